@@ -1,0 +1,67 @@
+// Lint rules, including the import boundaries of ../shared/STYLE.md: where a file lives says where
+// it runs, and a wrong arrow fails CI instead of a review.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const restrict = (message, patterns, names = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: names.map((name) => ({ name, message })),
+      patterns: patterns.map((group) => ({ group: [group], message })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', '.data/', '.tmp/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    files: ['*.config.{js,ts}', 'electron.vite.config.ts', 'playwright.config.ts', 'vitest.config.ts', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        'The renderer talks to the core only through the shared contract: no electron/, server/ or Node imports.',
+        ['**/electron/**', '**/server/**', 'electron', 'electron/*', ...nodeBuiltins],
+        ['electron', ...nodeBuiltins],
+      ),
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(
+      'shared/ is runtime-neutral: no Node, DOM, Electron, React, renderer, server or core imports.',
+      ['**/electron/**', '**/renderer/**', '**/server/**', 'electron', 'react', 'react-dom', 'better-sqlite3', ...nodeBuiltins],
+      ['electron', 'react', 'react-dom', 'better-sqlite3', ...nodeBuiltins],
+    ),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: restrict('The core is plain TypeScript: it never imports electron or the renderer.', ['electron', '**/renderer/**'], ['electron']),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict('The server never imports the app (electron/, renderer/).', ['**/electron/**', '**/renderer/**', 'electron'], ['electron']),
+  },
+);
