@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { accountSchema, ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS, type Account } from '../../schemas/accounts';
+import { idSchema, shortLabelSchema } from '../../schemas/primitives';
+import { request } from '../define-request';
+import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
+
+/** Fields a client may write; ids, timestamps, team and server bookkeeping are the core's. */
+export const accountValuesSchema = accountSchema.omit({
+  id: true,
+  createdAt: true,
+  updatedAt: true,
+  serverRevision: true,
+  serverUpdatedAt: true,
+  teamId: true,
+}).extend({
+  // Defaults to the signed-in rep; the core derives the team from the owner.
+  ownerId: idSchema.optional(),
+});
+export type AccountValues = z.infer<typeof accountValuesSchema>;
+
+export const ACCOUNT_OPTIONAL_FIELDS = [
+  'industry',
+  'domain',
+  'website',
+  'phone',
+  'email',
+  'street',
+  'city',
+  'postalCode',
+  'state',
+  'country',
+  'annualRevenue',
+  'employees',
+  'parentAccountId',
+  'notes',
+  'tags',
+] as const satisfies ReadonlyArray<OptionalKeys<AccountValues>>;
+
+/** Every column the accounts list can sort by; each is indexed (shared/schemas/accounts.ts). */
+export const ACCOUNT_SORT_FIELDS = [
+  'name',
+  'status',
+  'tier',
+  'region',
+  'industry',
+  'city',
+  'country',
+  'annualRevenue',
+  'employees',
+  'ownerId',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Account>;
+export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
+
+export const accountFilterSchema = z.strictObject({
+  ownerId: anyOf(idSchema),
+  status: anyOf(z.enum(ACCOUNT_STATUSES)),
+  industry: anyOf(shortLabelSchema),
+  region: anyOf(z.enum(ACCOUNT_REGIONS)),
+  tier: anyOf(z.enum(ACCOUNT_TIERS)),
+});
+export type AccountFilter = z.infer<typeof accountFilterSchema>;
+
+export const accountListParamsSchema = z.strictObject({
+  filter: accountFilterSchema.default({}),
+  sort: z.strictObject({ field: z.enum(ACCOUNT_SORT_FIELDS), direction: sortDirectionSchema }).default({ field: 'name', direction: 'asc' }),
+  ...windowShape,
+});
+export type AccountListParams = z.input<typeof accountListParamsSchema>;
+
+export type AccountRecord = Stored<Account>;
+
+const byId = z.strictObject({ id: idSchema });
+
+export const accountsRequests = {
+  'accounts.list': request(accountListParamsSchema).returns<ListWindow<Account>>(),
+  'accounts.get': request(byId).returns<AccountRecord>(),
+  'accounts.create': request(z.strictObject({ values: z.strictObject(accountValuesSchema.shape) })).returns<AccountRecord>(),
+  'accounts.update': request(
+    z.strictObject({
+      id: idSchema,
+      patch: z.strictObject(accountValuesSchema.partial().shape),
+      /** Optional fields to clear (JSON has no `undefined`, so clearing is explicit). */
+      unset: z.array(z.enum(ACCOUNT_OPTIONAL_FIELDS)).max(ACCOUNT_OPTIONAL_FIELDS.length).optional(),
+      /** When given, the update fails with `conflict` if the record changed since this revision. */
+      expectedRevision: z.string().min(1).max(100).optional(),
+    }),
+  ).returns<AccountRecord>(),
+  /** Soft delete: the record becomes a tombstone that sync carries; `accounts.restore` undoes it. */
+  'accounts.delete': request(byId).returns<{ readonly id: string }>(),
+  'accounts.restore': request(byId).returns<AccountRecord>(),
+} as const;

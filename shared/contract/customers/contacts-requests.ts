@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { contactSchema, type Contact } from '../../schemas/contacts';
+import { idSchema } from '../../schemas/primitives';
+import { request } from '../define-request';
+import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
+
+/** Fields a client may write; ids, timestamps, team and server bookkeeping are the core's. */
+export const contactValuesSchema = contactSchema
+  .omit({ id: true, createdAt: true, updatedAt: true, serverRevision: true, serverUpdatedAt: true, teamId: true })
+  .extend({ ownerId: idSchema.optional() });
+export type ContactValues = z.infer<typeof contactValuesSchema>;
+
+export const CONTACT_OPTIONAL_FIELDS = [
+  'firstName',
+  'title',
+  'department',
+  'email',
+  'phone',
+  'mobile',
+  'city',
+  'country',
+  'preferredLanguage',
+  'lastContactedAt',
+  'notes',
+] as const satisfies ReadonlyArray<OptionalKeys<ContactValues>>;
+
+export const CONTACT_SORT_FIELDS = [
+  'lastName',
+  'firstName',
+  'title',
+  'department',
+  'email',
+  'city',
+  'country',
+  'accountId',
+  'ownerId',
+  'lastContactedAt',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Contact>;
+export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
+
+export const contactFilterSchema = z.strictObject({
+  accountId: anyOf(idSchema),
+  ownerId: anyOf(idSchema),
+  isPrimary: z.boolean().optional(),
+  doNotContact: z.boolean().optional(),
+});
+export type ContactFilter = z.infer<typeof contactFilterSchema>;
+
+export const contactListParamsSchema = z.strictObject({
+  filter: contactFilterSchema.default({}),
+  sort: z
+    .strictObject({ field: z.enum(CONTACT_SORT_FIELDS), direction: sortDirectionSchema })
+    .default({ field: 'lastName', direction: 'asc' }),
+  ...windowShape,
+});
+export type ContactListParams = z.input<typeof contactListParamsSchema>;
+
+export type ContactRecord = Stored<Contact>;
+
+const byId = z.strictObject({ id: idSchema });
+
+export const contactsRequests = {
+  'contacts.list': request(contactListParamsSchema).returns<ListWindow<Contact>>(),
+  'contacts.get': request(byId).returns<ContactRecord>(),
+  'contacts.create': request(z.strictObject({ values: z.strictObject(contactValuesSchema.shape) })).returns<ContactRecord>(),
+  'contacts.update': request(
+    z.strictObject({
+      id: idSchema,
+      patch: z.strictObject(contactValuesSchema.partial().shape),
+      unset: z.array(z.enum(CONTACT_OPTIONAL_FIELDS)).max(CONTACT_OPTIONAL_FIELDS.length).optional(),
+      expectedRevision: z.string().min(1).max(100).optional(),
+    }),
+  ).returns<ContactRecord>(),
+  'contacts.delete': request(byId).returns<{ readonly id: string }>(),
+  'contacts.restore': request(byId).returns<ContactRecord>(),
+} as const;

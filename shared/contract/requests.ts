@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { appRequests } from './app-requests';
+import { accountsRequests } from './customers/accounts-requests';
+import { contactsRequests } from './customers/contacts-requests';
+import { liveRequests } from './live-requests';
+import { searchRequests } from './search-requests';
+import type { RequestDef } from './define-request';
+
+/**
+ * The request map: every name the renderer may send, its params schema and its result type.
+ * Domains add their own `*Requests` object to REQUEST_GROUPS. A spread would let a later group
+ * silently replace an earlier name, so requests.test.ts checks that no name appears twice, and the
+ * core's dispatcher refuses to start with two handlers for one name.
+ */
+export const REQUEST_GROUPS = [appRequests, accountsRequests, contactsRequests, searchRequests, liveRequests] as const;
+
+export const requestDefs = {
+  ...appRequests,
+  ...accountsRequests,
+  ...contactsRequests,
+  ...searchRequests,
+  ...liveRequests,
+} as const;
+
+type Defs = typeof requestDefs;
+export type RequestName = keyof Defs;
+
+/** What a caller sends (defaults may be omitted). */
+export type ParamsOf<K extends RequestName> = z.input<Defs[K]['params']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ValidParamsOf<K extends RequestName> = z.output<Defs[K]['params']>;
+export type ResultOf<K extends RequestName> = Defs[K] extends RequestDef<z.ZodType, infer R> ? R : never;
+
+export const REQUEST_NAMES = Object.keys(requestDefs) as ReadonlyArray<RequestName>;
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.hasOwn(requestDefs, name);
+}
