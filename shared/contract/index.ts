@@ -3,7 +3,7 @@ export * from './app-requests';
 export * from './bridge';
 export * from './customers/accounts-requests';
 export * from './customers/contacts-requests';
-export * from './events';
+export * from './push-events';
 export * from './live-requests';
 export * from './paging';
 export * from './requests';

@@ -1,4 +1,4 @@
-import type { EventMap, EventName } from './events';
+import type { EventMap, EventName } from './push-events';
 import type { RequestName } from './requests';
 import type { Result } from './result';
 
