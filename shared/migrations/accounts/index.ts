@@ -1,0 +1,7 @@
+import type { MigrationStrategies } from 'rxdb';
+import { migrateAccountV0ToV1, type AccountV0 } from './0001-split-address';
+
+/** Keyed by the version a document is migrated TO, as RxDB's migration-schema plugin expects. */
+export const accountsMigrationStrategies: MigrationStrategies = {
+  1: (doc: AccountV0) => migrateAccountV0ToV1(doc),
+};
