@@ -1,0 +1,118 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { RxDocumentData } from 'rxdb/plugins/core';
+import type { SqliteTable } from './sqlite-table';
+
+/** Values bound to one row: id, deleted, lwt, rev, data, then one string per index column. */
+type RowValues = (string | number)[];
+
+export type RangeMode = 'rows' | 'page' | 'count';
+
+/**
+ * Every statement one collection instance runs, compiled once. Range statements depend on the
+ * index column, the bound inclusiveness and whether skip/limit are pushed into SQL, so they are
+ * compiled on first use and cached; nothing is compiled per row or per call.
+ */
+export class SqliteStatements<RxDocType> {
+  private readonly insertStmt: BetterSqlite3.Statement;
+  private readonly updateStmt: BetterSqlite3.Statement;
+  private readonly byIdStmt: BetterSqlite3.Statement<[string], string>;
+  private readonly byIdsStmt: BetterSqlite3.Statement<[string], string>;
+  private readonly changesStmt: BetterSqlite3.Statement<[string, number], string>;
+  private readonly cleanupStmt: BetterSqlite3.Statement<[number, number]>;
+  private readonly rangeCache = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly table: SqliteTable<RxDocType>,
+  ) {
+    const t = table.sqlName;
+    const indexColumns = table.indexes.map((index) => index.column);
+    const columns = ['id', 'deleted', 'lwt', 'rev', 'data', ...indexColumns];
+    this.insertStmt = db.prepare(`INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const sets = columns.slice(1).map((column) => `${column} = ?`);
+    // The id goes last so the same RowValues array (rotated) binds both statements.
+    this.updateStmt = db.prepare(`UPDATE ${t} SET ${sets.join(', ')} WHERE id = ?`);
+    this.byIdStmt = db.prepare<[string], string>(`SELECT data FROM ${t} WHERE id = ?`).pluck();
+    this.byIdsStmt = db
+      .prepare<[string], string>(`SELECT data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`)
+      .pluck();
+    const changes = table.changesIndex.column;
+    this.changesStmt = db
+      .prepare<[string, number], string>(`SELECT data FROM ${t} WHERE ${changes} > ? ORDER BY ${changes} LIMIT ?`)
+      .pluck();
+    this.cleanupStmt = db.prepare<[number, number]>(
+      `DELETE FROM ${t} WHERE rowid IN (SELECT rowid FROM ${t} WHERE deleted = 1 AND lwt <= ? LIMIT ?)`,
+    );
+  }
+
+  private rowValues(doc: RxDocumentData<RxDocType>): RowValues {
+    const values: RowValues = [
+      doc[this.table.primaryPath] as string,
+      doc._deleted ? 1 : 0,
+      doc._meta.lwt,
+      doc._rev,
+      JSON.stringify(doc),
+    ];
+    for (const index of this.table.indexes) {
+      values.push(index.indexString(doc));
+    }
+    return values;
+  }
+
+  insert(doc: RxDocumentData<RxDocType>): void {
+    this.insertStmt.run(this.rowValues(doc));
+  }
+
+  update(doc: RxDocumentData<RxDocType>): void {
+    const values = this.rowValues(doc);
+    const id = values.shift() as string;
+    values.push(id);
+    this.updateStmt.run(values);
+  }
+
+  /**
+   * Stored documents by id, deleted ones included. One point lookup per id is fastest for the
+   * usual handful; a big batch uses a single json_each() statement instead of N round trips.
+   */
+  findByIds(ids: readonly string[]): Map<string, RxDocumentData<RxDocType>> {
+    const found = new Map<string, RxDocumentData<RxDocType>>();
+    if (ids.length <= 16) {
+      for (const id of ids) {
+        const data = this.byIdStmt.get(id);
+        if (data !== undefined) {
+          found.set(id, JSON.parse(data) as RxDocumentData<RxDocType>);
+        }
+      }
+      return found;
+    }
+    for (const data of this.byIdsStmt.iterate(JSON.stringify(ids))) {
+      const doc = JSON.parse(data) as RxDocumentData<RxDocType>;
+      found.set(doc[this.table.primaryPath] as string, doc);
+    }
+    return found;
+  }
+
+  changesAfter(indexString: string, limit: number): RxDocumentData<RxDocType>[] {
+    return this.changesStmt.all(indexString, limit).map((data) => JSON.parse(data) as RxDocumentData<RxDocType>);
+  }
+
+  deleteTombstones(maxLwt: number, batch: number): number {
+    return this.cleanupStmt.run(maxLwt, batch).changes;
+  }
+
+  range(column: string, inclusiveStart: boolean, inclusiveEnd: boolean, mode: RangeMode): BetterSqlite3.Statement {
+    const key = `${column}|${inclusiveStart}|${inclusiveEnd}|${mode}`;
+    let stmt = this.rangeCache.get(key);
+    if (!stmt) {
+      const where = `${column} ${inclusiveStart ? '>=' : '>'} ? AND ${column} ${inclusiveEnd ? '<=' : '<'} ?`;
+      const t = this.table.sqlName;
+      const sql =
+        mode === 'count'
+          ? `SELECT COUNT(*) FROM ${t} WHERE ${where}`
+          : `SELECT data FROM ${t} WHERE ${where} ORDER BY ${column}${mode === 'page' ? ' LIMIT ? OFFSET ?' : ''}`;
+      stmt = this.db.prepare(sql).pluck();
+      this.rangeCache.set(key, stmt);
+    }
+    return stmt;
+  }
+}

@@ -1,0 +1,243 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { Subject } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { categorizeBulkWriteRows, getIndexableStringMonad, now } from 'rxdb/plugins/core';
+import type {
+  BulkWriteRow,
+  CategorizeBulkWriteRowsOutput,
+  EventBulk,
+  PreparedQuery,
+  RxDocumentData,
+  RxJsonSchema,
+  RxStorageBulkWriteResponse,
+  RxStorageChangeEvent,
+  RxStorageCountResult,
+  RxStorageDefaultCheckpoint,
+  RxStorageInstance,
+  RxStorageInstanceCreationParams,
+  RxStorageQueryResult,
+} from 'rxdb/plugins/core';
+import { encodeIndexString } from './index-string';
+import type { SqliteConnectionPool } from './sqlite-connection-pool';
+import type { SqliteWriteHook, StoredDocument } from './sqlite-hooks';
+import { runCount, runQuery } from './sqlite-query';
+import { SqliteStatements } from './sqlite-statements';
+import { describeTable, dropTable, ensureTable } from './sqlite-table';
+import type { SqliteTable } from './sqlite-table';
+import type { SqliteChangeBulk, SqliteInstanceOptions, SqliteInternals } from './sqlite-types';
+
+type ChangeBulk<RxDocType> = EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>;
+
+/** Tombstones deleted per cleanup() call, so one call never blocks the main process for long. */
+const CLEANUP_BATCH = 10_000;
+
+export class RxStorageInstanceSqlite<RxDocType>
+  implements RxStorageInstance<RxDocType, SqliteInternals, SqliteInstanceOptions, RxStorageDefaultCheckpoint>
+{
+  readonly databaseName: string;
+  readonly collectionName: string;
+  readonly schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>;
+  readonly internals: SqliteInternals;
+  readonly options: Readonly<SqliteInstanceOptions>;
+  private readonly table: SqliteTable<RxDocType>;
+  private readonly statements: SqliteStatements<RxDocType>;
+  private readonly changes$: Subject<ChangeBulk<RxDocType>>;
+  private readonly changesIndexString: (doc: RxDocumentData<RxDocType>) => string;
+  private readonly writeTransaction: (rows: BulkWriteRow<RxDocType>[], context: string) => CategorizeBulkWriteRowsOutput<RxDocType>;
+  private closed = false;
+
+  constructor(
+    params: RxStorageInstanceCreationParams<RxDocType, SqliteInstanceOptions>,
+    private readonly pool: SqliteConnectionPool,
+    private readonly hooks: readonly SqliteWriteHook[],
+  ) {
+    this.databaseName = params.databaseName;
+    this.collectionName = params.collectionName;
+    this.schema = params.schema;
+    this.options = params.options;
+    this.table = describeTable(params.collectionName, params.schema);
+    const connection = pool.acquire(params.databaseName);
+    try {
+      ensureTable(connection.db, this.table);
+      this.statements = new SqliteStatements(connection.db, this.table);
+    } catch (error) {
+      pool.release(connection);
+      throw error;
+    }
+    this.internals = { connection, tableName: this.table.name };
+    this.changes$ = changeSubjectOf<RxDocType>(connection.changeSubjects, this.table.name);
+    const changesIndex = getIndexableStringMonad(this.schema, this.table.changesIndex.fields.slice(0));
+    this.changesIndexString = (doc) => encodeIndexString(changesIndex(doc));
+    this.writeTransaction = connection.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) =>
+      this.writeInTransaction(connection.db, rows, context),
+    ).immediate;
+  }
+
+  private get db(): BetterSqlite3.Database {
+    return this.internals.connection.db;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) {
+      throw new Error(`SQLite storage: ${this.databaseName}/${this.collectionName} is closed`);
+    }
+  }
+
+  /** Runs inside one SQLite transaction: conflict check, writes and hooks commit or roll back together. */
+  private writeInTransaction(
+    db: BetterSqlite3.Database,
+    rows: BulkWriteRow<RxDocType>[],
+    context: string,
+  ): CategorizeBulkWriteRowsOutput<RxDocType> {
+    const primaryPath = this.table.primaryPath;
+    const docsInDb = this.statements.findByIds(rows.map((row) => row.document[primaryPath] as string));
+    const categorized = categorizeBulkWriteRows<RxDocType>(this, primaryPath, docsInDb, rows, context);
+    const stored: StoredDocument[] = [];
+    for (const row of categorized.bulkInsertDocs) {
+      this.statements.insert(row.document);
+      stored.push(row.document);
+    }
+    for (const row of categorized.bulkUpdateDocs) {
+      this.statements.update(row.document);
+      stored.push(row.document);
+    }
+    if (stored.length > 0) {
+      for (const hook of this.hooks) {
+        hook.afterWrite(db, this.collectionName, stored);
+      }
+    }
+    return categorized;
+  }
+
+  bulkWrite(documentWrites: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
+    try {
+      this.ensureOpen();
+      const categorized = this.writeTransaction(documentWrites, context);
+      // Committed: only now may anyone hear about it.
+      const eventBulk = categorized.eventBulk;
+      if (eventBulk.events.length > 0 && categorized.newestRow) {
+        const newest = categorized.newestRow.document;
+        eventBulk.checkpoint = { id: newest[this.table.primaryPath] as string, lwt: newest._meta.lwt };
+        this.changes$.next(eventBulk);
+      }
+      return Promise.resolve({ error: categorized.errors });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
+    try {
+      this.ensureOpen();
+      const found = this.statements.findByIds(ids);
+      const result: RxDocumentData<RxDocType>[] = [];
+      for (const id of ids) {
+        const doc = found.get(id);
+        if (doc && (withDeleted || !doc._deleted)) {
+          result.push(doc);
+        }
+      }
+      return Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
+    try {
+      this.ensureOpen();
+      return Promise.resolve({ documents: runQuery(this.queryContext(), preparedQuery) });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
+    try {
+      this.ensureOpen();
+      return Promise.resolve({ count: runCount(this.queryContext(), preparedQuery), mode: 'fast' });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private queryContext() {
+    return { schema: this.schema, table: this.table, statements: this.statements };
+  }
+
+  /** Walks documents in (lwt, primary key) order, the order RxDB's own fallback query uses. */
+  getChangedDocumentsSince(
+    limit: number,
+    checkpoint?: RxStorageDefaultCheckpoint,
+  ): Promise<{ documents: RxDocumentData<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint }> {
+    try {
+      this.ensureOpen();
+      let after = '';
+      if (checkpoint) {
+        const probe = { [this.table.primaryPath]: checkpoint.id, _meta: { lwt: checkpoint.lwt } };
+        after = this.changesIndexString(probe as unknown as RxDocumentData<RxDocType>);
+      }
+      const documents = this.statements.changesAfter(after, limit);
+      const last = documents[documents.length - 1];
+      const next = last
+        ? { id: last[this.table.primaryPath] as string, lwt: last._meta.lwt }
+        : (checkpoint ?? { id: '', lwt: 0 });
+      return Promise.resolve({ documents, checkpoint: next });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  changeStream(): Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>> {
+    this.ensureOpen();
+    return this.changes$.asObservable() as Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>>;
+  }
+
+  cleanup(minimumDeletedTime: number): Promise<boolean> {
+    try {
+      this.ensureOpen();
+      const removed = this.statements.deleteTombstones(now() - minimumDeletedTime, CLEANUP_BATCH);
+      return Promise.resolve(removed < CLEANUP_BATCH);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  getAttachmentData(): Promise<Blob> {
+    return Promise.reject(new Error('SQLite storage: attachments are not supported'));
+  }
+
+  remove(): Promise<void> {
+    try {
+      this.ensureOpen();
+      const db = this.db;
+      db.transaction(() => {
+        dropTable(db, this.table);
+        for (const hook of this.hooks) {
+          hook.onRemove?.(db, this.collectionName);
+        }
+      }).immediate();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.close();
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.pool.release(this.internals.connection);
+    }
+    return Promise.resolve();
+  }
+}
+
+/** One subject per table and connection: every instance of a collection hears every commit. */
+function changeSubjectOf<RxDocType>(subjects: Map<string, Subject<SqliteChangeBulk>>, tableName: string): Subject<ChangeBulk<RxDocType>> {
+  let subject = subjects.get(tableName);
+  if (!subject) {
+    subject = new Subject<SqliteChangeBulk>();
+    subjects.set(tableName, subject);
+  }
+  return subject as unknown as Subject<ChangeBulk<RxDocType>>;
+}

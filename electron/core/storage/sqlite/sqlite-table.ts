@@ -1,0 +1,114 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { getIndexableStringMonad, getPrimaryFieldOfPrimaryKey, getSchemaByObjectPath, toArray } from 'rxdb/plugins/core';
+import type { RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
+import { encodeIndexString } from './index-string';
+
+/** One RxDB index stored as a TEXT column holding its (encoded) indexable string. */
+export type SqliteIndexColumn = {
+  /** The RxDB index fields joined by ',' (as the query plan names them). */
+  readonly key: string;
+  readonly fields: readonly string[];
+  readonly column: string;
+  readonly indexString: (doc: RxDocumentData<unknown>) => string;
+};
+
+export type SqliteTable<RxDocType> = {
+  /** Quoted, ready to paste into SQL. */
+  readonly sqlName: string;
+  readonly name: string;
+  readonly primaryPath: Extract<keyof RxDocType, string>;
+  readonly indexes: readonly SqliteIndexColumn[];
+  readonly indexByKey: ReadonlyMap<string, SqliteIndexColumn>;
+  /** ['_meta.lwt', primaryKey], which RxDB adds to every schema: the order of getChangedDocumentsSince. */
+  readonly changesIndex: SqliteIndexColumn;
+  /** Everything the stored index strings depend on; compared on open (see ensureTable). */
+  readonly layout: string;
+};
+
+export const META_TABLE = 'rxdb_storage_meta';
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The schema version is part of the name so a migration to a new version writes into fresh
+ * tables while the old ones are still readable.
+ */
+export function tableNameFor(collectionName: string, schemaVersion: number): string {
+  return `rxdb_${collectionName}_v${schemaVersion}`;
+}
+
+export function describeTable<RxDocType>(
+  collectionName: string,
+  schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>,
+): SqliteTable<RxDocType> {
+  const name = tableNameFor(collectionName, schema.version);
+  const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as Extract<keyof RxDocType, string>;
+  // After fillWithDefaultSettings() schema.indexes already carries the _deleted prefix, the primary
+  // key suffix and ['_meta.lwt', primaryKey]; we store exactly those, nothing more.
+  const indexes = (schema.indexes ?? []).map((index, position): SqliteIndexColumn => {
+    const fields = toArray(index).slice(0);
+    const raw = getIndexableStringMonad(schema, fields);
+    return {
+      key: fields.join(','),
+      fields,
+      column: `i${position}`,
+      indexString: (doc) => encodeIndexString(raw(doc as RxDocumentData<RxDocType>)),
+    };
+  });
+  const indexByKey = new Map(indexes.map((index) => [index.key, index]));
+  const changesIndex = indexByKey.get(`_meta.lwt,${primaryPath}`);
+  if (!changesIndex) {
+    throw new Error(`SQLite storage: schema of ${collectionName} lacks the ['_meta.lwt', primaryKey] index; pass a schema filled by RxDB.`);
+  }
+  const layout = JSON.stringify(
+    indexes.map((index) => [index.key, index.fields.map((field) => layoutOfField(schema, field))]),
+  );
+  return { sqlName: quoteIdentifier(name), name, primaryPath, indexes, indexByKey, changesIndex, layout };
+}
+
+function layoutOfField<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, field: string): unknown[] {
+  const part = getSchemaByObjectPath(schema, field);
+  return [part.type, part.maxLength, part.minimum, part.maximum, part.multipleOf];
+}
+
+/**
+ * Creates the table and its indexes if missing. The index layout is recorded in a meta table and
+ * compared on every open: a mismatch means the schema changed without a version bump, which
+ * would leave stale index strings and wrong query results, so it fails loudly instead.
+ */
+export function ensureTable<RxDocType>(db: BetterSqlite3.Database, table: SqliteTable<RxDocType>): void {
+  const layout = table.layout;
+  const columns = table.indexes.map((index) => `, ${index.column} TEXT NOT NULL`).join('');
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (table_name TEXT PRIMARY KEY, layout TEXT NOT NULL)`);
+    const existing = db.prepare(`SELECT layout FROM ${META_TABLE} WHERE table_name = ?`).pluck().get(table.name);
+    if (typeof existing === 'string') {
+      if (existing !== layout) {
+        throw new Error(
+          `SQLite storage: table ${table.name} was created with a different index layout; ` +
+            'bump the schema version when indexes or indexed field lengths change.',
+        );
+      }
+      return;
+    }
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table.sqlName} (id TEXT NOT NULL PRIMARY KEY, deleted INTEGER NOT NULL, ` +
+        `lwt REAL NOT NULL, rev TEXT NOT NULL, data TEXT NOT NULL${columns})`,
+    );
+    for (const index of table.indexes) {
+      db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_${index.column}`)} ON ${table.sqlName} (${index.column})`);
+    }
+    // Cleanup looks for old tombstones; a partial index holds only those, so live writes do not pay.
+    db.exec(
+      `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_tombstones`)} ON ${table.sqlName} (lwt) WHERE deleted = 1`,
+    );
+    db.prepare(`INSERT INTO ${META_TABLE} (table_name, layout) VALUES (?, ?)`).run(table.name, layout);
+  }).immediate();
+}
+
+export function dropTable<RxDocType>(db: BetterSqlite3.Database, table: SqliteTable<RxDocType>): void {
+  db.exec(`DROP TABLE IF EXISTS ${table.sqlName}`);
+  db.prepare(`DELETE FROM ${META_TABLE} WHERE table_name = ?`).run(table.name);
+}

@@ -1,0 +1,38 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Subject } from 'rxjs';
+import type { EventBulk, RxStorage, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb/plugins/core';
+import type { SqliteWriteHook } from './sqlite-hooks';
+
+export type SqliteStorageSettings = {
+  /** Folder holding one `${databaseName}.sqlite` per RxDB database, or ':memory:' for tests. */
+  readonly directory: string;
+  readonly hooks?: readonly SqliteWriteHook[];
+};
+
+/** Nothing is configurable per collection today; kept as a type so RxDB's generics line up. */
+export type SqliteInstanceOptions = Record<string, never>;
+
+export type SqliteChangeBulk = EventBulk<RxStorageChangeEvent<unknown>, RxStorageDefaultCheckpoint>;
+
+/** One open SQLite file shared by every collection of one RxDB database. */
+export type SqliteConnection = {
+  readonly databaseName: string;
+  readonly db: BetterSqlite3.Database;
+  refCount: number;
+  /**
+   * Change streams keyed by table name, shared by all instances of the same collection on this
+   * connection so two RxDatabase objects on one file see each other's writes.
+   */
+  readonly changeSubjects: Map<string, Subject<SqliteChangeBulk>>;
+};
+
+export type SqliteInternals = {
+  readonly connection: SqliteConnection;
+  readonly tableName: string;
+};
+
+export type RxStorageSqlite = RxStorage<SqliteInternals, SqliteInstanceOptions> & {
+  readonly settings: SqliteStorageSettings;
+  /** The open connection of a database, for side tables such as full-text search; undefined when closed. */
+  getConnection(databaseName: string): BetterSqlite3.Database | undefined;
+};
