@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSearchHook } from './create-search-hook';
+import { createSearchFixture, stored } from './search-test-helpers';
+
+const count = (f: ReturnType<typeof createSearchFixture>, table: string): number =>
+  (f.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('createSearchHook', () => {
+  it('replaces the entry on update: old words no longer match, new ones do', () => {
+    const f = createSearchFixture();
+    f.write('accounts', [{ id: 'a1', name: 'Globex', phone: '555-1000' }]);
+    f.write('accounts', [{ id: 'a1', name: 'Initech', phone: '555-2000' }]);
+    expect(f.ids('globex')).toEqual([]);
+    expect(f.ids('5551000')).toEqual([]);
+    expect(f.index.search('initech')).toEqual([expect.objectContaining({ id: 'a1', title: 'Initech' })]);
+    expect(f.ids('5552000')).toEqual(['a1']);
+    expect(count(f, 'search_doc')).toBe(1);
+  });
+
+  it('removes deleted documents and never shows a tombstone', () => {
+    const f = createSearchFixture();
+    f.write('contacts', [{ id: 'c1', firstName: 'Dana', lastName: 'Scully', mobile: '+1 202 555 0111' }]);
+    f.write('contacts', [{ id: 'c1', firstName: 'Dana', lastName: 'Scully', _deleted: true }]);
+    expect(f.ids('scully')).toEqual([]);
+    expect(f.ids('202 555')).toEqual([]);
+    f.write('contacts', [{ id: 'c2', firstName: 'Fox', lastName: 'Mulder', _deleted: true }]);
+    expect(f.ids('mulder')).toEqual([]);
+    expect(count(f, 'search_doc')).toBe(0);
+    f.write('contacts', [{ id: 'c1', firstName: 'Dana', lastName: 'Scully' }]); // undeleted by sync
+    expect(f.ids('scully')).toEqual(['c1']);
+  });
+
+  it('rolls back with the transaction it runs in', () => {
+    const f = createSearchFixture();
+    const hook = createSearchHook();
+    hook.setup(f.db);
+    f.write('leads', [{ id: 'l1', firstName: 'Kept', company: 'Original' }]);
+    const failingWrite = f.db.transaction(() => {
+      hook.afterWrite(f.db, 'leads', [stored({ id: 'l1', firstName: 'Kept', company: 'Changed' }), stored({ id: 'l2', firstName: 'Ghost' })]);
+      hook.afterWrite(f.db, 'leads', [stored({ id: 'l3', firstName: 'Zombie', _deleted: true })]);
+      throw new Error('document write failed');
+    });
+    expect(() => failingWrite()).toThrow('document write failed');
+    expect(f.ids('original')).toEqual(['l1']);
+    expect(f.ids('changed')).toEqual([]);
+    expect(f.ids('ghost')).toEqual([]);
+    const failingDelete = f.db.transaction(() => {
+      hook.afterWrite(f.db, 'leads', [stored({ id: 'l1', _deleted: true })]);
+      throw new Error('conflict');
+    });
+    expect(() => failingDelete()).toThrow('conflict');
+    expect(f.ids('original')).toEqual(['l1']);
+  });
+
+  it('ignores collections that are not searchable and documents without an id', () => {
+    const f = createSearchFixture();
+    f.write('activities', [{ id: 'x1', name: 'Call Acme' }]);
+    f.write('accounts', [{ name: 'No id' }]);
+    expect(f.ids('acme')).toEqual([]);
+    expect(count(f, 'search_doc')).toBe(0);
+  });
+
+  it('skips the index write when no searchable field changed', () => {
+    const f = createSearchFixture();
+    f.write('opportunities', [{ id: 'o1', name: 'Big deal', amount: 10 }]);
+    const before = f.db.prepare('SELECT key, sig FROM search_doc').all();
+    f.write('opportunities', [{ id: 'o1', name: 'Big deal', amount: 20 }]);
+    expect(f.db.prepare('SELECT key, sig FROM search_doc').all()).toEqual(before);
+    expect(f.ids('big')).toEqual(['o1']);
+  });
+
+  it('drops a removed collection from the index, leaving the others', () => {
+    const f = createSearchFixture();
+    const hook = createSearchHook();
+    f.write('accounts', [{ id: 'a1', name: 'Acme', phone: '555 0100' }]);
+    f.write('leads', [{ id: 'l1', company: 'Acme Labs' }]);
+    f.db.transaction(() => hook.onRemove?.(f.db, 'accounts'))();
+    expect(f.ids('acme')).toEqual(['l1']);
+    expect(f.ids('5550100')).toEqual([]);
+  });
+
+  it('rebuilds a type from documents', () => {
+    const f = createSearchFixture();
+    f.write('accounts', [{ id: 'a1', name: 'Stale' }]);
+    f.index.rebuild('account', [stored({ id: 'a2', name: 'Fresh' }), stored({ id: 'a3', name: 'Gone', _deleted: true })]);
+    expect(f.ids('stale')).toEqual([]);
+    expect(f.ids('fresh')).toEqual(['a2']);
+    expect(f.ids('gone')).toEqual([]);
+    f.index.optimize();
+    expect(f.ids('fresh')).toEqual(['a2']);
+  });
+
+  it('matches a model after any sequence of writes, deletes and rolled-back transactions', () => {
+    const op = fc.record({ id: fc.integer({ min: 0, max: 7 }), word: fc.constantFrom('alpha', 'bravo', 'charlie', 'delta'), del: fc.boolean(), rollback: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const f = createSearchFixture();
+        const hook = createSearchHook();
+        const model = new Map<string, string>();
+        for (const { id, word, del, rollback } of ops) {
+          const doc = stored({ id: `a${id}`, name: `${word} n${id}`, _deleted: del });
+          const tx = f.db.transaction(() => {
+            hook.afterWrite(f.db, 'accounts', [doc]);
+            if (rollback) throw new Error('rollback');
+          });
+          try {
+            tx();
+            if (del) model.delete(`a${id}`);
+            else model.set(`a${id}`, word);
+          } catch {
+            // rolled back: the model stays as it was
+          }
+        }
+        for (const word of ['alpha', 'bravo', 'charlie', 'delta']) {
+          const expected = [...model].filter(([, w]) => w === word).map(([id]) => id).sort();
+          expect(f.ids(word, { limit: 50 }).sort()).toEqual(expected);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

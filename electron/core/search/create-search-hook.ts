@@ -1,0 +1,44 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
+import { SearchWriter } from './search-writer';
+import { COLLECTION_TO_TYPE } from './search-types';
+
+export type SearchHookOptions = {
+  /** Primary key field of the searchable collections. */
+  readonly primaryKey?: string;
+};
+
+/**
+ * The storage write hook that keeps the full-text index in step with accounts, contacts, leads and
+ * opportunities. It runs inside the storage's write transaction, so a document and its index entry
+ * commit or roll back together; other collections pass through untouched.
+ */
+export function createSearchHook(options: SearchHookOptions = {}): SqliteWriteHook {
+  const primaryKey = options.primaryKey ?? 'id';
+  // One writer (prepared statements) per connection; a hook instance may serve several databases.
+  const writers = new WeakMap<BetterSqlite3.Database, SearchWriter>();
+  const writerFor = (db: BetterSqlite3.Database): SearchWriter => {
+    let writer = writers.get(db);
+    if (!writer) {
+      writer = new SearchWriter(db);
+      writers.set(db, writer);
+    }
+    return writer;
+  };
+
+  return {
+    name: 'full-text-search',
+    setup(db) {
+      writerFor(db);
+    },
+    afterWrite(db, collectionName, docs) {
+      const type = COLLECTION_TO_TYPE[collectionName];
+      if (type === undefined || docs.length === 0) return;
+      writerFor(db).write(type, docs, primaryKey);
+    },
+    onRemove(db, collectionName) {
+      const type = COLLECTION_TO_TYPE[collectionName];
+      if (type !== undefined) writerFor(db).clear(type);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { buildMatchPlan } from './search-query';
+import { COLUMN_WEIGHTS, DOC_TABLE, FTS_TABLE, PHONE_TABLE, TYPE_MASK, ensureSearchSchema } from './search-schema';
+import { SearchWriter, type IndexableDocument } from './search-writer';
+import { SEARCH_TYPES, TYPE_CODE, type SearchHit, type SearchOptions, type SearchType } from './search-types';
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 200;
+
+type QueryParams = { match: string; mask: number; limit: number };
+type HitRow = { key: number; type: string; id: string; title: string; subtitle: string; score: number };
+
+function isSearchType(value: string): value is SearchType {
+  return (SEARCH_TYPES as ReadonlyArray<string>).includes(value);
+}
+
+/** Bit set of type codes, so one prepared statement serves every combination of type filters. */
+function typeMask(types: ReadonlyArray<SearchType> | undefined): number {
+  const chosen = types === undefined || types.length === 0 ? SEARCH_TYPES : types;
+  return chosen.reduce((mask, type) => mask | (1 << TYPE_CODE[type]), 0);
+}
+
+/**
+ * Ranks and cuts inside FTS5; only the final page joins to search_doc. The type filter is a bit
+ * test on the rowid's low bits (see search-schema.ts), so it costs no lookup per match.
+ */
+function rankedQuery(table: string, rank: string): string {
+  return `
+    SELECT d.key AS key, d.type AS type, d.id AS id, d.title AS title, d.subtitle AS subtitle, -m.weighted AS score
+    FROM (
+      SELECT rowid, ${rank} AS weighted
+      FROM ${table}
+      WHERE ${table} MATCH @match AND ((1 << (rowid & ${TYPE_MASK})) & @mask) != 0
+      ORDER BY weighted
+      LIMIT @limit
+    ) AS m
+    JOIN ${DOC_TABLE} AS d ON d.key = m.rowid
+    ORDER BY m.weighted, d.key`;
+}
+
+/**
+ * Read side of full-text search over the tables the search hook maintains.
+ * Construct it on the storage's own connection so reads see committed writes at once.
+ */
+export class SearchIndex {
+  private readonly textQuery: BetterSqlite3.Statement<[QueryParams], HitRow>;
+  private readonly phoneQuery: BetterSqlite3.Statement<[QueryParams], HitRow>;
+  private readonly db: BetterSqlite3.Database;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.db = db;
+    ensureSearchSchema(db);
+    const weights = [COLUMN_WEIGHTS.name, COLUMN_WEIGHTS.detail, COLUMN_WEIGHTS.notes].join(', ');
+    this.textQuery = db.prepare(rankedQuery(FTS_TABLE, `bm25(${FTS_TABLE}, ${weights})`));
+    this.phoneQuery = db.prepare(rankedQuery(PHONE_TABLE, `bm25(${PHONE_TABLE})`));
+  }
+
+  /** Best matches first. Any input is safe: it is never interpreted as FTS5 syntax. */
+  search(text: string, options: SearchOptions = {}): SearchHit[] {
+    const plan = buildMatchPlan(text);
+    if (plan === null) return [];
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)));
+    const mask = typeMask(options.types);
+    let rows = this.textQuery.all({ match: plan.text, mask, limit });
+    if (plan.phone !== null) {
+      // A record found both ways keeps its better score.
+      const byKey = new Map<number, HitRow>();
+      for (const row of [...rows, ...this.phoneQuery.all({ match: plan.phone, mask, limit })]) {
+        const seen = byKey.get(row.key);
+        if (!seen || seen.score < row.score) byKey.set(row.key, row);
+      }
+      rows = [...byKey.values()].sort((a, b) => b.score - a.score || a.key - b.key).slice(0, limit);
+    }
+    const hits: SearchHit[] = [];
+    for (const { type, id, title, subtitle, score } of rows) {
+      if (isSearchType(type)) hits.push({ type, id, title, subtitle, score });
+    }
+    return hits;
+  }
+
+  /**
+   * Re-indexes one type from scratch from the given documents (e.g. after the index was lost or
+   * its format changed), in one transaction.
+   */
+  rebuild(type: SearchType, docs: Iterable<IndexableDocument>, primaryKey = 'id'): void {
+    const writer = new SearchWriter(this.db);
+    this.db.transaction(() => {
+      writer.clear(type);
+      let batch: IndexableDocument[] = [];
+      for (const doc of docs) {
+        batch.push(doc);
+        if (batch.length >= 1000) {
+          writer.write(type, batch, primaryKey);
+          batch = [];
+        }
+      }
+      writer.write(type, batch, primaryKey);
+    })();
+  }
+
+  /** Merges FTS segments into one b-tree; worth running once after a bulk load (faster queries). */
+  optimize(): void {
+    for (const table of [FTS_TABLE, PHONE_TABLE]) this.db.prepare(`INSERT INTO ${table}(${table}) VALUES ('optimize')`).run();
+  }
+}

@@ -1,0 +1,30 @@
+import { digitsOf, hasTokenChar, isPhoneLike, quoteTerm, splitQueryTerms } from './search-text';
+
+/** Bounds on what one keystroke can make SQLite do; longer input adds nothing to a search box. */
+const MAX_QUERY_CHARS = 200;
+const MAX_TERMS = 12;
+
+/** MATCH expressions for one search: always the text table, the phone table for phone-like input. */
+export type MatchPlan = {
+  readonly text: string;
+  readonly phone: string | null;
+};
+
+/**
+ * Turns what a user typed into FTS5 MATCH expressions, or null when nothing is searchable.
+ *
+ * Every term is a quoted prefix phrase (see quoteTerm), terms are ANDed, so the result is always
+ * valid FTS5 syntax whatever the input. Phone-like input ("+1 555", "555-01") is also searched as
+ * one digit string in the phone table, where every suffix of every number is indexed.
+ */
+export function buildMatchPlan(text: string): MatchPlan | null {
+  const input = text.slice(0, MAX_QUERY_CHARS);
+  const terms = splitQueryTerms(input).filter(hasTokenChar).slice(0, MAX_TERMS);
+  if (terms.length === 0) return null;
+
+  if (isPhoneLike(input)) {
+    // One phrase: "555 01" must stay adjacent as in "555-0100", not two unrelated prefixes.
+    return { text: quoteTerm(terms.join(' ')), phone: `"${digitsOf(input)}"*` };
+  }
+  return { text: terms.map(quoteTerm).join(' AND '), phone: null };
+}

@@ -1,0 +1,72 @@
+/**
+ * Text preparation shared by indexing and querying. Both sides must agree exactly, so every
+ * transformation lives here and nowhere else.
+ */
+
+/**
+ * Scripts written without spaces between words. unicode61 would make a whole run one token
+ * ("张伟" → one token), so "张" or "伟" alone could never match. We index each such character as
+ * its own token and query a CJK run as a phrase of single characters: an exact substring match
+ * for any length, including one character (trigram would need ≥ 3).
+ */
+const CJK_CHAR = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
+
+/** A token needs at least one letter or digit; anything else is dropped by the tokenizer. */
+const HAS_TOKEN_CHAR = /[\p{L}\p{N}]/u;
+
+/** Full-width forms, ligatures and compatibility characters fold to one spelling (ｚｈａｎｇ → zhang). */
+function fold(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** Prepares a value for the FTS index: folded, CJK characters separated by spaces. */
+export function prepareIndexText(text: string): string {
+  return fold(text).replace(CJK_CHAR, ' $1 ');
+}
+
+export function hasTokenChar(text: string): boolean {
+  return HAS_TOKEN_CHAR.test(text);
+}
+
+/** Splits user input into terms on whitespace; CJK runs stay inside their term (they become phrases). */
+export function splitQueryTerms(text: string): string[] {
+  return fold(text)
+    .split(/\s+/u)
+    .filter((term) => term.length > 0);
+}
+
+/**
+ * Quotes one user term as an FTS5 prefix phrase. Inside an FTS5 string only `"` is special
+ * (escaped by doubling), so `*`, `AND`, `NEAR`, `(`, `:` typed by the user stay plain text; the
+ * tokenizer then splits "acme.co" into the phrase acme + co, matching the indexed domain.
+ */
+export function quoteTerm(term: string): string {
+  return `"${prepareIndexText(term).replace(/"/g, '""')}"*`;
+}
+
+export function digitsOf(text: string): string {
+  return fold(text).replace(/\D/gu, '');
+}
+
+/** Shortest digit query that searches the phone-digits column; shorter ones match far too much. */
+export const MIN_PHONE_DIGITS = 3;
+
+/**
+ * Indexed form of a phone number: every suffix of its digits (≥ MIN_PHONE_DIGITS long) as its own
+ * token. FTS5 matches token prefixes only; with suffixes indexed, a prefix query on digits is a
+ * substring match anywhere in the number, so "555-01", "+1 555" and "0123" all find "+1 (555) 010-0123".
+ */
+export function phoneDigitTokens(phone: string): string {
+  const digits = digitsOf(phone);
+  const tokens: string[] = [];
+  for (let start = 0; start <= digits.length - MIN_PHONE_DIGITS; start += 1) {
+    tokens.push(digits.slice(start));
+  }
+  return tokens.join(' ');
+}
+
+/** True when the input reads as a phone number: only digits and phone punctuation. */
+export function isPhoneLike(text: string): boolean {
+  const folded = fold(text).trim();
+  return /^[\d\s+\-()./]+$/u.test(folded) && digitsOf(folded).length >= MIN_PHONE_DIGITS;
+}
