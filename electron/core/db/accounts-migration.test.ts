@@ -1,9 +1,8 @@
-import { createRxDatabase, type RxStorage } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { describe, expect, it } from 'vitest';
+import { createRxDatabase, type RxCollection } from 'rxdb';
+import { afterAll, describe, expect, it } from 'vitest';
 import { accountsV0Schema, type AccountV0 } from '../../../shared/migrations/accounts/0001-split-address';
 import { CRM_DATABASE_NAME, openCrmDatabase } from './open-crm-database';
-import { testStorage } from './test-storage';
+import { tempDirectory, testStorage } from './test-storage';
 
 const v0Doc = (id: string, address?: string): AccountV0 => ({
   id,
@@ -20,15 +19,21 @@ const v0Doc = (id: string, address?: string): AccountV0 => ({
 });
 
 describe('accounts schema v0 → v1 through RxDB', () => {
+  const dir = tempDirectory();
+  afterAll(() => dir.cleanup());
+
   it('migrates stored v0 documents when the database is reopened with the current schema', async () => {
-    // The same storage object keeps the memory store's data across close, like a file on disk.
-    const storage: RxStorage<unknown, unknown> = testStorage(getRxStorageMemory());
-    const old = await createRxDatabase({ name: CRM_DATABASE_NAME, storage, multiInstance: false });
+    const old = await createRxDatabase<{ accounts: RxCollection<AccountV0> }>({
+      name: CRM_DATABASE_NAME,
+      storage: testStorage(dir.path),
+      multiInstance: false,
+    });
     await old.addCollections({ accounts: { schema: accountsV0Schema } });
     await old.accounts.bulkInsert([v0Doc('a1', 'Unter den Linden 5, 10117 Berlin'), v0Doc('a2')]);
     await old.close();
 
-    const db = await openCrmDatabase({ directory: '/unused', storage });
+    // A new storage object: only the file on disk carries the v0 documents over.
+    const db = await openCrmDatabase({ directory: dir.path, storage: testStorage(dir.path) });
     try {
       const docs = await db.accounts.find({ sort: [{ id: 'asc' }] }).exec();
       expect(docs.map((d) => d.toJSON())).toEqual([

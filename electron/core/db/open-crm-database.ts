@@ -1,6 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollectionCreator, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { crmCollections, CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/schemas';
+import { getRxStorageSqlite } from '../storage/sqlite';
 import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
 import type { CrmDatabase } from './crm-database-types';
 
@@ -14,8 +15,8 @@ export type OpenCrmDatabaseOptions = {
   /** Side tables written in the same transaction as documents (full-text search). */
   readonly hooks?: readonly SqliteWriteHook[];
   /**
-   * Tests only: another RxStorage (memory, or the SQLite storage wrapped in a schema validator).
-   * The app always uses SQLite: a memory store loses a rep's offline work on quit.
+   * Tests only: the SQLite storage wrapped in dev-mode's schema validator (see test-storage.ts).
+   * The app always uses plain SQLite: a memory store would lose a rep's offline work on quit.
    */
   readonly storage?: RxStorage<unknown, unknown>;
 };
@@ -26,7 +27,7 @@ export type OpenCrmDatabaseOptions = {
  */
 export async function openCrmDatabase(opts: OpenCrmDatabaseOptions): Promise<CrmDatabase> {
   addRxPlugin(RxDBMigrationSchemaPlugin);
-  const storage = opts.storage ?? (await defaultStorage(opts));
+  const storage = opts.storage ?? getRxStorageSqlite({ directory: opts.directory, hooks: opts.hooks ?? [] });
   const db = await createRxDatabase<CrmDatabase['collections']>({
     name: CRM_DATABASE_NAME,
     storage,
@@ -52,8 +53,4 @@ function collectionCreator(name: CrmCollectionName): RxCollectionCreator {
     // Migrate while opening: the UI must not read v0 documents with v1 code.
     autoMigrate: true,
   };
-}
-
-async function defaultStorage(_opts: OpenCrmDatabaseOptions): Promise<RxStorage<unknown, unknown>> {
-  throw new Error('The SQLite RxStorage is not available yet; pass `storage` (tests only).');
 }

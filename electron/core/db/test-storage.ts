@@ -1,15 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addRxPlugin, type RxStorage } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { getRxStorageSqlite } from '../storage/sqlite';
+import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
 
 /**
- * Storage for tests: dev-mode checks every schema (maxLength on indexes, unsupported keywords) and
- * Ajv validates every written document against the RxDB schema, so a test that inserts a document
- * proves it fits the stored schema, not only the zod validator.
+ * Storage for tests: the real SQLite storage on a file, with dev-mode checking every schema
+ * (maxLength on indexes, unsupported keywords) and Ajv validating every written document against
+ * the RxDB schema, so a test that inserts a document proves it fits the stored schema too.
  */
-export function testStorage(base: RxStorage<unknown, unknown> = getRxStorageMemory()): RxStorage<unknown, unknown> {
+export function testStorage(directory: string, hooks: readonly SqliteWriteHook[] = []): RxStorage<unknown, unknown> {
   disableWarnings();
   addRxPlugin(RxDBDevModePlugin);
-  return wrappedValidateAjvStorage({ storage: base });
+  return wrappedValidateAjvStorage({ storage: getRxStorageSqlite({ directory, hooks }) });
+}
+
+/** A fresh temp directory and its clean-up, for one test's database file. */
+export function tempDirectory(prefix = 'crm-db-'): { readonly path: string; readonly cleanup: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
 }
