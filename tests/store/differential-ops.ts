@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb/plugins/core';
+import type { Contact, StoredContact } from './test-schema';
+
+/**
+ * Operation scripts for the differential test. Value domains are small on purpose so that
+ * inserts collide, equal index prefixes happen and range bounds land exactly on stored values.
+ * Strings include an astral character (a surrogate pair) and U+E000, whose UTF-16 and UTF-8
+ * orders disagree: exactly what the SQLite index encoding must get right.
+ */
+const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'aa', 'b1', 'z\u{1F600}', 'z\uE000', 'Z'];
+const names = ['', 'a', 'ab', 'abc', 'B', 'b', 'é', 'x\u{1F600}', 'x\uE000', 'x', 'zz'];
+const cities = ['Berlin', 'berlin', 'Paris', 'Rome', ''];
+const tags = ['vip', 'new', ''];
+
+export const idArb = fc.constantFrom(...ids);
+const nameArb = fc.constantFrom(...names);
+const ageArb = fc.oneof(fc.constantFrom(0, 1, 18, 40, 150), fc.integer({ min: 0, max: 150 }));
+const scoreArb = fc.oneof(fc.constantFrom(-100, 0, 0.5, 100), fc.integer({ min: -200, max: 200 }).map((n) => n / 2));
+const cityArb = fc.constantFrom(...cities);
+
+export const fieldsArb: fc.Arbitrary<Omit<Contact, 'id'>> = fc.record(
+  {
+    name: nameArb,
+    age: ageArb,
+    score: scoreArb,
+    active: fc.boolean(),
+    address: fc.record({ city: cityArb, zip: fc.constantFrom('10115', '75001') }, { requiredKeys: ['city'] }),
+    tag: fc.constantFrom(...tags),
+    note: fc.string({ maxLength: 4 }),
+  },
+  { requiredKeys: ['name', 'age', 'score', 'active', 'address'] },
+);
+
+export type WriteSpec =
+  | { readonly kind: 'insert'; readonly id: string; readonly fields: Omit<Contact, 'id'>; readonly deleted: boolean }
+  | { readonly kind: 'update'; readonly id: string; readonly fields: Omit<Contact, 'id'>; readonly previous: 'right' | 'wrong' | 'none' }
+  | { readonly kind: 'delete'; readonly id: string; readonly previous: 'right' | 'wrong' };
+
+const writeSpecArb: fc.Arbitrary<WriteSpec> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant('insert' as const), id: idArb, fields: fieldsArb, deleted: fc.constantFrom(false, false, false, false, false, false, true) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('update' as const),
+      id: idArb,
+      fields: fieldsArb,
+      previous: fc.constantFrom('right' as const, 'right' as const, 'wrong' as const, 'none' as const),
+    }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('delete' as const), id: idArb, previous: fc.constantFrom('right' as const, 'wrong' as const) }), weight: 1 },
+);
+
+type Field = 'id' | 'name' | 'age' | 'score' | 'active' | 'address.city' | 'address.zip' | 'tag' | 'note';
+type Value = string | number | boolean;
+
+const valueArbs: Record<Field, fc.Arbitrary<Value>> = {
+  id: idArb,
+  name: nameArb,
+  age: ageArb,
+  score: scoreArb,
+  active: fc.boolean(),
+  'address.city': cityArb,
+  'address.zip': fc.constantFrom('10115', '75001'),
+  tag: fc.constantFrom(...tags),
+  note: fc.string({ maxLength: 2 }),
+};
+
+function conditionArb(field: Field): fc.Arbitrary<Record<string, unknown>> {
+  const value = valueArbs[field];
+  const isString = field !== 'age' && field !== 'score' && field !== 'active';
+  const ops: fc.Arbitrary<Record<string, unknown>>[] = [
+    value.map((v) => ({ $eq: v })),
+    value.map((v) => ({ $ne: v })),
+    fc.array(value, { minLength: 0, maxLength: 3 }).map((vs) => ({ $in: vs })),
+    fc.boolean().map((b) => ({ $exists: b })),
+  ];
+  if (field !== 'active') {
+    ops.push(
+      value.map((v) => ({ $gt: v })),
+      value.map((v) => ({ $gte: v })),
+      value.map((v) => ({ $lt: v })),
+      value.map((v) => ({ $lte: v })),
+      fc.tuple(value, value).map(([a, b]) => ({ $gte: a, $lt: b })),
+      fc.tuple(value, value).map(([a, b]) => ({ $gt: a, $lte: b })),
+    );
+  }
+  if (isString) {
+    ops.push(fc.constantFrom('^a', 'b', '^$', 'e$', '^x').map((pattern) => ({ $regex: pattern })));
+  }
+  return fc.oneof(...ops);
+}
+
+const fields: Field[] = ['id', 'name', 'age', 'score', 'active', 'address.city', 'address.zip', 'tag', 'note'];
+
+const clauseArb: fc.Arbitrary<[Field, Record<string, unknown>]> = fc
+  .constantFrom(...fields)
+  .chain((field) => conditionArb(field).map((condition): [Field, Record<string, unknown>] => [field, condition]));
+
+/** Plain field conditions, sometimes combined with $or / $and, usually restricted to live docs as RxQuery does. */
+const selectorArb: fc.Arbitrary<MangoQuerySelector<StoredContact>> = fc
+  .record({
+    clauses: fc.array(clauseArb, { maxLength: 3 }),
+    or: fc.option(fc.array(clauseArb, { minLength: 1, maxLength: 2 }), { freq: 5 }),
+    deleted: fc.constantFrom<boolean | undefined>(false, false, false, true, undefined),
+  })
+  .map(({ clauses, or, deleted }) => {
+    const selector: Record<string, unknown> = {};
+    for (const [field, condition] of clauses) {
+      selector[field] = { ...(selector[field] as Record<string, unknown> | undefined), ...condition };
+    }
+    if (or) {
+      selector.$or = or.map(([field, condition]) => ({ [field]: condition }));
+    }
+    if (deleted !== undefined) {
+      selector._deleted = { $eq: deleted };
+    }
+    return selector as MangoQuerySelector<StoredContact>;
+  });
+
+const sortFields = ['id', 'name', 'age', 'score', 'active', 'address.city', 'tag'] as const;
+const sortArb: fc.Arbitrary<MangoQuerySortPart<StoredContact>[]> = fc
+  .uniqueArray(fc.constantFrom(...sortFields), { maxLength: 2 })
+  .chain((chosen) =>
+    fc.tuple(...chosen.map((field) => fc.constantFrom('asc' as const, 'desc' as const).map((dir) => ({ [field]: dir })))),
+  )
+  .map((parts) => parts as MangoQuerySortPart<StoredContact>[]);
+
+export type QuerySpec = {
+  readonly selector: MangoQuerySelector<StoredContact>;
+  readonly sort: MangoQuerySortPart<StoredContact>[];
+  readonly skip?: number;
+  readonly limit?: number;
+};
+
+const querySpecArb: fc.Arbitrary<QuerySpec> = fc.record(
+  {
+    selector: selectorArb,
+    sort: sortArb,
+    skip: fc.integer({ min: 0, max: 4 }),
+    limit: fc.integer({ min: 0, max: 6 }),
+  },
+  { requiredKeys: ['selector', 'sort'] },
+);
+
+export type Op =
+  | { readonly kind: 'write'; readonly rows: WriteSpec[]; readonly sameLwt: boolean }
+  | { readonly kind: 'query'; readonly query: QuerySpec }
+  | { readonly kind: 'count'; readonly selector: MangoQuerySelector<StoredContact> }
+  | { readonly kind: 'findById'; readonly ids: string[]; readonly withDeleted: boolean }
+  | { readonly kind: 'changes'; readonly pageSize: number }
+  | { readonly kind: 'cleanup' };
+
+export const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('write' as const),
+      rows: fc.uniqueArray(writeSpecArb, { minLength: 1, maxLength: 4, selector: (row) => row.id }),
+      sameLwt: fc.boolean(),
+    }),
+    weight: 20,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('query' as const), query: querySpecArb }), weight: 20 },
+  { arbitrary: fc.record({ kind: fc.constant('count' as const), selector: selectorArb }), weight: 8 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('findById' as const), ids: fc.array(idArb, { maxLength: 20 }), withDeleted: fc.boolean() }),
+    weight: 4,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('changes' as const), pageSize: fc.integer({ min: 1, max: 5 }) }), weight: 4 },
+  { arbitrary: fc.record({ kind: fc.constant('cleanup' as const) }), weight: 1 },
+);
+
+export const scriptArb = fc.array(opArb, { minLength: 1, maxLength: 30 });
