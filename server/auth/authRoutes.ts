@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { HttpError } from '../errors';
+import { parseBody } from '../parse';
+import { authenticate } from './authenticate';
+import { verifyPassword } from './passwords';
+import type { Principal } from './principal';
+import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
+import { signAccessToken } from './tokens';
+import { findUserByEmail, findUserById } from './users';
+
+const loginBody = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) });
+const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) });
+
+export type TokenResponse = { accessToken: string; refreshToken: string; expiresIn: number; user: Principal };
+
+export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void => {
+  const tokens = async (user: Principal, refreshToken: string): Promise<TokenResponse> => ({
+    accessToken: await signAccessToken(ctx.jwtKey, user.userId, ctx.config.accessTokenTtlSec),
+    refreshToken,
+    expiresIn: ctx.config.accessTokenTtlSec,
+    user,
+  });
+
+  app.post(
+    '/auth/login',
+    // Guessing passwords is the one attack the global limit is too generous for.
+    { config: { rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: 60_000 } } },
+    async (request) => {
+      const body = parseBody(loginBody, request.body);
+      const user = await findUserByEmail(ctx.db, body.email);
+      const ok = await verifyPassword(body.password, user?.passwordHash ?? ctx.dummyHash);
+      if (!user || !ok || user.disabled) throw new HttpError(401, 'invalid_credentials', 'wrong e-mail or password');
+      const { passwordHash: _h, disabled: _d, ...principal } = user;
+      return tokens(principal, await issueRefreshToken(ctx.db, user.userId, ctx.config.refreshTokenTtlSec));
+    },
+  );
+
+  app.post('/auth/refresh', async (request) => {
+    const body = parseBody(refreshBody, request.body);
+    const { userId, refreshToken } = await rotateRefreshToken(ctx.db, body.refreshToken, ctx.config.refreshTokenTtlSec);
+    const user = await findUserById(ctx.db, userId);
+    if (!user || user.disabled) throw new HttpError(401, 'unauthorized', 'this account does not exist or is disabled');
+    const { passwordHash: _h, disabled: _d, ...principal } = user;
+    return tokens(principal, refreshToken);
+  });
+
+  app.post('/auth/logout', async (request, reply) => {
+    await authenticate(ctx, request);
+    const body = parseBody(refreshBody, request.body);
+    await revokeRefreshToken(ctx.db, body.refreshToken);
+    return reply.code(204).send();
+  });
+
+  app.get('/auth/me', async (request) => (await authenticate(ctx, request)).principal);
+};

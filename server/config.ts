@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+
+export type ServerConfig = {
+  host: string;
+  port: number;
+  /** PostgreSQL when set; else PGlite in `dataDir` (undefined only in tests: in memory). */
+  databaseUrl: string | undefined;
+  dataDir: string | undefined;
+  /** HS256 secret; when unset one is generated once and kept in the database. */
+  jwtSecret: string | undefined;
+  accessTokenTtlSec: number;
+  refreshTokenTtlSec: number;
+  /** scrypt cost N (power of two); stored with each hash so it can be raised later. */
+  scryptCost: number;
+  tombstoneRetentionDays: number;
+  purgeIntervalMs: number;
+  bodyLimitBytes: number;
+  maxPushRows: number;
+  maxPullLimit: number;
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  logLevel: string;
+  /** Test-only fault injection: pause this long inside a push transaction after its first row. */
+  faultPushPauseMs: number;
+};
+
+export const defaultConfig = (): ServerConfig => ({
+  host: '127.0.0.1',
+  port: 8787,
+  databaseUrl: undefined,
+  dataDir: '.data/server',
+  jwtSecret: undefined,
+  accessTokenTtlSec: 15 * 60,
+  refreshTokenTtlSec: 30 * 24 * 3600,
+  scryptCost: 2 ** 15,
+  tombstoneRetentionDays: 180,
+  purgeIntervalMs: 60 * 60 * 1000,
+  bodyLimitBytes: 2 * 1024 * 1024,
+  maxPushRows: 500,
+  maxPullLimit: 1000,
+  rateLimitPerMinute: 1200,
+  loginRateLimitPerMinute: 10,
+  logLevel: 'info',
+  faultPushPauseMs: 0,
+});
+
+export type CliCommand =
+  | { kind: 'serve'; config: ServerConfig }
+  | { kind: 'create-admin'; config: ServerConfig; email: string; password: string };
+
+const num = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${value}"`);
+  return n;
+};
+
+/** Flags win over environment variables, which win over defaults. */
+export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand => {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'create-admin': { type: 'boolean' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+    },
+    strict: true,
+  });
+  const d = defaultConfig();
+  const config: ServerConfig = {
+    ...d,
+    host: values.host ?? env.SYNC_HOST ?? d.host,
+    port: num(values.port ?? env.PORT, d.port, 'port'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: values['data-dir'] ?? env.SYNC_DATA_DIR ?? d.dataDir,
+    jwtSecret: env.SYNC_JWT_SECRET || undefined,
+    accessTokenTtlSec: num(env.SYNC_ACCESS_TOKEN_TTL_SEC, d.accessTokenTtlSec, 'SYNC_ACCESS_TOKEN_TTL_SEC'),
+    tombstoneRetentionDays: num(env.SYNC_TOMBSTONE_RETENTION_DAYS, d.tombstoneRetentionDays, 'SYNC_TOMBSTONE_RETENTION_DAYS'),
+    rateLimitPerMinute: num(env.SYNC_RATE_LIMIT_PER_MINUTE, d.rateLimitPerMinute, 'SYNC_RATE_LIMIT_PER_MINUTE'),
+    logLevel: env.LOG_LEVEL ?? d.logLevel,
+    faultPushPauseMs: num(env.SYNC_FAULT_PUSH_PAUSE_MS, 0, 'SYNC_FAULT_PUSH_PAUSE_MS'),
+  };
+  if (!values['create-admin']) return { kind: 'serve', config };
+  if (!values.email || !values.password) throw new Error('--create-admin needs --email and --password');
+  return { kind: 'create-admin', config, email: values.email, password: values.password };
+};

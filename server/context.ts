@@ -1,0 +1,14 @@
+import type { ServerConfig } from './config';
+import type { Db } from './db/db';
+import type { ChangeHub } from './sync/changeHub';
+import type { CollectionRegistry } from './sync/collections';
+
+/** Everything a route needs, built once per process by createServer. */
+export type AppContext = {
+  db: Db;
+  config: ServerConfig;
+  jwtKey: Uint8Array;
+  dummyHash: string;
+  collections: CollectionRegistry;
+  hub: ChangeHub;
+};

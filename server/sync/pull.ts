@@ -1,0 +1,77 @@
+import type { Principal } from '../auth/principal';
+import type { Db, Queryable } from '../db/db';
+import { HttpError } from '../errors';
+import type { Checkpoint } from './checkpoint';
+import type { SyncCollection } from './collections';
+import { STORED_COLUMNS, toWireDoc, type StoredRow, type WireDoc } from './documents';
+import { readScopeSql } from './scope';
+
+export type PullResult = {
+  documents: WireDoc[];
+  checkpoint: Checkpoint | null;
+  /** Committed changes exist past the checkpoint but wait for an older transaction to finish. */
+  pending: boolean;
+};
+
+/**
+ * The feed only shows rows whose writing transaction is older than every transaction still running
+ * (txid < xmin of the snapshot). Such rows are all committed and no transaction that commits later
+ * can ever get a txid below xmin, so once the feed passed a position nothing new appears behind it.
+ * Reading in one REPEATABLE READ snapshot keeps the visibility of rows and the xmin consistent.
+ */
+const SAFE = 'txid < pg_snapshot_xmin(pg_current_snapshot())';
+
+export const inSnapshot = <T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> =>
+  db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return fn(tx);
+  });
+
+/** Refuses checkpoints from before the tombstone purge horizon or from beyond this database's clock. */
+const checkCheckpoint = async (tx: Queryable, col: SyncCollection, cp: Checkpoint): Promise<void> => {
+  const rows = await tx.query<{ purged: boolean; future: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM sync_purge_horizon WHERE collection = $1 AND $2::xid8 <= purged_through) AS purged,
+            $2::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) AS future`,
+    [col.name, cp.txid],
+  );
+  const r = rows[0];
+  if (r?.purged) {
+    throw new HttpError(410, 'resync_required', 'this device was offline longer than deleted records are kept; a full resync is needed');
+  }
+  if (r?.future) {
+    throw new HttpError(410, 'resync_required', 'the server does not know this checkpoint (restored or replaced database); a full resync is needed');
+  }
+};
+
+export const pullChanges = (db: Db, col: SyncCollection, who: Principal, cp: Checkpoint | null, limit: number): Promise<PullResult> =>
+  inSnapshot(db, async (tx) => {
+    if (cp) await checkCheckpoint(tx, col, cp);
+    const from = cp ?? { txid: '0', id: '' };
+    const scope = readScopeSql(who, col, 5);
+    const rows = await tx.query<StoredRow>(
+      `SELECT ${STORED_COLUMNS} FROM sync_documents
+       WHERE collection = $1 AND (txid, id) > ($2::xid8, $3) AND ${SAFE} AND ${scope.sql}
+       ORDER BY txid, id LIMIT $4`,
+      [col.name, from.txid, from.id, limit, ...scope.params],
+    );
+    const last = rows[rows.length - 1];
+    const pendingRows = await tx.query<{ pending: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM sync_documents WHERE collection = $1 AND (txid, id) > ($2::xid8, $3) AND NOT ${SAFE}) AS pending`,
+      [col.name, last?.txid ?? from.txid, last?.id ?? from.id],
+    );
+    return {
+      documents: await Promise.all(rows.map((r) => toWireDoc(r, col))),
+      checkpoint: last ? { txid: last.txid, id: last.id } : cp,
+      pending: pendingRows[0]?.pending ?? false,
+    };
+  });
+
+/** The newest safe feed position of a collection: where a live stream starts following. */
+export const feedHead = (db: Db, col: SyncCollection): Promise<Checkpoint | null> =>
+  inSnapshot(db, async (tx) => {
+    const rows = await tx.query<Checkpoint>(
+      `SELECT txid::text AS txid, id FROM sync_documents WHERE collection = $1 AND ${SAFE} ORDER BY txid DESC, id DESC LIMIT 1`,
+      [col.name],
+    );
+    return rows[0] ?? null;
+  });

@@ -1,0 +1,46 @@
+import type { Principal } from '../auth/principal';
+import type { SyncCollection } from './collections';
+
+/** Columns a scope decision needs, as stored per document. */
+export type DocScope = { ownerId: string; teamId: string; visibility: string | null };
+
+/**
+ * SQL condition for the documents `who` may read, with its parameters numbered from `firstParam`.
+ * It must agree with canRead below; tests check both against the same cases.
+ */
+export const readScopeSql = (who: Principal, col: SyncCollection, firstParam: number): { sql: string; params: string[] } => {
+  const u = `$${firstParam}`;
+  const t = `$${firstParam + 1}`;
+  const params = [who.userId, who.teamId ?? ''];
+  if (who.role === 'admin' || col.read === 'company') return { sql: 'TRUE', params: [] };
+  if (col.read === 'team' || who.role === 'manager') return { sql: `(team_id = ${t} OR owner_id = ${u})`, params };
+  return { sql: `(owner_id = ${u} OR (team_id = ${t} AND visibility = 'team'))`, params };
+};
+
+export const canRead = (who: Principal, col: SyncCollection, doc: DocScope): boolean => {
+  if (who.role === 'admin' || col.read === 'company') return true;
+  if (doc.ownerId === who.userId) return true;
+  const sameTeam = who.teamId !== null && doc.teamId === who.teamId;
+  if (col.read === 'team' || who.role === 'manager') return sameTeam;
+  return sameTeam && doc.visibility === 'team';
+};
+
+/**
+ * May `who` turn `current` (undefined for a new document) into `next`? Both sides are checked so a
+ * rep can neither edit someone else's record nor give their own away to another owner or team.
+ */
+export const canWrite = (who: Principal, col: SyncCollection, current: DocScope | undefined, next: DocScope): boolean => {
+  if (who.role === 'admin') return true;
+  if (col.write === 'admin') return false;
+  const inTeam = (d: DocScope): boolean => who.teamId !== null && d.teamId === who.teamId;
+  if (who.role === 'manager') return (current === undefined || inTeam(current)) && inTeam(next);
+  if (col.write === 'team-manager') return false;
+  const own = (d: DocScope): boolean => d.ownerId === who.userId && inTeam(d);
+  return (current === undefined || current.ownerId === who.userId) && own(next);
+};
+
+export const scopeOf = (doc: Record<string, unknown>): DocScope => ({
+  ownerId: typeof doc.ownerId === 'string' ? doc.ownerId : '',
+  teamId: typeof doc.teamId === 'string' ? doc.teamId : '',
+  visibility: typeof doc.visibility === 'string' ? doc.visibility : null,
+});

@@ -1,0 +1,124 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal';
+import type { AppContext } from '../context';
+import { HttpError } from '../errors';
+import type { Checkpoint } from './checkpoint';
+import type { SyncCollection } from './collections';
+import { feedHead, pullChanges } from './pull';
+
+const BATCH = 200;
+const HEARTBEAT_MS = 15_000;
+// Changes held back by an older running transaction (possibly in another collection or database)
+// get no second NOTIFY, so the stream polls until they are released.
+const PENDING_RETRY_MS = [25, 50, 100, 200, 400, 800, 1000];
+
+/**
+ * Server-Sent Events: `data: "RESYNC"` first (and whenever notifications may have been missed), then
+ * `data: { documents, checkpoint }` per batch of changes this user may read. The stream ends with an
+ * `event: error` carrying `{ code, message }` when the access token expires or the feed breaks; the
+ * client reconnects with a fresh token and gets RESYNC again.
+ */
+export const openStream = async (
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  col: SyncCollection,
+  who: Principal,
+  tokenExpiresAt: number,
+): Promise<void> => {
+  let cursor: Checkpoint | null = await feedHead(ctx.db, col);
+  let closed = false;
+  let draining = false;
+  let dirty = false;
+  let pendingTry = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  const send = (data: unknown, event?: string): void => {
+    if (!closed) res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+  };
+
+  const drain = async (): Promise<void> => {
+    if (draining) {
+      dirty = true;
+      return;
+    }
+    draining = true;
+    try {
+      do {
+        dirty = false;
+        for (;;) {
+          const r = await pullChanges(ctx.db, col, who, cursor, BATCH);
+          if (closed) return;
+          if (r.documents.length > 0) send({ documents: r.documents, checkpoint: r.checkpoint });
+          cursor = r.checkpoint;
+          if (r.documents.length < BATCH) {
+            schedulePending(r.pending);
+            break;
+          }
+        }
+      } while (dirty && !closed);
+    } catch (err) {
+      const body = err instanceof HttpError ? err.toBody() : { code: 'internal', message: 'the change feed failed; reconnect' };
+      if (!(err instanceof HttpError)) request.log.error({ err }, 'stream drain failed');
+      end(body);
+    } finally {
+      draining = false;
+    }
+  };
+
+  const schedulePending = (pending: boolean): void => {
+    if (!pending) {
+      pendingTry = 0;
+      return;
+    }
+    if (retryTimer) return;
+    const delay = PENDING_RETRY_MS[Math.min(pendingTry++, PENDING_RETRY_MS.length - 1)];
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void drain();
+    }, delay);
+  };
+
+  const unsubscribe = ctx.hub.subscribe(col.name, (event) => {
+    if (event === 'reconnect') send('RESYNC');
+    void drain();
+  });
+  const heartbeat = setInterval(() => !closed && res.write(': ping\n\n'), HEARTBEAT_MS);
+  const expiry = setTimeout(
+    () => end({ code: 'token_expired', message: 'the access token expired; reconnect with a fresh one' }),
+    Math.max(0, tokenExpiresAt - Date.now()),
+  );
+  const untrack = ctx.hub.trackStream(() => end({ code: 'server_shutdown', message: 'the server is restarting; reconnect' }));
+
+  function end(error?: { code: string; message: string }): void {
+    if (closed) return;
+    if (error) send(error, 'error');
+    closed = true;
+    cleanup();
+    res.end();
+  }
+  function cleanup(): void {
+    unsubscribe();
+    untrack();
+    clearInterval(heartbeat);
+    clearTimeout(expiry);
+    if (retryTimer) clearTimeout(retryTimer);
+  }
+  res.on('close', () => {
+    closed = true;
+    cleanup();
+  });
+
+  // The client re-pulls from its own checkpoint on RESYNC; this stream continues from the head it
+  // saw before sending it, so between the two nothing is missed.
+  send('RESYNC');
+  void drain();
+};

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { authenticate } from '../auth/authenticate';
+import type { AppContext } from '../context';
+import { badRequest, HttpError } from '../errors';
+import { parseCheckpoint } from './checkpoint';
+import type { SyncCollection } from './collections';
+import { pullChanges } from './pull';
+import { pushChanges } from './push';
+import { validatePush } from './pushInput';
+import { openStream } from './stream';
+
+type SyncParams = { collection: string; schemaVersion: string };
+type SyncRequest = FastifyRequest<{ Params: SyncParams; Querystring: Record<string, unknown> }>;
+
+const resolveCollection = (ctx: AppContext, params: SyncParams): SyncCollection => {
+  const col = ctx.collections.get(params.collection);
+  if (!col) throw new HttpError(404, 'unknown_collection', `there is no collection "${params.collection}" to sync`);
+  if (!/^\d{1,6}$/.test(params.schemaVersion)) throw badRequest('bad_request', 'schema version must be a whole number');
+  const v = Number(params.schemaVersion);
+  if (v < col.schemaVersion) {
+    throw new HttpError(
+      426,
+      'upgrade_required',
+      `This version of the app is out of date and can no longer sync ${col.name} (app schema version ${v}, server ${col.schemaVersion}). Update the app; your local changes are kept and will sync after the update.`,
+      { collection: col.name, clientVersion: v, serverVersion: col.schemaVersion },
+    );
+  }
+  if (v > col.schemaVersion) {
+    throw badRequest('unsupported_schema_version', `the server does not know ${col.name} schema version ${v} yet (it has ${col.schemaVersion})`);
+  }
+  return col;
+};
+
+const limitSchema = z.coerce.number().int().min(1);
+
+export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void => {
+  const prepare = async (request: SyncRequest) => {
+    const auth = await authenticate(ctx, request);
+    return { ...auth, col: resolveCollection(ctx, request.params) };
+  };
+
+  app.get('/sync/collections', async (request) => {
+    await authenticate(ctx, request);
+    return { collections: [...ctx.collections.values()].map((c) => ({ name: c.name, schemaVersion: c.schemaVersion })) };
+  });
+
+  app.get('/sync/:collection/:schemaVersion/pull', async (request: SyncRequest) => {
+    const { principal, col } = await prepare(request);
+    const checkpoint = parseCheckpoint(request.query.checkpoint);
+    const rawLimit = request.query.limit ?? 100;
+    const limit = limitSchema.max(ctx.config.maxPullLimit).safeParse(rawLimit);
+    if (!limit.success) throw badRequest('bad_request', `limit must be a whole number from 1 to ${ctx.config.maxPullLimit}`);
+    const { documents, checkpoint: next } = await pullChanges(ctx.db, col, principal, checkpoint, limit.data);
+    return { documents, checkpoint: next };
+  });
+
+  app.post('/sync/:collection/:schemaVersion/push', async (request: SyncRequest) => {
+    const { principal, col } = await prepare(request);
+    const rows = validatePush(col, request.body, ctx.config.maxPushRows);
+    const { conflicts, errors } = await pushChanges(ctx.db, col, principal, rows, {
+      pauseAfterFirstWriteMs: ctx.config.faultPushPauseMs,
+    });
+    return { conflicts, errors };
+  });
+
+  app.get('/sync/:collection/:schemaVersion/stream', async (request: SyncRequest, reply) => {
+    const { principal, col, expiresAt } = await prepare(request);
+    await openStream(ctx, request, reply, col, principal, expiresAt);
+  });
+};
