@@ -1,6 +1,7 @@
 // The contract in one import for the renderer and the core; see ARCHITECTURE.md "shared/".
 export * from './app-requests';
 export * from './bridge';
+export * from './csp';
 export * from './customers/accounts-requests';
 export * from './customers/contacts-requests';
 export * from './push-events';

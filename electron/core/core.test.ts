@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_NAMES, type EventMap, type RequestName } from '../../shared/contract';
+import { createCore, type Core } from './core';
+import type { Session } from './rpc/session';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'crm-core-'));
+let core: Core;
+let session: Session;
+const events: Array<EventMap['live.changed']> = [];
+
+const account = { name: 'Acme GmbH', status: 'active', tier: 'key', region: 'emea', currency: 'EUR', city: 'Berlin' } as const;
+let seededId = '';
+
+beforeAll(async () => {
+  core = await createCore({ dataDir, host: 'browser', appVersion: 'test', liveDebounceMs: 10 });
+  session = core.openSession((event, payload) => {
+    if (event === 'live.changed') events.push(payload as EventMap['live.changed']);
+  });
+  const created = await session.call('accounts.create', { values: account });
+  if (!created.ok) throw new Error(created.error.message);
+  seededId = created.value.id;
+  await session.call('contacts.create', { values: { accountId: seededId, lastName: '王', firstName: '芳', isPrimary: true, doNotContact: false } });
+});
+
+afterAll(async () => {
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Everything stored, revisions included, so "unchanged" means byte-for-byte the same data. */
+async function snapshot(): Promise<string> {
+  const [accounts, contacts] = await Promise.all([core.db.accounts.find().exec(), core.db.contacts.find().exec()]);
+  return JSON.stringify([...accounts, ...contacts].map((doc) => [doc.id, doc.revision, doc.toJSON()]));
+}
+
+const generic: ReadonlyArray<unknown> = [null, 'accounts', 42, [], { unexpectedField: true }];
+
+/** Per request, payloads that are wrong in one field, and the field the error must name. */
+const specific: Partial<Record<RequestName, ReadonlyArray<readonly [unknown, string]>>> = {
+  'accounts.list': [
+    [{ limit: 100_000 }, 'limit'],
+    [{ offset: -1 }, 'offset'],
+    [{ sort: { field: 'password', direction: 'asc' } }, 'sort.field'],
+    [{ filter: { status: ['bogus'] } }, 'filter.status[0]'],
+  ],
+  'accounts.get': [[{ id: '' }, 'id']],
+  'accounts.create': [
+    [{ values: { ...account, name: '' } }, 'values.name'],
+    [{ values: { ...account, status: 'bogus' } }, 'values.status'],
+    [{ values: { ...account, currency: 'euro' } }, 'values.currency'],
+    [{ values: { ...account, id: 'chosen-by-client' } }, 'values'],
+  ],
+  'accounts.update': [
+    [{ id: 'x', patch: { status: 'bogus' } }, 'patch.status'],
+    [{ id: 'x', patch: { createdAt: 1 } }, 'patch'],
+    [{ id: 'x', patch: {}, unset: ['name'] }, 'unset[0]'],
+  ],
+  'accounts.delete': [[{ id: 7 }, 'id']],
+  'accounts.restore': [[{}, 'id']],
+  'contacts.create': [[{ values: { lastName: 'X', isPrimary: 'yes', doNotContact: false, accountId: 'a' } }, 'values.isPrimary']],
+  'contacts.update': [[{ id: 'x', patch: { email: 'not-an-email' } }, 'patch.email']],
+  'search.global': [
+    [{ text: 'x'.repeat(1000) }, 'text'],
+    [{ text: 'a', types: ['planet'] }, 'types[0]'],
+  ],
+  'live.subscribe': [
+    [{ query: { request: 'accounts.delete', params: {} } }, 'query.request'],
+    [{ query: { request: 'accounts.list', params: { limit: 0 } } }, 'query.params.limit'],
+  ],
+  'live.unsubscribe': [[{ subscriptionId: '' }, 'subscriptionId']],
+};
+
+describe('core requests with malformed payloads', () => {
+  for (const name of REQUEST_NAMES) {
+    it(`${name} rejects them with invalid_request and writes nothing`, async () => {
+      const before = await snapshot();
+      for (const payload of generic) {
+        const result = await session.request(name, payload);
+        expect(result, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+      }
+      for (const [payload, field] of specific[name] ?? []) {
+        const result = await session.request(name, payload);
+        expect(result.ok, JSON.stringify(payload)).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalid_request');
+        expect(result.error.message).toContain(`${field}:`);
+      }
+      expect(await snapshot()).toBe(before);
+    });
+  }
+});
+
+describe('core requests', () => {
+  it('lists, updates, deletes and restores an account', async () => {
+    const list = await session.request('accounts.list', { filter: { region: ['emea'] }, sort: { field: 'name', direction: 'desc' } });
+    expect(list).toMatchObject({ ok: true, value: { total: 1, offset: 0, rows: [{ id: seededId, name: 'Acme GmbH' }] } });
+
+    const got = await session.call('accounts.get', { id: seededId });
+    if (!got.ok) throw new Error(got.error.message);
+    const { revision } = got.value;
+    const updated = await session.request('accounts.update', { id: seededId, patch: { tier: 'strategic' }, unset: ['city'], expectedRevision: revision });
+    expect(updated).toMatchObject({ ok: true, value: { tier: 'strategic' } });
+    expect(updated.ok && 'city' in updated.value).toBe(false);
+
+    const stale = await session.request('accounts.update', { id: seededId, patch: { tier: 'small' }, expectedRevision: revision });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    expect(await session.request('accounts.delete', { id: seededId })).toEqual({ ok: true, value: { id: seededId } });
+    expect(await session.request('accounts.get', { id: seededId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await session.request('accounts.restore', { id: seededId })).toMatchObject({ ok: true, value: { id: seededId, tier: 'strategic' } });
+    expect(await session.request('accounts.restore', { id: seededId })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+  });
+
+  it('finds records through the full-text index', async () => {
+    const result = await session.request('search.global', { text: 'acme' });
+    expect(result).toMatchObject({ ok: true, value: { hits: [{ type: 'account', id: seededId }] } });
+  });
+
+  it('pushes live.changed when a write changes a subscribed window, and stops after unsubscribe', async () => {
+    const sub = await session.call('live.subscribe', { query: { request: 'accounts.list', params: { limit: 10 } } });
+    if (!sub.ok) throw new Error(sub.error.message);
+    const { subscriptionId } = sub.value;
+    events.length = 0;
+    await session.request('accounts.create', { values: { ...account, name: 'Beta Ltd' } });
+    await expect.poll(() => events.length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ subscriptionId, request: 'accounts.list', result: { total: 2 } });
+
+    expect(await session.request('live.unsubscribe', { subscriptionId })).toEqual({ ok: true, value: { removed: true } });
+    events.length = 0;
+    await session.request('accounts.create', { values: { ...account, name: 'Gamma AB' } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/contract';
+import { createAccountsHandlers } from './customers/accounts-handlers';
+import { createContactsHandlers } from './customers/contacts-handlers';
+import type { Actor } from './customers/record-store';
+import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from './db/open-crm-database';
+import { createCoreHandlers } from './rpc/core-handlers';
+import { createDispatcher, type Dispatcher } from './rpc/dispatcher';
+import { createLiveHandlers } from './rpc/live-handlers';
+import { createSession, type EventSink, type Session } from './rpc/session';
+import { createSearchHook, SearchIndex } from './search';
+import { getRxStorageSqlite } from './storage/sqlite';
+
+export type CoreOptions = {
+  /** The user's data directory; the database lives in `<dataDir>/data/`. */
+  readonly dataDir: string;
+  readonly host: AppInfo['host'];
+  readonly appVersion: string;
+  readonly actor?: Actor;
+  readonly liveDebounceMs?: number;
+  readonly now?: () => number;
+  readonly log?: (message: string, error: unknown) => void;
+};
+
+/** The core as the hosts see it: sessions in, events out. Plain TypeScript, no Electron. */
+export type Core = {
+  /** One per connected page; `sink` receives that page's events. */
+  openSession(sink: EventSink): Session;
+  close(): Promise<void>;
+  readonly db: CrmDatabase;
+  readonly dispatcher: Dispatcher;
+};
+
+/** Until sign-in exists every local write belongs to this rep (see docs of the sync work). */
+export const LOCAL_ACTOR: Actor = { ownerId: 'local-user', teamId: 'local-team' };
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const directory = join(options.dataDir, 'data');
+  mkdirSync(directory, { recursive: true });
+  const log = options.log ?? ((message, error) => console.error(`[core] ${message}`, error));
+
+  // The storage is created here, not inside openCrmDatabase, because full-text search reads the
+  // same SQLite connection the storage writes (reads see committed writes at once).
+  const storage = getRxStorageSqlite({ directory, hooks: [createSearchHook()] });
+  const db = await openCrmDatabase({ directory, storage });
+
+  let searchIndex: SearchIndex | undefined;
+  const search = (): SearchIndex => {
+    if (searchIndex) return searchIndex;
+    const connection = storage.getConnection(CRM_DATABASE_NAME);
+    if (!connection) throw new Error('The database connection is closed');
+    searchIndex = new SearchIndex(connection);
+    return searchIndex;
+  };
+
+  const storeDeps = { db, actor: options.actor ?? LOCAL_ACTOR, now: options.now ?? Date.now };
+  const accounts = createAccountsHandlers(storeDeps);
+  const contacts = createContactsHandlers(storeDeps);
+  const info = (): AppInfo => ({
+    name: 'FieldCRM',
+    version: options.appVersion,
+    host: options.host,
+    dataDir: options.dataDir,
+    collections: Object.keys(db.collections),
+  });
+
+  const dispatcher = createDispatcher(
+    [
+      createCoreHandlers({ info, search }),
+      accounts.handlers,
+      contacts.handlers,
+      createLiveHandlers(
+        {
+          'accounts.list': { changes$: accounts.store.collection.eventBulks$, run: (params) => accounts.store.list(params) },
+          'contacts.list': { changes$: contacts.store.collection.eventBulks$, run: (params) => contacts.store.list(params) },
+        },
+        { debounceMs: options.liveDebounceMs, onError: (error) => log('live query failed', error) },
+      ),
+    ],
+    { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
+  );
+
+  const sessions = new Set<Session>();
+  let closed = false;
+
+  return {
+    db,
+    dispatcher,
+    openSession(sink) {
+      const session = createSession(dispatcher, sink);
+      const close = session.close;
+      const tracked: Session = {
+        ...session,
+        close() {
+          sessions.delete(tracked);
+          close();
+        },
+      };
+      sessions.add(tracked);
+      return tracked;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const session of [...sessions]) session.close();
+      await db.close();
+    },
+  };
+}

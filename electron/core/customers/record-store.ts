@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { MangoQuerySelector, MangoQuerySortPart, RxCollection, RxDocument } from 'rxdb';
+import type { ListWindow, SortDirection, Stored } from '../../../shared/contract';
+import { crmCollections } from '../../../shared/schemas';
+import type { CrmDatabase } from '../db/open-crm-database';
+import { HandlerError } from '../rpc/handler-error';
+
+/** Collections whose records the customers screens edit: the same rules apply to both. */
+export type CustomerCollectionName = 'accounts' | 'contacts';
+type BaseDoc = { id: string; ownerId: string; teamId: string; createdAt: number; updatedAt: number };
+
+/** Who writes: the signed-in rep until sync brings real users (the sync engineer replaces this). */
+export type Actor = { readonly ownerId: string; readonly teamId: string };
+
+export type StoreDeps = { readonly db: CrmDatabase; readonly actor: Actor; readonly now: () => number };
+
+export type ListQuery<Field extends string> = {
+  readonly filter: Readonly<Record<string, ReadonlyArray<string> | boolean | undefined>>;
+  readonly sort: { readonly field: Field; readonly direction: SortDirection };
+  readonly offset: number;
+  readonly limit: number;
+};
+
+const META_FIELDS = ['_rev', '_meta', '_deleted', '_attachments'] as const;
+
+/**
+ * Create / read / update / soft-delete / restore for one customer collection. Every write builds
+ * the complete next document and validates it against the domain schema first, so a rejected
+ * write changes nothing; the database commit comes last and events follow from RxDB after it.
+ */
+export function createRecordStore<Doc extends BaseDoc>(name: CustomerCollectionName, deps: StoreDeps) {
+  const collection = deps.db[name] as unknown as RxCollection<Doc>;
+  const definition = crmCollections[name];
+  const what = name.slice(0, -1);
+
+  function validate(candidate: object): Doc {
+    const parsed = definition.parse(candidate);
+    if (!parsed.ok) throw new HandlerError('invalid_request', parsed.error.message);
+    return parsed.value as unknown as Doc;
+  }
+
+  async function mustFind(id: string): Promise<RxDocument<Doc>> {
+    const doc = await collection.findOne(id).exec();
+    if (!doc) throw new HandlerError('not_found', `No ${what} with id ${id}`);
+    return doc;
+  }
+
+  return {
+    collection,
+
+    async list<Field extends string>(query: ListQuery<Field>): Promise<ListWindow<Doc>> {
+      const selector = toSelector(query.filter) as MangoQuerySelector<Doc>;
+      // Ties broken by id (RxDB appends the primary key), so windows never overlap or skip rows.
+      const sort = [{ [query.sort.field]: query.sort.direction }] as MangoQuerySortPart<Doc>[];
+      const [docs, total] = await Promise.all([
+        collection.find({ selector, sort, skip: query.offset, limit: query.limit }).exec(),
+        collection.count({ selector }).exec(),
+      ]);
+      return { rows: docs.map(toRecord), total, offset: query.offset };
+    },
+
+    async get(id: string): Promise<Stored<Doc>> {
+      return toRecord(await mustFind(id));
+    },
+
+    async create(values: Partial<Doc> & { ownerId?: string }): Promise<Stored<Doc>> {
+      const at = deps.now();
+      const doc = validate({
+        ...values,
+        id: randomUUID(),
+        ownerId: values.ownerId ?? deps.actor.ownerId,
+        teamId: deps.actor.teamId,
+        createdAt: at,
+        updatedAt: at,
+      });
+      return toRecord(await collection.insert(doc as never));
+    },
+
+    async update(id: string, patch: Partial<Doc>, unset: ReadonlyArray<string>, expectedRevision?: string): Promise<Stored<Doc>> {
+      const doc = await mustFind(id);
+      if (expectedRevision !== undefined && doc.revision !== expectedRevision) {
+        throw new HandlerError('conflict', `The ${what} changed since it was opened (revision ${doc.revision})`);
+      }
+      const next = (data: Doc): Doc => {
+        const merged: Record<string, unknown> = { ...data, ...patch, updatedAt: Math.max(deps.now(), data.updatedAt) };
+        for (const field of unset) delete merged[field];
+        // Validate without RxDB's bookkeeping fields, but hand them back untouched.
+        validate(withoutMeta(merged));
+        return merged as Doc;
+      };
+      next(doc.toMutableJSON(true) as Doc);
+      const updated = await doc.incrementalModify(next);
+      return toRecord(updated);
+    },
+
+    async remove(id: string): Promise<{ readonly id: string }> {
+      const doc = await mustFind(id);
+      await doc.remove();
+      return { id };
+    },
+
+    /** Undo of a delete: writes the tombstone's last content back as a live record. */
+    async restore(id: string): Promise<Stored<Doc>> {
+      const [stored] = await collection.storageInstance.findDocumentsById([id], true);
+      if (!stored) throw new HandlerError('not_found', `No ${what} with id ${id}`);
+      if (!stored._deleted) throw new HandlerError('invalid_state', `The ${what} ${id} is not deleted`);
+      const doc = validate({ ...withoutMeta(stored), updatedAt: Math.max(deps.now(), stored.updatedAt) });
+      return toRecord(await collection.insert(doc as never));
+    },
+  };
+}
+
+export type RecordStore<Doc extends BaseDoc> = ReturnType<typeof createRecordStore<Doc>>;
+
+function toRecord<Doc>(doc: RxDocument<Doc>): Stored<Doc> {
+  return { ...(doc.toJSON(false) as Doc), revision: doc.revision };
+}
+
+function withoutMeta(data: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...data };
+  for (const field of META_FIELDS) delete copy[field];
+  return copy;
+}
+
+/** Arrays mean "any of", booleans mean equality; absent filters match everything. */
+function toSelector(filter: ListQuery<string>['filter']): Record<string, unknown> {
+  const selector: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    selector[field] = typeof value === 'boolean' ? { $eq: value } : { $in: [...value] };
+  }
+  return selector;
+}
