@@ -1,3 +1,5 @@
+// Node built-ins are matched by exact name (`paths`), not as gitignore-style patterns, so a
+// relative module such as './events' is not mistaken for the built-in 'events'.
 // Lint rules, including the import boundaries of ../shared/STYLE.md: where a file lives says where
 // it runs, and a wrong arrow fails CI instead of a review.
 import { builtinModules } from 'node:module';
@@ -43,7 +45,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...restrict(
         'The renderer talks to the core only through the shared contract: no electron/, server/ or Node imports.',
-        ['**/electron/**', '**/server/**', 'electron', 'electron/*', ...nodeBuiltins],
+        ['**/electron/**', '**/server/**', 'electron/*'],
         ['electron', ...nodeBuiltins],
       ),
     },
@@ -52,16 +54,16 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: restrict(
       'shared/ is runtime-neutral: no Node, DOM, Electron, React, renderer, server or core imports.',
-      ['**/electron/**', '**/renderer/**', '**/server/**', 'electron', 'react', 'react-dom', 'better-sqlite3', ...nodeBuiltins],
+      ['**/electron/**', '**/renderer/**', '**/server/**', 'react-dom/*'],
       ['electron', 'react', 'react-dom', 'better-sqlite3', ...nodeBuiltins],
     ),
   },
   {
     files: ['electron/core/**/*.ts'],
-    rules: restrict('The core is plain TypeScript: it never imports electron or the renderer.', ['electron', '**/renderer/**'], ['electron']),
+    rules: restrict('The core is plain TypeScript: it never imports electron or the renderer.', ['electron/*', '**/renderer/**'], ['electron']),
   },
   {
     files: ['server/**/*.ts'],
-    rules: restrict('The server never imports the app (electron/, renderer/).', ['**/electron/**', '**/renderer/**', 'electron'], ['electron']),
+    rules: restrict('The server never imports the app (electron/, renderer/).', ['**/electron/**', '**/renderer/**', 'electron/*'], ['electron']),
   },
 );
