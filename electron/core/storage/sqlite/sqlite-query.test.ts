@@ -1,0 +1,57 @@
+import { normalizeMangoQuery, prepareQuery } from 'rxdb/plugins/core';
+import type { FilledMangoQuery, MangoQuery } from 'rxdb/plugins/core';
+import { describe, expect, it } from 'vitest';
+import { contactSchema } from '../../../../tests/store/test-schema';
+import type { StoredContact } from '../../../../tests/store/test-schema';
+import { BoundedSortedList, indexRangeOf } from './sqlite-query';
+import { describeTable } from './sqlite-table';
+
+const table = describeTable('contacts', contactSchema);
+const plan = (query: MangoQuery<StoredContact>) =>
+  prepareQuery<StoredContact>(contactSchema, normalizeMangoQuery<StoredContact>(contactSchema, query) as FilledMangoQuery<StoredContact>);
+
+describe('indexRangeOf', () => {
+  it('maps a number range on an indexed field to inclusive/exclusive string bounds', () => {
+    const query = plan({ selector: { _deleted: { $eq: false }, age: { $gt: 18, $lte: 40 } }, sort: [{ age: 'asc' }] });
+    expect(query.queryPlan.index).toEqual(['_deleted', 'age', 'id']);
+    const range = indexRangeOf(contactSchema, table, query);
+    expect(range.column).toBe(table.indexByKey.get('_deleted,age,id')?.column);
+    // '0' = not deleted, age padded to 3 digits (max 150), then the padded primary key bound.
+    expect(range.lower).toBe(`0018${'\uFFFF'.repeat(12)}`.replace(/\uFFFF/g, String.fromCodePoint(0x127ff)));
+    expect(range.upper).toBe(`0040${String.fromCodePoint(0x127ff).repeat(12)}`);
+    expect([range.inclusiveStart, range.inclusiveEnd]).toEqual([false, true]);
+  });
+
+  it('covers the whole index for an empty selector', () => {
+    const range = indexRangeOf(contactSchema, table, plan({ selector: {} }));
+    expect(range.inclusiveStart && range.inclusiveEnd).toBe(true);
+    expect(range.lower < range.upper).toBe(true);
+  });
+
+  it('encodes a compound bound on a nested string and a number', () => {
+    const query = plan({ selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Rome' }, age: { $gte: 3 } }, index: ['_deleted', 'address.city', 'age', 'id'] });
+    const range = indexRangeOf(contactSchema, table, query);
+    expect(range.lower.startsWith('0Rome        003')).toBe(true);
+  });
+
+  it('rejects an index the schema does not declare', () => {
+    const query = plan({ selector: {} });
+    expect(() => indexRangeOf(contactSchema, table, { ...query, queryPlan: { ...query.queryPlan, index: ['note'] } })).toThrow(/not declared/);
+  });
+});
+
+describe('BoundedSortedList', () => {
+  it('keeps the smallest items in order', () => {
+    const list = new BoundedSortedList<number>(3, (a, b) => a - b);
+    for (const n of [9, 4, 7, 1, 8, 2, 6, 3, 5, 0, ...Array.from({ length: 200 }, (_, i) => 100 - i)]) list.add(n);
+    expect(list.sorted()).toEqual([-99, -98, -97]);
+  });
+
+  it('keeps everything when unbounded and nothing for zero', () => {
+    const all = new BoundedSortedList<number>(Infinity, (a, b) => a - b);
+    const none = new BoundedSortedList<number>(0, (a, b) => a - b);
+    [3, 1, 2].forEach((n) => (all.add(n), none.add(n)));
+    expect(all.sorted()).toEqual([1, 2, 3]);
+    expect(none.sorted()).toEqual([]);
+  });
+});
