@@ -17,7 +17,8 @@ export type PushResult = {
   written: number;
 };
 
-export type PushOptions = { pauseAfterFirstWriteMs?: number };
+/** `afterFirstWrite` runs inside the open transaction: fault injection and the race tests use it. */
+export type PushOptions = { afterFirstWrite?: () => Promise<void> };
 
 type LockedRow = StoredRow & { owner_id: string; team_id: string; visibility: string | null };
 
@@ -115,9 +116,7 @@ export const pushChanges = async (
           if (outcome.kind === 'error') result.errors.push(outcome.error);
           if (outcome.kind !== 'written') continue;
           result.written++;
-          if (result.written === 1 && opts.pauseAfterFirstWriteMs) {
-            await new Promise((r) => setTimeout(r, opts.pauseAfterFirstWriteMs));
-          }
+          if (result.written === 1) await opts.afterFirstWrite?.();
         }
         if (result.written > 0) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, col.name]);
         return result;

@@ -58,9 +58,9 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void 
   app.post('/sync/:collection/:schemaVersion/push', async (request: SyncRequest) => {
     const { principal, col } = await prepare(request);
     const rows = validatePush(col, request.body, ctx.config.maxPushRows);
-    const { conflicts, errors } = await pushChanges(ctx.db, col, principal, rows, {
-      pauseAfterFirstWriteMs: ctx.config.faultPushPauseMs,
-    });
+    const pause = ctx.config.faultPushPauseMs;
+    const afterFirstWrite = pause > 0 ? () => new Promise<void>((r) => setTimeout(r, pause)) : undefined;
+    const { conflicts, errors } = await pushChanges(ctx.db, col, principal, rows, { afterFirstWrite });
     return { conflicts, errors };
   });
 

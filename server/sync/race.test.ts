@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../server';
+import { account, api, pullAll, pushRows, seedOrg, startTestServer, testEnv, type Api, type Json, type Org, type TestEnv } from '../testing/harness';
+import { backends } from '../testing/testDb';
+import { findUserById } from '../auth/users';
+import type { Principal } from '../auth/principal';
+import { pushChanges } from './push';
+import { validatePush } from './pushInput';
+
+const gate = () => {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  return { open, opened };
+};
+
+describe.each(backends())('commit order on %s', (backend) => {
+  let env: TestEnv;
+  let server: RunningServer;
+  let client: Api;
+  let org: Org;
+  let rep: Principal;
+
+  beforeAll(async () => {
+    env = await testEnv(backend);
+    server = await startTestServer(env.config);
+    client = api(server);
+    org = await seedOrg(server);
+    const user = await findUserById(server.ctx.db, org.repA.id);
+    if (!user) throw new Error('seeded rep missing');
+    rep = user;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await env?.cleanup();
+  });
+
+  const push = (doc: Json, afterFirstWrite?: () => Promise<void>) => {
+    const col = server.ctx.collections.get('accounts');
+    if (!col) throw new Error('accounts missing');
+    return pushChanges(server.ctx.db, col, rep, validatePush(col, [{ newDocumentState: doc }], 10), { afterFirstWrite });
+  };
+  const txidOf = async (id: string): Promise<bigint> => {
+    const rows = await server.ctx.db.query<{ txid: string }>('SELECT txid::text AS txid FROM sync_documents WHERE id = $1', [id]);
+    return BigInt(rows[0]?.txid ?? '-1');
+  };
+
+  it('never lets a client skip a change whose transaction commits after a later one', async () => {
+    const { checkpoint: start } = await pullAll(client, org.repA.token);
+    const a = account(org.repA, { name: 'first to write, last to commit' });
+    const b = account(org.repA, { name: 'second to write, first to commit' });
+    const aWritten = gate();
+    const release = gate();
+    const first = push(a, async () => {
+      aWritten.open();
+      await release.opened;
+    });
+    await aWritten.opened;
+
+    if (backend === 'pglite') {
+      // One connection: the second transaction cannot even start until the first one ends, so a
+      // later position can never commit first. Prove the serialisation, then let both finish.
+      let secondDone = false;
+      const second = push(b).then(() => (secondDone = true));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(secondDone).toBe(false);
+      release.open();
+      await Promise.all([first, second]);
+    } else {
+      // B gets a later transaction id than A and commits while A is still open: the classic race.
+      await push(b);
+      expect(await txidOf(b.id as string)).toBeGreaterThan(await txidOf(a.id as string));
+      const visible = await server.ctx.db.query<{ id: string }>('SELECT id FROM sync_documents WHERE id = ANY($1)', [[a.id, b.id]]);
+      expect(visible.map((r) => r.id)).toEqual([b.id]);
+      // A pull now must not hand out a checkpoint past A's position: B is held back.
+      const during = await pullAll(client, org.repA.token, 'accounts/1', start);
+      expect(during.docs.map((d) => d.id)).toEqual([]);
+      release.open();
+      await first;
+      const after = await pullAll(client, org.repA.token, 'accounts/1', during.checkpoint);
+      expect(after.docs.map((d) => d.id)).toEqual([a.id, b.id]);
+      return;
+    }
+    const after = await pullAll(client, org.repA.token, 'accounts/1', start);
+    expect(after.docs.map((d) => d.id)).toEqual([a.id, b.id]);
+  });
+
+  it('a puller following the feed during many concurrent pushes ends up with every document', async () => {
+    const { checkpoint: start } = await pullAll(client, org.repA.token);
+    const pushed: string[] = [];
+    const seen = new Set<string>();
+    let checkpoint: unknown = start;
+    let done = false;
+    const follower = (async () => {
+      while (!done) {
+        const r = await pullAll(client, org.repA.token, 'accounts/1', checkpoint, 3);
+        r.docs.forEach((d) => seen.add(String(d.id)));
+        checkpoint = r.checkpoint;
+      }
+    })();
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        for (let round = 0; round < 5; round++) {
+          const docs = Array.from({ length: 4 }, () => account(org.repA));
+          const r = await pushRows(client, org.repA.token, docs.map((d) => ({ newDocumentState: d })));
+          expect(r.status).toBe(200);
+          pushed.push(...docs.map((d) => String(d.id)));
+        }
+      }),
+    );
+    done = true;
+    await follower;
+    // One last pull from where the follower stopped: it must bring exactly what is missing, never
+    // something from before its checkpoint.
+    const rest = await pullAll(client, org.repA.token, 'accounts/1', checkpoint);
+    rest.docs.forEach((d) => seen.add(String(d.id)));
+    expect([...seen].sort()).toEqual([...pushed].sort());
+  });
+});
