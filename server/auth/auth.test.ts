@@ -1,0 +1,132 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../server';
+import { account, api, login, PASSWORD, pullAll, pushRows, seedOrg, startTestServer, testEnv, type Api, type Json, type Org, type TestEnv } from '../testing/harness';
+import { backends } from '../testing/testDb';
+import { hashPassword, verifyPassword } from './passwords';
+import { signAccessToken } from './tokens';
+
+const ENDPOINTS: Array<[string, string, unknown?]> = [
+  ['GET', '/auth/me'],
+  ['POST', '/auth/logout', { refreshToken: 'x' }],
+  ['GET', '/admin/users'],
+  ['POST', '/admin/users', { email: 'n@x.test', password: PASSWORD, role: 'rep', teamId: null }],
+  ['GET', '/admin/teams'],
+  ['POST', '/admin/teams', { name: 'sneaky' }],
+  ['POST', '/admin/users/whoever/revoke-sessions', {}],
+  ['GET', '/sync/collections'],
+  ['GET', '/sync/accounts/1/pull'],
+  ['POST', '/sync/accounts/1/push', []],
+  ['GET', '/sync/accounts/1/stream'],
+];
+
+describe('passwords', () => {
+  it('hashes with a per-user salt and verifies only the right password', async () => {
+    const [a, b] = await Promise.all([hashPassword('same password', 1024), hashPassword('same password', 1024)]);
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword('same password', a)).toBe(true);
+    expect(await verifyPassword('same passwort', a)).toBe(false);
+    expect(await verifyPassword('same password', 'garbage')).toBe(false);
+  });
+});
+
+describe.each(backends())('auth on %s', (backend) => {
+  let env: TestEnv;
+  let server: RunningServer;
+  let client: Api;
+  let org: Org;
+
+  beforeAll(async () => {
+    env = await testEnv(backend);
+    server = await startTestServer(env.config);
+    client = api(server);
+    org = await seedOrg(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await env?.cleanup();
+  });
+
+  const call = (method: string, path: string, body: unknown, token?: string) =>
+    client.request(method, path, { token, body: method === 'POST' ? body : undefined });
+
+  it('every endpoint refuses a missing, forged, wrong-secret or expired token with 401', async () => {
+    const forged = `${org.repA.token.slice(0, -4)}AAAA`;
+    const otherKey = await new SignJWT({ typ: 'access' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(org.admin.id)
+      .setIssuer('fieldcrm-sync')
+      .setAudience('fieldcrm-app')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('another-secret-another-secret-another'));
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: org.admin.id, typ: 'access' })).toString('base64url')}.`;
+    const expired = await signAccessToken(server.ctx.jwtKey, org.admin.id, -10);
+    for (const [method, path, body] of ENDPOINTS) {
+      for (const token of [undefined, forged, otherKey, unsigned, 'not-a-jwt', org.admin.refreshToken]) {
+        const r = await call(method, path, body, token);
+        expect([r.status, r.body.code], `${method} ${path} with ${token?.slice(0, 12)}`).toEqual([401, 'unauthorized']);
+      }
+      const r = await call(method, path, body, expired);
+      expect([r.status, r.body.code], `${method} ${path} expired`).toEqual([401, 'token_expired']);
+    }
+  });
+
+  it('admin endpoints refuse reps and managers with 403', async () => {
+    for (const [method, path, body] of ENDPOINTS.filter(([, p]) => p.startsWith('/admin'))) {
+      for (const who of [org.repA, org.managerA]) {
+        const r = await call(method, path, body, who.token);
+        expect([r.status, r.body.code], `${method} ${path}`).toEqual([403, 'forbidden']);
+      }
+    }
+  });
+
+  it("another team's token neither reads nor changes a team's records", async () => {
+    const doc = account(org.repA);
+    await pushRows(client, org.repA.token, [{ newDocumentState: doc }]);
+    expect((await pullAll(client, org.repB.token)).docs.map((d) => d.id)).not.toContain(doc.id);
+    const hijack = await pushRows(client, org.repB.token, [{ assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, name: 'mine now' } }]);
+    expect(hijack.body.errors).toEqual([expect.objectContaining({ id: doc.id, code: 'forbidden' })]);
+    // No leak: the other team does not get the current document back.
+    expect((hijack.body.errors as Json[])[0]).not.toHaveProperty('current');
+    expect((await pullAll(client, org.repA.token)).docs.find((d) => d.id === doc.id)?.name).toBe('Acme');
+  });
+
+  it('signs in, refreshes with rotation, detects reuse, and signs out', async () => {
+    const wrong = await client.post('/auth/login', { email: 'nobody@x.test', password: 'whatever-else' });
+    expect(wrong).toMatchObject({ status: 401, body: { code: 'invalid_credentials' } });
+    const email = String((await client.get('/auth/me', org.repA.token)).body.email);
+    const me = await login(client, email);
+    const r1 = await client.post('/auth/refresh', { refreshToken: me.refreshToken });
+    expect(r1.status).toBe(200);
+    expect(r1.body).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
+    expect((await client.get('/auth/me', String(r1.body.accessToken))).body.userId).toBe(me.id);
+    // The old refresh token was rotated away; using it again revokes the whole family.
+    expect((await client.post('/auth/refresh', { refreshToken: me.refreshToken })).body.code).toBe('refresh_token_reused');
+    expect((await client.post('/auth/refresh', { refreshToken: r1.body.refreshToken })).body.code).toBe('refresh_token_reused');
+    // A fresh session signs out: its refresh token stops working, other sessions keep theirs.
+    const s = await login(client, email);
+    const other = await login(client, email);
+    expect((await client.post('/auth/logout', { refreshToken: s.refreshToken }, s.token)).status).toBe(204);
+    expect((await client.post('/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
+    expect((await client.post('/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(200);
+    expect((await client.post('/auth/refresh', { refreshToken: 'made-up' })).body.code).toBe('refresh_token_invalid');
+  });
+
+  it('an admin creates teams and users; bad input gets 400/409', async () => {
+    const t = org.admin.token;
+    expect((await client.post('/admin/users', { email: 'short@x.test', password: 'short', role: 'rep', teamId: org.teamA }, t)).status).toBe(400);
+    expect((await client.post('/admin/users', { email: 'noteam@x.test', password: PASSWORD, role: 'rep' }, t)).status).toBe(400);
+    expect((await client.post('/admin/users', { email: 'x@x.test', password: PASSWORD, role: 'king', teamId: org.teamA }, t)).status).toBe(400);
+    expect((await client.post('/admin/users', { email: 'ghost@x.test', password: PASSWORD, role: 'rep', teamId: 'nope' }, t)).status).toBe(400);
+    const ok = await client.post('/admin/users', { email: 'New.Rep@X.test', password: PASSWORD, role: 'rep', teamId: org.teamA }, t);
+    expect(ok).toMatchObject({ status: 201, body: { email: 'new.rep@x.test', role: 'rep', teamId: org.teamA } });
+    expect(ok.body).not.toHaveProperty('passwordHash');
+    expect((await client.post('/admin/users', { email: 'new.rep@x.test', password: PASSWORD, role: 'rep', teamId: org.teamA }, t)).status).toBe(409);
+    const fresh = await login(client, 'NEW.rep@x.test');
+    expect((await client.post(`/admin/users/${fresh.id}/revoke-sessions`, {}, t)).status).toBe(204);
+    expect((await client.post('/auth/refresh', { refreshToken: fresh.refreshToken })).status).toBe(401);
+    const users = await client.get('/admin/users', t);
+    expect(JSON.stringify(users.body)).not.toContain('scrypt$');
+  });
+});

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../server';
+import { account, api, pullAll, pushRows, seedOrg, startTestServer, testEnv, type Api, type Json, type Org, type TestEnv } from '../testing/harness';
+import { backends } from '../testing/testDb';
+import { purgeTombstones } from './purge';
+
+describe.each(backends())('tombstone purge on %s', (backend) => {
+  let env: TestEnv;
+  let server: RunningServer;
+  let client: Api;
+  let org: Org;
+
+  beforeAll(async () => {
+    env = await testEnv(backend);
+    server = await startTestServer(env.config);
+    client = api(server);
+    org = await seedOrg(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await env?.cleanup();
+  });
+
+  const remove = (doc: Json) =>
+    pushRows(client, org.repA.token, [{ assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, serverRevision: 1, _deleted: true } }]);
+
+  it('purges old tombstones only, and tells clients that may have missed one to resync (410)', async () => {
+    const [live, oldGone, newGone] = [account(org.repA), account(org.repA), account(org.repA)];
+    await pushRows(client, org.repA.token, [live, oldGone, newGone].map((d) => ({ newDocumentState: d })));
+    const offline = await pullAll(client, org.repA.token); // a device that then goes offline for months
+    await remove(oldGone);
+    await remove(newGone);
+    // Age one tombstone past the 180-day retention, as if it had been deleted half a year ago.
+    await server.ctx.db.query("UPDATE sync_documents SET server_updated_at = now() - interval '181 days' WHERE id = $1", [oldGone.id]);
+    const synced = await pullAll(client, org.repA.token, 'accounts/1', offline.checkpoint);
+
+    expect(await purgeTombstones(server.ctx.db, server.ctx.config.tombstoneRetentionDays)).toBe(1);
+    expect(await purgeTombstones(server.ctx.db, server.ctx.config.tombstoneRetentionDays)).toBe(0);
+
+    const stale = await client.get(`/sync/accounts/1/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`, org.repA.token);
+    expect(stale).toMatchObject({ status: 410, body: { code: 'resync_required', message: expect.stringContaining('full resync') } });
+    // A device that synced after the delete, and a fresh full resync, are fine.
+    expect((await pullAll(client, org.repA.token, 'accounts/1', synced.checkpoint)).docs).toEqual([]);
+    const full = await pullAll(client, org.repA.token);
+    const byId = new Map(full.docs.map((d) => [d.id, d]));
+    expect(byId.has(oldGone.id)).toBe(false);
+    expect(byId.get(newGone.id)).toMatchObject({ _deleted: true });
+    expect(byId.get(live.id)).toMatchObject({ _deleted: false });
+    // Other collections keep their own horizon.
+    expect((await client.get(`/sync/contacts/0/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`, org.repA.token)).status).toBe(200);
+  });
+});
