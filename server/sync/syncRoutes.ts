@@ -59,7 +59,13 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void 
     const { principal, col } = await prepare(request);
     const rows = validatePush(col, request.body, ctx.config.maxPushRows);
     const pause = ctx.config.faultPushPauseMs;
-    const afterFirstWrite = pause > 0 ? () => new Promise<void>((r) => setTimeout(r, pause)) : undefined;
+    const afterFirstWrite =
+      pause > 0
+        ? () => {
+            request.log.warn('fault injection: push paused inside its transaction');
+            return new Promise<void>((r) => setTimeout(r, pause));
+          }
+        : undefined;
     const { conflicts, errors } = await pushChanges(ctx.db, col, principal, rows, { afterFirstWrite });
     return { conflicts, errors };
   });
