@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppInfo } from '../../shared/contract';
 import { createAccountsHandlers } from './customers/accounts-handlers';
 import { createContactsHandlers } from './customers/contacts-handlers';
@@ -13,7 +12,7 @@ import { createSearchHook, SearchIndex } from './search';
 import { getRxStorageSqlite } from './storage/sqlite';
 
 export type CoreOptions = {
-  /** The user's data directory; the database lives in `<dataDir>/data/`. */
+  /** The user's data directory; the database is `<dataDir>/crm.sqlite` (where `npm run seed -- --dir` writes too). */
   readonly dataDir: string;
   readonly host: AppInfo['host'];
   readonly appVersion: string;
@@ -36,7 +35,7 @@ export type Core = {
 export const LOCAL_ACTOR: Actor = { ownerId: 'local-user', teamId: 'local-team' };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const directory = join(options.dataDir, 'data');
+  const directory = options.dataDir;
   mkdirSync(directory, { recursive: true });
   const log = options.log ?? ((message, error) => console.error(`[core] ${message}`, error));
 

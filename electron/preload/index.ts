@@ -1,5 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, type CrmBridge, type EventMap, type EventName, type ParamsOf, type RequestName, type Result, type ResultOf } from '../../shared/contract';
+// Only the channel names are runtime values; importing them from bridge.ts keeps zod and the
+// schemas out of the sandboxed preload bundle.
+import { IPC_CHANNELS } from '../../shared/contract/bridge';
+import type { CrmBridge, EventMap, EventName, ParamsOf, RequestName, Result, ResultOf } from '../../shared/contract';
 
 /**
  * The page's only door to the app. It forwards requests and events and nothing else: no raw

@@ -1,0 +1,89 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { WIRE_CLOSE } from '../../shared/contract/wire';
+import { createCore, type Core } from '../core/core';
+import { createHostAuth } from './host-auth';
+import { plain, serveStatic } from './static-files';
+import { attachConnection, MAX_FRAME_BYTES } from './ws-connection';
+
+export type BrowserHostOptions = {
+  readonly dataDir: string;
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  /** 0 picks a free port (tests run many hosts side by side). */
+  readonly port?: number;
+  readonly appVersion?: string;
+  readonly log?: (message: string, error?: unknown) => void;
+};
+
+export type BrowserHost = {
+  /** Open this to use the app; it carries the secret, so print it only to the user who started us. */
+  readonly url: string;
+  readonly port: number;
+  readonly core: Core;
+  close(): Promise<void>;
+};
+
+/**
+ * The core and the built renderer without Electron: an HTTP server for the page and a WebSocket
+ * for the contract, on 127.0.0.1 only. See host-auth.ts for how a page proves it is ours.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[host] ${message}`, error ?? ''));
+  const core = await createCore({ dataDir: options.dataDir, host: 'browser', appVersion: options.appVersion ?? '0.0.0', log });
+  const server = createServer();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+  // Handlers are attached once the port (part of the Host/Origin checks) is known; nobody can
+  // have the URL before this function returns it.
+  const { port } = server.address() as AddressInfo;
+  const auth = createHostAuth(port);
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (!auth.isOurHost(request)) return plain(response, 403, 'Forbidden');
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed');
+    if (auth.isSecretUrl(url)) {
+      // Trade the secret in the URL for a cookie and drop it from the address bar and history.
+      return plain(response, 303, 'See /', { Location: '/', 'Set-Cookie': auth.setCookieHeader() });
+    }
+    if (!auth.hasCookie(request)) return plain(response, 403, 'Forbidden');
+    serveStatic(options.rendererDir, url.pathname, response);
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path !== '/ws' || !auth.isOurHost(request) || !auth.isOurOrigin(request) || !auth.hasCookie(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => attachConnection(core, ws, (error) => log('websocket error', error)));
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}/?s=${auth.secret}`,
+    port,
+    core,
+    close() {
+      closing ??= (async () => {
+        for (const client of wss.clients) client.close(WIRE_CLOSE.shuttingDown, 'Host shutting down');
+        wss.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await core.close();
+      })();
+      return closing;
+    },
+  };
+}

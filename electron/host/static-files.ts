@@ -1,0 +1,55 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/contract/csp';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** Headers every response carries, errors included: same policy as the Electron window. */
+export function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+/** Serves the built renderer, and nothing outside its directory. */
+export function serveStatic(rootDir: string, pathname: string, response: ServerResponse): void {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = normalize(join(rootDir, relative));
+  if (!file.startsWith(normalize(rootDir) + sep)) return plain(response, 404, 'Not found');
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return plain(response, 404, 'Not found');
+    size = stat.size;
+  } catch {
+    return plain(response, 404, 'Not found');
+  }
+  response.writeHead(200, {
+    ...securityHeaders(),
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': String(size),
+    // index.html names hashed assets; it must never be cached across builds.
+    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'private, max-age=31536000, immutable',
+  });
+  createReadStream(file).pipe(response);
+}
+
+export function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  response.end(text);
+}

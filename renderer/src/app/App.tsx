@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { AccountDetailPage } from '../customers/AccountDetailPage';
+import { AccountsPage } from '../customers/AccountsPage';
+import { ContactsPage } from '../customers/ContactsPage';
+import { CustomersLayout } from '../customers/CustomersLayout';
+import type { PrefsApi } from '../prefs/prefs-api';
+import { PrefsProvider } from '../prefs/prefs-context';
+import { useUiStore } from '../state/ui-store';
+import { ClientProvider } from '../transport/client-context';
+import type { CrmClient } from '../transport/crm-client';
+import { AppShell } from './AppShell';
+import { ComingSoon } from './ComingSoon';
+
+// Hash routes: they work under file:// in Electron and need no server rewrites in the browser host.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Navigate to="/customers/accounts" replace /> },
+      {
+        path: 'customers',
+        element: <CustomersLayout />,
+        children: [
+          { index: true, element: <Navigate to="accounts" replace /> },
+          { path: 'accounts', element: <AccountsPage /> },
+          { path: 'accounts/:id', element: <AccountDetailPage /> },
+          { path: 'contacts', element: <ContactsPage /> },
+        ],
+      },
+      { path: 'sales', element: <ComingSoon area="sales" /> },
+      { path: 'marketing', element: <ComingSoon area="marketing" /> },
+      { path: 'service', element: <ComingSoon area="service" /> },
+      { path: 'reports', element: <ComingSoon area="reports" /> },
+      { path: '*', element: <Navigate to="/customers/accounts" replace /> },
+    ],
+  },
+]);
+
+export function App({ client, prefs }: { readonly client: CrmClient; readonly prefs: PrefsApi }) {
+  const setConnection = useUiStore((state) => state.setConnection);
+  useEffect(() => client.onConnectionChange(setConnection), [client, setConnection]);
+  return (
+    <ClientProvider client={client}>
+      <PrefsProvider prefs={prefs}>
+        <RouterProvider router={router} />
+      </PrefsProvider>
+    </ClientProvider>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { GlobalSearch } from '../search/GlobalSearch';
+import { useUiStore } from '../state/ui-store';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Header() {
+  const { t } = useTranslation();
+  const connection = useUiStore((state) => state.connection);
+  return (
+    <header className="app-header">
+      <GlobalSearch />
+      <div className="header-end">
+        {connection === 'connecting' ? (
+          <span className="connection-note" role="status">
+            {t('connection.connecting')}
+          </span>
+        ) : null}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Locale-aware display of numbers, money and dates (Intl). Money arrives in integer minor units
+ * (shared/schemas/primitives.ts); the currency's own minor-unit digits come from Intl, so JPY
+ * (0 digits) and USD (2 digits) both come out right.
+ */
+export type Formatters = {
+  number(value: number): string;
+  /** `minor` in the currency's minor units, e.g. 123456 USD → $1,234.56. */
+  money(minor: number, currency: string): string;
+  /** Compact money for dense tables: $1.2M, ¥1,234万. */
+  moneyCompact(minor: number, currency: string): string;
+  date(epochMs: number): string;
+  dateTime(epochMs: number): string;
+  percent(value: number): string;
+};
+
+export function createFormatters(locale: string): Formatters {
+  const numberFormat = new Intl.NumberFormat(locale);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+  const moneyFormat = (currency: string, compact: boolean): Intl.NumberFormat => {
+    const key = `${currency}|${compact}`;
+    let format = moneyFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency, ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}) });
+      moneyFormats.set(key, format);
+    }
+    return format;
+  };
+  const toMajor = (minor: number, currency: string): number => {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return minor / 10 ** digits;
+  };
+
+  return {
+    number: (value) => numberFormat.format(value),
+    money: (minor, currency) => moneyFormat(currency, false).format(toMajor(minor, currency)),
+    moneyCompact: (minor, currency) => moneyFormat(currency, true).format(toMajor(minor, currency)),
+    date: (epochMs) => dateFormat.format(epochMs),
+    dateTime: (epochMs) => dateTimeFormat.format(epochMs),
+    percent: (value) => percentFormat.format(value),
+  };
+}
