@@ -171,3 +171,5 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 export const scriptArb = fc.array(opArb, { minLength: 1, maxLength: 30 });
+/** Longer scripts reach fuller collections (all ids used, tombstones, cleanups in between). */
+export const longScriptArb = fc.array(opArb, { minLength: 40, maxLength: 120 });

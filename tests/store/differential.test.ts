@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
-import { scriptArb } from './differential-ops';
+import { longScriptArb, scriptArb } from './differential-ops';
 import { createPair, runScript } from './differential-runner';
 
 /**
@@ -31,7 +31,22 @@ describe('SQLite storage vs RxDB memory storage (differential)', () => {
     );
   }, 120_000);
 
-  it('agrees on 150 random scripts on a real WAL file', async () => {
+  it('agrees on 300 long random scripts in memory', async () => {
+    const storage = getRxStorageSqlite({ directory: ':memory:' });
+    await fc.assert(
+      fc.asyncProperty(longScriptArb, async (script) => {
+        const pair = await createPair(storage);
+        try {
+          await runScript(pair, script);
+        } finally {
+          await pair.close();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('agrees on 200 random scripts on a real WAL file', async () => {
     const storage = getRxStorageSqlite({ directory });
     let n = 0;
     await fc.assert(
@@ -43,7 +58,7 @@ describe('SQLite storage vs RxDB memory storage (differential)', () => {
           await pair.close();
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   }, 120_000);
 });

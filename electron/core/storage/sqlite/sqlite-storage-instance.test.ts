@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { fillWithDefaultSettings, normalizeMangoQuery, now, prepareQuery, randomToken } from 'rxdb/plugins/core';
 import type { FilledMangoQuery, RxJsonSchema, RxStorageInstance } from 'rxdb/plugins/core';
@@ -182,6 +185,22 @@ describe('storage and connections', () => {
     expect(storage.getConnection('one')).toBeUndefined();
     expect(connection?.open).toBe(false);
     await expect(a1.findDocumentsById(['x'], true)).rejects.toThrow(/closed/);
+  });
+
+  it('opens files in WAL mode with synchronous FULL, one file per database', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'rxdb-sqlite-unit-'));
+    try {
+      const storage = getRxStorageSqlite({ directory });
+      await create(storage, 'crm');
+      const db = storage.getConnection('crm') as BetterSqlite3.Database;
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(existsSync(path.join(directory, 'crm.sqlite'))).toBe(true);
+      await expect(create(storage, '../escape')).rejects.toThrow(/plain file name/);
+    } finally {
+      await Promise.all(open.splice(0).map((instance) => instance.close()));
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('refuses schemas with attachments', async () => {

@@ -7,7 +7,11 @@ export type SqliteStorageSettings = {
   /** Folder holding one `${databaseName}.sqlite` per RxDB database, or ':memory:' for tests. */
   readonly directory: string;
   readonly hooks?: readonly SqliteWriteHook[];
+  /** Defaults to SYNCHRONOUS_MODE (FULL); see sqlite-connection-pool.ts for the measurement. */
+  readonly synchronous?: SqliteSynchronousMode;
 };
+
+export type SqliteSynchronousMode = 'FULL' | 'NORMAL';
 
 /** Nothing is configurable per collection today; kept as a type so RxDB's generics line up. */
 export type SqliteInstanceOptions = Record<string, never>;
