@@ -12,12 +12,17 @@ import { ensureRendererBuilt } from './build-renderer';
  * you paste the printed URL into). The URL carries this run's secret; keep it to yourself.
  */
 const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Without --port we try a fixed port first: the page's origin includes the port, and the renderer
+ * keeps its preferences (language, layouts, drafts) in IndexedDB per origin. --port 0 = any free port.
+ */
+const PREFERRED_PORT = 47_810;
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
-    port: { type: 'string', default: '0' },
+    port: { type: 'string' },
     'no-open': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
@@ -32,13 +37,19 @@ function defaultDataDir(): string {
 
 async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '..');
-  const port = Number(values.port);
+  const port = values.port === undefined ? PREFERRED_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0..65535, got ${values.port}`);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true });
   if (!values['no-build']) ensureRendererBuilt(root);
 
-  const host = await startBrowserHost({ dataDir, rendererDir: join(root, 'out/renderer'), port, appVersion: process.env['npm_package_version'] });
+  const options = { dataDir, rendererDir: join(root, 'out/renderer'), appVersion: process.env['npm_package_version'] };
+  const host = await startBrowserHost({ ...options, port }).catch((error: unknown) => {
+    const busy = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    if (!busy || values.port !== undefined) throw error;
+    console.log(`Port ${port} is busy; using a free one (preferences saved in the page start fresh).`);
+    return startBrowserHost({ ...options, port: 0 });
+  });
   // The e2e fixture reads this exact line.
   console.log(`FieldCRM is running at ${host.url}`);
   console.log(`Data directory: ${dataDir}`);

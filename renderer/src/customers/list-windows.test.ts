@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountRecord, EventMap, ParamsOf, RequestName, Result, ResultOf } from '../../../shared/contract';
+import type { CrmClient } from '../transport/crm-client';
+import { createListWindows, PAGE_SIZE } from './list-windows';
+
+const account = (id: string, name: string, revision: string): AccountRecord => ({
+  id,
+  name,
+  revision,
+  status: 'active',
+  tier: 'key',
+  region: 'emea',
+  currency: 'EUR',
+  ownerId: 'u1',
+  teamId: 't1',
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+/** A core stand-in: `total` rows named by index, answering list windows and live subscriptions. */
+function fakeClient(total: number) {
+  const rows: AccountRecord[] = Array.from({ length: total }, (_, i) => account(`a${i}`, `Account ${i}`, '1-x'));
+  const listeners = new Set<(payload: EventMap['live.changed']) => void>();
+  const calls: Array<{ name: string; params: unknown }> = [];
+  let live: { id: string; offset: number; limit: number } | undefined;
+  const window = (offset: number, limit: number) => ({ rows: rows.slice(offset, offset + limit), total: rows.length, offset });
+
+  const client: CrmClient = {
+    host: 'browser',
+    async send<K extends RequestName>(name: K, params: ParamsOf<K>): Promise<Result<ResultOf<K>>> {
+      calls.push({ name, params });
+      const p = params as { offset?: number; limit?: number; query?: { params: { offset: number; limit: number } } };
+      let value: unknown;
+      if (name === 'accounts.list') value = window(p.offset ?? 0, p.limit ?? 100);
+      else if (name === 'live.subscribe') {
+        const { offset, limit } = p.query!.params;
+        live = { id: `s${calls.length}`, offset, limit };
+        value = { subscriptionId: live.id, request: 'accounts.list', result: window(offset, limit) };
+      } else value = { removed: true };
+      return { ok: true, value: value as ResultOf<K> };
+    },
+    subscribe: (event, listener) => {
+      if (event !== 'live.changed') return () => undefined;
+      const wrapped = listener as (payload: EventMap['live.changed']) => void;
+      listeners.add(wrapped);
+      return () => listeners.delete(wrapped);
+    },
+    onConnectionChange: () => () => undefined,
+  };
+
+  return {
+    client,
+    calls,
+    /** Simulates another writer: inserts a row at the top and pushes the live window. */
+    insertAtTop(name: string) {
+      rows.unshift(account(`new-${name}`, name, '1-y'));
+      if (!live) return;
+      const payload: EventMap['live.changed'] = { subscriptionId: live.id, request: 'accounts.list', result: window(live.offset, live.limit) };
+      for (const listener of listeners) listener(payload);
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const query = { filter: {}, sort: { field: 'name', direction: 'asc' } } as const;
+
+describe('createListWindows', () => {
+  it('loads the live window first, then pages as they scroll into view', async () => {
+    const fake = fakeClient(1000);
+    const windows = createListWindows(fake.client, 'accounts.list', query);
+    windows.start();
+    await settle();
+    expect(windows.getSnapshot()).toMatchObject({ status: 'ready', total: 1000 });
+    expect(windows.rowAt(0)?.name).toBe('Account 0');
+    expect(windows.rowAt(PAGE_SIZE * 2 + 5)).toBeUndefined();
+
+    windows.setVisibleRange(PAGE_SIZE * 5, PAGE_SIZE * 5 + 20);
+    await settle();
+    expect(windows.rowAt(PAGE_SIZE * 5 + 3)?.name).toBe(`Account ${PAGE_SIZE * 5 + 3}`);
+    expect(fake.calls.filter((call) => call.name === 'accounts.list')).toHaveLength(1);
+    windows.stop();
+  });
+
+  it('applies live pushes and drops pages that may be stale', async () => {
+    const fake = fakeClient(500);
+    const windows = createListWindows(fake.client, 'accounts.list', query);
+    windows.start();
+    await settle();
+    windows.setVisibleRange(0, 20);
+    fake.insertAtTop('Aardvark Ltd');
+    expect(windows.rowAt(0)?.name).toBe('Aardvark Ltd');
+    expect(windows.getSnapshot().total).toBe(501);
+    windows.stop();
+  });
+
+  it('ignores answers that arrive after stop()', async () => {
+    const fake = fakeClient(10);
+    const windows = createListWindows(fake.client, 'accounts.list', query);
+    windows.start();
+    windows.stop();
+    await settle();
+    expect(windows.getSnapshot().status).toBe('loading');
+    expect(fake.calls.at(-1)?.name).toBe('live.unsubscribe');
+  });
+});
