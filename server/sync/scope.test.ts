@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../auth/principal';
+import { notesCollection } from '../testing/harness';
+import type { SyncCollection } from './collections';
+import { canRead, canWrite, type DocScope } from './scope';
+
+const rep: Principal = { userId: 'r1', email: 'r1@x', role: 'rep', teamId: 'A' };
+const manager: Principal = { userId: 'm1', email: 'm1@x', role: 'manager', teamId: 'A' };
+const admin: Principal = { userId: 'x', email: 'x@x', role: 'admin', teamId: null };
+const doc = (ownerId: string, teamId: string, visibility: string | null = null): DocScope => ({ ownerId, teamId, visibility });
+const org: SyncCollection = { ...notesCollection, read: 'team', write: 'team-manager' };
+const catalog: SyncCollection = { ...notesCollection, read: 'company', write: 'admin' };
+
+describe('scope rules', () => {
+  it('reps read their own and team-shared records only', () => {
+    expect(canRead(rep, notesCollection, doc('r1', 'A'))).toBe(true);
+    expect(canRead(rep, notesCollection, doc('r2', 'A'))).toBe(false);
+    expect(canRead(rep, notesCollection, doc('r2', 'A', 'team'))).toBe(true);
+    expect(canRead(rep, notesCollection, doc('r9', 'B', 'team'))).toBe(false);
+    expect(canRead(rep, org, doc('m1', 'A'))).toBe(true);
+    expect(canRead(rep, catalog, doc('x', 'Z'))).toBe(true);
+  });
+
+  it('reps write only their own records and cannot give them away', () => {
+    expect(canWrite(rep, notesCollection, undefined, doc('r1', 'A'))).toBe(true);
+    expect(canWrite(rep, notesCollection, doc('r1', 'A'), doc('r2', 'A'))).toBe(false);
+    expect(canWrite(rep, notesCollection, doc('r1', 'A'), doc('r1', 'B'))).toBe(false);
+    expect(canWrite(rep, notesCollection, doc('r2', 'A', 'team'), doc('r1', 'A'))).toBe(false);
+    expect(canWrite(rep, org, undefined, doc('r1', 'A'))).toBe(false);
+    expect(canWrite(rep, catalog, undefined, doc('r1', 'A'))).toBe(false);
+  });
+
+  it('managers write within their team, admins anywhere', () => {
+    expect(canWrite(manager, notesCollection, doc('r2', 'A'), doc('r1', 'A'))).toBe(true);
+    expect(canWrite(manager, notesCollection, doc('r2', 'A'), doc('r2', 'B'))).toBe(false);
+    expect(canWrite(manager, notesCollection, doc('r9', 'B'), doc('r9', 'A'))).toBe(false);
+    expect(canWrite(manager, org, undefined, doc('r1', 'A'))).toBe(true);
+    expect(canWrite(manager, catalog, undefined, doc('m1', 'A'))).toBe(false);
+    expect(canWrite(admin, catalog, doc('a', 'B'), doc('b', 'C'))).toBe(true);
+  });
+});
