@@ -1,4 +1,4 @@
-import { phoneDigitTokens, prepareIndexText } from './search-text';
+import { phoneDigits as digitsOfPhone, prepareIndexText } from './search-text';
 import type { SearchType } from './search-types';
 
 /** What one record contributes to the index: FTS columns plus what a hit displays. */
@@ -41,12 +41,13 @@ function indexText(doc: Doc, fields: ReadonlyArray<string>): string {
 }
 
 function phoneDigits(doc: Doc, fields: ReadonlyArray<string>): string {
-  return joinNonEmpty(fields.map((field) => phoneDigitTokens(str(doc, field))), ' ');
+  // Space-separated: a trigram never spans two numbers, so a query cannot match across them.
+  return joinNonEmpty(fields.map((field) => digitsOfPhone(str(doc, field))), ' ');
 }
 
 /**
  * Searchable fields per type. `name` weighs most in ranking (COLUMN_WEIGHTS), `notes` least;
- * phones are also indexed as digit suffixes for partial-number search.
+ * phones are also indexed as digit strings for partial-number search.
  */
 export function toSearchEntry(type: SearchType, doc: Doc): SearchEntry {
   switch (type) {

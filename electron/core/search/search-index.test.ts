@@ -94,6 +94,16 @@ describe('SearchIndex.search', () => {
     expect(f.ids('acme', { limit: 0 })).toHaveLength(1);
   });
 
+  it('answers very broad prefixes with name matches first, newest first', () => {
+    f.write('accounts', Array.from({ length: 1100 }, (_, i) => ({ id: `n-${i}`, name: `Filler ${i}`, notes: 'sample notes', phone: `+44 20 7946 ${String(i).padStart(4, '0')}` })));
+    f.write('accounts', [{ id: 'old-sample', name: 'Sample Industries' }]);
+    const hits = f.index.search('sa', { limit: 5 });
+    expect(hits[0]).toMatchObject({ id: 'old-sample', title: 'Sample Industries' });
+    expect(hits.slice(1).map((hit) => hit.id)).toEqual(['n-1099', 'n-1098', 'n-1097', 'n-1096']);
+    expect(f.ids('7946 0042')).toEqual(['n-42']);
+    expect(f.ids('7946', { limit: 3 })).toEqual(['n-1099', 'n-1098', 'n-1097']);
+  });
+
   it('treats quotes, stars and operators typed by the user as plain text', () => {
     expect(f.ids('AND')).toEqual(['a-smith']);
     expect(f.ids('smith and')).toEqual(['a-smith']);

@@ -6,6 +6,14 @@ import { SEARCH_TYPES, TYPE_CODE, type SearchHit, type SearchOptions, type Searc
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
+/**
+ * Above this many matches a query is "broad" and is not scored with bm25. bm25 needs each
+ * phrase's document count, i.e. a walk of its whole doclist: as-you-type prefixes like "s",
+ * "info" or "555" match 100,000+ rows of a 400k-row index and cost 15-200 ms to score. A broad
+ * query instead lists name matches, then other matches, newest first (a few index pages) —
+ * what a rep typing one letter wants anyway. Below the cap the ranking is exact bm25.
+ */
+const BROAD_MATCHES = 1000;
 
 type QueryParams = { match: string; mask: number; limit: number };
 type HitRow = { key: number; type: string; id: string; title: string; subtitle: string; score: number };
@@ -38,6 +46,35 @@ function rankedQuery(table: string, rank: string): string {
     ORDER BY m.weighted, d.key`;
 }
 
+/** Broad queries: newest first, no scoring; `score` only keeps name matches above the rest. */
+function newestQuery(table: string, score: number): string {
+  return `
+    SELECT d.key AS key, d.type AS type, d.id AS id, d.title AS title, d.subtitle AS subtitle, ${score} AS score
+    FROM (
+      SELECT rowid FROM ${table}
+      WHERE ${table} MATCH @match AND ((1 << (rowid & ${TYPE_MASK})) & @mask) != 0
+      ORDER BY rowid DESC
+      LIMIT @limit
+    ) AS m
+    JOIN ${DOC_TABLE} AS d ON d.key = m.rowid
+    ORDER BY d.key DESC`;
+}
+
+/**
+ * Adds `more` to `rows` without repeating a record (the first occurrence keeps its place unless
+ * `byScore`, when a record found both ways keeps its better score and the list is re-sorted).
+ */
+function merge(rows: HitRow[], more: HitRow[], limit: number, byScore: boolean): HitRow[] {
+  const byKey = new Map<number, HitRow>(rows.map((row) => [row.key, row]));
+  for (const row of more) {
+    const seen = byKey.get(row.key);
+    if (!seen || (byScore && seen.score < row.score)) byKey.set(row.key, row);
+  }
+  const merged = [...byKey.values()];
+  if (byScore) merged.sort((a, b) => b.score - a.score || a.key - b.key);
+  return merged.slice(0, limit);
+}
+
 /**
  * Read side of full-text search over the tables the search hook maintains.
  * Construct it on the storage's own connection so reads see committed writes at once.
@@ -45,6 +82,9 @@ function rankedQuery(table: string, rank: string): string {
 export class SearchIndex {
   private readonly textQuery: BetterSqlite3.Statement<[QueryParams], HitRow>;
   private readonly phoneQuery: BetterSqlite3.Statement<[QueryParams], HitRow>;
+  private readonly countCapped: BetterSqlite3.Statement<[string], { n: number }>;
+  private readonly newestText: BetterSqlite3.Statement<[QueryParams], HitRow>;
+  private readonly newestPhone: BetterSqlite3.Statement<[QueryParams], HitRow>;
   private readonly db: BetterSqlite3.Database;
 
   constructor(db: BetterSqlite3.Database) {
@@ -53,6 +93,9 @@ export class SearchIndex {
     const weights = [COLUMN_WEIGHTS.name, COLUMN_WEIGHTS.detail, COLUMN_WEIGHTS.notes].join(', ');
     this.textQuery = db.prepare(rankedQuery(FTS_TABLE, `bm25(${FTS_TABLE}, ${weights})`));
     this.phoneQuery = db.prepare(rankedQuery(PHONE_TABLE, `bm25(${PHONE_TABLE})`));
+    this.countCapped = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? LIMIT ${BROAD_MATCHES + 1})`);
+    this.newestText = db.prepare(newestQuery(FTS_TABLE, 1));
+    this.newestPhone = db.prepare(newestQuery(PHONE_TABLE, 1));
   }
 
   /** Best matches first. Any input is safe: it is never interpreted as FTS5 syntax. */
@@ -61,15 +104,17 @@ export class SearchIndex {
     if (plan === null) return [];
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)));
     const mask = typeMask(options.types);
-    let rows = this.textQuery.all({ match: plan.text, mask, limit });
-    if (plan.phone !== null) {
-      // A record found both ways keeps its better score.
-      const byKey = new Map<number, HitRow>();
-      for (const row of [...rows, ...this.phoneQuery.all({ match: plan.phone, mask, limit })]) {
-        const seen = byKey.get(row.key);
-        if (!seen || seen.score < row.score) byKey.set(row.key, row);
-      }
-      rows = [...byKey.values()].sort((a, b) => b.score - a.score || a.key - b.key).slice(0, limit);
+    const broad = (this.countCapped.get(plan.text)?.n ?? 0) > BROAD_MATCHES;
+    let rows: HitRow[];
+    if (broad) {
+      // Phone matches first for digit input, then name matches, then the rest; each newest first.
+      rows = plan.phone === null ? [] : this.newestPhone.all({ match: plan.phone, mask, limit }).map((row) => ({ ...row, score: 3 }));
+      const names = this.newestText.all({ match: `{name} : (${plan.text})`, mask, limit }).map((row) => ({ ...row, score: 2 }));
+      rows = merge(rows, names, limit, false);
+      if (rows.length < limit) rows = merge(rows, this.newestText.all({ match: plan.text, mask, limit }), limit, false);
+    } else {
+      rows = this.textQuery.all({ match: plan.text, mask, limit });
+      if (plan.phone !== null) rows = merge(rows, this.phoneQuery.all({ match: plan.phone, mask, limit }), limit, true);
     }
     const hits: SearchHit[] = [];
     for (const { type, id, title, subtitle, score } of rows) {

@@ -15,7 +15,7 @@ export type MatchPlan = {
  *
  * Every term is a quoted prefix phrase (see quoteTerm), terms are ANDed, so the result is always
  * valid FTS5 syntax whatever the input. Phone-like input ("+1 555", "555-01") is also searched as
- * one digit string in the phone table, where every suffix of every number is indexed.
+ * one digit string in the trigram phone table (substring match).
  */
 export function buildMatchPlan(text: string): MatchPlan | null {
   const input = text.slice(0, MAX_QUERY_CHARS);
@@ -24,7 +24,8 @@ export function buildMatchPlan(text: string): MatchPlan | null {
 
   if (isPhoneLike(input)) {
     // One phrase: "555 01" must stay adjacent as in "555-0100", not two unrelated prefixes.
-    return { text: quoteTerm(terms.join(' ')), phone: `"${digitsOf(input)}"*` };
+    // Trigram: a quoted digit string is a substring match (no `*`: trigram has no prefix queries).
+    return { text: quoteTerm(terms.join(' ')), phone: `"${digitsOf(input)}"` };
   }
   return { text: terms.map(quoteTerm).join(' AND '), phone: null };
 }

@@ -24,9 +24,10 @@ export const COLUMN_WEIGHTS = { name: 1, detail: 0.3, notes: 0.1 } as const;
  * - `search_fts` is contentless with `contentless_delete=1` (SQLite ≥ 3.43) so rows can be deleted
  *   and replaced by rowid without keeping the original text around.
  * - `prefix='1 2 3'` keeps short as-you-type prefixes from scanning every term with that start.
- * - Phone digits live in their own table (`search_phone`, same rowid): each number is indexed as
- *   all its digit suffixes (see phoneDigitTokens), which would otherwise inflate the document
- *   length bm25 divides by and push records with phones down every text ranking.
+ * - Phone digits live in their own trigram table (`search_phone`, same rowid), so a digit query
+ *   is a substring match anywhere in a number ("555-01" finds "+1 555 010 0123"); kept apart from
+ *   the text table so digit strings neither inflate the document length bm25 divides by nor need
+ *   the text tokenizer.
  * - `sig` is a hash of the indexed text: updates that do not touch searchable fields skip the FTS write.
  */
 export function ensureSearchSchema(db: BetterSqlite3.Database): void {
@@ -49,7 +50,7 @@ export function ensureSearchSchema(db: BetterSqlite3.Database): void {
     CREATE VIRTUAL TABLE IF NOT EXISTS ${PHONE_TABLE} USING fts5(
       digits,
       content='', contentless_delete=1,
-      tokenize='unicode61'
+      tokenize='trigram'
     );
   `);
 }

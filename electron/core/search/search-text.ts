@@ -48,21 +48,16 @@ export function digitsOf(text: string): string {
   return fold(text).replace(/\D/gu, '');
 }
 
-/** Shortest digit query that searches the phone-digits column; shorter ones match far too much. */
+/** Shortest digit query that searches the phone table: trigram matching needs 3 characters. */
 export const MIN_PHONE_DIGITS = 3;
 
 /**
- * Indexed form of a phone number: every suffix of its digits (≥ MIN_PHONE_DIGITS long) as its own
- * token. FTS5 matches token prefixes only; with suffixes indexed, a prefix query on digits is a
- * substring match anywhere in the number, so "555-01", "+1 555" and "0123" all find "+1 (555) 010-0123".
+ * Indexed form of a phone number: its digits only, so "+1 (555) 010-0123" is "15550100123". The
+ * phone table uses the trigram tokenizer, which makes a quoted query a substring match: "555-01",
+ * "+1 555" and "0123" (as digits) all find it, whatever punctuation either side used.
  */
-export function phoneDigitTokens(phone: string): string {
-  const digits = digitsOf(phone);
-  const tokens: string[] = [];
-  for (let start = 0; start <= digits.length - MIN_PHONE_DIGITS; start += 1) {
-    tokens.push(digits.slice(start));
-  }
-  return tokens.join(' ');
+export function phoneDigits(phone: string): string {
+  return digitsOf(phone);
 }
 
 /** True when the input reads as a phone number: only digits and phone punctuation. */
