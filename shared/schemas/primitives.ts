@@ -59,6 +59,8 @@ export const baseDocumentShape = {
   teamId: idSchema,
   createdAt: epochMsSchema,
   updatedAt: epochMsSchema,
+  /** 'team' shares a record with the owner's team; absent or 'private' keeps it to the owner (and managers). */
+  visibility: z.enum(['private', 'team']).optional(),
   serverRevision: z.int().min(0).max(Number.MAX_SAFE_INTEGER).multipleOf(1).optional(),
   serverUpdatedAt: epochMsSchema.optional(),
 } as const;
