@@ -33,8 +33,14 @@ test('opens the shell, switches to Simplified Chinese and back', async ({ page, 
   expect(consoleErrors).toEqual([]);
 });
 
-test('refuses a page opened without the secret', async ({ page, app }) => {
+test('refuses a page without the secret, and a restarted host has a new one', async ({ page, app }) => {
   const response = await page.goto(new URL('/', app.url).href);
   expect(response?.status()).toBe(403);
   await expect(page.getByTestId('app-shell')).toHaveCount(0);
+
+  const oldSecret = new URL(app.url).searchParams.get('s');
+  await app.restart();
+  expect(new URL(app.url).searchParams.get('s')).not.toBe(oldSecret);
+  await openApp(page, app);
+  await expect(page.getByText('No accounts yet')).toBeVisible();
 });
