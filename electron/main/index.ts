@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { connectIpc } from './ipc';
@@ -64,7 +64,11 @@ if (!app.requestSingleInstanceLock()) {
     void core.close().finally(() => app.quit());
   });
   start().catch((error: unknown) => {
+    // Most often the database could not be opened (disk full, a newer app's schema, a locked
+    // file). Say so in a window: a packaged app has no console anyone would read.
     console.error('FieldCRM failed to start', error);
+    const detail = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('FieldCRM could not start', `${detail.slice(0, 2000)}\n\nData directory: ${app.getPath('userData')}`);
     app.exit(1);
   });
 }

@@ -10,8 +10,8 @@ export function contactColumns(t: TFunction, format: Formatters): ReadonlyArray<
     { id: 'firstName', header: t('contacts.columns.firstName'), minWidth: 120, grow: 1, sortable: true, render: (row) => row.firstName ?? notSet },
     { id: 'title', header: t('contacts.columns.title'), minWidth: 160, grow: 1.4, sortable: true, render: (row) => row.title ?? notSet },
     { id: 'email', header: t('contacts.columns.email'), minWidth: 200, grow: 1.6, sortable: true, render: (row) => row.email ?? notSet },
-    { id: 'phone', header: t('contacts.columns.phone'), minWidth: 130, grow: 1, sortable: false, render: (row) => row.phone ?? notSet },
+    { id: 'phone', header: t('contacts.columns.phone'), minWidth: 150, grow: 1, sortable: false, render: (row) => row.phone ?? notSet },
     { id: 'city', header: t('contacts.columns.city'), minWidth: 110, grow: 1, sortable: true, render: (row) => row.city ?? notSet },
-    { id: 'updatedAt', header: t('contacts.columns.updatedAt'), minWidth: 130, grow: 1, sortable: true, render: (row) => format.date(row.updatedAt) },
+    { id: 'updatedAt', header: t('contacts.columns.updatedAt'), minWidth: 140, grow: 1, sortable: true, render: (row) => format.date(row.updatedAt) },
   ];
 }
