@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { namespaces } from './namespaces';
 
 function keys(value: object, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) =>
@@ -9,7 +8,9 @@ function keys(value: object, prefix = ''): string[] {
 }
 
 describe('locale files', () => {
-  it('have the same keys in English and Simplified Chinese', () => {
-    expect(keys(zhCN).sort()).toEqual(keys(en).sort());
-  });
+  for (const [name, pair] of Object.entries(namespaces)) {
+    it(`namespace ${name} has the same keys in English and Simplified Chinese`, () => {
+      expect(keys(pair['zh-CN']).sort()).toEqual(keys(pair.en).sort());
+    });
+  }
 });

@@ -1,7 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { namespaces, resourcesFor } from './namespaces';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -23,7 +22,9 @@ export async function initI18n(language: Language): Promise<i18n> {
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: resourcesFor('en'), 'zh-CN': resourcesFor('zh-CN') },
+    ns: Object.keys(namespaces),
+    defaultNS: 'translation',
     // React escapes output already.
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -1,11 +1,12 @@
 import 'i18next';
-import type en from './en.json';
+import type { Namespaces } from './namespaces';
 
 // Typed keys: t('nav.customers') compiles, t('nav.custmers') does not.
 declare module 'i18next' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation merges only into an interface.
   interface CustomTypeOptions {
-    resources: { translation: typeof en };
+    defaultNS: 'translation';
+    resources: Namespaces;
     returnNull: false;
   }
 }

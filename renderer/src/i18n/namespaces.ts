@@ -1,0 +1,18 @@
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+/**
+ * Every i18next namespace, English and Simplified Chinese side by side. A domain adds its own
+ * namespace (renderer/src/i18n/ns/<domain>.{en,zh-CN}.json) with one line here, so teams working on
+ * different screens never edit the same locale file. Use it with `useTranslation('<namespace>')`.
+ */
+export const namespaces = {
+  translation: { en, 'zh-CN': zhCN },
+} as const;
+
+export type NamespaceName = keyof typeof namespaces;
+export type Namespaces = { [K in NamespaceName]: (typeof namespaces)[K]['en'] };
+
+export function resourcesFor(language: 'en' | 'zh-CN'): Record<string, object> {
+  return Object.fromEntries(Object.entries(namespaces).map(([name, pair]) => [name, pair[language]]));
+}
