@@ -10,6 +10,10 @@ import { createLiveHandlers } from './rpc/live-handlers';
 import { createSession, type EventSink, type Session } from './rpc/session';
 import { createSearchHook, SearchIndex } from './search';
 import { getRxStorageSqlite } from './storage/sqlite';
+import { createFileTokenStore } from './sync/file-token-store';
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
+import { createSyncHandlers } from './sync/sync-handlers';
+import type { TokenStore } from './sync/token-store';
 
 export type CoreOptions = {
   /** The user's data directory; the database is `<dataDir>/crm.sqlite` (where `npm run seed -- --dir` writes too). */
@@ -20,6 +24,8 @@ export type CoreOptions = {
   readonly liveDebounceMs?: number;
   readonly now?: () => number;
   readonly log?: (message: string, error: unknown) => void;
+  /** Where sync tokens live: Electron main passes a safeStorage one; default is a 0600 file in dataDir. */
+  readonly tokenStore?: TokenStore;
 };
 
 /** The core as the hosts see it: sessions in, events out. Plain TypeScript, no Electron. */
@@ -29,6 +35,7 @@ export type Core = {
   close(): Promise<void>;
   readonly db: CrmDatabase;
   readonly dispatcher: Dispatcher;
+  readonly sync: SyncEngine;
 };
 
 /** Until sign-in exists every local write belongs to this rep (see docs of the sync work). */
@@ -53,7 +60,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return searchIndex;
   };
 
-  const storeDeps = { db, actor: options.actor ?? LOCAL_ACTOR, now: options.now ?? Date.now };
+  const sync = createSyncEngine({
+    db,
+    connection: () => {
+      const connection = storage.getConnection(CRM_DATABASE_NAME);
+      if (!connection) throw new Error('The database connection is closed');
+      return connection;
+    },
+    tokenStore: options.tokenStore ?? createFileTokenStore(directory),
+    now: options.now,
+    log,
+  });
+
+  // A getter: records created after sign-in belong to the signed-in user, or the server refuses them.
+  const storeDeps = {
+    db,
+    get actor(): Actor {
+      return sync.actor() ?? options.actor ?? LOCAL_ACTOR;
+    },
+    now: options.now ?? Date.now,
+  };
   const accounts = createAccountsHandlers(storeDeps);
   const contacts = createContactsHandlers(storeDeps);
   const info = (): AppInfo => ({
@@ -76,23 +102,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
         { debounceMs: options.liveDebounceMs, onError: (error) => log('live query failed', error) },
       ),
+      createSyncHandlers({ engine: sync, db, now: options.now ?? Date.now }),
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );
 
   const sessions = new Set<Session>();
   let closed = false;
+  // Offline-first: a stored session starts replication without waiting for the network.
+  await sync.start();
 
   return {
     db,
     dispatcher,
+    sync,
     openSession(sink) {
       const session = createSession(dispatcher, sink);
       const close = session.close;
+      const unsubscribeSync = sync.subscribe(sink);
       const tracked: Session = {
         ...session,
         close() {
           sessions.delete(tracked);
+          unsubscribeSync();
           close();
         },
       };
@@ -103,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       for (const session of [...sessions]) session.close();
+      await sync.close();
       await db.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { LiveResult } from './live-requests';
+import type { SyncStatus } from './sync/sync-types';
 
 /**
  * Pushes from the core (and, for `ui.command`, from the shell) to the renderer. Payloads are
@@ -7,12 +8,10 @@ import type { LiveResult } from './live-requests';
 export type EventMap = {
   /** A live query's answer changed; replaces the previous result of that subscription. */
   readonly 'live.changed': { readonly subscriptionId: string } & LiveResult;
-  /** Replication state for the status bar (the sync engineer fills in the producer). */
-  readonly 'sync.status': {
-    readonly state: 'offline' | 'idle' | 'syncing' | 'error';
-    readonly lastSyncedAt?: number;
-    readonly message?: string;
-  };
+  /** Replication state for the status bar; sent on every change (see shared/contract/sync/). */
+  readonly 'sync.status': SyncStatus;
+  /** The list of open conflicts changed (new ones detected, one resolved); re-read `conflicts.list`. */
+  readonly 'conflicts.changed': { readonly total: number };
   /** Menu accelerators the renderer acts on (Electron menu; the browser host uses key handlers). */
   readonly 'ui.command': { readonly command: UiCommand };
 };

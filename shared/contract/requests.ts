@@ -4,6 +4,7 @@ import { accountsRequests } from './customers/accounts-requests';
 import { contactsRequests } from './customers/contacts-requests';
 import { liveRequests } from './live-requests';
 import { searchRequests } from './search-requests';
+import { syncRequests } from './sync/sync-requests';
 import type { RequestDef } from './define-request';
 
 /**
@@ -12,7 +13,7 @@ import type { RequestDef } from './define-request';
  * silently replace an earlier name, so requests.test.ts checks that no name appears twice, and the
  * core's dispatcher refuses to start with two handlers for one name.
  */
-export const REQUEST_GROUPS = [appRequests, accountsRequests, contactsRequests, searchRequests, liveRequests] as const;
+export const REQUEST_GROUPS = [appRequests, accountsRequests, contactsRequests, searchRequests, liveRequests, syncRequests] as const;
 
 export const requestDefs = {
   ...appRequests,
@@ -20,6 +21,7 @@ export const requestDefs = {
   ...contactsRequests,
   ...searchRequests,
   ...liveRequests,
+  ...syncRequests,
 } as const;
 
 type Defs = typeof requestDefs;

@@ -1,0 +1,125 @@
+import type { AuthUser, SignInResult, SyncError } from '../../../shared/contract/sync/sync-types';
+import { requestJson, type HttpFailure, type HttpRequest, type HttpResult } from './sync-http';
+import type { StoredSession, TokenStore } from './token-store';
+
+type TokenResponse = { accessToken: string; refreshToken: string; expiresIn: number; user: AuthUser };
+
+/** Refresh this long before the access token runs out, so a request never leaves with a dying token. */
+const REFRESH_MARGIN_MS = 30_000;
+const REFRESH_FAILURES = new Set(['refresh_token_invalid', 'refresh_token_reused', 'unauthorized']);
+
+export type AuthSessionManager = {
+  current(): StoredSession | undefined;
+  /** Reads the stored session (stay signed in across restarts, offline included). */
+  restore(): Promise<StoredSession | undefined>;
+  signIn(serverUrl: string, email: string, password: string, signal: AbortSignal): Promise<SignInResult>;
+  /** Revokes the refresh token when the server is reachable; forgets the tokens either way. */
+  signOut(signal: AbortSignal): Promise<void>;
+  /** An authorized request: refreshes ahead of expiry and once more on a 401 `token_expired`. */
+  request<T>(path: string, init: Omit<HttpRequest, 'headers'>): Promise<HttpResult<T>>;
+  /** A fresh access token for the SSE stream, or the failure that prevented it. */
+  accessToken(signal: AbortSignal): Promise<{ ok: true; token: string } | { ok: false; failure: HttpFailure }>;
+};
+
+export type AuthEvents = {
+  /** The refresh token was refused: the user must sign in again (local data stays). */
+  onExpired(error: SyncError): void;
+};
+
+export function createAuthSessionManager(store: TokenStore, events: AuthEvents, now: () => number = Date.now): AuthSessionManager {
+  let session: StoredSession | undefined;
+  let refreshing: Promise<{ ok: true; token: string } | { ok: false; failure: HttpFailure }> | undefined;
+
+  const toStored = (serverUrl: string, r: TokenResponse): StoredSession => ({
+    serverUrl,
+    user: r.user,
+    accessToken: r.accessToken,
+    accessExpiresAt: now() + r.expiresIn * 1000,
+    refreshToken: r.refreshToken,
+  });
+
+  async function refresh(signal: AbortSignal): Promise<{ ok: true; token: string } | { ok: false; failure: HttpFailure }> {
+    const before = session;
+    if (!before) return { ok: false, failure: { kind: 'http', status: 401, code: 'not_signed_in', message: 'not signed in' } };
+    const r = await requestJson<TokenResponse>(`${before.serverUrl}/auth/refresh`, { method: 'POST', body: { refreshToken: before.refreshToken }, signal });
+    if (!r.ok) {
+      if (r.failure.kind === 'http' && r.failure.status === 401 && REFRESH_FAILURES.has(r.failure.code)) {
+        session = undefined;
+        await store.clear();
+        events.onExpired({ code: 'session_expired', message: 'Your session ended; sign in again to keep syncing. Your local changes are kept.' });
+      }
+      return r;
+    }
+    // Signed out (or in as someone else) while the refresh was in flight: do not resurrect it.
+    if (session !== before) return { ok: false, failure: { kind: 'http', status: 401, code: 'not_signed_in', message: 'signed out' } };
+    session = toStored(before.serverUrl, r.body);
+    await store.save(session);
+    return { ok: true, token: session.accessToken };
+  }
+
+  // Refresh tokens are single use: two concurrent refreshes would make the server revoke the family.
+  function refreshOnce(signal: AbortSignal) {
+    refreshing ??= refresh(signal).finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  }
+
+  async function accessToken(signal: AbortSignal) {
+    if (!session) return { ok: false as const, failure: { kind: 'http' as const, status: 401, code: 'not_signed_in', message: 'not signed in' } };
+    if (session.accessExpiresAt - REFRESH_MARGIN_MS > now()) return { ok: true as const, token: session.accessToken };
+    return refreshOnce(signal);
+  }
+
+  return {
+    current: () => session,
+    async restore() {
+      session = await store.load();
+      return session;
+    },
+    async signIn(serverUrl, email, password, signal) {
+      const base = serverUrl.replace(/\/+$/, '');
+      const r = await requestJson<TokenResponse>(`${base}/auth/login`, { method: 'POST', body: { email, password }, signal, timeoutMs: 15_000 });
+      if (!r.ok) return { signedIn: false, error: signInError(r.failure) };
+      session = toStored(base, r.body);
+      await store.save(session);
+      return { signedIn: true, user: session.user };
+    },
+    async signOut(signal) {
+      const current = session;
+      session = undefined;
+      await store.clear();
+      if (!current) return;
+      // Best effort: offline sign-out must work; the refresh token then simply expires.
+      await requestJson(`${current.serverUrl}/auth/logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${current.accessToken}` },
+        body: { refreshToken: current.refreshToken },
+        signal,
+        timeoutMs: 5_000,
+      });
+    },
+    async request<T>(path: string, init: Omit<HttpRequest, 'headers'>): Promise<HttpResult<T>> {
+      for (let attempt = 0; ; attempt++) {
+        const token = await accessToken(init.signal);
+        if (!token.ok) return token;
+        const base = session?.serverUrl;
+        if (!base) return { ok: false, failure: { kind: 'http', status: 401, code: 'not_signed_in', message: 'not signed in' } };
+        const r = await requestJson<T>(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token.token}` } });
+        if (r.ok || attempt > 0 || r.failure.kind !== 'http' || r.failure.status !== 401) return r;
+        // The token died early (server clock, revoked): refresh once and retry.
+        const refreshed = await refreshOnce(init.signal);
+        if (!refreshed.ok) return refreshed;
+      }
+    },
+    accessToken,
+  };
+}
+
+function signInError(failure: HttpFailure): SyncError {
+  if (failure.kind === 'network') return { code: 'unreachable', message: `The sync server cannot be reached (${failure.message}).` };
+  if (failure.code === 'invalid_credentials') return { code: 'invalid_credentials', message: 'Wrong e-mail or password.' };
+  if (failure.status === 429) return { code: 'rate_limited', message: failure.message };
+  if (failure.status === 426) return { code: 'update_required', message: failure.message };
+  return { code: 'server_error', message: `${failure.code}: ${failure.message}` };
+}

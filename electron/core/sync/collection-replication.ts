@@ -1,0 +1,220 @@
+import type { RxCollection, RxConflictHandler, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { CrmCollectionName } from '../../../shared/schemas/registry';
+import type { AuthSessionManager } from './auth-session';
+import type { Connectivity } from './connectivity';
+import { mergeDocuments, sameValue, type SyncDoc } from './field-merge';
+import { createPullStream, type Checkpoint } from './pull-stream';
+import { recordTitle } from './record-title';
+import { pullPath, requestWithRetry, type HandlerReporter, type PullPage, type PushAnswer } from './replication-handlers';
+import type { SyncSideTables } from './sync-side-tables';
+
+/** The server's maximum: the first sync of 100,000 records is 100 requests, not 1,000. */
+export const PULL_BATCH = 1000;
+/** The server's maximum rows per push. */
+export const PUSH_BATCH = 500;
+
+export type CollectionReplicationDeps = {
+  readonly name: CrmCollectionName;
+  readonly version: number;
+  readonly collection: RxCollection<SyncDoc>;
+  readonly identifier: string;
+  readonly auth: AuthSessionManager;
+  readonly connectivity: Connectivity;
+  readonly tables: SyncSideTables;
+  readonly reporter: HandlerReporter & {
+    /** Documents pulled in an initial sync or a full resync; `done` when caught up. */
+    readonly progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number) => void;
+    readonly streamConnected: (collection: CrmCollectionName, connected: boolean) => void;
+    readonly conflictsChanged: () => void;
+    readonly rejectionsChanged: () => void;
+  };
+  readonly signal: AbortSignal;
+  readonly log: (message: string, error: unknown) => void;
+};
+
+type Resync = { readonly seen: Set<string> };
+
+export function startCollectionReplication(deps: CollectionReplicationDeps): RxReplicationState<SyncDoc, Checkpoint> {
+  const { name, version, auth, tables, reporter } = deps;
+  const loop = { auth, connectivity: deps.connectivity, reporter, signal: deps.signal };
+  let resync: Resync | undefined;
+  let progress: { pulled: number } | undefined;
+  let prefetched: { key: string; page: Promise<PullPage | 'resync'> } | undefined;
+
+  const fetchPage = async (checkpoint: Checkpoint | null, limit: number): Promise<PullPage | 'resync'> => {
+    const r = await requestWithRetry(
+      loop,
+      () => auth.request<PullPage>(pullPath(name, version, checkpoint, limit), { method: 'GET', signal: deps.signal }),
+      (failure) => (failure.status === 410 ? ('resync' as const) : undefined),
+    );
+    return r.ok ? r.body : r.special;
+  };
+
+  async function pull(checkpoint: Checkpoint | undefined, batchSize: number): Promise<{ documents: WithDeleted<SyncDoc>[]; checkpoint: Checkpoint | undefined }> {
+    if (checkpoint === undefined && !progress) progress = { pulled: 0 };
+    const key = JSON.stringify([checkpoint ?? null, batchSize]);
+    let page = await (prefetched?.key === key ? prefetched.page : fetchPage(checkpoint ?? null, batchSize));
+    prefetched = undefined;
+    if (page === 'resync') {
+      // Offline longer than the server keeps tombstones: start over, and afterwards drop local
+      // copies of records the server no longer has (they were deleted while we were away).
+      resync = { seen: new Set() };
+      progress = { pulled: 0 };
+      page = await fetchPage(null, batchSize);
+      if (page === 'resync') throw new Error('the server asked for a resync of a pull from the start');
+    }
+    const documents = page.documents;
+    const caughtUp = documents.length < batchSize;
+    // Overlap the next request with RxDB writing this batch: the first sync is bound by round trips.
+    if (!caughtUp) {
+      const next = fetchPage(page.checkpoint, batchSize);
+      // Unused when replication stops or resyncs first; its abort must not become an unhandled rejection.
+      next.catch(() => undefined);
+      prefetched = { key: JSON.stringify([page.checkpoint, batchSize]), page: next };
+    }
+    if (resync) for (const doc of documents) resync.seen.add(String(doc.id));
+    let out = documents;
+    if (resync && caughtUp) {
+      out = documents.concat(await tombstonesForUnseen(deps.collection, resync.seen));
+      resync = undefined;
+    }
+    if (progress) {
+      progress.pulled += documents.length;
+      reporter.progress(name, progress.pulled, caughtUp, page.total);
+      if (caughtUp) progress = undefined;
+    }
+    return { documents: out as WithDeleted<SyncDoc>[], checkpoint: page.checkpoint ?? checkpoint };
+  }
+
+  async function pushChunk(rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>): Promise<SyncDoc[]> {
+    let pending = [...rows];
+    while (pending.length > 0) {
+      const body = pending;
+      const r = await requestWithRetry(
+        loop,
+        () => auth.request<PushAnswer>(`/sync/${name}/${version}/push`, { method: 'POST', body, signal: deps.signal }),
+        (failure) => (failure.status === 400 || failure.status === 413 ? failure : undefined),
+      );
+      if (r.ok) {
+        const rejected = new Set(r.body.errors.map((e) => e.id));
+        const conflicted = new Set(r.body.conflicts.map((d) => String(d.id)));
+        reject(r.body.errors.map((e) => ({ id: e.id, code: e.code, message: e.message })), body);
+        const accepted = body.map((row) => String(row.newDocumentState.id)).filter((id) => !rejected.has(id) && !conflicted.has(id));
+        if (tables.clearRejections(name, accepted) > 0) reporter.rejectionsChanged();
+        return r.body.conflicts;
+      }
+      const failure = r.special;
+      if (failure.status === 413 && body.length > 1) {
+        const half = Math.ceil(body.length / 2);
+        const conflicts = [...(await pushChunk(body.slice(0, half))), ...(await pushChunk(body.slice(half)))];
+        return conflicts;
+      }
+      // One invalid row fails the whole batch (400): set it aside as a rejection, push the rest.
+      const bad = badRowId(failure.details) ?? (body.length === 1 ? String(body[0]?.newDocumentState.id) : undefined);
+      if (bad === undefined) {
+        reject(body.map((row) => ({ id: String(row.newDocumentState.id), code: failure.code, message: failure.message })), body);
+        return [];
+      }
+      reject([{ id: bad, code: failure.code, message: failure.message }], body);
+      pending = body.filter((row) => String(row.newDocumentState.id) !== bad);
+    }
+    return [];
+  }
+
+  function reject(errors: ReadonlyArray<{ id: string; code: string; message: string }>, rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>): void {
+    if (errors.length === 0) return;
+    const byId = new Map(rows.map((row) => [String(row.newDocumentState.id), row.newDocumentState]));
+    tables.putRejections(
+      errors.map((e) => ({ collection: name, docId: e.id, error: { code: 'rejected', message: `${e.code}: ${e.message}` }, rejectedDoc: byId.get(e.id) ?? null, rejectedAt: Date.now() })),
+    );
+    reporter.rejectionsChanged();
+  }
+
+  deps.collection.conflictHandler = createConflictHandler(deps);
+
+  return replicateRxCollection<SyncDoc, Checkpoint>({
+    replicationIdentifier: deps.identifier,
+    collection: deps.collection,
+    live: true,
+    // Our handlers retry on their own with backoff; this only spaces out unexpected throws.
+    retryTime: 2_000,
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: PULL_BATCH,
+      handler: pull,
+      stream$: createPullStream({
+        path: `/sync/${name}/${version}/stream`,
+        auth,
+        connectivity: deps.connectivity,
+        onConnected: (connected) => reporter.streamConnected(name, connected),
+        onFatal: (status, code, message) =>
+          status === 426 ? reporter.fatal({ code: 'update_required', message }) : reporter.transient({ code: 'internal', message: `${code}: ${message}` }),
+      }),
+    },
+    push: {
+      batchSize: PUSH_BATCH,
+      handler: async (rows) => (await pushChunk(rows)) as WithDeleted<SyncDoc>[],
+    },
+  });
+}
+
+function createConflictHandler(deps: CollectionReplicationDeps): RxConflictHandler<SyncDoc> {
+  return {
+    // Must include serverRevision: after our own push the echo differs only there, and the fork has to take it.
+    isEqual: (a, b) => sameValue(stripLocal(a), stripLocal(b)),
+    resolve: async ({ assumedMasterState, realMasterState, newDocumentState }) => {
+      const merged = mergeDocuments(assumedMasterState, realMasterState, newDocumentState);
+      if (merged.conflicts.length > 0) {
+        const user = deps.auth.current()?.user.userId ?? 'unknown';
+        const title = recordTitle(realMasterState._deleted ? newDocumentState : realMasterState);
+        try {
+          const added = deps.tables.addConflicts(
+            merged.conflicts.map((c) => ({
+              collection: deps.name,
+              docId: String(realMasterState.id),
+              title,
+              field: c.field,
+              localValue: (c.localValue ?? null) as never,
+              serverValue: (c.serverValue ?? null) as never,
+              ancestorValue: (c.ancestorValue ?? null) as never,
+              localUserId: user,
+              localChangedAt: numberOr(newDocumentState.updatedAt, 0),
+              serverRevision: numberOr(realMasterState.serverRevision, 0),
+              serverChangedAt: numberOr(realMasterState.serverUpdatedAt, 0),
+            })),
+          );
+          if (added > 0) deps.reporter.conflictsChanged();
+        } catch (error) {
+          deps.log(`could not record ${merged.conflicts.length} conflict(s) of ${deps.name}/${String(realMasterState.id)}`, error);
+        }
+      }
+      return merged.doc as WithDeleted<SyncDoc>;
+    },
+  };
+}
+
+/** Local copies of server-known records the full resync did not bring back: deleted on the server. */
+async function tombstonesForUnseen(collection: RxCollection<SyncDoc>, seen: ReadonlySet<string>): Promise<SyncDoc[]> {
+  const docs = await collection.find().exec();
+  return docs
+    .map((doc) => doc.toMutableJSON() as Record<string, unknown>)
+    .filter((data) => data.serverRevision !== undefined && !seen.has(String(data.id)))
+    .map((data) => ({ ...data, _deleted: true }));
+}
+
+function stripLocal(doc: object): Record<string, unknown> {
+  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc as Record<string, unknown>;
+  return rest;
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' ? value : fallback;
+}
+
+function badRowId(details: unknown): string | undefined {
+  if (!Array.isArray(details)) return undefined;
+  const first = details[0] as { id?: unknown } | undefined;
+  return typeof first?.id === 'string' ? first.id : undefined;
+}

@@ -1,0 +1,220 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { debounceTime, merge, Subscription, type Observable } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import type { AuthSession, PendingChange, SignInResult, SyncError, SyncStatus } from '../../../shared/contract/sync/sync-types';
+import { crmCollections, CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/schemas/registry';
+import type { Actor } from '../customers/record-store';
+import type { CrmDatabase } from '../db/open-crm-database';
+import type { EventSink } from '../rpc/session';
+import { createAuthSessionManager } from './auth-session';
+import { startCollectionReplication } from './collection-replication';
+import { createConnectivity, type Connectivity } from './connectivity';
+import type { SyncDoc } from './field-merge';
+import { listPendingChanges } from './pending-changes';
+import type { Checkpoint } from './pull-stream';
+import { createStatusTracker } from './sync-status-tracker';
+import { createSyncSideTables } from './sync-side-tables';
+import type { TokenStore } from './token-store';
+
+export type SyncEngineOptions = {
+  readonly db: CrmDatabase;
+  /** The SQLite connection of the database file (side tables live next to the documents). */
+  readonly connection: () => BetterSqlite3.Database;
+  readonly tokenStore: TokenStore;
+  readonly now?: () => number;
+  readonly log: (message: string, error: unknown) => void;
+  /** Tests shorten the idle health probe. */
+  readonly healthyProbeMs?: number;
+};
+
+type Run = {
+  readonly controller: AbortController;
+  readonly connectivity: Connectivity;
+  readonly replications: Map<CrmCollectionName, RxReplicationState<SyncDoc, Checkpoint>>;
+  readonly subscription: Subscription;
+};
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/**
+ * Owns sign-in and the twelve replications: starts them after sign-in (or at start-up when a
+ * stored session exists, offline included), stops them on sign-out, and turns their many signals
+ * into one status. Conflicts and rejections are kept in side tables (sync-side-tables.ts).
+ */
+export function createSyncEngine(options: SyncEngineOptions) {
+  const now = options.now ?? Date.now;
+  const tables = createSyncSideTables(options.connection(), now);
+  const sinks = new Set<EventSink>();
+  const broadcast: EventSink = (event, payload) => {
+    for (const sink of sinks) sink(event, payload);
+  };
+  const tracker = createStatusTracker((status) => broadcast('sync.status', status), now);
+  const auth = createAuthSessionManager(options.tokenStore, {
+    onExpired: (error) => {
+      void stop(false).then(() => tracker.update((i) => ((i.signedIn = false), (i.fatal = error))));
+    },
+  });
+  let run: Run | undefined;
+  let closed = false;
+
+  const conflictsChanged = (): void => broadcast('conflicts.changed', { total: tables.openConflictCount() });
+  const refreshRejected = (): void => tracker.update((i) => (i.rejectedChanges = tables.rejectionCount()));
+
+  function start(): void {
+    const session = auth.current();
+    if (!session || run || closed) return;
+    const controller = new AbortController();
+    const connectivity = createConnectivity({
+      serverUrl: () => auth.current()?.serverUrl,
+      onChange: (state) => tracker.update((i) => (i.online = state === 'online')),
+      healthyProbeMs: options.healthyProbeMs,
+    });
+    const replications = new Map<CrmCollectionName, RxReplicationState<SyncDoc, Checkpoint>>();
+    const subscription = new Subscription();
+    const reporter = {
+      ok: () => tracker.update((i) => (i.transient = undefined)),
+      transient: (error: SyncError) => tracker.update((i) => (i.transient = error)),
+      fatal: (error: SyncError) => tracker.update((i) => (i.fatal = error)),
+      progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number) =>
+        tracker.update((i) => i.progress.set(collection, { pulled, done, ...(total === undefined ? {} : { total }) })),
+      streamConnected: () => undefined,
+      conflictsChanged,
+      rejectionsChanged: refreshRejected,
+    };
+    for (const name of CRM_COLLECTION_NAMES) {
+      const replication = startCollectionReplication({
+        name,
+        version: crmCollections[name].version,
+        collection: options.db[name] as unknown as RxCollection<SyncDoc>,
+        identifier: `fieldcrm|${session.serverUrl}|${session.user.userId}|${name}|v${crmCollections[name].version}`,
+        auth,
+        connectivity,
+        tables,
+        reporter,
+        signal: controller.signal,
+        log: options.log,
+      });
+      replications.set(name, replication);
+      subscription.add(replication.active$.subscribe((active) => tracker.update((i) => i.active.set(name, active))));
+      subscription.add(
+        replication.error$.subscribe((error) => {
+          if (!controller.signal.aborted) options.log(`replication of ${name} reported an error`, error);
+        }),
+      );
+    }
+    // Pending count follows local writes and replication progress, debounced: it scans the fork.
+    const triggers: Observable<unknown>[] = [...replications.values()].flatMap((r) => [r.active$, r.sent$]);
+    for (const name of CRM_COLLECTION_NAMES) triggers.push(options.db[name].eventBulks$);
+    subscription.add(merge(...triggers).pipe(debounceTime(300)).subscribe(() => void recountPending()));
+    run = { controller, connectivity, replications, subscription };
+    tracker.reset(true);
+    refreshRejected();
+    void recountPending();
+  }
+
+  async function stop(wipe: boolean): Promise<void> {
+    const current = run;
+    run = undefined;
+    if (!current) return;
+    current.controller.abort(new Error('sync stopped'));
+    current.connectivity.stop();
+    current.subscription.unsubscribe();
+    // remove() also drops RxDB's replication meta (assumed master states, checkpoints).
+    await Promise.all([...current.replications.values()].map((r) => (wipe ? r.remove() : r.cancel())));
+  }
+
+  async function pendingChanges(): Promise<PendingChange[]> {
+    const current = run;
+    const lists = current ? await Promise.all([...current.replications].map(([name, r]) => listPendingChanges(name, r))) : [];
+    const byKey = new Map<string, PendingChange>();
+    for (const change of lists.flat()) byKey.set(`${change.collection}/${change.id}`, change);
+    for (const r of tables.listRejections(10_000)) {
+      const key = `${r.collection}/${r.docId}`;
+      const doc = (r.rejectedDoc ?? {}) as Record<string, unknown>;
+      const base = byKey.get(key) ?? {
+        collection: r.collection,
+        id: r.docId,
+        title: typeof doc.name === 'string' ? doc.name : r.docId,
+        changedAt: typeof doc.updatedAt === 'number' ? doc.updatedAt : r.rejectedAt,
+        deleted: doc._deleted === true,
+      };
+      byKey.set(key, { ...base, error: r.error });
+    }
+    return [...byKey.values()].sort((a, b) => b.changedAt - a.changedAt);
+  }
+
+  async function recountPending(): Promise<void> {
+    try {
+      const all = await pendingChanges();
+      tracker.update((i) => (i.pendingChanges = all.filter((c) => !c.error).length));
+    } catch (error) {
+      if (run) options.log('counting pending changes failed', error);
+    }
+  }
+
+  async function wipeLocalData(): Promise<void> {
+    for (const name of CRM_COLLECTION_NAMES) {
+      const collection = options.db[name] as unknown as RxCollection<SyncDoc>;
+      await collection.find().remove();
+      // Tombstones too: a later sign-in must not push the previous user's deletes.
+      await collection.storageInstance.cleanup(0);
+    }
+    tables.wipe();
+  }
+
+  return {
+    tables,
+    subscribe(sink: EventSink): () => void {
+      sinks.add(sink);
+      return () => sinks.delete(sink);
+    },
+    async start(): Promise<void> {
+      await auth.restore();
+      if (auth.current()) start();
+    },
+    status: (): SyncStatus => tracker.current(),
+    session(): AuthSession {
+      const s = auth.current();
+      return s ? { signedIn: true, serverUrl: s.serverUrl, user: s.user } : { signedIn: false };
+    },
+    /** Who writes new records: the signed-in user, so the server accepts them. */
+    actor(): Actor | undefined {
+      const s = auth.current();
+      return s ? { ownerId: s.user.userId, teamId: s.user.teamId ?? s.user.userId } : undefined;
+    },
+    async signIn(serverUrl: string, email: string, password: string): Promise<SignInResult> {
+      const result = await auth.signIn(serverUrl, email, password, AbortSignal.timeout(20_000));
+      if (!result.signedIn) return result;
+      await stop(false);
+      start();
+      return result;
+    },
+    async signOut(wipe: boolean): Promise<void> {
+      await stop(wipe);
+      await auth.signOut(AbortSignal.timeout(5_000)).catch((error: unknown) => options.log('sign-out request failed', error));
+      if (wipe) await wipeLocalData();
+      tracker.reset(false);
+      refreshRejected();
+      conflictsChanged();
+    },
+    syncNow(): SyncStatus {
+      if (run) {
+        run.connectivity.kick();
+        for (const replication of run.replications.values()) replication.reSync();
+      }
+      return tracker.current();
+    },
+    pendingChanges,
+    /** Tests and the bench: resolves when every collection has pulled and pushed what it knows of. */
+    async awaitInSync(): Promise<void> {
+      if (run) await Promise.all([...run.replications.values()].map((r) => r.awaitInSync()));
+    },
+    conflictsChanged,
+    async close(): Promise<void> {
+      closed = true;
+      await stop(false);
+      sinks.clear();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { CrmCollectionName } from '../../../shared/schemas/registry';
+import type { ConflictRecord, FieldValue, SyncError } from '../../../shared/contract/sync/sync-types';
+
+/**
+ * Conflict records and push rejections live in side tables of the same SQLite file, not in RxDB
+ * collections: the open-source RxDB allows 13 collections per process and the CRM uses 12.
+ * Writes are transactions; inserting a conflict is idempotent per (collection, doc, field, server
+ * revision), because after a crash between "conflict recorded" and "resolved document written" the
+ * same conflict comes back from the server and must not appear twice.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sync_conflicts (
+  id TEXT PRIMARY KEY,
+  collection TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  field TEXT NOT NULL,
+  local_value TEXT,
+  server_value TEXT,
+  ancestor_value TEXT,
+  local_user_id TEXT NOT NULL,
+  local_changed_at INTEGER NOT NULL,
+  server_revision INTEGER NOT NULL,
+  server_changed_at INTEGER NOT NULL,
+  server_changed_by TEXT,
+  detected_at INTEGER NOT NULL,
+  resolved_at INTEGER,
+  resolution TEXT,
+  UNIQUE (collection, doc_id, field, server_revision)
+);
+CREATE INDEX IF NOT EXISTS sync_conflicts_open ON sync_conflicts (resolved_at, detected_at);
+CREATE TABLE IF NOT EXISTS sync_rejections (
+  collection TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  rejected_doc TEXT NOT NULL,
+  rejected_at INTEGER NOT NULL,
+  PRIMARY KEY (collection, doc_id)
+);`;
+
+export type NewConflict = Omit<ConflictRecord, 'id' | 'detectedAt'>;
+
+export type Rejection = {
+  readonly collection: CrmCollectionName;
+  readonly docId: string;
+  readonly error: SyncError;
+  /** The refused document state, kept so the user's values are never lost even if the record moves on. */
+  readonly rejectedDoc: unknown;
+  readonly rejectedAt: number;
+};
+
+type ConflictRow = {
+  id: string;
+  collection: string;
+  doc_id: string;
+  title: string;
+  field: string;
+  local_value: string | null;
+  server_value: string | null;
+  ancestor_value: string | null;
+  local_user_id: string;
+  local_changed_at: number;
+  server_revision: number;
+  server_changed_at: number;
+  server_changed_by: string | null;
+  detected_at: number;
+};
+
+type RejectionRow = { collection: string; doc_id: string; code: string; message: string; rejected_doc: string; rejected_at: number };
+
+export type SyncSideTables = ReturnType<typeof createSyncSideTables>;
+
+export function createSyncSideTables(db: BetterSqlite3.Database, now: () => number) {
+  db.exec(SCHEMA);
+  const insertConflict = db.prepare(
+    `INSERT OR IGNORE INTO sync_conflicts (id, collection, doc_id, title, field, local_value, server_value, ancestor_value,
+       local_user_id, local_changed_at, server_revision, server_changed_at, server_changed_by, detected_at)
+     VALUES (@id, @collection, @docId, @title, @field, @localValue, @serverValue, @ancestorValue,
+       @localUserId, @localChangedAt, @serverRevision, @serverChangedAt, @serverChangedBy, @detectedAt)`,
+  );
+  const countOpen = db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL');
+  const listOpen = db.prepare('SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY detected_at DESC, id LIMIT ?');
+  const getOne = db.prepare('SELECT * FROM sync_conflicts WHERE id = ?');
+  const resolveOne = db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL');
+  const upsertRejection = db.prepare(
+    `INSERT INTO sync_rejections (collection, doc_id, code, message, rejected_doc, rejected_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (collection, doc_id) DO UPDATE SET code = excluded.code, message = excluded.message,
+       rejected_doc = excluded.rejected_doc, rejected_at = excluded.rejected_at`,
+  );
+  const deleteRejection = db.prepare('DELETE FROM sync_rejections WHERE collection = ? AND doc_id = ?');
+  const listRejections = db.prepare('SELECT * FROM sync_rejections ORDER BY rejected_at DESC LIMIT ?');
+  const countRejections = db.prepare('SELECT count(*) AS n FROM sync_rejections');
+
+  const addConflicts = db.transaction((rows: ReadonlyArray<NewConflict>, at: number): number => {
+    let added = 0;
+    for (const row of rows) {
+      const result = insertConflict.run({
+        ...row,
+        id: randomUUID(),
+        localValue: toJson(row.localValue),
+        serverValue: toJson(row.serverValue),
+        ancestorValue: toJson(row.ancestorValue),
+        serverChangedBy: row.serverChangedBy ?? null,
+        detectedAt: at,
+      });
+      added += result.changes;
+    }
+    return added;
+  });
+  const putRejections = db.transaction((rows: ReadonlyArray<Rejection>) => {
+    for (const r of rows) upsertRejection.run(r.collection, r.docId, r.error.code, r.error.message, JSON.stringify(r.rejectedDoc), r.rejectedAt);
+  });
+  const clearRejections = db.transaction((collection: string, ids: ReadonlyArray<string>): number => {
+    let removed = 0;
+    for (const id of ids) removed += deleteRejection.run(collection, id).changes;
+    return removed;
+  });
+
+  return {
+    /** Returns how many were new (0 when the same conflict was already recorded). */
+    addConflicts: (rows: ReadonlyArray<NewConflict>): number => (rows.length === 0 ? 0 : addConflicts(rows, now())),
+    openConflictCount: (): number => (countOpen.get() as { n: number }).n,
+    listOpenConflicts: (limit: number): ConflictRecord[] => (listOpen.all(limit) as ConflictRow[]).map(toConflict),
+    getConflict: (id: string): (ConflictRecord & { readonly resolved: boolean }) | undefined => {
+      const row = getOne.get(id) as (ConflictRow & { resolved_at: number | null }) | undefined;
+      return row ? { ...toConflict(row), resolved: row.resolved_at !== null } : undefined;
+    },
+    markResolved: (id: string, use: 'local' | 'server'): boolean => resolveOne.run(now(), use, id).changes === 1,
+    putRejections: (rows: ReadonlyArray<Rejection>): void => {
+      if (rows.length > 0) putRejections(rows);
+    },
+    clearRejections: (collection: string, ids: ReadonlyArray<string>): number => (ids.length === 0 ? 0 : clearRejections(collection, ids)),
+    listRejections: (limit: number): Rejection[] =>
+      (listRejections.all(limit) as RejectionRow[]).map((r) => ({
+        collection: r.collection as CrmCollectionName,
+        docId: r.doc_id,
+        error: { code: 'rejected', message: `${r.code}: ${r.message}` },
+        rejectedDoc: JSON.parse(r.rejected_doc) as unknown,
+        rejectedAt: r.rejected_at,
+      })),
+    rejectionCount: (): number => (countRejections.get() as { n: number }).n,
+    /** Sign-out with wipe: nothing of the previous user may remain. */
+    wipe: (): void => {
+      db.exec('DELETE FROM sync_conflicts; DELETE FROM sync_rejections;');
+    },
+  };
+}
+
+function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+function fromJson(text: string | null): FieldValue {
+  return text === null ? null : (JSON.parse(text) as FieldValue);
+}
+
+function toConflict(row: ConflictRow): ConflictRecord {
+  return {
+    id: row.id,
+    collection: row.collection as CrmCollectionName,
+    docId: row.doc_id,
+    title: row.title,
+    field: row.field,
+    localValue: fromJson(row.local_value),
+    serverValue: fromJson(row.server_value),
+    ancestorValue: fromJson(row.ancestor_value),
+    localUserId: row.local_user_id,
+    localChangedAt: row.local_changed_at,
+    serverRevision: row.server_revision,
+    serverChangedAt: row.server_changed_at,
+    ...(row.server_changed_by ? { serverChangedBy: row.server_changed_by } : {}),
+    detectedAt: row.detected_at,
+  };
+}
