@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { openCrmDatabase } from '../electron/core/db/open-crm-database';
 import { DEFAULT_REFERENCE_DATE, generateDataset } from '../electron/core/seed/generate-dataset';
 import { writeDataset } from '../electron/core/seed/write-dataset';
+import { createSearchHook } from '../electron/core/search';
+import { getRxStorageSqlite } from '../electron/core/storage/sqlite';
 
 function fail(message: string): never {
   process.stderr.write(`seed: ${message}\n`);
@@ -35,7 +37,8 @@ if (!Number.isFinite(referenceDate)) fail(`--reference-date is not a date: ${ref
 
 const directory = resolve(values.dir);
 process.stderr.write(`seed: ${accounts} accounts, seed ${seed}, reference date ${new Date(referenceDate).toISOString().slice(0, 10)}, into ${directory}\n`);
-const db = await openCrmDatabase({ directory });
+// Same storage and hooks as the app's core, so seeded records are in the full-text index too.
+const db = await openCrmDatabase({ directory, storage: getRxStorageSqlite({ directory, hooks: [createSearchHook()] }) });
 try {
   // Ids are deterministic, so seeding twice would collide on every document; say so up front.
   const existing = await db.accounts.count().exec();
