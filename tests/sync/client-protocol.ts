@@ -1,0 +1,9 @@
+/** Messages between a test and a client core running in its own process (see client-worker.ts). */
+export type ClientRequest =
+  | { readonly id: number; readonly op: 'call'; readonly name: string; readonly params: unknown }
+  | { readonly id: number; readonly op: 'docs'; readonly collection: string }
+  | { readonly id: number; readonly op: 'close' };
+
+export type ClientReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
+
+export type ClientReady = { readonly ready: true };

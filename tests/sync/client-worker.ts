@@ -1,0 +1,46 @@
+import { createCore } from '../../electron/core/core';
+import type { CrmCollectionName } from '../../shared/schemas/registry';
+import type { ClientReply, ClientRequest } from './client-protocol';
+
+/**
+ * One client core per process: RxDB's open-source limit of 13 collections is module-global, so
+ * two cores of 12 collections cannot share a module graph. The test drives this over IPC.
+ */
+async function main(): Promise<void> {
+  const dataDir = process.env.CLIENT_DATA_DIR;
+  if (!dataDir || !process.send) throw new Error('client-worker needs CLIENT_DATA_DIR and an IPC channel');
+  const core = await createCore({ dataDir, host: 'browser', appVersion: 'test', log: () => undefined });
+  const session = core.openSession(() => undefined);
+  const send = (reply: ClientReply): void => {
+    process.send?.(reply);
+  };
+
+  process.on('message', (message: ClientRequest) => {
+    void handle(message).then(
+      (value) => send({ id: message.id, ok: true, value }),
+      (error: unknown) => send({ id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+  });
+
+  async function handle(message: ClientRequest): Promise<unknown> {
+    switch (message.op) {
+      case 'call':
+        return session.request(message.name, message.params);
+      case 'docs': {
+        const docs = await core.db[message.collection as CrmCollectionName].find().exec();
+        return docs.map((doc) => doc.toJSON(false)).sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+      }
+      case 'close':
+        session.close();
+        await core.close();
+        setImmediate(() => process.exit(0));
+        return true;
+    }
+  }
+  process.send({ ready: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
