@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { connectIpc } from './ipc';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
 import { resolveRendererLocation } from './renderer-location';
+import { createSafeStorageTokenStore } from './safe-storage-token-store';
 import { installContentSecurityPolicy } from './security';
 
 /**
@@ -34,7 +35,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   installContentSecurityPolicy(session.defaultSession);
   // One database per OS user, in the standard per-user application data directory.
-  core = await createCore({ dataDir: app.getPath('userData'), host: 'electron', appVersion: app.getVersion() });
+  const dataDir = app.getPath('userData');
+  // After whenReady: safeStorage only knows which OS key store it has once the app is ready.
+  const tokenStore = await createSafeStorageTokenStore({ directory: dataDir, safeStorage });
+  core = await createCore({ dataDir, host: 'electron', appVersion: app.getVersion(), tokenStore });
   disconnectIpc = connectIpc(core, location);
   installMenu(() => mainWindow, { isDev, isMac: process.platform === 'darwin' });
   openWindow();
