@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3';
 import { debounceTime, merge, Subscription, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
@@ -65,6 +66,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const session = auth.current();
     if (!session || run || closed) return;
     const controller = new AbortController();
+    // Every request, stream and backoff of the twelve replications listens on this one signal.
+    setMaxListeners(0, controller.signal);
     const connectivity = createConnectivity({
       serverUrl: () => auth.current()?.serverUrl,
       onChange: (state) => tracker.update((i) => (i.online = state === 'online')),
