@@ -1,11 +1,5 @@
-import {
-  getQueryMatcher,
-  getSortComparator,
-  getStartIndexStringFromLowerBound,
-  getStartIndexStringFromUpperBound,
-} from 'rxdb/plugins/core';
+import { getQueryMatcher, getSortComparator } from 'rxdb/plugins/core';
 import type { PreparedQuery, RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
-import { encodeIndexString } from './index-string';
 import type { SqliteStatements } from './sqlite-statements';
 import type { SqliteTable } from './sqlite-table';
 
@@ -33,8 +27,8 @@ export function indexRangeOf<RxDocType>(
   }
   return {
     column: index.column,
-    lower: encodeIndexString(getStartIndexStringFromLowerBound(schema, plan.index, plan.startKeys)),
-    upper: encodeIndexString(getStartIndexStringFromUpperBound(schema, plan.index, plan.endKeys)),
+    lower: index.codec.lowerKey(plan.startKeys),
+    upper: index.codec.upperKey(plan.endKeys),
     inclusiveStart: plan.inclusiveStart,
     inclusiveEnd: plan.inclusiveEnd,
   };

@@ -54,7 +54,7 @@ export class SqliteStatements<RxDocType> {
       JSON.stringify(doc),
     ];
     for (const index of this.table.indexes) {
-      values.push(index.indexString(doc));
+      values.push(index.codec.docKey(doc));
     }
     return values;
   }

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { categorizeBulkWriteRows, getIndexableStringMonad, now } from 'rxdb/plugins/core';
+import { categorizeBulkWriteRows, now } from 'rxdb/plugins/core';
 import type {
   BulkWriteRow,
   CategorizeBulkWriteRowsOutput,
@@ -17,7 +17,6 @@ import type {
   RxStorageInstanceCreationParams,
   RxStorageQueryResult,
 } from 'rxdb/plugins/core';
-import { encodeIndexString } from './index-string';
 import type { SqliteConnectionPool } from './sqlite-connection-pool';
 import type { SqliteWriteHook, StoredDocument } from './sqlite-hooks';
 import { runCount, runQuery } from './sqlite-query';
@@ -66,8 +65,7 @@ export class RxStorageInstanceSqlite<RxDocType>
     }
     this.internals = { connection, tableName: this.table.name };
     this.changes$ = changeSubjectOf<RxDocType>(connection.changeSubjects, this.table.name);
-    const changesIndex = getIndexableStringMonad(this.schema, this.table.changesIndex.fields.slice(0));
-    this.changesIndexString = (doc) => encodeIndexString(changesIndex(doc));
+    this.changesIndexString = this.table.changesIndex.codec.docKey;
     this.writeTransaction = connection.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) =>
       this.writeInTransaction(connection.db, rows, context),
     ).immediate;

@@ -1,15 +1,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { getIndexableStringMonad, getPrimaryFieldOfPrimaryKey, getSchemaByObjectPath, toArray } from 'rxdb/plugins/core';
+import { getPrimaryFieldOfPrimaryKey, getSchemaByObjectPath, toArray } from 'rxdb/plugins/core';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
-import { encodeIndexString } from './index-string';
+import { createIndexKeyCodec, INDEX_KEY_LAYOUT } from './index-key';
+import type { IndexKeyCodec } from './index-key';
 
-/** One RxDB index stored as a TEXT column holding its (encoded) indexable string. */
+/** One RxDB index stored as a TEXT column holding its compact key (see index-key.ts). */
 export type SqliteIndexColumn = {
   /** The RxDB index fields joined by ',' (as the query plan names them). */
   readonly key: string;
   readonly fields: readonly string[];
   readonly column: string;
-  readonly indexString: (doc: RxDocumentData<unknown>) => string;
+  readonly codec: IndexKeyCodec;
 };
 
 export type SqliteTable<RxDocType> = {
@@ -49,22 +50,18 @@ export function describeTable<RxDocType>(
   // key suffix and ['_meta.lwt', primaryKey]; we store exactly those, nothing more.
   const indexes = (schema.indexes ?? []).map((index, position): SqliteIndexColumn => {
     const fields = toArray(index).slice(0);
-    const raw = getIndexableStringMonad(schema, fields);
-    return {
-      key: fields.join(','),
-      fields,
-      column: `i${position}`,
-      indexString: (doc) => encodeIndexString(raw(doc as RxDocumentData<RxDocType>)),
-    };
+    return { key: fields.join(','), fields, column: `i${position}`, codec: createIndexKeyCodec(schema, fields) };
   });
   const indexByKey = new Map(indexes.map((index) => [index.key, index]));
   const changesIndex = indexByKey.get(`_meta.lwt,${primaryPath}`);
   if (!changesIndex) {
     throw new Error(`SQLite storage: schema of ${collectionName} lacks the ['_meta.lwt', primaryKey] index; pass a schema filled by RxDB.`);
   }
-  const layout = JSON.stringify(
+  // The key encoding is part of the layout: a file written by another encoding must not open.
+  const layout = JSON.stringify([
+    INDEX_KEY_LAYOUT,
     indexes.map((index) => [index.key, index.fields.map((field) => layoutOfField(schema, field))]),
-  );
+  ]);
   return { sqlName: quoteIdentifier(name), name, primaryPath, indexes, indexByKey, changesIndex, layout };
 }
 
@@ -88,7 +85,7 @@ export function ensureTable<RxDocType>(db: BetterSqlite3.Database, table: Sqlite
       if (existing !== layout) {
         throw new Error(
           `SQLite storage: table ${table.name} was created with a different index layout; ` +
-            'bump the schema version when indexes or indexed field lengths change.',
+            'bump the schema version when indexes or indexed field lengths change, or delete a database written by an older storage layout.',
         );
       }
       return;

@@ -1,0 +1,129 @@
+import { getNumberIndexString, getSchemaByObjectPath, getStringLengthOfIndexNumber, INDEX_MAX, INDEX_MIN, objectPathMonad } from 'rxdb/plugins/core';
+import type { RxDocumentData, RxJsonSchema, RxQueryPlanKey } from 'rxdb/plugins/core';
+import { encodeIndexString } from './index-string';
+
+/**
+ * Compact, order-preserving index keys (layout "compact-1").
+ *
+ * RxDB's own index strings pad every string to its schema maxLength (the [ownerId, name] key is
+ * 329 characters, mostly spaces). Ours concatenate one prefix-free part per index field, so
+ * comparing two keys compares the field tuples lexicographically, exactly like RxDB's fixed-width
+ * strings do, at a fraction of the size:
+ * - string: the value in JS (UTF-16 code unit) order, code units 0..3 escaped as ESC + (c + 4),
+ *   then the terminator TERM which sorts below every character, so "ab" < "ab\0" < "abc".
+ *   A missing value is '' (as in RxDB). Finally encodeIndexString() makes SQLite's UTF-8 byte
+ *   order agree with UTF-16 order.
+ * - number: RxDB's fixed-width digits (same clamping and rounding), already short and prefix-free.
+ * - boolean: '0' / '1'.
+ * Deliberate difference from RxDB: strings order exactly as JS compares them. RxDB's space padding
+ * sorts "a\t" before "a" and treats "a" and "a " as equal, which disagrees with its own sort
+ * comparator; ours agrees with the comparator, which descending scans rely on.
+ */
+export const INDEX_KEY_LAYOUT = 'compact-1';
+
+const TERM = '\u0002';
+const ESC = '\u0003';
+/** Below every encoded string part: a lower bound meaning "any value of this field". */
+const MIN_PART = '\u0001';
+/**
+ * Above every encoded part of any field: encodeIndexString never yields more than U+127FF. It is
+ * appended raw (never passed through encodeIndexString) and makes later parts irrelevant.
+ */
+export const MAX_KEY = '\u{10FFFF}';
+// Control characters are exactly what this pattern is about.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u0003]/;
+
+export function encodeStringPart(value: string): string {
+  let escaped = value;
+  if (NEEDS_ESCAPE.test(value)) {
+    escaped = '';
+    for (let i = 0; i < value.length; i++) {
+      const unit = value.charCodeAt(i);
+      escaped += unit <= 3 ? ESC + String.fromCharCode(unit + 4) : value[i];
+    }
+  }
+  return encodeIndexString(escaped) + TERM;
+}
+
+type FieldCodec = {
+  readonly docPart: (doc: RxDocumentData<unknown>) => string;
+  readonly lowerPart: (bound: RxQueryPlanKey) => string;
+  readonly upperPart: (bound: RxQueryPlanKey) => string;
+};
+
+export type IndexKeyCodec = {
+  readonly docKey: (doc: RxDocumentData<unknown>) => string;
+  readonly lowerKey: (startKeys: readonly RxQueryPlanKey[]) => string;
+  readonly upperKey: (endKeys: readonly RxQueryPlanKey[]) => string;
+};
+
+/** Mirrors getStartIndexStringFromLowerBound / ...UpperBound of RxDB part by part. */
+function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, field: string): FieldCodec {
+  const part = getSchemaByObjectPath(schema as RxJsonSchema<unknown>, field);
+  const getValue = objectPathMonad<unknown>(field) as (doc: unknown) => unknown;
+  switch (part.type) {
+    case 'string':
+      return {
+        docPart: (doc) => {
+          const value = getValue(doc);
+          return encodeStringPart(typeof value === 'string' ? value : '');
+        },
+        lowerPart: (bound) => (typeof bound !== 'string' ? MIN_PART : bound === INDEX_MAX ? MAX_KEY : encodeStringPart(bound)),
+        upperPart: (bound) => (typeof bound === 'string' && bound !== INDEX_MAX ? encodeStringPart(bound) : bound === INDEX_MIN ? MIN_PART : MAX_KEY),
+      };
+    case 'boolean':
+      return {
+        docPart: (doc) => (getValue(doc) ? '1' : '0'),
+        lowerPart: (bound) => (bound === INDEX_MAX ? '1' : bound === null || bound === INDEX_MIN ? '0' : bound ? '1' : '0'),
+        upperPart: (bound) => (bound === null || bound === INDEX_MAX ? '1' : bound === INDEX_MIN ? '0' : bound ? '1' : '0'),
+      };
+    case 'number':
+    case 'integer': {
+      const lengths = getStringLengthOfIndexNumber(part);
+      const width = lengths.nonDecimals + lengths.decimals;
+      return {
+        docPart: (doc) => getNumberIndexString(lengths, getValue(doc) as number),
+        lowerPart: (bound) =>
+          bound === null || bound === INDEX_MIN
+            ? '0'.repeat(width)
+            : bound === INDEX_MAX
+              ? getNumberIndexString(lengths, lengths.maximum)
+              : getNumberIndexString(lengths, bound as number),
+        upperPart: (bound) =>
+          bound === null || bound === INDEX_MAX ? '9'.repeat(width) : bound === INDEX_MIN ? '0'.repeat(width) : getNumberIndexString(lengths, bound as number),
+      };
+    }
+    default:
+      throw new Error(`SQLite storage: field ${field} of type ${String(part.type)} cannot be indexed`);
+  }
+}
+
+export function createIndexKeyCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, fields: readonly string[]): IndexKeyCodec {
+  const codecs = fields.map((field) => fieldCodec(schema, field));
+  const docParts = codecs.map((codec) => codec.docPart);
+  const join = (pick: (codec: FieldCodec, i: number) => string): string => {
+    let key = '';
+    for (let i = 0; i < codecs.length; i++) {
+      const codec = codecs[i] as FieldCodec;
+      const part = pick(codec, i);
+      key += part;
+      // Nothing can sort above the sentinel, so whatever would follow it cannot change a comparison.
+      if (part === MAX_KEY) {
+        break;
+      }
+    }
+    return key;
+  };
+  return {
+    docKey: (doc) => {
+      let key = '';
+      for (const docPart of docParts) {
+        key += docPart(doc);
+      }
+      return key;
+    },
+    lowerKey: (startKeys) => join((codec, i) => codec.lowerPart(startKeys[i] as RxQueryPlanKey)),
+    upperKey: (endKeys) => join((codec, i) => codec.upperPart(endKeys[i] as RxQueryPlanKey)),
+  };
+}
