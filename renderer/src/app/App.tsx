@@ -6,6 +6,7 @@ import { ContactsPage } from '../customers/ContactsPage';
 import { CustomersLayout } from '../customers/CustomersLayout';
 import type { PrefsApi } from '../prefs/prefs-api';
 import { PrefsProvider } from '../prefs/prefs-context';
+import { syncRoutes } from '../sync/sync-routes';
 import { useUiStore } from '../state/ui-store';
 import { ClientProvider } from '../transport/client-context';
 import type { CrmClient } from '../transport/crm-client';
@@ -33,6 +34,7 @@ const router = createHashRouter([
       { path: 'marketing', element: <ComingSoon area="marketing" /> },
       { path: 'service', element: <ComingSoon area="service" /> },
       { path: 'reports', element: <ComingSoon area="reports" /> },
+      ...syncRoutes,
       { path: '*', element: <Navigate to="/customers/accounts" replace /> },
     ],
   },

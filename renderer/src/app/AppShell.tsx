@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useUiStore } from '../state/ui-store';
+import { SyncProvider } from '../sync/sync-context';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
 
@@ -16,18 +17,20 @@ export function AppShell() {
     );
   }
   return (
-    <div className="app-shell" data-testid="app-shell">
-      {/* A button, not href="#main": with hash routes that anchor would be read as a route. */}
-      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
-        {t('app.skipToContent')}
-      </button>
-      <Sidebar />
-      <div className="app-main">
-        <Header />
-        <main id="main" className="app-content" tabIndex={-1}>
-          <Outlet />
-        </main>
+    <SyncProvider>
+      <div className="app-shell" data-testid="app-shell">
+        {/* A button, not href="#main": with hash routes that anchor would be read as a route. */}
+        <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+          {t('app.skipToContent')}
+        </button>
+        <Sidebar />
+        <div className="app-main">
+          <Header />
+          <main id="main" className="app-content" tabIndex={-1}>
+            <Outlet />
+          </main>
+        </div>
       </div>
-    </div>
+    </SyncProvider>
   );
 }

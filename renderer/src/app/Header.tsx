@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { useUiStore } from '../state/ui-store';
+import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Header() {
@@ -15,6 +16,7 @@ export function Header() {
             {t('connection.connecting')}
           </span>
         ) : null}
+        <SyncStatusIndicator />
         <LanguageSwitch />
       </div>
     </header>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { NavIcon } from './NavIcon';
 import { NAV_ITEMS } from './nav-items';
+import { SyncNav } from '../sync/SyncNav';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <SyncNav />
     </nav>
   );
 }

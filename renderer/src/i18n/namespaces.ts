@@ -1,5 +1,7 @@
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import syncEn from './ns/sync.en.json';
+import syncZhCN from './ns/sync.zh-CN.json';
 
 /**
  * Every i18next namespace, English and Simplified Chinese side by side. A domain adds its own
@@ -8,6 +10,7 @@ import zhCN from './zh-CN.json';
  */
 export const namespaces = {
   translation: { en, 'zh-CN': zhCN },
+  sync: { en: syncEn, 'zh-CN': syncZhCN },
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -1,0 +1,96 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncError } from '../../../shared/contract/sync/sync-types';
+import { useCrmClient } from '../transport/client-context';
+import { normalizeServerUrl, rememberedServerUrl, rememberServerUrl } from './server-url-memory';
+import { useSync } from './sync-context';
+
+type FormError = { readonly text: string; readonly code: string; readonly detail?: string };
+
+/**
+ * Server address (remembered), email, password. Each expected failure gets its own sentence:
+ * wrong password, server unreachable, app too old (426) — the rep must know whether to retype,
+ * find a network or update.
+ */
+export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) {
+  const { t } = useTranslation('sync');
+  const client = useCrmClient();
+  const { refreshSession } = useSync();
+  const id = useId();
+  const [serverUrl, setServerUrl] = useState(rememberedServerUrl);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormError | undefined>(undefined);
+
+  const syncError = (e: SyncError): FormError => ({ text: t(`errors.${e.code}`), code: e.code, detail: e.message });
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    const url = normalizeServerUrl(serverUrl);
+    if (!url) {
+      setError({ text: t('signIn.badUrl'), code: 'bad_url' });
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    const result = await client.send('auth.signIn', { serverUrl: url, email: email.trim(), password });
+    setBusy(false);
+    if (!result.ok) {
+      setError({ text: t('errors.request'), code: result.error.code, detail: result.error.message });
+      return;
+    }
+    if (!result.value.signedIn) {
+      setError(syncError(result.value.error));
+      return;
+    }
+    rememberServerUrl(url);
+    setPassword('');
+    await refreshSession();
+    onSignedIn();
+  };
+
+  return (
+    <form className="sign-in-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`} data-testid="sign-in-form" noValidate>
+      <h2 id={`${id}-title`} className="sync-section-title">
+        {t('signIn.title')}
+      </h2>
+      <label className="field">
+        <span className="field-label">{t('signIn.serverUrl')}</span>
+        <input
+          type="url"
+          name="serverUrl"
+          value={serverUrl}
+          onChange={(event) => setServerUrl(event.target.value)}
+          autoComplete="url"
+          inputMode="url"
+          spellCheck={false}
+          required
+          aria-describedby={`${id}-hint`}
+        />
+        <span id={`${id}-hint`} className="field-hint">
+          {t('signIn.serverUrlHint')}
+        </span>
+      </label>
+      <label className="field">
+        <span className="field-label">{t('signIn.email')}</span>
+        <input type="email" name="email" value={email} onChange={(event) => setEmail(event.target.value)} autoComplete="username" spellCheck={false} required />
+      </label>
+      <label className="field">
+        <span className="field-label">{t('signIn.password')}</span>
+        <input type="password" name="password" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="current-password" required />
+      </label>
+      {error ? (
+        <div className="form-error" role="alert" data-testid="sign-in-error" data-code={error.code}>
+          <p>{error.text}</p>
+          {error.detail ? <code className="sync-error-detail">{error.detail}</code> : null}
+        </div>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy || !serverUrl.trim() || !email.trim() || !password}>
+          {busy ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
