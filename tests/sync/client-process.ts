@@ -14,6 +14,9 @@ export type ClientProcess = {
   /** Like call, but throws on an error result (test code reads better). */
   must<K extends RequestName>(name: K, params: ParamsOf<K>): Promise<ResultOf<K>>;
   docs(collection: string): Promise<Array<Record<string, unknown>>>;
+  count(collection: string): Promise<number>;
+  /** Resolves (with the child's clock) when the field shows the value; subscribe before causing it. */
+  waitValue(collection: string, docId: string, field: string, value: string): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -62,6 +65,8 @@ export async function startClient(name: string): Promise<ClientProcess> {
       return r.value;
     },
     docs: (collection) => ask({ op: 'docs', collection }) as Promise<Array<Record<string, unknown>>>,
+    count: (collection) => ask({ op: 'count', collection }) as Promise<number>,
+    waitValue: (collection, docId, field, value) => ask({ op: 'waitValue', collection, docId, field, value }) as Promise<number>,
     async close() {
       if (child.exitCode === null) {
         await Promise.race([ask({ op: 'close' }).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);

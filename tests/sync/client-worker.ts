@@ -30,6 +30,19 @@ async function main(): Promise<void> {
         const docs = await core.db[message.collection as CrmCollectionName].find().exec();
         return docs.map((doc) => doc.toJSON(false)).sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
       }
+      case 'count':
+        return core.db[message.collection as CrmCollectionName].count().exec();
+      case 'waitValue':
+        // Accounts only: the one collection the latency measurement edits.
+        return new Promise<number>((resolve) => {
+          const query = core.db.accounts.findOne(message.docId);
+          const subscription = query.$.subscribe((doc) => {
+            if (doc && (doc.toJSON(false) as Record<string, unknown>)[message.field] === message.value) {
+              subscription.unsubscribe();
+              resolve(Date.now());
+            }
+          });
+        });
       case 'close':
         session.close();
         await core.close();

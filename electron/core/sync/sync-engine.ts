@@ -75,6 +75,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     });
     const replications = new Map<CrmCollectionName, RxReplicationState<SyncDoc, Checkpoint>>();
     const subscription = new Subscription();
+    const startingUp: CrmCollectionName[] = [];
     const reporter = {
       ok: () => tracker.update((i) => (i.transient = undefined)),
       transient: (error: SyncError) => tracker.update((i) => (i.transient = error)),
@@ -99,6 +100,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
         log: options.log,
       });
       replications.set(name, replication);
+      startingUp.push(name);
+      replication.awaitInitialReplication().then(
+        () => {
+          if (run?.replications.get(name) === replication) tracker.update((i) => i.starting.delete(name));
+        },
+        () => undefined,
+      );
       subscription.add(replication.active$.subscribe((active) => tracker.update((i) => i.active.set(name, active))));
       subscription.add(
         replication.error$.subscribe((error) => {
@@ -112,6 +120,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     subscription.add(merge(...triggers).pipe(debounceTime(300)).subscribe(() => void recountPending()));
     run = { controller, connectivity, replications, subscription };
     tracker.reset(true);
+    tracker.update((i) => startingUp.forEach((name) => i.starting.add(name)));
     refreshRejected();
     void recountPending();
   }

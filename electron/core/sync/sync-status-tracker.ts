@@ -8,6 +8,8 @@ type Inputs = {
   transient?: SyncError;
   online: boolean;
   active: Map<string, boolean>;
+  /** Collections whose first pull since start has not finished: "up to date" would be a lie. */
+  starting: Set<string>;
   progress: Map<string, { pulled: number; done: boolean; total?: number }>;
   pendingChanges: number;
   rejectedChanges: number;
@@ -21,12 +23,12 @@ export type StatusTracker = ReturnType<typeof createStatusTracker>;
  * status the status bar shows, and emits only when it actually changed.
  */
 export function createStatusTracker(emit: (status: SyncStatus) => void, now: () => number) {
-  const inputs: Inputs = { signedIn: false, online: true, active: new Map(), progress: new Map(), pendingChanges: 0, rejectedChanges: 0 };
+  const inputs: Inputs = { signedIn: false, online: true, active: new Map(), starting: new Set(), progress: new Map(), pendingChanges: 0, rejectedChanges: 0 };
   let last = '';
   let current = compute();
 
   function compute(): SyncStatus {
-    const busy = [...inputs.active.values()].some(Boolean);
+    const busy = inputs.starting.size > 0 || [...inputs.active.values()].some(Boolean);
     const progressing = [...inputs.progress.values()].filter((p) => !p.done);
     const initial: SyncProgress | undefined =
       progressing.length > 0 ? { pulled: [...inputs.progress.values()].reduce((n, p) => n + p.pulled, 0), ...totalOf(progressing) } : undefined;
@@ -82,6 +84,7 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
         i.transient = undefined;
         i.online = true;
         i.active.clear();
+        i.starting.clear();
         i.progress.clear();
       });
     },
