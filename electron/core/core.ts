@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/contract';
 import { createAccountsHandlers } from './customers/accounts-handlers';
 import { createContactsHandlers } from './customers/contacts-handlers';
+import { createImportHandlers } from './customers/import/import-handlers';
+import { createListFilterOptionsHandlers } from './customers/list-filter-options';
 import type { Actor } from './customers/record-store';
 import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from './db/open-crm-database';
 import { createCoreHandlers } from './rpc/core-handlers';
@@ -103,6 +105,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         { debounceMs: options.liveDebounceMs, onError: (error) => log('live query failed', error) },
       ),
       createSyncHandlers({ engine: sync, db, now: options.now ?? Date.now }),
+      createListFilterOptionsHandlers({ db }),
+      createImportHandlers({ db, actor: () => storeDeps.actor, now: storeDeps.now }),
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );

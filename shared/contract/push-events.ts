@@ -1,3 +1,4 @@
+import type { ImportProgress } from './customers/import-requests';
 import type { LiveResult } from './live-requests';
 import type { SyncStatus } from './sync/sync-types';
 
@@ -12,6 +13,8 @@ export type EventMap = {
   readonly 'sync.status': SyncStatus;
   /** The list of open conflicts changed (new ones detected, one resolved); re-read `conflicts.list`. */
   readonly 'conflicts.changed': { readonly total: number };
+  /** How far `import.commit` has got (validating, then writing); the import dialog's progress bar. */
+  readonly 'import.progress': ImportProgress;
   /** Menu accelerators the renderer acts on (Electron menu; the browser host uses key handlers). */
   readonly 'ui.command': { readonly command: UiCommand };
 };

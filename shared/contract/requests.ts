@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appRequests } from './app-requests';
 import { accountsRequests } from './customers/accounts-requests';
 import { contactsRequests } from './customers/contacts-requests';
+import { importRequests } from './customers/import-requests';
 import { liveRequests } from './live-requests';
 import { searchRequests } from './search-requests';
 import { syncRequests } from './sync/sync-requests';
@@ -13,7 +14,7 @@ import type { RequestDef } from './define-request';
  * silently replace an earlier name, so requests.test.ts checks that no name appears twice, and the
  * core's dispatcher refuses to start with two handlers for one name.
  */
-export const REQUEST_GROUPS = [appRequests, accountsRequests, contactsRequests, searchRequests, liveRequests, syncRequests] as const;
+export const REQUEST_GROUPS = [appRequests, accountsRequests, contactsRequests, searchRequests, liveRequests, syncRequests, importRequests] as const;
 
 export const requestDefs = {
   ...appRequests,
@@ -22,6 +23,7 @@ export const requestDefs = {
   ...searchRequests,
   ...liveRequests,
   ...syncRequests,
+  ...importRequests,
 } as const;
 
 type Defs = typeof requestDefs;

@@ -73,6 +73,12 @@ export type AccountRecord = Stored<Account>;
 
 const byId = z.strictObject({ id: idSchema });
 
+/** Choices for the list's filter bar: owners (org users plus anyone who owns an account) and distinct industries. */
+export type AccountFilterOptions = {
+  readonly owners: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly industries: ReadonlyArray<string>;
+};
+
 export const accountsRequests = {
   'accounts.list': request(accountListParamsSchema).returns<ListWindow<Account>>(),
   'accounts.get': request(byId).returns<AccountRecord>(),
@@ -90,4 +96,5 @@ export const accountsRequests = {
   /** Soft delete: the record becomes a tombstone that sync carries; `accounts.restore` undoes it. */
   'accounts.delete': request(byId).returns<{ readonly id: string }>(),
   'accounts.restore': request(byId).returns<AccountRecord>(),
+  'accounts.filterOptions': request(z.strictObject({})).returns<AccountFilterOptions>(),
 } as const;

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { request } from '../define-request';
+
+/**
+ * CSV import of accounts and contacts. The renderer parses the file and sends raw cells in chunks
+ * (a WebSocket frame holds at most 1 MB); the core turns each row into a document, validates it
+ * against the domain schema, and writes every valid row in one transaction on `import.commit`.
+ * Nothing is written before commit, so a cancelled or failed import leaves the database as it was.
+ */
+export const IMPORT_ENTITIES = ['accounts', 'contacts'] as const;
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+
+export const ACCOUNT_IMPORT_FIELDS = [
+  'id', 'name', 'status', 'tier', 'region', 'industry', 'domain', 'website', 'phone', 'email', 'street', 'city',
+  'postalCode', 'state', 'country', 'annualRevenue', 'employees', 'currency', 'owner', 'notes', 'tags',
+] as const;
+export const CONTACT_IMPORT_FIELDS = [
+  'id', 'accountId', 'accountName', 'firstName', 'lastName', 'title', 'department', 'email', 'phone', 'mobile', 'city',
+  'country', 'preferredLanguage', 'isPrimary', 'doNotContact', 'lastContactedAt', 'owner', 'notes',
+] as const;
+export type AccountImportField = (typeof ACCOUNT_IMPORT_FIELDS)[number];
+export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
+export type ImportField = AccountImportField | ContactImportField;
+export const IMPORT_FIELDS = { accounts: ACCOUNT_IMPORT_FIELDS, contacts: CONTACT_IMPORT_FIELDS } as const;
+
+export const MAX_IMPORT_ROWS = 200_000;
+export const MAX_IMPORT_COLUMNS = 100;
+/**
+ * The longest value any field accepts is 20,000 characters (notes); the renderer cuts longer cells
+ * to one more than that, so the core can still say "too long" without a megabyte cell on the wire.
+ */
+export const MAX_IMPORT_CELL = 20_001;
+export const MAX_IMPORT_CHUNK_ROWS = 2_000;
+export const MAX_PREVIEW_ROWS = 100;
+
+const fieldSchema = z.enum([...new Set<ImportField>([...ACCOUNT_IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS])] as [ImportField, ...ImportField[]]);
+/** One entry per CSV column: the field it fills, or null to ignore the column. */
+const columnsSchema = z.array(fieldSchema.nullable()).min(1).max(MAX_IMPORT_COLUMNS);
+const rowsSchema = (max: number) => z.array(z.array(z.string().max(MAX_IMPORT_CELL)).max(MAX_IMPORT_COLUMNS)).max(max);
+const importIdSchema = z.string().min(1).max(64);
+
+export type ImportIssueCode =
+  | 'required'
+  | 'too_long'
+  | 'invalid_choice'
+  | 'invalid_number'
+  | 'invalid_date'
+  | 'invalid_boolean'
+  | 'formula'
+  | 'duplicate_id'
+  | 'existing_id'
+  | 'unknown_account'
+  | 'ambiguous_account'
+  | 'unknown_owner'
+  | 'invalid';
+
+/** One problem with one row. `row` counts the file's lines as a spreadsheet shows them: the header is row 1. */
+export type ImportIssue = {
+  readonly row: number;
+  /** The import field, or null when the problem is the row as a whole. */
+  readonly field: ImportField | null;
+  readonly code: ImportIssueCode;
+  /** English detail (the domain schema's words); the UI shows a translated sentence for `code`. */
+  readonly message: string;
+};
+
+export type ImportSummary = {
+  readonly imported: number;
+  readonly rejectedRows: number;
+  /** Every issue of every rejected row, in row order. */
+  readonly issues: ReadonlyArray<ImportIssue>;
+};
+
+export type ImportProgress = {
+  readonly importId: string;
+  readonly phase: 'validating' | 'writing' | 'done';
+  readonly done: number;
+  readonly total: number;
+};
+
+export const importRequests = {
+  /** Dry run over the first rows for the preview: the same checks as commit, nothing stored. */
+  'import.preview': request(
+    z.strictObject({ entity: z.enum(IMPORT_ENTITIES), columns: columnsSchema, rows: rowsSchema(MAX_PREVIEW_ROWS) }),
+  ).returns<{ readonly issues: ReadonlyArray<ImportIssue> }>(),
+  'import.begin': request(
+    z.strictObject({ entity: z.enum(IMPORT_ENTITIES), columns: columnsSchema, totalRows: z.int().min(1).max(MAX_IMPORT_ROWS) }),
+  ).returns<{ readonly importId: string }>(),
+  'import.rows': request(z.strictObject({ importId: importIdSchema, rows: rowsSchema(MAX_IMPORT_CHUNK_ROWS).min(1) })).returns<{
+    readonly received: number;
+  }>(),
+  /** Validates every staged row (progress via `import.progress`), then writes the valid ones in one transaction. */
+  'import.commit': request(z.strictObject({ importId: importIdSchema })).returns<ImportSummary>(),
+  'import.cancel': request(z.strictObject({ importId: importIdSchema })).returns<{ readonly removed: boolean }>(),
+} as const;
