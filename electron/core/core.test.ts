@@ -108,7 +108,7 @@ describe('core requests', () => {
     const stale = await session.request('accounts.update', { id: seededId, patch: { tier: 'small' }, expectedRevision: revision });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
-    expect(await session.request('accounts.delete', { id: seededId })).toEqual({ ok: true, value: { id: seededId } });
+    expect(await session.request('accounts.delete', { id: seededId })).toEqual({ ok: true, value: { id: seededId, contactIds: [] } });
     expect(await session.request('accounts.get', { id: seededId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await session.request('accounts.restore', { id: seededId })).toMatchObject({ ok: true, value: { id: seededId, tier: 'strategic' } });
     expect(await session.request('accounts.restore', { id: seededId })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/contract';
+import { createAccountSummaryHandlers } from './customers/account-summary-handlers';
 import { createAccountsHandlers } from './customers/accounts-handlers';
+import { createActivitiesHandlers } from './customers/activities-handlers';
 import { createContactsHandlers } from './customers/contacts-handlers';
 import { createImportHandlers } from './customers/import/import-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
@@ -84,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const accounts = createAccountsHandlers(storeDeps);
   const contacts = createContactsHandlers(storeDeps);
+  const activities = createActivitiesHandlers(storeDeps);
   const info = (): AppInfo => ({
     name: 'FieldCRM',
     version: options.appVersion,
@@ -97,10 +100,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createCoreHandlers({ info, search }),
       accounts.handlers,
       contacts.handlers,
+      activities.handlers,
+      createAccountSummaryHandlers(storeDeps),
       createLiveHandlers(
         {
           'accounts.list': { changes$: accounts.store.collection.eventBulks$, run: (params) => accounts.store.list(params) },
           'contacts.list': { changes$: contacts.store.collection.eventBulks$, run: (params) => contacts.store.list(params) },
+          'activities.list': { changes$: activities.store.collection.eventBulks$, run: (params) => activities.list(params) },
         },
         { debounceMs: options.liveDebounceMs, onError: (error) => log('live query failed', error) },
       ),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Account } from '../schemas/accounts';
+import type { Activity } from '../schemas/activities';
 import type { Contact } from '../schemas/contacts';
 import { accountListParamsSchema } from './customers/accounts-requests';
+import { activityListParamsSchema } from './customers/activities-requests';
 import { contactListParamsSchema } from './customers/contacts-requests';
 import { request } from './define-request';
 import type { ListWindow } from './paging';
@@ -14,6 +16,7 @@ import type { ListWindow } from './paging';
 export const liveQuerySchema = z.discriminatedUnion('request', [
   z.strictObject({ request: z.literal('accounts.list'), params: accountListParamsSchema }),
   z.strictObject({ request: z.literal('contacts.list'), params: contactListParamsSchema }),
+  z.strictObject({ request: z.literal('activities.list'), params: activityListParamsSchema }),
 ]);
 export type LiveQuery = z.input<typeof liveQuerySchema>;
 
@@ -21,6 +24,7 @@ export type LiveQuery = z.input<typeof liveQuerySchema>;
 export type LiveResultMap = {
   readonly 'accounts.list': ListWindow<Account>;
   readonly 'contacts.list': ListWindow<Contact>;
+  readonly 'activities.list': ListWindow<Activity>;
 };
 export type LiveRequestName = keyof LiveResultMap;
 

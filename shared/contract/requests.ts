@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appRequests } from './app-requests';
+import { accountSummaryRequests } from './customers/account-summary-requests';
 import { accountsRequests } from './customers/accounts-requests';
+import { activitiesRequests } from './customers/activities-requests';
 import { contactsRequests } from './customers/contacts-requests';
 import { importRequests } from './customers/import-requests';
 import { liveRequests } from './live-requests';
@@ -14,12 +16,14 @@ import type { RequestDef } from './define-request';
  * silently replace an earlier name, so requests.test.ts checks that no name appears twice, and the
  * core's dispatcher refuses to start with two handlers for one name.
  */
-export const REQUEST_GROUPS = [appRequests, accountsRequests, contactsRequests, searchRequests, liveRequests, syncRequests, importRequests] as const;
+export const REQUEST_GROUPS = [appRequests, accountsRequests, accountSummaryRequests, contactsRequests, activitiesRequests, searchRequests, liveRequests, syncRequests, importRequests] as const;
 
 export const requestDefs = {
   ...appRequests,
   ...accountsRequests,
+  ...accountSummaryRequests,
   ...contactsRequests,
+  ...activitiesRequests,
   ...searchRequests,
   ...liveRequests,
   ...syncRequests,

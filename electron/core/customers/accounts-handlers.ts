@@ -1,10 +1,11 @@
 import { ok } from '../../../shared/contract';
-import type { Account } from '../../../shared/schemas';
+import type { Account, Contact } from '../../../shared/schemas';
 import { defineHandlers } from '../rpc/dispatcher';
 import { createRecordStore, type StoreDeps } from './record-store';
 
 export function createAccountsHandlers(deps: StoreDeps) {
   const store = createRecordStore<Account>('accounts', deps);
+  const contacts = createRecordStore<Contact>('contacts', deps);
   return {
     store,
     handlers: defineHandlers({
@@ -12,8 +13,24 @@ export function createAccountsHandlers(deps: StoreDeps) {
       'accounts.get': async ({ id }) => ok(await store.get(id)),
       'accounts.create': async ({ values }) => ok(await store.create(values)),
       'accounts.update': async ({ id, patch, unset, expectedRevision }) => ok(await store.update(id, patch, unset ?? [], expectedRevision)),
-      'accounts.delete': async ({ id }) => ok(await store.remove(id)),
-      'accounts.restore': async ({ id }) => ok(await store.restore(id)),
+      'accounts.delete': async ({ id, contacts: what }) => {
+        await store.get(id); // not_found before anything is written
+        // Contacts first: if the account delete then failed, the account would still be there to retry.
+        const contactIds = what === 'delete' ? await contacts.removeMany(await contactIdsOf(deps, id)) : [];
+        await store.remove(id);
+        return ok({ id, contactIds });
+      },
+      'accounts.restore': async ({ id, contactIds }) => {
+        const restored = await store.restore(id);
+        await contacts.restoreMany(contactIds ?? []);
+        return ok(restored);
+      },
     }),
   };
+}
+
+async function contactIdsOf(deps: StoreDeps, accountId: string): Promise<string[]> {
+  // Served by the [accountId, lastName] index.
+  const docs = await deps.db.contacts.find({ selector: { accountId } }).exec();
+  return docs.map((doc) => doc.id);
 }

@@ -5,8 +5,8 @@ import { crmCollections } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { HandlerError } from '../rpc/handler-error';
 
-/** Collections whose records the customers screens edit: the same rules apply to both. */
-export type CustomerCollectionName = 'accounts' | 'contacts';
+/** Collections whose records the customers screens edit: the same rules apply to all of them. */
+export type CustomerCollectionName = 'accounts' | 'contacts' | 'activities';
 type BaseDoc = { id: string; ownerId: string; teamId: string; createdAt: number; updatedAt: number };
 
 /** Who writes: the signed-in rep until sync brings real users (the sync engineer replaces this). */
@@ -31,7 +31,7 @@ const META_FIELDS = ['_rev', '_meta', '_deleted', '_attachments'] as const;
 export function createRecordStore<Doc extends BaseDoc>(name: CustomerCollectionName, deps: StoreDeps) {
   const collection = deps.db[name] as unknown as RxCollection<Doc>;
   const definition = crmCollections[name];
-  const what = name.slice(0, -1);
+  const what = name === 'activities' ? 'activity' : name.slice(0, -1);
 
   function validate(candidate: object): Doc {
     const parsed = definition.parse(candidate);
@@ -97,6 +97,30 @@ export function createRecordStore<Doc extends BaseDoc>(name: CustomerCollectionN
       const doc = await mustFind(id);
       await doc.remove();
       return { id };
+    },
+
+    /** Soft-deletes several records in one storage write (one SQLite transaction); returns the ids removed. */
+    async removeMany(ids: ReadonlyArray<string>): Promise<ReadonlyArray<string>> {
+      if (ids.length === 0) return [];
+      const result = await collection.bulkRemove([...ids]);
+      if (result.error.length > 0) throw new HandlerError('internal', `Could not delete ${result.error.length} ${name}`);
+      return result.success.map((doc) => doc.id);
+    },
+
+    /**
+     * Undo of a cascade: brings back every listed tombstone in one write. Records that are live
+     * again already (restored elsewhere, or never deleted) are skipped, not an error.
+     */
+    async restoreMany(ids: ReadonlyArray<string>): Promise<number> {
+      if (ids.length === 0) return 0;
+      const stored = await collection.storageInstance.findDocumentsById([...ids], true);
+      const docs = stored
+        .filter((doc) => doc._deleted)
+        .map((doc) => validate({ ...withoutMeta(doc), updatedAt: Math.max(deps.now(), doc.updatedAt) }));
+      if (docs.length === 0) return 0;
+      const result = await collection.bulkInsert(docs as never[]);
+      if (result.error.length > 0) throw new HandlerError('internal', `Could not restore ${result.error.length} ${name}`);
+      return result.success.length;
     },
 
     /** Undo of a delete: writes the tombstone's last content back as a live record. */

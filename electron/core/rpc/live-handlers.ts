@@ -43,10 +43,16 @@ export function createLiveHandlers(sources: LiveSources, options: LiveOptions = 
       }
 
       // The union is narrowed per request, so each branch calls its own typed source.
-      const run = (): Promise<LiveResult> =>
-        query.request === 'accounts.list'
-          ? sources['accounts.list'].run(query.params).then((result) => ({ request: 'accounts.list', result }))
-          : sources['contacts.list'].run(query.params).then((result) => ({ request: 'contacts.list', result }));
+      const run = (): Promise<LiveResult> => {
+        switch (query.request) {
+          case 'accounts.list':
+            return sources['accounts.list'].run(query.params).then((result) => ({ request: 'accounts.list', result }));
+          case 'contacts.list':
+            return sources['contacts.list'].run(query.params).then((result) => ({ request: 'contacts.list', result }));
+          case 'activities.list':
+            return sources['activities.list'].run(query.params).then((result) => ({ request: 'activities.list', result }));
+        }
+      };
 
       const initial = await run();
       const subscriptionId = randomUUID();

@@ -79,6 +79,11 @@ export type AccountFilterOptions = {
   readonly industries: ReadonlyArray<string>;
 };
 
+/** More contacts than any real account has; bounds the undo payload. */
+export const MAX_CASCADE = 10_000;
+
+export type AccountDeleted = { readonly id: string; readonly contactIds: ReadonlyArray<string> };
+
 export const accountsRequests = {
   'accounts.list': request(accountListParamsSchema).returns<ListWindow<Account>>(),
   'accounts.get': request(byId).returns<AccountRecord>(),
@@ -93,8 +98,14 @@ export const accountsRequests = {
       expectedRevision: z.string().min(1).max(100).optional(),
     }),
   ).returns<AccountRecord>(),
-  /** Soft delete: the record becomes a tombstone that sync carries; `accounts.restore` undoes it. */
-  'accounts.delete': request(byId).returns<{ readonly id: string }>(),
-  'accounts.restore': request(byId).returns<AccountRecord>(),
+  /**
+   * Soft delete: the record becomes a tombstone that sync carries; `accounts.restore` undoes it.
+   * `contacts: 'delete'` deletes the account's contacts too and returns their ids for the undo.
+   */
+  'accounts.delete': request(z.strictObject({ id: idSchema, contacts: z.enum(['keep', 'delete']).default('keep') })).returns<AccountDeleted>(),
+  /** `contactIds`: contacts deleted with the account (from `accounts.delete`) to bring back with it. */
+  'accounts.restore': request(
+    z.strictObject({ id: idSchema, contactIds: z.array(idSchema).max(MAX_CASCADE).optional() }),
+  ).returns<AccountRecord>(),
   'accounts.filterOptions': request(z.strictObject({})).returns<AccountFilterOptions>(),
 } as const;
