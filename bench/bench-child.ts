@@ -13,6 +13,8 @@ export type ChildWorkload = {
   readonly directory: string;
   readonly pageQueries: ReadonlyArray<MangoQuery<Account>>;
   readonly descQueries: ReadonlyArray<MangoQuery<Account>>;
+  /** Two filters + a sort either way; timed as the page plus its total count, as the list shows both. */
+  readonly comboQueries: ReadonlyArray<MangoQuery<Account>>;
   readonly searches: ReadonlyArray<{ readonly text: string; readonly types?: SearchType[] }>;
   readonly singleInserts: ReadonlyArray<Account>;
 };
@@ -23,6 +25,8 @@ export type ChildResult = {
   page_query_p95_ms: number;
   page_query_desc_p50_ms: number;
   page_query_desc_p95_ms: number;
+  page_query_combo_count_p50_ms: number;
+  page_query_combo_count_p95_ms: number;
   fts_p50_ms: number;
   fts_p95_ms: number;
   fts_avg_hits: number;
@@ -55,6 +59,13 @@ async function main(workloadFile: string): Promise<void> {
   };
   const page = await timeQueries(workload.pageQueries);
   const desc = await timeQueries(workload.descQueries);
+  const combo: number[] = [];
+  for (const query of workload.comboQueries) {
+    const t = nowMs();
+    await db.accounts.find(query).exec();
+    await db.accounts.count({ selector: query.selector }).exec();
+    combo.push(nowMs() - t);
+  }
 
   const connection = storage.getConnection(CRM_DATABASE_NAME);
   if (!connection) throw new Error('no SQLite connection');
@@ -83,6 +94,8 @@ async function main(workloadFile: string): Promise<void> {
     page_query_p95_ms: round(percentile(page, 95)),
     page_query_desc_p50_ms: round(percentile(desc, 50)),
     page_query_desc_p95_ms: round(percentile(desc, 95)),
+    page_query_combo_count_p50_ms: round(percentile(combo, 50)),
+    page_query_combo_count_p95_ms: round(percentile(combo, 95)),
     fts_p50_ms: round(percentile(fts, 50)),
     fts_p95_ms: round(percentile(fts, 95)),
     fts_avg_hits: round(hits / Math.max(1, fts.length), 1),

@@ -143,6 +143,32 @@ const querySpecArb: fc.Arbitrary<QuerySpec> = fc.record(
   { requiredKeys: ['selector', 'sort'] },
 );
 
+/**
+ * Sorts shaped like the indexes, mostly descending, with deeper windows: the reverse index scans
+ * and their runs of ties (same name, same city and age, missing tag vs '') at window edges.
+ */
+const indexSortArb: fc.Arbitrary<MangoQuerySortPart<StoredContact>[]> = fc.constantFrom(
+  [{ name: 'desc' }],
+  [{ age: 'desc' }],
+  [{ active: 'desc' }, { score: 'desc' }],
+  [{ 'address.city': 'desc' }, { age: 'desc' }],
+  [{ tag: 'desc' }, { name: 'desc' }],
+  [{ tag: 'asc' }, { name: 'asc' }],
+  [{ name: 'desc' }, { id: 'asc' }],
+  [{ 'address.city': 'asc' }, { age: 'desc' }],
+  [{ age: 'asc' }],
+) as fc.Arbitrary<MangoQuerySortPart<StoredContact>[]>;
+
+const windowQueryArb: fc.Arbitrary<QuerySpec> = fc.record(
+  {
+    selector: selectorArb,
+    sort: indexSortArb,
+    skip: fc.integer({ min: 0, max: 9 }),
+    limit: fc.integer({ min: 0, max: 8 }),
+  },
+  { requiredKeys: ['selector', 'sort'] },
+);
+
 export type Op =
   | { readonly kind: 'write'; readonly rows: WriteSpec[]; readonly sameLwt: boolean }
   | { readonly kind: 'query'; readonly query: QuerySpec }
@@ -161,6 +187,7 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 20,
   },
   { arbitrary: fc.record({ kind: fc.constant('query' as const), query: querySpecArb }), weight: 20 },
+  { arbitrary: fc.record({ kind: fc.constant('query' as const), query: windowQueryArb }), weight: 14 },
   { arbitrary: fc.record({ kind: fc.constant('count' as const), selector: selectorArb }), weight: 8 },
   {
     arbitrary: fc.record({ kind: fc.constant('findById' as const), ids: fc.array(idArb, { maxLength: 20 }), withDeleted: fc.boolean() }),

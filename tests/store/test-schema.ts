@@ -30,13 +30,13 @@ const contactSchemaInput: RxJsonSchema<Contact> = {
       properties: { city: { type: 'string', maxLength: 12 }, zip: { type: 'string' } },
       required: ['city'],
     },
-    tag: { type: 'string' },
+    tag: { type: 'string', maxLength: 5 },
     note: { type: 'string' },
   },
   required: ['id', 'name', 'age', 'score', 'active', 'address'],
-  // A single-field string index, a number index, a compound boolean+number index and a compound
-  // index over a nested string and a number.
-  indexes: ['name', 'age', ['active', 'score'], ['address.city', 'age']],
+  // A single-field string index, a number index, a compound boolean+number index, a compound
+  // index over a nested string and a number, and one over an optional string (missing vs '').
+  indexes: ['name', 'age', ['active', 'score'], ['address.city', 'age'], ['tag', 'name']],
 };
 
 /** The schema as RxDB hands it to a storage (meta fields, _deleted prefixes, lwt index added). */

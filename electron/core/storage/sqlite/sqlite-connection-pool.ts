@@ -47,6 +47,12 @@ function openDatabase(settings: SqliteStorageSettings, databaseName: string): Da
     db.pragma(`synchronous = ${settings.synchronous ?? SYNCHRONOUS_MODE}`);
     // Another process (a backup tool, a second app instance) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
+    // The default auto-checkpoint (1000 pages) copies ~4 MB back into the database inside some
+    // unlucky commit every few hundred single writes: the p95 spikes of single inserts. A larger
+    // WAL checkpoints four times less often; a checkpoint never touches uncommitted data, so this
+    // trades only WAL size (bounded by journal_size_limit after each checkpoint), not durability.
+    db.pragma('wal_autocheckpoint = 4000');
+    db.pragma('journal_size_limit = 67108864');
   }
   // 32 MiB page cache: index pages of a 100k-document collection stay hot without bloating RSS.
   db.pragma('cache_size = -32768');

@@ -4,19 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { contactSchema } from '../../../../tests/store/test-schema';
 import type { StoredContact } from '../../../../tests/store/test-schema';
 import { MAX_KEY } from './index-key';
-import { BoundedSortedList, indexRangeOf } from './sqlite-query';
+import { rangeOf } from './sqlite-plan';
+import { BoundedSortedList } from './sqlite-query';
 import { describeTable } from './sqlite-table';
 
 const table = describeTable('contacts', contactSchema);
 const plan = (query: MangoQuery<StoredContact>) =>
   prepareQuery<StoredContact>(contactSchema, normalizeMangoQuery<StoredContact>(contactSchema, query) as FilledMangoQuery<StoredContact>);
 
-describe('indexRangeOf', () => {
+describe('rangeOf', () => {
   it('maps a number range on an indexed field to inclusive/exclusive string bounds', () => {
     const query = plan({ selector: { _deleted: { $eq: false }, age: { $gt: 18, $lte: 40 } }, sort: [{ age: 'asc' }] });
     expect(query.queryPlan.index).toEqual(['_deleted', 'age', 'id']);
-    const range = indexRangeOf(contactSchema, table, query);
-    expect(range.column).toBe(table.indexByKey.get('_deleted,age,id')?.column);
+    const range = rangeOf(table, query.queryPlan);
+    expect(range.index).toBe(table.indexByKey.get('_deleted,age,id'));
     // '0' = not deleted, age as 3 digits (max 150), then the sentinel above every primary key.
     expect(range.lower).toBe(`0018${MAX_KEY}`);
     expect(range.upper).toBe(`0040${MAX_KEY}`);
@@ -24,20 +25,20 @@ describe('indexRangeOf', () => {
   });
 
   it('covers the whole index for an empty selector', () => {
-    const range = indexRangeOf(contactSchema, table, plan({ selector: {} }));
+    const range = rangeOf(table, plan({ selector: {} }).queryPlan);
     expect(range.inclusiveStart && range.inclusiveEnd).toBe(true);
     expect(range.lower < range.upper).toBe(true);
   });
 
   it('encodes a compound bound on a nested string and a number', () => {
     const query = plan({ selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Rome' }, age: { $gte: 3 } }, index: ['_deleted', 'address.city', 'age', 'id'] });
-    const range = indexRangeOf(contactSchema, table, query);
+    const range = rangeOf(table, query.queryPlan);
     expect(range.lower.startsWith('0Rome\u0002003')).toBe(true);
   });
 
   it('rejects an index the schema does not declare', () => {
     const query = plan({ selector: {} });
-    expect(() => indexRangeOf(contactSchema, table, { ...query, queryPlan: { ...query.queryPlan, index: ['note'] } })).toThrow(/not declared/);
+    expect(() => rangeOf(table, { ...query.queryPlan, index: ['note'] })).toThrow(/not declared/);
   });
 });
 

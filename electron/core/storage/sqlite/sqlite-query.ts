@@ -1,88 +1,69 @@
 import { getQueryMatcher, getSortComparator } from 'rxdb/plugins/core';
 import type { PreparedQuery, RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
+import { encodeStringPart } from './index-key';
+import { planCount, planQuery } from './sqlite-plan';
+import type { PlanContext, ScanPlan } from './sqlite-plan';
 import type { SqliteStatements } from './sqlite-statements';
 import type { SqliteTable } from './sqlite-table';
 
-export type IndexRange = {
-  readonly column: string;
-  readonly lower: string;
-  readonly upper: string;
-  readonly inclusiveStart: boolean;
-  readonly inclusiveEnd: boolean;
-};
-
-/**
- * Turns RxDB's query plan into a range over one index column. The bounds are built by the same
- * helpers the memory storage uses, so both storages scan exactly the same slice of the index.
- */
-export function indexRangeOf<RxDocType>(
-  schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>,
-  table: SqliteTable<RxDocType>,
-  preparedQuery: PreparedQuery<RxDocType>,
-): IndexRange {
-  const plan = preparedQuery.queryPlan;
-  const index = table.indexByKey.get(plan.index.join(','));
-  if (!index) {
-    throw new Error(`SQLite storage: index [${plan.index.join(', ')}] is not declared in the schema of ${table.name}`);
-  }
-  return {
-    column: index.column,
-    lower: index.codec.lowerKey(plan.startKeys),
-    upper: index.codec.upperKey(plan.endKeys),
-    inclusiveStart: plan.inclusiveStart,
-    inclusiveEnd: plan.inclusiveEnd,
-  };
-}
-
-type QueryContext<RxDocType> = {
+export type QueryContext<RxDocType> = {
   readonly schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>;
   readonly table: SqliteTable<RxDocType>;
   readonly statements: SqliteStatements<RxDocType>;
 };
+
+type Doc<RxDocType> = RxDocumentData<RxDocType>;
+
+function planContext<RxDocType>(ctx: QueryContext<RxDocType>): PlanContext<RxDocType> {
+  return { schema: ctx.schema, table: ctx.table, estimate: (range) => ctx.statements.estimate(range) };
+}
 
 /** SQLite reads LIMIT -1 as "no limit". */
 function sqlLimit(limit: number): number {
   return Number.isFinite(limit) ? limit : -1;
 }
 
-export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery: PreparedQuery<RxDocType>): RxDocumentData<RxDocType>[] {
-  const { query, queryPlan } = preparedQuery;
+function parse<RxDocType>(data: string): Doc<RxDocType> {
+  return JSON.parse(data) as Doc<RxDocType>;
+}
+
+export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery: PreparedQuery<RxDocType>): Doc<RxDocType>[] {
+  const { query } = preparedQuery;
   const skip = query.skip ?? 0;
   const limit = typeof query.limit === 'number' ? query.limit : Infinity;
-  const range = indexRangeOf(ctx.schema, ctx.table, preparedQuery);
-  const bounds = [range.lower, range.upper] as const;
-  const mode = (m: 'rows' | 'page') => ctx.statements.range(range.column, range.inclusiveStart, range.inclusiveEnd, m);
-
-  // The index yields exactly the result in the right order: let SQLite do skip and limit.
-  if (queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex) {
-    const rows = mode('page').all(...bounds, sqlLimit(limit), skip) as string[];
-    return rows.map((data) => JSON.parse(data) as RxDocumentData<RxDocType>);
-  }
-
-  const matches = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(ctx.schema, query);
   const wanted = skip + limit;
-  if (queryPlan.sortSatisfiedByIndex) {
+  const plan = planQuery(planContext(ctx), preparedQuery);
+  const matches = plan.exact ? undefined : getQueryMatcher(ctx.schema, query);
+
+  if (plan.order === 'index') {
+    if (!matches) {
+      const { stmt, params } = ctx.statements.scan(plan, 'page');
+      return (stmt.all(...params, sqlLimit(limit), skip) as string[]).map((data) => parse<RxDocType>(data));
+    }
     // Rows arrive in result order: stop streaming as soon as skip + limit matched.
-    const found: RxDocumentData<RxDocType>[] = [];
+    const found: Doc<RxDocType>[] = [];
     if (wanted > 0) {
-      for (const data of mode('rows').iterate(...bounds) as IterableIterator<string>) {
-        const doc = JSON.parse(data) as RxDocumentData<RxDocType>;
-        if (!matches || matches(doc)) {
-          found.push(doc);
-          if (found.length >= wanted) {
-            break;
-          }
+      const { stmt, params } = ctx.statements.scan(plan, 'rows');
+      for (const data of stmt.iterate(...params) as IterableIterator<string>) {
+        const doc = parse<RxDocType>(data);
+        if (matches(doc) && found.push(doc) >= wanted) {
+          break;
         }
       }
     }
     return found.slice(skip, wanted);
   }
 
-  // Sort not served by the index: stream the range and keep only the best skip + limit rows.
   const compare = getSortComparator(ctx.schema, query);
-  const best = new BoundedSortedList<RxDocumentData<RxDocType>>(wanted, compare);
-  for (const data of mode('rows').iterate(...bounds) as IterableIterator<string>) {
-    const doc = JSON.parse(data) as RxDocumentData<RxDocType>;
+  if (plan.order === 'runs' || plan.order === 'reverse-runs') {
+    return scanRuns(ctx, plan, { skip, wanted, matches, compare });
+  }
+
+  // Sort not served by any index: stream the range and keep only the best skip + limit rows.
+  const best = new BoundedSortedList<Doc<RxDocType>>(wanted, compare);
+  const { stmt, params } = ctx.statements.scan(plan, 'rows');
+  for (const data of stmt.iterate(...params) as IterableIterator<string>) {
+    const doc = parse<RxDocType>(data);
     if (!matches || matches(doc)) {
       best.add(doc);
     }
@@ -90,18 +71,68 @@ export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery:
   return best.sorted().slice(skip, wanted);
 }
 
+type RunWindow<RxDocType> = {
+  readonly skip: number;
+  readonly wanted: number;
+  readonly matches: ((doc: Doc<RxDocType>) => boolean) | undefined;
+  readonly compare: (a: Doc<RxDocType>, b: Doc<RxDocType>) => number;
+};
+
+/**
+ * Reads the index forwards or backwards. Keys that are equal up to the primary key are ties of
+ * the sort fields (or values RxDB's comparator tells apart but the index does not, such as a
+ * missing string and ''), so each such run is collected whole and sorted with the comparator;
+ * between runs the index order is the result order. Runs wholly before `skip` are counted, not
+ * parsed, when SQL alone decides the matches.
+ */
+function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, window: RunWindow<RxDocType>): Doc<RxDocType>[] {
+  const { skip, wanted, matches, compare } = window;
+  const out: Doc<RxDocType>[] = [];
+  if (wanted <= 0) {
+    return out;
+  }
+  let skipped = 0;
+  let run: [string, string][] = [];
+  let runPrefix: string | undefined;
+  const flush = (): void => {
+    if (!matches && skipped + run.length <= skip - out.length) {
+      skipped += run.length;
+    } else {
+      const docs = run.map(([, data]) => parse<RxDocType>(data)).filter((doc) => !matches || matches(doc));
+      out.push(...docs.sort(compare));
+    }
+    run = [];
+  };
+  const { stmt, params } = ctx.statements.scan(plan, 'runs', plan.order === 'reverse-runs');
+  for (const row of stmt.iterate(...params) as IterableIterator<[string, string, string]>) {
+    const [id, key, data] = row;
+    const prefix = key.slice(0, key.length - encodeStringPart(id).length);
+    if (prefix !== runPrefix) {
+      flush();
+      if (skipped + out.length >= wanted) {
+        break;
+      }
+      runPrefix = prefix;
+    }
+    run.push([id, data]);
+  }
+  flush();
+  const from = Math.max(0, skip - skipped);
+  return out.slice(from, from + (wanted - skip));
+}
+
 /** Same semantics as the memory storage: skip and limit are ignored, only the selector counts. */
 export function runCount<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery: PreparedQuery<RxDocType>): number {
-  const range = indexRangeOf(ctx.schema, ctx.table, preparedQuery);
-  const bounds = [range.lower, range.upper] as const;
-  if (preparedQuery.queryPlan.selectorSatisfiedByIndex) {
-    return ctx.statements.range(range.column, range.inclusiveStart, range.inclusiveEnd, 'count').get(...bounds) as number;
+  const plan = planCount(planContext(ctx), preparedQuery);
+  if (plan.exact) {
+    const { stmt, params } = ctx.statements.scan(plan, 'count');
+    return stmt.get(...params) as number;
   }
   const matches = getQueryMatcher(ctx.schema, preparedQuery.query);
   let count = 0;
-  const rows = ctx.statements.range(range.column, range.inclusiveStart, range.inclusiveEnd, 'rows').iterate(...bounds);
-  for (const data of rows as IterableIterator<string>) {
-    if (matches(JSON.parse(data) as RxDocumentData<RxDocType>)) {
+  const { stmt, params } = ctx.statements.scan(plan, 'rows');
+  for (const data of stmt.iterate(...params) as IterableIterator<string>) {
+    if (matches(parse<RxDocType>(data))) {
       count++;
     }
   }

@@ -1,11 +1,24 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RxDocumentData } from 'rxdb/plugins/core';
+import type { IndexRange, ScanPlan } from './sqlite-plan';
+import { ESTIMATE_CAP } from './sqlite-plan';
 import type { SqliteTable } from './sqlite-table';
 
 /** Values bound to one row: id, deleted, lwt, rev, data, then one string per index column. */
 type RowValues = (string | number)[];
 
-export type RangeMode = 'rows' | 'page' | 'count';
+/**
+ * - rows: `data` in scan order; page: the same with LIMIT ? OFFSET ?; count: COUNT(*);
+ * - runs: `id, key, data`, the index key to find runs of ties.
+ */
+export type ScanMode = 'rows' | 'page' | 'count' | 'runs';
+
+type Bound = string | number;
+
+function rangeSql(range: IndexRange): string {
+  const column = range.index.column;
+  return `${column} ${range.inclusiveStart ? '>=' : '>'} ? AND ${column} ${range.inclusiveEnd ? '<=' : '<'} ?`;
+}
 
 /**
  * Every statement one collection instance runs, compiled once. Range statements depend on the
@@ -19,7 +32,7 @@ export class SqliteStatements<RxDocType> {
   private readonly byIdsStmt: BetterSqlite3.Statement<[string], string>;
   private readonly changesStmt: BetterSqlite3.Statement<[string, number], string>;
   private readonly cleanupStmt: BetterSqlite3.Statement<[number, number]>;
-  private readonly rangeCache = new Map<string, BetterSqlite3.Statement>();
+  private readonly scanCache = new Map<string, BetterSqlite3.Statement>();
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -100,19 +113,39 @@ export class SqliteStatements<RxDocType> {
     return this.cleanupStmt.run(maxLwt, batch).changes;
   }
 
-  range(column: string, inclusiveStart: boolean, inclusiveEnd: boolean, mode: RangeMode): BetterSqlite3.Statement {
-    const key = `${column}|${inclusiveStart}|${inclusiveEnd}|${mode}`;
-    let stmt = this.rangeCache.get(key);
+  /**
+   * Statements are cached by their SQL text: a collection sees a handful of shapes (index, bound
+   * inclusiveness, filter columns, direction), never one per call. INDEXED BY pins the index the
+   * plan chose; SQLite has no statistics to second-guess it with.
+   */
+  private cached(sql: string): BetterSqlite3.Statement {
+    let stmt = this.scanCache.get(sql);
     if (!stmt) {
-      const where = `${column} ${inclusiveStart ? '>=' : '>'} ? AND ${column} ${inclusiveEnd ? '<=' : '<'} ?`;
-      const t = this.table.sqlName;
-      const sql =
-        mode === 'count'
-          ? `SELECT COUNT(*) FROM ${t} WHERE ${where}`
-          : `SELECT data FROM ${t} WHERE ${where} ORDER BY ${column}${mode === 'page' ? ' LIMIT ? OFFSET ?' : ''}`;
-      stmt = this.db.prepare(sql).pluck();
-      this.rangeCache.set(key, stmt);
+      stmt = this.db.prepare(sql);
+      this.scanCache.set(sql, stmt);
     }
     return stmt;
+  }
+
+  scan(plan: ScanPlan, mode: ScanMode, descending = false): { readonly stmt: BetterSqlite3.Statement; readonly params: Bound[] } {
+    const t = this.table.sqlName;
+    const ranges = [plan.scan, ...plan.filters];
+    const where = ranges.map(rangeSql).join(' AND ');
+    const params: Bound[] = ranges.flatMap((range) => [range.lower, range.upper]);
+    const from = `FROM ${t} INDEXED BY ${plan.scan.index.sqlIndex} WHERE ${where}`;
+    if (mode === 'count') {
+      return { stmt: this.cached(`SELECT COUNT(*) ${from}`).pluck(), params };
+    }
+    const order = `ORDER BY ${plan.scan.index.column}${descending ? ' DESC' : ''}`;
+    if (mode === 'runs') {
+      return { stmt: this.cached(`SELECT id, ${plan.scan.index.column} AS key, data ${from} ${order}`).raw(), params };
+    }
+    return { stmt: this.cached(`SELECT data ${from} ${order}${mode === 'page' ? ' LIMIT ? OFFSET ?' : ''}`).pluck(), params };
+  }
+
+  /** Index entries in a range, counted up to ESTIMATE_CAP: cheap enough to ask per query. */
+  estimate(range: IndexRange): number {
+    const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)} LIMIT ${ESTIMATE_CAP})`;
+    return this.cached(sql).pluck().get(range.lower, range.upper) as number;
   }
 }

@@ -10,6 +10,8 @@ export type SqliteIndexColumn = {
   readonly key: string;
   readonly fields: readonly string[];
   readonly column: string;
+  /** The SQLite index on `column`, quoted, for INDEXED BY. */
+  readonly sqlIndex: string;
   readonly codec: IndexKeyCodec;
 };
 
@@ -50,7 +52,8 @@ export function describeTable<RxDocType>(
   // key suffix and ['_meta.lwt', primaryKey]; we store exactly those, nothing more.
   const indexes = (schema.indexes ?? []).map((index, position): SqliteIndexColumn => {
     const fields = toArray(index).slice(0);
-    return { key: fields.join(','), fields, column: `i${position}`, codec: createIndexKeyCodec(schema, fields) };
+    const column = `i${position}`;
+    return { key: fields.join(','), fields, column, sqlIndex: quoteIdentifier(`${name}_${column}`), codec: createIndexKeyCodec(schema, fields) };
   });
   const indexByKey = new Map(indexes.map((index) => [index.key, index]));
   const changesIndex = indexByKey.get(`_meta.lwt,${primaryPath}`);
@@ -95,7 +98,7 @@ export function ensureTable<RxDocType>(db: BetterSqlite3.Database, table: Sqlite
         `lwt REAL NOT NULL, rev TEXT NOT NULL, data TEXT NOT NULL${columns})`,
     );
     for (const index of table.indexes) {
-      db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_${index.column}`)} ON ${table.sqlName} (${index.column})`);
+      db.exec(`CREATE INDEX IF NOT EXISTS ${index.sqlIndex} ON ${table.sqlName} (${index.column})`);
     }
     // Cleanup looks for old tombstones; a partial index holds only those, so live writes do not pay.
     db.exec(

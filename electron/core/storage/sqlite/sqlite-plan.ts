@@ -1,0 +1,224 @@
+import { getQueryPlan, getSchemaByObjectPath } from 'rxdb/plugins/core';
+import type { FilledMangoQuery, PreparedQuery, RxDocumentData, RxJsonSchema, RxQueryPlan } from 'rxdb/plugins/core';
+import type { SqliteIndexColumn, SqliteTable } from './sqlite-table';
+
+/** A key range over one index column; `lower`/`upper` are compact keys (index-key.ts). */
+export type IndexRange = {
+  readonly index: SqliteIndexColumn;
+  readonly lower: string;
+  readonly upper: string;
+  readonly inclusiveStart: boolean;
+  readonly inclusiveEnd: boolean;
+};
+
+/**
+ * - 'index': the index order is the result order, ties included (RxDB's own sortSatisfiedByIndex;
+ *   the memory storage returns that order verbatim, so we must too).
+ * - 'runs' / 'reverse-runs': the (reversed) index order is the result order up to runs of equal
+ *   index keys before the primary key; each run is re-sorted with RxDB's comparator.
+ * - 'none': read the whole range and sort.
+ */
+export type ScanOrder = 'index' | 'runs' | 'reverse-runs' | 'none';
+
+export type ScanPlan = {
+  readonly scan: IndexRange;
+  readonly order: ScanOrder;
+  /** Necessary conditions of the selector, checked in SQL on index columns (no JSON parsing). */
+  readonly filters: readonly IndexRange[];
+  /** scan + filters select exactly the documents the selector matches. */
+  readonly exact: boolean;
+};
+
+export type PlanContext<RxDocType> = {
+  readonly schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>;
+  readonly table: SqliteTable<RxDocType>;
+  /** How many index entries a range holds, counted only up to ESTIMATE_CAP. */
+  readonly estimate: (range: IndexRange) => number;
+};
+
+export const ESTIMATE_CAP = 2048;
+/** Parsing and matching a document costs about this many index-entry checks. */
+const PARSE_COST = 5;
+
+export function rangeOf<RxDocType>(table: SqliteTable<RxDocType>, plan: RxQueryPlan): IndexRange {
+  const index = table.indexByKey.get(plan.index.join(','));
+  if (!index) {
+    throw new Error(`SQLite storage: index [${plan.index.join(', ')}] is not declared in the schema of ${table.name}`);
+  }
+  return {
+    index,
+    lower: index.codec.lowerKey(plan.startKeys),
+    upper: index.codec.upperKey(plan.endKeys),
+    inclusiveStart: plan.inclusiveStart,
+    inclusiveEnd: plan.inclusiveEnd,
+  };
+}
+
+function planFor<RxDocType>(schema: PlanContext<RxDocType>['schema'], query: FilledMangoQuery<RxDocType>, index: readonly string[]): RxQueryPlan {
+  return getQueryPlan(schema as RxJsonSchema<RxDocumentData<RxDocType>>, { ...query, index: index.slice(0) });
+}
+
+/** Fields whose $eq makes them constant across all matches; the same rule as RxDB's planner. */
+function constantFields<RxDocType>(schema: PlanContext<RxDocType>['schema'], selector: Record<string, unknown>): Set<string> {
+  const fields = new Set<string>();
+  for (const [field, condition] of Object.entries(selector)) {
+    if (typeof condition !== 'object' || condition === null || !Object.prototype.hasOwnProperty.call(condition, '$eq')) {
+      continue;
+    }
+    const part = getSchemaByObjectPath(schema as RxJsonSchema<unknown>, field) as { type?: unknown; enum?: unknown } | undefined;
+    const eq = typeof (condition as { $eq: unknown }).$eq;
+    if (part && (part.type === 'boolean' || part.enum || (['string', 'number', 'integer'].includes(String(part.type)) && (eq === 'string' || eq === 'number')))) {
+      fields.add(field);
+    }
+  }
+  return fields;
+}
+
+/**
+ * Index order must agree with RxDB's comparator across runs. It does for present values (strings
+ * in JS order, numbers, booleans). A missing value is indexed like '' / false / 0 (clamped to the
+ * minimum), which the comparator sorts first instead: harmless only on the last sort field before
+ * the primary key, whose ties form one run, and for numbers only if 0 clamps to the lowest key.
+ */
+function orderAgrees<RxDocType>(schema: PlanContext<RxDocType>['schema'], field: string, lastBeforeKey: boolean): boolean {
+  if (!field.includes('.') && (schema.required as readonly string[] | undefined)?.includes(field) === true) {
+    return true;
+  }
+  const part = getSchemaByObjectPath(schema as RxJsonSchema<unknown>, field) as { type?: unknown; minimum?: number };
+  const numeric = part.type === 'number' || part.type === 'integer';
+  return lastBeforeKey && (!numeric || (part.minimum ?? 0) >= 0);
+}
+
+/** How the index serves the sort once constant fields are ignored, if at all. */
+function orderOf<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQuery<RxDocType>, index: readonly string[], constant: Set<string>): ScanOrder {
+  const fields = index.filter((field) => !constant.has(field));
+  const sort = query.sort.map((part) => Object.entries(part)[0] as [string, 'asc' | 'desc']).filter(([field]) => !constant.has(field));
+  const agrees = (field: string, i: number) => field === ctx.table.primaryPath || orderAgrees(ctx.schema, field, i === sort.length - 2);
+  if (fields.length !== sort.length || sort.some(([field], i) => field !== fields[i] || !agrees(field, i))) {
+    return 'none';
+  }
+  const last = sort[sort.length - 1];
+  // RxDB always ends the sort with the primary key, which makes every index key unique.
+  if (!last || last[0] !== ctx.table.primaryPath || last[1] !== 'asc') {
+    return 'none';
+  }
+  const directions = new Set(sort.slice(0, -1).map(([, direction]) => direction));
+  if (directions.size > 1) {
+    return 'none';
+  }
+  return directions.has('desc') ? 'reverse-runs' : 'runs';
+}
+
+/**
+ * For each top-level condition, a range on some index that holds exactly the documents meeting it
+ * (together with the _deleted condition, which every index starts with). The conjunction of these
+ * ranges is checked in SQL; if every condition has one, SQL alone answers the selector.
+ */
+function filtersOf<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQuery<RxDocType>): { filters: IndexRange[]; exact: boolean } {
+  const selector = query.selector as Record<string, unknown>;
+  const filters: IndexRange[] = [];
+  let exact = true;
+  for (const field of Object.keys(selector)) {
+    if (field.startsWith('$') || !indexSemanticsAgree(ctx.schema, field, selector[field])) {
+      exact = false;
+      continue;
+    }
+    const sub: Record<string, unknown> = { [field]: selector[field] };
+    if (selector._deleted !== undefined) {
+      sub._deleted = selector._deleted;
+    }
+    const subQuery = { ...query, selector: sub } as FilledMangoQuery<RxDocType>;
+    let found: RxQueryPlan | undefined;
+    for (const index of ctx.table.indexes) {
+      if (index.fields.includes(field)) {
+        const plan = planFor(ctx.schema, subQuery, index.fields);
+        if (plan.selectorSatisfiedByIndex) {
+          found = plan;
+          break;
+        }
+      }
+    }
+    if (found) {
+      filters.push(rangeOf(ctx.table, found));
+    } else {
+      exact = false;
+    }
+  }
+  return { filters, exact };
+}
+
+/**
+ * A missing value is indexed like '' or 0 but never matches a Mango comparison, so a range is
+ * trusted as the condition only on required fields, or for $eq to a non-empty string.
+ */
+function indexSemanticsAgree<RxDocType>(schema: PlanContext<RxDocType>['schema'], field: string, condition: unknown): boolean {
+  if ((schema.required as readonly string[] | undefined)?.includes(field) === true) {
+    return true;
+  }
+  if (typeof condition !== 'object' || condition === null) {
+    return false;
+  }
+  const entries = Object.entries(condition);
+  return entries.length === 1 && entries[0]?.[0] === '$eq' && typeof entries[0][1] === 'string' && entries[0][1] !== '';
+}
+
+/** For count() the order does not matter: SQL counts over the smallest range. */
+export function planCount<RxDocType>(ctx: PlanContext<RxDocType>, prepared: PreparedQuery<RxDocType>): ScanPlan {
+  const rxdbRange = rangeOf(ctx.table, prepared.queryPlan);
+  if (prepared.queryPlan.selectorSatisfiedByIndex) {
+    return { scan: rxdbRange, order: 'none', filters: [], exact: true };
+  }
+  const { filters, exact } = filtersOf(ctx, prepared.query);
+  return { scan: smallestOf(ctx, [rxdbRange, ...filters]).range, order: 'none', filters, exact };
+}
+
+function smallestOf<RxDocType>(ctx: PlanContext<RxDocType>, ranges: readonly IndexRange[]): { range: IndexRange; size: number } {
+  return ranges.map((range) => ({ range, size: ctx.estimate(range) })).reduce((a, b) => (b.size < a.size ? b : a));
+}
+
+export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: PreparedQuery<RxDocType>): ScanPlan {
+  const { query, queryPlan } = prepared;
+  const rxdbRange = rangeOf(ctx.table, queryPlan);
+  // RxDB's plan answers everything by itself: nothing to improve.
+  if (queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex) {
+    return { scan: rxdbRange, order: 'index', filters: [], exact: true };
+  }
+  // The memory storage trusts a satisfying range as the selector (a missing value counts as ''
+  // there), so the same range is our exact filter whichever index then drives the scan.
+  const { filters, exact } = queryPlan.selectorSatisfiedByIndex ? { filters: [rxdbRange], exact: true } : filtersOf(ctx, query);
+  const skip = query.skip ?? 0;
+  const wanted = typeof query.limit === 'number' ? skip + query.limit : Infinity;
+
+  const smallest = smallestOf(ctx, [rxdbRange, ...filters]);
+  const resultSize = Math.max(1, smallest.size);
+  // Unordered: read the smallest range, parse what passes the SQL filters, sort.
+  let best: ScanPlan = { scan: smallest.range, order: 'none', filters, exact };
+  let bestCost = smallest.size + PARSE_COST * resultSize;
+  if (queryPlan.sortSatisfiedByIndex) {
+    best = { scan: rxdbRange, order: 'index', filters, exact };
+    bestCost = costOfOrdered(ctx.estimate(rxdbRange), resultSize, wanted);
+  }
+
+  const constant = constantFields(ctx.schema, query.selector as Record<string, unknown>);
+  for (const index of ctx.table.indexes) {
+    const order = orderOf(ctx, query, index.fields, constant);
+    if (order === 'none' || (order === 'runs' && queryPlan.sortSatisfiedByIndex)) {
+      continue;
+    }
+    const scan = rangeOf(ctx.table, planFor(ctx.schema, query, index.fields));
+    const cost = costOfOrdered(ctx.estimate(scan), resultSize, wanted);
+    if (cost < bestCost) {
+      best = { scan, order, filters, exact };
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/** An ordered scan reads about `wanted` matches, spread over its range at the result's density. */
+function costOfOrdered(scanSize: number, resultSize: number, wanted: number): number {
+  if (!Number.isFinite(wanted)) {
+    return scanSize + PARSE_COST * resultSize;
+  }
+  return Math.min(scanSize, (wanted * scanSize) / resultSize) + PARSE_COST * Math.min(wanted, resultSize);
+}
