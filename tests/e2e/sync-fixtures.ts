@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ParamsOf, RequestName, Result, ResultOf } from '../../shared/contract';
@@ -94,14 +94,19 @@ export async function createTeamWithReps(server: SyncServer): Promise<{ readonly
   return { teamId: team.id, repA: await rep('anna'), repB: await rep('ben') };
 }
 
-/** Signs in through the app's own screen, reached from the status indicator as a rep would. */
-export async function signInThroughUi(page: Page, serverUrl: string, credentials: Credentials): Promise<void> {
+/** Fills and sends the app's sign-in form, reached from the status indicator as a rep would. */
+export async function submitSignIn(page: Page, serverUrl: string, credentials: Credentials): Promise<void> {
   await syncIndicator(page).click();
   const form = page.getByTestId('sign-in-form');
   await form.getByLabel('Sync server address').fill(serverUrl);
   await form.getByLabel('Email').fill(credentials.email);
   await form.getByLabel('Password').fill(credentials.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in and waits for the sync page the form leads to. */
+export async function signInThroughUi(page: Page, serverUrl: string, credentials: Credentials): Promise<void> {
+  await submitSignIn(page, serverUrl, credentials);
   await expect(page.getByTestId('sync-summary')).toBeVisible();
 }
 
@@ -167,4 +172,50 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
     });
   });
+}
+
+/** A TCP relay in front of the server, so one app can lose the network while others keep it. */
+export type NetworkCable = { readonly url: string; plug(online: boolean): void; close(): Promise<void> };
+
+export async function startNetworkCable(serverUrl: string): Promise<NetworkCable> {
+  const target = Number(new URL(serverUrl).port);
+  const sockets = new Set<Socket>();
+  let online = true;
+  const relay = createServer((client) => {
+    if (!online) return void client.destroy();
+    const upstream = connect(target, '127.0.0.1');
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      sockets.add(from);
+      from.pipe(to);
+      from.on('error', () => to.destroy());
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+    }
+  });
+  await new Promise<void>((done) => relay.listen(0, '127.0.0.1', done));
+  const address = relay.address();
+  if (typeof address !== 'object' || !address) throw new Error('relay has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    plug(next) {
+      online = next;
+      // Unplugging cuts open connections too (the SSE streams), as a dropped Wi-Fi does.
+      if (!next) for (const socket of sockets) socket.destroy();
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((done) => relay.close(() => done()));
+    },
+  };
+}
+
+/** A screenshot of `target` with some of the page around it, for docs/screenshots. */
+export async function screenshotAround(page: Page, target: Locator, path: string, pad = 12): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`nothing to screenshot for ${path}`);
+  const x = Math.max(0, box.x - pad);
+  const y = Math.max(0, box.y - pad);
+  await page.screenshot({ path, clip: { x, y, width: box.width + 2 * pad, height: box.height + 2 * pad } });
 }

@@ -6,7 +6,10 @@ import {
   createTeamWithReps,
   expectOk,
   pendingCount,
+  screenshotAround,
   signInThroughUi,
+  startNetworkCable,
+  submitSignIn,
   startSyncServer,
   syncIndicator,
   type SyncServer,
@@ -19,7 +22,8 @@ type Device = { readonly host: AppHost; readonly context: BrowserContext; readon
 /** One laptop: its own browser host (data dir) and its own browser profile (cookies, storage). */
 async function openDevice(browser: Browser): Promise<Device> {
   const host = await startAppHost();
-  const context = await browser.newContext();
+  // Twice the pixels, so the screenshots in docs/ stay sharp.
+  const context = await browser.newContext({ deviceScaleFactor: 2 });
   const page = await context.newPage();
   await openApp(page, host);
   return { host, context, page };
@@ -51,6 +55,15 @@ test.describe('sync', () => {
     // Local-only until the rep chooses to sign in: the app is usable before that.
     await expect(syncIndicator(a.page)).toHaveAttribute('data-state', 'signed_out');
     await expect(syncIndicator(a.page)).toContainText('Local only');
+    // The mistakes reps make, each with its own message; the form keeps what was typed.
+    await submitSignIn(a.page, server.url, { email: repA.email, password: 'not the password' });
+    await expect(a.page.getByTestId('sign-in-error')).toHaveAttribute('data-code', 'invalid_credentials');
+    await expect(a.page.getByTestId('sign-in-error')).toContainText('Wrong email or password.');
+    await screenshotAround(a.page, a.page.getByTestId('sign-in-form'), `${SHOTS}/sync-sign-in-error.png`, 16);
+    await submitSignIn(b.page, 'http://127.0.0.1:9', repB);
+    await expect(b.page.getByTestId('sign-in-error')).toHaveAttribute('data-code', 'unreachable');
+    await expect(b.page.getByTestId('sign-in-error')).toContainText('cannot be reached');
+
     await signInThroughUi(a.page, server.url, repA);
     await signInThroughUi(b.page, server.url, repB);
     for (const { page } of [a, b]) await expect(syncIndicator(page)).toHaveAttribute('data-state', 'up_to_date', { timeout: 20_000 });
@@ -72,7 +85,7 @@ test.describe('sync', () => {
     await expect(pendingCount(a.page)).toHaveAttribute('data-count', '1');
     await expect(pendingCount(a.page)).toHaveText('1 change waiting');
     await expect(syncIndicator(a.page)).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
-    await syncIndicator(a.page).screenshot({ path: `${SHOTS}/sync-indicator-offline.png` });
+    await screenshotAround(a.page, syncIndicator(a.page), `${SHOTS}/sync-indicator-offline.png`);
 
     await syncIndicator(a.page).click();
     await expect(a.page.getByTestId('sync-summary')).toHaveAttribute('data-state', 'offline');
@@ -91,6 +104,68 @@ test.describe('sync', () => {
     await expect(a.page.getByTestId('pending-empty')).toBeVisible();
     await expect(b.page.getByText('Harbor Freight Logistics GmbH')).toBeVisible({ timeout: 45_000 });
     test.info().annotations.push({ type: 'teammate saw the change after', description: `${Date.now() - back} ms` });
-    await syncIndicator(a.page).screenshot({ path: `${SHOTS}/sync-indicator-up-to-date.png` });
+    await screenshotAround(a.page, syncIndicator(a.page), `${SHOTS}/sync-indicator-up-to-date.png`);
+
+    // Handing the laptop on: sign out and remove the local records.
+    await a.page.getByTestId('nav-account').click();
+    await a.page.getByTestId('sign-out').click();
+    const dialog = a.page.getByTestId('sign-out-dialog');
+    await dialog.getByTestId('sign-out-wipe').check();
+    await dialog.getByRole('button', { name: 'Remove data and sign out' }).click();
+    await expect(syncIndicator(a.page)).toHaveAttribute('data-state', 'signed_out');
+    await expect(a.page.getByTestId('sign-in-form')).toBeVisible();
+    expect(await expectOk(coreRequest(a.page, 'accounts.get', { id: account.id })).catch((error: unknown) => String(error))).toContain('not_found');
+  });
+
+  test('the same field changed on two laptops becomes a conflict the rep resolves', async ({ browser }) => {
+    server = await startSyncServer();
+    const { repA } = await createTeamWithReps(server);
+    // Anna's laptop reaches the server through a cable the test can pull; her desktop directly.
+    const cable = await startNetworkCable(server.url);
+    try {
+      const [laptop, desktop] = await Promise.all([openDevice(browser), openDevice(browser)]);
+      devices.push(laptop, desktop);
+      await signInThroughUi(laptop.page, cable.url, repA);
+      await signInThroughUi(desktop.page, server.url, repA);
+      const account = await expectOk(
+        coreRequest(laptop.page, 'accounts.create', { values: { name: 'Nordwind Maschinenbau', status: 'prospect', tier: 'standard', region: 'emea', currency: 'EUR', city: 'Hamburg' } }),
+      );
+      await expect(pendingCount(laptop.page)).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+      await expect.poll(async () => (await coreRequest(desktop.page, 'accounts.get', { id: account.id })).ok, { timeout: 20_000 }).toBe(true);
+
+      cable.plug(false);
+      await expect(syncIndicator(laptop.page)).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+      await expectOk(coreRequest(laptop.page, 'accounts.update', { id: account.id, patch: { city: 'Bremen' } }));
+      await expectOk(coreRequest(desktop.page, 'accounts.update', { id: account.id, patch: { city: 'München' } }));
+      await expect(pendingCount(desktop.page)).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+
+      cable.plug(true);
+      await syncIndicator(laptop.page).click();
+      await laptop.page.getByTestId('sync-now').click();
+      const badge = laptop.page.getByTestId('conflicts-badge');
+      await expect(badge).toHaveText('1', { timeout: 20_000 });
+      await laptop.page.getByTestId('nav-conflicts').click();
+      const card = laptop.page.getByTestId('conflict-card');
+      await expect(card).toHaveCount(1);
+      await expect(card).toHaveAttribute('data-field', 'city');
+      await expect(card.getByTestId('conflict-mine')).toHaveText('Bremen');
+      await expect(card.getByTestId('conflict-server')).toHaveText('München');
+      await expect(card).toContainText('Hamburg');
+      await laptop.page.screenshot({ path: `${SHOTS}/sync-conflicts.png` });
+
+      await card.getByRole('button', { name: 'Use my value' }).click();
+      await expect(card).toHaveCount(0);
+      await expect(badge).toHaveCount(0);
+      await expect(laptop.page.getByText('No conflicts')).toBeVisible();
+      await expect(pendingCount(laptop.page)).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+      await expect
+        .poll(async () => {
+          const result = await coreRequest(desktop.page, 'accounts.get', { id: account.id });
+          return result.ok ? result.value.city : undefined;
+        }, { timeout: 30_000 })
+        .toBe('Bremen');
+    } finally {
+      await cable.close();
+    }
   });
 });

@@ -23,7 +23,8 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | undefined>(undefined);
 
-  const syncError = (e: SyncError): FormError => ({ text: t(`errors.${e.code}`), code: e.code, detail: e.message });
+  // The core's message adds facts for network and server trouble; for a wrong password it only repeats ours.
+  const syncError = (e: SyncError): FormError => ({ text: t(`errors.${e.code}`), code: e.code, ...(e.code === 'invalid_credentials' ? {} : { detail: e.message }) });
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
