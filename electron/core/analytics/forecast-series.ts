@@ -1,0 +1,29 @@
+import { meanForecaster, seasonalNaiveForecaster } from '../../../shared/analytics/baseline-forecasters';
+import type { ForecastResult, Forecaster } from '../../../shared/analytics/forecast-types';
+import { monthIndex, monthKeyOfIndex } from '../../../shared/analytics/periods';
+import { selectAndForecast } from '../../../shared/analytics/select-forecast';
+import { autoEtsForecaster, mstlForecaster } from './augurs-forecasters';
+
+/** Simple to complex: the selector only moves right on a clear backtest win. */
+export const REVENUE_CANDIDATES: readonly Forecaster[] = [meanForecaster, seasonalNaiveForecaster, autoEtsForecaster, mstlForecaster];
+
+export type SeriesInput = {
+  readonly key: string;
+  /** Monthly values, oldest first, no gaps (missing months are 0). */
+  readonly values: readonly number[];
+  /** `YYYY-MM` of `values[0]`, to label forecast months. */
+  readonly startPeriod?: string;
+};
+
+export type SeriesForecast = ForecastResult & { readonly key: string };
+
+export function forecastSeries(series: SeriesInput, horizon: number): SeriesForecast {
+  const start = series.startPeriod;
+  const next = start === undefined ? undefined : monthIndex(start) + series.values.length - 1;
+  const result = selectAndForecast(series.values, {
+    horizon,
+    candidates: REVENUE_CANDIDATES,
+    ...(next === undefined ? {} : { labelPeriod: (step: number) => monthKeyOfIndex(next + step) }),
+  });
+  return { key: series.key, ...result };
+}
