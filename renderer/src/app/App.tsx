@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { AccountDetailPage } from '../customers/AccountDetailPage';
+import { AccountFormPage } from '../customers/forms/AccountFormPage';
 import { AccountsPage } from '../customers/AccountsPage';
 import { ContactsPage } from '../customers/ContactsPage';
 import { CustomersLayout } from '../customers/CustomersLayout';
@@ -9,6 +10,7 @@ import { PrefsProvider } from '../prefs/prefs-context';
 import { syncRoutes } from '../sync/sync-routes';
 import { useUiStore } from '../state/ui-store';
 import { ClientProvider } from '../transport/client-context';
+import { ToastHost } from '../common/ToastHost';
 import type { CrmClient } from '../transport/crm-client';
 import { AppShell } from './AppShell';
 import { ComingSoon } from './ComingSoon';
@@ -26,7 +28,9 @@ const router = createHashRouter([
         children: [
           { index: true, element: <Navigate to="accounts" replace /> },
           { path: 'accounts', element: <AccountsPage /> },
+          { path: 'accounts/new', element: <AccountFormPage /> },
           { path: 'accounts/:id', element: <AccountDetailPage /> },
+          { path: 'accounts/:id/edit', element: <AccountFormPage /> },
           { path: 'contacts', element: <ContactsPage /> },
         ],
       },
@@ -47,6 +51,7 @@ export function App({ client, prefs }: { readonly client: CrmClient; readonly pr
     <ClientProvider client={client}>
       <PrefsProvider prefs={prefs}>
         <RouterProvider router={router} />
+        <ToastHost />
       </PrefsProvider>
     </ClientProvider>
   );

@@ -1,20 +1,32 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import type { AccountRecord, CrmError } from '../../../shared/contract';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { AccountRecord, ContactRecord, CrmError } from '../../../shared/contract';
 import { ErrorState, LoadingState } from '../common/StateViews';
-import { useFormatters } from '../i18n/use-formatters';
 import { useCrmClient } from '../transport/client-context';
+import { AccountDetails } from './detail/AccountDetails';
+import { AccountHeader } from './detail/AccountHeader';
+import { ContactsPanel } from './detail/ContactsPanel';
+import { DeleteAccountDialog } from './detail/DeleteAccountDialog';
+import { KeyFigures } from './detail/KeyFigures';
+import { deleteAccountWithUndo } from './detail/record-actions';
+import { Timeline } from './detail/Timeline';
+import { useLiveQuery } from './detail/use-live-query';
+import './detail/record.css';
 
 type Loaded = { readonly id: string } & ({ readonly account: AccountRecord } | { readonly error: CrmError });
 
-/** Read-only placeholder so search results and list rows have somewhere to go; the editor replaces it. */
+const TIMELINE_PAGE = 30;
+
+/** One account as a rep sees it before a visit: key figures, people, and what happened lately. */
 export function AccountDetailPage() {
-  const { t } = useTranslation();
-  const format = useFormatters();
+  const { t } = useTranslation('customers-record');
   const client = useCrmClient();
+  const navigate = useNavigate();
   const { id = '' } = useParams();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [timelineLimit, setTimelineLimit] = useState(TIMELINE_PAGE);
+  const [confirmDelete, setConfirmDelete] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -26,32 +38,54 @@ export function AccountDetailPage() {
     };
   }, [client, id]);
 
+  const contacts = useLiveQuery('contacts.list', { filter: { accountId: [id] }, sort: { field: 'lastName', direction: 'asc' }, limit: 200 }, `contacts:${id}`);
+  const activities = useLiveQuery('activities.list', { filter: { accountId: id }, limit: timelineLimit }, `activities:${id}:${timelineLimit}`);
+  const contactRows = (contacts.status === 'ready' ? contacts.result.rows : []) as ReadonlyArray<ContactRecord>;
+  // Figures depend on the timeline (last contact) and contacts; opportunity and case edits happen on
+  // other screens, which remount this page on the way back.
+  const refreshKey =
+    activities.status === 'ready' ? `${activities.result.total}:${activities.result.rows.map((row) => row.revision).join(',')}` : 'loading';
+
   if (!loaded || loaded.id !== id) return <LoadingState />;
-  if ('error' in loaded) return <ErrorState title={t('accounts.detailTitle')} error={loaded.error} />;
+  if ('error' in loaded) {
+    return (
+      <div className="rec-scope rec-record-page">
+        <Link to="/customers/accounts" className="back-link">
+          ← {t('account.back')}
+        </Link>
+        <ErrorState title={loaded.error.code === 'not_found' ? t('account.notFound') : t('errors.loadFailed')} error={loaded.error} />
+      </div>
+    );
+  }
   const { account } = loaded;
-  const fields: ReadonlyArray<readonly [string, string]> = [
-    [t('accounts.columns.status'), t(`accounts.status.${account.status}`)],
-    [t('accounts.columns.tier'), t(`accounts.tier.${account.tier}`)],
-    [t('accounts.columns.region'), t(`accounts.region.${account.region}`)],
-    [t('accounts.columns.industry'), account.industry ?? t('list.notSet')],
-    [t('accounts.columns.city'), account.city ?? t('list.notSet')],
-    [t('accounts.columns.annualRevenue'), account.annualRevenue === undefined ? t('list.notSet') : format.money(account.annualRevenue, account.currency)],
-    [t('accounts.columns.updatedAt'), format.dateTime(account.updatedAt)],
-  ];
+
   return (
-    <article className="detail">
+    <article className="rec-scope rec-record-page" data-testid="account-detail">
       <Link to="/customers/accounts" className="back-link">
-        ← {t('accounts.back')}
+        ← {t('account.back')}
       </Link>
-      <h2 className="detail-title">{account.name}</h2>
-      <dl className="detail-fields">
-        {fields.map(([label, value]) => (
-          <div key={label} className="detail-field">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <AccountHeader account={account} onDelete={() => setConfirmDelete(true)} />
+      <KeyFigures accountId={account.id} refreshKey={refreshKey} />
+      <div className="rec-account-columns">
+        <Timeline accountId={account.id} activities={activities} contacts={contactRows} onMore={() => setTimelineLimit((limit) => limit + TIMELINE_PAGE)} />
+        <div className="rec-account-side">
+          <ContactsPanel account={account} contacts={contacts} />
+          <AccountDetails account={account} />
+        </div>
+      </div>
+      {confirmDelete ? (
+        <DeleteAccountDialog
+          name={account.name}
+          contactCount={contacts.status === 'ready' ? contacts.result.total : 0}
+          onClose={() => setConfirmDelete(false)}
+          onConfirm={(choice) => {
+            setConfirmDelete(false);
+            void deleteAccountWithUndo(client, t, account, choice).then((deleted) => {
+              if (deleted) navigate('/customers/accounts');
+            });
+          }}
+        />
+      ) : null}
     </article>
   );
 }
