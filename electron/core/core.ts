@@ -72,6 +72,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return connection;
     },
     tokenStore: options.tokenStore ?? createFileTokenStore(directory),
+    localActor: options.actor ?? LOCAL_ACTOR,
     now: options.now,
     log,
   });

@@ -72,6 +72,16 @@ describe('sync under faults', () => {
     expect(final.find((d) => d.name === 'mine')?.city).toBe('Lagos');
   }, 60_000);
 
+  it('records written before the first sign-in are adopted by the rep and pushed, not refused', async () => {
+    const { client: c, link } = await client('local-first');
+    const created = await c.must('accounts.create', { values: { name: 'written on the plane', status: 'active', tier: 'key', region: 'emea', currency: 'EUR' } });
+    await signIn(c, link.url, await emailOf(server, org.repB));
+    const final = await waitConverged(server, org.repB, [c], 60_000);
+    const onServer = final.find((d) => d.id === created.id);
+    expect(onServer).toMatchObject({ name: 'written on the plane', ownerId: org.repB.id });
+    expect((await c.must('sync.status', {})).rejectedChanges).toBe(0);
+  }, 60_000);
+
   it('a push refused by the server (permission) is kept as a sync error on that record, never dropped', async () => {
     const { client: c, link } = await client('forbidden');
     await signIn(c, link.url, await emailOf(server, org.repB));

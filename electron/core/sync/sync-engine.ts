@@ -25,6 +25,8 @@ export type SyncEngineOptions = {
   readonly tokenStore: TokenStore;
   readonly now?: () => number;
   readonly log: (message: string, error: unknown) => void;
+  /** Who owns records written before the first sign-in; the signed-in rep adopts them. */
+  readonly localActor?: Actor;
   /** Tests shorten the idle health probe. */
   readonly healthyProbeMs?: number;
 };
@@ -165,6 +167,25 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /**
+   * Records written while signed out (local-only mode) belong to the local actor, which the server
+   * would refuse as another owner's. At sign-in the rep adopts them, one bulk write per collection,
+   * before replication starts, so they are pushed as the rep's own.
+   */
+  async function adoptLocalRecords(): Promise<void> {
+    const session = auth.current();
+    const local = options.localActor;
+    if (!session || !local) return;
+    const ownerId = session.user.userId;
+    const teamId = session.user.teamId ?? session.user.userId;
+    for (const name of CRM_COLLECTION_NAMES) {
+      const collection = options.db[name] as unknown as RxCollection<SyncDoc>;
+      const docs = await collection.find({ selector: { ownerId: local.ownerId } }).exec();
+      if (docs.length === 0) continue;
+      await collection.bulkUpsert(docs.map((doc) => ({ ...doc.toMutableJSON(), ownerId, teamId })));
+    }
+  }
+
   async function wipeLocalData(): Promise<void> {
     for (const name of CRM_COLLECTION_NAMES) {
       const collection = options.db[name] as unknown as RxCollection<SyncDoc>;
@@ -199,6 +220,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const result = await auth.signIn(serverUrl, email, password, AbortSignal.timeout(20_000));
       if (!result.signedIn) return result;
       await stop(false);
+      await adoptLocalRecords().catch((error: unknown) => options.log('adopting local records failed', error));
       start();
       return result;
     },
