@@ -1,35 +1,103 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { AccountFilter, AccountSortField } from '../../../shared/contract';
+import { Link, useNavigate } from 'react-router';
+import type { AccountSortField } from '../../../shared/contract';
+import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../../shared/schemas/accounts';
 import { useFormatters } from '../i18n/use-formatters';
-import { accountColumns } from './account-columns';
-import { RecordList, type SortState } from './RecordList';
+import { accountColumns, DEFAULT_ACCOUNT_COLUMNS } from './account-columns';
+import { ImportDialog } from './import/ImportDialog';
+import { toAccountFilter } from './list/account-filter';
+import { ColumnsMenu } from './list/ColumnsMenu';
+import { ExportButton } from './list/ExportButton';
+import { FilterBar, type FilterDef } from './list/FilterBar';
+import { useFilterOptions } from './list/use-filter-options';
+import { useListPrefs, type ListView } from './list/use-list-prefs';
+import { ViewsMenu } from './list/ViewsMenu';
+import { RecordList } from './RecordList';
+
+const DEFAULT_VIEW: ListView = { filter: {}, sort: { field: 'name', direction: 'asc' }, columns: DEFAULT_ACCOUNT_COLUMNS };
 
 /**
- * The accounts list. Filters, saved views, bulk actions and the editor come next (the customers
- * screen work); they plug in as `filter`/`sort` state here and forms on the detail route.
+ * The accounts list: filter bar, saved views, column choice, import and export around a
+ * virtualized grid. Filter, sort and columns come back on the next visit (Dexie, per list).
  */
 export function AccountsPage() {
   const { t } = useTranslation();
+  const { t: tl } = useTranslation('customers-list');
   const format = useFormatters();
   const navigate = useNavigate();
-  const [sort, setSort] = useState<{ field: AccountSortField; direction: SortState['direction'] }>({ field: 'name', direction: 'asc' });
-  const [filter] = useState<AccountFilter>({});
-  const columns = useMemo(() => accountColumns(t, format), [t, format]);
+  const [importing, setImporting] = useState(false);
+  const [imports, setImports] = useState(0);
+  const options = useFilterOptions(imports);
+  const ownerNames = useMemo(() => new Map(options.owners.map((owner) => [owner.id, owner.name])), [options.owners]);
+  const allColumns = useMemo(() => accountColumns(t, format, (id) => ownerNames.get(id) ?? id), [t, format, ownerNames]);
+  const known = useMemo(() => allColumns.map((column) => column.id), [allColumns]);
+  const prefs = useListPrefs('accounts', DEFAULT_VIEW, known);
+  const { view } = prefs;
+
+  const columns = useMemo(
+    () => view.columns.flatMap((id) => allColumns.filter((column) => column.id === id)),
+    [view.columns, allColumns],
+  );
+  const filter = useMemo(() => toAccountFilter(view.filter), [view.filter]);
+  const sort = useMemo(() => ({ field: view.sort.field as AccountSortField, direction: view.sort.direction }), [view.sort]);
   const query = useMemo(() => ({ filter, sort }), [filter, sort]);
+  const filtered = Object.keys(filter).length > 0;
+
+  const defs: ReadonlyArray<FilterDef> = [
+    { key: 'ownerId', label: tl('filters.owner'), options: options.owners.map((owner) => ({ value: owner.id, label: owner.name })) },
+    { key: 'status', label: tl('filters.status'), options: ACCOUNT_STATUSES.map((value) => ({ value, label: t(`accounts.status.${value}`) })) },
+    { key: 'industry', label: tl('filters.industry'), options: options.industries.map((value) => ({ value, label: value })) },
+    { key: 'region', label: tl('filters.region'), options: ACCOUNT_REGIONS.map((value) => ({ value, label: t(`accounts.region.${value}`) })) },
+    { key: 'tier', label: tl('filters.tier'), options: ACCOUNT_TIERS.map((value) => ({ value, label: t(`accounts.tier.${value}`) })) },
+  ];
 
   return (
-    <RecordList
-      request="accounts.list"
-      query={query}
-      columns={columns}
-      sort={sort}
-      onSortChange={(next) => setSort({ field: next.field as AccountSortField, direction: next.direction })}
-      label={t('accounts.title')}
-      countLabel={(total) => t('accounts.count', { count: total })}
-      empty={{ title: t('accounts.emptyTitle'), body: t('accounts.emptyBody') }}
-      onOpen={(row) => navigate(`/customers/accounts/${encodeURIComponent(row.id)}`)}
-    />
+    <div className="list-page">
+      <div className="list-toolbar">
+        <FilterBar defs={defs} filter={view.filter} onChange={(next) => prefs.update({ filter: next })} />
+        <div className="toolbar-end">
+          <ViewsMenu views={prefs.views} onApply={prefs.apply} onSave={prefs.saveAs} onDelete={prefs.remove} />
+          <ColumnsMenu all={allColumns} visible={view.columns} defaults={DEFAULT_ACCOUNT_COLUMNS} onChange={(next) => prefs.update({ columns: next })} />
+          <button type="button" className="toolbar-button" onClick={() => setImporting(true)} data-testid="import-accounts">
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M8 10V2m0 0 3 3M8 2 5 5M3 12v1.5h10V12" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            {tl('toolbar.import')}
+          </button>
+          <Link to="/customers/accounts/new" className="button primary-action" data-testid="new-account">
+            <span aria-hidden="true">＋</span> {tl('toolbar.newAccount')}
+          </Link>
+        </div>
+      </div>
+      {prefs.ready ? (
+        <RecordList
+          request="accounts.list"
+          query={query}
+          columns={columns}
+          sort={sort}
+          onSortChange={(next) => prefs.update({ sort: next })}
+          label={t('accounts.title')}
+          countLabel={(total) => t('accounts.count', { count: total })}
+          empty={{ title: t('accounts.emptyTitle'), body: t('accounts.emptyBody') }}
+          emptyFiltered={
+            filtered
+              ? { title: tl('empty.filteredTitle'), body: tl('empty.filteredBody'), clearLabel: tl('empty.clear'), onClear: () => prefs.update({ filter: {} }) }
+              : undefined
+          }
+          onOpen={(row) => navigate(`/customers/accounts/${encodeURIComponent(row.id)}`)}
+          actions={<ExportButton request="accounts.list" query={query} columns={columns} fileName="accounts" />}
+        />
+      ) : null}
+      {importing ? (
+        <ImportDialog
+          entity="accounts"
+          onClose={() => {
+            setImporting(false);
+            setImports((count) => count + 1);
+          }}
+        />
+      ) : null}
+    </div>
   );
 }

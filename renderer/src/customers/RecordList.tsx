@@ -1,13 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveRequestName, SortDirection } from '../../../shared/contract';
 import { EmptyState, ErrorState, LoadingState } from '../common/StateViews';
 import type { ListQueryParams, ListRow } from './list-windows';
+import { nextIndex } from './list/row-keys';
 import { useListWindows } from './use-list-windows';
+import './list/list.css';
 
 export type Column<Row> = {
-  /** Also the sort field when `sortable`. */
+  /** Also the sort field when `sortable`, and the key of the saved column layout. */
   readonly id: string;
   readonly header: string;
   /** Narrowest the column gets (px); below the sum of these the table scrolls sideways. */
@@ -16,7 +18,9 @@ export type Column<Row> = {
   readonly grow: number;
   readonly sortable: boolean;
   readonly numeric?: boolean;
-  readonly render: (row: Row) => ReactNode;
+  /** Plain text of the cell: what CSV export writes, and what shows when there is no `render`. */
+  readonly text: (row: Row) => string;
+  readonly render?: (row: Row) => ReactNode;
 };
 
 export type SortState = { readonly field: string; readonly direction: SortDirection };
@@ -30,20 +34,28 @@ type RecordListProps<K extends LiveRequestName> = {
   readonly label: string;
   readonly countLabel: (total: number) => string;
   readonly empty: { readonly title: string; readonly body: string };
+  /** Shown instead of `empty` when filters are on: the list is empty because of them. */
+  readonly emptyFiltered?: { readonly title: string; readonly body: string; readonly clearLabel: string; readonly onClear: () => void };
   readonly onOpen?: (row: ListRow<K>) => void;
+  /** Controls shown on the count line, right-aligned (export, columns…). */
+  readonly actions?: ReactNode;
 };
 
 const ROW_HEIGHT = 40;
 
 /**
- * A sortable, virtualized table over a list request: only the rows on screen exist in the DOM,
- * and only their pages are fetched. ARIA table roles keep it readable by screen readers even
- * though it is made of divs (a <table> cannot hold absolutely positioned rows).
+ * A sortable, virtualized grid over a list request: only the rows on screen exist in the DOM, and
+ * only their pages are fetched. One tab stop: arrows, PageUp/PageDown, Home/End move the selected
+ * row (aria-activedescendant), Enter opens it. Divs with grid roles, since a <table> cannot hold
+ * absolutely positioned rows.
  */
-export function RecordList<K extends LiveRequestName>({ request, query, columns, sort, onSortChange, label, countLabel, empty, onOpen }: RecordListProps<K>) {
+export function RecordList<K extends LiveRequestName>(props: RecordListProps<K>) {
+  const { request, query, columns, sort, onSortChange, label, countLabel, empty, emptyFiltered, onOpen, actions } = props;
   const { t } = useTranslation();
+  const idPrefix = useId();
   const { windows, snapshot } = useListWindows(request, query);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(-1);
   // The virtualizer mutates itself on scroll; the compiler must not memoize around it, and it does not.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -51,6 +63,8 @@ export function RecordList<K extends LiveRequestName>({ request, query, columns,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The sticky header sits inside the scroll box above the rows.
+    scrollPaddingStart: ROW_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -64,6 +78,22 @@ export function RecordList<K extends LiveRequestName>({ request, query, columns,
   const minWidth = columns.reduce((sum, column) => sum + column.minWidth, 0);
   const toggleSort = (field: string): void =>
     onSortChange({ field, direction: sort.field === field && sort.direction === 'asc' ? 'desc' : 'asc' });
+  const current = selected < snapshot.total ? selected : snapshot.total - 1;
+  const selectedRow = current >= 0 ? windows.rowAt(current) : undefined;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter') {
+      if (selectedRow && onOpen) onOpen(selectedRow);
+      return;
+    }
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 2);
+    const next = nextIndex(event.key, current, snapshot.total, page);
+    if (next === null) return;
+    event.preventDefault();
+    setSelected(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
 
   if (snapshot.status === 'error' && snapshot.error) {
     return <ErrorState title={t('list.errorTitle')} error={snapshot.error} onRetry={windows.retry} />;
@@ -71,12 +101,28 @@ export function RecordList<K extends LiveRequestName>({ request, query, columns,
 
   return (
     <div className="record-list">
-      <div className="record-list-count" aria-live="polite">
-        {snapshot.status === 'ready' ? countLabel(snapshot.total) : '\u00a0'}
+      <div className="record-list-bar">
+        <div className="record-list-count" aria-live="polite" data-testid="list-count">
+          {snapshot.status === 'ready' ? countLabel(snapshot.total) : '\u00a0'}
+        </div>
+        {actions ? <div className="record-list-actions">{actions}</div> : null}
       </div>
-      <div className="record-table" role="table" aria-label={label} aria-rowcount={snapshot.total + 1}>
+      <div className="record-table">
         {/* Header and rows share one scroll box: sideways scrolling moves both, the header sticks on top. */}
-        <div ref={scrollRef} className="record-scroll">
+        <div
+          ref={scrollRef}
+          className="record-scroll"
+          role="grid"
+          aria-label={label}
+          aria-rowcount={snapshot.total + 1}
+          aria-colcount={columns.length}
+          aria-activedescendant={selectedRow ? `${idPrefix}-row-${current}` : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onFocus={() => {
+            if (selected < 0 && snapshot.total > 0) setSelected(Math.max(first, 0));
+          }}
+        >
           <div className="record-row record-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, minWidth }}>
             {columns.map((column) => {
               const active = sort.field === column.id;
@@ -84,7 +130,7 @@ export function RecordList<K extends LiveRequestName>({ request, query, columns,
               return (
                 <div key={column.id} role="columnheader" aria-sort={column.sortable ? ariaSort : undefined} className={column.numeric ? 'cell numeric' : 'cell'}>
                   {column.sortable ? (
-                    <button type="button" className="sort-button" onClick={() => toggleSort(column.id)} title={t('list.sortBy', { column: column.header })}>
+                    <button type="button" className="sort-button" tabIndex={-1} onClick={() => toggleSort(column.id)} title={t('list.sortBy', { column: column.header })}>
                       <span className="sort-label">{column.header}</span>
                       <span className="sort-indicator" aria-hidden="true">
                         {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
@@ -98,27 +144,42 @@ export function RecordList<K extends LiveRequestName>({ request, query, columns,
             })}
           </div>
           {snapshot.status === 'loading' ? <LoadingState /> : null}
-          {snapshot.status === 'ready' && snapshot.total === 0 ? <EmptyState title={empty.title} body={empty.body} /> : null}
+          {snapshot.status === 'ready' && snapshot.total === 0 ? (
+            emptyFiltered ? (
+              <div className="empty-filtered">
+                <EmptyState title={emptyFiltered.title} body={emptyFiltered.body} />
+                <button type="button" className="button" onClick={emptyFiltered.onClear}>
+                  {emptyFiltered.clearLabel}
+                </button>
+              </div>
+            ) : (
+              <EmptyState title={empty.title} body={empty.body} />
+            )
+          ) : null}
           <div className="record-canvas" role="rowgroup" style={{ height: virtualizer.getTotalSize(), minWidth }}>
             {items.map((item) => {
               const row = windows.rowAt(item.index);
+              const isSelected = item.index === current;
               return (
                 <div
                   key={item.key}
+                  id={`${idPrefix}-row-${item.index}`}
                   role="row"
                   aria-rowindex={item.index + 2}
-                  className={row ? 'record-row' : 'record-row placeholder'}
+                  aria-selected={isSelected}
+                  className={`record-row${row ? '' : ' placeholder'}${isSelected ? ' selected' : ''}`}
                   style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => setSelected(item.index)}
                   onDoubleClick={row && onOpen ? () => onOpen(row) : undefined}
                 >
                   {row ? (
                     columns.map((column) => (
-                      <div key={column.id} role="cell" className={column.numeric ? 'cell numeric' : 'cell'}>
-                        {column.render(row)}
+                      <div key={column.id} role="gridcell" className={column.numeric ? 'cell numeric' : 'cell'}>
+                        {column.render ? column.render(row) : column.text(row)}
                       </div>
                     ))
                   ) : (
-                    <div role="cell" className="cell placeholder-cell" aria-label={t('list.loadingRow')} />
+                    <div role="gridcell" className="cell placeholder-cell" aria-label={t('list.loadingRow')} />
                   )}
                 </div>
               );

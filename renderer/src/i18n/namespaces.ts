@@ -1,5 +1,7 @@
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import customersListEn from './ns/customers-list.en.json';
+import customersListZhCN from './ns/customers-list.zh-CN.json';
 import customersRecordEn from './ns/customers-record.en.json';
 import customersRecordZhCN from './ns/customers-record.zh-CN.json';
 import syncEn from './ns/sync.en.json';
@@ -12,6 +14,7 @@ import syncZhCN from './ns/sync.zh-CN.json';
  */
 export const namespaces = {
   translation: { en, 'zh-CN': zhCN },
+  'customers-list': { en: customersListEn, 'zh-CN': customersListZhCN },
   'customers-record': { en: customersRecordEn, 'zh-CN': customersRecordZhCN },
   sync: { en: syncEn, 'zh-CN': syncZhCN },
 } as const;

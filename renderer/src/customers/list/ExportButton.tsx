@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LiveRequestName } from '../../../../shared/contract';
+import { useCrmClient } from '../../transport/client-context';
+import type { ListQueryParams, ListRow } from '../list-windows';
+import type { Column } from '../RecordList';
+import { downloadText } from './csv';
+import { exportView } from './export-view';
+
+type ExportButtonProps<K extends LiveRequestName> = {
+  readonly request: K;
+  readonly query: ListQueryParams<K>;
+  readonly columns: ReadonlyArray<Column<ListRow<K>>>;
+  /** File name without the date and extension, e.g. "accounts". */
+  readonly fileName: string;
+};
+
+/** Downloads the current view as CSV; shows how far it got, and why it failed if it did. */
+export function ExportButton<K extends LiveRequestName>({ request, query, columns, fileName }: ExportButtonProps<K>) {
+  const { t } = useTranslation('customers-list');
+  const client = useCrmClient();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (): Promise<void> => {
+    setError(null);
+    setProgress({ done: 0, total: 0 });
+    const outcome = await exportView(client, request, query, columns, (done, total) => setProgress({ done, total }));
+    setProgress(null);
+    if (!outcome.ok) return setError(t('toolbar.exportFailed', { message: outcome.error.message }));
+    downloadText(`${fileName}-${new Date().toISOString().slice(0, 10)}.csv`, outcome.csv);
+  };
+
+  return (
+    <>
+      {progress ? (
+        <span className="muted" role="status">
+          {t('toolbar.exporting', progress)}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="form-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+      <button type="button" className="toolbar-button" onClick={() => void run()} disabled={progress !== null} data-testid="export-csv">
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path d="M8 2v8m0 0 3-3m-3 3L5 7M3 12v1.5h10V12" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        {t('toolbar.export')}
+      </button>
+    </>
+  );
+}
