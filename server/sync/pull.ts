@@ -11,6 +11,8 @@ export type PullResult = {
   checkpoint: Checkpoint | null;
   /** Committed changes exist past the checkpoint but wait for an older transaction to finish. */
   pending: boolean;
+  /** On a pull from the start only: how many records the client will receive in all (progress bars). */
+  total?: number;
 };
 
 /**
@@ -59,10 +61,22 @@ export const pullChanges = (db: Db, col: SyncCollection, who: Principal, cp: Che
       `SELECT EXISTS (SELECT 1 FROM sync_documents WHERE collection = $1 AND (txid, id) > ($2::xid8, $3) AND NOT ${SAFE}) AS pending`,
       [col.name, last?.txid ?? from.txid, last?.id ?? from.id],
     );
+    // Counted once per initial sync (checkpoint null), in the same snapshot as the first page.
+    const total = cp
+      ? undefined
+      : Number(
+          (
+            await tx.query<{ n: string | number }>(
+              `SELECT count(*) AS n FROM sync_documents WHERE collection = $1 AND ${SAFE} AND ${readScopeSql(who, col, 2).sql}`,
+              [col.name, ...readScopeSql(who, col, 2).params],
+            )
+          )[0]?.n ?? 0,
+        );
     return {
       documents: await Promise.all(rows.map((r) => toWireDoc(r, col))),
       checkpoint: last ? { txid: last.txid, id: last.id } : cp,
       pending: pendingRows[0]?.pending ?? false,
+      ...(total === undefined ? {} : { total }),
     };
   });
 

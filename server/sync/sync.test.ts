@@ -40,6 +40,9 @@ describe.each(backends())('sync on %s', (backend) => {
     expect((await pushRows(client, org.repA2.token, docs.map((d) => ({ newDocumentState: d })))).status).toBe(200);
     const { docs: pulled } = await pullAll(client, org.repA2.token, 'accounts/1', null, 2);
     expect(pulled.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
+    // A pull from the start says how many records are coming, so the app can show real progress.
+    const first = await client.get('/sync/accounts/1/pull?limit=2', org.repA2.token);
+    expect((first.body as { total?: number }).total).toBe(pulled.length);
   });
 
   it('treats a retried identical push as a no-op (no new revision, no conflict)', async () => {

@@ -51,8 +51,8 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void 
     const rawLimit = request.query.limit ?? 100;
     const limit = limitSchema.max(ctx.config.maxPullLimit).safeParse(rawLimit);
     if (!limit.success) throw badRequest('bad_request', `limit must be a whole number from 1 to ${ctx.config.maxPullLimit}`);
-    const { documents, checkpoint: next } = await pullChanges(ctx.db, col, principal, checkpoint, limit.data);
-    return { documents, checkpoint: next };
+    const { documents, checkpoint: next, total } = await pullChanges(ctx.db, col, principal, checkpoint, limit.data);
+    return { documents, checkpoint: next, ...(total === undefined ? {} : { total }) };
   });
 
   app.post('/sync/:collection/:schemaVersion/push', async (request: SyncRequest) => {

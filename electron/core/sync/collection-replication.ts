@@ -39,7 +39,8 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
   const { name, version, auth, tables, reporter } = deps;
   const loop = { auth, connectivity: deps.connectivity, reporter, signal: deps.signal };
   let resync: Resync | undefined;
-  let progress: { pulled: number } | undefined;
+  /** `total` comes with the first page of a pull from the start and is kept for the later pages. */
+  let progress: { pulled: number; total?: number } | undefined;
   let prefetched: { key: string; page: Promise<PullPage | 'resync'> } | undefined;
 
   const fetchPage = async (checkpoint: Checkpoint | null, limit: number): Promise<PullPage | 'resync'> => {
@@ -81,7 +82,8 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     }
     if (progress) {
       progress.pulled += documents.length;
-      reporter.progress(name, progress.pulled, caughtUp, page.total);
+      if (page.total !== undefined) progress.total = page.total;
+      reporter.progress(name, progress.pulled, caughtUp, progress.total);
       if (caughtUp) progress = undefined;
     }
     return { documents: out as WithDeleted<SyncDoc>[], checkpoint: page.checkpoint ?? checkpoint };
