@@ -21,7 +21,9 @@ export async function accountSummary(db: CrmDatabase, id: string, year: number):
   const [opportunities, cases, activities, contacts] = await Promise.all([
     db.opportunities.find({ selector }).exec(),
     db.cases.find({ selector }).exec(),
-    db.activities.find({ selector: { accountId: id, done: true } }).exec(),
+    // `done` is filtered below: with it in the selector RxDB's planner picks [done, reminderAt]
+    // and scans every done activity in the database (14 ms instead of 1 on 9,500 activities).
+    db.activities.find({ selector }).exec(),
     db.contacts.count({ selector }).exec(),
   ]);
 
@@ -31,7 +33,7 @@ export async function accountSummary(db: CrmDatabase, id: string, year: number):
 
   let lastContactAt: number | undefined;
   for (const activity of activities) {
-    if (!CONTACT_TYPES.has(activity.type)) continue;
+    if (!activity.done || !CONTACT_TYPES.has(activity.type)) continue;
     // Notes carry no doneAt (nothing was "done"); they happened at their dueAt or creation.
     const at = activity.doneAt ?? activity.dueAt ?? activity.createdAt;
     if (lastContactAt === undefined || at > lastContactAt) lastContactAt = at;
