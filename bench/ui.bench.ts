@@ -1,0 +1,181 @@
+// npm run bench:ui [-- --accounts 100000 --keep]
+// Seeds accounts into a temp data dir, starts the browser host on it, drives the system Chromium
+// and prints ONE JSON line: first_rows_ms (page navigation to the accounts screen until its first
+// rows are visible), tab_rows_ms (Contacts tab → Accounts tab, rows visible) and search_p50/p95_ms
+// over 50 varied global searches (last keystroke until results show). Progress goes to stderr.
+// A benchmark prints numbers; it never fails on time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { generateAccounts } from '../electron/core/seed/generate-dataset';
+import { seedAccounts } from '../tests/fixtures/seed-accounts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SEED = 42;
+const SEARCHES = 50;
+const { values } = parseArgs({ options: { accounts: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false } } });
+const accounts = Number(values.accounts);
+const log = (message: string): void => void process.stderr.write(`bench:ui: ${message}\n`);
+
+function percentile(sorted: ReadonlyArray<number>, p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[index] ?? NaN) * 10) / 10;
+}
+
+async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-browser.ts', '--no-open', '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((done, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /^FieldCRM is running at (\S+)$/.exec(line);
+      if (match?.[1]) done(match[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`browser host exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+// Page-side code is plain JavaScript text: tsx compiles functions with a `__name` helper that
+// does not exist inside the page, so `page.evaluate(fn)` with a TypeScript function breaks.
+const FIRST_ROW = `[role=grid][aria-label="Accounts"] .record-canvas [role=row]:not(.placeholder)`;
+
+/** Resolves with ms from performance.timeOrigin (or from window.benchMark) to the first drawn account row. */
+function firstRowsAfter(page: Page, since: 'navigation' | 'mark'): Promise<number> {
+  return page.evaluate(`new Promise((done) => {
+    const start = ${since === 'navigation' ? '0' : '(window.benchMark ?? performance.now())'};
+    const check = () => {
+      if (!document.querySelector('${FIRST_ROW}')) return false;
+      done(performance.now() - start);
+      return true;
+    };
+    if (check()) return;
+    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    observer.observe(document.body, { childList: true, subtree: true });
+  })`);
+}
+
+/** Types `text`; resolves with ms from its last keystroke until the result list answers that text. */
+async function timedSearch(page: Page, text: string): Promise<number> {
+  const input = page.getByTestId('global-search');
+  await input.fill('');
+  await input.pressSequentially(text.slice(0, -1), { delay: 15 });
+  const measured = page.evaluate(`new Promise((done) => {
+    const box = document.querySelector('[data-testid=global-search]');
+    let keystroke = 0;
+    box.addEventListener('input', () => { keystroke = performance.now(); }, { once: true });
+    const answered = () => {
+      const list = document.querySelector('.search-results');
+      if (!keystroke || !list) return false;
+      const searching = [...list.querySelectorAll('.search-note')].some((note) => note.textContent === 'Searching…');
+      return !searching && list.querySelector('.search-hit, .search-note') !== null;
+    };
+    const observer = new MutationObserver(() => {
+      if (!answered()) return;
+      observer.disconnect();
+      done(performance.now() - keystroke);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  })`) as Promise<number>;
+  await input.pressSequentially(text.slice(-1));
+  return measured;
+}
+
+/** Fifty varied queries: name prefixes (Latin and Chinese), whole names, cities, industries, domains, a miss. */
+function queries(): string[] {
+  const sample = generateAccounts(400, SEED);
+  const out = new Set<string>();
+  for (const account of sample) {
+    const word = account.name.split(/[\s,-]+/)[0] ?? account.name;
+    if (out.size % 5 === 0) out.add(word.slice(0, 3));
+    else if (out.size % 5 === 1) out.add(account.name.slice(0, 12).trim());
+    else if (out.size % 5 === 2) out.add(account.city ?? word);
+    else if (out.size % 5 === 3) out.add((account.domain ?? word).split('.')[0] ?? word);
+    else out.add(word);
+    if (out.size >= SEARCHES - 2) break;
+  }
+  return [...out, 'Manufacturing', 'zzqx nothing'].filter((query) => query.length >= 2).slice(0, SEARCHES);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-bench-ui-'));
+  const profile = mkdtempSync(join(tmpdir(), 'crm-bench-chromium-'));
+  let host: ChildProcess | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    const seedStart = performance.now();
+    let lastLog = 0;
+    await seedAccounts(dataDir, accounts, SEED, (done) => {
+      if (performance.now() - lastLog < 5000) return;
+      lastLog = performance.now();
+      log(`seeded ${done} / ${accounts} accounts`);
+    });
+    const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+    log(`seeded ${accounts} accounts in ${seedSeconds} s`);
+
+    const started = await startHost(dataDir);
+    host = started.child;
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      viewport: { width: 1366, height: 820 },
+      locale: 'en-US',
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('crash', () => log('the page crashed'));
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    await page.goto(started.url, { waitUntil: 'domcontentloaded' });
+    const firstRows = await firstRowsAfter(page, 'navigation');
+    log(`first rows ${Math.round(firstRows)} ms after navigation`);
+
+    // Warm path: Contacts tab, then back to Accounts, timed from the click.
+    await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+    await page.getByRole('grid', { name: 'Contacts' }).waitFor();
+    const tabTimes: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+      await page.locator('[role=grid][aria-label="Contacts"] .record-canvas [role=row]:not(.placeholder)').first().waitFor();
+      await page.evaluate(`window.benchMark = performance.now(); document.querySelector('a[href="#/customers/accounts"]').click();`);
+      tabTimes.push(await firstRowsAfter(page, 'mark'));
+    }
+
+    const times: number[] = [];
+    for (const query of queries()) {
+      const ms = await timedSearch(page, query);
+      log(`search ${JSON.stringify(query)}: ${Math.round(ms)} ms`);
+      times.push(ms);
+    }
+    times.sort((a, b) => a - b);
+    tabTimes.sort((a, b) => a - b);
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'ui',
+        accounts,
+        first_rows_ms: Math.round(firstRows * 10) / 10,
+        tab_rows_p50_ms: percentile(tabTimes, 50),
+        search_p50_ms: percentile(times, 50),
+        search_p95_ms: percentile(times, 95),
+        searches: times.length,
+        seed_s: seedSeconds,
+        targets: { first_rows_ms: 500, search_ms: 100 },
+      })}\n`,
+    );
+  } finally {
+    await context?.close().catch(() => undefined);
+    host?.kill('SIGTERM');
+    // Chromium may still be flushing its cache for a moment after close.
+    const remove = (dir: string): void => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    if (!values.keep) remove(dataDir);
+    remove(profile);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
