@@ -119,6 +119,11 @@ function filtersOf<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQue
   const filters: IndexRange[] = [];
   let exact = true;
   for (const field of Object.keys(selector)) {
+    // Every index starts with _deleted and every scan is planned with the whole selector, so an
+    // $eq on it is already part of the scanned range: a filter would be a 100k-row no-op.
+    if (field === '_deleted' && isBooleanEq(selector[field])) {
+      continue;
+    }
     if (field.startsWith('$') || !indexSemanticsAgree(ctx.schema, field, selector[field])) {
       exact = false;
       continue;
@@ -145,6 +150,14 @@ function filtersOf<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQue
     }
   }
   return { filters, exact };
+}
+
+function isBooleanEq(condition: unknown): boolean {
+  if (typeof condition !== 'object' || condition === null) {
+    return false;
+  }
+  const entries = Object.entries(condition);
+  return entries.length === 1 && entries[0]?.[0] === '$eq' && typeof entries[0][1] === 'boolean';
 }
 
 /**
@@ -205,10 +218,12 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
     if (order === 'none' || (order === 'runs' && queryPlan.sortSatisfiedByIndex)) {
       continue;
     }
-    const scan = rangeOf(ctx.table, planFor(ctx.schema, query, index.fields));
+    const candidate = planFor(ctx.schema, query, index.fields);
+    const scan = rangeOf(ctx.table, candidate);
     const cost = costOfOrdered(ctx.estimate(scan), resultSize, wanted);
     if (cost < bestCost) {
-      best = { scan, order, filters, exact };
+      // A range that satisfies the selector by itself needs no filters (and is exact).
+      best = candidate.selectorSatisfiedByIndex ? { scan, order, filters: [], exact: true } : { scan, order, filters, exact };
       bestCost = cost;
     }
   }

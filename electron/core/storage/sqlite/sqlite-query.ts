@@ -34,16 +34,18 @@ export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery:
   const wanted = skip + limit;
   const plan = planQuery(planContext(ctx), preparedQuery);
   const matches = plan.exact ? undefined : getQueryMatcher(ctx.schema, query);
+  // An ordered scan with a limit stops after its window; anything else reads the whole range.
+  const filterBy = Number.isFinite(wanted) && plan.order !== 'none' ? 'columns' : 'sets';
 
   if (plan.order === 'index') {
     if (!matches) {
-      const { stmt, params } = ctx.statements.scan(plan, 'page');
+      const { stmt, params } = ctx.statements.scan(plan, 'page', filterBy);
       return (stmt.all(...params, sqlLimit(limit), skip) as string[]).map((data) => parse<RxDocType>(data));
     }
     // Rows arrive in result order: stop streaming as soon as skip + limit matched.
     const found: Doc<RxDocType>[] = [];
     if (wanted > 0) {
-      const { stmt, params } = ctx.statements.scan(plan, 'rows');
+      const { stmt, params } = ctx.statements.scan(plan, 'rows', filterBy);
       for (const data of stmt.iterate(...params) as IterableIterator<string>) {
         const doc = parse<RxDocType>(data);
         if (matches(doc) && found.push(doc) >= wanted) {
@@ -56,12 +58,12 @@ export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery:
 
   const compare = getSortComparator(ctx.schema, query);
   if (plan.order === 'runs' || plan.order === 'reverse-runs') {
-    return scanRuns(ctx, plan, { skip, wanted, matches, compare });
+    return scanRuns(ctx, plan, { skip, wanted, matches, compare, filterBy });
   }
 
   // Sort not served by any index: stream the range and keep only the best skip + limit rows.
   const best = new BoundedSortedList<Doc<RxDocType>>(wanted, compare);
-  const { stmt, params } = ctx.statements.scan(plan, 'rows');
+  const { stmt, params } = ctx.statements.scan(plan, 'rows', filterBy);
   for (const data of stmt.iterate(...params) as IterableIterator<string>) {
     const doc = parse<RxDocType>(data);
     if (!matches || matches(doc)) {
@@ -76,6 +78,7 @@ type RunWindow<RxDocType> = {
   readonly wanted: number;
   readonly matches: ((doc: Doc<RxDocType>) => boolean) | undefined;
   readonly compare: (a: Doc<RxDocType>, b: Doc<RxDocType>) => number;
+  readonly filterBy: 'sets' | 'columns';
 };
 
 /**
@@ -86,7 +89,7 @@ type RunWindow<RxDocType> = {
  * parsed, when SQL alone decides the matches.
  */
 function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, window: RunWindow<RxDocType>): Doc<RxDocType>[] {
-  const { skip, wanted, matches, compare } = window;
+  const { skip, wanted, matches, compare, filterBy } = window;
   const out: Doc<RxDocType>[] = [];
   if (wanted <= 0) {
     return out;
@@ -103,7 +106,7 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
     }
     run = [];
   };
-  const { stmt, params } = ctx.statements.scan(plan, 'runs', plan.order === 'reverse-runs');
+  const { stmt, params } = ctx.statements.scan(plan, 'runs', filterBy, plan.order === 'reverse-runs');
   for (const row of stmt.iterate(...params) as IterableIterator<[string, string, string]>) {
     const [id, key, data] = row;
     const prefix = key.slice(0, key.length - encodeStringPart(id).length);
@@ -125,12 +128,12 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
 export function runCount<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery: PreparedQuery<RxDocType>): number {
   const plan = planCount(planContext(ctx), preparedQuery);
   if (plan.exact) {
-    const { stmt, params } = ctx.statements.scan(plan, 'count');
+    const { stmt, params } = ctx.statements.scan(plan, 'count', 'sets');
     return stmt.get(...params) as number;
   }
   const matches = getQueryMatcher(ctx.schema, preparedQuery.query);
   let count = 0;
-  const { stmt, params } = ctx.statements.scan(plan, 'rows');
+  const { stmt, params } = ctx.statements.scan(plan, 'rows', 'sets');
   for (const data of stmt.iterate(...params) as IterableIterator<string>) {
     if (matches(parse<RxDocType>(data))) {
       count++;
