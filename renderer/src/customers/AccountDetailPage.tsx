@@ -16,7 +16,8 @@ import './detail/record.css';
 
 type Loaded = { readonly id: string } & ({ readonly account: AccountRecord } | { readonly error: CrmError });
 
-const TIMELINE_PAGE = 30;
+const TIMELINE_PAGE = 20;
+const OPEN_PAGE = 4;
 
 /** One account as a rep sees it before a visit: key figures, people, and what happened lately. */
 export function AccountDetailPage() {
@@ -25,7 +26,8 @@ export function AccountDetailPage() {
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [timelineLimit, setTimelineLimit] = useState(TIMELINE_PAGE);
+  const [historyLimit, setHistoryLimit] = useState(TIMELINE_PAGE);
+  const [openLimit, setOpenLimit] = useState(OPEN_PAGE);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   useEffect(() => {
@@ -39,12 +41,12 @@ export function AccountDetailPage() {
   }, [client, id]);
 
   const contacts = useLiveQuery('contacts.list', { filter: { accountId: [id] }, sort: { field: 'lastName', direction: 'asc' }, limit: 200 }, `contacts:${id}`);
-  const activities = useLiveQuery('activities.list', { filter: { accountId: id }, limit: timelineLimit }, `activities:${id}:${timelineLimit}`);
+  const open = useLiveQuery('activities.list', { filter: { accountId: id, done: false }, limit: openLimit }, `open:${id}:${openLimit}`);
+  const history = useLiveQuery('activities.list', { filter: { accountId: id, done: true }, limit: historyLimit }, `history:${id}:${historyLimit}`);
   const contactRows = (contacts.status === 'ready' ? contacts.result.rows : []) as ReadonlyArray<ContactRecord>;
   // Figures depend on the timeline (last contact) and contacts; opportunity and case edits happen on
   // other screens, which remount this page on the way back.
-  const refreshKey =
-    activities.status === 'ready' ? `${activities.result.total}:${activities.result.rows.map((row) => row.revision).join(',')}` : 'loading';
+  const refreshKey = history.status === 'ready' ? `${history.result.total}:${history.result.rows.map((row) => row.revision).join(',')}` : 'loading';
 
   if (!loaded || loaded.id !== id) return <LoadingState />;
   if ('error' in loaded) {
@@ -67,7 +69,14 @@ export function AccountDetailPage() {
       <AccountHeader account={account} onDelete={() => setConfirmDelete(true)} />
       <KeyFigures accountId={account.id} refreshKey={refreshKey} />
       <div className="rec-account-columns">
-        <Timeline accountId={account.id} activities={activities} contacts={contactRows} onMore={() => setTimelineLimit((limit) => limit + TIMELINE_PAGE)} />
+        <Timeline
+          accountId={account.id}
+          open={open}
+          history={history}
+          contacts={contactRows}
+          onMoreOpen={() => setOpenLimit((limit) => limit + TIMELINE_PAGE)}
+          onMoreHistory={() => setHistoryLimit((limit) => limit + TIMELINE_PAGE)}
+        />
         <div className="rec-account-side">
           <ContactsPanel account={account} contacts={contacts} />
           <AccountDetails account={account} />

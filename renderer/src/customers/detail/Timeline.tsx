@@ -4,11 +4,11 @@ import type { ContactRecord } from '../../../../shared/contract';
 import type { ActivityRecord } from '../../../../shared/contract/customers/activities-requests';
 import { ErrorState } from '../../common/StateViews';
 import { showToast } from '../../common/toast-store';
-import { useFormatters } from '../../i18n/use-formatters';
 import { useCrmClient } from '../../transport/client-context';
 import { contactName } from '../forms/contact-form-schema';
 import { ActivityIcon } from './ActivityIcon';
 import { LogActivityForm, type QuickType } from './LogActivityForm';
+import { TimelineItem } from './TimelineItem';
 import type { LiveState } from './use-live-query';
 
 const QUICK: ReadonlyArray<{ readonly type: QuickType; readonly label: 'activity.logCall' | 'activity.logVisit' | 'activity.logNote' }> = [
@@ -17,31 +17,61 @@ const QUICK: ReadonlyArray<{ readonly type: QuickType; readonly label: 'activity
   { type: 'note', label: 'activity.logNote' },
 ];
 
-/** A plan whose time has passed without being marked done. */
-const overdue = (at: number): boolean => at < Date.now();
-
 type Props = {
   readonly accountId: string;
-  readonly activities: LiveState<'activities.list'>;
+  /** Not done yet (planned or overdue), pushed live. */
+  readonly open: LiveState<'activities.list'>;
+  /** Done, newest first, pushed live. */
+  readonly history: LiveState<'activities.list'>;
   readonly contacts: ReadonlyArray<ContactRecord>;
-  readonly onMore: () => void;
+  readonly onMoreOpen: () => void;
+  readonly onMoreHistory: () => void;
 };
 
-/** Newest first, pushed live by the core; quick actions log a call, visit or note inline. */
-export function Timeline({ accountId, activities, contacts, onMore }: Props) {
+/**
+ * What is still to do, then what happened, newest first; quick actions log a call, visit or note
+ * inline. Both lists are live queries, so a sync pull or another window shows up without reload.
+ */
+export function Timeline({ accountId, open, history, contacts, onMoreOpen, onMoreHistory }: Props) {
   const { t } = useTranslation('customers-record');
-  const format = useFormatters();
   const client = useCrmClient();
   const [logging, setLogging] = useState<QuickType | null>(null);
   const names = new Map(contacts.map((contact) => [contact.id, contactName(contact)]));
 
-  const complete = async (activity: ActivityRecord): Promise<void> => {
-    const result = await client.send('activities.complete', { id: activity.id, expectedRevision: activity.revision });
-    if (!result.ok) showToast({ tone: 'error', message: t(result.error.code === 'conflict' ? 'conflict.title' : 'errors.saveFailed', { reason: result.error.message }) });
+  const complete = (activity: ActivityRecord): void => {
+    void client.send('activities.complete', { id: activity.id, expectedRevision: activity.revision }).then((result) => {
+      if (!result.ok) showToast({ tone: 'error', message: t(result.error.code === 'conflict' ? 'conflict.title' : 'errors.saveFailed', { reason: result.error.message }) });
+    });
   };
 
+  const section = (state: LiveState<'activities.list'>, title: string, onMore: () => void, testId: string) => {
+    if (state.status === 'loading') return <div className="rec-panel-skeleton" aria-hidden="true" />;
+    if (state.status === 'error') return <ErrorState title={t('detail.timeline')} error={state.error} />;
+    if (state.result.total === 0) return null;
+    return (
+      <section className="rec-timeline-section" aria-label={title} data-testid={testId}>
+        <h4 className="rec-timeline-heading">
+          {title}
+          <span className="rec-count-pill">{state.result.total}</span>
+        </h4>
+        <ol className="rec-timeline">
+          {state.result.rows.map((row) => {
+            const activity = row as ActivityRecord;
+            return <TimelineItem key={activity.id} activity={activity} contactName={activity.contactId ? names.get(activity.contactId) : undefined} onComplete={complete} />;
+          })}
+        </ol>
+        {state.result.rows.length < state.result.total ? (
+          <button type="button" className="button rec-button-ghost rec-more-button" onClick={onMore}>
+            {t('detail.more')}
+          </button>
+        ) : null}
+      </section>
+    );
+  };
+
+  const empty = open.status === 'ready' && history.status === 'ready' && open.result.total === 0 && history.result.total === 0;
   return (
-    <section className="rec-card rec-panel timeline-panel" aria-labelledby="timeline-title" data-testid="timeline">
+    <section className="rec-card rec-panel rec-timeline-panel" aria-labelledby="timeline-title" data-testid="timeline">
       <header className="rec-panel-header">
         <h3 id="timeline-title" className="rec-panel-title">
           {t('detail.timeline')}
@@ -62,56 +92,14 @@ export function Timeline({ accountId, activities, contacts, onMore }: Props) {
         </div>
       </header>
       {logging ? <LogActivityForm key={logging} type={logging} accountId={accountId} contacts={contacts} onDone={() => setLogging(null)} /> : null}
-      {activities.status === 'loading' ? <div className="rec-panel-skeleton" aria-hidden="true" /> : null}
-      {activities.status === 'error' ? <ErrorState title={t('detail.timeline')} error={activities.error} /> : null}
-      {activities.status === 'ready' && activities.result.total === 0 ? (
+      {empty ? (
         <div className="rec-panel-empty">
           <strong>{t('detail.timelineEmpty')}</strong>
           <span>{t('detail.timelineEmptyBody')}</span>
         </div>
       ) : null}
-      {activities.status === 'ready' ? (
-        <ol className="rec-timeline">
-          {activities.result.rows.map((row) => {
-            const activity = row as ActivityRecord;
-            const who = activity.contactId ? names.get(activity.contactId) : undefined;
-            const at = activity.dueAt ?? activity.createdAt;
-            return (
-              <li key={activity.id} className={`rec-timeline-item${activity.done ? '' : ' rec-timeline-planned'}`} data-testid="timeline-item">
-                <span className={`rec-timeline-icon rec-timeline-${activity.type}`} aria-hidden="true">
-                  <ActivityIcon type={activity.type} />
-                </span>
-                <div className="rec-timeline-body">
-                  <div className="rec-timeline-line">
-                    <span className="rec-timeline-subject">{activity.subject}</span>
-                    {activity.done ? null : overdue(at) ? (
-                      <span className="badge rec-badge-overdue">{t('detail.overdue')}</span>
-                    ) : (
-                      <span className="badge rec-badge-planned">{t('detail.upcoming')}</span>
-                    )}
-                  </div>
-                  <div className="rec-timeline-meta">
-                    <span>{t(`activity.type.${activity.type}`)}</span>
-                    {who ? <span>{t('activity.with', { name: who })}</span> : null}
-                    <time dateTime={new Date(at).toISOString()}>{format.dateTime(at)}</time>
-                  </div>
-                  {activity.description ? <p className="rec-timeline-text">{activity.description}</p> : null}
-                </div>
-                {activity.done ? null : (
-                  <button type="button" className="button rec-button-small rec-button-ghost" onClick={() => void complete(activity)}>
-                    {t('actions.complete')}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      ) : null}
-      {activities.status === 'ready' && activities.result.rows.length < activities.result.total ? (
-        <button type="button" className="button rec-button-ghost rec-more-button" onClick={onMore}>
-          {t('detail.more')}
-        </button>
-      ) : null}
+      {section(open, t('detail.openActivities'), onMoreOpen, 'timeline-open')}
+      {section(history, t('detail.history'), onMoreHistory, 'timeline-history')}
     </section>
   );
 }
