@@ -199,3 +199,36 @@ const DRAFT_COUNT = `new Promise((resolve, reject) => {
     count.onerror = () => reject(count.error);
   };
 })`;
+
+test('saving over a change made elsewhere says so, reloads the latest and keeps what the rep typed', async ({ page, app, consoleErrors }) => {
+  await openApp(page, app);
+  await page.getByTestId('new-account').click();
+  const form = page.getByTestId('account-form');
+  await form.getByLabel('Account name').fill('Conflict Test AG');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('account-name')).toHaveText('Conflict Test AG');
+  const accountUrl = page.url();
+
+  // Rep opens the editor, and meanwhile the same account changes in another window.
+  await page.getByTestId('edit-account').click();
+  await form.getByLabel('City').fill('Zürich');
+  const other = await page.context().newPage();
+  await other.goto(accountUrl);
+  await other.getByTestId('edit-account').click();
+  await other.getByTestId('account-form').getByLabel('Phone').fill('+41 44 000 00 00');
+  await other.getByTestId('account-form').getByRole('button', { name: 'Save' }).click();
+  await expect(other.getByTestId('account-name')).toBeVisible();
+  await other.close();
+
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('conflict-banner')).toContainText('This record was changed elsewhere');
+  await page.getByTestId('conflict-banner').getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
+  await expect(form.getByLabel('Phone')).toHaveValue('+41 44 000 00 00');
+  await expect(form.getByLabel('City')).toHaveValue('Zürich');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('account-name')).toHaveText('Conflict Test AG');
+  await expect(page.getByText('+41 44 000 00 00')).toBeVisible();
+  await expect(page.getByText('Zürich').first()).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
