@@ -37,7 +37,7 @@ export type RollupRow = {
   readonly period: string;
   readonly currency: string;
   readonly group?: string;
-  /** Open deals only (closed ones are in `closed`): sum of amount x probability / 100, rounded once per row. */
+  /** Open, not omitted deals (closed ones are in `closed`): sum of amount x probability / 100, rounded once per row. */
   readonly weighted: number;
   readonly commit: number;
   /** Commit + best case, the usual cumulative "best case" call. */
@@ -139,10 +139,11 @@ function addToRow(row: MutableRow, opp: RollupOpportunity, amount: number): void
   }
   if (opp.stage === 'closed_lost') return;
   row.openCount++;
-  row.weightedExact += (amount * opp.probability) / 100;
   // A rep may leave 'closed' on an open deal by mistake; it is still open money, so it counts as commit.
   const category = opp.forecastCategory === 'closed' ? 'commit' : opp.forecastCategory;
   row.byCategory[category] += amount;
+  // Omitted means "keep this out of my forecast", and the weighted figure is a forecast too.
+  if (category !== 'omitted') row.weightedExact += (amount * opp.probability) / 100;
 }
 
 function emptyCategories(): Record<ForecastCategory, number> {
