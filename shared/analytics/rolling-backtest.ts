@@ -14,7 +14,8 @@ export type BacktestPlan = {
  * augurs model is a full refit (1-3 ms), and the budget for 1,000 series is 5 s.
  */
 export function planBacktest(n: number, horizon: number, folds = 2): BacktestPlan | null {
-  const h = Math.min(horizon, 12, Math.floor(n / 3));
+  // At least 6 steps are judged even for a short requested horizon: fewer points make the pick a coin toss.
+  const h = Math.min(Math.max(horizon, 6), 12, Math.floor(n / 3));
   if (h < 1 || n - h < 2) return null;
   const step = Math.max(1, Math.ceil(h / folds));
   const origins: number[] = [];

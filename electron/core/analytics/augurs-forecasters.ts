@@ -2,6 +2,9 @@ import type { ForecastPaths, Forecaster } from '../../../shared/analytics/foreca
 import { SEASONAL_STRENGTH_GATE, seasonalStrength12 } from '../../../shared/analytics/seasonal-strength';
 import { AutoETS, ensureAugurs, MSTL } from './augurs-wasm';
 
+/** Above this seasonal strength a non-seasonal model cannot win; see autoEtsForecaster. */
+const STRONG_SEASON = 0.6;
+
 type Fitted = { predict(horizon: number, level?: number | null): { point: number[]; intervals: { lower: number[]; upper: number[] } | undefined }; free(): void };
 
 function pathsOf(model: Fitted, horizon: number): ForecastPaths {
@@ -20,6 +23,12 @@ function pathsOf(model: Fitted, horizon: number): ForecastPaths {
 export const autoEtsForecaster: Forecaster = {
   name: 'auto_ets',
   minLength: 8,
+  // MSTL's trend model is this same AutoETS, so where a strong season exists MSTL covers everything
+  // ETS could do; skipping it there saves three wasm fits on exactly the costliest series.
+  skipReason(y) {
+    const strength = y.length >= 36 ? seasonalStrength12(y) : 0;
+    return strength >= STRONG_SEASON ? `strong 12-month season (strength ${strength.toFixed(2)}), MSTL covers it` : undefined;
+  },
   forecast(y, horizon) {
     ensureAugurs();
     const model = new AutoETS(1, 'AZN');
