@@ -116,7 +116,7 @@ export function scoreOpenDeals(model: WinModel, open: readonly WinOpportunity[],
   const scores: WinScore[] = [];
   for (const opp of open) {
     if (opp.stage === 'closed_won' || opp.stage === 'closed_lost') continue;
-    const snap = featuresAt({ ...opp, stageHistory: opp.stageHistory.length > 0 ? opp.stageHistory : [{ stage: opp.stage, at: opp.createdAt }] }, now, index);
+    const snap = featuresAt({ ...opp, stageHistory: historyEndingIn(opp, now) }, now, index);
     if (model.kind === 'logistic' && model.logistic) {
       const effects = contributions(model.logistic, snap.features);
       scores.push({
@@ -155,4 +155,14 @@ function stageRates(rows: readonly Row[]): Record<OpportunityStage, number> {
     out[stage] = (w + STAGE_PRIOR_WEIGHT * prior) / (n + STAGE_PRIOR_WEIGHT);
   }
   return out;
+}
+
+/**
+ * An open deal's history as featuresAt expects it: ending in the current stage. Imported or
+ * hand-edited records may lack history or lag behind the stage field, which is the truth now.
+ */
+function historyEndingIn(opp: WinOpportunity, now: number): WinOpportunity['stageHistory'] {
+  const last = opp.stageHistory.reduce<WinOpportunity['stageHistory'][number] | undefined>((a, h) => (!a || h.at >= a.at ? h : a), undefined);
+  if (last?.stage === opp.stage) return opp.stageHistory;
+  return [...opp.stageHistory, { stage: opp.stage, at: Math.max(last?.at ?? opp.createdAt, Math.min(opp.updatedAt, now)) }];
 }

@@ -87,4 +87,21 @@ describe('analytics service over the local database', () => {
       await service.close();
     }
   });
+
+  it("scores one rep's open deals with a model learnt from the team while the rep's history is short", async () => {
+    const some = (await db.opportunities.find({ selector: { stage: 'proposal' }, limit: 1 }).exec())[0];
+    expect(some).toBeDefined();
+    const scope = { ownerId: some?.ownerId ?? '', teamId: some?.teamId ?? '' };
+    const service = createAnalyticsService({ db, scope: () => scope, now: () => NOW });
+    try {
+      const state = await service.retrainNow();
+      expect(state.trainedOn).toBe('team');
+      const own = await db.opportunities.find({ selector: { ownerId: scope.ownerId } }).exec();
+      const ownOpen = new Set(own.filter((o) => o.stage !== 'closed_won' && o.stage !== 'closed_lost').map((o) => o.id));
+      expect(state.scores.size).toBe(ownOpen.size);
+      for (const id of state.scores.keys()) expect(ownOpen.has(id)).toBe(true);
+    } finally {
+      await service.close();
+    }
+  });
 });

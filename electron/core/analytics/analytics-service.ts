@@ -7,18 +7,27 @@ import { AnalyticsWorkerPool } from './analytics-worker-pool';
 import { loadAccountRegions, loadDealActivities, loadOpportunities, type AnalyticsScope } from './extract-analytics-data';
 import type { SeriesForecast } from './forecast-series';
 
+/** Closed deals of the rep's own needed before their model is trained on them alone. */
+export const OWN_HISTORY_MIN = 200;
+
 export type WinModelState = {
   readonly status: 'untrained' | 'training' | 'ready' | 'failed';
   readonly model: WinModel | null;
   /** Latest scores by opportunity id; kept while a retrain runs so the UI always has numbers. */
   readonly scores: ReadonlyMap<string, WinScore>;
   readonly trainedAt: number | null;
+  /** Whose closed deals the current model learnt from. */
+  readonly trainedOn?: 'owner' | 'team';
   readonly error?: { readonly code: string; readonly message: string };
 };
 
 export type AnalyticsServiceOptions = {
   readonly db: CrmDatabase;
-  /** Whose deals: evaluated at each use, so sign-in changes take effect without a restart. */
+  /**
+   * Whose deals: evaluated at each use, so sign-in changes take effect without a restart. Roll-ups
+   * and forecasts read exactly this scope; the win model scores the owner's open deals but learns
+   * from the team's closed ones until the owner has OWN_HISTORY_MIN of their own.
+   */
   readonly scope: () => AnalyticsScope;
   readonly pool?: AnalyticsWorkerPool;
   readonly now?: () => number;
@@ -63,11 +72,18 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
     setState({ ...state, status: 'training' });
     try {
       const scope = options.scope();
-      const [opps, activities] = await Promise.all([loadOpportunities(options.db, scope), loadDealActivities(options.db)]);
-      const closedDeals = opps.filter((o) => o.stage === 'closed_won' || o.stage === 'closed_lost');
-      const open = opps.filter((o) => o.stage !== 'closed_won' && o.stage !== 'closed_lost');
+      // Read the whole team (or everything) and decide below whose closed deals to learn from.
+      const teamScope = scope.teamId === undefined ? {} : { teamId: scope.teamId };
+      const [opps, activities] = await Promise.all([loadOpportunities(options.db, teamScope), loadDealActivities(options.db)]);
+      const isClosed = (o: { stage: string }): boolean => o.stage === 'closed_won' || o.stage === 'closed_lost';
+      const mine = (o: { ownerId: string }): boolean => scope.ownerId === undefined || o.ownerId === scope.ownerId;
+      const ownClosed = opps.filter((o) => isClosed(o) && mine(o));
+      // A rep's own history is the better teacher once there is enough of it; until then the team's.
+      const trainedOn: WinModelState['trainedOn'] = scope.ownerId !== undefined && ownClosed.length >= OWN_HISTORY_MIN ? 'owner' : 'team';
+      const closedDeals = trainedOn === 'owner' ? ownClosed : opps.filter(isClosed);
+      const open = opps.filter((o) => !isClosed(o) && mine(o));
       const result = await pool.run({ kind: 'trainWinModel', closed: closedDeals, open, activities, now: now() });
-      return setState({ status: 'ready', model: result.model, scores: new Map(result.scores.map((s) => [s.opportunityId, s])), trainedAt: result.model.trainedAt });
+      return setState({ status: 'ready', model: result.model, trainedOn, scores: new Map(result.scores.map((s) => [s.opportunityId, s])), trainedAt: result.model.trainedAt });
     } catch (error) {
       log('win model training failed', error);
       return setState({ ...state, status: 'failed', error: { code: 'analytics_failed', message: error instanceof Error ? error.message : String(error) } });

@@ -17,7 +17,11 @@ export type SeriesInput = {
 
 export type SeriesForecast = ForecastResult & { readonly key: string };
 
+/** Five years ahead is already far past what monthly sales history can say anything about. */
+export const MAX_HORIZON = 60;
+
 export function forecastSeries(series: SeriesInput, horizon: number): SeriesForecast {
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON) throw new Error(`horizon must be a whole number of months from 1 to ${MAX_HORIZON}`);
   const start = series.startPeriod;
   const next = start === undefined ? undefined : monthIndex(start) + series.values.length - 1;
   const result = selectAndForecast(series.values, {
