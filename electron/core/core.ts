@@ -12,6 +12,10 @@ import { createCoreHandlers } from './rpc/core-handlers';
 import { createDispatcher, type Dispatcher } from './rpc/dispatcher';
 import { createLiveHandlers } from './rpc/live-handlers';
 import { createSession, type EventSink, type Session } from './rpc/session';
+import { createAgendaHandlers } from './sales/agenda-handlers';
+import { createLeadsHandlers } from './sales/leads-handlers';
+import { createOpportunitiesHandlers } from './sales/opportunities-handlers';
+import { createQuotesHandlers } from './sales/quotes-handlers';
 import { createSearchHook, SearchIndex } from './search';
 import { getRxStorageSqlite } from './storage/sqlite';
 import { createFileTokenStore } from './sync/file-token-store';
@@ -114,6 +118,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createSyncHandlers({ engine: sync, db, now: options.now ?? Date.now }),
       createListFilterOptionsHandlers({ db }),
       createImportHandlers({ db, actor: () => storeDeps.actor, now: storeDeps.now }),
+      createLeadsHandlers(storeDeps),
+      createOpportunitiesHandlers(storeDeps),
+      createQuotesHandlers(storeDeps),
+      createAgendaHandlers(storeDeps),
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );

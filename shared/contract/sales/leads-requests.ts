@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { leadSchema, LEAD_SOURCES, LEAD_STATUSES, type Lead } from '../../schemas/leads';
+import { currencySchema, idSchema, isoDateSchema, labelSchema, shortLabelSchema } from '../../schemas/primitives';
+import { request } from '../define-request';
+import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type Stored } from '../paging';
+
+/** Fields a client may write; conversion bookkeeping is the core's (only `leads.convert` sets it). */
+export const leadValuesSchema = leadSchema
+  .omit({
+    id: true,
+    createdAt: true,
+    updatedAt: true,
+    serverRevision: true,
+    serverUpdatedAt: true,
+    teamId: true,
+    convertedAt: true,
+    convertedAccountId: true,
+    convertedContactId: true,
+    convertedOpportunityId: true,
+  })
+  .extend({ ownerId: idSchema.optional() });
+export type LeadValues = z.infer<typeof leadValuesSchema>;
+
+/** Lead score 0..100 derived from rating, source and completeness (see electron/core/sales/lead-score.ts). */
+export type LeadRecord = Stored<Lead> & { readonly score: number };
+
+export const LEAD_SORT_FIELDS = ['updatedAt', 'lastName'] as const satisfies ReadonlyArray<keyof Lead>;
+
+export const leadListParamsSchema = z.strictObject({
+  filter: z
+    .strictObject({ status: anyOf(z.enum(LEAD_STATUSES)), source: anyOf(z.enum(LEAD_SOURCES)), ownerId: anyOf(idSchema) })
+    .default({}),
+  sort: z.strictObject({ field: z.enum(LEAD_SORT_FIELDS), direction: sortDirectionSchema }).default({ field: 'updatedAt', direction: 'desc' }),
+  ...windowShape,
+});
+export type LeadListParams = z.input<typeof leadListParamsSchema>;
+
+/** What a conversion creates; the account may be an existing one instead of a new one. */
+export const leadConvertParamsSchema = z.strictObject({
+  id: idSchema,
+  accountName: labelSchema.min(1).optional(),
+  existingAccountId: idSchema.optional(),
+  opportunityName: labelSchema.min(1, 'an opportunity needs a name'),
+  currency: currencySchema,
+  closeDate: isoDateSchema,
+  expectedRevision: z.string().min(1).max(100).optional(),
+});
+
+export type LeadConverted = {
+  readonly lead: LeadRecord;
+  readonly accountId: string;
+  readonly contactId: string;
+  readonly opportunityId: string;
+};
+
+export const leadsRequests = {
+  'leads.list': request(leadListParamsSchema).returns<ListWindow<Lead> & { readonly rows: ReadonlyArray<LeadRecord> }>(),
+  'leads.create': request(z.strictObject({ values: z.strictObject(leadValuesSchema.shape) })).returns<LeadRecord>(),
+  /** Qualify or disqualify; a disqualification needs a reason, kept at the top of the notes. */
+  'leads.setStatus': request(
+    z
+      .strictObject({
+        id: idSchema,
+        status: z.enum(['new', 'working', 'nurturing', 'qualified', 'unqualified']),
+        reason: shortLabelSchema.min(1).optional(),
+        expectedRevision: z.string().min(1).max(100).optional(),
+      })
+      .refine((p) => p.status !== 'unqualified' || p.reason !== undefined, { message: 'a disqualification needs a reason', path: ['reason'] }),
+  ).returns<LeadRecord>(),
+  /** Account + contact + opportunity from one lead, all or nothing. */
+  'leads.convert': request(leadConvertParamsSchema).returns<LeadConverted>(),
+} as const;

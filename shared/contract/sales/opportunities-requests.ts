@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { FORECAST_CATEGORIES, OPPORTUNITY_STAGES, type Opportunity, type OpportunityStage } from '../../schemas/opportunities';
+import { idSchema, isoDateSchema, labelSchema, percentSchema, shortLabelSchema, wholePercentSchema } from '../../schemas/primitives';
+import { request } from '../define-request';
+import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type Stored } from '../paging';
+
+export type OpportunityRecord = Stored<Opportunity>;
+
+/** One board column: the first `limit` cards by close date, with the whole stage's count and totals. */
+export type BoardColumn = {
+  readonly stage: OpportunityStage;
+  readonly count: number;
+  /** Sum of amounts per currency (minor units); mixed currencies are never added together. */
+  readonly totals: ReadonlyArray<{ readonly currency: string; readonly amount: number }>;
+  readonly cards: ReadonlyArray<OpportunityRecord>;
+};
+
+export const OPPORTUNITY_SORT_FIELDS = ['closeDate', 'amount', 'name', 'updatedAt'] as const satisfies ReadonlyArray<keyof Opportunity>;
+
+const revision = z.string().min(1).max(100).optional();
+
+/** A line as the rep picks it: the core prices it from the price book when no unit price is given. */
+export const lineInputSchema = z.strictObject({
+  productId: idSchema,
+  quantity: z.number().min(0).max(1_000_000),
+  discountPercent: percentSchema.default(0),
+  unitPrice: z.int().min(0).max(1_000_000_000_000_000).optional(),
+});
+export type LineInput = z.input<typeof lineInputSchema>;
+
+export const opportunitiesRequests = {
+  'opportunities.board': request(
+    z.strictObject({ ownerId: anyOf(idSchema), perStage: z.int().min(1).max(500).default(50) }),
+  ).returns<ReadonlyArray<BoardColumn>>(),
+  'opportunities.list': request(
+    z.strictObject({
+      filter: z.strictObject({ stage: anyOf(z.enum(OPPORTUNITY_STAGES)), accountId: anyOf(idSchema) }).default({}),
+      sort: z.strictObject({ field: z.enum(OPPORTUNITY_SORT_FIELDS), direction: sortDirectionSchema }).default({ field: 'closeDate', direction: 'asc' }),
+      ...windowShape,
+    }),
+  ).returns<ListWindow<Opportunity>>(),
+  'opportunities.get': request(z.strictObject({ id: idSchema })).returns<OpportunityRecord>(),
+  /** Appends to the stage history and resets probability + forecast category to the stage defaults. */
+  'opportunities.moveStage': request(
+    z.strictObject({ id: idSchema, stage: z.enum(OPPORTUNITY_STAGES), lossReason: shortLabelSchema.min(1).optional(), expectedRevision: revision }),
+  ).returns<OpportunityRecord>(),
+  'opportunities.update': request(
+    z.strictObject({
+      id: idSchema,
+      patch: z.strictObject({
+        name: labelSchema.min(1).optional(),
+        probability: wholePercentSchema.optional(),
+        forecastCategory: z.enum(FORECAST_CATEGORIES).optional(),
+        closeDate: isoDateSchema.optional(),
+        nextStep: z.string().max(500).optional(),
+        /** Replaces all line items; the amount becomes their total. */
+        lines: z.array(lineInputSchema).max(500).optional(),
+      }),
+      expectedRevision: revision,
+    }),
+  ).returns<OpportunityRecord>(),
+} as const;
