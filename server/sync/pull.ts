@@ -29,25 +29,34 @@ export const inSnapshot = <T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promis
     return fn(tx);
   });
 
-/** Refuses checkpoints from before the tombstone purge horizon or from beyond this database's clock. */
-const checkCheckpoint = async (tx: Queryable, col: SyncCollection, cp: Checkpoint): Promise<void> => {
-  const rows = await tx.query<{ purged: boolean; future: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM sync_purge_horizon WHERE collection = $1 AND $2::xid8 <= purged_through) AS purged,
+/**
+ * Refuses checkpoints that may have missed a purged delete, and checkpoints from beyond this
+ * database's clock. A checkpoint below the purge horizon is stale only if it was issued before the
+ * latest purge (an older generation): a walk that began after that purge never held the purged
+ * records, so it may pass positions below the horizon. Returns the current purge generation.
+ */
+const checkCheckpoint = async (tx: Queryable, col: SyncCollection, cp: Checkpoint | null): Promise<number> => {
+  const rows = await tx.query<{ generation: string | number | null; purged: boolean; future: boolean }>(
+    `SELECT (SELECT generation FROM sync_purge_horizon WHERE collection = $1) AS generation,
+            EXISTS (SELECT 1 FROM sync_purge_horizon WHERE collection = $1 AND $2::xid8 <= purged_through) AS purged,
             $2::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) AS future`,
-    [col.name, cp.txid],
+    [col.name, cp?.txid ?? '0'],
   );
   const r = rows[0];
-  if (r?.purged) {
+  const generation = Number(r?.generation ?? 0);
+  if (!cp) return generation;
+  if (r?.purged && (cp.gen ?? 0) < generation) {
     throw new HttpError(410, 'resync_required', 'this device was offline longer than deleted records are kept; a full resync is needed');
   }
   if (r?.future) {
     throw new HttpError(410, 'resync_required', 'the server does not know this checkpoint (restored or replaced database); a full resync is needed');
   }
+  return generation;
 };
 
 export const pullChanges = (db: Db, col: SyncCollection, who: Principal, cp: Checkpoint | null, limit: number): Promise<PullResult> =>
   inSnapshot(db, async (tx) => {
-    if (cp) await checkCheckpoint(tx, col, cp);
+    const gen = await checkCheckpoint(tx, col, cp);
     const from = cp ?? { txid: '0', id: '' };
     const scope = readScopeSql(who, col, 5);
     const rows = await tx.query<StoredRow>(
@@ -74,7 +83,8 @@ export const pullChanges = (db: Db, col: SyncCollection, who: Principal, cp: Che
         );
     return {
       documents: await Promise.all(rows.map((r) => toWireDoc(r, col))),
-      checkpoint: last ? { txid: last.txid, id: last.id } : cp,
+      // A checkpoint past the horizon is safe in the current generation too, so it is re-stamped.
+      checkpoint: last ? { txid: last.txid, id: last.id, gen } : cp && { ...cp, gen },
       pending: pendingRows[0]?.pending ?? false,
       ...(total === undefined ? {} : { total }),
     };

@@ -19,9 +19,10 @@ export const purgeTombstones = async (db: Db, retentionDays: number): Promise<nu
     }
     for (const [collection, txid] of newest) {
       await tx.query(
-        `INSERT INTO sync_purge_horizon (collection, purged_through) VALUES ($1, $2::xid8)
+        `INSERT INTO sync_purge_horizon (collection, purged_through, generation) VALUES ($1, $2::xid8, 1)
          ON CONFLICT (collection) DO UPDATE
-           SET purged_through = greatest(sync_purge_horizon.purged_through, excluded.purged_through), purged_at = now()`,
+           SET purged_through = greatest(sync_purge_horizon.purged_through, excluded.purged_through), purged_at = now(),
+               generation = sync_purge_horizon.generation + 1`,
         [collection, txid.toString()],
       );
     }
