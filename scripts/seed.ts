@@ -1,9 +1,10 @@
 // Fills a local CRM database with deterministic demo data:
 //   npm run seed -- --accounts 100000 --seed 42 [--dir <data dir>] [--reference-date YYYY-MM-DD]
+// Output is identical for the same --accounts, --seed and --reference-date (default: 1st of this month).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCrmDatabase } from '../electron/core/db/open-crm-database';
-import { DEFAULT_REFERENCE_DATE, generateDataset } from '../electron/core/seed/generate-dataset';
+import { generateDataset } from '../electron/core/seed/generate-dataset';
 import { writeDataset } from '../electron/core/seed/write-dataset';
 import { createSearchHook } from '../electron/core/search';
 import { getRxStorageSqlite } from '../electron/core/storage/sqlite';
@@ -32,7 +33,10 @@ if (!Number.isInteger(seed)) fail(`--seed must be an integer, got ${values.seed}
 if (!Number.isInteger(batchSize) || batchSize < 1) fail(`--batch-size must be a positive integer, got ${values['batch-size']}`);
 const refText = values['reference-date'];
 if (refText !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(refText)) fail(`--reference-date must look like 2025-06-30, got ${refText}`);
-const referenceDate = refText === undefined ? DEFAULT_REFERENCE_DATE : Date.parse(`${refText}T00:00:00Z`);
+// Demo data should look current (this year's wins, this quarter's pipeline), so the default is the
+// first day of this month; the same --seed and --reference-date always give the same data.
+const today = new Date();
+const referenceDate = refText === undefined ? Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1) : Date.parse(`${refText}T00:00:00Z`);
 if (!Number.isFinite(referenceDate)) fail(`--reference-date is not a date: ${refText}`);
 
 const directory = resolve(values.dir);
