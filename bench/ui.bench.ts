@@ -177,7 +177,15 @@ async function main(): Promise<void> {
     );
   } finally {
     await context?.close().catch(() => undefined);
-    host?.kill('SIGTERM');
+    if (host && host.exitCode === null) {
+      // SIGTERM lets the host close SQLite cleanly; SIGKILL if it has not gone after 10 s.
+      const child = host;
+      const exited = new Promise((done) => child.once('exit', done));
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(force);
+    }
     // Chromium may still be flushing its cache for a moment after close.
     const remove = (dir: string): void => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     if (!values.keep && !values['data-dir']) remove(dataDir);
