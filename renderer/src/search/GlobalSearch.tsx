@@ -52,14 +52,15 @@ export function GlobalSearch() {
   useEffect(() => {
     if (!query) return;
     let current = true;
-    // Debounced so fast typing sends one query per pause, not one per keystroke.
+    // A search costs a few milliseconds in the core, so results follow every keystroke; the short
+    // delay only coalesces auto-repeat and paste, and stale answers are dropped (`current`).
     const timer = setTimeout(() => {
       void client.send('search.global', { text: query, limit: 12 }).then((result) => {
         if (!current) return;
         setAnswer(result.ok ? { text: query, hits: result.value.hits } : { text: query, error: result.error });
         setActive(0);
       });
-    }, 120);
+    }, 25);
     return () => {
       current = false;
       clearTimeout(timer);
