@@ -29,7 +29,11 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // The analytics worker is its own entry: the core starts it as out/main/analytics-worker.js.
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'analytics-worker': resolve(__dirname, 'electron/core/analytics/analytics-worker.ts'),
+        },
         external: mainExternals,
       },
     },
@@ -48,6 +52,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react(), cspMetaTag()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer's first paint waits for this file.
+      minify: true,
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
