@@ -11,6 +11,8 @@ import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from './db/open-
 import { createCoreHandlers } from './rpc/core-handlers';
 import { createDispatcher, type Dispatcher } from './rpc/dispatcher';
 import { createLiveHandlers } from './rpc/live-handlers';
+import { createReportHandlers } from './reports/report-handlers';
+import type { ReportPrinter } from './reports/report-printer';
 import { createSession, type EventSink, type Session } from './rpc/session';
 import { createAgendaHandlers } from './sales/agenda-handlers';
 import { createLeadsHandlers } from './sales/leads-handlers';
@@ -34,6 +36,8 @@ export type CoreOptions = {
   readonly log?: (message: string, error: unknown) => void;
   /** Where sync tokens live: Electron main passes a safeStorage one; default is a 0600 file in dataDir. */
   readonly tokenStore?: TokenStore;
+  /** How this host prints report PDFs (system Chromium or a hidden Electron window); absent: export refuses. */
+  readonly printer?: ReportPrinter;
 };
 
 /** The core as the hosts see it: sessions in, events out. Plain TypeScript, no Electron. */
@@ -92,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const accounts = createAccountsHandlers(storeDeps);
   const contacts = createContactsHandlers(storeDeps);
   const activities = createActivitiesHandlers(storeDeps);
+  const reports = createReportHandlers({ db, now: storeDeps.now, printer: options.printer, debounceMs: options.liveDebounceMs });
   const info = (): AppInfo => ({
     name: 'FieldCRM',
     version: options.appVersion,
@@ -118,6 +123,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createSyncHandlers({ engine: sync, db, now: options.now ?? Date.now }),
       createListFilterOptionsHandlers({ db }),
       createImportHandlers({ db, actor: () => storeDeps.actor, now: storeDeps.now }),
+      reports.handlers,
       createLeadsHandlers(storeDeps),
       createOpportunitiesHandlers(storeDeps),
       createQuotesHandlers(storeDeps),
@@ -154,6 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       for (const session of [...sessions]) session.close();
+      reports.close();
       await sync.close();
       await db.close();
     },

@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { fail } from '../../shared/contract/result';
 import { WIRE_CLOSE } from '../../shared/contract/wire';
 import { createCore, type Core } from '../core/core';
 import { createHostAuth } from './host-auth';
+import { createHostPdfPrinter, type HostPdfPrinter } from './pdf-printer';
 import { plain, serveStatic } from './static-files';
 import { attachConnection, MAX_FRAME_BYTES } from './ws-connection';
 
@@ -32,7 +34,15 @@ export type BrowserHost = {
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[host] ${message}`, error ?? ''));
-  const core = await createCore({ dataDir: options.dataDir, host: 'browser', appVersion: options.appVersion ?? '0.0.0', log });
+  // The printer needs the port and secret, known only once the server listens; until then export refuses.
+  const pdf: { printer?: HostPdfPrinter } = {};
+  const core = await createCore({
+    dataDir: options.dataDir,
+    host: 'browser',
+    appVersion: options.appVersion ?? '0.0.0',
+    log,
+    printer: (job) => (pdf.printer ? pdf.printer.print(job) : Promise.resolve(fail('invalid_state', 'The host is still starting'))),
+  });
   const server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   try {
@@ -48,6 +58,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // have the URL before this function returns it.
   const { port } = server.address() as AddressInfo;
   const auth = createHostAuth(port);
+  const printer = createHostPdfPrinter({ secretUrl: `http://127.0.0.1:${port}/?s=${auth.secret}`, origin: `http://127.0.0.1:${port}` });
+  pdf.printer = printer;
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (!auth.isOurHost(request)) return plain(response, 403, 'Forbidden');
@@ -58,6 +70,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return plain(response, 303, 'See /', { Location: '/', 'Set-Cookie': auth.setCookieHeader() });
     }
     if (!auth.hasCookie(request)) return plain(response, 403, 'Forbidden');
+    const pdfToken = /^\/reports\/pdf\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
+    if (pdfToken) return sendPdf(response, printer.take(pdfToken));
     serveStatic(options.rendererDir, url.pathname, response);
   });
 
@@ -81,9 +95,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         wss.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        printer.close();
         await core.close();
       })();
       return closing;
     },
   };
+}
+
+function sendPdf(response: ServerResponse, pdf: { readonly bytes: Buffer; readonly fileName: string } | undefined): void {
+  if (!pdf) return plain(response, 404, 'Not found');
+  response.writeHead(200, {
+    'Content-Type': 'application/pdf',
+    'Content-Length': pdf.bytes.length,
+    'Content-Disposition': `attachment; filename="${pdf.fileName.replace(/[^\w.-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(pdf.bytes);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { connectIpc } from './ipc';
 import { createMainWindow } from './main-window';
+import { createElectronPdfPrinter } from './pdf-printer';
 import { installMenu } from './menu';
 import { resolveRendererLocation } from './renderer-location';
 import { createSafeStorageTokenStore } from './safe-storage-token-store';
@@ -38,7 +39,8 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   // After whenReady: safeStorage only knows which OS key store it has once the app is ready.
   const tokenStore = await createSafeStorageTokenStore({ directory: dataDir, safeStorage });
-  core = await createCore({ dataDir, host: 'electron', appVersion: app.getVersion(), tokenStore });
+  const printer = createElectronPdfPrinter({ location, preloadPath: join(mainDir, '../preload/index.cjs'), parent: () => mainWindow });
+  core = await createCore({ dataDir, host: 'electron', appVersion: app.getVersion(), tokenStore, printer });
   disconnectIpc = connectIpc(core, location);
   installMenu(() => mainWindow, { isDev, isMac: process.platform === 'darwin' });
   openWindow();

@@ -1,5 +1,6 @@
 import type { ImportProgress } from './customers/import-requests';
 import type { LiveResult } from './live-requests';
+import type { ExportProgress } from './reports/report-requests';
 import type { SyncStatus } from './sync/sync-types';
 
 /**
@@ -15,6 +16,10 @@ export type EventMap = {
   readonly 'conflicts.changed': { readonly total: number };
   /** How far `import.commit` has got (validating, then writing); the import dialog's progress bar. */
   readonly 'import.progress': ImportProgress;
+  /** Deals or quotas changed (debounced) for a `reports.watch`; re-request the dashboard. */
+  readonly 'reports.changed': { readonly watchId: string };
+  /** How far a `reports.exportPdf` has got; the export button's progress. */
+  readonly 'reports.exportProgress': ExportProgress;
   /** Menu accelerators the renderer acts on (Electron menu; the browser host uses key handlers). */
   readonly 'ui.command': { readonly command: UiCommand };
 };

@@ -6,6 +6,7 @@ import { activitiesRequests } from './customers/activities-requests';
 import { contactsRequests } from './customers/contacts-requests';
 import { importRequests } from './customers/import-requests';
 import { liveRequests } from './live-requests';
+import { reportRequests } from './reports/report-requests';
 import { agendaRequests } from './sales/agenda-requests';
 import { leadsRequests } from './sales/leads-requests';
 import { opportunitiesRequests } from './sales/opportunities-requests';
@@ -20,7 +21,7 @@ import type { RequestDef } from './define-request';
  * silently replace an earlier name, so requests.test.ts checks that no name appears twice, and the
  * core's dispatcher refuses to start with two handlers for one name.
  */
-export const REQUEST_GROUPS = [appRequests, accountsRequests, accountSummaryRequests, contactsRequests, activitiesRequests, searchRequests, liveRequests, syncRequests, importRequests, leadsRequests, opportunitiesRequests, quotesRequests, agendaRequests] as const;
+export const REQUEST_GROUPS = [appRequests, accountsRequests, accountSummaryRequests, contactsRequests, activitiesRequests, searchRequests, liveRequests, syncRequests, importRequests, leadsRequests, opportunitiesRequests, quotesRequests, agendaRequests, reportRequests] as const;
 
 export const requestDefs = {
   ...appRequests,
@@ -32,6 +33,7 @@ export const requestDefs = {
   ...liveRequests,
   ...syncRequests,
   ...importRequests,
+  ...reportRequests,
   ...leadsRequests,
   ...opportunitiesRequests,
   ...quotesRequests,

@@ -7,6 +7,10 @@ import { ContactsPage } from '../customers/ContactsPage';
 import { CustomersLayout } from '../customers/CustomersLayout';
 import type { PrefsApi } from '../prefs/prefs-api';
 import { PrefsProvider } from '../prefs/prefs-context';
+import { PipelinePrintPage } from '../reports/print/PipelinePrintPage';
+import { QuotePrintPage } from '../reports/print/QuotePrintPage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { DashboardPage } from '../sales/dashboard/DashboardPage';
 import { syncRoutes } from '../sync/sync-routes';
 import { useUiStore } from '../state/ui-store';
 import { ClientProvider } from '../transport/client-context';
@@ -35,13 +39,17 @@ const router = createHashRouter([
         ],
       },
       { path: 'sales', element: <ComingSoon area="sales" /> },
+      { path: 'sales/dashboard', element: <DashboardPage /> },
       { path: 'marketing', element: <ComingSoon area="marketing" /> },
       { path: 'service', element: <ComingSoon area="service" /> },
-      { path: 'reports', element: <ComingSoon area="reports" /> },
+      { path: 'reports', element: <ReportsPage /> },
       ...syncRoutes,
       { path: '*', element: <Navigate to="/customers/accounts" replace /> },
     ],
   },
+  // Print routes sit outside the shell: the host prints exactly the report, no sidebar or header.
+  { path: '/print/pipeline', element: <PipelinePrintPage /> },
+  { path: '/print/quote/:id', element: <QuotePrintPage /> },
 ]);
 
 export function App({ client, prefs }: { readonly client: CrmClient; readonly prefs: PrefsApi }) {

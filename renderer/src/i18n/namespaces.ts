@@ -4,6 +4,8 @@ import customersListEn from './ns/customers-list.en.json';
 import customersListZhCN from './ns/customers-list.zh-CN.json';
 import customersRecordEn from './ns/customers-record.en.json';
 import customersRecordZhCN from './ns/customers-record.zh-CN.json';
+import reportsEn from './ns/reports.en.json';
+import reportsZhCN from './ns/reports.zh-CN.json';
 import syncEn from './ns/sync.en.json';
 import syncZhCN from './ns/sync.zh-CN.json';
 
@@ -16,6 +18,7 @@ export const namespaces = {
   translation: { en, 'zh-CN': zhCN },
   'customers-list': { en: customersListEn, 'zh-CN': customersListZhCN },
   'customers-record': { en: customersRecordEn, 'zh-CN': customersRecordZhCN },
+  reports: { en: reportsEn, 'zh-CN': reportsZhCN },
   sync: { en: syncEn, 'zh-CN': syncZhCN },
 } as const;
 

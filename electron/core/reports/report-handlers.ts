@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { debounceTime, merge, type Subscription } from 'rxjs';
+import { fail, ok } from '../../../shared/contract/result';
+import type { DashboardFilters, ExportPdfParams, QuoteDocument } from '../../../shared/contract/reports/report-requests';
+import type { Contact, Quote } from '../../../shared/schemas';
+import type { CrmDatabase } from '../db/open-crm-database';
+import { defineHandlers } from '../rpc/dispatcher';
+import { loadDashboardLookups, loadDashboardOpportunities, loadFilterOptions, type DashboardLookups } from './dashboard-data';
+import type { ReportPrinter } from './report-printer';
+import { computeSalesDashboard, type DashboardOpportunity } from './sales-dashboard';
+
+export type ReportHandlerDeps = {
+  readonly db: CrmDatabase;
+  readonly now: () => number;
+  /** Absent in hosts that cannot print (core tests); `reports.exportPdf` then answers invalid_state. */
+  readonly printer?: ReportPrinter;
+  readonly debounceMs?: number;
+};
+
+/**
+ * Dashboard reads are cached per owner/team scope and dropped on any write to the collections
+ * they read, so a filter change costs a recompute, not a full table read, on 100k accounts.
+ */
+export function createReportHandlers(deps: ReportHandlerDeps) {
+  const { db } = deps;
+  const deals = new Map<string, Promise<DashboardOpportunity[]>>();
+  let lookups: Promise<DashboardLookups> | undefined;
+  const invalidation: Subscription = merge(db.opportunities.eventBulks$).subscribe(() => deals.clear());
+  invalidation.add(merge(db.accounts.eventBulks$, db.org.eventBulks$).subscribe(() => (lookups = undefined)));
+
+  const scopeKey = (filters: DashboardFilters): string => (filters.ownerId ? `o:${filters.ownerId}` : filters.teamId ? `t:${filters.teamId}` : 'all');
+  const dealsFor = (filters: DashboardFilters): Promise<DashboardOpportunity[]> => {
+    const key = scopeKey(filters);
+    let cached = deals.get(key);
+    if (!cached) {
+      cached = loadDashboardOpportunities(db, { ownerId: filters.ownerId, teamId: filters.teamId });
+      deals.set(key, cached);
+      cached.catch(() => deals.delete(key));
+    }
+    return cached;
+  };
+  const lookupsNow = (): Promise<DashboardLookups> => {
+    lookups ??= loadDashboardLookups(db);
+    const current = lookups;
+    current.catch(() => {
+      if (lookups === current) lookups = undefined;
+    });
+    return current;
+  };
+  const asOf = (): string => new Date(deps.now()).toISOString().slice(0, 10);
+
+  const handlers = defineHandlers({
+    'reports.salesDashboard': async ({ filters }) => {
+      const [opportunities, looked] = await Promise.all([dealsFor(filters), lookupsNow()]);
+      return ok(computeSalesDashboard({ opportunities, ...looked, filters, asOf: asOf() }));
+    },
+    'reports.filterOptions': async () => ok(await loadFilterOptions(db, await lookupsNow())),
+    'reports.quoteDocument': async ({ id }) => {
+      const doc = await db.sales_docs.findOne(id).exec();
+      const quote = doc?.toMutableJSON();
+      if (!quote || quote.kind !== 'quote') return fail('not_found', `No quote ${id}`);
+      return ok(await quoteDocument(db, quote));
+    },
+    'reports.watch': async (_params, session) => {
+      const watchId = randomUUID();
+      const subscription = merge(db.opportunities.eventBulks$, db.org.eventBulks$)
+        .pipe(debounceTime(deps.debounceMs ?? 300))
+        .subscribe(() => session.emit('reports.changed', { watchId }));
+      watches.set(watchId, subscription);
+      session.onClose(() => {
+        subscription.unsubscribe();
+        watches.delete(watchId);
+      });
+      return ok({ watchId });
+    },
+    'reports.unwatch': async ({ watchId }) => {
+      const subscription = watches.get(watchId);
+      subscription?.unsubscribe();
+      return ok({ removed: watches.delete(watchId) });
+    },
+    'reports.exportPdf': async (params, session) => {
+      if (!deps.printer) return fail('invalid_state', 'This host cannot print PDFs');
+      const progress = (phase: 'starting' | 'rendering' | 'printing' | 'done' | 'failed'): void => session.emit('reports.exportProgress', { exportId: params.exportId, phase });
+      progress('starting');
+      const result = await deps.printer({ route: printRoute(params), fileName: fileName(params, asOf()), labels: params.labels, onProgress: progress });
+      progress(result.ok ? 'done' : 'failed');
+      return result;
+    },
+  });
+  const watches = new Map<string, Subscription>();
+
+  return {
+    handlers,
+    close(): void {
+      invalidation.unsubscribe();
+      for (const subscription of watches.values()) subscription.unsubscribe();
+      watches.clear();
+    },
+  };
+}
+
+/** Filters travel as one JSON query parameter: the print page reads exactly what the dashboard sent. */
+export function printRoute(params: ExportPdfParams): string {
+  const query = new URLSearchParams({ lang: params.language });
+  if (params.kind === 'quote') return `print/quote/${encodeURIComponent(params.quoteId)}?${query}`;
+  query.set('filters', JSON.stringify(params.filters));
+  return `print/pipeline?${query}`;
+}
+
+function fileName(params: ExportPdfParams, date: string): string {
+  return params.kind === 'quote' ? `quote-${params.quoteId.slice(0, 12)}.pdf` : `pipeline-forecast-${date}.pdf`;
+}
+
+async function quoteDocument(db: CrmDatabase, quote: Quote): Promise<QuoteDocument> {
+  const [account, contact, opportunity, org] = await Promise.all([
+    db.accounts.findOne(quote.accountId).exec(),
+    quote.contactId ? db.contacts.findOne(quote.contactId).exec() : Promise.resolve(null),
+    db.opportunities.findOne(quote.opportunityId).exec(),
+    db.org.findOne(quote.ownerId).exec(),
+  ]);
+  const person: Contact | undefined = contact?.toMutableJSON();
+  const owner = org?.toJSON();
+  return {
+    quote,
+    accountName: account?.name ?? '—',
+    contactName: person ? [person.firstName, person.lastName].filter(Boolean).join(' ') : null,
+    opportunityName: opportunity?.name ?? null,
+    ownerName: owner && owner.kind === 'user' ? owner.name : quote.ownerId,
+  };
+}

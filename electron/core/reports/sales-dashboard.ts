@@ -1,0 +1,234 @@
+import { meanForecaster, seasonalNaiveForecaster } from '../../../shared/analytics/baseline-forecasters';
+import { monthIndex, monthKeyOfIndex, periodOf } from '../../../shared/analytics/periods';
+import { rollUpPipeline, type RollupFilter } from '../../../shared/analytics/pipeline-rollup';
+import { selectAndForecast } from '../../../shared/analytics/select-forecast';
+import type {
+  CategoryPeriod,
+  DashboardFilters,
+  ForecastBandPoint,
+  SalesDashboard,
+  StageFigure,
+  TopDeal,
+  WinRatePoint,
+} from '../../../shared/contract/reports/report-requests';
+import { lineItemTotal, OPPORTUNITY_STAGES, type Opportunity, type OpportunityStage } from '../../../shared/schemas';
+
+/** The fields the dashboard reads; the loader projects documents to this. */
+export type DashboardOpportunity = Pick<
+  Opportunity,
+  | 'id' | 'name' | 'accountId' | 'ownerId' | 'teamId' | 'stage' | 'amount' | 'currency' | 'probability'
+  | 'forecastCategory' | 'closeDate' | 'closedAt' | 'createdAt' | 'lineItems' | 'stageHistory'
+>;
+export type DashboardQuota = { readonly userId: string; readonly teamId: string; readonly period: 'month' | 'quarter'; readonly periodStart: string; readonly currency: string; readonly amount: number };
+
+export type DashboardInput = {
+  readonly opportunities: ReadonlyArray<DashboardOpportunity>;
+  readonly quotas: ReadonlyArray<DashboardQuota>;
+  readonly accountNames: ReadonlyMap<string, string>;
+  readonly accountRegions: ReadonlyMap<string, string>;
+  readonly userNames: ReadonlyMap<string, string>;
+  readonly filters: DashboardFilters;
+  /** `YYYY-MM-DD`. */
+  readonly asOf: string;
+};
+
+const OPEN_STAGES = OPPORTUNITY_STAGES.filter((stage) => stage !== 'closed_won' && stage !== 'closed_lost');
+const FUNNEL_STAGES: readonly OpportunityStage[] = [...OPEN_STAGES, 'closed_won'];
+const HISTORY_MONTHS = 24;
+const FORECAST_MONTHS = 6;
+const TOP_DEALS = 10;
+const DAY_MS = 86_400_000;
+
+export function computeSalesDashboard(input: DashboardInput): SalesDashboard {
+  const { filters } = input;
+  // Owner/team/region/product narrow everything; currency and period are applied per figure below.
+  const scoped = input.opportunities.filter((opp) => matchesScope(opp, filters, input.accountRegions));
+  const currencies = currenciesByUse(scoped);
+  const currency = filters.currency ?? currencies[0] ?? 'USD';
+  const inCurrency = scoped.filter((opp) => opp.currency === currency);
+  const valueOf = (opp: DashboardOpportunity): number => productValue(opp, filters.productId);
+  const from = filters.from ? `${filters.from}-01` : undefined;
+  const to = filters.to ? `${filters.to}-31` : undefined;
+  const inPeriod = inCurrency.filter((opp) => (!from || opp.closeDate >= from) && (!to || opp.closeDate <= to));
+  const open = inPeriod.filter((opp) => isOpen(opp.stage));
+
+  const rollupFilter: RollupFilter = {
+    ...(filters.productId ? { productIds: [filters.productId] } : {}),
+    ...(from ? { closeDateFrom: from } : {}),
+    ...(to ? { closeDateTo: to } : {}),
+  };
+  const months = rollUpPipeline(inCurrency, { period: 'month', filter: rollupFilter }).filter((row) => row.currency === currency);
+  const quarters = rollUpPipeline(inCurrency, { period: 'quarter', filter: rollupFilter }).filter((row) => row.currency === currency);
+
+  const asOfMonth = monthIndex(input.asOf);
+  const historyStart = asOfMonth - HISTORY_MONTHS + 1;
+  const quotaByQuarter = sumQuotas(input.quotas, filters, currency);
+  const forecastByQuarter: CategoryPeriod[] = quarters
+    .filter((row) => row.pipeline > 0 || row.closed > 0)
+    .filter((row) => filters.from !== undefined || row.period >= periodOf(input.asOf, 'quarter'))
+    .slice(0, 8)
+    .map((row) => ({ period: row.period, commit: row.commit, bestCase: row.bestCase, pipeline: row.pipeline, closed: row.closed, quota: quotaByQuarter.get(row.period) ?? null }));
+
+  const closedInHistory = inCurrency.filter((opp) => !isOpen(opp.stage) && monthIndex(opp.closeDate) >= historyStart && monthIndex(opp.closeDate) <= asOfMonth);
+  const winRateByMonth = winRates(closedInHistory, historyStart, asOfMonth);
+  const revenueHistory = monthSeries(historyStart, asOfMonth, closedInHistory.filter((opp) => opp.stage === 'closed_won'), valueOf);
+  const forecast = forecastRevenue(revenueHistory.map((point) => point.value), asOfMonth);
+
+  const won = inPeriod.filter((opp) => opp.stage === 'closed_won');
+  const lost = inPeriod.filter((opp) => opp.stage === 'closed_lost');
+  const quotaTotal = forecastByQuarter.reduce<number | null>((sum, row) => (row.quota === null ? sum : (sum ?? 0) + row.quota), null);
+  return {
+    asOf: input.asOf,
+    currency,
+    currencies,
+    totals: {
+      openPipeline: sum(open, valueOf),
+      openCount: open.length,
+      weighted: Math.round(open.reduce((total, opp) => total + (valueOf(opp) * opp.probability) / 100, 0)),
+      commit: sum(open.filter((opp) => opp.forecastCategory === 'commit'), valueOf),
+      bestCase: sum(open.filter((opp) => opp.forecastCategory === 'commit' || opp.forecastCategory === 'best_case'), valueOf),
+      closedWon: sum(won, valueOf),
+      wonCount: won.length,
+      winRate: won.length + lost.length === 0 ? null : won.length / (won.length + lost.length),
+      avgCycleDays: averageCycleDays(won),
+      quota: quotaTotal,
+    },
+    byStage: OPEN_STAGES.map((stage) => figure(stage, open.filter((opp) => opp.stage === stage), valueOf)),
+    funnel: FUNNEL_STAGES.map((stage) => figure(stage, inPeriod.filter((opp) => reached(opp, stage)), valueOf)),
+    weightedByMonth: months.filter((row) => row.pipeline > 0).map((row) => ({ period: row.period, value: row.weighted, pipeline: row.pipeline })),
+    forecastByQuarter,
+    winRateByMonth,
+    revenueHistory,
+    revenueForecast: forecast.points,
+    forecastModel: forecast.model,
+    topDeals: topDeals(open, valueOf, input),
+  };
+}
+
+function matchesScope(opp: DashboardOpportunity, filters: DashboardFilters, regions: ReadonlyMap<string, string>): boolean {
+  if (filters.ownerId && opp.ownerId !== filters.ownerId) return false;
+  if (filters.teamId && opp.teamId !== filters.teamId) return false;
+  if (filters.region && regions.get(opp.accountId) !== filters.region) return false;
+  if (filters.productId && !opp.lineItems.some((line) => line.productId === filters.productId)) return false;
+  return true;
+}
+
+/** With a product filter a deal counts only its lines of that product, as the roll-ups do. */
+function productValue(opp: DashboardOpportunity, productId: string | undefined): number {
+  if (!productId) return opp.amount;
+  return opp.lineItems.filter((line) => line.productId === productId).reduce((total, line) => total + lineItemTotal(line), 0);
+}
+
+function currenciesByUse(opps: ReadonlyArray<DashboardOpportunity>): string[] {
+  const counts = new Map<string, number>();
+  for (const opp of opps) counts.set(opp.currency, (counts.get(opp.currency) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([currency]) => currency);
+}
+
+const isOpen = (stage: OpportunityStage): boolean => stage !== 'closed_won' && stage !== 'closed_lost';
+const sum = (opps: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number): number => opps.reduce((total, opp) => total + valueOf(opp), 0);
+
+function figure(stage: OpportunityStage, opps: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number): StageFigure {
+  return { stage, amount: sum(opps, valueOf), count: opps.length };
+}
+
+/** A deal reached a stage if it is there now, passed through it, or went past it (a skipped stage still counts as passed). */
+function reached(opp: DashboardOpportunity, stage: OpportunityStage): boolean {
+  if (stage === 'closed_won') return opp.stage === 'closed_won';
+  const rank = OPEN_STAGES.indexOf(stage as (typeof OPEN_STAGES)[number]);
+  // Every deal entered the funnel at its first stage, even a lost one without history.
+  const furthest = Math.max(
+    0,
+    opp.stage === 'closed_won' ? OPEN_STAGES.length : OPEN_STAGES.indexOf(opp.stage as (typeof OPEN_STAGES)[number]),
+    ...opp.stageHistory.map((change) => (change.stage === 'closed_won' ? OPEN_STAGES.length : OPEN_STAGES.indexOf(change.stage as (typeof OPEN_STAGES)[number]))),
+  );
+  return furthest >= rank;
+}
+
+function closeMs(opp: DashboardOpportunity): number {
+  return opp.closedAt ?? Date.parse(`${opp.closeDate}T00:00:00Z`);
+}
+
+function averageCycleDays(won: ReadonlyArray<DashboardOpportunity>): number | null {
+  if (won.length === 0) return null;
+  const days = won.reduce((total, opp) => total + Math.max(0, closeMs(opp) - opp.createdAt) / DAY_MS, 0);
+  return Math.round((days / won.length) * 10) / 10;
+}
+
+function winRates(closed: ReadonlyArray<DashboardOpportunity>, start: number, end: number): WinRatePoint[] {
+  const points: WinRatePoint[] = [];
+  for (let month = start; month <= end; month++) {
+    const period = monthKeyOfIndex(month);
+    const inMonth = closed.filter((opp) => opp.closeDate.startsWith(period));
+    const won = inMonth.filter((opp) => opp.stage === 'closed_won');
+    points.push({
+      period,
+      won: won.length,
+      lost: inMonth.length - won.length,
+      winRate: inMonth.length === 0 ? null : won.length / inMonth.length,
+      avgCycleDays: averageCycleDays(won),
+    });
+  }
+  return points;
+}
+
+function monthSeries(start: number, end: number, opps: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number): Array<{ period: string; value: number }> {
+  const values = new Array<number>(end - start + 1).fill(0);
+  for (const opp of opps) values[monthIndex(opp.closeDate) - start]! += valueOf(opp);
+  return values.map((value, offset) => ({ period: monthKeyOfIndex(start + offset), value }));
+}
+
+/**
+ * The forecasting colleague's model selection with its cheap baselines only: the AutoETS/MSTL
+ * candidates need the WASM worker pool, which the core does not run yet, and a dashboard must
+ * answer in milliseconds on every change.
+ */
+function forecastRevenue(history: readonly number[], lastMonth: number): { points: ForecastBandPoint[]; model: string | null } {
+  if (history.every((value) => value === 0)) return { points: [], model: null };
+  const result = selectAndForecast(history, {
+    horizon: FORECAST_MONTHS,
+    candidates: [meanForecaster, seasonalNaiveForecaster],
+    labelPeriod: (step) => monthKeyOfIndex(lastMonth + step),
+  });
+  const clamp = (value: number): number => Math.max(0, Math.round(value));
+  return {
+    model: result.model,
+    points: result.points.map((point) => ({
+      period: point.period ?? monthKeyOfIndex(lastMonth + point.step),
+      mean: clamp(point.mean),
+      lower80: clamp(point.lower80),
+      upper80: clamp(point.upper80),
+      lower95: clamp(point.lower95),
+      upper95: clamp(point.upper95),
+    })),
+  };
+}
+
+/** Quotas of the filtered reps, month quotas folded into their quarter. Other currencies are skipped (no FX offline). */
+function sumQuotas(quotas: ReadonlyArray<DashboardQuota>, filters: DashboardFilters, currency: string): Map<string, number> {
+  const byQuarter = new Map<string, number>();
+  for (const quota of quotas) {
+    if (quota.currency !== currency) continue;
+    if (filters.ownerId && quota.userId !== filters.ownerId) continue;
+    if (filters.teamId && quota.teamId !== filters.teamId) continue;
+    const quarter = periodOf(quota.periodStart, 'quarter');
+    byQuarter.set(quarter, (byQuarter.get(quarter) ?? 0) + quota.amount);
+  }
+  return byQuarter;
+}
+
+function topDeals(open: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number, input: DashboardInput): TopDeal[] {
+  return [...open]
+    .sort((a, b) => valueOf(b) - valueOf(a) || a.closeDate.localeCompare(b.closeDate))
+    .slice(0, TOP_DEALS)
+    .map((opp) => ({
+      id: opp.id,
+      name: opp.name,
+      accountName: input.accountNames.get(opp.accountId) ?? '—',
+      ownerName: input.userNames.get(opp.ownerId) ?? opp.ownerId,
+      stage: opp.stage,
+      amount: valueOf(opp),
+      probability: opp.probability,
+      closeDate: opp.closeDate,
+    }));
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DashboardFilters, ExportProgress } from '../../../shared/contract/reports/report-requests';
+import { isLanguage } from '../i18n/i18n';
+import { useCrmClient } from '../transport/client-context';
+
+type Target = { readonly kind: 'pipeline'; readonly filters: DashboardFilters } | { readonly kind: 'quote'; readonly quoteId: string };
+
+/** Asks the host to print the report's print route and shows how far it got, then downloads or says where it saved. */
+export function ExportPdfButton({ target, label }: { readonly target: Target; readonly label: string }) {
+  const { t, i18n } = useTranslation('reports');
+  const client = useCrmClient();
+  const [phase, setPhase] = useState<ExportProgress['phase'] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [exportId, setExportId] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!exportId) return undefined;
+    return client.subscribe('reports.exportProgress', (event) => {
+      if (event.exportId === exportId) setPhase(event.phase);
+    });
+  }, [client, exportId]);
+
+  const start = async (): Promise<void> => {
+    const id = crypto.randomUUID();
+    setExportId(id);
+    setPhase('starting');
+    setMessage(null);
+    const language = isLanguage(i18n.language) ? i18n.language : 'en';
+    const labels = { title: target.kind === 'pipeline' ? t('print.pipelineTitle') : t('reportsPage.quoteTitle'), page: t('print.page') };
+    const result = await client.send('reports.exportPdf', target.kind === 'pipeline' ? { kind: 'pipeline', exportId: id, filters: target.filters, language, labels } : { kind: 'quote', exportId: id, quoteId: target.quoteId, language, labels });
+    setPhase(null);
+    setExportId(null);
+    if (!result.ok) return setMessage(t('export.failed', { message: result.error.message }));
+    const value = result.value;
+    if (value.outcome === 'cancelled') return setMessage(t('export.cancelled'));
+    if (value.outcome === 'saved') return setMessage(t('export.saved', { path: value.path }));
+    const link = document.createElement('a');
+    link.href = value.url;
+    link.download = value.fileName;
+    link.click();
+    setMessage(t('export.done', { pages: value.pages }));
+  };
+
+  const busy = phase !== null && phase !== 'done' && phase !== 'failed';
+  return (
+    <span className="export-pdf">
+      <button type="button" className="button" onClick={() => void start()} disabled={busy} data-testid={`export-${target.kind}`}>
+        {label}
+      </button>
+      {busy ? (
+        <span className="export-progress" role="status" data-testid="export-progress">
+          <span className="spinner" aria-hidden="true" />
+          {t(`export.${phase === 'starting' ? 'starting' : phase === 'printing' ? 'printing' : 'rendering'}`)}
+        </span>
+      ) : null}
+      {message ? <span className="export-message" role="status" data-testid="export-message">{message}</span> : null}
+    </span>
+  );
+}

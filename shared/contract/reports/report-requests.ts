@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { OpportunityStage } from '../../schemas/opportunities';
+import { currencySchema, idSchema, shortLabelSchema } from '../../schemas/primitives';
+import type { Quote } from '../../schemas/sales-docs';
+import { request } from '../define-request';
+
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month looks like 2025-06');
+
+/** What every dashboard and report figure can be narrowed by; absent fields mean "all". */
+export const dashboardFiltersSchema = z.strictObject({
+  ownerId: idSchema.optional(),
+  teamId: idSchema.optional(),
+  region: shortLabelSchema.optional(),
+  productId: idSchema.optional(),
+  /** Inclusive close-month bounds for pipeline figures; history charts always show 24 months. */
+  from: monthSchema.optional(),
+  to: monthSchema.optional(),
+  /** Money is never converted offline: one currency per dashboard, the most common one by default. */
+  currency: currencySchema.optional(),
+});
+export type DashboardFilters = z.input<typeof dashboardFiltersSchema>;
+
+export type StageFigure = { readonly stage: OpportunityStage; readonly amount: number; readonly count: number };
+export type MonthValue = { readonly period: string; readonly value: number };
+export type CategoryPeriod = {
+  readonly period: string;
+  readonly commit: number;
+  readonly bestCase: number;
+  readonly pipeline: number;
+  readonly closed: number;
+  /** Null when no quota covers the period for the filtered reps. */
+  readonly quota: number | null;
+};
+export type WinRatePoint = {
+  readonly period: string;
+  readonly won: number;
+  readonly lost: number;
+  /** 0..1, null when nothing closed that month. */
+  readonly winRate: number | null;
+  /** Days from creation to close of that month's won deals; null without any. */
+  readonly avgCycleDays: number | null;
+};
+export type ForecastBandPoint = {
+  readonly period: string;
+  readonly mean: number;
+  readonly lower80: number;
+  readonly upper80: number;
+  readonly lower95: number;
+  readonly upper95: number;
+};
+export type TopDeal = {
+  readonly id: string;
+  readonly name: string;
+  readonly accountName: string;
+  readonly ownerName: string;
+  readonly stage: OpportunityStage;
+  readonly amount: number;
+  readonly probability: number;
+  readonly closeDate: string;
+};
+
+export type SalesDashboard = {
+  /** `YYYY-MM-DD` the figures are computed at (the core's clock). */
+  readonly asOf: string;
+  readonly currency: string;
+  /** Currencies present under the other filters, most deals first (for the currency picker). */
+  readonly currencies: ReadonlyArray<string>;
+  readonly totals: {
+    readonly openPipeline: number;
+    readonly openCount: number;
+    readonly weighted: number;
+    readonly commit: number;
+    readonly bestCase: number;
+    readonly closedWon: number;
+    readonly wonCount: number;
+    readonly winRate: number | null;
+    readonly avgCycleDays: number | null;
+    readonly quota: number | null;
+  };
+  /** Open stages, in stage order. */
+  readonly byStage: ReadonlyArray<StageFigure>;
+  /** Deals that ever reached each stage (stage history), in order: the funnel. */
+  readonly funnel: ReadonlyArray<StageFigure>;
+  readonly weightedByMonth: ReadonlyArray<MonthValue & { readonly pipeline: number }>;
+  readonly forecastByQuarter: ReadonlyArray<CategoryPeriod>;
+  readonly winRateByMonth: ReadonlyArray<WinRatePoint>;
+  readonly revenueHistory: ReadonlyArray<MonthValue>;
+  /** Empty when the history is too short to forecast. */
+  readonly revenueForecast: ReadonlyArray<ForecastBandPoint>;
+  readonly forecastModel: string | null;
+  readonly topDeals: ReadonlyArray<TopDeal>;
+};
+
+export type FilterOption = { readonly id: string; readonly label: string };
+export type ReportFilterOptions = {
+  readonly owners: ReadonlyArray<FilterOption>;
+  readonly teams: ReadonlyArray<FilterOption>;
+  readonly regions: ReadonlyArray<string>;
+  readonly products: ReadonlyArray<FilterOption>;
+};
+
+/** A quote with the names a customer-facing document prints. */
+export type QuoteDocument = {
+  readonly quote: Quote;
+  readonly accountName: string;
+  readonly contactName: string | null;
+  readonly opportunityName: string | null;
+  readonly ownerName: string;
+};
+
+export const REPORT_KINDS = ['pipeline', 'quote'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** Text the page header and footer show; sent by the renderer because only it knows the language. */
+const exportIdSchema = z.string().min(1).max(64);
+const printLabelsSchema = z.strictObject({ title: z.string().min(1).max(200), page: z.string().min(1).max(40) });
+
+export const exportPdfParamsSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('pipeline'), exportId: exportIdSchema, filters: dashboardFiltersSchema, language: z.enum(['en', 'zh-CN']), labels: printLabelsSchema }),
+  z.strictObject({ kind: z.literal('quote'), exportId: exportIdSchema, quoteId: idSchema, language: z.enum(['en', 'zh-CN']), labels: printLabelsSchema }),
+]);
+export type ExportPdfParams = z.output<typeof exportPdfParamsSchema>;
+
+export type ExportPdfResult =
+  /** Browser host: fetch this same-origin URL (cookie-authenticated, one use) to download the file. */
+  | { readonly outcome: 'download'; readonly url: string; readonly fileName: string; readonly pages: number }
+  /** Electron: written where the user chose in the save dialog. */
+  | { readonly outcome: 'saved'; readonly path: string; readonly pages: number }
+  | { readonly outcome: 'cancelled' };
+
+export type ExportProgress = { readonly exportId: string; readonly phase: 'starting' | 'rendering' | 'printing' | 'done' | 'failed' };
+
+export const reportRequests = {
+  'reports.salesDashboard': request(z.strictObject({ filters: dashboardFiltersSchema })).returns<SalesDashboard>(),
+  'reports.filterOptions': request(z.strictObject({})).returns<ReportFilterOptions>(),
+  'reports.quoteDocument': request(z.strictObject({ id: idSchema })).returns<QuoteDocument>(),
+  /** Starts `reports.changed` events for this session (debounced opportunity/quota changes). */
+  'reports.watch': request(z.strictObject({})).returns<{ readonly watchId: string }>(),
+  'reports.unwatch': request(z.strictObject({ watchId: exportIdSchema })).returns<{ readonly removed: boolean }>(),
+  'reports.exportPdf': request(exportPdfParamsSchema).returns<ExportPdfResult>(),
+} as const;
