@@ -151,7 +151,11 @@ function toSelector(filter: ListQuery<string>['filter']): Record<string, unknown
   const selector: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(filter)) {
     if (value === undefined) continue;
-    selector[field] = typeof value === 'boolean' ? { $eq: value } : { $in: [...value] };
+    // RxDB's query planner turns $eq into an index range but not $in, so a one-value filter (the
+    // common case: "Active", "EMEA") is sent as $eq: 12 ms instead of 0.7-2 s on 100,000 accounts.
+    if (typeof value === 'boolean') selector[field] = { $eq: value };
+    else if (value.length === 1) selector[field] = { $eq: value[0] };
+    else selector[field] = { $in: [...value] };
   }
   return selector;
 }
