@@ -19,19 +19,22 @@ export function createOpportunitiesHandlers(deps: StoreDeps) {
       const selector: MangoQuerySelector<Opportunity> = ownerId ? { ownerId: { $in: [...ownerId] } } : {};
       // One scan serves counts, per-currency totals and the first cards of every column.
       const docs = await store.collection.find({ selector, sort: [{ closeDate: 'asc' }] }).exec();
-      const columns = new Map<OpportunityStage, { count: number; totals: Map<string, number>; cards: OpportunityRecord[] }>();
+      const columns = new Map<OpportunityStage, { count: number; totals: Map<string, { amount: number; count: number }>; cards: OpportunityRecord[] }>();
       for (const stage of OPPORTUNITY_STAGES) columns.set(stage, { count: 0, totals: new Map(), cards: [] });
       for (const doc of docs) {
         const column = columns.get(doc.stage);
         if (!column) continue;
         column.count += 1;
-        column.totals.set(doc.currency, (column.totals.get(doc.currency) ?? 0) + doc.amount);
-        if (column.cards.length < perStage) column.cards.push(toStored(doc));
+        const total = column.totals.get(doc.currency) ?? { amount: 0, count: 0 };
+        column.totals.set(doc.currency, { amount: total.amount + doc.amount, count: total.count + 1 });
+        column.cards.push(toStored(doc));
       }
       const board: BoardColumn[] = OPPORTUNITY_STAGES.map((stage) => {
-        const column = columns.get(stage) ?? { count: 0, totals: new Map<string, number>(), cards: [] };
-        const totals = [...column.totals].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount);
-        return { stage, count: column.count, totals, cards: column.cards };
+        const column = columns.get(stage) ?? { count: 0, totals: new Map<string, { amount: number; count: number }>(), cards: [] };
+        const totals = [...column.totals].map(([currency, total]) => ({ currency, ...total })).sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
+        // Open deals: soonest close first (what needs work); closed ones: most recent first.
+        const cards = CLOSED.includes(stage) ? column.cards.reverse() : column.cards;
+        return { stage, count: column.count, totals, cards: cards.slice(0, perStage) };
       });
       return ok(board);
     },

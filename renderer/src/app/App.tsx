@@ -11,6 +11,7 @@ import { PipelinePrintPage } from '../reports/print/PipelinePrintPage';
 import { QuotePrintPage } from '../reports/print/QuotePrintPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { DashboardPage } from '../sales/dashboard/DashboardPage';
+import { salesRoute } from '../sales/sales-routes';
 import { syncRoutes } from '../sync/sync-routes';
 import { useUiStore } from '../state/ui-store';
 import { ClientProvider } from '../transport/client-context';
@@ -38,8 +39,9 @@ const router = createHashRouter([
           { path: 'contacts', element: <ContactsPage /> },
         ],
       },
-      { path: 'sales', element: <ComingSoon area="sales" /> },
+      { path: 'sales', element: <Navigate to="/sales/pipeline" replace /> },
       { path: 'sales/dashboard', element: <DashboardPage /> },
+      salesRoute,
       { path: 'marketing', element: <ComingSoon area="marketing" /> },
       { path: 'service', element: <ComingSoon area="service" /> },
       { path: 'reports', element: <ReportsPage /> },

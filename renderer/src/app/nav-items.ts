@@ -1,7 +1,7 @@
 /** Top-level areas, in sidebar order. `ready: false` areas show a "coming soon" page. */
 export const NAV_ITEMS = [
   { id: 'customers', path: '/customers', ready: true },
-  { id: 'sales', path: '/sales/dashboard', ready: true },
+  { id: 'sales', path: '/sales', ready: true },
   { id: 'marketing', path: '/marketing', ready: false },
   { id: 'service', path: '/service', ready: false },
   { id: 'reports', path: '/reports', ready: true },

@@ -6,6 +6,8 @@ import customersRecordEn from './ns/customers-record.en.json';
 import customersRecordZhCN from './ns/customers-record.zh-CN.json';
 import reportsEn from './ns/reports.en.json';
 import reportsZhCN from './ns/reports.zh-CN.json';
+import salesEn from './ns/sales.en.json';
+import salesZhCN from './ns/sales.zh-CN.json';
 import syncEn from './ns/sync.en.json';
 import syncZhCN from './ns/sync.zh-CN.json';
 
@@ -19,6 +21,7 @@ export const namespaces = {
   'customers-list': { en: customersListEn, 'zh-CN': customersListZhCN },
   'customers-record': { en: customersRecordEn, 'zh-CN': customersRecordZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },
+  sales: { en: salesEn, 'zh-CN': salesZhCN },
   sync: { en: syncEn, 'zh-CN': syncZhCN },
 } as const;
 

@@ -10,8 +10,8 @@ export type OpportunityRecord = Stored<Opportunity>;
 export type BoardColumn = {
   readonly stage: OpportunityStage;
   readonly count: number;
-  /** Sum of amounts per currency (minor units); mixed currencies are never added together. */
-  readonly totals: ReadonlyArray<{ readonly currency: string; readonly amount: number }>;
+  /** Sum of amounts per currency (minor units), most deals first; mixed currencies are never added together. */
+  readonly totals: ReadonlyArray<{ readonly currency: string; readonly amount: number; readonly count: number }>;
   readonly cards: ReadonlyArray<OpportunityRecord>;
 };
 

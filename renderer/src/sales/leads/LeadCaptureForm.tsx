@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LEAD_SOURCES, type Lead } from '../../../../shared/schemas';
+import { useToastStore } from '../../common/toast-store';
+import { useSend } from '../use-request';
+
+const EMPTY = { firstName: '', lastName: '', company: '', email: '', phone: '', source: 'web' as Lead['source'], rating: '' as '' | NonNullable<Lead['rating']> };
+
+/** Fast enough to type between two meetings: last name is the only required field. */
+export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void }) {
+  const { t } = useTranslation('sales');
+  const send = useSend();
+  const show = useToastStore((state) => state.show);
+  const [values, setValues] = useState(EMPTY);
+  const [error, setError] = useState('');
+  const set = (field: keyof typeof EMPTY) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const text = (field: 'firstName' | 'lastName' | 'company' | 'email' | 'phone', type = 'text') => (
+    <label className="rec-field">
+      <span className="rec-field-label">{t(`leads.${field}`)}</span>
+      <input className="rec-input" type={type} name={field} value={values[field]} maxLength={80} onChange={set(field)} />
+    </label>
+  );
+
+  return (
+    <form
+      className="sales-form"
+      aria-label={t('leads.capture')}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!values.lastName.trim()) return setError(t('leads.needsLastName'));
+        setError('');
+        const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+        const created = await send(
+          'leads.create',
+          {
+            values: {
+              lastName: values.lastName.trim(),
+              firstName: optional(values.firstName),
+              company: optional(values.company),
+              email: optional(values.email),
+              phone: optional(values.phone),
+              source: values.source,
+              rating: values.rating || undefined,
+              status: 'new',
+            },
+          },
+          (message) => t('common.failed', { message }),
+        );
+        if (!created) return;
+        show({ message: t('leads.added', { name: [created.firstName, created.lastName].filter(Boolean).join(' ') }) });
+        setValues(EMPTY);
+        onCreated();
+      }}
+    >
+      <h2>{t('leads.capture')}</h2>
+      <div className="sales-row">
+        {text('firstName')}
+        {text('lastName')}
+      </div>
+      {error ? <p className="rec-field-error" role="alert">{error}</p> : null}
+      {text('company')}
+      {text('email', 'email')}
+      {text('phone', 'tel')}
+      <div className="sales-row">
+        <label className="rec-field">
+          <span className="rec-field-label">{t('leads.source')}</span>
+          <select className="rec-input select" name="source" value={values.source} onChange={set('source')}>
+            {LEAD_SOURCES.map((source) => (
+              <option key={source} value={source}>
+                {t(`leadSource.${source}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="rec-field">
+          <span className="rec-field-label">{t('leads.rating')}</span>
+          <select className="rec-input select" name="rating" value={values.rating} onChange={set('rating')}>
+            <option value="">—</option>
+            {(['hot', 'warm', 'cold'] as const).map((rating) => (
+              <option key={rating} value={rating}>
+                {t(`rating.${rating}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="sales-actions">
+        <button type="submit" className="button">
+          {t('leads.add')}
+        </button>
+      </div>
+    </form>
+  );
+}
