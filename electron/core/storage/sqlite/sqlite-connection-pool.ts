@@ -20,6 +20,7 @@ export const IN_MEMORY = ':memory:';
  * the situation on a rep's laptop, and it is the only mode where "a write is acknowledged only
  * after its transaction commits" still holds when the battery dies. So FULL is the default;
  * `settings.synchronous` can choose NORMAL where the trade is acceptable (e.g. bulk imports).
+ * Pulled server data commits with NORMAL even under FULL: see pulled-write-durability.ts.
  */
 export const SYNCHRONOUS_MODE: SqliteSynchronousMode = 'FULL';
 
@@ -84,7 +85,8 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
         db.close();
         throw error;
       }
-      const connection: SqliteConnection = { databaseName, db, refCount: 1, changeSubjects: new Map() };
+      const synchronous = settings.directory === IN_MEMORY ? undefined : (settings.synchronous ?? SYNCHRONOUS_MODE);
+      const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map() };
       open.set(databaseName, connection);
       return connection;
     },

@@ -17,11 +17,13 @@ export type StoredDocument = Readonly<Record<string, unknown>> & {
  *   `_deleted: true` for deletes). If it throws, the whole bulkWrite rolls back and nothing is
  *   acknowledged.
  * - `afterWrite` is never called for writes that were rejected as conflicts.
+ * - The first `inserted` of `docs` had no row in the collection before this write (their ids are
+ *   new to it); the rest replace stored rows. Lets a hook skip looking up what cannot exist.
  * - `onRemove` runs inside a transaction when a collection's storage is removed (its rows dropped).
  */
 export type SqliteWriteHook = {
   readonly name: string;
   setup(db: BetterSqlite3.Database): void;
-  afterWrite(db: BetterSqlite3.Database, collectionName: string, docs: ReadonlyArray<StoredDocument>): void;
+  afterWrite(db: BetterSqlite3.Database, collectionName: string, docs: ReadonlyArray<StoredDocument>, inserted?: number): void;
   onRemove?(db: BetterSqlite3.Database, collectionName: string): void;
 };

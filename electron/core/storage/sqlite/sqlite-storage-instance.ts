@@ -17,6 +17,7 @@ import type {
   RxStorageInstanceCreationParams,
   RxStorageQueryResult,
 } from 'rxdb/plugins/core';
+import { runWithPulledDurability } from './pulled-write-durability';
 import type { SqliteConnectionPool } from './sqlite-connection-pool';
 import type { SqliteWriteHook, StoredDocument } from './sqlite-hooks';
 import { runCount, runQuery } from './sqlite-query';
@@ -100,8 +101,9 @@ export class RxStorageInstanceSqlite<RxDocType>
       stored.push(row.document);
     }
     if (stored.length > 0) {
+      const inserted = categorized.bulkInsertDocs.length;
       for (const hook of this.hooks) {
-        hook.afterWrite(db, this.collectionName, stored);
+        hook.afterWrite(db, this.collectionName, stored, inserted);
       }
     }
     return categorized;
@@ -110,7 +112,10 @@ export class RxStorageInstanceSqlite<RxDocType>
   bulkWrite(documentWrites: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
     try {
       this.ensureOpen();
-      const categorized = this.writeTransaction(documentWrites, context);
+      const connection = this.internals.connection;
+      const categorized = runWithPulledDurability(connection.db, connection.synchronous, context, () =>
+        this.writeTransaction(documentWrites, context),
+      );
       // Committed: only now may anyone hear about it.
       const eventBulk = categorized.eventBulk;
       if (eventBulk.events.length > 0 && categorized.newestRow) {

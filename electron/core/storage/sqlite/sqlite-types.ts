@@ -23,6 +23,8 @@ export type SqliteConnection = {
   readonly databaseName: string;
   readonly db: BetterSqlite3.Database;
   refCount: number;
+  /** The synchronous mode of a file database; undefined for ':memory:' (nothing to fsync). */
+  readonly synchronous: SqliteSynchronousMode | undefined;
   /**
    * Change streams keyed by table name, shared by all instances of the same collection on this
    * connection so two RxDatabase objects on one file see each other's writes.
