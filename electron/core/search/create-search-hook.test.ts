@@ -53,6 +53,20 @@ describe('createSearchHook', () => {
     expect(f.ids('original')).toEqual(['l1']);
   });
 
+  it('indexes documents the storage marks as new, and still replaces an entry the index already held', () => {
+    const f = createSearchFixture();
+    const hook = createSearchHook();
+    hook.setup(f.db);
+    f.write('accounts', [{ id: 'a1', name: 'Drifted' }]);
+    const docs = [stored({ id: 'a1', name: 'Initech' }), stored({ id: 'a2', name: 'Globex' }), stored({ id: 'a3', name: 'Gone', _deleted: true })];
+    f.db.transaction(() => hook.afterWrite(f.db, 'accounts', docs, docs.length))();
+    expect(f.ids('drifted')).toEqual([]);
+    expect(f.ids('initech')).toEqual(['a1']);
+    expect(f.ids('globex')).toEqual(['a2']);
+    expect(f.ids('gone')).toEqual([]);
+    expect(count(f, 'search_doc')).toBe(2);
+  });
+
   it('ignores collections that are not searchable and documents without an id', () => {
     const f = createSearchFixture();
     f.write('activities', [{ id: 'x1', name: 'Call Acme' }]);

@@ -31,10 +31,10 @@ export function createSearchHook(options: SearchHookOptions = {}): SqliteWriteHo
     setup(db) {
       writerFor(db);
     },
-    afterWrite(db, collectionName, docs) {
+    afterWrite(db, collectionName, docs, inserted = 0) {
       const type = COLLECTION_TO_TYPE[collectionName];
       if (type === undefined || docs.length === 0) return;
-      writerFor(db).write(type, docs, primaryKey);
+      writerFor(db).write(type, docs, primaryKey, inserted);
     },
     onRemove(db, collectionName) {
       const type = COLLECTION_TO_TYPE[collectionName];
