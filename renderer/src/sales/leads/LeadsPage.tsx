@@ -20,8 +20,10 @@ export function LeadsPage() {
   const send = useSend();
   const [status, setStatus] = useState<'' | Lead['status']>('');
   const [source, setSource] = useState<'' | Lead['source']>('');
+  const [owner, setOwner] = useState('');
+  const owners = useRequest('accounts.filterOptions', {}, 'owners');
   const [sort, setSort] = useState<Sort>({ field: 'updatedAt', direction: 'desc' });
-  const filter = { ...(status ? { status: [status] } : {}), ...(source ? { source: [source] } : {}) };
+  const filter = { ...(status ? { status: [status] } : {}), ...(source ? { source: [source] } : {}), ...(owner ? { ownerId: [owner] } : {}) };
   const list = useRequest('leads.list', { filter, sort, limit: 500 }, JSON.stringify([filter, sort]));
   const [converting, setConverting] = useState<LeadRecord | null>(null);
   const [disqualifying, setDisqualifying] = useState<LeadRecord | null>(null);
@@ -35,10 +37,10 @@ export function LeadsPage() {
   const columns: ReadonlyArray<TableColumn<LeadRecord>> = [
     { id: 'name', header: t('leads.lastName'), width: 'minmax(120px, 1.2fr)', sortField: 'lastName', cell: (l) => <strong>{[l.firstName, l.lastName].filter(Boolean).join(' ')}</strong> },
     { id: 'company', header: t('leads.company'), width: 'minmax(100px, 1.2fr)', cell: (l) => l.company ?? '' },
-    { id: 'status', header: t('leads.status'), width: '110px', cell: (l) => <span className={`badge lead-${l.status}`}>{t(`leadStatus.${l.status}`)}</span> },
+    { id: 'status', header: t('leads.status'), width: '120px', cell: (l) => <span className={`badge lead-${l.status}`}>{t(`leadStatus.${l.status}`)}</span> },
     { id: 'source', header: t('leads.source'), width: '100px', cell: (l) => t(`leadSource.${l.source}`) },
     { id: 'score', header: t('leads.score'), width: '64px', numeric: true, cell: (l) => format.number(l.score) },
-    { id: 'updated', header: t('leads.updated'), width: '110px', sortField: 'updatedAt', cell: (l) => format.date(l.updatedAt) },
+    { id: 'updated', header: t('leads.updated'), width: '124px', sortField: 'updatedAt', cell: (l) => format.date(l.updatedAt) },
     {
       id: 'actions',
       header: '',
@@ -96,6 +98,17 @@ export function LeadsPage() {
               {LEAD_SOURCES.map((s) => (
                 <option key={s} value={s}>
                   {t(`leadSource.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="rec-field">
+            <span className="rec-field-label">{t('leads.owner')}</span>
+            <select className="rec-input select" value={owner} onChange={(e) => setOwner(e.target.value)}>
+              <option value="">{t('common.any')}</option>
+              {(owners.status === 'ready' ? owners.value.owners : []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
                 </option>
               ))}
             </select>
