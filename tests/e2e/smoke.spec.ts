@@ -24,8 +24,8 @@ test('opens the shell, switches to Simplified Chinese and back', async ({ page, 
   await expect(nav.getByRole('link', { name: 'Customers' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
-  await nav.getByRole('link', { name: 'Reports' }).click();
-  await expect(page.getByText('Reports is on its way')).toBeVisible();
+  await nav.getByRole('link', { name: 'Marketing' }).click();
+  await expect(page.getByText('Marketing is on its way')).toBeVisible();
 
   await page.keyboard.press('Control+k');
   await expect(page.getByTestId('global-search')).toBeFocused();
