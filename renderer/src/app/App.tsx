@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { AccountDetailPage } from '../customers/AccountDetailPage';
 import { AccountFormPage } from '../customers/forms/AccountFormPage';
@@ -7,10 +7,6 @@ import { ContactsPage } from '../customers/ContactsPage';
 import { CustomersLayout } from '../customers/CustomersLayout';
 import type { PrefsApi } from '../prefs/prefs-api';
 import { PrefsProvider } from '../prefs/prefs-context';
-import { PipelinePrintPage } from '../reports/print/PipelinePrintPage';
-import { QuotePrintPage } from '../reports/print/QuotePrintPage';
-import { ReportsPage } from '../reports/ReportsPage';
-import { DashboardPage } from '../sales/dashboard/DashboardPage';
 import { salesRoute } from '../sales/sales-routes';
 import { syncRoutes } from '../sync/sync-routes';
 import { useUiStore } from '../state/ui-store';
@@ -19,6 +15,12 @@ import { ToastHost } from '../common/ToastHost';
 import type { CrmClient } from '../transport/crm-client';
 import { AppShell } from './AppShell';
 import { ComingSoon } from './ComingSoon';
+
+/**
+ * Screens outside the first view load on demand (Chart.js, dnd-kit, the print pages), so the
+ * accounts list — what a rep sees first — paints without waiting for code it does not use.
+ */
+const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) => async () => ({ Component: pick(await load()) });
 
 // Hash routes: they work under file:// in Electron and need no server rewrites in the browser host.
 const router = createHashRouter([
@@ -40,18 +42,18 @@ const router = createHashRouter([
         ],
       },
       { path: 'sales', element: <Navigate to="/sales/pipeline" replace /> },
-      { path: 'sales/dashboard', element: <DashboardPage /> },
+      { path: 'sales/dashboard', lazy: page(() => import('../sales/dashboard/DashboardPage'), (m) => m.DashboardPage) },
       salesRoute,
       { path: 'marketing', element: <ComingSoon area="marketing" /> },
       { path: 'service', element: <ComingSoon area="service" /> },
-      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports', lazy: page(() => import('../reports/ReportsPage'), (m) => m.ReportsPage) },
       ...syncRoutes,
       { path: '*', element: <Navigate to="/customers/accounts" replace /> },
     ],
   },
   // Print routes sit outside the shell: the host prints exactly the report, no sidebar or header.
-  { path: '/print/pipeline', element: <PipelinePrintPage /> },
-  { path: '/print/quote/:id', element: <QuotePrintPage /> },
+  { path: '/print/pipeline', lazy: page(() => import('../reports/print/PipelinePrintPage'), (m) => m.PipelinePrintPage) },
+  { path: '/print/quote/:id', lazy: page(() => import('../reports/print/QuotePrintPage'), (m) => m.QuotePrintPage) },
 ]);
 
 export function App({ client, prefs }: { readonly client: CrmClient; readonly prefs: PrefsApi }) {

@@ -1,10 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { LeadsPage } from './leads/LeadsPage';
-import { OpportunitiesPage } from './opportunity/OpportunitiesPage';
-import { OpportunityPage } from './opportunity/OpportunityPage';
-import { PipelinePage } from './pipeline/PipelinePage';
 import { SalesLayout } from './SalesLayout';
-import { TodayPage } from './today/TodayPage';
 
 /**
  * The sales screens under one layout (tabs). Pathless with full paths, so `/sales` itself and the
@@ -13,10 +8,11 @@ import { TodayPage } from './today/TodayPage';
 export const salesRoute: RouteObject = {
   element: <SalesLayout />,
   children: [
-    { path: 'sales/pipeline', element: <PipelinePage /> },
-    { path: 'sales/opportunities', element: <OpportunitiesPage /> },
-    { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
-    { path: 'sales/leads', element: <LeadsPage /> },
-    { path: 'sales/today', element: <TodayPage /> },
+    // Loaded on demand: the board brings dnd-kit, which the first screen does not need.
+    { path: 'sales/pipeline', lazy: async () => ({ Component: (await import('./pipeline/PipelinePage')).PipelinePage }) },
+    { path: 'sales/opportunities', lazy: async () => ({ Component: (await import('./opportunity/OpportunitiesPage')).OpportunitiesPage }) },
+    { path: 'sales/opportunities/:id', lazy: async () => ({ Component: (await import('./opportunity/OpportunityPage')).OpportunityPage }) },
+    { path: 'sales/leads', lazy: async () => ({ Component: (await import('./leads/LeadsPage')).LeadsPage }) },
+    { path: 'sales/today', lazy: async () => ({ Component: (await import('./today/TodayPage')).TodayPage }) },
   ],
 };
