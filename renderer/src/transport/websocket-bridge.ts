@@ -1,15 +1,6 @@
-import {
-  WIRE_CLOSE,
-  type CrmBridge,
-  type EventMap,
-  type EventName,
-  type ParamsOf,
-  type RequestName,
-  type Result,
-  type ResultOf,
-  type WireEvent,
-  type WireResponse,
-} from '../../../shared/contract';
+import type { CrmBridge, EventMap, EventName, ParamsOf, RequestName, Result, ResultOf, WireEvent, WireResponse } from '../../../shared/contract';
+// Not the barrel: this module loads before the app's screens, and the barrel builds every schema.
+import { WIRE_CLOSE } from '../../../shared/contract/wire';
 import type { ConnectionState } from './connection-state';
 
 type Pending = (result: Result<ResultOf<RequestName>>) => void;

@@ -1,4 +1,6 @@
-import { MAX_WINDOW, type CrmError, type LiveRequestName, type LiveResultMap, type ParamsOf } from '../../../../shared/contract';
+import type { CrmError, LiveRequestName, LiveResultMap, ParamsOf } from '../../../../shared/contract';
+// Not the barrel: importing it evaluates every request schema at start-up.
+import { MAX_WINDOW } from '../../../../shared/contract/paging';
 import type { CrmClient } from '../../transport/crm-client';
 import type { ListQueryParams, ListRow } from '../list-windows';
 import type { Column } from '../RecordList';
