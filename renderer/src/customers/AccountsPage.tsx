@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { AccountSortField } from '../../../shared/contract';
 import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../../shared/schemas/accounts';
 import { useFormatters } from '../i18n/use-formatters';
 import { accountColumns, DEFAULT_ACCOUNT_COLUMNS } from './account-columns';
 import { ImportDialog } from './import/ImportDialog';
-import { toAccountFilter } from './list/account-filter';
+import { accountsListQuery } from './list/prime-accounts-window';
 import { ColumnsMenu } from './list/ColumnsMenu';
 import { ExportButton } from './list/ExportButton';
 import { FilterBar, type FilterDef } from './list/FilterBar';
@@ -39,9 +38,9 @@ export function AccountsPage() {
     () => view.columns.flatMap((id) => allColumns.filter((column) => column.id === id)),
     [view.columns, allColumns],
   );
-  const filter = useMemo(() => toAccountFilter(view.filter), [view.filter]);
-  const sort = useMemo(() => ({ field: view.sort.field as AccountSortField, direction: view.sort.direction }), [view.sort]);
-  const query = useMemo(() => ({ filter, sort }), [filter, sort]);
+  // Built by the same function as the window main.tsx primes at start-up, so that one is adopted.
+  const query = useMemo(() => accountsListQuery({ filter: view.filter, sort: view.sort }), [view.filter, view.sort]);
+  const { filter, sort } = query;
   const filtered = Object.keys(filter).length > 0;
 
   const defs: ReadonlyArray<FilterDef> = [

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountRecord, EventMap, ParamsOf, RequestName, Result, ResultOf } from '../../../shared/contract';
 import type { CrmClient } from '../transport/crm-client';
-import { createListWindows, PAGE_SIZE } from './list-windows';
+import { primeWindow } from './list/primed-window';
+import { createListWindows, LIVE_PAGES, PAGE_SIZE } from './list-windows';
 
 const account = (id: string, name: string, revision: string): AccountRecord => ({
   id,
@@ -101,5 +102,30 @@ describe('createListWindows', () => {
     await settle();
     expect(windows.getSnapshot().status).toBe('loading');
     expect(fake.calls.at(-1)?.name).toBe('live.unsubscribe');
+  });
+
+  it('adopts the window primed at start-up instead of asking again, with pushes that came before', async () => {
+    const fake = fakeClient(300);
+    primeWindow(fake.client, { request: 'accounts.list', params: { ...query, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } });
+    await settle();
+    fake.insertAtTop('Early Bird');
+    const windows = createListWindows(fake.client, 'accounts.list', query);
+    windows.start();
+    await settle();
+    expect(fake.calls.filter((call) => call.name === 'live.subscribe')).toHaveLength(1);
+    expect(windows.rowAt(0)?.name).toBe('Early Bird');
+    expect(windows.getSnapshot().total).toBe(301);
+    windows.stop();
+  });
+
+  it('asks for its own window when the primed one is for another query', async () => {
+    const fake = fakeClient(50);
+    primeWindow(fake.client, { request: 'accounts.list', params: { filter: { tier: ['key'] }, sort: query.sort, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } });
+    const windows = createListWindows(fake.client, 'accounts.list', query);
+    windows.start();
+    await settle();
+    expect(fake.calls.filter((call) => call.name === 'live.subscribe')).toHaveLength(2);
+    expect(windows.getSnapshot()).toMatchObject({ status: 'ready', total: 50 });
+    windows.stop();
   });
 });

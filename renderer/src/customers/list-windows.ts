@@ -1,9 +1,10 @@
 import type { CrmError, LiveQuery, LiveRequestName, LiveResultMap, ParamsOf } from '../../../shared/contract';
 import type { CrmClient } from '../transport/crm-client';
+import { takePrimedWindow } from './list/primed-window';
 
 /** Rows per request; one live subscription covers two pages around the top of the viewport. */
 export const PAGE_SIZE = 100;
-const LIVE_PAGES = 2;
+export const LIVE_PAGES = 2;
 
 export type ListRow<K extends LiveRequestName> = LiveResultMap[K]['rows'][number];
 export type ListQueryParams<K extends LiveRequestName> = Omit<ParamsOf<K>, 'offset' | 'limit'>;
@@ -72,7 +73,9 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
     live = null;
     if (previous) void client.send('live.unsubscribe', { subscriptionId: previous.id });
     const liveQuery = { request, params: params(page * PAGE_SIZE, PAGE_SIZE * LIVE_PAGES) } as LiveQuery;
-    const result = await client.send('live.subscribe', { query: liveQuery });
+    // At start-up main.tsx may have asked for this very window before React mounted.
+    const primed = page === 0 ? await takePrimedWindow(client, liveQuery) : undefined;
+    const result = primed?.ok ? primed : await client.send('live.subscribe', { query: liveQuery });
     if (!result.ok) return publish({ status: 'error', error: result.error });
     if (startedIn !== generation) {
       void client.send('live.unsubscribe', { subscriptionId: result.value.subscriptionId });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SavedView } from '../../prefs/prefs-db';
+import type { PrefsApi } from '../../prefs/prefs-api';
+import type { ColumnLayout, SavedView } from '../../prefs/prefs-db';
 import { usePrefs } from '../../prefs/prefs-context';
 import type { SortState } from '../RecordList';
 
@@ -13,9 +14,9 @@ export type ListView = { readonly filter: ListFilter; readonly sort: SortState; 
 export type StoredView = SavedView & { readonly columns?: ReadonlyArray<string> };
 
 /** The list's own state (what the user last had) is a saved view with this id, hidden from the menu. */
-const currentId = (list: string): string => `${list}:current`;
+export const currentId = (list: string): string => `${list}:current`;
 
-function onlyArrays(filter: SavedView['filter']): ListFilter {
+export function onlyArrays(filter: SavedView['filter']): ListFilter {
   const out: Record<string, ReadonlyArray<string>> = {};
   for (const [key, value] of Object.entries(filter)) if (Array.isArray(value) && value.length > 0) out[key] = value;
   return out;
@@ -27,15 +28,51 @@ function validColumns(columns: unknown, known: ReadonlyArray<string>): ReadonlyA
   return kept.length > 0 ? kept : undefined;
 }
 
+type Stored = { readonly views: ReadonlyArray<StoredView>; readonly layout: ColumnLayout | undefined };
+/** Reads finished before the list mounted (preloadListPrefs), by list; each is used once. */
+const preloaded = new Map<string, { readonly prefs: PrefsApi; readonly stored: Stored }>();
+
+function readStored(prefs: PrefsApi, list: string): Promise<Stored> {
+  const views = prefs.savedViews(list).catch((): StoredView[] => []) as Promise<StoredView[]>;
+  return Promise.all([views, prefs.columnLayout(list).catch(() => undefined)]).then(([all, layout]) => ({ views: all, layout }));
+}
+
+/**
+ * Reads a list's stored view at start-up, before React mounts, so the list's first render already
+ * has it instead of rendering, reading Dexie and rendering again. Resolves with the stored views.
+ */
+export function preloadListPrefs(prefs: PrefsApi, list: string): Promise<ReadonlyArray<StoredView>> {
+  return readStored(prefs, list).then((stored) => {
+    preloaded.set(list, { prefs, stored });
+    return stored.views;
+  });
+}
+
+function restore(stored: Stored, list: string, previous: ListView, known: ReadonlyArray<string>): ListView {
+  const current = stored.views.find((saved) => saved.id === currentId(list));
+  return {
+    filter: current ? onlyArrays(current.filter) : previous.filter,
+    sort: current && known.includes(current.sort.field) ? current.sort : previous.sort,
+    columns: validColumns(stored.layout?.columns, known) ?? previous.columns,
+  };
+}
+
+const named = (stored: Stored, list: string): ReadonlyArray<StoredView> => stored.views.filter((saved) => saved.id !== currentId(list));
+
 /**
  * Filter, sort and columns of one list, restored from Dexie on open and written back on every
  * change, plus the named views. If IndexedDB is unavailable the list works with defaults.
  */
 export function useListPrefs(list: string, defaults: ListView, known: ReadonlyArray<string>) {
   const prefs = usePrefs();
-  const [ready, setReady] = useState(false);
-  const [view, setView] = useState<ListView>(defaults);
-  const [views, setViews] = useState<ReadonlyArray<StoredView>>([]);
+  const [early] = useState(() => {
+    const entry = preloaded.get(list);
+    preloaded.delete(list);
+    return entry?.prefs === prefs ? entry.stored : undefined;
+  });
+  const [ready, setReady] = useState(early !== undefined);
+  const [view, setView] = useState<ListView>(() => (early ? restore(early, list, defaults, known) : defaults));
+  const [views, setViews] = useState<ReadonlyArray<StoredView>>(() => (early ? named(early, list) : []));
 
   const reloadViews = useCallback(async (): Promise<ReadonlyArray<StoredView>> => {
     const all = (await prefs.savedViews(list).catch(() => [])) as StoredView[];
@@ -44,23 +81,18 @@ export function useListPrefs(list: string, defaults: ListView, known: ReadonlyAr
   }, [prefs, list]);
 
   useEffect(() => {
+    if (early) return;
     let live = true;
-    const loadViews = prefs.savedViews(list).catch((): StoredView[] => []) as Promise<StoredView[]>;
-    void Promise.all([loadViews, prefs.columnLayout(list).catch(() => undefined)]).then(([all, layout]) => {
+    void readStored(prefs, list).then((stored) => {
       if (!live) return;
-      setViews(all.filter((saved) => saved.id !== currentId(list)));
-      const current = all.find((saved) => saved.id === currentId(list));
-      setView((previous) => ({
-        filter: current ? onlyArrays(current.filter) : previous.filter,
-        sort: current && known.includes(current.sort.field) ? current.sort : previous.sort,
-        columns: validColumns(layout?.columns, known) ?? previous.columns,
-      }));
+      setViews(named(stored, list));
+      setView((previous) => restore(stored, list, previous, known));
       setReady(true);
     });
     return () => {
       live = false;
     };
-    // `known` is derived from static column definitions; reloading on its identity would loop.
+    // `known` is derived from static column definitions and `early` is fixed at mount; reloading on their identity would loop.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [prefs, list]);
 

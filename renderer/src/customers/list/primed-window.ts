@@ -1,0 +1,60 @@
+import type { LiveQuery, LiveResult, Result, ResultOf } from '../../../../shared/contract';
+import type { CrmClient } from '../../transport/crm-client';
+
+type Answer = Result<ResultOf<'live.subscribe'>>;
+type Primed = { readonly client: CrmClient; readonly take: () => Promise<Answer> };
+
+/** A primed window nobody adopted (the user opened another screen) is unsubscribed after this. */
+const UNCLAIMED_MS = 10_000;
+const primed = new Map<string, Primed>();
+
+const keyOf = (query: LiveQuery): string => JSON.stringify(query);
+
+/**
+ * Sends `live.subscribe` for a list's first window now, before React has mounted, so the core
+ * reads it while the page is still parsing and rendering; the list's store adopts the answer
+ * (takePrimedWindow) instead of asking again. Pushes that arrive before adoption are kept, so the
+ * adopted window is as fresh as a subscription made at adoption time.
+ */
+export function primeWindow(client: CrmClient, query: LiveQuery): void {
+  const key = keyOf(query);
+  if (primed.has(key)) return;
+  let latest: LiveResult | undefined;
+  let subscriptionId: string | undefined;
+  const answer = client.send('live.subscribe', { query });
+  // Marks show in a trace (DevTools, bench) when the first window was asked for and answered.
+  performance.mark('prime:sent');
+  void answer.then((result) => {
+    performance.mark('prime:answer');
+    if (result.ok) subscriptionId = result.value.subscriptionId;
+  });
+  const stopEvents = client.subscribe('live.changed', (event) => {
+    if (event.subscriptionId === subscriptionId) latest = { request: event.request, result: event.result } as LiveResult;
+  });
+  const release = (): void => {
+    primed.delete(key);
+    stopEvents();
+    clearTimeout(expiry);
+  };
+  const expiry = setTimeout(() => {
+    release();
+    void answer.then((result) => {
+      if (result.ok) void client.send('live.unsubscribe', { subscriptionId: result.value.subscriptionId });
+    });
+  }, UNCLAIMED_MS);
+  primed.set(key, {
+    client,
+    take: async () => {
+      release();
+      const result = await answer;
+      return result.ok && latest ? { ok: true, value: { ...result.value, ...latest } } : result;
+    },
+  });
+}
+
+/** The primed answer for exactly this query on this client, once; undefined when there is none. */
+export function takePrimedWindow(client: CrmClient, query: LiveQuery): Promise<Answer> | undefined {
+  const entry = primed.get(keyOf(query));
+  if (!entry || entry.client !== client) return undefined;
+  return entry.take();
+}
