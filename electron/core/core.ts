@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/contract';
+import { createAnalyticsHandlers } from './analytics/analytics-handlers';
 import { createAccountSummaryHandlers } from './customers/account-summary-handlers';
 import { createAccountsHandlers } from './customers/accounts-handlers';
 import { createActivitiesHandlers } from './customers/activities-handlers';
@@ -36,6 +37,8 @@ export type CoreOptions = {
   readonly log?: (message: string, error: unknown) => void;
   /** Where sync tokens live: Electron main passes a safeStorage one; default is a 0600 file in dataDir. */
   readonly tokenStore?: TokenStore;
+  /** Quiet time after a deal or activity write before the win model retrains (default 3 s). */
+  readonly analyticsDebounceMs?: number;
   /** How this host prints report PDFs (system Chromium or a hidden Electron window); absent: export refuses. */
   readonly printer?: ReportPrinter;
 };
@@ -96,7 +99,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const accounts = createAccountsHandlers(storeDeps);
   const contacts = createContactsHandlers(storeDeps);
   const activities = createActivitiesHandlers(storeDeps);
-  const reports = createReportHandlers({ db, now: storeDeps.now, printer: options.printer, debounceMs: options.liveDebounceMs });
+  // Signed in: the rep's own deals (learning from the team's). Not signed in: the local database
+  // holds only what this user may see, so all of it (seeded and imported data belong to many reps).
+  const analytics = createAnalyticsHandlers({
+    db,
+    scope: () => {
+      const actor = sync.actor() ?? options.actor;
+      return actor ? { ownerId: actor.ownerId, teamId: actor.teamId } : {};
+    },
+    retrainDebounceMs: options.analyticsDebounceMs,
+    now: options.now,
+    log,
+  });
+  const reports = createReportHandlers({ db, now: storeDeps.now, printer: options.printer, debounceMs: options.liveDebounceMs, forecast: analytics.service.forecastSeries, log });
   const info = (): AppInfo => ({
     name: 'FieldCRM',
     version: options.appVersion,
@@ -128,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createOpportunitiesHandlers(storeDeps),
       createQuotesHandlers(storeDeps),
       createAgendaHandlers(storeDeps),
+      analytics.handlers,
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );
@@ -145,11 +161,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const session = createSession(dispatcher, sink);
       const close = session.close;
       const unsubscribeSync = sync.subscribe(sink);
+      const unsubscribeAnalytics = analytics.subscribe(sink);
       const tracked: Session = {
         ...session,
         close() {
           sessions.delete(tracked);
           unsubscribeSync();
+          unsubscribeAnalytics();
           close();
         },
       };
@@ -161,6 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true;
       for (const session of [...sessions]) session.close();
       reports.close();
+      await analytics.close();
       await sync.close();
       await db.close();
     },

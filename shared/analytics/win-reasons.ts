@@ -5,6 +5,8 @@ export type WinReason = {
   /** Change of the log-odds against an average deal; positive raises the chance. */
   readonly effect: number;
   readonly direction: 'raises' | 'lowers';
+  /** The feature's value for this deal (as featuresAt computed it), so the UI can word it in any language. */
+  readonly value: number;
   /** Plain sentence for the UI, e.g. "No meeting or visit in 60 days lowers the chance". */
   readonly text: string;
 };
@@ -61,6 +63,6 @@ export function topReasons(features: readonly WinFeature[], values: readonly num
     .map(({ effect, j }) => {
       const feature = features[j] ?? 'log_amount';
       const direction = effect > 0 ? 'raises' : 'lowers';
-      return { feature, effect, direction, text: `${describe(feature, values[j] ?? 0)} ${direction} the chance` };
+      return { feature, effect, direction, value: values[j] ?? 0, text: `${describe(feature, values[j] ?? 0)} ${direction} the chance` };
     });
 }

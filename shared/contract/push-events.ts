@@ -1,3 +1,4 @@
+import type { WinModelSummary } from './analytics/analytics-requests';
 import type { ImportProgress } from './customers/import-requests';
 import type { LiveResult } from './live-requests';
 import type { ExportProgress } from './reports/report-requests';
@@ -20,6 +21,8 @@ export type EventMap = {
   readonly 'reports.changed': { readonly watchId: string };
   /** How far a `reports.exportPdf` has got; the export button's progress. */
   readonly 'reports.exportProgress': ExportProgress;
+  /** The win model was retrained (or started/failed training); re-request `analytics.winProbabilities`. */
+  readonly 'analytics.winModelChanged': WinModelSummary;
   /** Menu accelerators the renderer acts on (Electron menu; the browser host uses key handlers). */
   readonly 'ui.command': { readonly command: UiCommand };
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analyticsRequests } from './analytics/analytics-requests';
 import { appRequests } from './app-requests';
 import { accountSummaryRequests } from './customers/account-summary-requests';
 import { accountsRequests } from './customers/accounts-requests';
@@ -21,7 +22,7 @@ import type { RequestDef } from './define-request';
  * silently replace an earlier name, so requests.test.ts checks that no name appears twice, and the
  * core's dispatcher refuses to start with two handlers for one name.
  */
-export const REQUEST_GROUPS = [appRequests, accountsRequests, accountSummaryRequests, contactsRequests, activitiesRequests, searchRequests, liveRequests, syncRequests, importRequests, leadsRequests, opportunitiesRequests, quotesRequests, agendaRequests, reportRequests] as const;
+export const REQUEST_GROUPS = [appRequests, accountsRequests, accountSummaryRequests, contactsRequests, activitiesRequests, searchRequests, liveRequests, syncRequests, importRequests, leadsRequests, opportunitiesRequests, quotesRequests, agendaRequests, reportRequests, analyticsRequests] as const;
 
 export const requestDefs = {
   ...appRequests,
@@ -38,6 +39,7 @@ export const requestDefs = {
   ...opportunitiesRequests,
   ...quotesRequests,
   ...agendaRequests,
+  ...analyticsRequests,
 } as const;
 
 type Defs = typeof requestDefs;

@@ -5,7 +5,7 @@ import type { WinModel, WinScore } from '../../../shared/analytics/win-model';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { AnalyticsWorkerPool } from './analytics-worker-pool';
 import { loadAccountRegions, loadDealActivities, loadOpportunities, type AnalyticsScope } from './extract-analytics-data';
-import type { SeriesForecast } from './forecast-series';
+import type { SeriesForecast, SeriesInput } from './forecast-series';
 
 /** Closed deals of the rep's own needed before their model is trained on them alone. */
 export const OWN_HISTORY_MIN = 200;
@@ -42,6 +42,8 @@ export type RevenueForecastRequest = Omit<RevenueSeriesOptions, 'endPeriod' | 'a
 export type AnalyticsService = {
   pipelineRollup(options: Omit<RollupOptions, 'accountRegions'>): Promise<RollupRow[]>;
   forecastRevenue(request: RevenueForecastRequest): Promise<SeriesForecast[]>;
+  /** Full model selection on series the caller built (the dashboard applies its own filters). */
+  forecastSeries(series: readonly SeriesInput[], horizon: number): Promise<SeriesForecast[]>;
   /** Debounced and coalesced: call it on every relevant change; never throws, never waits. */
   requestRetrain(): void;
   /** Trains now (still in the worker) and resolves with the new state. */
@@ -121,6 +123,7 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
         request.horizon ?? 12,
       );
     },
+    forecastSeries: (series, horizon) => pool.forecast(series, horizon),
     requestRetrain() {
       if (closed) return;
       if (timer) clearTimeout(timer);

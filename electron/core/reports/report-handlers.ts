@@ -7,7 +7,8 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';
 import { loadDashboardLookups, loadDashboardOpportunities, loadFilterOptions, type DashboardLookups } from './dashboard-data';
 import type { ReportPrinter } from './report-printer';
-import { computeSalesDashboard, type DashboardOpportunity } from './sales-dashboard';
+import { createRevenueForecastCache, type ForecastSeriesFn } from './revenue-forecast-cache';
+import { computeSalesDashboard, revenueSeries, type DashboardInput, type DashboardOpportunity } from './sales-dashboard';
 
 export type ReportHandlerDeps = {
   readonly db: CrmDatabase;
@@ -15,6 +16,9 @@ export type ReportHandlerDeps = {
   /** Absent in hosts that cannot print (core tests); `reports.exportPdf` then answers invalid_state. */
   readonly printer?: ReportPrinter;
   readonly debounceMs?: number;
+  /** The analytics workers' full model selection; absent, the dashboard forecasts with the quick baselines. */
+  readonly forecast?: ForecastSeriesFn;
+  readonly log?: (message: string, error: unknown) => void;
 };
 
 /**
@@ -48,11 +52,26 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
     return current;
   };
   const asOf = (): string => new Date(deps.now()).toISOString().slice(0, 10);
+  const watches = new Map<string, { readonly subscription: Subscription; readonly changed: () => void }>();
+  const forecast = deps.forecast;
+  const forecasts = forecast
+    ? createRevenueForecastCache({
+        forecast,
+        onReady: () => {
+          for (const watch of watches.values()) watch.changed();
+        },
+        log: deps.log ?? ((message, error) => console.error(`[reports] ${message}`, error)),
+      })
+    : undefined;
+  // The period (from/to) does not change the revenue history, so it does not key the forecast.
+  const forecastKey = ({ ownerId, teamId, region, productId, currency }: DashboardFilters): string => JSON.stringify([ownerId, teamId, region, productId, currency]);
 
   const handlers = defineHandlers({
     'reports.salesDashboard': async ({ filters }) => {
       const [opportunities, looked] = await Promise.all([dealsFor(filters), lookupsNow()]);
-      return ok(computeSalesDashboard({ opportunities, ...looked, filters, asOf: asOf() }));
+      const input: DashboardInput = { opportunities, ...looked, filters, asOf: asOf() };
+      const full = forecasts?.lookup(forecastKey(filters), revenueSeries(input));
+      return ok(computeSalesDashboard({ ...input, ...(full?.view ? { revenueForecast: full.view } : {}), forecastRefreshing: full?.refreshing ?? false }));
     },
     'reports.filterOptions': async () => ok(await loadFilterOptions(db, await lookupsNow())),
     'reports.quoteDocument': async ({ id }) => {
@@ -63,10 +82,11 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
     },
     'reports.watch': async (_params, session) => {
       const watchId = randomUUID();
+      const changed = (): void => session.emit('reports.changed', { watchId });
       const subscription = merge(db.opportunities.eventBulks$, db.org.eventBulks$)
         .pipe(debounceTime(deps.debounceMs ?? 300))
-        .subscribe(() => session.emit('reports.changed', { watchId }));
-      watches.set(watchId, subscription);
+        .subscribe(changed);
+      watches.set(watchId, { subscription, changed });
       session.onClose(() => {
         subscription.unsubscribe();
         watches.delete(watchId);
@@ -74,8 +94,7 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
       return ok({ watchId });
     },
     'reports.unwatch': async ({ watchId }) => {
-      const subscription = watches.get(watchId);
-      subscription?.unsubscribe();
+      watches.get(watchId)?.subscription.unsubscribe();
       return ok({ removed: watches.delete(watchId) });
     },
     'reports.exportPdf': async (params, session) => {
@@ -87,13 +106,13 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
       return result;
     },
   });
-  const watches = new Map<string, Subscription>();
 
   return {
     handlers,
     close(): void {
       invalidation.unsubscribe();
-      for (const subscription of watches.values()) subscription.unsubscribe();
+      forecasts?.close();
+      for (const watch of watches.values()) watch.subscription.unsubscribe();
       watches.clear();
     },
   };

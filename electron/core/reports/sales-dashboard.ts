@@ -1,4 +1,5 @@
 import { meanForecaster, seasonalNaiveForecaster } from '../../../shared/analytics/baseline-forecasters';
+import type { ForecastResult } from '../../../shared/analytics/forecast-types';
 import { monthIndex, monthKeyOfIndex, periodOf } from '../../../shared/analytics/periods';
 import { rollUpPipeline, type RollupFilter } from '../../../shared/analytics/pipeline-rollup';
 import { selectAndForecast } from '../../../shared/analytics/select-forecast';
@@ -30,12 +31,21 @@ export type DashboardInput = {
   readonly filters: DashboardFilters;
   /** `YYYY-MM-DD`. */
   readonly asOf: string;
+  /** The worker's full model selection for this history, when ready; otherwise the quick baselines run here. */
+  readonly revenueForecast?: RevenueForecastView;
+  readonly forecastRefreshing?: boolean;
+};
+
+export type RevenueForecastView = {
+  readonly points: ForecastBandPoint[];
+  readonly model: string | null;
+  readonly backtest: { readonly smape: number; readonly mase: number } | null;
 };
 
 const OPEN_STAGES = OPPORTUNITY_STAGES.filter((stage) => stage !== 'closed_won' && stage !== 'closed_lost');
 const FUNNEL_STAGES: readonly OpportunityStage[] = [...OPEN_STAGES, 'closed_won'];
 const HISTORY_MONTHS = 24;
-const FORECAST_MONTHS = 6;
+export const FORECAST_MONTHS = 6;
 const TOP_DEALS = 10;
 const DAY_MS = 86_400_000;
 
@@ -72,7 +82,7 @@ export function computeSalesDashboard(input: DashboardInput): SalesDashboard {
   const closedInHistory = inCurrency.filter((opp) => !isOpen(opp.stage) && monthIndex(opp.closeDate) >= historyStart && monthIndex(opp.closeDate) <= asOfMonth);
   const winRateByMonth = winRates(closedInHistory, historyStart, asOfMonth);
   const revenueHistory = monthSeries(historyStart, asOfMonth, closedInHistory.filter((opp) => opp.stage === 'closed_won'), valueOf);
-  const forecast = forecastRevenue(revenueHistory.map((point) => point.value), asOfMonth);
+  const forecast = input.revenueForecast ?? forecastRevenue(revenueHistory.map((point) => point.value), asOfMonth);
 
   const won = inPeriod.filter((opp) => opp.stage === 'closed_won');
   const lost = inPeriod.filter((opp) => opp.stage === 'closed_lost');
@@ -101,8 +111,26 @@ export function computeSalesDashboard(input: DashboardInput): SalesDashboard {
     revenueHistory,
     revenueForecast: forecast.points,
     forecastModel: forecast.model,
+    forecastBacktest: forecast.backtest,
+    forecastRefreshing: input.forecastRefreshing ?? false,
     topDeals: topDeals(open, valueOf, input),
   };
+}
+
+/**
+ * Monthly closed-won revenue under the dashboard's filters, from the first win to the as-of month:
+ * the whole history, not the chart's 24 months, because seasonal models need three years.
+ */
+export function revenueSeries(input: DashboardInput): { readonly values: number[]; readonly startPeriod: string; readonly lastMonth: number } | null {
+  const { filters } = input;
+  const scoped = input.opportunities.filter((opp) => matchesScope(opp, filters, input.accountRegions));
+  const currency = filters.currency ?? currenciesByUse(scoped)[0] ?? 'USD';
+  const lastMonth = monthIndex(input.asOf);
+  const won = scoped.filter((opp) => opp.currency === currency && opp.stage === 'closed_won' && monthIndex(opp.closeDate) <= lastMonth);
+  if (won.length === 0) return null;
+  const first = won.reduce((min, opp) => Math.min(min, monthIndex(opp.closeDate)), lastMonth);
+  const values = monthSeries(first, lastMonth, won, (opp) => productValue(opp, filters.productId)).map((point) => point.value);
+  return { values, startPeriod: monthKeyOfIndex(first), lastMonth };
 }
 
 function matchesScope(opp: DashboardOpportunity, filters: DashboardFilters, regions: ReadonlyMap<string, string>): boolean {
@@ -179,20 +207,27 @@ function monthSeries(start: number, end: number, opps: ReadonlyArray<DashboardOp
 }
 
 /**
- * The forecasting colleague's model selection with its cheap baselines only: the AutoETS/MSTL
- * candidates need the WASM worker pool, which the core does not run yet, and a dashboard must
- * answer in milliseconds on every change.
+ * The cheap baselines of the model selection, run inline: the first answer for filters the worker
+ * has not forecast yet (and the only one in hosts without a worker pool), since a dashboard must
+ * answer in milliseconds.
  */
-function forecastRevenue(history: readonly number[], lastMonth: number): { points: ForecastBandPoint[]; model: string | null } {
-  if (history.every((value) => value === 0)) return { points: [], model: null };
+function forecastRevenue(history: readonly number[], lastMonth: number): RevenueForecastView {
+  if (history.every((value) => value === 0)) return { points: [], model: null, backtest: null };
   const result = selectAndForecast(history, {
     horizon: FORECAST_MONTHS,
     candidates: [meanForecaster, seasonalNaiveForecaster],
     labelPeriod: (step) => monthKeyOfIndex(lastMonth + step),
   });
+  return toForecastView(result, lastMonth);
+}
+
+/** Whole minor units, never below zero (revenue), each month labelled. */
+export function toForecastView(result: ForecastResult, lastMonth: number): RevenueForecastView {
+  if (result.model === 'zero') return { points: [], model: null, backtest: null };
   const clamp = (value: number): number => Math.max(0, Math.round(value));
   return {
     model: result.model,
+    backtest: result.backtestError ? { smape: result.backtestError.smape, mase: result.backtestError.mase } : null,
     points: result.points.map((point) => ({
       period: point.period ?? monthKeyOfIndex(lastMonth + point.step),
       mean: clamp(point.mean),

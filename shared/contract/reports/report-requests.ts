@@ -88,6 +88,13 @@ export type SalesDashboard = {
   /** Empty when the history is too short to forecast. */
   readonly revenueForecast: ReadonlyArray<ForecastBandPoint>;
   readonly forecastModel: string | null;
+  /** Rolling-origin backtest error of that model; null when the history was too short to hold any out. */
+  readonly forecastBacktest: { readonly smape: number; readonly mase: number } | null;
+  /**
+   * True while the full model selection runs in a worker: the forecast shown is the last one for
+   * these filters (or the quick baseline) and a `reports.changed` follows when the new one is ready.
+   */
+  readonly forecastRefreshing: boolean;
   readonly topDeals: ReadonlyArray<TopDeal>;
 };
 
