@@ -121,3 +121,16 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
 
   expect(consoleErrors).toEqual([]);
 });
+
+test('board cards carry a win-probability badge; the deal page shows it beside the stage default', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+  await go(page, '#/sales/pipeline');
+  const card = page.getByTestId('column-proposal').getByTestId('deal-card').first();
+  // The first model trains in a worker a few seconds after start; until then the badge says "…".
+  await expect(card.getByTestId('win-badge')).toContainText('%', { timeout: 15_000 });
+  await card.getByRole('link').first().click();
+  await expect(page.getByTestId('win-probability')).toHaveText(/^\d+(\.\d)?%$/);
+  await expect(page.getByTestId('win-stage-default')).toContainText('Stage default');
+  await expect(page.getByTestId('win-quality')).toContainText(/AUC|stage rates/);
+});

@@ -1,6 +1,7 @@
 import type { ChartDataset, ChartOptions } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
+import type { ForecastModelName } from '../../../shared/analytics/forecast-types';
 import type { SalesDashboard } from '../../../shared/contract/reports/report-requests';
 import { useFormatters } from '../i18n/use-formatters';
 import { baseOptions } from './chart-options';
@@ -26,6 +27,15 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
   const pad = (n: number): null[] => new Array<null>(n).fill(null);
   // The forecast line starts at the last actual month so the two lines join.
   const lastActual = history.at(-1)?.value ?? 0;
+  const forecastCaption = useForecastCaption(dashboard);
+  const band = (label: string, values: number[], color: string, fill: string | false): ChartDataset<'line', Array<number | null>> => ({
+    label,
+    data: [...pad(history.length), ...values],
+    borderColor: 'transparent',
+    backgroundColor: color,
+    fill,
+    pointRadius: 0,
+  });
 
   return (
     <div className={`chart-grid chart-grid-${mode}`}>
@@ -89,15 +99,18 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
           options={baseOptions<'line'>(mode, format, currency, { y: 'percent', y1: 'count' })}
         />
       </ChartCard>
-      <ChartCard title={t('charts.revenue')} testId="chart-revenue" note={forecast.length === 0 ? t('charts.noForecast') : t('charts.forecastNote', { model: dashboard.forecastModel ?? '' })}>
+      <ChartCard title={t('charts.revenue')} testId="chart-revenue" note={forecastCaption}>
         <Line
           data={{
             labels: revenueLabels,
             datasets: [
               { label: t('charts.history'), data: [...history.map((p) => p.value), ...pad(forecast.length)], borderColor: CHART_COLORS.blue, backgroundColor: CHART_COLORS.blue, pointRadius: 2, tension: 0.2 },
               { label: t('charts.forecastMean'), data: [...pad(history.length - 1), lastActual, ...forecast.map((p) => p.mean)], borderColor: CHART_COLORS.purple, backgroundColor: CHART_COLORS.purple, borderDash: [5, 4], pointRadius: 2 },
-              { label: t('charts.band80'), data: [...pad(history.length), ...forecast.map((p) => p.upper80)], borderColor: 'transparent', backgroundColor: 'rgba(122, 79, 214, 0.15)', fill: '+1', pointRadius: 0 },
-              { label: `${t('charts.band80')} `, data: [...pad(history.length), ...forecast.map((p) => p.lower80)], borderColor: 'transparent', backgroundColor: 'transparent', pointRadius: 0 },
+              // Each band is an upper edge filled down to its lower edge (the next dataset), which has no legend entry.
+              band(t('charts.band80'), forecast.map((p) => p.upper80), 'rgba(122, 79, 214, 0.22)', '+1'),
+              band(LOWER_EDGE, forecast.map((p) => p.lower80), 'transparent', false),
+              band(t('charts.band95'), forecast.map((p) => p.upper95), 'rgba(122, 79, 214, 0.09)', '+1'),
+              band(LOWER_EDGE, forecast.map((p) => p.lower95), 'transparent', false),
             ],
           }}
           options={{
@@ -105,13 +118,30 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
             plugins: {
               ...baseOptions<'line'>(mode, format, currency, { y: 'money' }).plugins,
               // The band's lower edge is drawn only to fill against; one legend entry names the band.
-              legend: { position: 'bottom', labels: { boxWidth: 12, usePointStyle: true, filter: (item) => item.datasetIndex !== 3 } },
+              legend: { position: 'bottom', labels: { boxWidth: 12, usePointStyle: true, filter: (item) => item.text !== LOWER_EDGE } },
             },
           }}
         />
       </ChartCard>
     </div>
   );
+}
+
+/** Label of the datasets that only bound a band: hidden from the legend. */
+const LOWER_EDGE = '\u200b';
+
+/**
+ * "AutoETS, backtest sMAPE 12%" under the revenue chart: which model the full selection picked and
+ * how wrong it was on held-out months, so a wide band reads as honest rather than broken.
+ */
+function useForecastCaption(dashboard: SalesDashboard): string {
+  const { t } = useTranslation('reports');
+  if (dashboard.revenueForecast.length === 0 || dashboard.forecastModel === null) return t('charts.noForecast');
+  const model = t(`models.${dashboard.forecastModel as ForecastModelName}`, { defaultValue: dashboard.forecastModel });
+  const caption = dashboard.forecastBacktest
+    ? t('charts.forecastCaption', { model, smape: Math.round(dashboard.forecastBacktest.smape) })
+    : t('charts.forecastNote', { model });
+  return dashboard.forecastRefreshing ? `${caption} · ${t('charts.forecastRefreshing')}` : caption;
 }
 
 /** Horizontal bars: stage names on the vertical axis, deal counts along the horizontal one. */

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../common/StateViews';
 import { useFormatters } from '../../i18n/use-formatters';
 import { useRequest } from '../use-request';
+import { WinProbabilityPanel } from '../win/WinProbabilityPanel';
 import { DealFields } from './DealFields';
 import { LineItemsEditor } from './LineItemsEditor';
 import { QuotesPanel } from './QuotesPanel';
@@ -27,6 +28,7 @@ export function OpportunityPage() {
       <p>
         <Link to={`/customers/accounts/${deal.accountId}`}>{t('opps.account')}</Link>
       </p>
+      <WinProbabilityPanel opp={deal} />
       <div className="sales-split-2">
         <DealFields key={`f${deal.revision}`} opp={deal} onChanged={opp.reload} />
         <LineItemsEditor key={`l${deal.revision}`} opp={deal} onChanged={opp.reload} />

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { OpportunityRecord } from '../../../../shared/contract/sales/opportunities-requests';
 import { OPPORTUNITY_STAGES, type OpportunityStage } from '../../../../shared/schemas';
 import { useFormatters } from '../../i18n/use-formatters';
+import { WinBadge } from '../win/WinBadge';
 
 type Props = {
   readonly opportunity: OpportunityRecord;
@@ -42,7 +43,10 @@ export function OpportunityCard({ opportunity, onMove }: Props) {
       </Link>
       <div className="deal-meta">
         <span className="deal-amount">{format.money(opportunity.amount, opportunity.currency)}</span>
-        <span className="deal-prob">{format.percent(opportunity.probability / 100)}</span>
+        <span className="deal-prob">
+          {format.percent(opportunity.probability / 100)}
+          <WinBadge id={opportunity.id} />
+        </span>
       </div>
       <div className="deal-foot">
         <time className="deal-date" dateTime={opportunity.closeDate} title={t('board.closeDate', { date: closeDate })}>

@@ -6,6 +6,7 @@ import { OPPORTUNITY_STAGES, type OpportunityStage } from '../../../../shared/sc
 import { useToastStore } from '../../common/toast-store';
 import { ErrorState, LoadingState } from '../../common/StateViews';
 import { useRequest, useSend } from '../use-request';
+import { useWinProbabilities, WinProbabilityContext } from '../win/use-win-probabilities';
 import { BoardColumn } from './BoardColumn';
 import { LostReasonDialog } from './LostReasonDialog';
 
@@ -23,6 +24,8 @@ export function PipelinePage() {
   const send = useSend();
   const show = useToastStore((state) => state.show);
   const [losing, setLosing] = useState<OpportunityRecord | null>(null);
+  const shownIds = board.status === 'ready' ? board.value.flatMap((column) => column.cards.map((card) => card.id)) : [];
+  const win = useWinProbabilities(shownIds);
   // A small distance keeps clicks on the card's link and menu from starting a drag.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
 
@@ -47,13 +50,15 @@ export function PipelinePage() {
   return (
     <div className="pipeline">
       <p className="pipeline-hint">{t('board.dragHint')}</p>
-      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-        <div className="board" role="region" aria-label={t('board.label')} data-testid="pipeline-board">
-          {board.value.map((column) => (
-            <BoardColumn key={column.stage} column={column} onMove={(o, s) => void move(o, s)} onShowMore={() => setPerStage((n) => n + PAGE)} />
-          ))}
-        </div>
-      </DndContext>
+      <WinProbabilityContext value={win}>
+        <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+          <div className="board" role="region" aria-label={t('board.label')} data-testid="pipeline-board">
+            {board.value.map((column) => (
+              <BoardColumn key={column.stage} column={column} onMove={(o, s) => void move(o, s)} onShowMore={() => setPerStage((n) => n + PAGE)} />
+            ))}
+          </div>
+        </DndContext>
+      </WinProbabilityContext>
       {losing ? (
         <LostReasonDialog
           onClose={() => setLosing(null)}
