@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountRecord, EventMap, ParamsOf, RequestName, Result, ResultOf } from '../../../shared/contract';
 import type { CrmClient } from '../transport/crm-client';
+import { DEFAULT_ACCOUNTS_WINDOW } from './list/default-accounts-window';
+import { firstWindow } from './list/prime-accounts-window';
 import { primeWindow } from './list/primed-window';
 import { createListWindows, LIVE_PAGES, PAGE_SIZE } from './list-windows';
 
@@ -127,5 +129,11 @@ describe('createListWindows', () => {
     expect(fake.calls.filter((call) => call.name === 'live.subscribe')).toHaveLength(2);
     expect(windows.getSnapshot()).toMatchObject({ status: 'ready', total: 50 });
     windows.stop();
+  });
+});
+
+describe('DEFAULT_ACCOUNTS_WINDOW', () => {
+  it('is the window the accounts list asks for in its default view', () => {
+    expect(JSON.stringify(DEFAULT_ACCOUNTS_WINDOW)).toBe(JSON.stringify(firstWindow({ filter: {}, sort: { field: 'name', direction: 'asc' } })));
   });
 });
