@@ -1,3 +1,4 @@
+import { shotPath } from './shots';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,7 +82,7 @@ test('dashboard shows charts and follows a stage change made through the contrac
   const revenue = page.getByTestId('chart-revenue');
   await expect(revenue).toContainText(/, backtest sMAPE \d+%/, { timeout: 15_000 });
   await expect(revenue).not.toContainText('updating the forecast');
-  await page.screenshot({ path: join(ROOT, 'docs/screenshots/dashboard.png'), fullPage: false });
+  await page.screenshot({ path: shotPath(test.info(), 'dashboard.png'), fullPage: false });
 
   // Winning the biggest open deal takes it out of the open pipeline; the page redraws on its own.
   test.skip(!(await has(page, 'opportunities.moveStage')), 'opportunities.moveStage is not in this build yet');
@@ -112,7 +113,7 @@ test('pipeline report and a quote print to PDF with their figures', async ({ pag
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [reportPath]).toString())?.[1]);
   expect(pages).toBeGreaterThanOrEqual(2);
   expect(pages).toBeLessThanOrEqual(4);
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', reportPath, join(ROOT, 'docs/screenshots/report-page1')]);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', reportPath, shotPath(test.info(), 'report-page1')]);
 
   await page.goto(`${new URL(page.url()).origin}/#/reports`);
   await page.getByTestId('quote-id').fill(quote.id);

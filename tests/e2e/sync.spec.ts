@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { shotPath } from './shots';
 import { removeDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, openApp, test } from './fixtures';
 import {
@@ -15,7 +16,6 @@ import {
   type SyncServer,
 } from './sync-fixtures';
 
-const SHOTS = 'docs/screenshots';
 
 type Device = { readonly host: AppHost; readonly context: BrowserContext; readonly page: Page };
 
@@ -59,7 +59,7 @@ test.describe('sync', () => {
     await submitSignIn(a.page, server.url, { email: repA.email, password: 'not the password' });
     await expect(a.page.getByTestId('sign-in-error')).toHaveAttribute('data-code', 'invalid_credentials');
     await expect(a.page.getByTestId('sign-in-error')).toContainText('Wrong email or password.');
-    await screenshotAround(a.page, a.page.getByTestId('sign-in-form'), `${SHOTS}/sync-sign-in-error.png`, 16);
+    await screenshotAround(a.page, a.page.getByTestId('sign-in-form'), shotPath(test.info(), 'sync-sign-in-error.png'), 16);
     await submitSignIn(b.page, 'http://127.0.0.1:9', repB);
     await expect(b.page.getByTestId('sign-in-error')).toHaveAttribute('data-code', 'unreachable');
     await expect(b.page.getByTestId('sign-in-error')).toContainText('cannot be reached');
@@ -85,7 +85,7 @@ test.describe('sync', () => {
     await expect(pendingCount(a.page)).toHaveAttribute('data-count', '1');
     await expect(pendingCount(a.page)).toHaveText('1 change waiting');
     await expect(syncIndicator(a.page)).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
-    await screenshotAround(a.page, syncIndicator(a.page), `${SHOTS}/sync-indicator-offline.png`);
+    await screenshotAround(a.page, syncIndicator(a.page), shotPath(test.info(), 'sync-indicator-offline.png'));
 
     await syncIndicator(a.page).click();
     await expect(a.page.getByTestId('sync-summary')).toHaveAttribute('data-state', 'offline');
@@ -93,7 +93,7 @@ test.describe('sync', () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Harbor Freight Logistics GmbH');
     await expect(row).toContainText('Waiting to sync');
-    await a.page.screenshot({ path: `${SHOTS}/sync-panel-offline.png` });
+    await a.page.screenshot({ path: shotPath(test.info(), 'sync-panel-offline.png') });
 
     // Back: "Sync now" skips the backoff wait; Ben's app reconnects on its own.
     const back = Date.now();
@@ -104,7 +104,7 @@ test.describe('sync', () => {
     await expect(a.page.getByTestId('pending-empty')).toBeVisible();
     await expect(b.page.getByText('Harbor Freight Logistics GmbH')).toBeVisible({ timeout: 45_000 });
     test.info().annotations.push({ type: 'teammate saw the change after', description: `${Date.now() - back} ms` });
-    await screenshotAround(a.page, syncIndicator(a.page), `${SHOTS}/sync-indicator-up-to-date.png`);
+    await screenshotAround(a.page, syncIndicator(a.page), shotPath(test.info(), 'sync-indicator-up-to-date.png'));
 
     // Handing the laptop on: sign out and remove the local records.
     await a.page.getByTestId('nav-account').click();
@@ -151,7 +151,7 @@ test.describe('sync', () => {
       await expect(card.getByTestId('conflict-mine')).toHaveText('Bremen');
       await expect(card.getByTestId('conflict-server')).toHaveText('München');
       await expect(card).toContainText('Hamburg');
-      await laptop.page.screenshot({ path: `${SHOTS}/sync-conflicts.png` });
+      await laptop.page.screenshot({ path: shotPath(test.info(), 'sync-conflicts.png') });
 
       await card.getByRole('button', { name: 'Use my value' }).click();
       await expect(card).toHaveCount(0);
