@@ -17,7 +17,7 @@ let host: AppHost;
 
 test.beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-sales-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '40', '--seed', '7', '--dir', dir], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '40', '--seed', '7', '--dir', dir, '--reference-date', '2025-01-01'], { cwd: ROOT, stdio: 'ignore' });
   return startAppHost(dir).then((started) => {
     host = started;
   });
@@ -71,13 +71,21 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
     opportunityUrl = page.url();
   });
 
-  await test.step('drag a deal from one stage to another; counts and totals follow', async () => {
+  await test.step('drag a deal from one stage to another; counts, totals and the dashboard follow', async () => {
+    // The dashboard shows one currency at a time; drag a deal in that currency so its figures move.
+    await go(page, '#/sales/dashboard');
+    const weighted = page.getByTestId('figure-weighted').locator('dd').first();
+    await expect(weighted).toContainText(/\d/);
+    const weightedBefore = (await weighted.textContent()) ?? '';
+    const symbol = /^[^\d-]+/.exec(weightedBefore.trim())?.[0]?.trim() ?? '$';
+    const inCurrency = new RegExp(`^${symbol.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s?\\d`);
+
     await go(page, '#/sales/pipeline');
     const from = page.getByTestId('column-prospecting');
     const to = page.getByTestId('column-proposal');
     await expect(from.getByTestId('deal-card').first()).toBeVisible();
     const [fromBefore, toBefore] = [await columnState(from), await columnState(to)];
-    const card = from.getByTestId('deal-card').first();
+    const card = from.getByTestId('deal-card').filter({ has: page.locator('.deal-amount', { hasText: inCurrency }) }).first();
     const box = await card.boundingBox();
     const target = await to.boundingBox();
     if (!box || !target) throw new Error('board not laid out');
@@ -89,6 +97,10 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
     await expect.poll(async () => (await columnState(to)).count).not.toBe(toBefore.count);
     expect((await columnState(from)).count).not.toBe(fromBefore.count);
     expect((await columnState(to)).totals).not.toBe(toBefore.totals);
+
+    // Proposal weighs more than Prospecting, so the weighted pipeline on the dashboard grows.
+    await go(page, '#/sales/dashboard');
+    await expect(page.getByTestId('figure-weighted').locator('dd').first()).not.toHaveText(weightedBefore, { timeout: 15_000 });
   });
 
   await test.step('quote three products with a discount, accept it, get an order', async () => {
