@@ -1,9 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { AccountDetailPage } from '../customers/AccountDetailPage';
-import { AccountFormPage } from '../customers/forms/AccountFormPage';
 import { AccountsPage } from '../customers/AccountsPage';
-import { ContactsPage } from '../customers/ContactsPage';
 import { CustomersLayout } from '../customers/CustomersLayout';
 import type { PrefsApi } from '../prefs/prefs-api';
 import { PrefsProvider } from '../prefs/prefs-context';
@@ -35,10 +32,10 @@ const router = createHashRouter([
         children: [
           { index: true, element: <Navigate to="accounts" replace /> },
           { path: 'accounts', element: <AccountsPage /> },
-          { path: 'accounts/new', element: <AccountFormPage /> },
-          { path: 'accounts/:id', element: <AccountDetailPage /> },
-          { path: 'accounts/:id/edit', element: <AccountFormPage /> },
-          { path: 'contacts', element: <ContactsPage /> },
+          { path: 'accounts/new', lazy: page(() => import('../customers/forms/AccountFormPage'), (m) => m.AccountFormPage) },
+          { path: 'accounts/:id', lazy: page(() => import('../customers/AccountDetailPage'), (m) => m.AccountDetailPage) },
+          { path: 'accounts/:id/edit', lazy: page(() => import('../customers/forms/AccountFormPage'), (m) => m.AccountFormPage) },
+          { path: 'contacts', lazy: page(() => import('../customers/ContactsPage'), (m) => m.ContactsPage) },
         ],
       },
       { path: 'sales', element: <Navigate to="/sales/pipeline" replace /> },
