@@ -37,7 +37,7 @@ export const defaultConfig = (): ServerConfig => ({
   purgeIntervalMs: 60 * 60 * 1000,
   bodyLimitBytes: 2 * 1024 * 1024,
   maxPushRows: 500,
-  maxPullLimit: 1000,
+  maxPullLimit: 5000,
   rateLimitPerMinute: 1200,
   loginRateLimitPerMinute: 10,
   logLevel: 'info',
