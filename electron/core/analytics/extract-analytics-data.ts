@@ -7,7 +7,8 @@ import type { CrmDatabase } from '../db/open-crm-database';
 /** Whose deals analytics read: one rep, one team, or (neither) everything in the local database. */
 export type AnalyticsScope = { readonly ownerId?: string; readonly teamId?: string };
 
-export type AnalyticsOpportunity = RollupOpportunity & WinOpportunity;
+/** `name` is for the dashboard's tables, which read the same projection. */
+export type AnalyticsOpportunity = RollupOpportunity & WinOpportunity & Pick<Opportunity, 'name'>;
 
 /**
  * Deals of the scope, projected to the fields analytics use: documents cross to the worker by
@@ -22,6 +23,7 @@ export async function loadOpportunities(db: CrmDatabase, scope: AnalyticsScope):
     const o = d.toJSON();
     return {
       id: o.id,
+      name: o.name,
       ownerId: o.ownerId,
       teamId: o.teamId,
       accountId: o.accountId,

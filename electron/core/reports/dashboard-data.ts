@@ -1,6 +1,6 @@
-import type { MangoQuerySelector } from 'rxdb';
 import type { ReportFilterOptions } from '../../../shared/contract/reports/report-requests';
-import type { Opportunity, OrgDoc } from '../../../shared/schemas';
+import type { OrgDoc } from '../../../shared/schemas';
+import { loadOpportunities } from '../analytics/extract-analytics-data';
 import type { CrmDatabase } from '../db/open-crm-database';
 import type { DashboardOpportunity, DashboardQuota } from './sales-dashboard';
 
@@ -17,30 +17,8 @@ export type DashboardLookups = {
  * either the whole collection is read once and cached by the caller until a deal changes.
  */
 export async function loadDashboardOpportunities(db: CrmDatabase, scope: { readonly ownerId?: string; readonly teamId?: string }): Promise<DashboardOpportunity[]> {
-  const selector: MangoQuerySelector<Opportunity> = {};
-  if (scope.ownerId !== undefined) selector.ownerId = scope.ownerId;
-  else if (scope.teamId !== undefined) selector.teamId = scope.teamId;
-  const docs = await db.opportunities.find({ selector }).exec();
-  return docs.map((doc) => {
-    const o = doc.toJSON();
-    return {
-      id: o.id,
-      name: o.name,
-      accountId: o.accountId,
-      ownerId: o.ownerId,
-      teamId: o.teamId,
-      stage: o.stage,
-      amount: o.amount,
-      currency: o.currency,
-      probability: o.probability,
-      forecastCategory: o.forecastCategory,
-      closeDate: o.closeDate,
-      closedAt: o.closedAt,
-      createdAt: o.createdAt,
-      lineItems: o.lineItems.map((line) => ({ ...line })),
-      stageHistory: o.stageHistory.map((change) => ({ ...change })),
-    };
-  });
+  // One owner is the narrower scope; the projection is the one analytics use.
+  return loadOpportunities(db, scope.ownerId !== undefined ? { ownerId: scope.ownerId } : scope);
 }
 
 export async function loadDashboardLookups(db: CrmDatabase): Promise<DashboardLookups> {
