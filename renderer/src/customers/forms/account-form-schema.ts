@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountValuesSchema, ACCOUNT_OPTIONAL_FIELDS, type AccountRecord, type AccountValues } from '../../../../shared/contract';
 import { MONEY_MAX } from '../../../../shared/schemas';
 import { maxLengthOf, optionalNumber, optionalText, requiredText } from './form-schema-helpers';
+import { recordChanges } from './record-changes';
 
 const shape = accountValuesSchema.shape;
 
@@ -77,16 +78,5 @@ const OPTIONAL = new Set<string>(ACCOUNT_OPTIONAL_FIELDS);
 
 /** Only what changed: a patch of new values and the optional fields the user emptied. */
 export function accountChanges(original: AccountRecord, values: AccountValues): { patch: Partial<AccountValues>; unset: Optional[] } {
-  const patch: Record<string, unknown> = {};
-  const unset: Optional[] = [];
-  for (const field of ACCOUNT_FORM_FIELDS) {
-    const next = values[field];
-    const before = original[field];
-    if (next === undefined) {
-      if (before !== undefined && OPTIONAL.has(field)) unset.push(field as Optional);
-    } else if (next !== before) {
-      patch[field] = next;
-    }
-  }
-  return { patch: patch as Partial<AccountValues>, unset };
+  return recordChanges<AccountValues, Optional>(original, values, ACCOUNT_FORM_FIELDS, OPTIONAL);
 }

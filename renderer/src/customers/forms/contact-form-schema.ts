@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contactValuesSchema, CONTACT_OPTIONAL_FIELDS, type ContactRecord, type ContactValues } from '../../../../shared/contract';
 import { maxLengthOf, optionalText, requiredText } from './form-schema-helpers';
+import { recordChanges } from './record-changes';
 
 const shape = contactValuesSchema.shape;
 
@@ -40,18 +41,7 @@ const OPTIONAL = new Set<string>(CONTACT_OPTIONAL_FIELDS);
 const FORM_FIELDS = [...CONTACT_TEXT_FIELDS, 'isPrimary', 'doNotContact'] as const;
 
 export function contactChanges(original: ContactRecord, values: ContactFormOutput): { patch: Partial<ContactValues>; unset: Optional[] } {
-  const patch: Record<string, unknown> = {};
-  const unset: Optional[] = [];
-  for (const field of FORM_FIELDS) {
-    const next = values[field];
-    const before = original[field];
-    if (next === undefined) {
-      if (before !== undefined && OPTIONAL.has(field)) unset.push(field as Optional);
-    } else if (next !== before) {
-      patch[field] = next;
-    }
-  }
-  return { patch: patch as Partial<ContactValues>, unset };
+  return recordChanges<ContactValues, Optional>(original, values, FORM_FIELDS, OPTIONAL);
 }
 
 /** "Wei Zhang", or "张伟" when both parts are Chinese (family name first, no space). */
