@@ -59,10 +59,12 @@ export const pullChanges = (db: Db, col: SyncCollection, who: Principal, cp: Che
     const gen = await checkCheckpoint(tx, col, cp);
     const from = cp ?? { txid: '0', id: '' };
     const scope = readScopeSql(who, col, 5);
+    // The feed order is the columns' (xid8, text), qualified: `txid` alone would mean the text alias
+    // of STORED_COLUMNS, and '100' sorts before '99'.
     const rows = await tx.query<StoredRow>(
       `SELECT ${STORED_COLUMNS} FROM sync_documents
        WHERE collection = $1 AND (txid, id) > ($2::xid8, $3) AND ${SAFE} AND ${scope.sql}
-       ORDER BY txid, id LIMIT $4`,
+       ORDER BY sync_documents.txid, sync_documents.id LIMIT $4`,
       [col.name, from.txid, from.id, limit, ...scope.params],
     );
     const last = rows[rows.length - 1];
@@ -94,7 +96,8 @@ export const pullChanges = (db: Db, col: SyncCollection, who: Principal, cp: Che
 export const feedHead = (db: Db, col: SyncCollection): Promise<Checkpoint | null> =>
   inSnapshot(db, async (tx) => {
     const rows = await tx.query<Checkpoint>(
-      `SELECT txid::text AS txid, id FROM sync_documents WHERE collection = $1 AND ${SAFE} ORDER BY txid DESC, id DESC LIMIT 1`,
+      `SELECT txid::text AS txid, id FROM sync_documents WHERE collection = $1 AND ${SAFE}
+       ORDER BY sync_documents.txid DESC, sync_documents.id DESC LIMIT 1`,
       [col.name],
     );
     return rows[0] ?? null;

@@ -84,6 +84,18 @@ describe.each(backends())('commit order on %s', (backend) => {
     expect(after.docs.map((d) => d.id)).toEqual([a.id, b.id]);
   });
 
+  it('orders the feed by transaction id as a number: a page across 99 → 100 loses nothing', async () => {
+    // As text, '100' sorts before '99': a page cut there would hand out a checkpoint past txid 99.
+    const docs = [account(org.repA, { name: 'txid 99' }), account(org.repA, { name: 'txid 100' })];
+    await server.ctx.db.query(
+      `INSERT INTO sync_documents (collection, id, schema_version, owner_id, team_id, deleted, revision, data, txid)
+       SELECT 'leads', d->>'id', 0, $1, $2, false, 1, d, (ARRAY['99', '100'])[i]::xid8 FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS x(d, i)`,
+      [org.repA.id, org.repA.teamId, JSON.stringify(docs)],
+    );
+    const { docs: pulled } = await pullAll(client, org.repA.token, 'leads/0', null, 1);
+    expect(pulled.map((d) => d.name)).toEqual(['txid 99', 'txid 100']);
+  });
+
   it('a puller following the feed during many concurrent pushes ends up with every document', async () => {
     const { checkpoint: start } = await pullAll(client, org.repA.token);
     const pushed: string[] = [];
