@@ -35,6 +35,35 @@ describe.each(backends())('sync on %s', (backend) => {
     expect(again.body).toEqual({ documents: [], checkpoint });
   });
 
+  it('lifts documents stored under an older schema version with the shared migrations, in feed order', async () => {
+    const v0 = { ...account(org.repA), address: 'Unter den Linden 5, 10117 Berlin' };
+    const v1 = account(org.repA, { name: 'current' });
+    const gone = { ...account(org.repA), address: '1 Market St, San Francisco, CA 94105' };
+    const ids = [v0.id, v1.id, gone.id].map(String).sort();
+    // One transaction: the three share a txid, so the feed orders them by id.
+    await server.ctx.db.query(
+      `INSERT INTO sync_documents (collection, id, schema_version, owner_id, team_id, deleted, revision, data)
+       SELECT 'accounts', d->>'id', (d->>'v')::int, $1, $2, (d->>'deleted')::boolean, 3, d->'doc' FROM jsonb_array_elements($3::jsonb) d`,
+      [
+        org.repA.id,
+        org.repA.teamId,
+        JSON.stringify([
+          { id: v0.id, v: 0, deleted: false, doc: v0 },
+          { id: v1.id, v: 1, deleted: false, doc: v1 },
+          { id: gone.id, v: 0, deleted: true, doc: gone },
+        ]),
+      ],
+    );
+    const { docs } = await pullAll(client, org.repA.token, 'accounts/1', null, 2);
+    const got = docs.filter((d) => ids.includes(String(d.id)));
+    expect(got.map((d) => d.id)).toEqual(ids);
+    const lifted = got.find((d) => d.id === v0.id);
+    expect(lifted).toMatchObject({ street: 'Unter den Linden 5', postalCode: '10117', city: 'Berlin', serverRevision: 3, _deleted: false });
+    expect(lifted).not.toHaveProperty('address');
+    expect(got.find((d) => d.id === v1.id)).toMatchObject({ ...v1, serverRevision: 3, _deleted: false });
+    expect(got.find((d) => d.id === gone.id)).toMatchObject({ city: 'San Francisco', _deleted: true });
+  });
+
   it('pages through a feed with small batches without losing or repeating documents', async () => {
     const docs = Array.from({ length: 7 }, () => account(org.repA2));
     expect((await pushRows(client, org.repA2.token, docs.map((d) => ({ newDocumentState: d })))).status).toBe(200);
