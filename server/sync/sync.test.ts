@@ -36,9 +36,9 @@ describe.each(backends())('sync on %s', (backend) => {
   });
 
   it('lifts documents stored under an older schema version with the shared migrations, in feed order', async () => {
-    const v0 = { ...account(org.repA), address: 'Unter den Linden 5, 10117 Berlin' };
+    const v0 = account(org.repA, { address: 'Unter den Linden 5, 10117 Berlin' });
     const v1 = account(org.repA, { name: 'current' });
-    const gone = { ...account(org.repA), address: '1 Market St, San Francisco, CA 94105' };
+    const gone = account(org.repA, { address: '1 Market St, San Francisco, CA 94105' });
     const ids = [v0.id, v1.id, gone.id].map(String).sort();
     // One transaction: the three share a txid, so the feed orders them by id.
     await server.ctx.db.query(
