@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import type { Checkpoint } from './checkpoint';
 import type { SyncCollection } from './collections';
-import { feedHead, pullChanges } from './pull';
+import { feedHead, pullChanges, pullResponseJson } from './pull';
 
 const BATCH = 200;
 const HEARTBEAT_MS = 15_000;
@@ -41,9 +41,11 @@ export const openStream = async (
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  const send = (data: unknown, event?: string): void => {
-    if (!closed) res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+  /** `json` must be one line: JSON.stringify's output and PostgreSQL's jsonb text both are. */
+  const sendJson = (json: string, event?: string): void => {
+    if (!closed) res.write(`${event ? `event: ${event}\n` : ''}data: ${json}\n\n`);
   };
+  const send = (data: unknown, event?: string): void => sendJson(JSON.stringify(data), event);
 
   const drain = async (): Promise<void> => {
     if (draining) {
@@ -57,9 +59,9 @@ export const openStream = async (
         for (;;) {
           const r = await pullChanges(ctx.db, col, who, cursor, BATCH);
           if (closed) return;
-          if (r.documents.length > 0) send({ documents: r.documents, checkpoint: r.checkpoint });
+          if (r.count > 0) sendJson(pullResponseJson(r, false));
           cursor = r.checkpoint;
-          if (r.documents.length < BATCH) {
+          if (r.count < BATCH) {
             schedulePending(r.pending);
             break;
           }

@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { badRequest, HttpError } from '../errors';
 import { parseCheckpoint } from './checkpoint';
 import type { SyncCollection } from './collections';
-import { pullChanges } from './pull';
+import { pullChanges, pullResponseJson } from './pull';
 import { pushChanges } from './push';
 import { validatePush } from './pushInput';
 import { openStream } from './stream';
@@ -45,14 +45,15 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void 
     return { collections: [...ctx.collections.values()].map((c) => ({ name: c.name, schemaVersion: c.schemaVersion })) };
   });
 
-  app.get('/sync/:collection/:schemaVersion/pull', async (request: SyncRequest) => {
+  app.get('/sync/:collection/:schemaVersion/pull', async (request: SyncRequest, reply) => {
     const { principal, col } = await prepare(request);
     const checkpoint = parseCheckpoint(request.query.checkpoint);
     const rawLimit = request.query.limit ?? 100;
     const limit = limitSchema.max(ctx.config.maxPullLimit).safeParse(rawLimit);
     if (!limit.success) throw badRequest('bad_request', `limit must be a whole number from 1 to ${ctx.config.maxPullLimit}`);
-    const { documents, checkpoint: next, total } = await pullChanges(ctx.db, col, principal, checkpoint, limit.data);
-    return { documents, checkpoint: next, ...(total === undefined ? {} : { total }) };
+    const page = await pullChanges(ctx.db, col, principal, checkpoint, limit.data);
+    // Already JSON (the documents come serialised from PostgreSQL): sent as is, not re-serialised.
+    return reply.type('application/json; charset=utf-8').send(pullResponseJson(page, true));
   });
 
   app.post('/sync/:collection/:schemaVersion/push', async (request: SyncRequest) => {
