@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { applyBaseSettings, cancelIdleCheckpoint, PAGE_SIZE } from './bulk-write-policy';
 import type { SqliteConnection, SqliteStorageSettings, SqliteSynchronousMode } from './sqlite-types';
 
 export const IN_MEMORY = ':memory:';
@@ -44,22 +45,21 @@ function openDatabase(settings: SqliteStorageSettings, databaseName: string): Da
   } else {
     mkdirSync(settings.directory, { recursive: true });
     db = new Database(databaseFile(settings.directory, databaseName));
+    // Only takes effect while the file is still empty (see bulk-write-policy.ts for why 8 KiB).
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${settings.synchronous ?? SYNCHRONOUS_MODE}`);
     // Another process (a backup tool, a second app instance) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
-    // The default auto-checkpoint (1000 pages) copies ~4 MB back into the database inside some
+    // The default auto-checkpoint (1000 pages) copies the WAL back into the database inside some
     // unlucky commit every few hundred single writes: the p95 spikes of single inserts. A larger
-    // WAL checkpoints four times less often; a checkpoint never touches uncommitted data, so this
-    // trades only WAL size (bounded by journal_size_limit after each checkpoint), not durability.
-    db.pragma('wal_autocheckpoint = 4000');
+    // WAL (applyBaseSettings) checkpoints less often; a checkpoint never touches uncommitted data,
+    // so this trades only WAL size (bounded by journal_size_limit after each checkpoint).
     db.pragma('journal_size_limit = 67108864');
   }
-  // 64 MiB page cache, an upper bound that only fills as pages are touched. Accounts carry 15
-  // indexes; a bulk write touches leaf pages of each at random. Measured on the 2-core VM, 100k
-  // accounts in 5,000-document bulkInserts with the search hook: 32 MiB 30.4 s wall / 24.6 s CPU,
-  // 64 MiB 21.9 s / 17.8 s, 128 MiB 20.5 s / 17.5 s: below 64 MiB the working set spills.
-  db.pragma('cache_size = -65536');
+  // Page cache and checkpoint interval between bulk writes; see bulk-write-policy.ts.
+  // The 64 MiB cache is an upper bound that only fills as pages are touched.
+  applyBaseSettings(db);
   db.pragma('temp_store = MEMORY');
   return db;
 }
@@ -89,7 +89,7 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
         throw error;
       }
       const synchronous = settings.directory === IN_MEMORY ? undefined : (settings.synchronous ?? SYNCHRONOUS_MODE);
-      const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map() };
+      const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk: { idleCheckpoint: undefined } };
       open.set(databaseName, connection);
       return connection;
     },
@@ -99,6 +99,7 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
         return;
       }
       open.delete(connection.databaseName);
+      cancelIdleCheckpoint(connection.bulk);
       for (const subject of connection.changeSubjects.values()) {
         subject.complete();
       }

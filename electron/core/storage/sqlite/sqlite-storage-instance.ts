@@ -17,6 +17,7 @@ import type {
   RxStorageInstanceCreationParams,
   RxStorageQueryResult,
 } from 'rxdb/plugins/core';
+import { runAsBulkWrite } from './bulk-write-policy';
 import { runWithPulledDurability } from './pulled-write-durability';
 import type { SqliteConnectionPool } from './sqlite-connection-pool';
 import type { SqliteWriteHook, StoredDocument } from './sqlite-hooks';
@@ -113,8 +114,8 @@ export class RxStorageInstanceSqlite<RxDocType>
     try {
       this.ensureOpen();
       const connection = this.internals.connection;
-      const categorized = runWithPulledDurability(connection.db, connection.synchronous, context, () =>
-        this.writeTransaction(documentWrites, context),
+      const categorized = runAsBulkWrite(connection.db, connection.bulk, documentWrites.length, () =>
+        runWithPulledDurability(connection.db, connection.synchronous, context, () => this.writeTransaction(documentWrites, context)),
       );
       // Committed: only now may anyone hear about it.
       const eventBulk = categorized.eventBulk;

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Subject } from 'rxjs';
 import type { EventBulk, RxStorage, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb/plugins/core';
+import type { BulkWriteState } from './bulk-write-policy';
 import type { SqliteWriteHook } from './sqlite-hooks';
 
 export type SqliteStorageSettings = {
@@ -30,6 +31,8 @@ export type SqliteConnection = {
    * connection so two RxDatabase objects on one file see each other's writes.
    */
   readonly changeSubjects: Map<string, Subject<SqliteChangeBulk>>;
+  /** Bulk-write bookkeeping of this connection (see bulk-write-policy.ts). */
+  readonly bulk: BulkWriteState;
 };
 
 export type SqliteInternals = {

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  applyBaseSettings,
+  BASE_AUTOCHECKPOINT_PAGES,
+  BASE_CACHE_KIB,
+  BULK_CACHE_KIB,
+  BULK_MIN_ROWS,
+  BULK_WAL_BYTES,
+  cancelIdleCheckpoint,
+  IDLE_CHECKPOINT_MS,
+  PAGE_SIZE,
+  runAsBulkWrite,
+  type BulkWriteState,
+} from './bulk-write-policy';
+
+const dirs: string[] = [];
+
+function fileDb(): BetterSqlite3.Database {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bulk-policy-'));
+  dirs.push(dir);
+  const db = new BetterSqlite3(path.join(dir, 'db.sqlite'));
+  db.pragma(`page_size = ${PAGE_SIZE}`);
+  db.pragma('journal_mode = WAL');
+  applyBaseSettings(db);
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+  return db;
+}
+
+const pragma = (db: BetterSqlite3.Database, name: string): unknown => db.pragma(name, { simple: true });
+
+afterEach(() => {
+  vi.useRealTimers();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('runAsBulkWrite', () => {
+  it('leaves small writes on the base settings', () => {
+    const db = fileDb();
+    const state: BulkWriteState = { idleCheckpoint: undefined };
+    const seen = runAsBulkWrite(db, state, BULK_MIN_ROWS - 1, () => [pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')]);
+    expect(seen).toEqual([-BASE_CACHE_KIB, BASE_AUTOCHECKPOINT_PAGES]);
+    expect(state.idleCheckpoint).toBeUndefined();
+    db.close();
+  });
+
+  it('gives a large write a big cache and a rare checkpoint, then restores the base settings', () => {
+    vi.useFakeTimers();
+    const db = fileDb();
+    const state: BulkWriteState = { idleCheckpoint: undefined };
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const seen = runAsBulkWrite(db, state, BULK_MIN_ROWS, () => {
+      db.transaction(() => {
+        for (let i = 0; i < BULK_MIN_ROWS; i++) insert.run(`row ${i} ${'x'.repeat(200)}`);
+      })();
+      return [pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')];
+    });
+    expect(seen).toEqual([-BULK_CACHE_KIB, BULK_WAL_BYTES / PAGE_SIZE]);
+    expect([pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')]).toEqual([-BASE_CACHE_KIB, BASE_AUTOCHECKPOINT_PAGES]);
+    expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(BULK_MIN_ROWS);
+    expect(state.idleCheckpoint).toBeDefined();
+    db.close();
+  });
+
+  it('checkpoints the WAL a bulk write left once writes stop, and never after the connection closed', () => {
+    vi.useFakeTimers();
+    const db = fileDb();
+    const state: BulkWriteState = { idleCheckpoint: undefined };
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const checkpoint = vi.spyOn(db, 'pragma');
+    runAsBulkWrite(db, state, 5_000, () => {
+      db.transaction(() => {
+        for (let i = 0; i < 5_000; i++) insert.run('y'.repeat(300));
+      })();
+    });
+    const idleCheckpoints = () => checkpoint.mock.calls.filter(([sql]) => sql === 'wal_checkpoint(PASSIVE)').length;
+    vi.advanceTimersByTime(IDLE_CHECKPOINT_MS - 1);
+    expect(idleCheckpoints()).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(idleCheckpoints()).toBe(1);
+    expect(state.idleCheckpoint).toBeUndefined();
+    checkpoint.mockRestore();
+    // Everything was copied back: a second checkpoint finds the whole log already checkpointed.
+    const [after] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(after!.checkpointed).toBe(after!.log);
+
+    // A timer still pending when the connection closes does nothing (the pool also cancels it).
+    runAsBulkWrite(db, state, 5_000, () => insert.run('z'));
+    db.close();
+    expect(() => vi.runAllTimers()).not.toThrow();
+    cancelIdleCheckpoint(state);
+    expect(state.idleCheckpoint).toBeUndefined();
+  });
+});
