@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/contract/csp';
 
 // Native and heavy runtime packages stay outside the main bundle: better-sqlite3 ships a .node
@@ -21,6 +21,47 @@ function cspMetaTag(): Plugin {
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
     ],
+  };
+}
+
+/**
+ * The entry chunk is tiny and loads the start-up code (session, react-dom, the first screen) with
+ * dynamic imports. Left to the entry, those requests start only once it has been fetched and run,
+ * and then queue behind the connection's first query; listed in index.html they start while the
+ * HTML is parsed. Everything the entry imports dynamically is start-up code by design (main.tsx);
+ * screens behind a route are imported from App's chunk and are not listed.
+ */
+function preloadBootChunks(): Plugin {
+  let base = './';
+  return {
+    name: 'fieldcrm-preload-boot-chunks',
+    apply: 'build',
+    configResolved: (config) => void (base = config.base),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle, chunk }) => {
+        if (!bundle || !chunk) return [];
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string): void => {
+          const next = bundle[fileName];
+          if (next?.type !== 'chunk' || scripts.has(fileName)) return;
+          scripts.add(fileName);
+          for (const css of next.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const imported of next.imports) visit(imported);
+        };
+        // The entry and what index.html loads already are not listed again.
+        const loaded = new Set([chunk.fileName, ...chunk.imports]);
+        for (const dynamic of chunk.dynamicImports) visit(dynamic);
+        for (const file of loaded) scripts.delete(file);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) styles.delete(css);
+        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({ tag: 'link', attrs: { crossorigin: true, ...attrs }, injectTo: 'head' });
+        return [
+          ...[...scripts].map((file) => link({ rel: 'modulepreload', href: base + file })),
+          ...[...styles].map((file) => link({ rel: 'preload', as: 'style', href: base + file })),
+        ];
+      },
+    },
   };
 }
 
@@ -50,7 +91,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), cspMetaTag()],
+    plugins: [react(), cspMetaTag(), preloadBootChunks()],
     build: {
       // electron-vite leaves bundles unminified; the renderer's first paint waits for this file.
       minify: true,

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/contract/csp';
@@ -26,27 +26,30 @@ export function securityHeaders(): Record<string, string> {
   };
 }
 
-/** Serves the built renderer, and nothing outside its directory. */
+/**
+ * Serves the built renderer, and nothing outside its directory. Each file is read whole and sent
+ * in one write, in the tick the request arrived: a streamed read takes several event-loop turns,
+ * and at start-up the page's chunks would wait behind the core's first query between them.
+ */
 export function serveStatic(rootDir: string, pathname: string, response: ServerResponse): void {
   const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
   const file = normalize(join(rootDir, relative));
   if (!file.startsWith(normalize(rootDir) + sep)) return plain(response, 404, 'Not found');
-  let size: number;
+  let body: Buffer;
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return plain(response, 404, 'Not found');
-    size = stat.size;
+    if (!statSync(file).isFile()) return plain(response, 404, 'Not found');
+    body = readFileSync(file);
   } catch {
     return plain(response, 404, 'Not found');
   }
   response.writeHead(200, {
     ...securityHeaders(),
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': String(size),
+    'Content-Length': String(body.length),
     // index.html names hashed assets; it must never be cached across builds.
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'private, max-age=31536000, immutable',
   });
-  createReadStream(file).pipe(response);
+  response.end(body);
 }
 
 export function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
