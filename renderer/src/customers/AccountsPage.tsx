@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../../shared/schemas/accounts';
+import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from './list/account-enums';
 import { useFormatters } from '../i18n/use-formatters';
 import { accountColumns, DEFAULT_ACCOUNT_COLUMNS } from './account-columns';
-import { ImportDialog } from './import/ImportDialog';
+import { LazyImportDialog } from './import/LazyImportDialog';
 import { accountsListQuery } from './list/prime-accounts-window';
 import { ColumnsMenu } from './list/ColumnsMenu';
 import { ExportButton } from './list/ExportButton';
@@ -89,7 +89,7 @@ export function AccountsPage() {
         />
       ) : null}
       {importing ? (
-        <ImportDialog
+        <LazyImportDialog
           entity="accounts"
           onClose={() => {
             setImporting(false);

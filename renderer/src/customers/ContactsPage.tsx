@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactFilter, ContactSortField } from '../../../shared/contract';
 import { useFormatters } from '../i18n/use-formatters';
 import { contactColumns, DEFAULT_CONTACT_COLUMNS } from './contact-columns';
-import { ImportDialog } from './import/ImportDialog';
+import { LazyImportDialog } from './import/LazyImportDialog';
 import { AccountPicker } from './list/AccountPicker';
 import { ColumnsMenu } from './list/ColumnsMenu';
 import { ExportButton } from './list/ExportButton';
@@ -82,7 +82,7 @@ export function ContactsPage() {
         />
       ) : null}
       {importing ? (
-        <ImportDialog
+        <LazyImportDialog
           entity="contacts"
           onClose={() => {
             setImporting(false);

@@ -5,7 +5,6 @@ import { useCrmClient } from '../../transport/client-context';
 import type { ListQueryParams, ListRow } from '../list-windows';
 import type { Column } from '../RecordList';
 import { downloadText } from './csv';
-import { exportView } from './export-view';
 
 type ExportButtonProps<K extends LiveRequestName> = {
   readonly request: K;
@@ -25,6 +24,8 @@ export function ExportButton<K extends LiveRequestName>({ request, query, column
   const run = async (): Promise<void> => {
     setError(null);
     setProgress({ done: 0, total: 0 });
+    // Loaded on the first export, not with the list (it pages through the whole view).
+    const { exportView } = await import('./export-view');
     const outcome = await exportView(client, request, query, columns, (done, total) => setProgress({ done, total }));
     setProgress(null);
     if (!outcome.ok) return setError(t('toolbar.exportFailed', { message: outcome.error.message }));

@@ -1,4 +1,4 @@
-import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../../../shared/schemas/accounts';
+import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from './account-enums';
 import type { AccountFilter } from '../../../../shared/contract';
 import type { ListFilter } from './use-list-prefs';
 

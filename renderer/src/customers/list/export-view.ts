@@ -1,5 +1,5 @@
 import type { CrmError, LiveRequestName, LiveResultMap, ParamsOf } from '../../../../shared/contract';
-// Not the barrel: importing it evaluates every request schema at start-up.
+// Not the barrel: importing it evaluates every request schema.
 import { MAX_WINDOW } from '../../../../shared/contract/paging';
 import type { CrmClient } from '../../transport/crm-client';
 import type { ListQueryParams, ListRow } from '../list-windows';
