@@ -4,7 +4,7 @@ import { INDEX_MAX } from 'rxdb/plugins/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contactSchema } from '../../../../tests/store/test-schema';
 import type { StoredContact } from '../../../../tests/store/test-schema';
-import { createIndexKeyCodec, encodeStringPart } from './index-key';
+import { createIndexKeyCodec, createRowKeysEncoder, encodeStringPart } from './index-key';
 
 describe('compact index keys', () => {
   const db = new Database(':memory:');
@@ -41,6 +41,20 @@ describe('compact index keys', () => {
         expect((sqliteCompare.get(codec.docKey(doc(c2, a2, i2)), upper) ?? 0) <= 0 && (sqliteCompare.get(codec.docKey(doc(c2, a2, i2)), codec.lowerKey([c1, 0, ''])) ?? 0) >= 0).toBe(inside);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('encodes all keys of a row at once exactly as each index would on its own', () => {
+    const indexes = [['address.city', 'age', 'id'], ['age', 'id'], ['id'], ['address.city', 'id']];
+    const rowKeys = createRowKeysEncoder(contactSchema, indexes);
+    const codecs = indexes.map((fields) => createIndexKeyCodec(contactSchema, fields));
+    const doc = fc.record({ id: text, address: fc.record({ city: text }), age: fc.integer({ min: 0, max: 150 }) });
+    fc.assert(
+      fc.property(doc, (d) => {
+        const stored = d as unknown as StoredContact;
+        expect(rowKeys(stored)).toEqual(codecs.map((codec) => codec.docKey(stored)));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -127,3 +127,26 @@ export function createIndexKeyCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxD
     upperKey: (endKeys) => join((codec, i) => codec.upperPart(endKeys[i] as RxQueryPlanKey)),
   };
 }
+
+/**
+ * The keys of all indexes of one document at once. Indexes share fields (every one ends with the
+ * primary key, most start with _deleted, seven accounts indexes hold `name`), so each distinct
+ * field is encoded once per document and the keys are concatenated from those parts: a third of
+ * the encoding work of calling every index's docKey at 100k-document bulk writes.
+ */
+export function createRowKeysEncoder<RxDocType>(
+  schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>,
+  indexes: ReadonlyArray<ReadonlyArray<string>>,
+): (doc: RxDocumentData<unknown>) => string[] {
+  const fields = [...new Set(indexes.flat())];
+  const docParts = fields.map((field) => fieldCodec(schema, field).docPart);
+  const positions = indexes.map((index) => index.map((field) => fields.indexOf(field)));
+  return (doc) => {
+    const parts = docParts.map((docPart) => docPart(doc));
+    return positions.map((at) => {
+      let key = '';
+      for (const i of at) key += parts[i] as string;
+      return key;
+    });
+  };
+}

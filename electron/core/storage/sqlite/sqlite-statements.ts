@@ -70,8 +70,8 @@ export class SqliteStatements<RxDocType> {
       doc._rev,
       JSON.stringify(doc),
     ];
-    for (const index of this.table.indexes) {
-      values.push(index.codec.docKey(doc));
+    for (const key of this.table.rowKeys(doc)) {
+      values.push(key);
     }
     return values;
   }

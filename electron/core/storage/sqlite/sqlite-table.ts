@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { getPrimaryFieldOfPrimaryKey, getSchemaByObjectPath, toArray } from 'rxdb/plugins/core';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
-import { createIndexKeyCodec, INDEX_KEY_LAYOUT } from './index-key';
+import { createIndexKeyCodec, createRowKeysEncoder, INDEX_KEY_LAYOUT } from './index-key';
 import type { IndexKeyCodec } from './index-key';
 
 /** One RxDB index stored as a TEXT column holding its compact key (see index-key.ts). */
@@ -26,6 +26,8 @@ export type SqliteTable<RxDocType> = {
   readonly changesIndex: SqliteIndexColumn;
   /** Everything the stored index strings depend on; compared on open (see ensureTable). */
   readonly layout: string;
+  /** The key of every index (in `indexes` order) of one document. */
+  readonly rowKeys: (doc: RxDocumentData<RxDocType>) => string[];
 };
 
 export const META_TABLE = 'rxdb_storage_meta';
@@ -65,7 +67,8 @@ export function describeTable<RxDocType>(
     INDEX_KEY_LAYOUT,
     indexes.map((index) => [index.key, index.fields.map((field) => layoutOfField(schema, field))]),
   ]);
-  return { sqlName: quoteIdentifier(name), name, primaryPath, indexes, indexByKey, changesIndex, layout };
+  const rowKeys = createRowKeysEncoder(schema, indexes.map((index) => index.fields)) as (doc: RxDocumentData<RxDocType>) => string[];
+  return { sqlName: quoteIdentifier(name), name, primaryPath, indexes, indexByKey, changesIndex, layout, rowKeys };
 }
 
 function layoutOfField<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, field: string): unknown[] {
