@@ -51,35 +51,39 @@ type PageRow = {
 /**
  * One statement reads a whole page, so everything in it (rows, xmin, the pending flag, the purge
  * horizon, the total) comes from one snapshot. The count for progress bars is only taken on a pull
- * from the start.
+ * from the start. The last row (the next checkpoint) is found without sorting: it is the one whose
+ * `lead` in feed order is missing.
  */
 const pageSql = (scope: string, withTotal: boolean): string => `
-  WITH page AS MATERIALIZED (
-    SELECT txid, id, schema_version, ${WIRE_DOC} AS doc FROM sync_documents
+  WITH page AS (
+    SELECT txid, id, schema_version < $5 AS stale, ${WIRE_DOC} AS doc FROM sync_documents
     WHERE collection = $1 AND (txid, id) > ($2::xid8, $3) AND ${SAFE} AND ${scope}
     ORDER BY sync_documents.txid, sync_documents.id LIMIT $4
   ),
   agg AS (
-    SELECT string_agg(doc, ',' ORDER BY txid, id) AS docs, count(*) AS n, count(*) FILTER (WHERE schema_version < $5) AS stale FROM page
-  ),
-  last AS (SELECT txid, id FROM page ORDER BY page.txid DESC, page.id DESC LIMIT 1)
-  SELECT agg.docs, agg.n, agg.stale, last.txid::text AS last_txid, last.id AS last_id,
+    SELECT string_agg(doc, ',' ORDER BY txid, id) AS docs, count(*) AS n, count(*) FILTER (WHERE stale) AS stale,
+      max(txid) AS last_txid, max(id) FILTER (WHERE is_last) AS last_id
+    FROM (SELECT page.*, lead(true) OVER (ORDER BY txid, id) IS NULL AS is_last FROM page) w
+  )
+  SELECT agg.docs, agg.n, agg.stale, agg.last_txid::text AS last_txid, agg.last_id,
     -- Every row at or past xmin lies past any checkpoint handed out (those are all below an older xmin).
     EXISTS (SELECT 1 FROM sync_documents WHERE collection = $1 AND txid >= pg_snapshot_xmin(pg_current_snapshot())) AS pending,
     (SELECT generation FROM sync_purge_horizon WHERE collection = $1) AS generation,
     EXISTS (SELECT 1 FROM sync_purge_horizon WHERE collection = $1 AND $2::xid8 <= purged_through) AS purged,
     $2::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) AS future,
     ${withTotal ? `(SELECT count(*) FROM sync_documents WHERE collection = $1 AND ${SAFE} AND ${scope})` : 'NULL'} AS total
-  FROM agg LEFT JOIN last ON true`;
+  FROM agg`;
 
 /**
  * Without statistics (PGlite never runs autovacuum; a freshly loaded table has none either) the
  * planner guesses a handful of rows and reads the whole rest of the feed through a bitmap scan, then
  * sorts it — 40 MB spilled to disk for a 100,000-row collection. The feed index already has the
- * order we need, so the page must walk it and stop after `limit` rows.
+ * order we need, so the page must walk it and stop after `limit` rows. Before PostgreSQL 18 a
+ * disabled plan node costs 10^10, which would also trigger JIT compilation (~750 ms per statement on
+ * PostgreSQL 15), so JIT is off too: these are short statements.
  */
 const useFeedOrder = (tx: Queryable): Promise<unknown> =>
-  tx.query(`SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)`);
+  tx.query(`SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('jit', 'off', true)`);
 
 /**
  * Refuses checkpoints that may have missed a purged delete, and checkpoints from beyond this
