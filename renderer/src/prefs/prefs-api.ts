@@ -1,6 +1,6 @@
 import type { Language } from '../i18n/i18n';
 import { isLanguage } from '../i18n/i18n';
-import { openPrefsDb, type ColumnLayout, type Draft, type PrefsDb, type SavedView } from './prefs-db';
+import type { ColumnLayout, Draft, PrefsDb, SavedView } from './prefs-db';
 
 /** Every preference key with its type; reads check the type, so a stale value reads as unset. */
 export type PrefMap = {
@@ -15,42 +15,51 @@ const prefGuards: { readonly [K in keyof PrefMap]: (value: unknown) => value is 
 
 export type PrefsApi = ReturnType<typeof createPrefsApi>;
 
+/** Whether `value` is a valid stored `key` (start-up reads raw rows, boot-prefs.ts). */
+export function isPref<K extends keyof PrefMap>(key: K, value: unknown): value is PrefMap[K] {
+  return (prefGuards[key] as (candidate: unknown) => candidate is PrefMap[K])(value);
+}
+
+/** Dexie and the database open on the first call, not at start-up (see boot-prefs.ts). */
+const openOnFirstUse = (): Promise<PrefsDb> => import('./prefs-db').then((module) => module.openPrefsDb());
+
 /**
  * The typed door to the prefs database. IndexedDB can be unavailable (private windows, a broken
  * profile); reads then return "unset" and the app keeps working with defaults.
  */
-export function createPrefsApi(db: PrefsDb = openPrefsDb()) {
+export function createPrefsApi(open: () => Promise<PrefsDb> = openOnFirstUse) {
+  let opened: Promise<PrefsDb> | undefined;
+  const database = (): Promise<PrefsDb> => (opened ??= open());
   return {
     async get<K extends keyof PrefMap>(key: K): Promise<PrefMap[K] | undefined> {
       try {
-        const row = await db.prefs.get(key);
-        const guard = prefGuards[key] as (value: unknown) => value is PrefMap[K];
-        return row && guard(row.value) ? row.value : undefined;
+        const row = await (await database()).prefs.get(key);
+        return row && isPref(key, row.value) ? row.value : undefined;
       } catch {
         return undefined;
       }
     },
     async set<K extends keyof PrefMap>(key: K, value: PrefMap[K]): Promise<void> {
-      await db.prefs.put({ key, value });
+      await (await database()).prefs.put({ key, value });
     },
 
-    savedViews: (list: string): Promise<SavedView[]> => db.savedViews.where('list').equals(list).sortBy('name'),
+    savedViews: async (list: string): Promise<SavedView[]> => (await database()).savedViews.where('list').equals(list).sortBy('name'),
     saveView: async (view: SavedView): Promise<void> => {
-      await db.savedViews.put(view);
+      await (await database()).savedViews.put(view);
     },
-    deleteView: (id: string): Promise<void> => db.savedViews.delete(id),
+    deleteView: async (id: string): Promise<void> => (await database()).savedViews.delete(id),
 
-    columnLayout: (list: string): Promise<ColumnLayout | undefined> => db.columnLayouts.get(list),
+    columnLayout: async (list: string): Promise<ColumnLayout | undefined> => (await database()).columnLayouts.get(list),
     saveColumnLayout: async (layout: ColumnLayout): Promise<void> => {
-      await db.columnLayouts.put(layout);
+      await (await database()).columnLayouts.put(layout);
     },
 
-    draft: (key: string): Promise<Draft | undefined> => db.drafts.get(key),
+    draft: async (key: string): Promise<Draft | undefined> => (await database()).drafts.get(key),
     saveDraft: async (draft: Draft): Promise<void> => {
-      await db.drafts.put(draft);
+      await (await database()).drafts.put(draft);
     },
-    deleteDraft: (key: string): Promise<void> => db.drafts.delete(key),
+    deleteDraft: async (key: string): Promise<void> => (await database()).drafts.delete(key),
 
-    close: (): void => db.close(),
+    close: (): void => void opened?.then((db) => db.close()),
   };
 }

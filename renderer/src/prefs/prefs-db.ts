@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { PREFS_DB_NAME } from './prefs-db-name';
 
 /**
  * The renderer's own IndexedDB: preferences and work-in-progress that belong to this device's UI,
@@ -40,8 +41,6 @@ export type PrefsDb = Dexie & {
   columnLayouts: EntityTable<ColumnLayout, 'list'>;
   drafts: EntityTable<Draft, 'key'>;
 };
-
-export const PREFS_DB_NAME = 'fieldcrm-prefs';
 
 export function openPrefsDb(name: string = PREFS_DB_NAME): PrefsDb {
   const db = new Dexie(name) as PrefsDb;

@@ -1,4 +1,5 @@
 import type { AccountSortField, LiveQuery } from '../../../../shared/contract';
+import type { BootPrefs } from '../../prefs/boot-prefs';
 import type { PrefsApi } from '../../prefs/prefs-api';
 import type { CrmClient } from '../../transport/crm-client';
 import { LIVE_PAGES, PAGE_SIZE } from '../list-windows';
@@ -18,16 +19,15 @@ export const firstWindow = (view: Pick<ListView, 'filter' | 'sort'>): LiveQuery 
 
 /**
  * At start-up, when the page opens on the accounts list, after main.tsx has already asked for the
- * default view's first window (DEFAULT_ACCOUNTS_WINDOW): reads the list's stored view from Dexie,
- * keeps it for the list's first render (preloadListPrefs) and, if it is not the default, asks for
- * its window too. The window the list does not adopt lapses (primed-window.ts).
+ * default view's first window (DEFAULT_ACCOUNTS_WINDOW): keeps the list's stored view (read by
+ * start-session) for the list's first render (preloadListPrefs) and, if it is not the default,
+ * asks for its window too. The window the list does not adopt lapses (primed-window.ts).
  */
-export function primeStoredAccountsWindow(client: CrmClient, prefs: PrefsApi, hash: string): void {
+export function primeStoredAccountsWindow(client: CrmClient, prefs: PrefsApi, stored: Pick<BootPrefs, 'views' | 'layout'>, hash: string): void {
   if (!ACCOUNTS_LIST_HASHES.has(hash)) return;
-  void preloadListPrefs(prefs, 'accounts').then((views) => {
-    const current = views.find((view) => view.id === currentId('accounts'));
-    if (!current) return;
-    const stored = firstWindow({ filter: onlyArrays(current.filter), sort: current.sort });
-    if (JSON.stringify(stored) !== JSON.stringify(DEFAULT_ACCOUNTS_WINDOW)) primeWindow(client, stored);
-  });
+  preloadListPrefs(prefs, 'accounts', stored);
+  const current = stored.views.find((view) => view.id === currentId('accounts'));
+  if (!current) return;
+  const first = firstWindow({ filter: onlyArrays(current.filter), sort: current.sort });
+  if (JSON.stringify(first) !== JSON.stringify(DEFAULT_ACCOUNTS_WINDOW)) primeWindow(client, first);
 }

@@ -38,14 +38,11 @@ function readStored(prefs: PrefsApi, list: string): Promise<Stored> {
 }
 
 /**
- * Reads a list's stored view at start-up, before React mounts, so the list's first render already
- * has it instead of rendering, reading Dexie and rendering again. Resolves with the stored views.
+ * Keeps a list's stored view, read at start-up before React mounts (boot-prefs.ts), so the list's
+ * first render already has it instead of rendering, reading the database and rendering again.
  */
-export function preloadListPrefs(prefs: PrefsApi, list: string): Promise<ReadonlyArray<StoredView>> {
-  return readStored(prefs, list).then((stored) => {
-    preloaded.set(list, { prefs, stored });
-    return stored.views;
-  });
+export function preloadListPrefs(prefs: PrefsApi, list: string, stored: Stored): void {
+  preloaded.set(list, { prefs, stored });
 }
 
 function restore(stored: Stored, list: string, previous: ListView, known: ReadonlyArray<string>): ListView {
