@@ -20,7 +20,8 @@ export function LanguageSwitch() {
         }}
       >
         {LANGUAGES.map((language) => (
-          <option key={language} value={language}>
+          // lang: the browser picks the script's font directly instead of searching the fallbacks.
+          <option key={language} value={language} lang={language}>
             {t(`language.${language}`)}
           </option>
         ))}

@@ -65,7 +65,11 @@ export function AccountsPage() {
             {tl('toolbar.import')}
           </button>
           <Link to="/customers/accounts/new" className="button primary-action" data-testid="new-account">
-            <span aria-hidden="true">＋</span> {tl('toolbar.newAccount')}
+            {/* An icon, not "＋" (U+FF0B): that glyph sends the first layout to the CJK fallback font. */}
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M8 3v10M3 8h10" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+            </svg>
+            {tl('toolbar.newAccount')}
           </Link>
         </div>
       </div>
