@@ -25,7 +25,7 @@ import type BetterSqlite3 from 'better-sqlite3';
  * one record) keep the base settings, whose small checkpoints keep single-write latency flat.
  * The WAL a bulk write leaves behind is checkpointed once the writes stop (IDLE_CHECKPOINT_MS),
  * so the next user write does not pay for it (that checkpoint runs on the core's thread: after a
- * 100k initial sync it takes about a second).
+ * 100k-account write it took 327 ms: 64k WAL frames).
  */
 
 /** Page size of new database files (SQLite's default is 4 KiB); existing files keep theirs. */
