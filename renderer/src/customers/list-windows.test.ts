@@ -120,6 +120,21 @@ describe('createListWindows', () => {
     windows.stop();
   });
 
+  it('shows a primed window that has arrived from its creation on, and keeps it when it starts', async () => {
+    const fake = fakeClient(300);
+    primeWindow(fake.client, { request: 'accounts.list', params: { ...query, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } });
+    await settle();
+    const windows = createListWindows(fake.client, 'accounts.list', query);
+    expect(windows.getSnapshot()).toMatchObject({ status: 'ready', total: 300 });
+    expect(windows.rowAt(150)?.name).toBe('Account 150');
+    windows.start();
+    expect(windows.rowAt(0)?.name).toBe('Account 0');
+    await settle();
+    expect(fake.calls.filter((call) => call.name === 'live.subscribe')).toHaveLength(1);
+    expect(windows.getSnapshot()).toMatchObject({ status: 'ready', total: 300 });
+    windows.stop();
+  });
+
   it('asks for its own window when the primed one is for another query', async () => {
     const fake = fakeClient(50);
     primeWindow(fake.client, { request: 'accounts.list', params: { filter: { tier: ['key'] }, sort: query.sort, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } });

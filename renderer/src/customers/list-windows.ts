@@ -1,6 +1,6 @@
 import type { CrmError, LiveQuery, LiveRequestName, LiveResultMap, ParamsOf } from '../../../shared/contract';
 import type { CrmClient } from '../transport/crm-client';
-import { takePrimedWindow } from './list/primed-window';
+import { peekPrimedWindow, takePrimedWindow } from './list/primed-window';
 
 /** Rows per request; one live subscription covers two pages around the top of the viewport. */
 export const PAGE_SIZE = 100;
@@ -47,6 +47,17 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
   };
 
   const params = (offset: number, limit: number) => ({ ...query, offset, limit }) as ParamsOf<K>;
+  const liveQueryAt = (page: number): LiveQuery => ({ request, params: params(page * PAGE_SIZE, PAGE_SIZE * LIVE_PAGES) }) as LiveQuery;
+
+  // At start-up the first window (primed by main.tsx) has often arrived before React renders the
+  // list: show it from the first render on, instead of a loading state and a second commit.
+  // start() still adopts the subscription (and any pushes since) through takePrimedWindow.
+  const early = peekPrimedWindow(client, liveQueryAt(0));
+  if (early?.ok) {
+    const primed = early.value.result as LiveResultMap[K];
+    storeRows(primed.offset, primed.rows as ReadonlyArray<ListRow<K>>);
+    snapshot = { status: 'ready', total: primed.total, version: 1 };
+  }
 
   async function fetchPage(page: number): Promise<void> {
     if (pages.has(page) || inflight.has(page)) return;
@@ -72,7 +83,7 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
     const previous = live;
     live = null;
     if (previous) void client.send('live.unsubscribe', { subscriptionId: previous.id });
-    const liveQuery = { request, params: params(page * PAGE_SIZE, PAGE_SIZE * LIVE_PAGES) } as LiveQuery;
+    const liveQuery = liveQueryAt(page);
     // At start-up main.tsx may have asked for this very window before React mounted.
     const primed = page === 0 ? await takePrimedWindow(client, liveQuery) : undefined;
     const result = primed?.ok ? primed : await client.send('live.subscribe', { query: liveQuery });
@@ -95,8 +106,9 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
   }
 
   function start(): void {
+    // The first start keeps the rows shown from the primed window until its adoption replaces them.
+    if (generation > 0 || !early?.ok) pages.clear();
     generation++;
-    pages.clear();
     stopEvents = client.subscribe('live.changed', (event) => {
       if (live && event.subscriptionId === live.id) applyLive(live.page, event.result as LiveResultMap[K]);
     });

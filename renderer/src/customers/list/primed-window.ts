@@ -2,7 +2,7 @@ import type { LiveQuery, LiveResult, Result, ResultOf } from '../../../../shared
 import type { CrmClient } from '../../transport/crm-client';
 
 type Answer = Result<ResultOf<'live.subscribe'>>;
-type Primed = { readonly client: CrmClient; readonly take: () => Promise<Answer> };
+type Primed = { readonly client: CrmClient; readonly take: () => Promise<Answer>; readonly peek: () => Answer | undefined };
 
 /** A primed window nobody adopted (the user opened another screen) is unsubscribed after this. */
 const UNCLAIMED_MS = 10_000;
@@ -21,13 +21,16 @@ export function primeWindow(client: CrmClient, query: LiveQuery): void {
   if (primed.has(key)) return;
   let latest: LiveResult | undefined;
   let subscriptionId: string | undefined;
+  let settled: Answer | undefined;
   const answer = client.send('live.subscribe', { query });
   // Marks show in a trace (DevTools, bench) when the first window was asked for and answered.
   performance.mark('prime:sent');
   void answer.then((result) => {
     performance.mark('prime:answer');
+    settled = result;
     if (result.ok) subscriptionId = result.value.subscriptionId;
   });
+  const withPushes = (result: Answer): Answer => (result.ok && latest ? { ok: true, value: { ...result.value, ...latest } } : result);
   const stopEvents = client.subscribe('live.changed', (event) => {
     if (event.subscriptionId === subscriptionId) latest = { request: event.request, result: event.result } as LiveResult;
   });
@@ -46,10 +49,19 @@ export function primeWindow(client: CrmClient, query: LiveQuery): void {
     client,
     take: async () => {
       release();
-      const result = await answer;
-      return result.ok && latest ? { ok: true, value: { ...result.value, ...latest } } : result;
+      return withPushes(await answer);
     },
+    peek: () => (settled ? withPushes(settled) : undefined),
   });
+}
+
+/**
+ * The primed answer for exactly this query on this client if it has arrived, without adopting it:
+ * a list's store shows it in its first render, then adopts it with takePrimedWindow when it starts.
+ */
+export function peekPrimedWindow(client: CrmClient, query: LiveQuery): Answer | undefined {
+  const entry = primed.get(keyOf(query));
+  return entry?.client === client ? entry.peek() : undefined;
 }
 
 /** The primed answer for exactly this query on this client, once; undefined when there is none. */
