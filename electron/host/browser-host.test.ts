@@ -25,9 +25,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Reply>
   });
 }
 
-function openSocket(headers: Record<string, string>): Promise<WebSocket> {
+function openSocket(headers: Record<string, string>, query = ''): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -93,5 +93,28 @@ describe('browser host', () => {
     const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
     ws.send('not json');
     expect(await closed).toBe(1007);
+  });
+
+  it('answers request frames sent in the WebSocket URL, and closes on a malformed list', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    const frames = [
+      { kind: 'request', id: 1, name: 'app.info', params: {} },
+      { kind: 'request', id: 2, name: 'accounts.list', params: { limit: 'all' } },
+    ];
+    // Listening from the start: the answers may come in right behind the handshake.
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?q=${encodeURIComponent(JSON.stringify(frames))}`, { headers: { cookie, origin } });
+    const replies: Array<{ id: number; result: { ok: boolean } }> = [];
+    await new Promise<void>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        replies.push(JSON.parse(data.toString()) as { id: number; result: { ok: boolean } });
+        if (replies.length === 2) resolve();
+      }),
+    );
+    expect(replies.find((reply) => reply.id === 1)).toMatchObject({ result: { ok: true, value: { name: 'FieldCRM' } } });
+    expect(replies.find((reply) => reply.id === 2)).toMatchObject({ result: { ok: false, error: { code: 'invalid_request' } } });
+    ws.close();
+
+    const bad = await openSocket({ cookie, origin }, '?q=not-json');
+    expect(await new Promise<number>((resolve) => bad.once('close', (code: number) => resolve(code)))).toBe(1007);
   });
 });

@@ -8,7 +8,7 @@ import { createCore, type Core } from '../core/core';
 import { createHostAuth } from './host-auth';
 import { createHostPdfPrinter, type HostPdfPrinter } from './pdf-printer';
 import { plain, serveStatic } from './static-files';
-import { attachConnection, MAX_FRAME_BYTES } from './ws-connection';
+import { attachConnection, framesInUrl, MAX_FRAME_BYTES } from './ws-connection';
 
 export type BrowserHostOptions = {
   readonly dataDir: string;
@@ -76,12 +76,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path !== '/ws' || !auth.isOurHost(request) || !auth.isOurOrigin(request) || !auth.hasCookie(request)) {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/ws' || !auth.isOurHost(request) || !auth.isOurOrigin(request) || !auth.hasCookie(request)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => attachConnection(core, ws, (error) => log('websocket error', error)));
+    const early = framesInUrl(url);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      if (early === 'malformed') return ws.close(1007, 'Expected a JSON array of request frames in q');
+      attachConnection(core, ws, (error) => log('websocket error', error), early);
+    });
   });
 
   let closing: Promise<void> | undefined;

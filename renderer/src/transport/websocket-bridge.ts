@@ -4,6 +4,10 @@ import { WIRE_CLOSE } from '../../../shared/contract/wire';
 import type { ConnectionState } from './connection-state';
 
 type Pending = (result: Result<ResultOf<RequestName>>) => void;
+
+/** Limits of the first connection's URL frames (electron/host/ws-connection.ts reads them). */
+const MAX_URL_FRAMES = 8;
+const MAX_URL_FRAME_CHARS = 4000;
 type Listener = (payload: EventMap[EventName]) => void;
 type InboundFrame = WireResponse<ResultOf<RequestName>> | WireEvent;
 
@@ -26,6 +30,8 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
   let socket: WebSocket;
   let retryMs = 250;
   let state: ConnectionState = 'connecting';
+  /** The first connection's URL, with the requests made before it (see the end of this function). */
+  let firstUrl: string | undefined;
 
   const setState = (next: ConnectionState): void => {
     state = next;
@@ -33,7 +39,8 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
   };
 
   function connect(): void {
-    socket = new WebSocket(url);
+    socket = new WebSocket(firstUrl ?? url);
+    firstUrl = undefined;
     socket.addEventListener('open', () => {
       retryMs = 250;
       setState('open');
@@ -62,7 +69,17 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
       retryMs = Math.min(retryMs * 2, 5_000);
     });
   }
-  connect();
+  // The first connection waits one microtask: requests made right after this returns (main.tsx
+  // primes the first list window) travel in its URL, so the host starts them during the handshake
+  // rather than when this page's busy main thread gets to the open event.
+  queueMicrotask(() => {
+    const early = `[${queue.join(',')}]`;
+    if (queue.length > 0 && queue.length <= MAX_URL_FRAMES && early.length <= MAX_URL_FRAME_CHARS) {
+      queue.length = 0;
+      firstUrl = `${url}?q=${encodeURIComponent(early)}`;
+    }
+    connect();
+  });
 
   return {
     request<K extends RequestName>(name: K, params: ParamsOf<K>): Promise<Result<ResultOf<K>>> {
