@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   for (;;) {
     const rows: BulkWriteRow<Contact>[] = [];
     if (known.length === 0 || random() < 0.6) {
-      const amount = 1 + Math.floor(random() * 30);
+      // Now and then a large write, which runs under the bulk-write policy (bigger cache, rare
+      // checkpoints, bulk-write-policy.ts): kills must find it committed whole or not at all.
+      const amount = random() < 0.02 ? 1_000 + Math.floor(random() * 200) : 1 + Math.floor(random() * 30);
       for (let i = 0; i < amount; i++) {
         const id = `${roundId}-${counter++}`;
         rows.push({
