@@ -2,11 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { fail } from '../../shared/contract/result';
 import { WIRE_CLOSE } from '../../shared/contract/wire';
-import { createCore, type Core } from '../core/core';
+import { startCoreThread } from './core-thread';
 import { createHostAuth } from './host-auth';
-import { createHostPdfPrinter, type HostPdfPrinter } from './pdf-printer';
+import { createHostPdfPrinter } from './pdf-printer';
 import { plain, serveStatic } from './static-files';
 import { attachConnection, framesInUrl, MAX_FRAME_BYTES } from './ws-connection';
 
@@ -24,25 +23,17 @@ export type BrowserHost = {
   /** Open this to use the app; it carries the secret, so print it only to the user who started us. */
   readonly url: string;
   readonly port: number;
-  readonly core: Core;
   close(): Promise<void>;
 };
 
 /**
  * The core and the built renderer without Electron: an HTTP server for the page and a WebSocket
- * for the contract, on 127.0.0.1 only. See host-auth.ts for how a page proves it is ours.
+ * for the contract, on 127.0.0.1 only. See host-auth.ts for how a page proves it is ours. The core
+ * runs on its own thread (core-thread.ts), so files and frames never wait for the database.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[host] ${message}`, error ?? ''));
-  // The printer needs the port and secret, known only once the server listens; until then export refuses.
-  const pdf: { printer?: HostPdfPrinter } = {};
-  const core = await createCore({
-    dataDir: options.dataDir,
-    host: 'browser',
-    appVersion: options.appVersion ?? '0.0.0',
-    log,
-    printer: (job) => (pdf.printer ? pdf.printer.print(job) : Promise.resolve(fail('invalid_state', 'The host is still starting'))),
-  });
+  const core = await startCoreThread({ dataDir: options.dataDir, appVersion: options.appVersion ?? '0.0.0', log });
   const server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   try {
@@ -58,8 +49,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // have the URL before this function returns it.
   const { port } = server.address() as AddressInfo;
   const auth = createHostAuth(port);
+  // The printer needs the port and secret, known only once the server listens; until then export refuses.
   const printer = createHostPdfPrinter({ secretUrl: `http://127.0.0.1:${port}/?s=${auth.secret}`, origin: `http://127.0.0.1:${port}` });
-  pdf.printer = printer;
+  core.setPrinter(printer.print);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (!auth.isOurHost(request)) return plain(response, 403, 'Forbidden');
@@ -92,7 +84,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     url: `http://127.0.0.1:${port}/?s=${auth.secret}`,
     port,
-    core,
     close() {
       closing ??= (async () => {
         for (const client of wss.clients) client.close(WIRE_CLOSE.shuttingDown, 'Host shutting down');

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
-import { fail, type WireEvent } from '../../shared/contract';
-import type { Core } from '../core/core';
+import type { WireEvent } from '../../shared/contract/wire';
+import { fail } from '../../shared/contract/result';
+import type { CoreThread } from './core-thread';
 
 /** Frames beyond this are refused by `ws` itself (maxPayload); an import goes through files, not one frame. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
@@ -31,7 +32,7 @@ export function framesInUrl(url: URL): ReadonlyArray<string> | 'malformed' {
  * inside are validated by the core's dispatcher like any IPC payload. `early` are frames that
  * came in the URL (framesInUrl), handled as if they were the first ones on the socket.
  */
-export function attachConnection(core: Core, socket: WebSocket, onError: (error: unknown) => void, early: ReadonlyArray<string> = []): void {
+export function attachConnection(core: Pick<CoreThread, 'openSession'>, socket: WebSocket, onError: (error: unknown) => void, early: ReadonlyArray<string> = []): void {
   const session = core.openSession((event, payload) => {
     if (socket.readyState !== socket.OPEN) return;
     const frame: WireEvent = { kind: 'event', event, payload } as WireEvent;
