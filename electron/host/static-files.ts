@@ -26,13 +26,16 @@ export function securityHeaders(): Record<string, string> {
   };
 }
 
+/** Whether `pathname` is the page itself (index.html) rather than one of its files. */
+export const isPage = (pathname: string): boolean => pathname === '/' || pathname === '/index.html';
+
 /**
  * Serves the built renderer, and nothing outside its directory. Each file is read whole and sent
  * in one write, in the tick the request arrived: a streamed read takes several event-loop turns,
  * and at start-up the page's chunks would wait behind the core's first query between them.
  */
 export function serveStatic(rootDir: string, pathname: string, response: ServerResponse): void {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const relative = isPage(pathname) ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
   const file = normalize(join(rootDir, relative));
   if (!file.startsWith(normalize(rootDir) + sep)) return plain(response, 404, 'Not found');
   let body: Buffer;
