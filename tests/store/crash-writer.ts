@@ -114,3 +114,6 @@ async function main(): Promise<void> {
 }
 
 process.stdin.once('data', () => void main());
+// The parent never lets a writer end on its own; if the parent is gone (a timed-out test run),
+// its end of stdin closes and the writer must not go on filling the disk.
+process.stdin.once('end', () => process.exit(1));

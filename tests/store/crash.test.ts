@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,10 +26,15 @@ type Writer = { run(): Promise<RoundOutput> };
  * Spawns a writer that loads its modules and waits. run() lets it write, SIGKILLs it at a random
  * moment after it is ready and returns the acknowledged writes it printed.
  */
+/** Writers still running: killed when the suite ends, however it ends (a timeout included). */
+const writers = new Set<ChildProcess>();
+
 function spawnWriter(directory: string, roundId: string, seed: number): Writer {
   const child = spawn(process.execPath, ['--import', 'tsx', WRITER, directory, roundId, String(seed)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  writers.add(child);
+  child.on('exit', () => writers.delete(child));
   let stdout = '';
   let stderr = '';
   let timer: NodeJS.Timeout | undefined;
@@ -122,7 +127,10 @@ async function runChain(directory: string, chain: number): Promise<number> {
 
 describe('crash safety: SIGKILL never loses an acknowledged write', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'rxdb-sqlite-crash-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => {
+    for (const child of writers) child.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it(`survives ${CHAINS * ROUNDS_PER_CHAIN} kills at random moments`, async () => {
     // Independent files in parallel chains keep the wall time down on two cores.
