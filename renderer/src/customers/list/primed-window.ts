@@ -14,11 +14,12 @@ const keyOf = (query: LiveQuery): string => JSON.stringify(query);
  * Sends `live.subscribe` for a list's first window now, before React has mounted, so the core
  * reads it while the page is still parsing and rendering; the list's store adopts the answer
  * (takePrimedWindow) instead of asking again. Pushes that arrive before adoption are kept, so the
- * adopted window is as fresh as a subscription made at adoption time.
+ * adopted window is as fresh as a subscription made at adoption time. Returns the answer (undefined
+ * when this window is already primed).
  */
-export function primeWindow(client: CrmClient, query: LiveQuery): void {
+export function primeWindow(client: CrmClient, query: LiveQuery): Promise<Answer> | undefined {
   const key = keyOf(query);
-  if (primed.has(key)) return;
+  if (primed.has(key)) return undefined;
   let latest: LiveResult | undefined;
   let subscriptionId: string | undefined;
   let settled: Answer | undefined;
@@ -53,6 +54,7 @@ export function primeWindow(client: CrmClient, query: LiveQuery): void {
     },
     peek: () => (settled ? withPushes(settled) : undefined),
   });
+  return answer;
 }
 
 /**
