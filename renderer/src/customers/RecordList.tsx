@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveRequestName, SortDirection } from '../../../shared/contract';
 import { EmptyState, ErrorState, LoadingState } from '../common/StateViews';
@@ -43,6 +43,29 @@ type RecordListProps<K extends LiveRequestName> = {
 
 const ROW_HEIGHT = 40;
 
+/*
+ * When the list mounts, react-virtual reads the scroll box's size and writes its scroll offset (0
+ * on a new box). Either forces a layout of the whole page in the middle of React's commit, and
+ * then a second one for the rows the measurement adds. These two options leave the first layout
+ * to the browser's own rendering step: the size comes from ResizeObserver once the page is laid
+ * out (initialRect covers the time before), and a write of the offset the box already has is skipped.
+ */
+
+/** The scroll box's size, from ResizeObserver alone (see above). */
+function observeBoxAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, onRect: (rect: { width: number; height: number }) => void): () => void {
+  const box = instance.scrollElement;
+  if (!box) return () => undefined;
+  const observer = new ResizeObserver(() => onRect({ width: box.clientWidth, height: box.clientHeight }));
+  observer.observe(box);
+  return () => observer.disconnect();
+}
+
+/** react-virtual's scroll write, minus writes of the offset the box already has (see above). */
+const scrollUnlessThere: typeof elementScroll<HTMLDivElement> = (offset, options, instance) => {
+  if (offset + (options.adjustments ?? 0) === instance.scrollOffset && !options.behavior) return;
+  elementScroll(offset, options, instance);
+};
+
 /**
  * A sortable, virtualized grid over a list request: only the rows on screen exist in the DOM, and
  * only their pages are fetched. One tab stop: arrows, PageUp/PageDown, Home/End move the selected
@@ -65,6 +88,11 @@ export function RecordList<K extends LiveRequestName>(props: RecordListProps<K>)
     overscan: 12,
     // The sticky header sits inside the scroll box above the rows.
     scrollPaddingStart: ROW_HEIGHT,
+    // Before the box is measured, assume it is as tall as the window: the first render then draws
+    // every row that can be on screen, and measuring only trims a few.
+    initialRect: { width: 0, height: window.innerHeight },
+    observeElementRect: observeBoxAfterLayout,
+    scrollToFn: scrollUnlessThere,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -79,6 +107,7 @@ export function RecordList<K extends LiveRequestName>(props: RecordListProps<K>)
   const toggleSort = (field: string): void =>
     onSortChange({ field, direction: sort.field === field && sort.direction === 'asc' ? 'desc' : 'asc' });
   const current = selected < snapshot.total ? selected : snapshot.total - 1;
+  const loadingLabel = t('list.loadingRow');
   const selectedRow = current >= 0 ? windows.rowAt(current) : undefined;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -157,36 +186,68 @@ export function RecordList<K extends LiveRequestName>(props: RecordListProps<K>)
             )
           ) : null}
           <div className="record-canvas" role="rowgroup" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-            {items.map((item) => {
-              const row = windows.rowAt(item.index);
-              const isSelected = item.index === current;
-              return (
-                <div
-                  key={item.key}
-                  id={`${idPrefix}-row-${item.index}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={isSelected}
-                  className={`record-row${row ? '' : ' placeholder'}${isSelected ? ' selected' : ''}`}
-                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => setSelected(item.index)}
-                  onDoubleClick={row && onOpen ? () => onOpen(row) : undefined}
-                >
-                  {row ? (
-                    columns.map((column) => (
-                      <div key={column.id} role="gridcell" className={column.numeric ? 'cell numeric' : 'cell'}>
-                        {column.render ? column.render(row) : column.text(row)}
-                      </div>
-                    ))
-                  ) : (
-                    <div role="gridcell" className="cell placeholder-cell" aria-label={t('list.loadingRow')} />
-                  )}
-                </div>
-              );
-            })}
+            {items.map((item) => (
+              <RecordRow
+                key={item.key}
+                id={`${idPrefix}-row-${item.index}`}
+                index={item.index}
+                start={item.start}
+                row={windows.rowAt(item.index)}
+                columns={columns}
+                template={template}
+                selected={item.index === current}
+                loadingLabel={loadingLabel}
+                onSelect={setSelected}
+                onOpen={onOpen}
+              />
+            ))}
           </div>
         </div>
       </div>
     </div>
   );
 }
+
+type RecordRowProps<Row> = {
+  readonly id: string;
+  readonly index: number;
+  readonly start: number;
+  /** Undefined while its page loads. */
+  readonly row: Row | undefined;
+  readonly columns: ReadonlyArray<Column<Row>>;
+  readonly template: string;
+  readonly selected: boolean;
+  readonly loadingLabel: string;
+  readonly onSelect: (index: number) => void;
+  readonly onOpen: ((row: Row) => void) | undefined;
+};
+
+/**
+ * One grid row. Memoized: when the list re-renders (the virtualizer measured the box, a scroll step,
+ * the selection moved), rows whose record, position and columns are unchanged are not rendered again.
+ */
+const RecordRow = memo(function RecordRow<Row>({ id, index, start, row, columns, template, selected, loadingLabel, onSelect, onOpen }: RecordRowProps<Row>) {
+  const select = useCallback(() => onSelect(index), [onSelect, index]);
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`record-row${row ? '' : ' placeholder'}${selected ? ' selected' : ''}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onClick={select}
+      onDoubleClick={row && onOpen ? () => onOpen(row) : undefined}
+    >
+      {row ? (
+        columns.map((column) => (
+          <div key={column.id} role="gridcell" className={column.numeric ? 'cell numeric' : 'cell'}>
+            {column.render ? column.render(row) : column.text(row)}
+          </div>
+        ))
+      ) : (
+        <div role="gridcell" className="cell placeholder-cell" aria-label={loadingLabel} />
+      )}
+    </div>
+  );
+}) as <Row>(props: RecordRowProps<Row>) => ReactNode;
