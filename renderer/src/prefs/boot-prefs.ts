@@ -16,10 +16,18 @@ const NOTHING_STORED: BootPrefs = { language: undefined, views: [], layout: unde
  * Reads start-up's preferences with plain IndexedDB in one transaction, so Dexie (100 kB of script
  * to fetch, parse and run) is not on the path to the first screen; PrefsApi loads it on first use.
  * Dexie keeps each table of prefs-db.ts in an object store of the same name, with an index per
- * indexed field. A database that does not exist yet is not created here: its upgrade is aborted,
- * and Dexie creates it with its schema on the first write. Any failure reads as nothing stored.
+ * indexed field. A database that does not exist yet is not created here (if listing the databases
+ * missed it, its upgrade is aborted); Dexie creates it with its schema on the first write. Any
+ * failure reads as nothing stored.
  */
-export function readBootPrefs(list: string): Promise<BootPrefs> {
+export async function readBootPrefs(list: string): Promise<BootPrefs> {
+  // On a fresh profile there is nothing to read, and listing the databases answers that sooner
+  // than an open, which first sets up the origin's IndexedDB store on disk (12 vs 30 ms median here).
+  try {
+    if (!(await indexedDB.databases()).some((database) => database.name === PREFS_DB_NAME)) return NOTHING_STORED;
+  } catch {
+    // No listing (older engines, a blocked store): the open below finds out.
+  }
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
