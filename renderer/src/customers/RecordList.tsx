@@ -1,5 +1,5 @@
 import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveRequestName, SortDirection } from '../../../shared/contract';
 import { EmptyState, ErrorState, LoadingState } from '../common/StateViews';
@@ -42,6 +42,8 @@ type RecordListProps<K extends LiveRequestName> = {
 };
 
 const ROW_HEIGHT = 40;
+/** Rows drawn above and below the box, so a scroll step finds them ready. */
+const OVERSCAN = 12;
 
 /*
  * When the list mounts, react-virtual reads the scroll box's size and writes its scroll offset (0
@@ -79,13 +81,16 @@ export function RecordList<K extends LiveRequestName>(props: RecordListProps<K>)
   const { windows, snapshot } = useListWindows(request, query);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(-1);
+  // Rows beyond the box are drawn in a render of their own after the first one: they cannot be
+  // seen before it is painted, and the first render is what the rep waits for.
+  const overscan = useDeferredValue(OVERSCAN, 0);
   // The virtualizer mutates itself on scroll; the compiler must not memoize around it, and it does not.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: snapshot.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan,
     // The sticky header sits inside the scroll box above the rows.
     scrollPaddingStart: ROW_HEIGHT,
     // Before the box is measured, assume it is as tall as the window: the first render then draws
