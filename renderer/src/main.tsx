@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { ACCOUNTS_LIST_HASHES, DEFAULT_ACCOUNTS_WINDOW } from './customers/list/default-accounts-window';
 import { primeWindow } from './customers/list/primed-window';
+import { defaultLanguage } from './i18n/languages';
 import { readBootPrefs } from './prefs/boot-prefs';
 import { createCrmClient } from './transport/crm-client';
 
@@ -8,20 +9,14 @@ import { createCrmClient } from './transport/crm-client';
 const LANDING = '#/customers/accounts';
 
 /**
- * Start-up is one parallel burst, not a waterfall. This entry chunk is deliberately small: it opens
- * the connection and asks for the accounts list's first window (default view) as soon as it runs,
- * starts reading the stored preferences, and loads the session code (i18n) and the screens as
- * chunks fetched side by side (index.html preloads them). The list adopts the primed window (list-windows.ts), so by the time React has mounted, the
- * rows are usually there.
- */
-/**
  * The first Intl object a page builds loads ICU's data (25-60 ms here), and the first screen
  * needs Intl before its first rows show (row count, money, dates). Built while the start-up chunks
  * are still on their way, that cost fills time the main thread would spend waiting; when they are
  * already here it costs nothing extra, since the first render would pay it anyway.
  */
 function warmIntl(): void {
-  const locale = navigator.language;
+  // The stored language is not read yet; most starts use the default one.
+  const locale = defaultLanguage(navigator.languages);
   void new Intl.PluralRules(locale).select(1);
   void new Intl.NumberFormat(locale).format(1);
   void new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(0);
@@ -38,6 +33,13 @@ const settledWithin = (promise: Promise<unknown>, ms: number): Promise<unknown> 
  */
 const FIRST_WINDOW_WAIT_MS = 50;
 
+/**
+ * Start-up is one parallel burst, not a waterfall. This entry chunk is deliberately small: it opens
+ * the connection and asks for the accounts list's first window (default view) as soon as it runs,
+ * starts reading the stored preferences, and loads the session code (i18n) and the screens as
+ * chunks fetched side by side (index.html preloads them). The list draws the primed window in its
+ * first render when it has arrived (list-windows.ts), and adopts its subscription.
+ */
 async function boot(): Promise<void> {
   performance.mark('boot:start');
   if (window.location.hash === '' || window.location.hash === '#/') window.history.replaceState(window.history.state, '', LANDING);
