@@ -8,12 +8,19 @@ import type { Contact, StoredContact } from './test-schema';
  * Strings include an astral character (a surrogate pair) and U+E000, whose UTF-16 and UTF-8
  * orders disagree: exactly what the SQLite index encoding must get right.
  */
-const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'aa', 'b1', 'z\u{1F600}', 'z\uE000', 'Z'];
+const shortIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'aa', 'b1', 'z\u{1F600}', 'z\uE000', 'Z'];
+/**
+ * Sort indexes keep only the first 8 code units of the id (index-key.ts, ID_KEY_UNITS), so these
+ * share their stored id part: ties of equal keys that only the full id orders, bounds on a
+ * truncated id, and a surrogate pair cut in half by the truncation.
+ */
+const longIds = ['k0000000', 'k0000000a', 'k0000000b', 'k0000000\u{1F600}', 'k000000\u{1F600}x', 'k000000\uE000x', 'k0000000\uE000', 'k000000'];
 const names = ['', 'a', 'ab', 'abc', 'B', 'b', 'é', 'x\u{1F600}', 'x\uE000', 'x', 'zz'];
 const cities = ['Berlin', 'berlin', 'Paris', 'Rome', ''];
 const tags = ['vip', 'new', ''];
 
-export const idArb = fc.constantFrom(...ids);
+/** Half the writes go to the long ids, five of which share one truncated id. */
+export const idArb = fc.oneof(fc.constantFrom(...shortIds), fc.constantFrom(...longIds));
 const nameArb = fc.constantFrom(...names);
 const ageArb = fc.oneof(fc.constantFrom(0, 1, 18, 40, 150), fc.integer({ min: 0, max: 150 }));
 const scoreArb = fc.oneof(fc.constantFrom(-100, 0, 0.5, 100), fc.integer({ min: -200, max: 200 }).map((n) => n / 2));

@@ -9,11 +9,17 @@ export type IndexRange = {
   readonly upper: string;
   readonly inclusiveStart: boolean;
   readonly inclusiveEnd: boolean;
+  /**
+   * A bound on the truncated primary key part was widened to its truncated value (index-key.ts):
+   * the range holds every document the plan asked for, and possibly a few more.
+   */
+  readonly widened: boolean;
 };
 
 /**
  * - 'index': the index order is the result order, ties included (RxDB's own sortSatisfiedByIndex;
- *   the memory storage returns that order verbatim, so we must too).
+ *   the memory storage returns that order verbatim, so we must too), except that entries whose
+ *   truncated keys are equal are ordered by their full primary key.
  * - 'runs' / 'reverse-runs': the (reversed) index order is the result order up to runs of equal
  *   index keys before the primary key; each run is re-sorted with RxDB's comparator.
  * - 'none': read the whole range and sort.
@@ -45,12 +51,15 @@ export function rangeOf<RxDocType>(table: SqliteTable<RxDocType>, plan: RxQueryP
   if (!index) {
     throw new Error(`SQLite storage: index [${plan.index.join(', ')}] is not declared in the schema of ${table.name}`);
   }
+  const widenStart = index.codec.widens(plan.startKeys);
+  const widenEnd = index.codec.widens(plan.endKeys);
   return {
     index,
     lower: index.codec.lowerKey(plan.startKeys),
     upper: index.codec.upperKey(plan.endKeys),
-    inclusiveStart: plan.inclusiveStart,
-    inclusiveEnd: plan.inclusiveEnd,
+    inclusiveStart: plan.inclusiveStart || widenStart,
+    inclusiveEnd: plan.inclusiveEnd || widenEnd,
+    widened: widenStart || widenEnd,
   };
 }
 
@@ -144,7 +153,9 @@ function filtersOf<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQue
       }
     }
     if (found) {
-      filters.push(rangeOf(ctx.table, found));
+      const range = rangeOf(ctx.table, found);
+      filters.push(range);
+      exact &&= !range.widened;
     } else {
       exact = false;
     }
@@ -178,7 +189,7 @@ function indexSemanticsAgree<RxDocType>(schema: PlanContext<RxDocType>['schema']
 /** For count() the order does not matter: SQL counts over the smallest range. */
 export function planCount<RxDocType>(ctx: PlanContext<RxDocType>, prepared: PreparedQuery<RxDocType>): ScanPlan {
   const rxdbRange = rangeOf(ctx.table, prepared.queryPlan);
-  if (prepared.queryPlan.selectorSatisfiedByIndex) {
+  if (prepared.queryPlan.selectorSatisfiedByIndex && !rxdbRange.widened) {
     return { scan: rxdbRange, order: 'none', filters: [], exact: true };
   }
   const { filters, exact } = filtersOf(ctx, prepared.query);
@@ -194,11 +205,13 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
   const rxdbRange = rangeOf(ctx.table, queryPlan);
   // RxDB's plan answers everything by itself: nothing to improve.
   if (queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex) {
-    return { scan: rxdbRange, order: 'index', filters: [], exact: true };
+    return { scan: rxdbRange, order: 'index', filters: [], exact: !rxdbRange.widened };
   }
   // The memory storage trusts a satisfying range as the selector (a missing value counts as ''
   // there), so the same range is our exact filter whichever index then drives the scan.
-  const { filters, exact } = queryPlan.selectorSatisfiedByIndex ? { filters: [rxdbRange], exact: true } : filtersOf(ctx, query);
+  const { filters, exact } = queryPlan.selectorSatisfiedByIndex
+    ? { filters: [rxdbRange], exact: !rxdbRange.widened }
+    : filtersOf(ctx, query);
   const skip = query.skip ?? 0;
   const wanted = typeof query.limit === 'number' ? skip + query.limit : Infinity;
 
@@ -223,7 +236,7 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
     const cost = costOfOrdered(ctx.estimate(scan), resultSize, wanted);
     if (cost < bestCost) {
       // A range that satisfies the selector by itself needs no filters (and is exact).
-      best = candidate.selectorSatisfiedByIndex ? { scan, order, filters: [], exact: true } : { scan, order, filters, exact };
+      best = candidate.selectorSatisfiedByIndex && !scan.widened ? { scan, order, filters: [], exact: true } : { scan, order, filters, exact };
       bestCost = cost;
     }
   }

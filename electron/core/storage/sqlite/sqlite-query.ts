@@ -1,6 +1,5 @@
 import { getQueryMatcher, getSortComparator } from 'rxdb/plugins/core';
 import type { PreparedQuery, RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
-import { encodeStringPart } from './index-key';
 import { planCount, planQuery } from './sqlite-plan';
 import type { PlanContext, ScanPlan } from './sqlite-plan';
 import type { SqliteStatements } from './sqlite-statements';
@@ -38,27 +37,22 @@ export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery:
   const filterBy = Number.isFinite(wanted) && plan.order !== 'none' ? 'columns' : 'sets';
 
   if (plan.order === 'index') {
+    const primaryPath = ctx.table.primaryPath;
     if (!matches) {
-      const { stmt, params } = ctx.statements.scan(plan, 'page', filterBy);
-      return (stmt.all(...params, sqlLimit(limit), skip) as string[]).map((data) => parse<RxDocType>(data));
-    }
-    // Rows arrive in result order: stop streaming as soon as skip + limit matched.
-    const found: Doc<RxDocType>[] = [];
-    if (wanted > 0) {
-      const { stmt, params } = ctx.statements.scan(plan, 'rows', filterBy);
-      for (const data of stmt.iterate(...params) as IterableIterator<string>) {
-        const doc = parse<RxDocType>(data);
-        if (matches(doc) && found.push(doc) >= wanted) {
-          break;
-        }
+      const page = indexPage(ctx, plan, { skip, limit, filterBy });
+      if (page) {
+        return page;
       }
     }
-    return found.slice(skip, wanted);
+    // Rows arrive in result order but for runs of equal (truncated) keys, which are ordered by id.
+    const byId = (a: Doc<RxDocType>, b: Doc<RxDocType>) => compareIds(a[primaryPath] as string, b[primaryPath] as string);
+    return scanRuns(ctx, plan, { skip, wanted, matches, compare: byId, filterBy, runOf: (key) => key });
   }
 
   const compare = getSortComparator(ctx.schema, query);
   if (plan.order === 'runs' || plan.order === 'reverse-runs') {
-    return scanRuns(ctx, plan, { skip, wanted, matches, compare, filterBy });
+    const codec = plan.scan.index.codec;
+    return scanRuns(ctx, plan, { skip, wanted, matches, compare, filterBy, runOf: (key, id) => codec.sortPrefix(key, id) });
   }
 
   // Sort not served by any index: stream the range and keep only the best skip + limit rows.
@@ -73,23 +67,69 @@ export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery:
   return best.sorted().slice(skip, wanted);
 }
 
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type PageWindow = {
+  readonly skip: number;
+  readonly limit: number;
+  readonly filterBy: 'sets' | 'columns';
+};
+
+/**
+ * An 'index'-ordered page when SQL alone decides the matches: SQL applies LIMIT and OFFSET (a deep
+ * page costs no parsing), with one row either side of the window to see whether a run of equal
+ * keys (see index-key.ts: truncated ids) crosses its edge; then, and only then, the caller
+ * falls back to scanRuns. Runs inside the window are ordered by id here.
+ */
+function indexPage<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, window: PageWindow): Doc<RxDocType>[] | undefined {
+  const { skip, limit, filterBy } = window;
+  if (limit <= 0) {
+    return [];
+  }
+  const before = skip > 0 ? 1 : 0;
+  const { stmt, params } = ctx.statements.scan(plan, 'keyed-page', filterBy);
+  const rows = stmt.all(...params, sqlLimit(limit + before + 1), skip - before) as [string, string, string][];
+  const lead = before > 0 ? rows.shift() : undefined;
+  const page = Number.isFinite(limit) ? rows.slice(0, limit) : rows;
+  const next = Number.isFinite(limit) ? rows[limit] : undefined;
+  const first = page[0];
+  const last = page[page.length - 1];
+  if ((lead && first && lead[1] === first[1]) || (next && last && next[1] === last[1])) {
+    return undefined;
+  }
+  const out: Doc<RxDocType>[] = [];
+  for (let start = 0; start < page.length; ) {
+    let end = start + 1;
+    while (end < page.length && (page[end] as [string, string, string])[1] === (page[start] as [string, string, string])[1]) end++;
+    const run = page.slice(start, end);
+    if (run.length > 1) run.sort((a, b) => compareIds(a[0], b[0]));
+    for (const [, , data] of run) out.push(parse<RxDocType>(data));
+    start = end;
+  }
+  return out;
+}
+
 type RunWindow<RxDocType> = {
   readonly skip: number;
   readonly wanted: number;
   readonly matches: ((doc: Doc<RxDocType>) => boolean) | undefined;
   readonly compare: (a: Doc<RxDocType>, b: Doc<RxDocType>) => number;
   readonly filterBy: 'sets' | 'columns';
+  /** What the rows of one run share: the whole key, or the key without its id part. */
+  readonly runOf: (key: string, id: string) => string;
 };
 
 /**
- * Reads the index forwards or backwards. Keys that are equal up to the primary key are ties of
- * the sort fields (or values RxDB's comparator tells apart but the index does not, such as a
- * missing string and ''), so each such run is collected whole and sorted with the comparator;
- * between runs the index order is the result order. Runs wholly before `skip` are counted, not
- * parsed, when SQL alone decides the matches.
+ * Reads the index forwards or backwards. Rows whose run identity (`runOf`) is equal are ties:
+ * of the sort fields (or values RxDB's comparator tells apart but the index does not, such as a
+ * missing string and ''), or of a truncated id. Each run is collected whole and sorted with
+ * `compare`; between runs the index order is the result order. Runs wholly before `skip` are
+ * counted, not parsed, when SQL alone decides the matches.
  */
 function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, window: RunWindow<RxDocType>): Doc<RxDocType>[] {
-  const { skip, wanted, matches, compare, filterBy } = window;
+  const { skip, wanted, matches, compare, filterBy, runOf } = window;
   const out: Doc<RxDocType>[] = [];
   if (wanted <= 0) {
     return out;
@@ -109,7 +149,7 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
   const { stmt, params } = ctx.statements.scan(plan, 'runs', filterBy, plan.order === 'reverse-runs');
   for (const row of stmt.iterate(...params) as IterableIterator<[string, string, string]>) {
     const [id, key, data] = row;
-    const prefix = key.slice(0, key.length - encodeStringPart(id).length);
+    const prefix = runOf(key, id);
     if (prefix !== runPrefix) {
       flush();
       if (skipped + out.length >= wanted) {

@@ -8,10 +8,10 @@ import type { SqliteTable } from './sqlite-table';
 type RowValues = (string | number)[];
 
 /**
- * - rows: `data` in scan order; page: the same with LIMIT ? OFFSET ?; count: COUNT(*);
- * - runs: `id, key, data`, the index key to find runs of ties.
+ * - rows: `data` in scan order; count: COUNT(*);
+ * - runs: `id, key, data`, the index key to find runs of ties; keyed-page: the same with LIMIT ? OFFSET ?.
  */
-export type ScanMode = 'rows' | 'page' | 'count' | 'runs';
+export type ScanMode = 'rows' | 'count' | 'runs' | 'keyed-page';
 
 type Bound = string | number;
 
@@ -150,10 +150,11 @@ export class SqliteStatements<RxDocType> {
       return { stmt: this.cached(`SELECT COUNT(*) ${from}`).pluck(), params };
     }
     const order = `ORDER BY ${plan.scan.index.column}${descending ? ' DESC' : ''}`;
-    if (mode === 'runs') {
-      return { stmt: this.cached(`SELECT id, ${plan.scan.index.column} AS key, data ${from} ${order}`).raw(), params };
+    if (mode === 'runs' || mode === 'keyed-page') {
+      const page = mode === 'keyed-page' ? ' LIMIT ? OFFSET ?' : '';
+      return { stmt: this.cached(`SELECT id, ${plan.scan.index.column} AS key, data ${from} ${order}${page}`).raw(), params };
     }
-    return { stmt: this.cached(`SELECT data ${from} ${order}${mode === 'page' ? ' LIMIT ? OFFSET ?' : ''}`).pluck(), params };
+    return { stmt: this.cached(`SELECT data ${from} ${order}`).pluck(), params };
   }
 
   /** Index entries in a range, counted up to ESTIMATE_CAP: cheap enough to ask per query. */

@@ -78,8 +78,10 @@ function layoutOfField<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<R
 
 /**
  * Creates the table and its indexes if missing. The index layout is recorded in a meta table and
- * compared on every open: a mismatch means the schema changed without a version bump, which
- * would leave stale index strings and wrong query results, so it fails loudly instead.
+ * compared on every open. If only the key encoding changed (a file written by an older version of
+ * this storage), every row's keys are recomputed from its document, once, in the same
+ * transaction. Any other mismatch means the schema changed without a version bump, which would
+ * leave stale index strings and wrong query results, so it fails loudly instead.
  */
 export function ensureTable<RxDocType>(db: BetterSqlite3.Database, table: SqliteTable<RxDocType>): void {
   const layout = table.layout;
@@ -88,7 +90,10 @@ export function ensureTable<RxDocType>(db: BetterSqlite3.Database, table: Sqlite
     db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (table_name TEXT PRIMARY KEY, layout TEXT NOT NULL)`);
     const existing = db.prepare(`SELECT layout FROM ${META_TABLE} WHERE table_name = ?`).pluck().get(table.name);
     if (typeof existing === 'string') {
-      if (existing !== layout) {
+      if (existing !== layout && sameIndexes(existing, layout)) {
+        rekeyTable(db, table);
+        db.prepare(`UPDATE ${META_TABLE} SET layout = ? WHERE table_name = ?`).run(layout, table.name);
+      } else if (existing !== layout) {
         throw new Error(
           `SQLite storage: table ${table.name} was created with a different index layout; ` +
             'bump the schema version when indexes or indexed field lengths change, or delete a database written by an older storage layout.',
@@ -109,6 +114,31 @@ export function ensureTable<RxDocType>(db: BetterSqlite3.Database, table: Sqlite
     );
     db.prepare(`INSERT INTO ${META_TABLE} (table_name, layout) VALUES (?, ?)`).run(table.name, layout);
   }).immediate();
+}
+
+/** Layouts are [encoding, indexes]: true when only the encoding differs. */
+function sameIndexes(a: string, b: string): boolean {
+  try {
+    const [, indexesA] = JSON.parse(a) as [unknown, unknown];
+    const [, indexesB] = JSON.parse(b) as [unknown, unknown];
+    return JSON.stringify(indexesA) === JSON.stringify(indexesB);
+  } catch {
+    return false;
+  }
+}
+
+/** Recomputes every row's index keys from its document, in rowid pages (inside the caller's transaction). */
+function rekeyTable<RxDocType>(db: BetterSqlite3.Database, table: SqliteTable<RxDocType>): void {
+  const page = db.prepare<[number], [number, string]>(`SELECT rowid, data FROM ${table.sqlName} WHERE rowid > ? ORDER BY rowid LIMIT 1000`).raw();
+  const sets = table.indexes.map((index) => `${index.column} = ?`).join(', ');
+  const update = db.prepare(`UPDATE ${table.sqlName} SET ${sets} WHERE rowid = ?`);
+  let after = Number.MIN_SAFE_INTEGER;
+  for (let rows = page.all(after); rows.length > 0; rows = page.all(after)) {
+    for (const [rowid, data] of rows) {
+      update.run(...table.rowKeys(JSON.parse(data) as RxDocumentData<RxDocType>), rowid);
+      after = rowid;
+    }
+  }
 }
 
 export function dropTable<RxDocType>(db: BetterSqlite3.Database, table: SqliteTable<RxDocType>): void {

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { normalizeMangoQuery, now, prepareQuery, randomToken } from 'rxdb/plugins/core';
+import type { FilledMangoQuery, MangoQuery, RxStorageInstance } from 'rxdb/plugins/core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { contactSchema } from '../../../../tests/store/test-schema';
+import type { Contact, StoredContact } from '../../../../tests/store/test-schema';
+import { ID_KEY_UNITS } from './index-key';
+import { getRxStorageSqlite } from './index';
+import type { RxStorageSqlite } from './index';
+import { describeTable, META_TABLE } from './sqlite-table';
+
+/**
+ * Sort indexes keep only the first ID_KEY_UNITS code units of the id (index-key.ts). These tests
+ * pin the cases the differential test reaches only by chance: ties of whole keys across a page
+ * edge, and bounds on a truncated id.
+ */
+type Instance = RxStorageInstance<Contact, unknown, unknown>;
+const open: Instance[] = [];
+const directory = mkdtempSync(path.join(tmpdir(), 'truncated-keys-'));
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((instance) => instance.close()));
+});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+async function create(storage: RxStorageSqlite, databaseName = 'db'): Promise<Instance> {
+  const instance = (await storage.createStorageInstance<Contact>({
+    databaseInstanceToken: randomToken(8),
+    databaseName,
+    collectionName: 'contacts',
+    schema: contactSchema,
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  })) as Instance;
+  open.push(instance);
+  return instance;
+}
+
+function doc(id: string, name: string): StoredContact {
+  return { id, name, age: 30, score: 1, active: true, address: { city: 'Rome' }, _deleted: false, _rev: '1-a', _meta: { lwt: now() }, _attachments: {} };
+}
+
+async function ids(instance: Instance, query: MangoQuery<StoredContact>): Promise<string[]> {
+  const normalized = normalizeMangoQuery<StoredContact>(contactSchema, query) as FilledMangoQuery<StoredContact>;
+  const result = await instance.query(prepareQuery<StoredContact>(contactSchema, normalized));
+  return result.documents.map((d) => d.id);
+}
+
+const prefix = 'k'.repeat(ID_KEY_UNITS);
+// Inserted in descending id order, so SQLite's own order among equal keys (rowid) is the reverse.
+const tied = ['e', 'd', 'c', 'b', 'a'].map((suffix) => `${prefix}${suffix}`);
+
+describe('truncated ids in sort index keys', () => {
+  it('orders runs of equal keys by the full id, also where a run crosses a page edge', async () => {
+    const instance = await create(getRxStorageSqlite({ directory: ':memory:' }));
+    await instance.bulkWrite([doc('a', 'Ann'), ...tied.map((id) => doc(id, 'Bob')), doc('z', 'Cy')].map((document) => ({ document })), 'test');
+    const all = ['a', ...[...tied].sort(), 'z'];
+    const selector = { _deleted: { $eq: false } };
+    expect(await ids(instance, { selector, sort: [{ name: 'asc' }] })).toEqual(all);
+    for (let skip = 0; skip < all.length; skip++) {
+      for (let limit = 1; limit <= 3; limit++) {
+        expect(await ids(instance, { selector, sort: [{ name: 'asc' }], skip, limit })).toEqual(all.slice(skip, skip + limit));
+      }
+    }
+    // The same through a run scan (descending) and with a JS matcher ($regex is never exact).
+    expect(await ids(instance, { selector, sort: [{ name: 'desc' }] })).toEqual(['z', ...[...tied].sort(), 'a']);
+    expect(await ids(instance, { selector: { ...selector, name: { $regex: '^B' } }, sort: [{ name: 'asc' }], skip: 1, limit: 2 })).toEqual(
+      [...tied].sort().slice(1, 3),
+    );
+  });
+
+  it('answers bounds on a truncated id exactly (the range is widened, the matcher decides)', async () => {
+    const instance = await create(getRxStorageSqlite({ directory: ':memory:' }));
+    await instance.bulkWrite(tied.map((id) => ({ document: doc(id, 'Bob') })), 'test');
+    const sorted = [...tied].sort();
+    const selector = (id: Record<string, string>) => ({ _deleted: { $eq: false }, name: { $eq: 'Bob' }, id });
+    const query = (id: Record<string, string>, index = ['_deleted', 'name', 'id']) => ({ selector: selector(id), sort: [{ name: 'asc' as const }], index });
+    expect(await ids(instance, query({ $gt: sorted[1] as string }))).toEqual(sorted.slice(2));
+    expect(await ids(instance, query({ $gte: sorted[1] as string, $lt: sorted[3] as string }))).toEqual(sorted.slice(1, 3));
+    expect(await ids(instance, query({ $eq: sorted[2] as string }))).toEqual([sorted[2]]);
+    const normalized = normalizeMangoQuery<StoredContact>(contactSchema, query({ $gt: sorted[1] as string })) as FilledMangoQuery<StoredContact>;
+    expect((await instance.count(prepareQuery<StoredContact>(contactSchema, normalized))).count).toBe(3);
+  });
+
+  it('re-keys a file written with an older key encoding on open', async () => {
+    const storage = getRxStorageSqlite({ directory });
+    const first = await create(storage, 'old');
+    await first.bulkWrite([...tied, 'a', 'z'].map((id, i) => ({ document: doc(id, `n${9 - i}`) })), 'test');
+    await first.close();
+    open.splice(0);
+    // Pretend an older encoding: another layout tag, and every key column holding garbage.
+    const table = describeTable('contacts', contactSchema);
+    const raw = new Database(path.join(directory, 'old.sqlite'));
+    const layout = JSON.parse(table.layout) as [string, unknown];
+    raw.prepare(`UPDATE ${META_TABLE} SET layout = ? WHERE table_name = ?`).run(JSON.stringify(['compact-0', layout[1]]), table.name);
+    raw.exec(`UPDATE ${table.sqlName} SET ${table.indexes.map((index) => `${index.column} = 'x'`).join(', ')}`);
+    raw.close();
+    const reopened = await create(storage, 'old');
+    const byName = await ids(reopened, { selector: { _deleted: { $eq: false } }, sort: [{ name: 'asc' }] });
+    expect(byName).toEqual([...tied, 'a', 'z'].reverse());
+    const check = new Database(path.join(directory, 'old.sqlite'), { readonly: true });
+    expect(check.prepare(`SELECT layout FROM ${META_TABLE} WHERE table_name = ?`).pluck().get(table.name)).toBe(table.layout);
+    check.close();
+  });
+
+  it('still refuses a file whose indexes differ (a schema change without a version bump)', async () => {
+    const storage = getRxStorageSqlite({ directory });
+    const first = await create(storage, 'changed');
+    await first.close();
+    open.splice(0);
+    const table = describeTable('contacts', contactSchema);
+    const raw = new Database(path.join(directory, 'changed.sqlite'));
+    raw.prepare(`UPDATE ${META_TABLE} SET layout = ? WHERE table_name = ?`).run(JSON.stringify(['compact-2', [['name', []]]]), table.name);
+    raw.close();
+    await expect(create(storage, 'changed')).rejects.toThrow(/different index layout/);
+  });
+});
