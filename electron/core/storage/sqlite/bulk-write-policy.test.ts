@@ -16,6 +16,7 @@ import {
   runAsBulkWrite,
   type BulkWriteState,
 } from './bulk-write-policy';
+import { BackgroundCheckpointer } from './background-checkpoint';
 
 const dirs: string[] = [];
 
@@ -40,17 +41,17 @@ afterEach(() => {
 describe('runAsBulkWrite', () => {
   it('leaves small writes on the base settings', () => {
     const db = fileDb();
-    const state: BulkWriteState = { idleCheckpoint: undefined };
+    const state: BulkWriteState = { idleCheckpoint: undefined, bulkSettings: false, checkpointer: undefined };
     const seen = runAsBulkWrite(db, state, BULK_MIN_ROWS - 1, () => [pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')]);
     expect(seen).toEqual([-BASE_CACHE_KIB, BASE_AUTOCHECKPOINT_PAGES]);
     expect(state.idleCheckpoint).toBeUndefined();
     db.close();
   });
 
-  it('gives a large write a big cache and a rare checkpoint, then restores the base settings', () => {
+  it('gives large writes a big cache and a rare checkpoint until they stop, then restores the base settings', () => {
     vi.useFakeTimers();
     const db = fileDb();
-    const state: BulkWriteState = { idleCheckpoint: undefined };
+    const state: BulkWriteState = { idleCheckpoint: undefined, bulkSettings: false, checkpointer: undefined };
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
     const seen = runAsBulkWrite(db, state, BULK_MIN_ROWS, () => {
       db.transaction(() => {
@@ -59,16 +60,25 @@ describe('runAsBulkWrite', () => {
       return [pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')];
     });
     expect(seen).toEqual([-BULK_CACHE_KIB, BULK_WAL_BYTES / PAGE_SIZE]);
-    expect([pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')]).toEqual([-BASE_CACHE_KIB, BASE_AUTOCHECKPOINT_PAGES]);
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(BULK_MIN_ROWS);
     expect(state.idleCheckpoint).toBeDefined();
+    // A small write between large ones (a sync page's checkpoint row) does not checkpoint the WAL
+    // the large one left, and the settings hold until the writes stop.
+    const walFrames = () => (db.pragma('wal_checkpoint(NOOP)') as { log: number }[])[0]?.log ?? 0;
+    const before = walFrames();
+    runAsBulkWrite(db, state, 1, () => insert.run('small'));
+    expect(walFrames()).toBeGreaterThan(before);
+    expect([pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')]).toEqual([-BULK_CACHE_KIB, BULK_WAL_BYTES / PAGE_SIZE]);
+    vi.advanceTimersByTime(IDLE_CHECKPOINT_MS);
+    expect([pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')]).toEqual([-BASE_CACHE_KIB, BASE_AUTOCHECKPOINT_PAGES]);
+    expect(state.idleCheckpoint).toBeUndefined();
     db.close();
   });
 
   it('checkpoints the WAL a bulk write left once writes stop, and never after the connection closed', () => {
     vi.useFakeTimers();
     const db = fileDb();
-    const state: BulkWriteState = { idleCheckpoint: undefined };
+    const state: BulkWriteState = { idleCheckpoint: undefined, bulkSettings: false, checkpointer: undefined };
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
     const checkpoint = vi.spyOn(db, 'pragma');
     runAsBulkWrite(db, state, 5_000, () => {
@@ -93,5 +103,31 @@ describe('runAsBulkWrite', () => {
     expect(() => vi.runAllTimers()).not.toThrow();
     cancelIdleCheckpoint(state);
     expect(state.idleCheckpoint).toBeUndefined();
+  });
+
+  it('checkpoints from its own thread once writes stop, then restores the base settings', async () => {
+    const db = fileDb();
+    const checkpointer = new BackgroundCheckpointer(db.name);
+    const state: BulkWriteState = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const onCoreThread = vi.spyOn(db, 'pragma');
+    runAsBulkWrite(db, state, 5_000, () => {
+      db.transaction(() => {
+        for (let i = 0; i < 5_000; i++) insert.run('w'.repeat(300));
+      })();
+    });
+    const wal = () => (db.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[])[0];
+    expect(wal()!.log).toBeGreaterThan(0);
+    expect(wal()!.checkpointed).toBe(0);
+    const deadline = Date.now() + 10_000;
+    while (state.bulkSettings && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(state.bulkSettings).toBe(false);
+    expect(wal()!.checkpointed).toBe(wal()!.log);
+    expect([pragma(db, 'cache_size'), pragma(db, 'wal_autocheckpoint')]).toEqual([-BASE_CACHE_KIB, BASE_AUTOCHECKPOINT_PAGES]);
+    // The copy itself ran on the other connection, not on this thread.
+    expect(onCoreThread.mock.calls.filter(([sql]) => sql === 'wal_checkpoint(PASSIVE)')).toHaveLength(0);
+    onCoreThread.mockRestore();
+    checkpointer.close();
+    db.close();
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { BackgroundCheckpointer } from './background-checkpoint';
 import { applyBaseSettings, cancelIdleCheckpoint, PAGE_SIZE } from './bulk-write-policy';
 import type { SqliteConnection, SqliteStorageSettings, SqliteSynchronousMode } from './sqlite-types';
 
@@ -89,7 +90,9 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
         throw error;
       }
       const synchronous = settings.directory === IN_MEMORY ? undefined : (settings.synchronous ?? SYNCHRONOUS_MODE);
-      const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk: { idleCheckpoint: undefined } };
+      const checkpointer = settings.directory === IN_MEMORY ? undefined : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName));
+      const bulk = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
+      const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk };
       open.set(databaseName, connection);
       return connection;
     },
@@ -100,6 +103,7 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
       }
       open.delete(connection.databaseName);
       cancelIdleCheckpoint(connection.bulk);
+      connection.bulk.checkpointer?.close();
       for (const subject of connection.changeSubjects.values()) {
         subject.complete();
       }
