@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb/plugins/core';
+import { ID_KEY_UNITS } from '../../electron/core/storage/sqlite/index-key';
 import type { Contact, StoredContact } from './test-schema';
 
 /**
@@ -10,11 +11,13 @@ import type { Contact, StoredContact } from './test-schema';
  */
 const shortIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'aa', 'b1', 'z\u{1F600}', 'z\uE000', 'Z'];
 /**
- * Sort indexes keep only the first 8 code units of the id (index-key.ts, ID_KEY_UNITS), so these
+ * Sort indexes keep only the first ID_KEY_UNITS code units of the id (index-key.ts), so these
  * share their stored id part: ties of equal keys that only the full id orders, bounds on a
  * truncated id, and a surrogate pair cut in half by the truncation.
  */
-const longIds = ['k0000000', 'k0000000a', 'k0000000b', 'k0000000\u{1F600}', 'k000000\u{1F600}x', 'k000000\uE000x', 'k0000000\uE000', 'k000000'];
+const k = `k${'0'.repeat(ID_KEY_UNITS - 1)}`;
+const k1 = k.slice(0, -1);
+const longIds = [k, `${k}a`, `${k}b`, `${k}\u{1F600}`, `${k1}\u{1F600}x`, `${k1}\uE000x`, `${k}\uE000`, k1];
 const names = ['', 'a', 'ab', 'abc', 'B', 'b', 'é', 'x\u{1F600}', 'x\uE000', 'x', 'zz'];
 const cities = ['Berlin', 'berlin', 'Paris', 'Rome', ''];
 const tags = ['vip', 'new', ''];

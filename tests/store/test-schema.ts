@@ -20,7 +20,7 @@ const contactSchemaInput: RxJsonSchema<Contact> = {
   primaryKey: 'id',
   type: 'object',
   properties: {
-    id: { type: 'string', maxLength: 12 },
+    id: { type: 'string', maxLength: 16 },
     name: { type: 'string', maxLength: 10 },
     age: { type: 'integer', minimum: 0, maximum: 150, multipleOf: 1 },
     score: { type: 'number', minimum: -100, maximum: 100, multipleOf: 0.5 },

@@ -26,14 +26,16 @@ export const INDEX_KEY_LAYOUT = 'compact-2';
  * field, i.e. every index but the changes index [_meta.lwt, id]) keeps only the first
  * ID_KEY_UNITS code units of the primary key. Truncation is monotone (a <= b implies
  * trunc(a) <= trunc(b)), so the index order is still the result order up to runs of equal keys,
- * which the query layer sorts by the full id (sqlite-query.ts); with random UUIDs such runs
- * practically never occur. Why: the id was a third of every index entry and stored twice (row
+ * which the query layer sorts by the full id (sqlite-query.ts); with random UUIDs (the app's ids)
+ * such runs practically never occur. 12 rather than fewer because ids from elsewhere share long
+ * prefixes (a legacy system's "ACC-000001", an org prefix of 5 to 8 characters, the timestamp of
+ * a UUIDv7): runs of ties cost a sort by id at query time, and a long run a lot of it. Why: the id was a third of every index entry and stored twice (row
  * column and index B-tree); a 5,000-document write dirties nearly every index page, so the index
  * size is what such a write costs. 100k accounts in 5,000-document bulkInserts with search,
  * paired runs on the 2-core VM: 21.6 / 23.7 s -> 17.3 / 19.1 s; database 389 -> 285 MB. A bound on a truncated id part is widened to its truncated value
  * (inclusive, IndexRange.widened) and the query matcher decides the rest.
  */
-export const ID_KEY_UNITS = 8;
+export const ID_KEY_UNITS = 12;
 
 /** Whether the last field of an index (the primary key) is stored truncated (see above). */
 export function truncatesPrimaryKey(fields: readonly string[], primaryPath: string): boolean {
