@@ -22,52 +22,67 @@ export type PushOptions = { afterFirstWrite?: () => Promise<void> };
 
 type LockedRow = StoredRow & { owner_id: string; team_id: string; visibility: string | null };
 
-const lockRow = async (tx: Queryable, col: string, id: string): Promise<LockedRow | undefined> =>
-  (
-    await tx.query<LockedRow>(
-      `SELECT ${STORED_COLUMNS}, owner_id, team_id, visibility FROM sync_documents WHERE collection = $1 AND id = $2 FOR UPDATE`,
-      [col, id],
-    )
-  )[0];
-
-const values = (col: SyncCollection, row: ValidPushRow): unknown[] => {
-  const s = scopeOf(row.data);
-  return [col.name, row.id, col.schemaVersion, s.ownerId, s.teamId, s.visibility, row.deleted, JSON.stringify(row.data)];
+/**
+ * Locks the stored rows of these ids, in id order (two batches touching the same documents take
+ * their locks in the same order, so they cannot deadlock), in one statement.
+ */
+const lockRows = async (tx: Queryable, col: string, ids: readonly string[]): Promise<Map<string, LockedRow>> => {
+  const rows = await tx.query<LockedRow>(
+    `SELECT ${STORED_COLUMNS}, owner_id, team_id, visibility FROM sync_documents
+     WHERE collection = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+    [col, ids],
+  );
+  return new Map(rows.map((row) => [row.id, row]));
 };
 
-const insert = async (tx: Queryable, col: SyncCollection, row: ValidPushRow): Promise<boolean> =>
-  (
-    await tx.query(
-      `INSERT INTO sync_documents (collection, id, schema_version, owner_id, team_id, visibility, deleted, revision, data, txid)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8::jsonb, pg_current_xact_id())
-       ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
-      values(col, row),
-    )
-  ).length === 1;
-
-const update = (tx: Queryable, col: SyncCollection, row: ValidPushRow): Promise<unknown> =>
-  tx.query(
-    `UPDATE sync_documents SET schema_version = $3, owner_id = $4, team_id = $5, visibility = $6, deleted = $7,
-       data = $8::jsonb, revision = revision + 1, server_updated_at = now(), txid = pg_current_xact_id()
-     WHERE collection = $1 AND id = $2`,
-    values(col, row),
+/** The rows of one statement, as one jsonb_to_recordset() parameter. */
+const recordset = (rows: readonly ValidPushRow[]): string =>
+  JSON.stringify(
+    rows.map((row) => {
+      const s = scopeOf(row.data);
+      return { id: row.id, owner_id: s.ownerId, team_id: s.teamId, visibility: s.visibility, deleted: row.deleted, data: row.data };
+    }),
   );
+
+const RECORD = 'r(id text, owner_id text, team_id text, visibility text, deleted boolean, data jsonb)';
+
+/** Inserts new documents at revision 1; returns the ids it inserted (not those another transaction just did). */
+const insertRows = async (tx: Queryable, col: SyncCollection, rows: readonly ValidPushRow[]): Promise<Set<string>> => {
+  if (rows.length === 0) return new Set();
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO sync_documents (collection, id, schema_version, owner_id, team_id, visibility, deleted, revision, data, txid)
+     SELECT $1, r.id, $2, r.owner_id, r.team_id, r.visibility, r.deleted, 1, r.data, pg_current_xact_id()
+     FROM jsonb_to_recordset($3::jsonb) AS ${RECORD} ORDER BY r.id
+     ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
+    [col.name, col.schemaVersion, recordset(rows)],
+  );
+  return new Set(inserted.map((row) => row.id));
+};
+
+/** New states of locked documents: next revision, this transaction's txid. */
+const updateRows = async (tx: Queryable, col: SyncCollection, rows: readonly ValidPushRow[]): Promise<void> => {
+  if (rows.length === 0) return;
+  await tx.query(
+    `UPDATE sync_documents AS d SET schema_version = $2, owner_id = r.owner_id, team_id = r.team_id, visibility = r.visibility,
+       deleted = r.deleted, data = r.data, revision = d.revision + 1, server_updated_at = now(), txid = pg_current_xact_id()
+     FROM jsonb_to_recordset($3::jsonb) AS ${RECORD}
+     WHERE d.collection = $1 AND d.id = r.id`,
+    [col.name, col.schemaVersion, recordset(rows)],
+  );
+};
 
 const storedScope = (r: LockedRow): DocScope => ({ ownerId: r.owner_id, teamId: r.team_id, visibility: r.visibility });
 
-type Outcome = { kind: 'written' } | { kind: 'noop' } | { kind: 'conflict'; doc: WireDoc } | { kind: 'error'; error: RowError };
+type Outcome = { kind: 'insert' } | { kind: 'update' } | { kind: 'noop' } | { kind: 'conflict'; doc: WireDoc } | { kind: 'error'; error: RowError };
 
-const applyRow = async (tx: Queryable, col: SyncCollection, who: Principal, row: ValidPushRow): Promise<Outcome> => {
+/** What one row does given the stored document (locked), or undefined when there is none. */
+const decide = async (col: SyncCollection, who: Principal, row: ValidPushRow, current: LockedRow | undefined): Promise<Outcome> => {
   const next = scopeOf(row.data);
-  let current = await lockRow(tx, col.name, row.id);
   if (!current) {
     if (!canWrite(who, col, undefined, next)) {
       return { kind: 'error', error: { id: row.id, code: 'forbidden', message: forbiddenMessage(who, col.name, 'create') } };
     }
-    if (await insert(tx, col, row)) return { kind: 'written' };
-    // Another transaction inserted the same id since our lookup; treat it like any existing row.
-    current = await lockRow(tx, col.name, row.id);
-    if (!current) throw new Error(`document ${row.id} vanished while locked`);
+    return { kind: 'insert' };
   }
   const scope = storedScope(current);
   if (!canWrite(who, col, scope, next)) {
@@ -80,8 +95,38 @@ const applyRow = async (tx: Queryable, col: SyncCollection, who: Principal, row:
     return { kind: 'noop' };
   }
   if (row.assumedRevision !== Number(current.revision)) return { kind: 'conflict', doc: await toWireDoc(current, col) };
-  await update(tx, col, row);
-  return { kind: 'written' };
+  return { kind: 'update' };
+};
+
+/**
+ * Applies one batch inside its transaction with a fixed number of statements, whatever its size:
+ * lock what exists, decide every row, insert the new ones, update the rest. A row another
+ * transaction inserted between our lock and our insert is locked and decided again (it now exists).
+ */
+const applyBatch = async (tx: Queryable, col: SyncCollection, who: Principal, rows: readonly ValidPushRow[], opts: PushOptions): Promise<PushResult> => {
+  const result: PushResult = { conflicts: [], errors: [], written: 0 };
+  let pending = rows;
+  let locked = await lockRows(tx, col.name, pending.map((row) => row.id));
+  for (let round = 0; pending.length > 0; round++) {
+    if (round > 1) throw new Error('push: documents vanished while locked');
+    const inserts: ValidPushRow[] = [];
+    const updates: ValidPushRow[] = [];
+    for (const row of pending) {
+      const outcome = await decide(col, who, row, locked.get(row.id));
+      if (outcome.kind === 'insert') inserts.push(row);
+      else if (outcome.kind === 'update') updates.push(row);
+      else if (outcome.kind === 'conflict') result.conflicts.push(outcome.doc);
+      else if (outcome.kind === 'error') result.errors.push(outcome.error);
+    }
+    await updateRows(tx, col, updates);
+    const inserted = await insertRows(tx, col, inserts);
+    const written = updates.length + inserted.size;
+    if (result.written === 0 && written > 0) await opts.afterFirstWrite?.();
+    result.written += written;
+    pending = inserts.filter((row) => !inserted.has(row.id));
+    if (pending.length > 0) locked = await lockRows(tx, col.name, pending.map((row) => row.id));
+  }
+  return result;
 };
 
 const forbiddenMessage = (who: Principal, col: string, verb: 'create' | 'change'): string =>
@@ -96,7 +141,8 @@ const isRetryable = (err: unknown): boolean =>
 /**
  * One transaction per batch: every row applies or none does. Rows are locked in id order so two
  * batches touching the same documents cannot deadlock each other; NOTIFY is sent inside the
- * transaction, which PostgreSQL delivers only at commit.
+ * transaction, which PostgreSQL delivers only at commit. A batch of 500 is four statements, not
+ * a thousand: per-row statements made a 500-row push take 0.85-0.95 s on PGlite.
  */
 export const pushChanges = async (
   db: Db,
@@ -109,15 +155,7 @@ export const pushChanges = async (
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        const result: PushResult = { conflicts: [], errors: [], written: 0 };
-        for (const row of sorted) {
-          const outcome = await applyRow(tx, col, who, row);
-          if (outcome.kind === 'conflict') result.conflicts.push(outcome.doc);
-          if (outcome.kind === 'error') result.errors.push(outcome.error);
-          if (outcome.kind !== 'written') continue;
-          result.written++;
-          if (result.written === 1) await opts.afterFirstWrite?.();
-        }
+        const result = await applyBatch(tx, col, who, sorted, opts);
         if (result.written > 0) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, col.name]);
         return result;
       });

@@ -84,6 +84,27 @@ describe.each(backends())('commit order on %s', (backend) => {
     expect(after.docs.map((d) => d.id)).toEqual([a.id, b.id]);
   });
 
+  it('two pushes creating the same document at once: one creates it, the other gets it back as a conflict', async () => {
+    const mine = account(org.repA, { name: 'created here' });
+    const theirs = { ...mine, name: 'created there at the same moment' };
+    const written = gate();
+    const release = gate();
+    const first = push(mine, async () => {
+      written.open();
+      await release.opened;
+    });
+    await written.opened;
+    // The second batch finds no row to lock, decides to insert, and (on PostgreSQL) waits on the
+    // first one's uncommitted row; PGlite runs it after the first commits. Either way it must end
+    // by locking the now existing row and answering with the server's copy.
+    const second = push(theirs);
+    await new Promise((r) => setTimeout(r, 200));
+    release.open();
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.written, a.conflicts.length]).toEqual([1, 0]);
+    expect([b.written, b.conflicts.map((doc) => [doc.id, doc.name, doc.serverRevision])]).toEqual([0, [[mine.id, 'created here', 1]]]);
+  });
+
   it('orders the feed by transaction id as a number: a page across 99 → 100 loses nothing', async () => {
     // As text, '100' sorts before '99': a page cut there would hand out a checkpoint past txid 99.
     const docs = [account(org.repA, { name: 'txid 99' }), account(org.repA, { name: 'txid 100' })];
