@@ -14,14 +14,19 @@ const CJK_CHAR = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
 /** A token needs at least one letter or digit; anything else is dropped by the tokenizer. */
 const HAS_TOKEN_CHAR = /[\p{L}\p{N}]/u;
 
+/** ASCII is already NFKC and holds no CJK: most indexed values, which then skip both passes. */
+// Control characters are part of ASCII here.
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+
 /** Full-width forms, ligatures and compatibility characters fold to one spelling (ｚｈａｎｇ → zhang). */
 function fold(text: string): string {
-  return text.normalize('NFKC');
+  return ASCII_ONLY.test(text) ? text : text.normalize('NFKC');
 }
 
 /** Prepares a value for the FTS index: folded, CJK characters separated by spaces. */
 export function prepareIndexText(text: string): string {
-  return fold(text).replace(CJK_CHAR, ' $1 ');
+  return ASCII_ONLY.test(text) ? text : fold(text).replace(CJK_CHAR, ' $1 ');
 }
 
 export function hasTokenChar(text: string): boolean {
