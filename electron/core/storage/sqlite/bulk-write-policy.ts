@@ -145,3 +145,18 @@ export function cancelIdleCheckpoint(state: BulkWriteState): void {
     state.idleCheckpoint = undefined;
   }
 }
+
+/**
+ * Before a connection closes. SQLite checkpoints and removes the WAL when its last connection
+ * closes, but the checkpoint thread's connection may outlive this one by a moment; then that
+ * copy would run in the background of whatever opens the file next (the next start of the app,
+ * a test). So what large writes left in the WAL is copied here, as closing always did.
+ */
+export function finishBulkWrites(db: BetterSqlite3.Database, state: BulkWriteState): void {
+  cancelIdleCheckpoint(state);
+  state.checkpointer?.close();
+  if (state.bulkSettings && db.open && !db.inTransaction) {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  }
+  state.bulkSettings = false;
+}

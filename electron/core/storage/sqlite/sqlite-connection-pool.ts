@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackgroundCheckpointer } from './background-checkpoint';
-import { applyBaseSettings, cancelIdleCheckpoint, PAGE_SIZE } from './bulk-write-policy';
+import { applyBaseSettings, finishBulkWrites, PAGE_SIZE } from './bulk-write-policy';
 import type { SqliteConnection, SqliteStorageSettings, SqliteSynchronousMode } from './sqlite-types';
 
 export const IN_MEMORY = ':memory:';
@@ -102,8 +102,7 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
         return;
       }
       open.delete(connection.databaseName);
-      cancelIdleCheckpoint(connection.bulk);
-      connection.bulk.checkpointer?.close();
+      finishBulkWrites(connection.db, connection.bulk);
       for (const subject of connection.changeSubjects.values()) {
         subject.complete();
       }
