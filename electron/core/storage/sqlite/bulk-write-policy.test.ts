@@ -130,4 +130,25 @@ describe('runAsBulkWrite', () => {
     checkpointer.close();
     db.close();
   });
+
+  it('checkpoints on its own thread when the checkpoint thread cannot work', async () => {
+    const db = fileDb();
+    // A thread that cannot open its database (here: a file that does not exist) fails its start.
+    const checkpointer = new BackgroundCheckpointer(`${db.name}.missing`);
+    const state: BulkWriteState = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    runAsBulkWrite(db, state, 5_000, () => {
+      db.transaction(() => {
+        for (let i = 0; i < 5_000; i++) insert.run('f'.repeat(300));
+      })();
+    });
+    const deadline = Date.now() + 10_000;
+    while (state.bulkSettings && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(state.bulkSettings).toBe(false);
+    expect(checkpointer.usable).toBe(false);
+    const [wal] = db.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[];
+    expect(wal!.checkpointed).toBe(wal!.log);
+    checkpointer.close();
+    db.close();
+  });
 });
