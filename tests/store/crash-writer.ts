@@ -7,9 +7,9 @@
  * Usage: node --import tsx crash-writer.ts <directory> <roundId> <seed>
  */
 import { getChangedDocumentsSince } from 'rxdb/plugins/core';
-import type { BulkWriteRow, RxStorageInstance } from 'rxdb/plugins/core';
+import type { BulkWriteRow } from 'rxdb/plugins/core';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
-import { contactSchema } from './test-schema';
+import { createContactsInstance } from './test-schema';
 import type { Contact, StoredContact } from './test-schema';
 
 const [directory, roundId, seedText] = process.argv.slice(2);
@@ -32,15 +32,7 @@ function height(rev: string): number {
 
 async function main(): Promise<void> {
   const storage = getRxStorageSqlite({ directory: directory as string });
-  const instance = (await storage.createStorageInstance<Contact>({
-    databaseInstanceToken: `crash${roundId}`,
-    databaseName: 'crash',
-    collectionName: 'contacts',
-    schema: contactSchema,
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  })) as RxStorageInstance<Contact, unknown, unknown>;
+  const instance = await createContactsInstance(storage, 'crash', 'contacts', `crash${roundId}`);
 
   // Documents this process may update: some survivors of earlier rounds, then its own inserts.
   const known: StoredContact[] = (await getChangedDocumentsSince(instance, 40)).documents as StoredContact[];

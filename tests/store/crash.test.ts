@@ -4,10 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RxStorageInstance } from 'rxdb/plugins/core';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
-import { contactSchema } from './test-schema';
-import type { Contact } from './test-schema';
+import { createContactsInstance } from './test-schema';
 
 const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-writer.ts');
 const CHAINS = 2;
@@ -73,15 +71,7 @@ function spawnWriter(directory: string, roundId: string, seed: number): Writer {
 
 async function readBack(directory: string, ids: string[], checkIntegrity: boolean) {
   const storage = getRxStorageSqlite({ directory });
-  const instance = (await storage.createStorageInstance<Contact>({
-    databaseInstanceToken: 'verify',
-    databaseName: 'crash',
-    collectionName: 'contacts',
-    schema: contactSchema,
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  })) as RxStorageInstance<Contact, unknown, unknown>;
+  const instance = await createContactsInstance(storage, 'crash', 'contacts', 'verify');
   // integrity_check reads the whole file (indexes against rows), so only every few rounds.
   const integrity = checkIntegrity ? storage.getConnection('crash')?.pragma('integrity_check', { simple: true }) : 'ok';
   const docs = await instance.findDocumentsById(ids, true);

@@ -13,7 +13,7 @@ import type {
 } from 'rxdb/plugins/core';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Op, QuerySpec, WriteSpec } from './differential-ops';
-import { contactSchema } from './test-schema';
+import { contactSchema, createContactsInstance } from './test-schema';
 import type { Contact, StoredContact } from './test-schema';
 
 type Instance = RxStorageInstance<Contact, unknown, unknown, RxStorageDefaultCheckpoint>;
@@ -28,18 +28,7 @@ export type StoragePair = {
   close(): Promise<void>;
 };
 
-async function createInstance(storage: AnyStorage, databaseName: string): Promise<Instance> {
-  const instance = await storage.createStorageInstance<Contact>({
-    databaseInstanceToken: randomToken(10),
-    databaseName,
-    collectionName: 'contacts',
-    schema: contactSchema,
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  });
-  return instance as Instance;
-}
+const createInstance = (storage: AnyStorage, databaseName: string): Promise<Instance> => createContactsInstance(storage, databaseName);
 
 export async function createPair(sqliteStorage: AnyStorage, databaseName = `diff${randomToken(8)}`): Promise<StoragePair> {
   const memory = await createInstance(getRxStorageMemory() as AnyStorage, databaseName);

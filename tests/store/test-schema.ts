@@ -1,5 +1,5 @@
-import { fillWithDefaultSettings } from 'rxdb/plugins/core';
-import type { RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
+import { fillWithDefaultSettings, randomToken } from 'rxdb/plugins/core';
+import type { RxDocumentData, RxJsonSchema, RxStorage, RxStorageDefaultCheckpoint, RxStorageInstance } from 'rxdb/plugins/core';
 
 /** A CRM-ish document with string, number (min/max/multipleOf), boolean, nested and optional fields. */
 export type Contact = {
@@ -41,3 +41,22 @@ const contactSchemaInput: RxJsonSchema<Contact> = {
 
 /** The schema as RxDB hands it to a storage (meta fields, _deleted prefixes, lwt index added). */
 export const contactSchema: RxJsonSchema<StoredContact> = fillWithDefaultSettings(contactSchemaInput);
+
+/** A storage instance of the test contacts collection, as RxDB would create it. */
+export async function createContactsInstance(
+  storage: RxStorage<unknown, unknown>,
+  databaseName: string,
+  collectionName = 'contacts',
+  databaseInstanceToken = randomToken(10),
+): Promise<RxStorageInstance<Contact, unknown, unknown, RxStorageDefaultCheckpoint>> {
+  const instance = await storage.createStorageInstance<Contact>({
+    databaseInstanceToken,
+    databaseName,
+    collectionName,
+    schema: contactSchema,
+    options: {},
+    multiInstance: false,
+    devMode: false,
+  });
+  return instance as RxStorageInstance<Contact, unknown, unknown, RxStorageDefaultCheckpoint>;
+}

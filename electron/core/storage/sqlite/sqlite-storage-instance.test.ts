@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { fillWithDefaultSettings, normalizeMangoQuery, now, prepareQuery, randomToken } from 'rxdb/plugins/core';
+import { fillWithDefaultSettings, normalizeMangoQuery, now, prepareQuery } from 'rxdb/plugins/core';
 import type { FilledMangoQuery, RxJsonSchema, RxStorageInstance } from 'rxdb/plugins/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { contactSchema } from '../../../../tests/store/test-schema';
+import { contactSchema, createContactsInstance } from '../../../../tests/store/test-schema';
 import type { Contact, StoredContact } from '../../../../tests/store/test-schema';
 import { getRxStorageSqlite } from './index';
 import type { RxStorageSqlite, SqliteWriteHook, StoredDocument } from './index';
@@ -14,15 +14,7 @@ type Instance = RxStorageInstance<Contact, unknown, unknown>;
 const open: Instance[] = [];
 
 async function create(storage: RxStorageSqlite, databaseName = 'db', collectionName = 'contacts'): Promise<Instance> {
-  const instance = (await storage.createStorageInstance<Contact>({
-    databaseInstanceToken: randomToken(8),
-    databaseName,
-    collectionName,
-    schema: contactSchema,
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  })) as Instance;
+  const instance = await createContactsInstance(storage, databaseName, collectionName);
   open.push(instance);
   return instance;
 }

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { normalizeMangoQuery, now, prepareQuery, randomToken } from 'rxdb/plugins/core';
+import { normalizeMangoQuery, now, prepareQuery } from 'rxdb/plugins/core';
 import type { FilledMangoQuery, MangoQuery, RxStorageInstance } from 'rxdb/plugins/core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { contactSchema } from '../../../../tests/store/test-schema';
+import { contactSchema, createContactsInstance } from '../../../../tests/store/test-schema';
 import type { Contact, StoredContact } from '../../../../tests/store/test-schema';
 import { ID_KEY_UNITS } from './index-key';
 import { getRxStorageSqlite } from './index';
@@ -27,15 +27,7 @@ afterEach(async () => {
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 async function create(storage: RxStorageSqlite, databaseName = 'db'): Promise<Instance> {
-  const instance = (await storage.createStorageInstance<Contact>({
-    databaseInstanceToken: randomToken(8),
-    databaseName,
-    collectionName: 'contacts',
-    schema: contactSchema,
-    options: {},
-    multiInstance: false,
-    devMode: false,
-  })) as Instance;
+  const instance = await createContactsInstance(storage, databaseName);
   open.push(instance);
   return instance;
 }
