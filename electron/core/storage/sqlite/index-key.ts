@@ -29,11 +29,13 @@ export const INDEX_KEY_LAYOUT = 'compact-2';
  * which the query layer sorts by the full id (sqlite-query.ts); with random UUIDs (the app's ids)
  * such runs practically never occur. 12 rather than fewer because ids from elsewhere share long
  * prefixes (a legacy system's "ACC-000001", an org prefix of 5 to 8 characters, the timestamp of
- * a UUIDv7): runs of ties cost a sort by id at query time, and a long run a lot of it. Why: the id was a third of every index entry and stored twice (row
- * column and index B-tree); a 5,000-document write dirties nearly every index page, so the index
- * size is what such a write costs. 100k accounts in 5,000-document bulkInserts with search,
- * paired runs on the 2-core VM: 21.6 / 23.7 s -> 17.3 / 19.1 s; database 389 -> 285 MB. A bound on a truncated id part is widened to its truncated value
- * (inclusive, IndexRange.widened) and the query matcher decides the rest.
+ * a UUIDv7): runs of ties cost a sort by id at query time, and a long run a lot of it.
+ * Why: the id was a third of every index entry and stored twice (row column and index B-tree); a
+ * 5,000-document write dirties nearly every index page, so the index size is what such a write
+ * costs. 100k accounts in 5,000-document bulkInserts with search, paired runs on the 2-core VM:
+ * 21.6 / 23.7 s -> 17.3 / 19.1 s; database 389 -> 285 MB.
+ * A bound on a truncated id part is widened to its truncated value (inclusive,
+ * IndexRange.widened) and the query matcher decides the rest.
  */
 export const ID_KEY_UNITS = 12;
 
@@ -138,16 +140,20 @@ function primaryPathOf<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<R
   return getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
 }
 
-/** The codecs of an index's fields, the primary key truncated where the layout says so. */
-function fieldCodecs<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, fields: readonly string[]): FieldCodec[] {
+/** One part of a stored key: a field, and how many code units of it are kept. */
+type KeyPart = { readonly field: string; readonly units: number };
+
+/** The parts of an index's key: its fields, the primary key truncated where the layout says so. */
+function keyParts<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, fields: readonly string[]): KeyPart[] {
   const truncated = truncatesPrimaryKey(fields, primaryPathOf(schema));
-  return fields.map((field, i) => fieldCodec(schema, field, truncated && i === fields.length - 1 ? ID_KEY_UNITS : Infinity));
+  return fields.map((field, i) => ({ field, units: truncated && i === fields.length - 1 ? ID_KEY_UNITS : Infinity }));
 }
 
 export function createIndexKeyCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, fields: readonly string[]): IndexKeyCodec {
-  const codecs = fieldCodecs(schema, fields);
-  const truncated = truncatesPrimaryKey(fields, primaryPathOf(schema));
-  const idPart = truncated ? (id: string) => encodeStringPart(id.slice(0, ID_KEY_UNITS)) : encodeStringPart;
+  const parts = keyParts(schema, fields);
+  const codecs = parts.map((part) => fieldCodec(schema, part.field, part.units));
+  const idUnits = (parts[parts.length - 1] as KeyPart).units;
+  const idPart = (id: string) => encodeStringPart(id.slice(0, idUnits));
   const docParts = codecs.map((codec) => codec.docPart);
   const join = (pick: (codec: FieldCodec, i: number) => string): string => {
     let key = '';
@@ -174,7 +180,7 @@ export function createIndexKeyCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxD
     upperKey: (endKeys) => join((codec, i) => codec.upperPart(endKeys[i] as RxQueryPlanKey)),
     widens: (keys) => {
       const bound = keys[fields.length - 1];
-      return truncated && typeof bound === 'string' && bound !== INDEX_MAX && bound.length >= ID_KEY_UNITS;
+      return typeof bound === 'string' && bound !== INDEX_MAX && bound.length >= idUnits;
     },
     sortPrefix: (key, id) => key.slice(0, key.length - idPart(id).length),
   };
@@ -190,17 +196,12 @@ export function createRowKeysEncoder<RxDocType>(
   schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>,
   indexes: ReadonlyArray<ReadonlyArray<string>>,
 ): (doc: RxDocumentData<unknown>) => string[] {
-  // A truncated primary key is a part of its own: '#' cannot start a field path RxDB accepts.
-  const primaryPath = primaryPathOf(schema);
-  const truncatedId = `#${primaryPath}`;
-  const partsOf = indexes.map((index) =>
-    truncatesPrimaryKey(index, primaryPath) ? [...index.slice(0, -1), truncatedId] : index.slice(0),
-  );
-  const fields = [...new Set(partsOf.flat())];
-  const docParts = fields.map((field) =>
-    field === truncatedId ? fieldCodec(schema, primaryPath, ID_KEY_UNITS).docPart : fieldCodec(schema, field).docPart,
-  );
-  const positions = partsOf.map((index) => index.map((field) => fields.indexOf(field)));
+  const partsOf = indexes.map((index) => keyParts(schema, index));
+  const name = (part: KeyPart) => `${part.field}/${part.units}`;
+  const distinct = [...new Map(partsOf.flat().map((part) => [name(part), part])).values()];
+  const names = distinct.map(name);
+  const docParts = distinct.map((part) => fieldCodec(schema, part.field, part.units).docPart);
+  const positions = partsOf.map((index) => index.map((part) => names.indexOf(name(part))));
   return (doc) => {
     const parts = docParts.map((docPart) => docPart(doc));
     return positions.map((at) => {
