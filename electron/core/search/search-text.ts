@@ -26,7 +26,7 @@ function fold(text: string): string {
 
 /** Prepares a value for the FTS index: folded, CJK characters separated by spaces. */
 export function prepareIndexText(text: string): string {
-  return ASCII_ONLY.test(text) ? text : fold(text).replace(CJK_CHAR, ' $1 ');
+  return ASCII_ONLY.test(text) ? text : text.normalize('NFKC').replace(CJK_CHAR, ' $1 ');
 }
 
 export function hasTokenChar(text: string): boolean {

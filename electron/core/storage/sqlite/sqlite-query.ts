@@ -71,6 +71,9 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** `id, key, data` of one index entry, as the 'runs' and 'keyed-page' scans return them. */
+type KeyedRow = [id: string, key: string, data: string];
+
 type PageWindow = {
   readonly skip: number;
   readonly limit: number;
@@ -90,7 +93,7 @@ function indexPage<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, wind
   }
   const before = skip > 0 ? 1 : 0;
   const { stmt, params } = ctx.statements.scan(plan, 'keyed-page', filterBy);
-  const rows = stmt.all(...params, sqlLimit(limit + before + 1), skip - before) as [string, string, string][];
+  const rows = stmt.all(...params, sqlLimit(limit + before + 1), skip - before) as KeyedRow[];
   const lead = before > 0 ? rows.shift() : undefined;
   const page = Number.isFinite(limit) ? rows.slice(0, limit) : rows;
   const next = Number.isFinite(limit) ? rows[limit] : undefined;
@@ -100,14 +103,17 @@ function indexPage<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, wind
     return undefined;
   }
   const out: Doc<RxDocType>[] = [];
-  for (let start = 0; start < page.length; ) {
-    let end = start + 1;
-    while (end < page.length && (page[end] as [string, string, string])[1] === (page[start] as [string, string, string])[1]) end++;
-    const run = page.slice(start, end);
+  let run: KeyedRow[] = [];
+  const flush = (): void => {
     if (run.length > 1) run.sort((a, b) => compareIds(a[0], b[0]));
     for (const [, , data] of run) out.push(parse<RxDocType>(data));
-    start = end;
+    run = [];
+  };
+  for (const row of page) {
+    if (run.length > 0 && (run[0] as KeyedRow)[1] !== row[1]) flush();
+    run.push(row);
   }
+  flush();
   return out;
 }
 
@@ -147,7 +153,7 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
     run = [];
   };
   const { stmt, params } = ctx.statements.scan(plan, 'runs', filterBy, plan.order === 'reverse-runs');
-  for (const row of stmt.iterate(...params) as IterableIterator<[string, string, string]>) {
+  for (const row of stmt.iterate(...params) as IterableIterator<KeyedRow>) {
     const [id, key, data] = row;
     const prefix = runOf(key, id);
     if (prefix !== runPrefix) {
