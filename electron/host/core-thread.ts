@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { EventMap, EventName, RequestName, Result, ResultOf } from '../../shared/contract';
 import type { ReportPrinter } from '../core/reports/report-printer';
+import { startWorker } from '../core/threads/start-worker';
 import type { CoreThreadInit, FromCore, ToCore } from './core-thread-protocol';
 
 /** A page's session with the core, as the WebSocket connection uses it. */
@@ -131,17 +129,8 @@ export function startCoreThread(options: CoreThreadOptions): Promise<CoreThread>
   });
 }
 
-/**
- * The host runs under tsx (start:browser, tests, bench). A worker does not inherit the `--import tsx`
- * hook and on Node 20 `execArgv` cannot carry it, so a small eval'd script registers tsx's ESM API
- * in the thread first (as the core's analytics pool does). Built JavaScript loads directly.
- */
+/** The core's thread: core-thread-worker.ts under tsx, its built .js beside the bundle. */
 function spawn(init: CoreThreadInit): Worker {
   const isTs = import.meta.url.endsWith('.ts');
-  const entry = new URL(isTs ? './core-thread-worker.ts' : './core-thread-worker.js', import.meta.url);
-  if (!isTs) return new Worker(entry, { workerData: init });
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const bootstrap = `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(entry.href)}); })().catch((e) => { console.error(e); process.exit(1); });`;
-  return new Worker(bootstrap, { eval: true, workerData: init });
+  return startWorker(new URL(isTs ? './core-thread-worker.ts' : './core-thread-worker.js', import.meta.url), { workerData: init });
 }

@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/start-worker';
 import type { AnalyticsJob, AnalyticsJobResult, AnalyticsRequestMessage, AnalyticsResponseMessage } from './analytics-protocol';
 import type { SeriesForecast, SeriesInput } from './forecast-series';
 
@@ -43,7 +41,7 @@ export class AnalyticsWorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = this.url.pathname.endsWith('.ts') ? new Worker(tsxBootstrap(this.url), { eval: true }) : new Worker(this.url);
+    const worker = startWorker(this.url);
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (message: AnalyticsResponseMessage) => this.settle(slot, message));
     worker.on('error', (error) => this.failAll(slot, new AnalyticsWorkerError('worker_exited', `analytics worker crashed: ${error.message}`)));
@@ -102,14 +100,3 @@ export class AnalyticsWorkerPool {
   }
 }
 
-/**
- * Dev, tests and bench run TypeScript through tsx. A worker does not inherit the `--import tsx`
- * hook (and `execArgv` cannot carry it on Node 20), so a small eval'd script registers tsx's ESM
- * API inside the thread first. The file is located from tsx's package.json so the working directory
- * does not matter; the `require` flavour of the API computes a wrong path, hence the .mjs.
- */
-function tsxBootstrap(entry: URL): string {
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  return `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(entry.href)}); })().catch((e) => { console.error(e); process.exit(1); });`;
-}
