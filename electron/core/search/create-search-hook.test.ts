@@ -37,8 +37,8 @@ describe('createSearchHook', () => {
     hook.setup(f.db);
     f.write('leads', [{ id: 'l1', firstName: 'Kept', company: 'Original' }]);
     const failingWrite = f.db.transaction(() => {
-      hook.afterWrite(f.db, 'leads', [stored({ id: 'l1', firstName: 'Kept', company: 'Changed' }), stored({ id: 'l2', firstName: 'Ghost' })]);
-      hook.afterWrite(f.db, 'leads', [stored({ id: 'l3', firstName: 'Zombie', _deleted: true })]);
+      hook.afterWrite(f.db, f.table('leads'), f.stored('leads', [{ id: 'l1', firstName: 'Kept', company: 'Changed' }, { id: 'l2', firstName: 'Ghost' }]));
+      hook.afterWrite(f.db, f.table('leads'), f.stored('leads', [{ id: 'l3', firstName: 'Zombie', _deleted: true }]));
       throw new Error('document write failed');
     });
     expect(() => failingWrite()).toThrow('document write failed');
@@ -46,7 +46,7 @@ describe('createSearchHook', () => {
     expect(f.ids('changed')).toEqual([]);
     expect(f.ids('ghost')).toEqual([]);
     const failingDelete = f.db.transaction(() => {
-      hook.afterWrite(f.db, 'leads', [stored({ id: 'l1', _deleted: true })]);
+      hook.afterWrite(f.db, f.table('leads'), f.stored('leads', [{ id: 'l1', _deleted: true }]));
       throw new Error('conflict');
     });
     expect(() => failingDelete()).toThrow('conflict');
@@ -58,8 +58,8 @@ describe('createSearchHook', () => {
     const hook = createSearchHook();
     hook.setup(f.db);
     f.write('accounts', [{ id: 'a1', name: 'Drifted' }]);
-    const docs = [stored({ id: 'a1', name: 'Initech' }), stored({ id: 'a2', name: 'Globex' }), stored({ id: 'a3', name: 'Gone', _deleted: true })];
-    f.db.transaction(() => hook.afterWrite(f.db, 'accounts', docs, docs.length))();
+    const docs = [{ id: 'a1', name: 'Initech' }, { id: 'a2', name: 'Globex' }, { id: 'a3', name: 'Gone', _deleted: true }];
+    f.db.transaction(() => hook.afterWrite(f.db, f.table('accounts'), f.stored('accounts', docs, docs.length)))();
     expect(f.ids('drifted')).toEqual([]);
     expect(f.ids('initech')).toEqual(['a1']);
     expect(f.ids('globex')).toEqual(['a2']);
@@ -89,20 +89,48 @@ describe('createSearchHook', () => {
     const hook = createSearchHook();
     f.write('accounts', [{ id: 'a1', name: 'Acme', phone: '555 0100' }]);
     f.write('leads', [{ id: 'l1', company: 'Acme Labs' }]);
-    f.db.transaction(() => hook.onRemove?.(f.db, 'accounts'))();
+    f.db.transaction(() => hook.onRemove?.(f.db, f.table('accounts')))();
     expect(f.ids('acme')).toEqual(['l1']);
     expect(f.ids('5550100')).toEqual([]);
   });
 
-  it('rebuilds a type from documents', () => {
+  it('indexes the live rows of a table it has not seen when the table is opened, once', () => {
     const f = createSearchFixture();
-    f.write('accounts', [{ id: 'a1', name: 'Stale' }]);
-    f.index.rebuild('account', [stored({ id: 'a2', name: 'Fresh' }), stored({ id: 'a3', name: 'Gone', _deleted: true })]);
-    expect(f.ids('stale')).toEqual([]);
+    const hook = createSearchHook();
+    const table = { collectionName: 'accounts', schemaVersion: 3, tableName: 'rxdb_accounts_v3' };
+    const rows = [
+      { rowid: 4, doc: stored({ id: 'a2', name: 'Fresh' }) },
+      { rowid: 9, doc: stored({ id: 'a3', name: 'Gone', _deleted: true }) },
+    ];
+    f.db.transaction(() => hook.openTable?.(f.db, table, () => rows))();
     expect(f.ids('fresh')).toEqual(['a2']);
     expect(f.ids('gone')).toEqual([]);
+    let walked = false;
+    f.db.transaction(() => hook.openTable?.(f.db, table, () => ((walked = true), [])))();
+    expect(walked).toBe(false);
     f.index.optimize();
     expect(f.ids('fresh')).toEqual(['a2']);
+  });
+
+  it('keeps the two tables of a collection apart during a schema migration: removing the old one leaves the new', () => {
+    const f = createSearchFixture();
+    const hook = createSearchHook();
+    const v1 = { collectionName: 'accounts', schemaVersion: 1, tableName: 'rxdb_accounts_v1' };
+    f.write('accounts', [{ id: 'a1', name: 'Old Name' }]); // version 0, rowid 1
+    f.db.transaction(() => {
+      hook.openTable?.(f.db, v1, () => []);
+      hook.afterWrite(f.db, v1, { docs: [stored({ id: 'a1', name: 'New Name' })], rowids: [1], inserted: 1 });
+    })();
+    expect(f.ids('name').sort()).toEqual(['a1', 'a1']);
+    f.db.transaction(() => hook.onRemove?.(f.db, f.table('accounts')))();
+    expect(f.index.search('name')).toEqual([expect.objectContaining({ id: 'a1', title: 'New Name' })]);
+  });
+
+  it('refuses a write to a table that was never opened (the storage opens every table first)', () => {
+    const f = createSearchFixture();
+    const hook = createSearchHook();
+    const unopened = { collectionName: 'accounts', schemaVersion: 7, tableName: 'rxdb_accounts_v7' };
+    expect(() => hook.afterWrite(f.db, unopened, { docs: [stored({ id: 'a1', name: 'X' })], rowids: [1], inserted: 1 })).toThrow(/before it was opened/);
   });
 
   it('matches a model after any sequence of writes, deletes and rolled-back transactions', () => {
@@ -113,9 +141,9 @@ describe('createSearchHook', () => {
         const hook = createSearchHook();
         const model = new Map<string, string>();
         for (const { id, word, del, rollback } of ops) {
-          const doc = stored({ id: `a${id}`, name: `${word} n${id}`, _deleted: del });
+          const doc = { id: `a${id}`, name: `${word} n${id}`, _deleted: del };
           const tx = f.db.transaction(() => {
-            hook.afterWrite(f.db, 'accounts', [doc]);
+            hook.afterWrite(f.db, f.table('accounts'), f.stored('accounts', [doc]));
             if (rollback) throw new Error('rollback');
           });
           try {

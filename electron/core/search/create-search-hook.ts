@@ -11,7 +11,8 @@ export type SearchHookOptions = {
 /**
  * The storage write hook that keeps the full-text index in step with accounts, contacts, leads and
  * opportunities. It runs inside the storage's write transaction, so a document and its index entry
- * commit or roll back together; other collections pass through untouched.
+ * commit or roll back together; other collections pass through untouched. A collection table the
+ * index does not hold yet is indexed from its rows when its storage opens it.
  */
 export function createSearchHook(options: SearchHookOptions = {}): SqliteWriteHook {
   const primaryKey = options.primaryKey ?? 'id';
@@ -31,14 +32,17 @@ export function createSearchHook(options: SearchHookOptions = {}): SqliteWriteHo
     setup(db) {
       writerFor(db);
     },
-    afterWrite(db, collectionName, docs, inserted = 0) {
-      const type = COLLECTION_TO_TYPE[collectionName];
-      if (type === undefined || docs.length === 0) return;
-      writerFor(db).write(type, docs, primaryKey, inserted);
+    openTable(db, table, rows) {
+      const type = COLLECTION_TO_TYPE[table.collectionName];
+      if (type !== undefined) writerFor(db).openTable(type, table, rows, primaryKey);
     },
-    onRemove(db, collectionName) {
-      const type = COLLECTION_TO_TYPE[collectionName];
-      if (type !== undefined) writerFor(db).clear(type);
+    afterWrite(db, table, write) {
+      const type = COLLECTION_TO_TYPE[table.collectionName];
+      if (type === undefined || write.docs.length === 0) return;
+      writerFor(db).write(type, table, write, primaryKey);
+    },
+    onRemove(db, table) {
+      if (COLLECTION_TO_TYPE[table.collectionName] !== undefined) writerFor(db).clear(table);
     },
   };
 }

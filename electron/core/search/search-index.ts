@@ -1,7 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { buildMatchPlan } from './search-query';
 import { COLUMN_WEIGHTS, DOC_TABLE, FTS_TABLE, PHONE_TABLE, TYPE_MASK, ensureSearchSchema } from './search-schema';
-import { SearchWriter, type IndexableDocument } from './search-writer';
 import { SEARCH_TYPES, TYPE_CODE, type SearchHit, type SearchOptions, type SearchType } from './search-types';
 
 const DEFAULT_LIMIT = 20;
@@ -16,11 +15,10 @@ const MAX_LIMIT = 200;
 const BROAD_MATCHES = 1000;
 
 type QueryParams = { match: string; mask: number; limit: number };
-type HitRow = { key: number; type: string; id: string; title: string; subtitle: string; score: number };
+type HitRow = { key: number; id: string; title: string; subtitle: string; score: number };
 
-function isSearchType(value: string): value is SearchType {
-  return (SEARCH_TYPES as ReadonlyArray<string>).includes(value);
-}
+/** Type of a key, from its low bits (search-schema.ts). */
+const TYPE_OF_CODE = new Map<number, SearchType>(SEARCH_TYPES.map((type) => [TYPE_CODE[type], type]));
 
 /** Bit set of type codes, so one prepared statement serves every combination of type filters. */
 function typeMask(types: ReadonlyArray<SearchType> | undefined): number {
@@ -34,7 +32,7 @@ function typeMask(types: ReadonlyArray<SearchType> | undefined): number {
  */
 function rankedQuery(table: string, rank: string): string {
   return `
-    SELECT d.key AS key, d.type AS type, d.id AS id, d.title AS title, d.subtitle AS subtitle, -m.weighted AS score
+    SELECT d.key AS key, d.id AS id, d.title AS title, d.subtitle AS subtitle, -m.weighted AS score
     FROM (
       SELECT rowid, ${rank} AS weighted
       FROM ${table}
@@ -49,7 +47,7 @@ function rankedQuery(table: string, rank: string): string {
 /** Broad queries: newest first, no scoring; `score` only keeps name matches above the rest. */
 function newestQuery(table: string, score: number): string {
   return `
-    SELECT d.key AS key, d.type AS type, d.id AS id, d.title AS title, d.subtitle AS subtitle, ${score} AS score
+    SELECT d.key AS key, d.id AS id, d.title AS title, d.subtitle AS subtitle, ${score} AS score
     FROM (
       SELECT rowid FROM ${table}
       WHERE ${table} MATCH @match AND ((1 << (rowid & ${TYPE_MASK})) & @mask) != 0
@@ -117,30 +115,11 @@ export class SearchIndex {
       if (plan.phone !== null) rows = merge(rows, this.phoneQuery.all({ match: plan.phone, mask, limit }), limit, true);
     }
     const hits: SearchHit[] = [];
-    for (const { type, id, title, subtitle, score } of rows) {
-      if (isSearchType(type)) hits.push({ type, id, title, subtitle, score });
+    for (const { key, id, title, subtitle, score } of rows) {
+      const type = TYPE_OF_CODE.get(key & TYPE_MASK);
+      if (type !== undefined) hits.push({ type, id, title, subtitle, score });
     }
     return hits;
-  }
-
-  /**
-   * Re-indexes one type from scratch from the given documents (e.g. after the index was lost or
-   * its format changed), in one transaction.
-   */
-  rebuild(type: SearchType, docs: Iterable<IndexableDocument>, primaryKey = 'id'): void {
-    const writer = new SearchWriter(this.db);
-    this.db.transaction(() => {
-      writer.clear(type);
-      let batch: IndexableDocument[] = [];
-      for (const doc of docs) {
-        batch.push(doc);
-        if (batch.length >= 1000) {
-          writer.write(type, batch, primaryKey);
-          batch = [];
-        }
-      }
-      writer.write(type, batch, primaryKey);
-    })();
   }
 
   /** Merges FTS segments into one b-tree; worth running once after a bulk load (faster queries). */

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import type { StoredDocument } from '../storage/sqlite/sqlite-hooks';
+import type { HookTable, HookWrite, StoredDocument } from '../storage/sqlite/sqlite-hooks';
 import { createSearchHook } from './create-search-hook';
 import { SearchIndex } from './search-index';
 
@@ -7,6 +7,13 @@ import { SearchIndex } from './search-index';
 export type SearchFixture = {
   readonly db: BetterSqlite3.Database;
   readonly index: SearchIndex;
+  /** The collection table (schema version 0) the storage would report for a collection. */
+  table(collection: string): HookTable;
+  /**
+   * What the storage would hand afterWrite for these documents: each id keeps the rowid it got
+   * the first time it was written. `inserted` marks the first n as new rows.
+   */
+  stored(collection: string, docs: ReadonlyArray<Record<string, unknown>>, inserted?: number): HookWrite;
   /** Writes docs of one collection inside a transaction, as the storage's bulkWrite would. */
   write(collection: string, docs: ReadonlyArray<Record<string, unknown>>): void;
   ids(text: string, options?: Parameters<SearchIndex['search']>[1]): string[];
@@ -21,11 +28,33 @@ export function createSearchFixture(): SearchFixture {
   const hook = createSearchHook();
   hook.setup(db);
   const index = new SearchIndex(db);
+  const rowids = new Map<string, number>();
+  const opened = new Set<string>();
+  const table = (collection: string): HookTable => {
+    const described = { collectionName: collection, schemaVersion: 0, tableName: `rxdb_${collection}_v0` };
+    if (!opened.has(collection)) {
+      opened.add(collection);
+      db.transaction(() => hook.openTable?.(db, described, () => []))();
+    }
+    return described;
+  };
+  const storedWrite = (collection: string, docs: ReadonlyArray<Record<string, unknown>>, inserted = 0): HookWrite => ({
+    docs: docs.map(stored),
+    rowids: docs.map((doc) => {
+      const key = `${collection}/${String(doc.id)}`;
+      if (!rowids.has(key)) rowids.set(key, rowids.size + 1);
+      return rowids.get(key) as number;
+    }),
+    inserted,
+  });
   return {
     db,
     index,
+    table,
+    stored: storedWrite,
     write(collection, docs) {
-      db.transaction(() => hook.afterWrite(db, collection, docs.map(stored)))();
+      const described = table(collection);
+      db.transaction(() => hook.afterWrite(db, described, storedWrite(collection, docs)))();
     },
     ids(text, options) {
       return index.search(text, options).map((hit) => hit.id);

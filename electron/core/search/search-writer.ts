@@ -1,12 +1,21 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { HookTable, HookWrite, StoredRow } from '../storage/sqlite/sqlite-hooks';
 import { toSearchEntry, type SearchEntry } from './search-document';
-import { DOC_TABLE, FTS_TABLE, PHONE_TABLE, TYPE_BITS, TYPE_MASK, ensureSearchSchema } from './search-schema';
+import { DOC_TABLE, FTS_TABLE, MAX_SLOT, PHONE_TABLE, SOURCE_TABLE, ensureSearchSchema, searchKey, slotOfKeySql } from './search-schema';
 import { TYPE_CODE, type SearchType } from './search-types';
-
-type DocRow = { key: number; sig: string };
 
 /** A stored document as far as the index cares: its id and whether it is a tombstone. */
 export type IndexableDocument = Readonly<Record<string, unknown>> & { readonly _deleted?: boolean };
+
+/** Documents one write stored and their collection rowids (see HookWrite). */
+type IndexWrite = {
+  readonly docs: ReadonlyArray<IndexableDocument>;
+  readonly rowids: ReadonlyArray<number>;
+  readonly inserted: number;
+};
+
+/** Rows indexed per call while backfilling a table (bounds the arrays built per step). */
+const BACKFILL_BATCH = 1000;
 
 /**
  * A 64-bit FNV-1a style hash (two 32-bit lanes) of everything the index holds for a record, to
@@ -33,101 +42,135 @@ function signature(entry: SearchEntry): string {
 
 /**
  * Applies document writes to the search tables on one connection. Never opens a transaction of
- * its own: it runs inside the caller's (the storage's bulkWrite), so the index commits or rolls
- * back with the documents.
+ * its own: it runs inside the caller's (the storage's bulkWrite or table open), so the index
+ * commits or rolls back with the documents.
  */
 export class SearchWriter {
-  private readonly selectDoc: BetterSqlite3.Statement<[string, string], DocRow>;
-  private readonly nextSeq: BetterSqlite3.Statement<[], { seq: number }>;
-  private readonly insertDoc: BetterSqlite3.Statement<[number, string, string, string, string, string]>;
-  private readonly insertNewDoc: BetterSqlite3.Statement<[number, string, string, string, string, string]>;
-  private readonly updateDoc: BetterSqlite3.Statement<[string, string, string, number]>;
+  private readonly selectSlot: BetterSqlite3.Statement<[string], number>;
+  private readonly usedSlots: BetterSqlite3.Statement<[], number>;
+  private readonly insertSource: BetterSqlite3.Statement<[number, string]>;
+  private readonly deleteSource: BetterSqlite3.Statement<[number]>;
+  private readonly selectSig: BetterSqlite3.Statement<[number], string>;
+  private readonly insertDoc: BetterSqlite3.Statement<[number, string, string, string, string]>;
+  private readonly insertNewDoc: BetterSqlite3.Statement<[number, string, string, string, string]>;
+  private readonly updateDoc: BetterSqlite3.Statement<[string, string, string, string, number]>;
   private readonly deleteDoc: BetterSqlite3.Statement<[number]>;
   private readonly insertFts: BetterSqlite3.Statement<[number, string, string, string]>;
   private readonly deleteFts: BetterSqlite3.Statement<[number]>;
   private readonly insertPhone: BetterSqlite3.Statement<[number, string]>;
   private readonly deletePhone: BetterSqlite3.Statement<[number]>;
-  private readonly deleteTypeFts: BetterSqlite3.Statement<[string]>;
-  private readonly deleteTypePhone: BetterSqlite3.Statement<[string]>;
-  private readonly deleteTypeDocs: BetterSqlite3.Statement<[string]>;
+  private readonly deleteSlotFts: BetterSqlite3.Statement<[number]>;
+  private readonly deleteSlotPhone: BetterSqlite3.Statement<[number]>;
+  private readonly deleteSlotDocs: BetterSqlite3.Statement<[number]>;
 
   constructor(db: BetterSqlite3.Database) {
     ensureSearchSchema(db);
-    this.selectDoc = db.prepare(`SELECT key, sig FROM ${DOC_TABLE} WHERE type = ? AND id = ?`);
-    this.nextSeq = db.prepare(`SELECT (coalesce(max(key), 0) >> ${TYPE_BITS}) + 1 AS seq FROM ${DOC_TABLE}`);
-    this.insertDoc = db.prepare(`INSERT INTO ${DOC_TABLE} (key, type, id, title, subtitle, sig) VALUES (?, ?, ?, ?, ?, ?)`);
+    this.selectSlot = db.prepare<[string], number>(`SELECT slot FROM ${SOURCE_TABLE} WHERE table_name = ?`).pluck();
+    this.usedSlots = db.prepare<[], number>(`SELECT slot FROM ${SOURCE_TABLE}`).pluck();
+    this.insertSource = db.prepare(`INSERT INTO ${SOURCE_TABLE} (slot, table_name) VALUES (?, ?)`);
+    this.deleteSource = db.prepare(`DELETE FROM ${SOURCE_TABLE} WHERE slot = ?`);
+    this.selectSig = db.prepare<[number], string>(`SELECT sig FROM ${DOC_TABLE} WHERE key = ?`).pluck();
+    this.insertDoc = db.prepare(`INSERT INTO ${DOC_TABLE} (key, id, title, subtitle, sig) VALUES (?, ?, ?, ?, ?)`);
     this.insertNewDoc = db.prepare(
-      `INSERT INTO ${DOC_TABLE} (key, type, id, title, subtitle, sig) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (type, id) DO NOTHING`,
+      `INSERT INTO ${DOC_TABLE} (key, id, title, subtitle, sig) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
     );
-    this.updateDoc = db.prepare(`UPDATE ${DOC_TABLE} SET title = ?, subtitle = ?, sig = ? WHERE key = ?`);
+    this.updateDoc = db.prepare(`UPDATE ${DOC_TABLE} SET id = ?, title = ?, subtitle = ?, sig = ? WHERE key = ?`);
     this.deleteDoc = db.prepare(`DELETE FROM ${DOC_TABLE} WHERE key = ?`);
     this.insertFts = db.prepare(`INSERT INTO ${FTS_TABLE} (rowid, name, detail, notes) VALUES (?, ?, ?, ?)`);
     this.deleteFts = db.prepare(`DELETE FROM ${FTS_TABLE} WHERE rowid = ?`);
     this.insertPhone = db.prepare(`INSERT INTO ${PHONE_TABLE} (rowid, digits) VALUES (?, ?)`);
     this.deletePhone = db.prepare(`DELETE FROM ${PHONE_TABLE} WHERE rowid = ?`);
-    this.deleteTypeFts = db.prepare(`DELETE FROM ${FTS_TABLE} WHERE rowid IN (SELECT key FROM ${DOC_TABLE} WHERE type = ?)`);
-    this.deleteTypePhone = db.prepare(`DELETE FROM ${PHONE_TABLE} WHERE rowid IN (SELECT key FROM ${DOC_TABLE} WHERE type = ?)`);
-    this.deleteTypeDocs = db.prepare(`DELETE FROM ${DOC_TABLE} WHERE type = ?`);
+    const ofSlot = `SELECT key FROM ${DOC_TABLE} WHERE ${slotOfKeySql('key')} = ?`;
+    this.deleteSlotFts = db.prepare(`DELETE FROM ${FTS_TABLE} WHERE rowid IN (${ofSlot})`);
+    this.deleteSlotPhone = db.prepare(`DELETE FROM ${PHONE_TABLE} WHERE rowid IN (${ofSlot})`);
+    this.deleteSlotDocs = db.prepare(`DELETE FROM ${DOC_TABLE} WHERE ${slotOfKeySql('key')} = ?`);
   }
 
   /**
-   * Inserts, replaces or removes (tombstones) the given documents of one type. The first
-   * `inserted` documents are new to their collection (see SqliteWriteHook).
+   * Makes sure a collection table is indexed: a table the index has not seen (new, or the index
+   * was recreated in a new format) gets a slot and all its live rows indexed, in the caller's
+   * transaction. A table already held is left alone.
    */
-  write(type: SearchType, docs: ReadonlyArray<IndexableDocument>, primaryKey: string, inserted = 0): void {
-    let seq = -1;
-    // One max() per batch; keys then count up locally (the batch runs in one transaction).
-    const nextKey = (): number => {
-      if (seq < 0) seq = this.nextSeq.get()?.seq ?? 1;
-      const key = seq * (TYPE_MASK + 1) + TYPE_CODE[type];
-      seq += 1;
-      return key;
+  openTable(type: SearchType, table: HookTable, rows: () => Iterable<StoredRow>, primaryKey: string): void {
+    if (this.selectSlot.get(table.tableName) !== undefined) return;
+    const used = new Set(this.usedSlots.all());
+    let slot = 1;
+    while (used.has(slot)) slot += 1;
+    if (slot > MAX_SLOT) throw new Error(`search index: no free slot for ${table.tableName} (${MAX_SLOT} searchable tables at most)`);
+    this.insertSource.run(slot, table.tableName);
+    let docs: IndexableDocument[] = [];
+    let rowids: number[] = [];
+    const flush = (): void => {
+      this.writeSlot(slot, type, { docs, rowids, inserted: docs.length }, primaryKey);
+      docs = [];
+      rowids = [];
     };
+    for (const row of rows()) {
+      if (row.doc._deleted) continue;
+      docs.push(row.doc);
+      rowids.push(row.rowid);
+      if (docs.length >= BACKFILL_BATCH) flush();
+    }
+    flush();
+  }
+
+  /** Inserts, replaces or removes (tombstones) the index entries of the documents one bulkWrite stored. */
+  write(type: SearchType, table: HookTable, write: HookWrite, primaryKey: string): void {
+    const slot = this.selectSlot.get(table.tableName);
+    if (slot === undefined) throw new Error(`search index: ${table.tableName} was written before it was opened`);
+    this.writeSlot(slot, type, write, primaryKey);
+  }
+
+  private writeSlot(slot: number, type: SearchType, write: IndexWrite, primaryKey: string): void {
+    const code = TYPE_CODE[type];
+    const { docs, rowids, inserted } = write;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as IndexableDocument;
       const id = doc[primaryKey];
       if (typeof id !== 'string') continue;
-      // A document new to its collection has no index entry unless the index drifted; skipping the
-      // lookup is a fifth of the hook's cost in an initial sync. UNIQUE (type, id) tells if it drifted.
-      if (i < inserted && doc._deleted !== true && this.insertNew(type, id, doc, nextKey)) continue;
-      this.apply(type, id, doc, nextKey);
+      const key = searchKey(rowids[i] as number, slot, code);
+      // A new row has no index entry unless the index drifted; skipping the lookup is a fifth of
+      // the hook's cost in an initial sync. The key's primary key tells if it drifted.
+      if (i < inserted && doc._deleted !== true && this.insertNew(type, key, id, doc)) continue;
+      this.apply(type, key, id, doc);
     }
   }
 
-  /** false when (type, id) is already indexed: nothing was written, the caller takes the general path. */
-  private insertNew(type: SearchType, id: string, doc: IndexableDocument, nextKey: () => number): boolean {
+  /** false when the key is already indexed: nothing was written, the caller takes the general path. */
+  private insertNew(type: SearchType, key: number, id: string, doc: IndexableDocument): boolean {
     const entry = toSearchEntry(type, doc);
-    const key = nextKey();
-    if (this.insertNewDoc.run(key, type, id, entry.title, entry.subtitle, signature(entry)).changes === 0) return false;
+    if (this.insertNewDoc.run(key, id, entry.title, entry.subtitle, signature(entry)).changes === 0) return false;
     this.insertText(key, entry);
     return true;
   }
 
-  private apply(type: SearchType, id: string, doc: IndexableDocument, nextKey: () => number): void {
-    const existing = this.selectDoc.get(type, id);
+  private apply(type: SearchType, key: number, id: string, doc: IndexableDocument): void {
+    const existing = this.selectSig.get(key);
     if (doc._deleted === true) {
-      if (existing) this.remove(existing.key);
+      if (existing !== undefined) this.remove(key);
       return;
     }
     const entry = toSearchEntry(type, doc);
     const sig = signature(entry);
-    if (existing) {
-      if (existing.sig === sig) return;
-      this.removeText(existing.key);
-      this.insertText(existing.key, entry);
-      this.updateDoc.run(entry.title, entry.subtitle, sig, existing.key);
+    if (existing !== undefined) {
+      if (existing === sig) return;
+      this.removeText(key);
+      this.insertText(key, entry);
+      this.updateDoc.run(id, entry.title, entry.subtitle, sig, key);
       return;
     }
-    const key = nextKey();
-    this.insertDoc.run(key, type, id, entry.title, entry.subtitle, sig);
+    this.insertDoc.run(key, id, entry.title, entry.subtitle, sig);
     this.insertText(key, entry);
   }
 
-  /** Drops every indexed record of a type (its collection was removed, or before a rebuild). */
-  clear(type: SearchType): void {
-    this.deleteTypeFts.run(type);
-    this.deleteTypePhone.run(type);
-    this.deleteTypeDocs.run(type);
+  /** Drops every entry of one collection table (its storage was removed) and frees its slot. */
+  clear(table: HookTable): void {
+    const slot = this.selectSlot.get(table.tableName);
+    if (slot === undefined) return;
+    this.deleteSlotFts.run(slot);
+    this.deleteSlotPhone.run(slot);
+    this.deleteSlotDocs.run(slot);
+    this.deleteSource.run(slot);
   }
 
   private remove(key: number): void {

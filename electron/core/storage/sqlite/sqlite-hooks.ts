@@ -7,23 +7,49 @@ export type StoredDocument = Readonly<Record<string, unknown>> & {
   readonly _meta: { readonly lwt: number };
 };
 
+/** The collection table a hook call is about. */
+export type HookTable = {
+  readonly collectionName: string;
+  readonly schemaVersion: number;
+  /** The SQLite table: one per collection and schema version (both exist during a migration). */
+  readonly tableName: string;
+};
+
+/** One stored row: its rowid in the collection table and its document. */
+export type StoredRow = { readonly rowid: number; readonly doc: StoredDocument };
+
+/** What one bulkWrite stored. */
+export type HookWrite = {
+  /** Every document stored: inserts, updates and deletes (`_deleted: true`). */
+  readonly docs: ReadonlyArray<StoredDocument>;
+  /**
+   * `rowids[i]` is the rowid of `docs[i]`'s row in the collection table. A row keeps its rowid
+   * until it is purged (the storage updates rows in place and never runs VACUUM), so a hook may
+   * key its side rows by it instead of keeping its own id → key map.
+   */
+  readonly rowids: ReadonlyArray<number>;
+  /** The first `inserted` docs had no row before this write (their ids are new to the table). */
+  readonly inserted: number;
+};
+
 /**
  * Side tables kept in step with documents (full-text search is the first user).
  *
  * Invariants the storage guarantees:
  * - `setup` runs once per SQLite connection, before the first write of any collection on it.
+ * - `openTable` runs, in a transaction of its own, each time a storage instance opens its table
+ *   (after creating it if it is new) and before that instance writes. `rows()` walks what the
+ *   table holds, in rowid pages, for a hook that finds its side table missing or outdated.
  * - `afterWrite` runs inside the same SQLite transaction as the document write, after the
- *   documents are stored, with every document the bulkWrite stored (inserts, updates and deletes,
- *   `_deleted: true` for deletes). If it throws, the whole bulkWrite rolls back and nothing is
- *   acknowledged.
- * - `afterWrite` is never called for writes that were rejected as conflicts.
- * - The first `inserted` of `docs` had no row in the collection before this write (their ids are
- *   new to it); the rest replace stored rows. Lets a hook skip looking up what cannot exist.
- * - `onRemove` runs inside a transaction when a collection's storage is removed (its rows dropped).
+ *   documents are stored. If it throws, the whole bulkWrite rolls back and nothing is
+ *   acknowledged. It is never called for writes that were rejected as conflicts.
+ * - `onRemove` runs inside the transaction that drops one collection table (its storage was
+ *   removed, e.g. the old version after a schema migration).
  */
 export type SqliteWriteHook = {
   readonly name: string;
   setup(db: BetterSqlite3.Database): void;
-  afterWrite(db: BetterSqlite3.Database, collectionName: string, docs: ReadonlyArray<StoredDocument>, inserted?: number): void;
-  onRemove?(db: BetterSqlite3.Database, collectionName: string): void;
+  openTable?(db: BetterSqlite3.Database, table: HookTable, rows: () => Iterable<StoredRow>): void;
+  afterWrite(db: BetterSqlite3.Database, table: HookTable, write: HookWrite): void;
+  onRemove?(db: BetterSqlite3.Database, table: HookTable): void;
 };

@@ -2,10 +2,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { RxDocumentData } from 'rxdb/plugins/core';
 import type { IndexRange, ScanPlan } from './sqlite-plan';
 import { ESTIMATE_CAP } from './sqlite-plan';
+import type { StoredRow, StoredDocument } from './sqlite-hooks';
 import type { SqliteTable } from './sqlite-table';
 
 /** Values bound to one row: id, deleted, lwt, rev, data, then one string per index column. */
 type RowValues = (string | number)[];
+
+const ROWS_PAGE = 1000;
 
 /**
  * - rows: `data` in scan order; count: COUNT(*);
@@ -32,8 +35,9 @@ function rangeSql(range: IndexRange): string {
 export class SqliteStatements<RxDocType> {
   private readonly insertStmt: BetterSqlite3.Statement;
   private readonly updateStmt: BetterSqlite3.Statement;
-  private readonly byIdStmt: BetterSqlite3.Statement<[string], string>;
-  private readonly byIdsStmt: BetterSqlite3.Statement<[string], string>;
+  private readonly byIdStmt: BetterSqlite3.Statement<[string], [number, string]>;
+  private readonly byIdsStmt: BetterSqlite3.Statement<[string], [number, string]>;
+  private readonly rowsPageStmt: BetterSqlite3.Statement<[number], [number, string]>;
   private readonly changesStmt: BetterSqlite3.Statement<[string, number], string>;
   private readonly cleanupStmt: BetterSqlite3.Statement<[number, number]>;
   private readonly scanCache = new Map<string, BetterSqlite3.Statement>();
@@ -49,10 +53,13 @@ export class SqliteStatements<RxDocType> {
     const sets = columns.slice(1).map((column) => `${column} = ?`);
     // The id goes last so the same RowValues array (rotated) binds both statements.
     this.updateStmt = db.prepare(`UPDATE ${t} SET ${sets.join(', ')} WHERE id = ?`);
-    this.byIdStmt = db.prepare<[string], string>(`SELECT data FROM ${t} WHERE id = ?`).pluck();
+    this.byIdStmt = db.prepare<[string], [number, string]>(`SELECT rowid, data FROM ${t} WHERE id = ?`).raw();
     this.byIdsStmt = db
-      .prepare<[string], string>(`SELECT data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`)
-      .pluck();
+      .prepare<[string], [number, string]>(`SELECT rowid, data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`)
+      .raw();
+    this.rowsPageStmt = db
+      .prepare<[number], [number, string]>(`SELECT rowid, data FROM ${t} WHERE rowid > ? ORDER BY rowid LIMIT ${ROWS_PAGE}`)
+      .raw();
     const changes = table.changesIndex.column;
     this.changesStmt = db
       .prepare<[string, number], string>(`SELECT data FROM ${t} WHERE ${changes} > ? ORDER BY ${changes} LIMIT ?`)
@@ -76,8 +83,9 @@ export class SqliteStatements<RxDocType> {
     return values;
   }
 
-  insert(doc: RxDocumentData<RxDocType>): void {
-    this.insertStmt.run(this.rowValues(doc));
+  /** Returns the new row's rowid. */
+  insert(doc: RxDocumentData<RxDocType>): number {
+    return Number(this.insertStmt.run(this.rowValues(doc)).lastInsertRowid);
   }
 
   update(doc: RxDocumentData<RxDocType>): void {
@@ -90,23 +98,36 @@ export class SqliteStatements<RxDocType> {
   /**
    * Stored documents by id, deleted ones included. One point lookup per id is fastest for the
    * usual handful; a big batch uses a single json_each() statement instead of N round trips.
+   * `rowids`, when given, receives the rowid of each found id.
    */
-  findByIds(ids: readonly string[]): Map<string, RxDocumentData<RxDocType>> {
+  findByIds(ids: readonly string[], rowids?: Map<string, number>): Map<string, RxDocumentData<RxDocType>> {
     const found = new Map<string, RxDocumentData<RxDocType>>();
+    const add = ([rowid, data]: [number, string]): void => {
+      const doc = JSON.parse(data) as RxDocumentData<RxDocType>;
+      const id = doc[this.table.primaryPath] as string;
+      found.set(id, doc);
+      rowids?.set(id, rowid);
+    };
     if (ids.length <= 16) {
       for (const id of ids) {
-        const data = this.byIdStmt.get(id);
-        if (data !== undefined) {
-          found.set(id, JSON.parse(data) as RxDocumentData<RxDocType>);
-        }
+        const row = this.byIdStmt.get(id);
+        if (row !== undefined) add(row);
       }
       return found;
     }
-    for (const data of this.byIdsStmt.iterate(JSON.stringify(ids))) {
-      const doc = JSON.parse(data) as RxDocumentData<RxDocType>;
-      found.set(doc[this.table.primaryPath] as string, doc);
-    }
+    for (const row of this.byIdsStmt.iterate(JSON.stringify(ids))) add(row);
     return found;
+  }
+
+  /** Every row, in rowid pages (no statement stays open between pages, so callers may write). */
+  *allRows(): Generator<StoredRow> {
+    let after = Number.MIN_SAFE_INTEGER;
+    for (let page = this.rowsPageStmt.all(after); page.length > 0; page = this.rowsPageStmt.all(after)) {
+      for (const [rowid, data] of page) {
+        yield { rowid, doc: JSON.parse(data) as StoredDocument };
+        after = rowid;
+      }
+    }
   }
 
   changesAfter(indexString: string, limit: number): RxDocumentData<RxDocType>[] {

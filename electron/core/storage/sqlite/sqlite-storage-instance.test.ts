@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contactSchema, createContactsInstance } from '../../../../tests/store/test-schema';
 import type { Contact, StoredContact } from '../../../../tests/store/test-schema';
 import { getRxStorageSqlite } from './index';
-import type { RxStorageSqlite, SqliteWriteHook, StoredDocument } from './index';
+import type { RxStorageSqlite, SqliteWriteHook } from './index';
 
 type Instance = RxStorageInstance<Contact, unknown, unknown>;
 const open: Instance[] = [];
@@ -84,12 +84,18 @@ describe('write hooks', () => {
     ...(onRemove ? { onRemove } : {}),
   });
 
-  it('runs setup once per connection and afterWrite inside the transaction with the stored docs', async () => {
-    const calls: { inTransaction: boolean; collection: string; docs: [string, boolean][] }[] = [];
-    const hook = hookWith((db, collection, docs: ReadonlyArray<StoredDocument>) => {
-      calls.push({ inTransaction: db.inTransaction, collection, docs: docs.map((d) => [String(d.id), d._deleted]) });
+  it('runs setup once per connection and afterWrite inside the transaction with the stored docs and their rowids', async () => {
+    const calls: { inTransaction: boolean; table: string; docs: [string, boolean, number][]; inserted: number }[] = [];
+    const hook = hookWith((db, table, write) => {
+      const rowidOf = db.prepare<[string], number>(`SELECT rowid FROM "${table.tableName}" WHERE id = ?`).pluck();
+      calls.push({
+        inTransaction: db.inTransaction,
+        table: `${table.collectionName}/${table.schemaVersion}/${table.tableName}`,
+        docs: write.docs.map((d, i) => [String(d.id), d._deleted, write.rowids[i] === rowidOf.get(String(d.id)) ? 1 : 0]),
+        inserted: write.inserted,
+      });
       const put = db.prepare('INSERT OR REPLACE INTO side (id, deleted) VALUES (?, ?)');
-      docs.forEach((d) => put.run(String(d.id), d._deleted ? 1 : 0));
+      write.docs.forEach((d) => put.run(String(d.id), d._deleted ? 1 : 0));
     });
     const storage = getRxStorageSqlite({ directory: ':memory:', hooks: [hook] });
     const instance = await create(storage);
@@ -99,17 +105,36 @@ describe('write hooks', () => {
     await instance.bulkWrite([{ document: v1 }, { document: doc('b') }], 'test');
     await instance.bulkWrite([{ previous: v1, document: doc('a', '2-a', { _deleted: true }) }, { document: doc('b', '1-conflict') }], 'test');
     await instance.bulkWrite([{ document: doc('b', '1-conflict') }], 'test'); // nothing stored: no call
+    await instance.bulkWrite([{ document: doc('c') }, { previous: doc('b'), document: doc('b', '2-b') }], 'test');
+    const table = 'contacts/0/rxdb_contacts_v0';
     expect(calls).toEqual([
-      { inTransaction: true, collection: 'contacts', docs: [['a', false], ['b', false]] },
-      { inTransaction: true, collection: 'contacts', docs: [['a', true]] },
+      { inTransaction: true, table, docs: [['a', false, 1], ['b', false, 1]], inserted: 2 },
+      { inTransaction: true, table, docs: [['a', true, 1]], inserted: 0 },
+      { inTransaction: true, table, docs: [['c', false, 1], ['b', false, 1]], inserted: 1 },
+    ]);
+  });
+
+  it('shows each hook the table and its rows when an instance opens it, before any write', async () => {
+    const seen: [string, boolean, [number, string][]][] = [];
+    const hook: SqliteWriteHook = {
+      ...hookWith(() => undefined),
+      openTable: (db, table, rows) => seen.push([table.tableName, db.inTransaction, [...rows()].map((row) => [row.rowid, String(row.doc.id)])]),
+    };
+    const storage = getRxStorageSqlite({ directory: ':memory:', hooks: [hook] });
+    const first = await create(storage);
+    await first.bulkWrite([{ document: doc('a') }, { document: doc('b') }], 'test');
+    await create(storage);
+    expect(seen).toEqual([
+      ['rxdb_contacts_v0', true, []],
+      ['rxdb_contacts_v0', true, [[1, 'a'], [2, 'b']]],
     ]);
   });
 
   it('rolls the whole bulkWrite back and emits nothing when afterWrite throws', async () => {
     let fail = false;
-    const hook = hookWith((db, _collection, docs) => {
+    const hook = hookWith((db, _table, write) => {
       const put = db.prepare('INSERT OR REPLACE INTO side (id, deleted) VALUES (?, ?)');
-      docs.forEach((d) => put.run(String(d.id), 0));
+      write.docs.forEach((d) => put.run(String(d.id), 0));
       if (fail) throw new Error('index full');
     });
     const storage = getRxStorageSqlite({ directory: ':memory:', hooks: [hook] });
@@ -128,7 +153,7 @@ describe('write hooks', () => {
 
   it('calls onRemove inside the transaction that drops the collection', async () => {
     const removed: [string, boolean][] = [];
-    const hook = hookWith(() => undefined, (db, collection) => removed.push([collection, db.inTransaction]));
+    const hook = hookWith(() => undefined, (db, table) => removed.push([table.collectionName, db.inTransaction]));
     const storage = getRxStorageSqlite({ directory: ':memory:', hooks: [hook] });
     const keeper = await create(storage, 'db', 'other');
     const instance = await create(storage);

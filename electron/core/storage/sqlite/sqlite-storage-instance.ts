@@ -20,7 +20,7 @@ import type {
 import { runAsBulkWrite } from './bulk-write-policy';
 import { runWithPulledDurability } from './pulled-write-durability';
 import type { SqliteConnectionPool } from './sqlite-connection-pool';
-import type { SqliteWriteHook, StoredDocument } from './sqlite-hooks';
+import type { HookTable, SqliteWriteHook, StoredDocument } from './sqlite-hooks';
 import { runCount, runQuery } from './sqlite-query';
 import { SqliteStatements } from './sqlite-statements';
 import { describeTable, dropTable, ensureTable } from './sqlite-table';
@@ -41,6 +41,7 @@ export class RxStorageInstanceSqlite<RxDocType>
   readonly internals: SqliteInternals;
   readonly options: Readonly<SqliteInstanceOptions>;
   private readonly table: SqliteTable<RxDocType>;
+  private readonly hookTable: HookTable;
   private readonly statements: SqliteStatements<RxDocType>;
   private readonly changes$: Subject<ChangeBulk<RxDocType>>;
   private readonly changesIndexString: (doc: RxDocumentData<RxDocType>) => string;
@@ -58,9 +59,11 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.options = params.options;
     this.table = describeTable(params.collectionName, params.schema);
     const connection = pool.acquire(params.databaseName);
+    this.hookTable = { collectionName: this.collectionName, schemaVersion: this.schema.version, tableName: this.table.name };
     try {
       ensureTable(connection.db, this.table);
       this.statements = new SqliteStatements(connection.db, this.table);
+      this.openHooks(connection.db);
     } catch (error) {
       pool.release(connection);
       throw error;
@@ -71,6 +74,15 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.writeTransaction = connection.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) =>
       this.writeInTransaction(connection.db, rows, context),
     ).immediate;
+  }
+
+  /** Lets each hook see the table before this instance writes to it (see SqliteWriteHook.openTable). */
+  private openHooks(db: BetterSqlite3.Database): void {
+    const opening = this.hooks.filter((hook) => hook.openTable !== undefined);
+    if (opening.length === 0) return;
+    db.transaction(() => {
+      for (const hook of opening) hook.openTable?.(db, this.hookTable, () => this.statements.allRows());
+    }).immediate();
   }
 
   private get db(): BetterSqlite3.Database {
@@ -90,21 +102,27 @@ export class RxStorageInstanceSqlite<RxDocType>
     context: string,
   ): CategorizeBulkWriteRowsOutput<RxDocType> {
     const primaryPath = this.table.primaryPath;
-    const docsInDb = this.statements.findByIds(rows.map((row) => row.document[primaryPath] as string));
+    const rowidsInDb = new Map<string, number>();
+    const docsInDb = this.statements.findByIds(
+      rows.map((row) => row.document[primaryPath] as string),
+      rowidsInDb,
+    );
     const categorized = categorizeBulkWriteRows<RxDocType>(this, primaryPath, docsInDb, rows, context);
     const stored: StoredDocument[] = [];
+    const rowids: number[] = [];
     for (const row of categorized.bulkInsertDocs) {
-      this.statements.insert(row.document);
+      rowids.push(this.statements.insert(row.document));
       stored.push(row.document);
     }
     for (const row of categorized.bulkUpdateDocs) {
       this.statements.update(row.document);
+      rowids.push(rowidsInDb.get(row.document[primaryPath] as string) as number);
       stored.push(row.document);
     }
     if (stored.length > 0) {
-      const inserted = categorized.bulkInsertDocs.length;
+      const write = { docs: stored, rowids, inserted: categorized.bulkInsertDocs.length };
       for (const hook of this.hooks) {
-        hook.afterWrite(db, this.collectionName, stored, inserted);
+        hook.afterWrite(db, this.hookTable, write);
       }
     }
     return categorized;
@@ -218,7 +236,7 @@ export class RxStorageInstanceSqlite<RxDocType>
       db.transaction(() => {
         dropTable(db, this.table);
         for (const hook of this.hooks) {
-          hook.onRemove?.(db, this.collectionName);
+          hook.onRemove?.(db, this.hookTable);
         }
       }).immediate();
     } catch (error) {
