@@ -24,17 +24,24 @@ export function useSalesDashboard(filters: DashboardFilters, live = true): Dashb
       if (cancelled || mine !== version) return;
       setState(result.ok ? { dashboard: result.value, error: null } : (previous) => ({ dashboard: previous.dashboard, error: result.error }));
     };
-    void load();
-    if (!live) return () => void (cancelled = true);
+    if (!live) {
+      void load();
+      return () => void (cancelled = true);
+    }
     let watchId: string | undefined;
     const stop = client.subscribe('reports.changed', (event) => {
       if (event.watchId === watchId) void load();
     });
+    // The watch is asked for before the first read: the core handles requests in order, so a
+    // background forecast that read starts can only finish once the watch exists (asked the other
+    // way round, a forecast landing between the two was never announced and the page kept
+    // "updating the forecast…").
     void client.send('reports.watch', {}).then((result) => {
       if (!result.ok) return;
       if (cancelled) void client.send('reports.unwatch', { watchId: result.value.watchId });
       else watchId = result.value.watchId;
     });
+    void load();
     return () => {
       cancelled = true;
       stop();
