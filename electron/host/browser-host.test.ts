@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { LANDING_ACCOUNTS_WINDOW } from '../../shared/contract/customers/landing-window';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 
 const root = mkdtempSync(join(tmpdir(), 'crm-host-'));
@@ -36,7 +37,7 @@ function openSocket(headers: Record<string, string>, query = ''): Promise<WebSoc
 
 beforeAll(async () => {
   mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>FieldCRM</title>');
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>FieldCRM</title><body><div id="root"></div></body></html>');
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
   host = await startBrowserHost({ dataDir: join(root, 'data'), rendererDir, port: 0, log: () => undefined });
   const secret = new URL(host.url).searchParams.get('s') ?? '';
@@ -66,6 +67,15 @@ describe('browser host', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>FieldCRM</title>');
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('puts the landing window (the first rows of the accounts list) in the page, before </body>', async () => {
+    const page = await get('/', { cookie });
+    const match = /<script type="application\/json" id="landing-window">(.*)<\/script><\/body><\/html>$/.exec(page.body);
+    const embedded = JSON.parse(match?.[1] ?? 'null') as { query: unknown; result: { rows: unknown[]; total: number } };
+    expect(embedded.query).toEqual(LANDING_ACCOUNTS_WINDOW);
+    expect(embedded.result).toMatchObject({ rows: [], total: 0 });
   });
 
   it('refuses other Host headers (DNS rebinding) and paths outside the renderer', async () => {

@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { LANDING_ACCOUNTS_WINDOW } from '../../shared/contract/customers/landing-window';
 import { WIRE_CLOSE } from '../../shared/contract/wire';
-import { startCoreThread, type CoreThread } from './core-thread';
+import { startCoreThread } from './core-thread';
 import { createHostAuth } from './host-auth';
 import { createHostPdfPrinter } from './pdf-printer';
+import { landingWindowReader, serveLandingPage } from './landing-page';
 import { isPage, plain, serveStatic } from './static-files';
 import { attachConnection, framesInUrl, MAX_FRAME_BYTES } from './ws-connection';
 
@@ -53,7 +53,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // The printer needs the port and secret, known only once the server listens; until then export refuses.
   const printer = createHostPdfPrinter({ secretUrl: `http://127.0.0.1:${port}/?s=${auth.secret}`, origin: `http://127.0.0.1:${port}` });
   core.setPrinter(printer.print);
-  const warmLanding = landingWarmer(core, log);
+  const readLanding = landingWindowReader(core, log);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (!auth.isOurHost(request)) return plain(response, 403, 'Forbidden');
@@ -66,8 +66,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!auth.hasCookie(request)) return plain(response, 403, 'Forbidden');
     const pdfToken = /^\/reports\/pdf\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
     if (pdfToken) return sendPdf(response, printer.take(pdfToken));
+    if (request.method === 'GET' && isPage(url.pathname)) return serveLandingPage(options.rendererDir, response, readLanding());
     serveStatic(options.rendererDir, url.pathname, response);
-    if (isPage(url.pathname)) warmLanding();
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -101,26 +101,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-/**
- * Starts the landing screen's first query (the accounts list's first window) on the core thread
- * when the page itself is served. The page asks for the same window as soon as its entry script
- * runs, 100-400 ms later (HTML, script, WebSocket); by then the core has read it, and RxDB answers
- * the page from its query cache. Reading 100,000 accounts cold takes 80 ms with a warm page cache
- * and seconds without. One read at a time; the answer itself is dropped.
- */
-function landingWarmer(core: CoreThread, log: (message: string, error?: unknown) => void): () => void {
-  let reading = false;
-  return () => {
-    if (reading) return;
-    reading = true;
-    const session = core.openSession(() => undefined);
-    void session.request(LANDING_ACCOUNTS_WINDOW.request, LANDING_ACCOUNTS_WINDOW.params).then((result) => {
-      if (!result.ok) log(`reading the landing window failed: ${result.error.message}`);
-      session.close();
-      reading = false;
-    });
-  };
-}
 
 function sendPdf(response: ServerResponse, pdf: { readonly bytes: Buffer; readonly fileName: string } | undefined): void {
   if (!pdf) return plain(response, 404, 'Not found');

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { ACCOUNTS_LIST_HASHES, DEFAULT_ACCOUNTS_WINDOW } from './customers/list/default-accounts-window';
-import { primeWindow } from './customers/list/primed-window';
+import { peekPrimedWindow, primeWindow } from './customers/list/primed-window';
 import { defaultLanguage } from './i18n/languages';
 import { readBootPrefs } from './prefs/boot-prefs';
 import { createCrmClient } from './transport/crm-client';
@@ -53,8 +53,9 @@ async function boot(): Promise<void> {
   warmIntl();
   const { prefs } = await (await session).startSession(client, stored);
   const [{ createRoot }, { App }] = await screens;
-  // The answer may already sit in the task queue behind this one; let it in before rendering.
-  if (firstWindow) await settledWithin(firstWindow, FIRST_WINDOW_WAIT_MS);
+  // The answer may already sit in the task queue behind this one; let it in before rendering
+  // (the browser host's page usually carries the window already: no wait then).
+  if (firstWindow && !peekPrimedWindow(client, DEFAULT_ACCOUNTS_WINDOW)) await settledWithin(firstWindow, FIRST_WINDOW_WAIT_MS);
   performance.mark('boot:render');
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html lacks #root');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountRecord, EventMap, ParamsOf, RequestName, Result, ResultOf } from '../../../shared/contract';
 import type { CrmClient } from '../transport/crm-client';
+import { LANDING_WINDOW_ELEMENT_ID } from '../../../shared/contract/customers/landing-window';
 import { DEFAULT_ACCOUNTS_WINDOW } from './list/default-accounts-window';
 import { firstWindow } from './list/prime-accounts-window';
 import { primeWindow } from './list/primed-window';
@@ -133,6 +134,33 @@ describe('createListWindows', () => {
     expect(fake.calls.filter((call) => call.name === 'live.subscribe')).toHaveLength(1);
     expect(windows.getSnapshot()).toMatchObject({ status: 'ready', total: 300 });
     windows.stop();
+  });
+
+  it('shows the window the browser host put in the page before the primed answer arrives, for that query only', async () => {
+    const fake = fakeClient(300);
+    const primedQuery = { request: 'accounts.list', params: { ...query, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } } as const;
+    const inPage = { rows: [account('p1', 'From The Page', '1-p')], total: 1, offset: 0 };
+    const element = (embeddedQuery: unknown) => ({ textContent: JSON.stringify({ query: embeddedQuery, result: inPage }), remove: () => undefined });
+    const globals = globalThis as { document?: unknown };
+    try {
+      globals.document = { getElementById: (id: string) => (id === LANDING_WINDOW_ELEMENT_ID ? element(primedQuery) : null) };
+      primeWindow(fake.client, primedQuery); // answered on a later tick
+      const windows = createListWindows(fake.client, 'accounts.list', query);
+      expect(windows.getSnapshot()).toMatchObject({ status: 'ready', total: 1 });
+      expect(windows.rowAt(0)?.name).toBe('From The Page');
+      windows.start();
+      await settle();
+      expect(fake.calls.filter((call) => call.name === 'live.subscribe')).toHaveLength(1);
+      expect(windows.rowAt(0)?.name).toBe('Account 0'); // the live answer replaced it
+      windows.stop();
+
+      const other = fakeClient(10);
+      globals.document = { getElementById: () => element({ ...primedQuery, params: { ...primedQuery.params, filter: { tier: ['key'] } } }) };
+      primeWindow(other.client, { ...primedQuery, params: { ...primedQuery.params, sort: { field: 'city', direction: 'asc' } } });
+      expect(createListWindows(other.client, 'accounts.list', { ...query, sort: { field: 'city', direction: 'asc' } }).getSnapshot().status).toBe('loading');
+    } finally {
+      delete globals.document;
+    }
   });
 
   it('asks for its own window when the primed one is for another query', async () => {

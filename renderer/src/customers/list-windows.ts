@@ -53,8 +53,8 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
   // list: show it from the first render on, instead of a loading state and a second commit.
   // start() still adopts the subscription (and any pushes since) through takePrimedWindow.
   const early = peekPrimedWindow(client, liveQueryAt(0));
-  if (early?.ok) {
-    const primed = early.value.result as LiveResultMap[K];
+  if (early) {
+    const primed = early.result as LiveResultMap[K];
     storeRows(primed.offset, primed.rows as ReadonlyArray<ListRow<K>>);
     snapshot = { status: 'ready', total: primed.total, version: 1 };
   }
@@ -107,7 +107,7 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
 
   function start(): void {
     // The first start keeps the rows shown from the primed window until its adoption replaces them.
-    if (generation > 0 || !early?.ok) pages.clear();
+    if (generation > 0 || !early) pages.clear();
     generation++;
     stopEvents = client.subscribe('live.changed', (event) => {
       if (live && event.subscriptionId === live.id) applyLive(live.page, event.result as LiveResultMap[K]);

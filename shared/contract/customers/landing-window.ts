@@ -12,3 +12,16 @@ export const LANDING_ACCOUNTS_WINDOW = {
   request: 'accounts.list',
   params: { filter: {}, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 200 },
 } as const satisfies LiveQuery;
+
+/**
+ * The browser host serves the page with the landing window already in it, as JSON in an inert
+ * `<script type="application/json">` element with this id (electron/host/landing-page.ts), so the
+ * first screen does not wait for the WebSocket, which Chromium opens late while a fresh profile
+ * starts up. `query` says which window it is; the renderer uses it only for that exact query.
+ */
+export const LANDING_WINDOW_ELEMENT_ID = 'landing-window';
+
+export type EmbeddedLandingWindow = {
+  readonly query: LiveQuery;
+  readonly result: unknown;
+};

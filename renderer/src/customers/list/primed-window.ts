@@ -1,14 +1,33 @@
 import type { LiveQuery, LiveResult, Result, ResultOf } from '../../../../shared/contract';
+import { LANDING_WINDOW_ELEMENT_ID, type EmbeddedLandingWindow } from '../../../../shared/contract/customers/landing-window';
 import type { CrmClient } from '../../transport/crm-client';
 
 type Answer = Result<ResultOf<'live.subscribe'>>;
-type Primed = { readonly client: CrmClient; readonly take: () => Promise<Answer>; readonly peek: () => Answer | undefined };
+type Primed = { readonly client: CrmClient; readonly take: () => Promise<Answer>; readonly peek: () => LiveResult | undefined };
 
 /** A primed window nobody adopted (the user opened another screen) is unsubscribed after this. */
 const UNCLAIMED_MS = 10_000;
 const primed = new Map<string, Primed>();
 
 const keyOf = (query: LiveQuery): string => JSON.stringify(query);
+
+/**
+ * The window the browser host put in the page for exactly this query (electron/host/landing-page.ts),
+ * read once; undefined in Electron, for any other query, or when the element is missing or unreadable.
+ */
+export function embeddedWindow(query: LiveQuery): LiveResult | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const element = document.getElementById(LANDING_WINDOW_ELEMENT_ID);
+  if (!element?.textContent) return undefined;
+  element.remove();
+  try {
+    const embedded = JSON.parse(element.textContent) as EmbeddedLandingWindow;
+    if (keyOf(embedded.query) !== keyOf(query) || typeof embedded.result !== 'object' || embedded.result === null) return undefined;
+    return { request: query.request, result: embedded.result } as LiveResult;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Sends `live.subscribe` for a list's first window now, before React has mounted, so the core
@@ -20,6 +39,7 @@ const keyOf = (query: LiveQuery): string => JSON.stringify(query);
 export function primeWindow(client: CrmClient, query: LiveQuery): Promise<Answer> | undefined {
   const key = keyOf(query);
   if (primed.has(key)) return undefined;
+  const inPage = embeddedWindow(query);
   let latest: LiveResult | undefined;
   let subscriptionId: string | undefined;
   let settled: Answer | undefined;
@@ -52,16 +72,21 @@ export function primeWindow(client: CrmClient, query: LiveQuery): Promise<Answer
       release();
       return withPushes(await answer);
     },
-    peek: () => (settled ? withPushes(settled) : undefined),
+    peek: () => {
+      const answer = settled ? withPushes(settled) : undefined;
+      if (answer?.ok) return { request: answer.value.request, result: answer.value.result } as LiveResult;
+      return latest ?? inPage;
+    },
   });
   return answer;
 }
 
 /**
- * The primed answer for exactly this query on this client if it has arrived, without adopting it:
- * a list's store shows it in its first render, then adopts it with takePrimedWindow when it starts.
+ * The primed window for exactly this query on this client if it is here (answered, or embedded in
+ * the page by the browser host), without adopting it: a list's store shows it in its first render,
+ * then adopts the subscription with takePrimedWindow when it starts.
  */
-export function peekPrimedWindow(client: CrmClient, query: LiveQuery): Answer | undefined {
+export function peekPrimedWindow(client: CrmClient, query: LiveQuery): LiveResult | undefined {
   const entry = primed.get(keyOf(query));
   return entry?.client === client ? entry.peek() : undefined;
 }
