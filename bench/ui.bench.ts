@@ -1,7 +1,8 @@
 // npm run bench:ui [-- --accounts 100000 --keep]
 // Seeds accounts into a temp data dir, starts the browser host on it, drives the system Chromium
 // and prints ONE JSON line: first_rows_ms (page navigation to the accounts screen until its first
-// rows are visible; fresh browser profile, host just started), reopen_rows_p50_ms (the same when
+// rows are painted, from Element Timing; first_rows_dom_ms until they are in the DOM; fresh browser
+// profile, host just started), reopen_rows_p50_ms (painted, the same way, when
 // the page is opened again in that profile, as on a later start of the app), tab_rows_ms (Contacts tab → Accounts tab, rows visible) and search_p50/p95_ms
 // over 50 varied global searches (last keystroke until results show). Progress goes to stderr.
 // A benchmark prints numbers; it never fails on time.
@@ -50,10 +51,48 @@ async function startHost(dataDir: string): Promise<{ url: string; child: ChildPr
 // does not exist inside the page, so `page.evaluate(fn)` with a TypeScript function breaks.
 const FIRST_ROW = `[role=grid][aria-label="Accounts"] .record-canvas [role=row]:not(.placeholder)`;
 
-/** Resolves with ms from performance.timeOrigin (or from window.benchMark) to the first drawn account row. */
-function firstRowsAfter(page: Page, since: 'navigation' | 'mark'): Promise<number> {
+/**
+ * Installed in every page of the context before any of its scripts: notes when the first account
+ * row enters the DOM and, through Element Timing (RecordList marks the first row's cells), when
+ * its text was painted. Measured from inside the page from its first moment, so the figure does
+ * not depend on when the benchmark gets round to asking.
+ */
+const FIRST_ROWS_PROBE = `
+  window.__firstRows = { dom: null, painted: null };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.identifier !== 'first-row' || window.__firstRows.painted !== null) continue;
+      if (!entry.element || !entry.element.closest('${FIRST_ROW}')) continue;
+      window.__firstRows.painted = entry.renderTime || entry.loadTime;
+    }
+  }).observe({ type: 'element', buffered: true });
+  const rowsObserver = new MutationObserver(() => {
+    if (window.__firstRows.dom !== null || !document.querySelector('${FIRST_ROW}')) return;
+    window.__firstRows.dom = performance.now();
+    rowsObserver.disconnect();
+  });
+  rowsObserver.observe(document, { childList: true, subtree: true });
+`;
+
+type FirstRows = { readonly dom: number; readonly painted: number };
+
+/** Ms from navigation start until the first account rows were in the DOM and until they were painted. */
+async function firstRowsOfPage(page: Page): Promise<FirstRows> {
+  // A polled promise, not waitForFunction: that evaluates its string with eval, which the app's CSP forbids.
+  return (await page.evaluate(`new Promise((done) => {
+    const tick = () => {
+      const seen = window.__firstRows;
+      if (seen && seen.dom !== null && seen.painted !== null) done(seen);
+      else setTimeout(tick, 10);
+    };
+    tick();
+  })`)) as FirstRows;
+}
+
+/** Resolves with ms from window.benchMark to the first drawn account row (warm tab switches). */
+function firstRowsAfter(page: Page): Promise<number> {
   return page.evaluate(`new Promise((done) => {
-    const start = ${since === 'navigation' ? '0' : '(window.benchMark ?? performance.now())'};
+    const start = window.benchMark ?? performance.now();
     const check = () => {
       if (!document.querySelector('${FIRST_ROW}')) return false;
       done(performance.now() - start);
@@ -135,11 +174,12 @@ async function main(): Promise<void> {
       viewport: { width: 1366, height: 820 },
       locale: 'en-US',
     });
+    await context.addInitScript(FIRST_ROWS_PROBE);
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('crash', () => log('the page crashed'));
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
     await page.goto(started.url, { waitUntil: 'domcontentloaded' });
-    const firstRows = await firstRowsAfter(page, 'navigation');
+    const firstRows = await firstRowsOfPage(page);
     // When the shell (bundle parsed, i18n ready) appeared: the part of first_rows the list does not own.
     // The shell and the first rows can share one frame, and the paint entry is queued after that
     // frame, so wait for it (buffered) instead of reading the timeline once.
@@ -150,7 +190,7 @@ async function main(): Promise<void> {
         if (fcp) done(fcp.startTime);
       }).observe({ type: 'paint', buffered: true });
     })`)) as number | null;
-    log(`first rows ${Math.round(firstRows)} ms after navigation`);
+    log(`first rows in the DOM ${Math.round(firstRows.dom)} ms, painted ${Math.round(firstRows.painted)} ms after navigation`);
 
     // Warm path: Contacts tab, then back to Accounts, timed from the click.
     await page.getByRole('link', { name: 'Contacts', exact: true }).click();
@@ -160,7 +200,7 @@ async function main(): Promise<void> {
       await page.getByRole('link', { name: 'Contacts', exact: true }).click();
       await page.locator('[role=grid][aria-label="Contacts"] .record-canvas [role=row]:not(.placeholder)').first().waitFor();
       await page.evaluate(`window.benchMark = performance.now(); document.querySelector('a[href="#/customers/accounts"]').click();`);
-      tabTimes.push(await firstRowsAfter(page, 'mark'));
+      tabTimes.push(await firstRowsAfter(page));
     }
 
     const times: number[] = [];
@@ -175,7 +215,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < REOPENS; round++) {
       await page.goto('about:blank');
       await page.goto(started.url, { waitUntil: 'domcontentloaded' });
-      reopenTimes.push(await firstRowsAfter(page, 'navigation'));
+      reopenTimes.push((await firstRowsOfPage(page)).painted);
       log(`reopened: first rows ${Math.round(reopenTimes[reopenTimes.length - 1] ?? NaN)} ms after navigation`);
       await page.waitForTimeout(500);
     }
@@ -186,7 +226,8 @@ async function main(): Promise<void> {
       `${JSON.stringify({
         bench: 'ui',
         accounts,
-        first_rows_ms: Math.round(firstRows * 10) / 10,
+        first_rows_ms: Math.round(firstRows.painted * 10) / 10,
+        first_rows_dom_ms: Math.round(firstRows.dom * 10) / 10,
         first_paint_ms: shell === null ? null : Math.round(shell),
         reopen_rows_p50_ms: percentile(reopenTimes, 50),
         tab_rows_p50_ms: percentile(tabTimes, 50),
