@@ -55,6 +55,13 @@ function fakeClient(total: number) {
   return {
     client,
     calls,
+    /** Pushes the live window again, with the row at `index` given a new revision when asked. */
+    push(changeAt?: number) {
+      if (changeAt !== undefined) rows[changeAt] = { ...(rows[changeAt] as AccountRecord), revision: '2-z' };
+      if (!live) return;
+      const payload: EventMap['live.changed'] = { subscriptionId: live.id, request: 'accounts.list', result: window(live.offset, live.limit) };
+      for (const listener of listeners) listener(payload);
+    },
     /** Simulates another writer: inserts a row at the top and pushes the live window. */
     insertAtTop(name: string) {
       rows.unshift(account(`new-${name}`, name, '1-y'));
@@ -94,6 +101,26 @@ describe('createListWindows', () => {
     fake.insertAtTop('Aardvark Ltd');
     expect(windows.rowAt(0)?.name).toBe('Aardvark Ltd');
     expect(windows.getSnapshot().total).toBe(501);
+    windows.stop();
+  });
+
+  it('keeps the row objects a live window repeats and re-renders only when something changed', async () => {
+    const fake = fakeClient(300);
+    const windows = createListWindows(fake.client, 'accounts.list', query);
+    windows.start();
+    await settle();
+    const before = [0, 1, 2].map((index) => windows.rowAt(index));
+    const version = windows.getSnapshot().version;
+    fake.push(); // the same rows, as new objects
+    expect(windows.getSnapshot().version).toBe(version);
+    expect([0, 1, 2].map((index) => windows.rowAt(index))).toEqual(before);
+    expect(windows.rowAt(0)).toBe(before[0]);
+    fake.push(1); // one row edited
+    expect(windows.getSnapshot().version).toBe(version + 1);
+    expect(windows.rowAt(0)).toBe(before[0]);
+    expect(windows.rowAt(2)).toBe(before[2]);
+    expect(windows.rowAt(1)).not.toBe(before[1]);
+    expect(windows.rowAt(1)?.revision).toBe('2-z');
     windows.stop();
   });
 

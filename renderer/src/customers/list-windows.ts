@@ -40,10 +40,25 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
     for (const listener of listeners) listener();
   };
 
-  const storeRows = (offset: number, rows: ReadonlyArray<ListRow<K>>): void => {
+  /**
+   * Stores a window's rows page by page. A row whose record and revision the page already holds
+   * keeps its old object, so memoized rows skip rendering when a live window repeats what is shown
+   * (the adopted start-up window, a push that changed one row). True when anything changed.
+   */
+  const storeRows = (offset: number, rows: ReadonlyArray<ListRow<K>>): boolean => {
+    let changed = false;
     for (let index = 0; index * PAGE_SIZE < rows.length; index++) {
-      pages.set(offset / PAGE_SIZE + index, rows.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE));
+      const page = offset / PAGE_SIZE + index;
+      const held = pages.get(page);
+      const merged = rows.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE).map((row, at) => {
+        const old = held?.[at];
+        return old !== undefined && old.id === row.id && old.revision === row.revision ? old : row;
+      });
+      if (held?.length === merged.length && merged.every((row, at) => row === held[at])) continue;
+      pages.set(page, merged);
+      changed = true;
     }
+    return changed;
   };
 
   const params = (offset: number, limit: number) => ({ ...query, offset, limit }) as ParamsOf<K>;
@@ -99,9 +114,17 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
   /** A live window is the truth for its pages; other cached pages may be stale, so drop them. */
   function applyLive(page: number, window: LiveResultMap[K]): void {
     const covered = new Set([page, page + 1]);
-    for (const key of [...pages.keys()]) if (!covered.has(key)) pages.delete(key);
-    storeRows(window.offset, window.rows as ReadonlyArray<ListRow<K>>);
-    publish({ status: 'ready', total: window.total, error: undefined });
+    let dropped = false;
+    for (const key of [...pages.keys()]) {
+      if (covered.has(key)) continue;
+      pages.delete(key);
+      dropped = true;
+    }
+    const changed = storeRows(window.offset, window.rows as ReadonlyArray<ListRow<K>>);
+    // Nothing new (the adopted start-up window): no re-render while the first frame is painting.
+    if (changed || dropped || snapshot.status !== 'ready' || snapshot.total !== window.total || snapshot.error !== undefined) {
+      publish({ status: 'ready', total: window.total, error: undefined });
+    }
     fetchVisible();
   }
 
