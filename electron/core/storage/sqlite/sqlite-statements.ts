@@ -3,12 +3,10 @@ import type { RxDocumentData } from 'rxdb/plugins/core';
 import type { IndexRange, ScanPlan } from './sqlite-plan';
 import { ESTIMATE_CAP } from './sqlite-plan';
 import type { StoredRow, StoredDocument } from './sqlite-hooks';
-import type { SqliteTable } from './sqlite-table';
+import { rowsByRowid, type SqliteTable } from './sqlite-table';
 
 /** Values bound to one row: id, deleted, lwt, rev, data, then one string per index column. */
 type RowValues = (string | number)[];
-
-const ROWS_PAGE = 1000;
 
 /**
  * - rows: `data` in scan order; count: COUNT(*);
@@ -37,7 +35,6 @@ export class SqliteStatements<RxDocType> {
   private readonly updateStmt: BetterSqlite3.Statement;
   private readonly byIdStmt: BetterSqlite3.Statement<[string], [number, string]>;
   private readonly byIdsStmt: BetterSqlite3.Statement<[string], [number, string]>;
-  private readonly rowsPageStmt: BetterSqlite3.Statement<[number], [number, string]>;
   private readonly changesStmt: BetterSqlite3.Statement<[string, number], string>;
   private readonly cleanupStmt: BetterSqlite3.Statement<[number, number]>;
   private readonly scanCache = new Map<string, BetterSqlite3.Statement>();
@@ -56,9 +53,6 @@ export class SqliteStatements<RxDocType> {
     this.byIdStmt = db.prepare<[string], [number, string]>(`SELECT rowid, data FROM ${t} WHERE id = ?`).raw();
     this.byIdsStmt = db
       .prepare<[string], [number, string]>(`SELECT rowid, data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`)
-      .raw();
-    this.rowsPageStmt = db
-      .prepare<[number], [number, string]>(`SELECT rowid, data FROM ${t} WHERE rowid > ? ORDER BY rowid LIMIT ${ROWS_PAGE}`)
       .raw();
     const changes = table.changesIndex.column;
     this.changesStmt = db
@@ -119,15 +113,9 @@ export class SqliteStatements<RxDocType> {
     return found;
   }
 
-  /** Every row, in rowid pages (no statement stays open between pages, so callers may write). */
+  /** Every row, in rowid pages (see rowsByRowid: callers may write while walking). */
   *allRows(): Generator<StoredRow> {
-    let after = Number.MIN_SAFE_INTEGER;
-    for (let page = this.rowsPageStmt.all(after); page.length > 0; page = this.rowsPageStmt.all(after)) {
-      for (const [rowid, data] of page) {
-        yield { rowid, doc: JSON.parse(data) as StoredDocument };
-        after = rowid;
-      }
-    }
+    for (const [rowid, data] of rowsByRowid(this.db, this.table.sqlName)) yield { rowid, doc: JSON.parse(data) as StoredDocument };
   }
 
   changesAfter(indexString: string, limit: number): RxDocumentData<RxDocType>[] {

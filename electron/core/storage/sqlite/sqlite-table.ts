@@ -127,17 +127,27 @@ function sameIndexes(a: string, b: string): boolean {
   }
 }
 
-/** Recomputes every row's index keys from its document, in rowid pages (inside the caller's transaction). */
-function rekeyTable<RxDocType>(db: BetterSqlite3.Database, table: SqliteTable<RxDocType>): void {
-  const page = db.prepare<[number], [number, string]>(`SELECT rowid, data FROM ${table.sqlName} WHERE rowid > ? ORDER BY rowid LIMIT 1000`).raw();
-  const sets = table.indexes.map((index) => `${index.column} = ?`).join(', ');
-  const update = db.prepare(`UPDATE ${table.sqlName} SET ${sets} WHERE rowid = ?`);
+/**
+ * Every row's rowid and document text, in rowid pages: no statement stays open between pages, so
+ * the caller may write (to this table or others) while it walks.
+ */
+export function* rowsByRowid(db: BetterSqlite3.Database, sqlName: string): Generator<[rowid: number, data: string]> {
+  const page = db.prepare<[number], [number, string]>(`SELECT rowid, data FROM ${sqlName} WHERE rowid > ? ORDER BY rowid LIMIT 1000`).raw();
   let after = Number.MIN_SAFE_INTEGER;
   for (let rows = page.all(after); rows.length > 0; rows = page.all(after)) {
-    for (const [rowid, data] of rows) {
-      update.run(...table.rowKeys(JSON.parse(data) as RxDocumentData<RxDocType>), rowid);
-      after = rowid;
+    for (const row of rows) {
+      yield row;
+      after = row[0];
     }
+  }
+}
+
+/** Recomputes every row's index keys from its document (inside the caller's transaction). */
+function rekeyTable<RxDocType>(db: BetterSqlite3.Database, table: SqliteTable<RxDocType>): void {
+  const sets = table.indexes.map((index) => `${index.column} = ?`).join(', ');
+  const update = db.prepare(`UPDATE ${table.sqlName} SET ${sets} WHERE rowid = ?`);
+  for (const [rowid, data] of rowsByRowid(db, table.sqlName)) {
+    update.run(...table.rowKeys(JSON.parse(data) as RxDocumentData<RxDocType>), rowid);
   }
 }
 
