@@ -106,9 +106,9 @@ const decide = async (col: SyncCollection, who: Principal, row: ValidPushRow, cu
 const applyBatch = async (tx: Queryable, col: SyncCollection, who: Principal, rows: readonly ValidPushRow[], opts: PushOptions): Promise<PushResult> => {
   const result: PushResult = { conflicts: [], errors: [], written: 0 };
   let pending = rows;
-  let locked = await lockRows(tx, col.name, pending.map((row) => row.id));
   for (let round = 0; pending.length > 0; round++) {
     if (round > 1) throw new Error('push: documents vanished while locked');
+    const locked = await lockRows(tx, col.name, pending.map((row) => row.id));
     const inserts: ValidPushRow[] = [];
     const updates: ValidPushRow[] = [];
     for (const row of pending) {
@@ -124,7 +124,6 @@ const applyBatch = async (tx: Queryable, col: SyncCollection, who: Principal, ro
     if (result.written === 0 && written > 0) await opts.afterFirstWrite?.();
     result.written += written;
     pending = inserts.filter((row) => !inserted.has(row.id));
-    if (pending.length > 0) locked = await lockRows(tx, col.name, pending.map((row) => row.id));
   }
   return result;
 };

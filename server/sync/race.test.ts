@@ -39,6 +39,17 @@ describe.each(backends())('commit order on %s', (backend) => {
     if (!col) throw new Error('accounts missing');
     return pushChanges(server.ctx.db, col, rep, validatePush(col, [{ newDocumentState: doc }], 10), { afterFirstWrite });
   };
+  /** Starts a push that stops inside its transaction after its first write until `release.open()`. */
+  const pushHeldOpen = async (doc: Json) => {
+    const written = gate();
+    const release = gate();
+    const done = push(doc, async () => {
+      written.open();
+      await release.opened;
+    });
+    await written.opened;
+    return { done, release };
+  };
   const txidOf = async (id: string): Promise<bigint> => {
     const rows = await server.ctx.db.query<{ txid: string }>('SELECT txid::text AS txid FROM sync_documents WHERE id = $1', [id]);
     return BigInt(rows[0]?.txid ?? '-1');
@@ -48,13 +59,7 @@ describe.each(backends())('commit order on %s', (backend) => {
     const { checkpoint: start } = await pullAll(client, org.repA.token);
     const a = account(org.repA, { name: 'first to write, last to commit' });
     const b = account(org.repA, { name: 'second to write, first to commit' });
-    const aWritten = gate();
-    const release = gate();
-    const first = push(a, async () => {
-      aWritten.open();
-      await release.opened;
-    });
-    await aWritten.opened;
+    const { done: first, release } = await pushHeldOpen(a);
 
     if (backend === 'pglite') {
       // One connection: the second transaction cannot even start until the first one ends, so a
@@ -87,13 +92,7 @@ describe.each(backends())('commit order on %s', (backend) => {
   it('two pushes creating the same document at once: one creates it, the other gets it back as a conflict', async () => {
     const mine = account(org.repA, { name: 'created here' });
     const theirs = { ...mine, name: 'created there at the same moment' };
-    const written = gate();
-    const release = gate();
-    const first = push(mine, async () => {
-      written.open();
-      await release.opened;
-    });
-    await written.opened;
+    const { done: first, release } = await pushHeldOpen(mine);
     // The second batch finds no row to lock, decides to insert, and (on PostgreSQL) waits on the
     // first one's uncommitted row; PGlite runs it after the first commits. Either way it must end
     // by locking the now existing row and answering with the server's copy.
