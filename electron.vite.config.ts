@@ -65,6 +65,29 @@ function preloadBootChunks(): Plugin {
   };
 }
 
+/**
+ * The entry script runs async: as soon as it and its chunks are here, not once the document is
+ * complete. The browser host sends the page up to `</body>` at once and its end (the landing
+ * window, electron/host/landing-page.ts) once the core has read it; a deferred module script
+ * would wait for that end (30-250 ms after the start on a fresh start of the host), an async one
+ * boots meanwhile and picks the window up when it comes (renderer/src/customers/list/primed-window.ts).
+ */
+function asyncEntryScript(): Plugin {
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/g;
+  return {
+    name: 'fieldcrm-async-entry-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const found = html.match(entry) ?? [];
+        if (found.length !== 1) throw new Error(`expected one entry script in index.html, found ${found.length}`);
+        return html.replace(entry, '<script type="module" async crossorigin src="$1"></script>');
+      },
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -91,7 +114,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), cspMetaTag(), preloadBootChunks()],
+    plugins: [react(), cspMetaTag(), preloadBootChunks(), asyncEntryScript()],
     build: {
       // electron-vite leaves bundles unminified; the renderer's first paint waits for this file.
       minify: true,

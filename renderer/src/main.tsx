@@ -27,6 +27,20 @@ const settledWithin = (promise: Promise<unknown>, ms: number): Promise<unknown> 
   Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms))]);
 
 /**
+ * The element the app renders into. The entry script is async (electron.vite.config.ts: it runs
+ * as soon as its chunks are here, not when the browser host has sent the whole page), so in
+ * principle it could run before the parser has reached `#root`; then it waits for the parse.
+ */
+async function rootElement(): Promise<HTMLElement> {
+  if (!document.getElementById('root') && document.readyState === 'loading') {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html lacks #root');
+  return root;
+}
+
+/**
  * How long the first render waits for the primed first window. The host reads it when it serves
  * the page, so it is usually in or on its way; rows in the first render save a second render,
  * layout and paint (60-150 ms here), far more than this wait.
@@ -53,12 +67,11 @@ async function boot(): Promise<void> {
   warmIntl();
   const { prefs } = await (await session).startSession(client, stored);
   const [{ createRoot }, { App }] = await screens;
-  // The answer may already sit in the task queue behind this one; let it in before rendering
-  // (the browser host's page usually carries the window already: no wait then).
+  // The answer may already sit in the task queue behind this one, or the end of the page (the
+  // browser host's, which carries the window) be on its way; let it in before rendering.
   if (firstWindow && !peekPrimedWindow(client, DEFAULT_ACCOUNTS_WINDOW)) await settledWithin(firstWindow, FIRST_WINDOW_WAIT_MS);
   performance.mark('boot:render');
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html lacks #root');
+  const root = await rootElement();
   createRoot(root).render(
     <StrictMode>
       <App client={client} prefs={prefs} />

@@ -4,7 +4,7 @@ import type { CrmClient } from '../transport/crm-client';
 import { LANDING_WINDOW_ELEMENT_ID } from '../../../shared/contract/customers/landing-window';
 import { DEFAULT_ACCOUNTS_WINDOW } from './list/default-accounts-window';
 import { firstWindow } from './list/prime-accounts-window';
-import { primeWindow } from './list/primed-window';
+import { peekPrimedWindow, primeWindow } from './list/primed-window';
 import { createListWindows, LIVE_PAGES, PAGE_SIZE } from './list-windows';
 
 const account = (id: string, name: string, revision: string): AccountRecord => ({
@@ -185,6 +185,36 @@ describe('createListWindows', () => {
       globals.document = { getElementById: () => element({ ...primedQuery, params: { ...primedQuery.params, filter: { tier: ['key'] } } }) };
       primeWindow(other.client, { ...primedQuery, params: { ...primedQuery.params, sort: { field: 'city', direction: 'asc' } } });
       expect(createListWindows(other.client, 'accounts.list', { ...query, sort: { field: 'city', direction: 'asc' } }).getSnapshot().status).toBe('loading');
+    } finally {
+      delete globals.document;
+    }
+  });
+
+  it('takes the page\'s window when the rest of the page arrives after the entry script ran', async () => {
+    const primedQuery = { request: 'accounts.list', params: { ...query, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } } as const;
+    const inPage = { rows: [account('p1', 'From The Page', '1-p')], total: 1, offset: 0 };
+    // The core has not answered yet (and will not in this test): only the page can bring the rows.
+    const silent: CrmClient = { host: 'browser', send: () => new Promise(() => undefined), subscribe: () => () => undefined, onConnectionChange: () => () => undefined };
+    const parsed = new EventTarget();
+    let element: { textContent: string; remove: () => void } | null = null;
+    const globals = globalThis as { document?: unknown };
+    try {
+      globals.document = {
+        readyState: 'loading',
+        getElementById: (id: string) => (id === LANDING_WINDOW_ELEMENT_ID ? element : null),
+        addEventListener: (type: string, listener: EventListener, options?: AddEventListenerOptions) => parsed.addEventListener(type, listener, options),
+      };
+      let ready = false;
+      void primeWindow(silent, primedQuery)?.then(() => void (ready = true));
+      await settle();
+      expect(ready).toBe(false);
+      expect(peekPrimedWindow(silent, primedQuery)).toBeUndefined();
+
+      element = { textContent: JSON.stringify({ query: primedQuery, result: inPage }), remove: () => undefined };
+      parsed.dispatchEvent(new Event('DOMContentLoaded'));
+      await settle();
+      expect(ready).toBe(true);
+      expect(peekPrimedWindow(silent, primedQuery)).toEqual({ request: 'accounts.list', result: inPage });
     } finally {
       delete globals.document;
     }

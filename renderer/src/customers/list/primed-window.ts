@@ -30,16 +30,46 @@ export function embeddedWindow(query: LiveQuery): LiveResult | undefined {
 }
 
 /**
+ * The embedded window for `query` once the page has been parsed. The entry script runs async
+ * (electron.vite.config.ts), so it may start while the browser host is still sending the end of
+ * the page, which carries the element; then `found` hears of it at DOMContentLoaded. Resolves
+ * when the element has been looked for.
+ */
+function whenEmbedded(query: LiveQuery, found: (window: LiveResult) => void): Promise<void> {
+  if (typeof document === 'undefined') return Promise.resolve();
+  const look = (): void => {
+    const inPage = embeddedWindow(query);
+    if (inPage) found(inPage);
+  };
+  if (document.readyState !== 'loading') {
+    look();
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        look();
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
  * Sends `live.subscribe` for a list's first window now, before React has mounted, so the core
  * reads it while the page is still parsing and rendering; the list's store adopts the answer
  * (takePrimedWindow) instead of asking again. Pushes that arrive before adoption are kept, so the
- * adopted window is as fresh as a subscription made at adoption time. Returns the answer (undefined
- * when this window is already primed).
+ * adopted window is as fresh as a subscription made at adoption time. Returns a promise that
+ * settles as soon as a first window can be shown (peekPrimedWindow): the answer, or the window the
+ * page carries (undefined when this window is already primed).
  */
-export function primeWindow(client: CrmClient, query: LiveQuery): Promise<Answer> | undefined {
+export function primeWindow(client: CrmClient, query: LiveQuery): Promise<unknown> | undefined {
   const key = keyOf(query);
   if (primed.has(key)) return undefined;
-  const inPage = embeddedWindow(query);
+  let inPage: LiveResult | undefined;
+  const embedded = whenEmbedded(query, (window) => void (inPage = window));
   let latest: LiveResult | undefined;
   let subscriptionId: string | undefined;
   let settled: Answer | undefined;
@@ -78,7 +108,8 @@ export function primeWindow(client: CrmClient, query: LiveQuery): Promise<Answer
       return latest ?? inPage;
     },
   });
-  return answer;
+  // Whichever comes first; the embedded element only counts when it was there.
+  return Promise.race([answer, embedded.then(() => (inPage ? undefined : answer))]);
 }
 
 /**
