@@ -40,6 +40,8 @@ export type PlanContext<RxDocType> = {
   readonly table: SqliteTable<RxDocType>;
   /** How many index entries a range holds, counted only up to ESTIMATE_CAP. */
   readonly estimate: (range: IndexRange) => number;
+  /** An upper bound on the rows of the table (tombstones included), cheap to ask. */
+  readonly rowsAtMost: () => number;
 };
 
 export const ESTIMATE_CAP = 2048;
@@ -220,9 +222,18 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
   // Unordered: read the smallest range, parse what passes the SQL filters, sort.
   let best: ScanPlan = { scan: smallest.range, order: 'none', filters, exact };
   let bestCost = smallest.size + PARSE_COST * resultSize;
+  // An ordered scan may read its whole range before it finds `wanted` matches: its size must not
+  // be taken as ESTIMATE_CAP. Beyond the cap it is unknown, so it is sized as the whole table:
+  // a selective filter (one owner's accounts) sorted by a column with no index of its own
+  // otherwise walked 100k index entries, seeking each table row, to find 150 matches (100 ms).
+  let rows: number | undefined;
+  const orderedSize = (range: IndexRange): number => {
+    const counted = ctx.estimate(range);
+    return counted < ESTIMATE_CAP ? counted : Math.max(counted, (rows ??= ctx.rowsAtMost()));
+  };
   if (queryPlan.sortSatisfiedByIndex) {
     best = { scan: rxdbRange, order: 'index', filters, exact };
-    bestCost = costOfOrdered(ctx.estimate(rxdbRange), resultSize, wanted);
+    bestCost = costOfOrdered(orderedSize(rxdbRange), resultSize, wanted);
   }
 
   const constant = constantFields(ctx.schema, query.selector as Record<string, unknown>);
@@ -233,7 +244,7 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
     }
     const candidate = planFor(ctx.schema, query, index.fields);
     const scan = rangeOf(ctx.table, candidate);
-    const cost = costOfOrdered(ctx.estimate(scan), resultSize, wanted);
+    const cost = costOfOrdered(orderedSize(scan), resultSize, wanted);
     if (cost < bestCost) {
       // A range that satisfies the selector by itself needs no filters (and is exact).
       best = candidate.selectorSatisfiedByIndex && !scan.widened ? { scan, order, filters: [], exact: true } : { scan, order, filters, exact };

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { contactSchema } from '../../../../tests/store/test-schema';
 import type { StoredContact } from '../../../../tests/store/test-schema';
 import { MAX_KEY } from './index-key';
-import { rangeOf } from './sqlite-plan';
+import { ESTIMATE_CAP, planQuery, rangeOf } from './sqlite-plan';
+import type { IndexRange } from './sqlite-plan';
 import { BoundedSortedList } from './sqlite-query';
 import { describeTable } from './sqlite-table';
 
@@ -39,6 +40,24 @@ describe('rangeOf', () => {
   it('rejects an index the schema does not declare', () => {
     const query = plan({ selector: {} });
     expect(() => rangeOf(table, { ...query.queryPlan, index: ['note'] })).toThrow(/not declared/);
+  });
+});
+
+describe('planQuery', () => {
+  // One city holds 300 contacts; every other range is beyond what estimate() counts.
+  const estimate = (range: IndexRange) => (range.index.key === '_deleted,address.city,age,id' ? 300 : ESTIMATE_CAP);
+  const query = plan({ selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Rome' }, active: { $eq: true } }, sort: [{ name: 'asc' }], limit: 50 });
+
+  it('reads a selective filter\'s range and sorts it, rather than walk a big table in sort order', () => {
+    const chosen = planQuery({ schema: contactSchema, table, estimate, rowsAtMost: () => 100_000 }, query);
+    expect(chosen.scan.index.key).toBe('_deleted,address.city,age,id');
+    expect(chosen.order).toBe('none');
+  });
+
+  it('walks the sort index when the table is no bigger than the estimate cap', () => {
+    const chosen = planQuery({ schema: contactSchema, table, estimate, rowsAtMost: () => ESTIMATE_CAP }, query);
+    expect(chosen.scan.index.key).toBe('_deleted,name,id');
+    expect(chosen.order).toBe('runs');
   });
 });
 

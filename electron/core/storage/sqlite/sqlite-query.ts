@@ -14,7 +14,7 @@ export type QueryContext<RxDocType> = {
 type Doc<RxDocType> = RxDocumentData<RxDocType>;
 
 function planContext<RxDocType>(ctx: QueryContext<RxDocType>): PlanContext<RxDocType> {
-  return { schema: ctx.schema, table: ctx.table, estimate: (range) => ctx.statements.estimate(range) };
+  return { schema: ctx.schema, table: ctx.table, estimate: (range) => ctx.statements.estimate(range), rowsAtMost: () => ctx.statements.rowsAtMost() };
 }
 
 /** SQLite reads LIMIT -1 as "no limit". */

@@ -166,6 +166,11 @@ export class SqliteStatements<RxDocType> {
     return { stmt: this.cached(`SELECT data ${from} ${order}`).pluck(), params };
   }
 
+  /** The largest rowid: at least the number of rows, found in one B-tree descent. */
+  rowsAtMost(): number {
+    return (this.cached(`SELECT max(rowid) FROM ${this.table.sqlName}`).pluck().get() as number | null) ?? 0;
+  }
+
   /** Index entries in a range, counted up to ESTIMATE_CAP: cheap enough to ask per query. */
   estimate(range: IndexRange): number {
     const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)} LIMIT ${ESTIMATE_CAP})`;
