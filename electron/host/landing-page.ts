@@ -48,8 +48,10 @@ export function landingWindowReader(core: Pick<CoreThread, 'openSession'>, log: 
 /**
  * Serves index.html in two writes: everything before `</body>` at once, so the browser starts
  * fetching the scripts and styles it names, then the landing window and the rest once the core has
- * read it. Module scripts run only when the document is complete, so they find the element; the
- * read (8-50 ms) overlaps the script downloads instead of adding a WebSocket round trip after them.
+ * read it. The entry script is async and does not wait for this end: it boots meanwhile and reads
+ * the element once the document is parsed (renderer/src/customers/list/primed-window.ts); the read
+ * (8-50 ms, up to 250 while a browser starts beside us) overlaps the script downloads and start-up
+ * instead of adding a WebSocket round trip after them.
  */
 export function serveLandingPage(rendererDir: string, response: ServerResponse, landing: Promise<string | undefined>): void {
   let html: string;
