@@ -6,7 +6,7 @@ import { WIRE_CLOSE } from '../../shared/contract/wire';
 import { startCoreThread } from './core-thread';
 import { createHostAuth } from './host-auth';
 import { createHostPdfPrinter } from './pdf-printer';
-import { landingWindowReader, serveLandingPage } from './landing-page';
+import { keepLandingWindow, serveLandingPage } from './landing-page';
 import { isPage, plain, serveStatic } from './static-files';
 import { attachConnection, framesInUrl, MAX_FRAME_BYTES } from './ws-connection';
 
@@ -53,7 +53,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // The printer needs the port and secret, known only once the server listens; until then export refuses.
   const printer = createHostPdfPrinter({ secretUrl: `http://127.0.0.1:${port}/?s=${auth.secret}`, origin: `http://127.0.0.1:${port}` });
   core.setPrinter(printer.print);
-  const readLanding = landingWindowReader(core, log);
+  const landing = keepLandingWindow(core, log);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (!auth.isOurHost(request)) return plain(response, 403, 'Forbidden');
@@ -66,7 +66,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!auth.hasCookie(request)) return plain(response, 403, 'Forbidden');
     const pdfToken = /^\/reports\/pdf\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
     if (pdfToken) return sendPdf(response, printer.take(pdfToken));
-    if (request.method === 'GET' && isPage(url.pathname)) return serveLandingPage(options.rendererDir, response, readLanding());
+    if (request.method === 'GET' && isPage(url.pathname)) return serveLandingPage(options.rendererDir, response, landing.element());
     serveStatic(options.rendererDir, url.pathname, response);
   });
 
@@ -94,6 +94,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         printer.close();
+        landing.close();
         await core.close();
       })();
       return closing;

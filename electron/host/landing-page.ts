@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { EventMap, ResultOf } from '../../shared/contract';
 import { LANDING_ACCOUNTS_WINDOW, LANDING_WINDOW_ELEMENT_ID, type EmbeddedLandingWindow } from '../../shared/contract/customers/landing-window';
 import type { CoreThread } from './core-thread';
 import { plain, securityHeaders } from './static-files';
@@ -18,6 +19,11 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+function landingElement(result: unknown): string {
+  const embedded: EmbeddedLandingWindow = { query: LANDING_ACCOUNTS_WINDOW, result };
+  return `<script type="application/json" id="${LANDING_WINDOW_ELEMENT_ID}">${scriptSafeJson(embedded)}</script>`;
+}
+
 /**
  * Reads the landing window (the accounts list's first window in its default view) through a
  * short-lived core session and renders the element that carries it; undefined when the read fails
@@ -32,8 +38,7 @@ export function landingWindowReader(core: Pick<CoreThread, 'openSession'>, log: 
           log(`reading the landing window failed: ${result.error.message}`);
           return undefined;
         }
-        const embedded: EmbeddedLandingWindow = { query: LANDING_ACCOUNTS_WINDOW, result: result.value };
-        return `<script type="application/json" id="${LANDING_WINDOW_ELEMENT_ID}">${scriptSafeJson(embedded)}</script>`;
+        return landingElement(result.value);
       },
       (error: unknown) => {
         log('reading the landing window failed', error);
@@ -42,6 +47,45 @@ export function landingWindowReader(core: Pick<CoreThread, 'openSession'>, log: 
     );
     void read.finally(() => session.close());
     return Promise.race([read, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), waitMs).unref())]);
+  };
+}
+
+export type LandingWindowKeeper = {
+  /** The element for the page being served now. */
+  readonly element: () => Promise<string | undefined>;
+  readonly close: () => void;
+};
+
+/**
+ * Keeps the landing window at hand: the host subscribes to it (live.subscribe, as a page would)
+ * when it starts, and the core pushes each change, so serving the page needs no read. A read when
+ * the page is asked for competed with the browser starting beside the host on two cores: 5-50 ms
+ * when quiet, up to 240 ms then. Until the first answer (or if subscribing failed) each page gets
+ * a one-off read as before. The subscription costs what an open accounts list costs: one re-run of
+ * a 200-row window per burst of account writes (debounced by the core).
+ */
+export function keepLandingWindow(core: Pick<CoreThread, 'openSession'>, log: (message: string, error?: unknown) => void, waitMs = LANDING_WAIT_MS): LandingWindowKeeper {
+  let latest: unknown;
+  let subscriptionId: string | undefined;
+  const session = core.openSession((event, payload) => {
+    if (event !== 'live.changed') return;
+    const changed = payload as EventMap['live.changed'];
+    if (subscriptionId !== undefined && changed.subscriptionId === subscriptionId) latest = changed.result;
+  });
+  void session.request('live.subscribe', { query: LANDING_ACCOUNTS_WINDOW }).then(
+    (answer) => {
+      if (!answer.ok) return log(`keeping the landing window failed: ${answer.error.message}`);
+      // The session is untyped (the core validates what comes in); this is live.subscribe's answer.
+      const subscribed = answer.value as ResultOf<'live.subscribe'>;
+      subscriptionId = subscribed.subscriptionId;
+      latest = subscribed.result;
+    },
+    (error: unknown) => log('keeping the landing window failed', error),
+  );
+  const readOnce = landingWindowReader(core, log, waitMs);
+  return {
+    element: () => (latest === undefined ? readOnce() : Promise.resolve(landingElement(latest))),
+    close: () => session.close(),
   };
 }
 
