@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { documentParsed } from './common/document-parsed';
 import { ACCOUNTS_LIST_HASHES, DEFAULT_ACCOUNTS_WINDOW } from './customers/list/default-accounts-window';
 import { peekPrimedWindow, primeWindow } from './customers/list/primed-window';
 import { defaultLanguage } from './i18n/languages';
@@ -32,9 +33,7 @@ const settledWithin = (promise: Promise<unknown>, ms: number): Promise<unknown> 
  * principle it could run before the parser has reached `#root`; then it waits for the parse.
  */
 async function rootElement(): Promise<HTMLElement> {
-  if (!document.getElementById('root') && document.readyState === 'loading') {
-    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  }
+  if (!document.getElementById('root')) await documentParsed();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html lacks #root');
   return root;

@@ -1,5 +1,6 @@
 import type { LiveQuery, LiveResult, Result, ResultOf } from '../../../../shared/contract';
 import { LANDING_WINDOW_ELEMENT_ID, type EmbeddedLandingWindow } from '../../../../shared/contract/customers/landing-window';
+import { documentParsed } from '../../common/document-parsed';
 import type { CrmClient } from '../../transport/crm-client';
 
 type Answer = Result<ResultOf<'live.subscribe'>>;
@@ -41,20 +42,12 @@ function whenEmbedded(query: LiveQuery, found: (window: LiveResult) => void): Pr
     const inPage = embeddedWindow(query);
     if (inPage) found(inPage);
   };
+  // Read at once when the page is complete, so a list created right after priming finds it.
   if (document.readyState !== 'loading') {
     look();
     return Promise.resolve();
   }
-  return new Promise((resolve) => {
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        look();
-        resolve();
-      },
-      { once: true },
-    );
-  });
+  return documentParsed().then(look);
 }
 
 /**
