@@ -61,6 +61,32 @@ describe('planQuery', () => {
   });
 });
 
+describe('planQuery with probes', () => {
+  // Two broad filters, neither able to serve the sort: every estimate is capped.
+  const estimate = () => ESTIMATE_CAP;
+  const query = plan({ selector: { _deleted: { $eq: false }, active: { $eq: true }, tag: { $eq: 'b' } }, sort: [{ age: 'asc' }], limit: 50 });
+  const context = (matchesInProbe: number) => ({
+    schema: contactSchema,
+    table,
+    estimate,
+    rowsAtMost: () => 100_000,
+    probe: (_scan: IndexRange, _filters: readonly IndexRange[], _descending: boolean, entries: number) => Math.min(entries, matchesInProbe),
+    count: () => 30_000,
+  });
+
+  it('walks the sort index when its first entries hold matches enough', () => {
+    const chosen = planQuery(context(600), query);
+    expect(chosen.scan.index.key).toBe('_deleted,age,id');
+    expect(chosen.order).toBe('runs');
+  });
+
+  it('reads a filter\'s range and sorts it when the sort index\'s first entries hold no match (the filters go with the sort column)', () => {
+    const chosen = planQuery(context(0), query);
+    expect(chosen.order).toBe('none');
+    expect(chosen.scan.index.key).not.toBe('_deleted,age,id');
+  });
+});
+
 describe('BoundedSortedList', () => {
   it('keeps the smallest items in order', () => {
     const list = new BoundedSortedList<number>(3, (a, b) => a - b);

@@ -27,7 +27,14 @@ function planContext<RxDocType>(ctx: QueryContext<RxDocType>): PlanContext<RxDoc
     }
     return size;
   };
-  return { schema: ctx.schema, table: ctx.table, estimate, rowsAtMost: () => ctx.statements.rowsAtMost() };
+  return {
+    schema: ctx.schema,
+    table: ctx.table,
+    estimate,
+    rowsAtMost: () => ctx.statements.rowsAtMost(),
+    probe: (scan, filters, descending, entries) => ctx.statements.probe(scan, filters, descending, entries),
+    count: (range) => ctx.statements.count(range),
+  };
 }
 
 /** SQLite reads LIMIT -1 as "no limit". */

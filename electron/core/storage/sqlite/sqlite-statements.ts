@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RxDocumentData } from 'rxdb/plugins/core';
 import type { IndexRange, ScanPlan } from './sqlite-plan';
-import { ESTIMATE_CAP } from './sqlite-plan';
+import { ESTIMATE_CAP, sameRange } from './sqlite-plan';
 import type { StoredRow, StoredDocument } from './sqlite-hooks';
 import { rowsByRowid, type SqliteTable } from './sqlite-table';
 
@@ -15,10 +15,6 @@ type RowValues = (string | number)[];
 export type ScanMode = 'rows' | 'count' | 'runs' | 'keyed-page';
 
 type Bound = string | number;
-
-function sameRange(a: IndexRange, b: IndexRange): boolean {
-  return a.index === b.index && a.lower === b.lower && a.upper === b.upper && a.inclusiveStart === b.inclusiveStart && a.inclusiveEnd === b.inclusiveEnd;
-}
 
 function rangeSql(range: IndexRange): string {
   const column = range.index.column;
@@ -169,6 +165,25 @@ export class SqliteStatements<RxDocType> {
   /** The largest rowid: at least the number of rows, found in one B-tree descent. */
   rowsAtMost(): number {
     return (this.cached(`SELECT max(rowid) FROM ${this.table.sqlName}`).pluck().get() as number | null) ?? 0;
+  }
+
+  /**
+   * Of the first `entries` entries of `scan` in scan order, how many pass `filters` (compared on
+   * the rows' key columns, as an ordered scan checks them): see PlanContext.probe.
+   */
+  probe(scan: IndexRange, filters: readonly IndexRange[], descending: boolean, entries: number): number {
+    const t = this.table.sqlName;
+    const columns = [...new Set(filters.map((filter) => filter.index.column))].join(', ');
+    const first = `SELECT ${columns} FROM ${t} INDEXED BY ${scan.index.sqlIndex} WHERE ${rangeSql(scan)} ORDER BY ${scan.index.column}${descending ? ' DESC' : ''} LIMIT ${entries}`;
+    const sql = `SELECT COUNT(*) FROM (${first}) WHERE ${filters.map(rangeSql).join(' AND ')}`;
+    const params = [scan, ...filters].flatMap((range) => [range.lower, range.upper]);
+    return this.cached(sql).pluck().get(...params) as number;
+  }
+
+  /** Every index entry in a range, counted in the index alone. */
+  count(range: IndexRange): number {
+    const sql = `SELECT COUNT(*) FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)}`;
+    return this.cached(sql).pluck().get(range.lower, range.upper) as number;
   }
 
   /** Index entries in a range, counted up to ESTIMATE_CAP: cheap enough to ask per query. */
