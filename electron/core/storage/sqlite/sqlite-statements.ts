@@ -34,6 +34,12 @@ export class SqliteStatements<RxDocType> {
   private readonly changesStmt: BetterSqlite3.Statement<[string, number], string>;
   private readonly cleanupStmt: BetterSqlite3.Statement<[number, number]>;
   private readonly scanCache = new Map<string, BetterSqlite3.Statement>();
+  /**
+   * Probe and count answers (the planner's, see sqlite-plan.ts) until this table is next written:
+   * a list fetching window after window, or re-run after an unrelated change, asks the same ones.
+   * A stale answer could only pick a slower plan, never a wrong result.
+   */
+  private readonly planSizes = new Map<string, number>();
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -73,12 +79,18 @@ export class SqliteStatements<RxDocType> {
     return values;
   }
 
+  private written(): void {
+    if (this.planSizes.size > 0) this.planSizes.clear();
+  }
+
   /** Returns the new row's rowid. */
   insert(doc: RxDocumentData<RxDocType>): number {
+    this.written();
     return Number(this.insertStmt.run(this.rowValues(doc)).lastInsertRowid);
   }
 
   update(doc: RxDocumentData<RxDocType>): void {
+    this.written();
     const values = this.rowValues(doc);
     const id = values.shift() as string;
     values.push(id);
@@ -119,6 +131,7 @@ export class SqliteStatements<RxDocType> {
   }
 
   deleteTombstones(maxLwt: number, batch: number): number {
+    this.written();
     return this.cleanupStmt.run(maxLwt, batch).changes;
   }
 
@@ -176,14 +189,25 @@ export class SqliteStatements<RxDocType> {
     const columns = [...new Set(filters.map((filter) => filter.index.column))].join(', ');
     const first = `SELECT ${columns} FROM ${t} INDEXED BY ${scan.index.sqlIndex} WHERE ${rangeSql(scan)} ORDER BY ${scan.index.column}${descending ? ' DESC' : ''} LIMIT ${entries}`;
     const sql = `SELECT COUNT(*) FROM (${first}) WHERE ${filters.map(rangeSql).join(' AND ')}`;
-    const params = [scan, ...filters].flatMap((range) => [range.lower, range.upper]);
-    return this.cached(sql).pluck().get(...params) as number;
+    return this.planSize(sql, [scan, ...filters].flatMap((range) => [range.lower, range.upper]));
   }
 
   /** Every index entry in a range, counted in the index alone. */
   count(range: IndexRange): number {
     const sql = `SELECT COUNT(*) FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)}`;
-    return this.cached(sql).pluck().get(range.lower, range.upper) as number;
+    return this.planSize(sql, [range.lower, range.upper]);
+  }
+
+  private planSize(sql: string, params: readonly Bound[]): number {
+    const key = JSON.stringify([sql, params]);
+    let size = this.planSizes.get(key);
+    if (size === undefined) {
+      size = this.cached(sql).pluck().get(...params) as number;
+      // Bounded: a few hundred distinct filter combinations between two writes is already a lot.
+      if (this.planSizes.size >= 512) this.planSizes.clear();
+      this.planSizes.set(key, size);
+    }
+    return size;
   }
 
   /** Index entries in a range, counted up to ESTIMATE_CAP: cheap enough to ask per query. */

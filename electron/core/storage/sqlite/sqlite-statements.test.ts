@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { normalizeMangoQuery, now, prepareQuery } from 'rxdb/plugins/core';
+import type { FilledMangoQuery, MangoQuery } from 'rxdb/plugins/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contactSchema, type StoredContact } from '../../../../tests/store/test-schema';
+import { PROBE_ENTRIES, rangeOf } from './sqlite-plan';
+import { SqliteStatements } from './sqlite-statements';
+import { describeTable, ensureTable } from './sqlite-table';
+
+const table = describeTable('contacts', contactSchema);
+const rangeFor = (query: MangoQuery<StoredContact>) =>
+  rangeOf(table, prepareQuery<StoredContact>(contactSchema, normalizeMangoQuery<StoredContact>(contactSchema, query) as FilledMangoQuery<StoredContact>).queryPlan);
+
+function contact(i: number, active: boolean): StoredContact {
+  return {
+    id: `c${i}`,
+    name: `n${i}`,
+    age: i % 100,
+    score: 0,
+    active,
+    address: { city: 'Rome' },
+    _deleted: false,
+    _rev: '1-a',
+    _attachments: {},
+    _meta: { lwt: now() },
+  };
+}
+
+describe('SqliteStatements: the planner\'s probes and counts', () => {
+  let db: Database.Database;
+  let statements: SqliteStatements<StoredContact>;
+  beforeEach(() => {
+    db = new Database(':memory:');
+    ensureTable(db, table);
+    statements = new SqliteStatements(db, table);
+  });
+  afterEach(() => db.close());
+
+  const byName = () => rangeFor({ selector: { _deleted: { $eq: false } }, index: ['_deleted', 'name', 'id'] });
+  const active = () => rangeFor({ selector: { _deleted: { $eq: false }, active: { $eq: true } }, index: ['_deleted', 'active', 'score', 'id'] });
+
+  it('answers again after every write, not from what it answered before', () => {
+    for (let i = 0; i < 10; i++) statements.insert(contact(i, false));
+    expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(0);
+    expect(statements.count(active())).toBe(0);
+
+    for (let i = 10; i < 15; i++) statements.insert(contact(i, true));
+    expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(5);
+    expect(statements.count(active())).toBe(5);
+
+    statements.update({ ...contact(0, true), _rev: '2-b' });
+    expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(6);
+    expect(statements.count(active())).toBe(6);
+  });
+
+  it('counts only the first entries of the scan, in its direction', () => {
+    // Names sort n0, n1, n10, n11, ...: the last two in name order are the only active ones.
+    for (let i = 0; i < 20; i++) statements.insert(contact(i, i === 8 || i === 9));
+    expect(statements.probe(byName(), [active()], false, 5)).toBe(0);
+    expect(statements.probe(byName(), [active()], true, 5)).toBe(2);
+  });
+});
