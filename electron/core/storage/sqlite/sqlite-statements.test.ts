@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { normalizeMangoQuery, now, prepareQuery } from 'rxdb/plugins/core';
 import type { FilledMangoQuery, MangoQuery } from 'rxdb/plugins/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contactSchema, type StoredContact } from '../../../../tests/store/test-schema';
+import { contactSchema, type Contact, type StoredContact } from '../../../../tests/store/test-schema';
 import { PROBE_ENTRIES, rangeOf } from './sqlite-plan';
 import { SqliteStatements } from './sqlite-statements';
 import { describeTable, ensureTable } from './sqlite-table';
@@ -28,7 +28,7 @@ function contact(i: number, active: boolean): StoredContact {
 
 describe('SqliteStatements: the planner\'s probes and counts', () => {
   let db: Database.Database;
-  let statements: SqliteStatements<StoredContact>;
+  let statements: SqliteStatements<Contact>;
   beforeEach(() => {
     db = new Database(':memory:');
     ensureTable(db, table);
