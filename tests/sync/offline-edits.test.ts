@@ -62,7 +62,10 @@ describe('two clients editing offline', () => {
     const before = (await second.must('conflicts.list', {})).total;
     firstLink.setOnline(true);
     await firstClient.must('sync.now', {});
-    await waitFor('first client pushed', async () => ((await firstClient.must('sync.status', {})).pendingChanges === 0 ? true : undefined));
+    // Asked directly, not read from sync.status: the status recounts pending changes 300 ms after
+    // the last write, so under load it could still say 0 from before the offline edits, and the
+    // second client came back before the first had pushed (a CI run saw the manager's name win).
+    await waitFor('first client pushed', async () => ((await firstClient.must('sync.pending', {})).total === 0 ? true : undefined));
     secondLink.setOnline(true);
     await second.must('sync.now', {});
     const finalDocs = await waitConverged(server, org.repA, [rep, manager]);
