@@ -1,7 +1,7 @@
 import { getQueryMatcher, getSortComparator } from 'rxdb/plugins/core';
 import type { PreparedQuery, RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
 import { planCount, planQuery } from './sqlite-plan';
-import type { IndexRange, PlanContext, ScanPlan } from './sqlite-plan';
+import type { PlanContext, ScanPlan } from './sqlite-plan';
 import type { SqliteStatements } from './sqlite-statements';
 import type { SqliteTable } from './sqlite-table';
 
@@ -13,27 +13,15 @@ export type QueryContext<RxDocType> = {
 
 type Doc<RxDocType> = RxDocumentData<RxDocType>;
 
-/**
- * One context per query: the planner asks for the size of the same range more than once (RxDB's
- * range is a candidate scan, often a filter too, and an ordered scan), so each count runs once.
- */
 function planContext<RxDocType>(ctx: QueryContext<RxDocType>): PlanContext<RxDocType> {
-  const sizes = new Map<IndexRange, number>();
-  const estimate = (range: IndexRange): number => {
-    let size = sizes.get(range);
-    if (size === undefined) {
-      size = ctx.statements.estimate(range);
-      sizes.set(range, size);
-    }
-    return size;
-  };
+  const { statements } = ctx;
   return {
     schema: ctx.schema,
     table: ctx.table,
-    estimate,
-    rowsAtMost: () => ctx.statements.rowsAtMost(),
-    probe: (scan, filters, descending, entries) => ctx.statements.probe(scan, filters, descending, entries),
-    count: (range) => ctx.statements.count(range),
+    estimate: (range) => statements.estimate(range),
+    rowsAtMost: () => statements.rowsAtMost(),
+    probe: (scan, filters, descending, entries) => statements.probe(scan, filters, descending, entries),
+    count: (range) => statements.count(range),
   };
 }
 

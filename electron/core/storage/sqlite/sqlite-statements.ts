@@ -35,8 +35,9 @@ export class SqliteStatements<RxDocType> {
   private readonly cleanupStmt: BetterSqlite3.Statement<[number, number]>;
   private readonly scanCache = new Map<string, BetterSqlite3.Statement>();
   /**
-   * Probe and count answers (the planner's, see sqlite-plan.ts) until this table is next written:
-   * a list fetching window after window, or re-run after an unrelated change, asks the same ones.
+   * The planner's estimate, probe and count answers (sqlite-plan.ts) until this table is next
+   * written: one query asks for the same range more than once (RxDB's range is a candidate scan,
+   * often a filter too), and a list fetching window after window asks the same ones again.
    * A stale answer could only pick a slower plan, never a wrong result.
    */
   private readonly planSizes = new Map<string, number>();
@@ -213,6 +214,6 @@ export class SqliteStatements<RxDocType> {
   /** Index entries in a range, counted up to ESTIMATE_CAP: cheap enough to ask per query. */
   estimate(range: IndexRange): number {
     const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)} LIMIT ${ESTIMATE_CAP})`;
-    return this.cached(sql).pluck().get(range.lower, range.upper) as number;
+    return this.planSize(sql, [range.lower, range.upper]);
   }
 }
