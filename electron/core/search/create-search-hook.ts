@@ -44,5 +44,8 @@ export function createSearchHook(options: SearchHookOptions = {}): SqliteWriteHo
     onRemove(db, table) {
       if (COLLECTION_TO_TYPE[table.collectionName] !== undefined) writerFor(db).clear(table);
     },
+    idleStep(db) {
+      return writerFor(db).mergeStep();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSearchFixture, type SearchFixture } from './search-test-helpers';
+import { SearchWriter } from './search-writer';
 
 let f: SearchFixture;
 
@@ -118,5 +119,29 @@ describe('SearchIndex.search', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (input) => { f.index.search(input); }), { numRuns: 300 });
     fc.assert(fc.property(fc.array(fc.constantFrom('"', '*', 'AND', 'OR', 'NOT', 'NEAR', '(', ')', ':', '^', '-', '+', '{', '}', 'acme', '5', ' ')).map((parts) => parts.join('')), (input) => { f.index.search(input); }), { numRuns: 300 });
     expect(f.ids('acme')).toContain('a-acme'); // and the index is still intact
+  });
+});
+
+describe('SearchWriter.mergeStep', () => {
+  const segments = (table: string): number => f.db.prepare<[], number>(`SELECT count(DISTINCT segid) FROM ${table}_idx`).pluck().get() ?? 0;
+
+  it('merges the segments many small writes left, in steps, and the answers stay the same', () => {
+    // Each write commits on its own: one new segment in each FTS table.
+    for (let i = 0; i < 40; i++) {
+      f.write('accounts', [{ id: `a-step-${i}`, name: `Stepwise ${i} Holdings`, phone: `+1 555 01${String(i).padStart(2, '0')}` }]);
+    }
+    const queries = ['stepwise', 'step', 'holdings 3', '555 0117', 'acme', '张伟'];
+    const before = queries.map((text) => f.ids(text));
+    const segmentsBefore = [segments('search_fts'), segments('search_phone')];
+
+    const writer = new SearchWriter(f.db);
+    let steps = 0;
+    while (f.db.transaction(() => writer.mergeStep()).immediate()) steps += 1;
+    expect(steps).toBeGreaterThan(0);
+    expect(segments('search_fts')).toBeLessThan(segmentsBefore[0] ?? 0);
+    expect(segments('search_phone')).toBeLessThan(segmentsBefore[1] ?? 0);
+    expect(queries.map((text) => f.ids(text))).toEqual(before);
+    // Nothing left: a further step finds no work.
+    expect(writer.mergeStep()).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackgroundCheckpointer } from './background-checkpoint';
 import { applyBaseSettings, finishBulkWrites, PAGE_SIZE } from './bulk-write-policy';
+import { IdleUpkeep } from './idle-upkeep';
 import type { SqliteConnection, SqliteStorageSettings, SqliteSynchronousMode } from './sqlite-types';
 
 export const IN_MEMORY = ':memory:';
@@ -92,8 +93,11 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
       const synchronous = settings.directory === IN_MEMORY ? undefined : (settings.synchronous ?? SYNCHRONOUS_MODE);
       const checkpointer = settings.directory === IN_MEMORY ? undefined : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName));
       const bulk = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
-      const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk };
+      const upkeep = new IdleUpkeep(db, settings.hooks ?? []);
+      const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk, upkeep };
       open.set(databaseName, connection);
+      // Whatever upkeep the last session left (it may have closed right after a large write).
+      upkeep.touch();
       return connection;
     },
     release(connection) {
@@ -102,6 +106,7 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
         return;
       }
       open.delete(connection.databaseName);
+      connection.upkeep.close();
       finishBulkWrites(connection.db, connection.bulk);
       for (const subject of connection.changeSubjects.values()) {
         subject.complete();

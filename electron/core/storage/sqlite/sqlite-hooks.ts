@@ -45,6 +45,9 @@ export type HookWrite = {
  *   acknowledged. It is never called for writes that were rejected as conflicts.
  * - `onRemove` runs inside the transaction that drops one collection table (its storage was
  *   removed, e.g. the old version after a schema migration).
+ * - `idleStep` runs, in a transaction of its own, once the connection has seen no write for a
+ *   moment (idle-upkeep.ts), and again and again while it returns true and no write comes. Each
+ *   call should do one short piece of upkeep (tens of milliseconds): the core's thread waits for it.
  */
 export type SqliteWriteHook = {
   readonly name: string;
@@ -52,4 +55,5 @@ export type SqliteWriteHook = {
   openTable?(db: BetterSqlite3.Database, table: HookTable, rows: () => Iterable<StoredRow>): void;
   afterWrite(db: BetterSqlite3.Database, table: HookTable, write: HookWrite): void;
   onRemove?(db: BetterSqlite3.Database, table: HookTable): void;
+  idleStep?(db: BetterSqlite3.Database): boolean;
 };

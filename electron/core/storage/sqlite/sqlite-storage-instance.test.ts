@@ -7,6 +7,7 @@ import type { FilledMangoQuery, RxJsonSchema, RxStorageInstance } from 'rxdb/plu
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contactSchema, createContactsInstance } from '../../../../tests/store/test-schema';
 import type { Contact, StoredContact } from '../../../../tests/store/test-schema';
+import { IDLE_UPKEEP_MS } from './idle-upkeep';
 import { getRxStorageSqlite } from './index';
 import type { RxStorageSqlite, SqliteWriteHook } from './index';
 
@@ -149,6 +150,31 @@ describe('write hooks', () => {
     expect(events).toHaveLength(1);
     expect((await instance.findDocumentsById(['a', 'b'], true)).map((d) => [d.id, d._rev, d.name])).toEqual([['a', '1-a', 'a']]);
     expect(storage.getConnection('db')?.prepare('SELECT id FROM side').pluck().all()).toEqual(['a']);
+  });
+
+  it('runs idle steps once writes pause, not while they come, and not after the connection closed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const steps: number[] = [];
+      const hook: SqliteWriteHook = { ...hookWith(() => undefined), idleStep: () => steps.push(steps.length) < 3 };
+      const storage = getRxStorageSqlite({ directory: ':memory:', hooks: [hook] });
+      const instance = await create(storage);
+      await instance.bulkWrite([{ document: doc('a') }], 'test');
+      vi.advanceTimersByTime(IDLE_UPKEEP_MS - 1);
+      await instance.bulkWrite([{ document: doc('b') }], 'test');
+      vi.advanceTimersByTime(IDLE_UPKEEP_MS - 1);
+      expect(steps).toEqual([]);
+      vi.advanceTimersByTime(1);
+      vi.runAllTimers();
+      expect(steps).toEqual([0, 1, 2]);
+
+      await instance.bulkWrite([{ document: doc('c') }], 'test');
+      await instance.close();
+      vi.runAllTimers();
+      expect(steps).toEqual([0, 1, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('calls onRemove inside the transaction that drops the collection', async () => {

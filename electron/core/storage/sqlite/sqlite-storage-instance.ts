@@ -136,6 +136,7 @@ export class RxStorageInstanceSqlite<RxDocType>
         runWithPulledDurability(connection.db, connection.synchronous, context, () => this.writeTransaction(documentWrites, context)),
       );
       // Committed: only now may anyone hear about it.
+      connection.upkeep.touch();
       const eventBulk = categorized.eventBulk;
       if (eventBulk.events.length > 0 && categorized.newestRow) {
         const newest = categorized.newestRow.document;

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Subject } from 'rxjs';
 import type { EventBulk, RxStorage, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb/plugins/core';
 import type { BulkWriteState } from './bulk-write-policy';
+import type { IdleUpkeep } from './idle-upkeep';
 import type { SqliteWriteHook } from './sqlite-hooks';
 
 export type SqliteStorageSettings = {
@@ -33,6 +34,8 @@ export type SqliteConnection = {
   readonly changeSubjects: Map<string, Subject<SqliteChangeBulk>>;
   /** Bulk-write bookkeeping of this connection (see bulk-write-policy.ts). */
   readonly bulk: BulkWriteState;
+  /** The hooks' upkeep between writes (see idle-upkeep.ts). */
+  readonly upkeep: IdleUpkeep;
 };
 
 export type SqliteInternals = {

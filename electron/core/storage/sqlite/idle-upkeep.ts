@@ -1,0 +1,82 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteWriteHook } from './sqlite-hooks';
+
+/** Quiet time after the last write (or the open) before upkeep starts. */
+export const IDLE_UPKEEP_MS = 1_000;
+/** Steps run back to back for up to this long, then the event loop gets a turn. */
+export const UPKEEP_SLICE_MS = 16;
+
+/**
+ * Runs the hooks' idle steps (SqliteWriteHook.idleStep) while a connection is not being written:
+ * work that would otherwise land inside some user's write. The first user is full-text search,
+ * whose index merges its segments here (search-writer.ts, mergeStep).
+ *
+ * Steps run in slices of UPKEEP_SLICE_MS, each step in its own transaction, and the event loop
+ * turns between slices, so IPC requests and writes get in between; every write postpones upkeep by
+ * IDLE_UPKEEP_MS again. Best effort: a failing step (disk full, the write lock held by another
+ * process: upkeep does not wait for it) rolls back and upkeep rests until the next write.
+ */
+export class IdleUpkeep {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  private readonly stepping: readonly SqliteWriteHook[];
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    hooks: readonly SqliteWriteHook[],
+  ) {
+    this.stepping = hooks.filter((hook) => hook.idleStep !== undefined);
+  }
+
+  /** A write committed (or the connection opened): upkeep waits for the next pause. */
+  touch(): void {
+    if (this.closed || this.stepping.length === 0) return;
+    this.schedule(IDLE_UPKEEP_MS);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.cancel();
+  }
+
+  private schedule(delay: number): void {
+    this.cancel();
+    this.timer = setTimeout(() => this.step(), delay);
+    // Upkeep never keeps a process alive.
+    this.timer.unref?.();
+  }
+
+  private cancel(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private step(): void {
+    this.timer = undefined;
+    if (this.closed || !this.db.open) return;
+    if (this.db.inTransaction) {
+      this.touch();
+      return;
+    }
+    const deadline = performance.now() + UPKEEP_SLICE_MS;
+    // Upkeep never waits for a lock someone else holds (busy_timeout would block the core's thread).
+    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    let more: boolean;
+    try {
+      do {
+        more = false;
+        for (const hook of this.stepping) {
+          if (this.db.transaction(() => hook.idleStep?.(this.db) === true).immediate()) more = true;
+        }
+      } while (more && performance.now() < deadline);
+    } catch {
+      return;
+    } finally {
+      this.db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+    if (more) this.schedule(0);
+  }
+}
