@@ -100,6 +100,22 @@ describe('IdleUpkeep', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('waits out the time after the open it was given, however early writes come', () => {
+    vi.useFakeTimers();
+    const db = new BetterSqlite3(':memory:');
+    const hook = hookWithWork(1);
+    const upkeep = new IdleUpkeep(db, [hook], 5 * IDLE_UPKEEP_MS);
+    upkeep.touch();
+    vi.advanceTimersByTime(2 * IDLE_UPKEEP_MS);
+    upkeep.touch();
+    vi.advanceTimersByTime(3 * IDLE_UPKEEP_MS - 1);
+    expect(hook.steps).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(hook.steps).toEqual([true]);
+    upkeep.close();
+    db.close();
+  });
+
   it('does nothing for hooks without idle work', () => {
     vi.useFakeTimers();
     const db = new BetterSqlite3(':memory:');

@@ -5,6 +5,15 @@ import type { SqliteWriteHook } from './sqlite-hooks';
 export const IDLE_UPKEEP_MS = 1_000;
 /** Steps run back to back for up to this long, then the event loop gets a turn. */
 export const UPKEEP_SLICE_MS = 16;
+/**
+ * No upkeep this soon after the connection opened: the app is starting. bench:ui on one slow VM
+ * hour, merging what the seed's bulk load left: upkeep from 1 s after the open, first rows 596 ms
+ * (median of five starts; 1,104 ms with the browser still starting); from 3 s, 500 (688); from
+ * 10 s, 512 and 572 (656, 644); no upkeep, 468 and 516 (752, 808). Longer also leaves a database
+ * reopened right after a bulk load merging later: bench:store's reopened process queries for
+ * ~11 s and then saves; from 10 s its 14th save still merged the bulk load's level (2.0-2.2 s).
+ */
+export const UPKEEP_AFTER_OPEN_MS = 3_000;
 
 /**
  * Runs the hooks' idle steps (SqliteWriteHook.idleStep) while a connection is not being written:
@@ -20,18 +29,22 @@ export class IdleUpkeep {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private readonly stepping: readonly SqliteWriteHook[];
+  private readonly notBefore: number;
 
+  /** `afterOpenMs`: no upkeep before this long from now (UPKEEP_AFTER_OPEN_MS for a new connection). */
   constructor(
     private readonly db: BetterSqlite3.Database,
     hooks: readonly SqliteWriteHook[],
+    afterOpenMs = 0,
   ) {
     this.stepping = hooks.filter((hook) => hook.idleStep !== undefined);
+    this.notBefore = performance.now() + afterOpenMs;
   }
 
   /** A write committed (or the connection opened): upkeep waits for the next pause. */
   touch(): void {
     if (this.closed || this.stepping.length === 0) return;
-    this.schedule(IDLE_UPKEEP_MS);
+    this.schedule(Math.max(IDLE_UPKEEP_MS, this.notBefore - performance.now()));
   }
 
   close(): void {

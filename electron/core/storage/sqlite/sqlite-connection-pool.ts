@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackgroundCheckpointer } from './background-checkpoint';
 import { applyBaseSettings, finishBulkWrites, PAGE_SIZE } from './bulk-write-policy';
-import { IdleUpkeep } from './idle-upkeep';
+import { IdleUpkeep, UPKEEP_AFTER_OPEN_MS } from './idle-upkeep';
 import type { SqliteConnection, SqliteStorageSettings, SqliteSynchronousMode } from './sqlite-types';
 
 export const IN_MEMORY = ':memory:';
@@ -93,7 +93,7 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
       const synchronous = settings.directory === IN_MEMORY ? undefined : (settings.synchronous ?? SYNCHRONOUS_MODE);
       const checkpointer = settings.directory === IN_MEMORY ? undefined : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName));
       const bulk = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
-      const upkeep = new IdleUpkeep(db, settings.hooks ?? []);
+      const upkeep = new IdleUpkeep(db, settings.hooks ?? [], UPKEEP_AFTER_OPEN_MS);
       const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk, upkeep };
       open.set(databaseName, connection);
       // Whatever upkeep the last session left (it may have closed right after a large write).

@@ -7,7 +7,7 @@ import type { FilledMangoQuery, RxJsonSchema, RxStorageInstance } from 'rxdb/plu
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contactSchema, createContactsInstance } from '../../../../tests/store/test-schema';
 import type { Contact, StoredContact } from '../../../../tests/store/test-schema';
-import { IDLE_UPKEEP_MS } from './idle-upkeep';
+import { IDLE_UPKEEP_MS, UPKEEP_AFTER_OPEN_MS } from './idle-upkeep';
 import { getRxStorageSqlite } from './index';
 import type { RxStorageSqlite, SqliteWriteHook } from './index';
 
@@ -152,13 +152,16 @@ describe('write hooks', () => {
     expect(storage.getConnection('db')?.prepare('SELECT id FROM side').pluck().all()).toEqual(['a']);
   });
 
-  it('runs idle steps once writes pause, not while they come, and not after the connection closed', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  it('runs idle steps once writes pause, not while they come, not while the app starts, and not after the connection closed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       const steps: number[] = [];
       const hook: SqliteWriteHook = { ...hookWith(() => undefined), idleStep: () => steps.push(steps.length) < 3 };
       const storage = getRxStorageSqlite({ directory: ':memory:', hooks: [hook] });
       const instance = await create(storage);
+      await instance.bulkWrite([{ document: doc('x') }], 'test');
+      vi.advanceTimersByTime(UPKEEP_AFTER_OPEN_MS - 1);
+      expect(steps).toEqual([]);
       await instance.bulkWrite([{ document: doc('a') }], 'test');
       vi.advanceTimersByTime(IDLE_UPKEEP_MS - 1);
       await instance.bulkWrite([{ document: doc('b') }], 'test');
