@@ -30,6 +30,7 @@ export class IdleUpkeep {
   private closed = false;
   private readonly stepping: readonly SqliteWriteHook[];
   private readonly notBefore: number;
+  private lastTouch = Number.NEGATIVE_INFINITY;
 
   /** `afterOpenMs`: no upkeep before this long from now (UPKEEP_AFTER_OPEN_MS for a new connection). */
   constructor(
@@ -41,10 +42,14 @@ export class IdleUpkeep {
     this.notBefore = performance.now() + afterOpenMs;
   }
 
-  /** A write committed (or the connection opened): upkeep waits for the next pause. */
+  /**
+   * A write committed (or the connection opened): upkeep waits for the next pause. Called after
+   * every write, so it only notes the time; a pending timer finds out when it fires.
+   */
   touch(): void {
     if (this.closed || this.stepping.length === 0) return;
-    this.schedule(Math.max(IDLE_UPKEEP_MS, this.notBefore - performance.now()));
+    this.lastTouch = performance.now();
+    if (this.timer === undefined) this.schedule(this.untilDue());
   }
 
   close(): void {
@@ -59,6 +64,11 @@ export class IdleUpkeep {
     this.timer.unref?.();
   }
 
+  /** Milliseconds until writes have paused for IDLE_UPKEEP_MS and the open is far enough behind. */
+  private untilDue(): number {
+    return Math.max(this.lastTouch + IDLE_UPKEEP_MS, this.notBefore) - performance.now();
+  }
+
   private cancel(): void {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
@@ -69,6 +79,11 @@ export class IdleUpkeep {
   private step(): void {
     this.timer = undefined;
     if (this.closed || !this.db.open) return;
+    const wait = this.untilDue();
+    if (wait > 0) {
+      this.schedule(wait);
+      return;
+    }
     if (this.db.inTransaction) {
       this.touch();
       return;
