@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb/plugins/core';
 import { ID_KEY_UNITS } from '../../electron/core/storage/sqlite/index-key';
+import { LOCALITY_MIN_ROWS } from '../../electron/core/storage/sqlite/sqlite-statements';
 import type { Contact, StoredContact } from './test-schema';
 
 /**
@@ -47,19 +48,23 @@ export type WriteSpec =
   | { readonly kind: 'update'; readonly id: string; readonly fields: Omit<Contact, 'id'>; readonly previous: 'right' | 'wrong' | 'none' }
   | { readonly kind: 'delete'; readonly id: string; readonly previous: 'right' | 'wrong' };
 
-const writeSpecArb: fc.Arbitrary<WriteSpec> = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('insert' as const), id: idArb, fields: fieldsArb, deleted: fc.constantFrom(false, false, false, false, false, false, true) }), weight: 4 },
-  {
-    arbitrary: fc.record({
-      kind: fc.constant('update' as const),
-      id: idArb,
-      fields: fieldsArb,
-      previous: fc.constantFrom('right' as const, 'right' as const, 'wrong' as const, 'none' as const),
-    }),
-    weight: 3,
-  },
-  { arbitrary: fc.record({ kind: fc.constant('delete' as const), id: idArb, previous: fc.constantFrom('right' as const, 'wrong' as const) }), weight: 1 },
-);
+function writeSpecOf(ids: fc.Arbitrary<string>): fc.Arbitrary<WriteSpec> {
+  return fc.oneof(
+    { arbitrary: fc.record({ kind: fc.constant('insert' as const), id: ids, fields: fieldsArb, deleted: fc.constantFrom(false, false, false, false, false, false, true) }), weight: 4 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('update' as const),
+        id: ids,
+        fields: fieldsArb,
+        previous: fc.constantFrom('right' as const, 'right' as const, 'wrong' as const, 'none' as const),
+      }),
+      weight: 3,
+    },
+    { arbitrary: fc.record({ kind: fc.constant('delete' as const), id: ids, previous: fc.constantFrom('right' as const, 'wrong' as const) }), weight: 1 },
+  );
+}
+
+const writeSpecArb = writeSpecOf(idArb);
 
 type Field = 'id' | 'name' | 'age' | 'score' | 'active' | 'address.city' | 'address.zip' | 'tag' | 'note';
 type Value = string | number | boolean;
@@ -210,3 +215,24 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 export const scriptArb = fc.array(opArb, { minLength: 1, maxLength: 30 });
 /** Longer scripts reach fuller collections (all ids used, tombstones, cleanups in between). */
 export const longScriptArb = fc.array(opArb, { minLength: 40, maxLength: 120 });
+
+/** Mostly fresh ids, some of the small domain's: enough distinct ids for one write to be large. */
+const largeWriteIdArb = fc.oneof(
+  { arbitrary: idArb, weight: 1 },
+  { arbitrary: fc.integer({ min: 0, max: 799 }).map((n) => `bulk-${n}`), weight: 9 },
+);
+
+/**
+ * A write large enough that the SQLite storage stores its rows in locality-index order rather than
+ * as given (sqlite-statements.ts); results, errors and change events must not tell.
+ */
+const largeWriteArb: fc.Arbitrary<Op> = fc.record({
+  kind: fc.constant('write' as const),
+  rows: fc.uniqueArray(writeSpecOf(largeWriteIdArb), { minLength: LOCALITY_MIN_ROWS, maxLength: LOCALITY_MIN_ROWS + 150, selector: (row) => row.id }),
+  sameLwt: fc.boolean(),
+});
+
+export const largeWriteScriptArb = fc.array(
+  fc.oneof({ arbitrary: largeWriteArb, weight: 1 }, { arbitrary: opArb, weight: 4 }),
+  { minLength: 4, maxLength: 20 },
+);

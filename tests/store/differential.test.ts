@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
-import { longScriptArb, scriptArb } from './differential-ops';
+import { largeWriteScriptArb, longScriptArb, scriptArb } from './differential-ops';
 import { createPair, runScript } from './differential-runner';
 
 /**
@@ -43,6 +43,21 @@ describe('SQLite storage vs RxDB memory storage (differential)', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('agrees on 60 scripts with large writes (rows stored in locality order)', async () => {
+    const storage = getRxStorageSqlite({ directory: ':memory:' });
+    await fc.assert(
+      fc.asyncProperty(largeWriteScriptArb, async (script) => {
+        const pair = await createPair(storage);
+        try {
+          await runScript(pair, script);
+        } finally {
+          await pair.close();
+        }
+      }),
+      { numRuns: 60 },
     );
   }, 120_000);
 

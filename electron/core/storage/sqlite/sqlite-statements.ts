@@ -7,6 +7,17 @@ import { rowsByRowid, type SqliteTable } from './sqlite-table';
 
 /** Values bound to one row: id, deleted, lwt, rev, data, then one string per index column. */
 type RowValues = (string | number)[];
+/** Values of a row before its index columns. */
+const FIXED_COLUMNS = 5;
+/**
+ * From this many rows on, a write takes its rows in locality-index order. Below it the pages a
+ * write touches stay hot anyway and sorting is not worth its cost.
+ */
+export const LOCALITY_MIN_ROWS = 256;
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
  * - rows: `data` in scan order; count: COUNT(*);
@@ -92,10 +103,50 @@ export class SqliteStatements<RxDocType> {
 
   update(doc: RxDocumentData<RxDocType>): void {
     this.written();
-    const values = this.rowValues(doc);
+    this.runUpdate(this.rowValues(doc));
+  }
+
+  private runUpdate(values: RowValues): void {
     const id = values.shift() as string;
     values.push(id);
     this.updateStmt.run(values);
+  }
+
+  /**
+   * Inserts the new documents of one write and reports each with its rowid, in the order written
+   * (see inOrderOfWriting).
+   */
+  insertAll(docs: ReadonlyArray<RxDocumentData<RxDocType>>, stored: (doc: RxDocumentData<RxDocType>, rowid: number) => void): void {
+    for (const { doc, values } of this.inOrderOfWriting(docs)) {
+      stored(doc, Number(this.insertStmt.run(values).lastInsertRowid));
+    }
+  }
+
+  /** Updates stored documents (`rowidOf` knows their rows) and reports each, in the order written. */
+  updateAll(
+    docs: ReadonlyArray<RxDocumentData<RxDocType>>,
+    rowidOf: (doc: RxDocumentData<RxDocType>) => number,
+    stored: (doc: RxDocumentData<RxDocType>, rowid: number) => void,
+  ): void {
+    for (const { doc, values } of this.inOrderOfWriting(docs)) {
+      this.runUpdate(values);
+      stored(doc, rowidOf(doc));
+    }
+  }
+
+  /**
+   * The row values of one write's documents: a large batch in the order of the table's locality
+   * index (sqlite-table.ts, localityIndexOf), a small one as it came.
+   */
+  private inOrderOfWriting(docs: ReadonlyArray<RxDocumentData<RxDocType>>): { doc: RxDocumentData<RxDocType>; values: RowValues }[] {
+    if (docs.length > 0) this.written();
+    const rows = docs.map((doc) => ({ doc, values: this.rowValues(doc) }));
+    const locality = this.table.localityIndex;
+    if (locality !== undefined && rows.length >= LOCALITY_MIN_ROWS) {
+      const at = FIXED_COLUMNS + locality;
+      rows.sort((a, b) => compareKeys(a.values[at] as string, b.values[at] as string));
+    }
+    return rows;
   }
 
   /**

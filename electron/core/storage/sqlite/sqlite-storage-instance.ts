@@ -110,15 +110,16 @@ export class RxStorageInstanceSqlite<RxDocType>
     const categorized = categorizeBulkWriteRows<RxDocType>(this, primaryPath, docsInDb, rows, context);
     const stored: StoredDocument[] = [];
     const rowids: number[] = [];
-    for (const row of categorized.bulkInsertDocs) {
-      rowids.push(this.statements.insert(row.document));
-      stored.push(row.document);
-    }
-    for (const row of categorized.bulkUpdateDocs) {
-      this.statements.update(row.document);
-      rowids.push(rowidsInDb.get(row.document[primaryPath] as string) as number);
-      stored.push(row.document);
-    }
+    const collect = (doc: RxDocumentData<RxDocType>, rowid: number): void => {
+      stored.push(doc);
+      rowids.push(rowid);
+    };
+    this.statements.insertAll(categorized.bulkInsertDocs.map((row) => row.document), collect);
+    this.statements.updateAll(
+      categorized.bulkUpdateDocs.map((row) => row.document),
+      (doc) => rowidsInDb.get(doc[primaryPath] as string) as number,
+      collect,
+    );
     if (stored.length > 0) {
       const write = { docs: stored, rowids, inserted: categorized.bulkInsertDocs.length };
       for (const hook of this.hooks) {
