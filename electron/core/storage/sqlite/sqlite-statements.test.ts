@@ -35,27 +35,28 @@ describe('SqliteStatements: the planner\'s probes and counts', () => {
     statements = new SqliteStatements(db, table);
   });
   afterEach(() => db.close());
+  const insert = (docs: StoredContact[]) => statements.insertAll(docs, () => undefined);
 
   const byName = () => rangeFor({ selector: { _deleted: { $eq: false } }, index: ['_deleted', 'name', 'id'] });
   const active = () => rangeFor({ selector: { _deleted: { $eq: false }, active: { $eq: true } }, index: ['_deleted', 'active', 'score', 'id'] });
 
   it('answers again after every write, not from what it answered before', () => {
-    for (let i = 0; i < 10; i++) statements.insert(contact(i, false));
+    insert(Array.from({ length: 10 }, (_, i) => contact(i, false)));
     expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(0);
     expect(statements.count(active())).toBe(0);
 
-    for (let i = 10; i < 15; i++) statements.insert(contact(i, true));
+    insert(Array.from({ length: 5 }, (_, i) => contact(10 + i, true)));
     expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(5);
     expect(statements.count(active())).toBe(5);
 
-    statements.update({ ...contact(0, true), _rev: '2-b' });
+    statements.updateAll([{ ...contact(0, true), _rev: '2-b' }], () => 1, () => undefined);
     expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(6);
     expect(statements.count(active())).toBe(6);
   });
 
   it('counts only the first entries of the scan, in its direction', () => {
     // Names sort n0, n1, n10, n11, ...: the last two in name order are the only active ones.
-    for (let i = 0; i < 20; i++) statements.insert(contact(i, i === 8 || i === 9));
+    insert(Array.from({ length: 20 }, (_, i) => contact(i, i === 8 || i === 9)));
     expect(statements.probe(byName(), [active()], false, 5)).toBe(0);
     expect(statements.probe(byName(), [active()], true, 5)).toBe(2);
   });

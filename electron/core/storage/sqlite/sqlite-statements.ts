@@ -95,17 +95,6 @@ export class SqliteStatements<RxDocType> {
     if (this.planSizes.size > 0) this.planSizes.clear();
   }
 
-  /** Returns the new row's rowid. */
-  insert(doc: RxDocumentData<RxDocType>): number {
-    this.written();
-    return Number(this.insertStmt.run(this.rowValues(doc)).lastInsertRowid);
-  }
-
-  update(doc: RxDocumentData<RxDocType>): void {
-    this.written();
-    this.runUpdate(this.rowValues(doc));
-  }
-
   private runUpdate(values: RowValues): void {
     const id = values.shift() as string;
     values.push(id);
