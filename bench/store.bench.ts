@@ -21,12 +21,17 @@ import { getRxStorageSqlite, SYNCHRONOUS_MODE } from '../electron/core/storage/s
 import { generateAccounts, generateDataset } from '../electron/core/seed/generate-dataset';
 import type { ChildResult } from './bench-child';
 import { buildWorkload } from './bench-workload';
-import { progress, round, timeAsync } from './bench-stats';
+import { median, progress, round, timeAsync } from './bench-stats';
 
 const COUNT = 100_000;
 const SEED = 42;
 /** An initial sync pulls pages of this size and writes each page with one bulkInsert. */
 const BATCH = 5_000;
+/**
+ * Rounds of (memory, SQLite) 100k inserts. The figures are the medians; the ratio is the median
+ * of the rounds' own ratios (each pair ran a few seconds apart); every run is printed too.
+ */
+const INSERT_ROUNDS = 3;
 
 async function bulkInsertAll<T>(insert: (docs: T[]) => Promise<{ error: unknown[] }>, docs: ReadonlyArray<T>): Promise<number> {
   return timeAsync(async () => {
@@ -104,19 +109,30 @@ async function main(): Promise<void> {
     progress(`generating ${COUNT} accounts (seed ${SEED})`);
     const accounts = uniqueById(generateAccounts(COUNT, SEED));
 
-    progress('memory storage: bulkInsert');
-    const memory = await timeMemory(accounts);
-
-    progress('SQLite storage (search hook on): bulkInsert');
+    // Alternating rounds, each storage once per round: this VM's speed drifts by tens of percent
+    // between minutes, and one pair of runs showed it (the same code's ratio went 1.39-1.74).
+    const memoryRuns: number[] = [];
+    const sqliteRuns: number[] = [];
     const sqliteDir = path.join(directory, 'crm');
-    const storage = getRxStorageSqlite({ directory: sqliteDir, hooks: [createSearchHook()] });
-    const db: CrmDatabase = await openCrmDatabase({ directory: sqliteDir, storage });
-    const sqlite = await bulkInsertAll((docs) => db.accounts.bulkInsert(docs), accounts);
+    let db: CrmDatabase | undefined;
+    for (let pass = 1; pass <= INSERT_ROUNDS; pass++) {
+      progress(`round ${pass}/${INSERT_ROUNDS}: memory storage bulkInsert`);
+      memoryRuns.push(await timeMemory(accounts));
+      progress(`round ${pass}/${INSERT_ROUNDS}: SQLite storage (search hook on) bulkInsert`);
+      rmSync(sqliteDir, { recursive: true, force: true });
+      const storage = getRxStorageSqlite({ directory: sqliteDir, hooks: [createSearchHook()] });
+      const opened = await openCrmDatabase({ directory: sqliteDir, storage });
+      sqliteRuns.push(await bulkInsertAll((docs) => opened.accounts.bulkInsert(docs), accounts));
+      if (pass < INSERT_ROUNDS) await opened.close();
+      else db = opened;
+    }
+    if (!db) throw new Error('no insert round ran');
+    const loaded = db;
     progress('generating the contacts of those accounts (search corpus)');
     const contacts = contactsOf(COUNT, SEED);
     progress(`SQLite storage: ${contacts.length} contacts`);
-    const contactsMs = await bulkInsertAll((docs) => db.contacts.bulkInsert(docs), contacts);
-    await db.close();
+    const contactsMs = await bulkInsertAll((docs) => loaded.contacts.bulkInsert(docs), contacts);
+    await loaded.close();
 
     progress('raw better-sqlite3: one transaction');
     const raw = timeRawSqlite(directory, accounts);
@@ -127,10 +143,12 @@ async function main(): Promise<void> {
     const child = await runChild(workloadFile);
 
     const result = {
-      insert_100k_ms: round(sqlite),
-      memory_insert_100k_ms: round(memory),
+      insert_100k_ms: round(median(sqliteRuns)),
+      memory_insert_100k_ms: round(median(memoryRuns)),
       raw_sqlite_insert_100k_ms: round(raw),
-      insert_vs_memory_ratio: round(sqlite / memory),
+      insert_vs_memory_ratio: round(median(sqliteRuns.map((ms, i) => ms / (memoryRuns[i] as number)))),
+      insert_100k_runs_ms: sqliteRuns.map((ms) => round(ms)),
+      memory_insert_100k_runs_ms: memoryRuns.map((ms) => round(ms)),
       accounts_count: accounts.length,
       contacts_count: contacts.length,
       contacts_insert_ms: round(contactsMs),

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { generateAccounts } from '../electron/core/seed/generate-dataset';
 import { seedAccounts } from '../tests/fixtures/seed-accounts';
+import { median as middleValue, round as roundTo } from './bench-stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = 42;
@@ -35,10 +36,7 @@ const accounts = Number(values.accounts);
 const log = (message: string): void => void process.stderr.write(`bench:ui: ${message}\n`);
 
 function median(values: ReadonlyArray<number>): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-  return Math.round(value * 10) / 10;
+  return roundTo(middleValue(values), 1);
 }
 
 function percentile(sorted: ReadonlyArray<number>, p: number): number {
