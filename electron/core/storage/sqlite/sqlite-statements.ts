@@ -3,12 +3,10 @@ import type { RxDocumentData } from 'rxdb/plugins/core';
 import type { IndexRange, ScanPlan } from './sqlite-plan';
 import { ESTIMATE_CAP, sameRange } from './sqlite-plan';
 import type { StoredRow, StoredDocument } from './sqlite-hooks';
-import { rowsByRowid, type SqliteTable } from './sqlite-table';
+import { rowsByRowid, type SqliteIndexColumn, type SqliteTable } from './sqlite-table';
 
 /** Values bound to one row: id, deleted, lwt, rev, data, then one string per index column. */
 type RowValues = (string | number)[];
-/** Values of a row before its index columns. */
-const FIXED_COLUMNS = 5;
 /**
  * From this many rows on, a write takes its rows in locality-index order. Below it the pages a
  * write touches stay hot anyway and sorting is not worth its cost.
@@ -106,8 +104,8 @@ export class SqliteStatements<RxDocType> {
    * (see inOrderOfWriting).
    */
   insertAll(docs: ReadonlyArray<RxDocumentData<RxDocType>>, stored: (doc: RxDocumentData<RxDocType>, rowid: number) => void): void {
-    for (const { doc, values } of this.inOrderOfWriting(docs)) {
-      stored(doc, Number(this.insertStmt.run(values).lastInsertRowid));
+    for (const doc of this.inOrderOfWriting(docs)) {
+      stored(doc, Number(this.insertStmt.run(this.rowValues(doc)).lastInsertRowid));
     }
   }
 
@@ -117,25 +115,28 @@ export class SqliteStatements<RxDocType> {
     rowidOf: (doc: RxDocumentData<RxDocType>) => number,
     stored: (doc: RxDocumentData<RxDocType>, rowid: number) => void,
   ): void {
-    for (const { doc, values } of this.inOrderOfWriting(docs)) {
-      this.runUpdate(values);
+    for (const doc of this.inOrderOfWriting(docs)) {
+      this.runUpdate(this.rowValues(doc));
       stored(doc, rowidOf(doc));
     }
   }
 
   /**
-   * The row values of one write's documents: a large batch in the order of the table's locality
-   * index (sqlite-table.ts, localityIndexOf), a small one as it came.
+   * One write's documents: a large batch in the order of the table's locality index
+   * (sqlite-table.ts, localityIndexOf), a small one as it came. Only that index's key is computed
+   * for the sort; each row's values are built just before it is written, so they are garbage by
+   * the next row instead of all living (and being copied by the young-generation GC) until the
+   * batch ends.
    */
-  private inOrderOfWriting(docs: ReadonlyArray<RxDocumentData<RxDocType>>): { doc: RxDocumentData<RxDocType>; values: RowValues }[] {
+  private inOrderOfWriting(docs: ReadonlyArray<RxDocumentData<RxDocType>>): ReadonlyArray<RxDocumentData<RxDocType>> {
     if (docs.length > 0) this.written();
-    const rows = docs.map((doc) => ({ doc, values: this.rowValues(doc) }));
     const locality = this.table.localityIndex;
-    if (locality !== undefined && rows.length >= LOCALITY_MIN_ROWS) {
-      const at = FIXED_COLUMNS + locality;
-      rows.sort((a, b) => compareKeys(a.values[at] as string, b.values[at] as string));
-    }
-    return rows;
+    if (locality === undefined || docs.length < LOCALITY_MIN_ROWS) return docs;
+    const keyOf = (this.table.indexes[locality] as SqliteIndexColumn).codec.docKey;
+    return docs
+      .map((doc) => ({ doc, key: keyOf(doc) }))
+      .sort((a, b) => compareKeys(a.key, b.key))
+      .map((row) => row.doc);
   }
 
   /**
