@@ -31,9 +31,22 @@ const BATCH = 5_000;
  * Rounds of (memory, SQLite) 100k inserts. The figures are the medians; the ratio is the median
  * of the rounds' own ratios (each pair ran a few seconds apart); every run is printed too.
  */
-const INSERT_ROUNDS = 3;
+const INSERT_ROUNDS = 5;
+
+/**
+ * Collects what earlier runs left on the heap (npm run bench:store passes --expose-gc). Without
+ * it the memory storage's 1-2 GB of garbage was marked and swept inside the next SQLite run: the
+ * second round's SQLite insert took 10.3-11.6 s where the others took 7.5-9.2 s, with the heap at
+ * 2.3 GB against 0.3-0.6 GB after a collection.
+ */
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+}
 
 async function bulkInsertAll<T>(insert: (docs: T[]) => Promise<{ error: unknown[] }>, docs: ReadonlyArray<T>): Promise<number> {
+  collectGarbage();
   return timeAsync(async () => {
     for (let at = 0; at < docs.length; at += BATCH) {
       const result = await insert(docs.slice(at, at + BATCH));
