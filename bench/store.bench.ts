@@ -34,10 +34,11 @@ const BATCH = 5_000;
 const INSERT_ROUNDS = 5;
 
 /**
- * Collects what earlier runs left on the heap (npm run bench:store passes --expose-gc). Without
- * it the memory storage's 1-2 GB of garbage was marked and swept inside the next SQLite run: the
- * second round's SQLite insert took 10.3-11.6 s where the others took 7.5-9.2 s, with the heap at
- * 2.3 GB against 0.3-0.6 GB after a collection.
+ * Collects what earlier runs left on the heap (npm run bench:store passes --expose-gc), so each
+ * timed run pays for its own garbage only. The memory storage leaves ~1 GB behind, which the next
+ * SQLite run otherwise collects: memory then SQLite in one process, three pairs each way, SQLite
+ * took 8.6-10.5 s without a collection in between and 7.4-8.8 s with one (heap at the end
+ * 0.86-1.0 GB vs 0.29 GB); the memory storage's own times did not move.
  */
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
