@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
-import { largeWriteScriptArb, longScriptArb, scriptArb } from './differential-ops';
+import { largeWriteScriptArb, longScriptArb, scriptArb, type Op } from './differential-ops';
 import { createPair, runScript } from './differential-runner';
 
 /**
@@ -16,64 +16,35 @@ describe('SQLite storage vs RxDB memory storage (differential)', () => {
   const directory = mkdtempSync(path.join(tmpdir(), 'rxdb-sqlite-diff-'));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-  it('agrees on 2,000 random scripts in memory', async () => {
-    const storage = getRxStorageSqlite({ directory: ':memory:' });
+  /** Runs `numRuns` scripts, each on a fresh pair of storage instances (`onDisk`: a database file of its own each). */
+  async function agreeOn(storage: ReturnType<typeof getRxStorageSqlite>, scripts: fc.Arbitrary<Op[]>, numRuns: number, onDisk = false): Promise<void> {
+    let n = 0;
     await fc.assert(
-      fc.asyncProperty(scriptArb, async (script) => {
-        const pair = await createPair(storage);
+      fc.asyncProperty(scripts, async (script) => {
+        const pair = await createPair(storage, onDisk ? `file${n++}` : undefined);
         try {
           await runScript(pair, script);
         } finally {
           await pair.close();
         }
       }),
-      { numRuns: 2000 },
+      { numRuns },
     );
+  }
+
+  it('agrees on 2,000 random scripts in memory', async () => {
+    await agreeOn(getRxStorageSqlite({ directory: ':memory:' }), scriptArb, 2000);
   }, 120_000);
 
   it('agrees on 300 long random scripts in memory', async () => {
-    const storage = getRxStorageSqlite({ directory: ':memory:' });
-    await fc.assert(
-      fc.asyncProperty(longScriptArb, async (script) => {
-        const pair = await createPair(storage);
-        try {
-          await runScript(pair, script);
-        } finally {
-          await pair.close();
-        }
-      }),
-      { numRuns: 300 },
-    );
+    await agreeOn(getRxStorageSqlite({ directory: ':memory:' }), longScriptArb, 300);
   }, 120_000);
 
   it('agrees on 60 scripts with large writes (rows stored in locality order)', async () => {
-    const storage = getRxStorageSqlite({ directory: ':memory:' });
-    await fc.assert(
-      fc.asyncProperty(largeWriteScriptArb, async (script) => {
-        const pair = await createPair(storage);
-        try {
-          await runScript(pair, script);
-        } finally {
-          await pair.close();
-        }
-      }),
-      { numRuns: 60 },
-    );
+    await agreeOn(getRxStorageSqlite({ directory: ':memory:' }), largeWriteScriptArb, 60);
   }, 120_000);
 
   it('agrees on 200 random scripts on a real WAL file', async () => {
-    const storage = getRxStorageSqlite({ directory });
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(scriptArb, async (script) => {
-        const pair = await createPair(storage, `file${n++}`);
-        try {
-          await runScript(pair, script);
-        } finally {
-          await pair.close();
-        }
-      }),
-      { numRuns: 200 },
-    );
+    await agreeOn(getRxStorageSqlite({ directory }), scriptArb, 200, true);
   }, 120_000);
 });
