@@ -100,23 +100,19 @@ export function localityIndexOf(indexes: readonly SqliteIndexColumn[], primaryPa
       if (!ignored.has(field)) holders.set(field, (holders.get(field) ?? 0) + 1);
     }
   }
-  // Candidates in declaration order; the first with the most holders wins, the shortest of those
-  // led by the same field (accounts: `name` itself rather than a compound led by it).
+  const leadOf = (index: SqliteIndexColumn) => index.fields.find((field) => !ignored.has(field));
+  // The lead field: the one most indexes hold, the first declared on a tie; held by two at least.
+  let lead: string | undefined;
+  for (const index of indexes) {
+    const field = leadOf(index);
+    if (field !== undefined && (holders.get(field) ?? 0) > (lead === undefined ? 1 : (holders.get(lead) ?? 0))) lead = field;
+  }
+  if (lead === undefined) return undefined;
+  // Of the indexes it leads, the shortest (accounts: `name` itself rather than a compound), the first on a tie.
   let best: number | undefined;
-  let bestHolders = 1;
   indexes.forEach((index, position) => {
-    const lead = index.fields.find((field) => !ignored.has(field));
-    const count = lead === undefined ? 0 : (holders.get(lead) ?? 0);
-    const current = best === undefined ? undefined : (indexes[best] as SqliteIndexColumn);
-    const sameLeadShorter =
-      current !== undefined &&
-      count === bestHolders &&
-      lead === current.fields.find((field) => !ignored.has(field)) &&
-      index.fields.length < current.fields.length;
-    if (count > bestHolders || sameLeadShorter) {
-      best = position;
-      bestHolders = count;
-    }
+    if (leadOf(index) !== lead) return;
+    if (best === undefined || index.fields.length < (indexes[best] as SqliteIndexColumn).fields.length) best = position;
   });
   return best;
 }
