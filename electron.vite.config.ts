@@ -55,7 +55,11 @@ function preloadBootChunks(): Plugin {
         for (const dynamic of chunk.dynamicImports) visit(dynamic);
         for (const file of loaded) scripts.delete(file);
         for (const css of chunk.viteMetadata?.importedCss ?? []) styles.delete(css);
-        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({ tag: 'link', attrs: { crossorigin: true, ...attrs }, injectTo: 'head' });
+        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs: { crossorigin: true, ...attrs },
+          injectTo: 'head',
+        });
         return [
           ...[...scripts].map((file) => link({ rel: 'modulepreload', href: base + file })),
           ...[...styles].map((file) => link({ rel: 'preload', as: 'style', href: base + file })),

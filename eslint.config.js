@@ -60,10 +60,18 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts'],
-    rules: restrict('The core is plain TypeScript: it never imports electron or the renderer.', ['electron/*', '**/renderer/**'], ['electron']),
+    rules: restrict(
+      'The core is plain TypeScript: it never imports electron or the renderer.',
+      ['electron/*', '**/renderer/**'],
+      ['electron'],
+    ),
   },
   {
     files: ['server/**/*.ts'],
-    rules: restrict('The server never imports the app (electron/, renderer/).', ['**/electron/**', '**/renderer/**', 'electron/*'], ['electron']),
+    rules: restrict(
+      'The server never imports the app (electron/, renderer/).',
+      ['**/electron/**', '**/renderer/**', 'electron/*'],
+      ['electron'],
+    ),
   },
 );

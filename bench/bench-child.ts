@@ -92,7 +92,10 @@ async function main(workloadFile: string): Promise<void> {
     fts.push(nowMs() - t);
   }
   const slowest = workload.searches.map((s, i) => `${JSON.stringify(s.text)} ${round(fts[i] ?? 0)}ms`);
-  const order = fts.map((ms, i) => [ms, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 6);
+  const order = fts
+    .map((ms, i) => [ms, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 6);
   process.stderr.write(`[bench] slowest searches: ${order.map(([, i]) => slowest[i]).join(', ')}\n`);
 
   const inserts: number[] = [];

@@ -113,9 +113,18 @@ function searches(accounts: ReadonlyArray<Account>, contacts: ReadonlyArray<Cont
   return out;
 }
 
-export function buildWorkload(directory: string, accounts: ReadonlyArray<Account>, contacts: ReadonlyArray<Contact>, seed: number): ChildWorkload {
+export function buildWorkload(
+  directory: string,
+  accounts: ReadonlyArray<Account>,
+  contacts: ReadonlyArray<Contact>,
+  seed: number,
+): ChildWorkload {
   const random = createRandom(seed + 7);
-  const singleInserts = Array.from({ length: QUERY_COUNT }, (_, i): Account => ({ ...pick(random, accounts), id: `bench-single-${i}`, name: `Single Insert ${i}` }));
+  const singleInserts = Array.from({ length: QUERY_COUNT }, (_, i): Account => ({
+    ...pick(random, accounts),
+    id: `bench-single-${i}`,
+    name: `Single Insert ${i}`,
+  }));
   return {
     directory,
     pageQueries: pageQueries(accounts, random),

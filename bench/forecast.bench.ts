@@ -22,12 +22,20 @@ async function main(): Promise<void> {
   const pool = new AnalyticsWorkerPool();
   try {
     // Warm-up: one small job per thread loads the code and instantiates the augurs wasm.
-    await Promise.all(Array.from({ length: pool.size }, () => pool.run({ kind: 'forecast', series: [{ key: 'w', values: simulateSeries('seasonal', 36, seededRandom(1)).values }], horizon: 3 })));
+    await Promise.all(
+      Array.from({ length: pool.size }, () =>
+        pool.run({ kind: 'forecast', series: [{ key: 'w', values: simulateSeries('seasonal', 36, seededRandom(1)).values }], horizon: 3 }),
+      ),
+    );
     const startupMs = nowMs() - startedAt;
     progress(`${pool.size} worker(s) ready in ${round(startupMs, 0)} ms`);
 
     const rand = seededRandom(2024);
-    const series: SeriesInput[] = Array.from({ length: SERIES }, (_, i) => ({ key: `s${i}`, values: simulateSeries(KINDS[i % KINDS.length] ?? 'flat', LENGTH, rand).values, startPeriod: '2020-01' }));
+    const series: SeriesInput[] = Array.from({ length: SERIES }, (_, i) => ({
+      key: `s${i}`,
+      values: simulateSeries(KINDS[i % KINDS.length] ?? 'flat', LENGTH, rand).values,
+      startPeriod: '2020-01',
+    }));
     const t0 = nowMs();
     const cpu0 = process.cpuUsage();
     const forecasts = await pool.forecast(series, HORIZON);

@@ -56,7 +56,9 @@ async function measureLatency(server: RunningServer, org: Org): Promise<number[]
   try {
     const email = await emailOf(server, org.repB);
     await Promise.all([signIn(writer, server.url, email), signIn(reader, server.url, email)]);
-    const id = (await writer.must('accounts.create', { values: { name: 'latency', status: 'active', tier: 'key', region: 'emea', currency: 'EUR' } })).id;
+    const id = (
+      await writer.must('accounts.create', { values: { name: 'latency', status: 'active', tier: 'key', region: 'emea', currency: 'EUR' } })
+    ).id;
     await waitFor('reader has the record', async () => ((await reader.count('accounts')) === 1 ? true : undefined));
     const samples: number[] = [];
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
@@ -91,14 +93,22 @@ async function seedServer(server: RunningServer, owner: Person): Promise<void> {
   progress(`seeded ${TOTAL} accounts on the server in ${round(nowMs() - started, 0)} ms`);
 }
 
-async function measureInitialAndIncremental(server: RunningServer, org: Org): Promise<{ initial: number; initialServerBusy: number; incremental: number }> {
+async function measureInitialAndIncremental(
+  server: RunningServer,
+  org: Org,
+): Promise<{ initial: number; initialServerBusy: number; incremental: number }> {
   const client: ClientProcess = await startClient('bench-initial');
   try {
     const email = await emailOf(server, org.repA);
     const busy = trackServerBusy(server.ctx.db);
     const started = nowMs();
     await signIn(client, server.url, email);
-    await waitFor('initial sync', async () => ((await client.must('sync.status', {})).state === 'up_to_date' ? true : undefined), 600_000, 20);
+    await waitFor(
+      'initial sync',
+      async () => ((await client.must('sync.status', {})).state === 'up_to_date' ? true : undefined),
+      600_000,
+      20,
+    );
     const initial = nowMs() - started;
     const initialServerBusy = busy.stop();
     const count = await client.count('accounts');
@@ -108,9 +118,18 @@ async function measureInitialAndIncremental(server: RunningServer, org: Org): Pr
     const docs = Array.from({ length: INCREMENTAL }, (_, i) => account(org.repA, { name: `incremental-${i}` }));
     const startIncremental = nowMs();
     for (let i = 0; i < docs.length; i += 500) {
-      await pushRows(api(server), org.repA.token, docs.slice(i, i + 500).map((d) => ({ newDocumentState: d })));
+      await pushRows(
+        api(server),
+        org.repA.token,
+        docs.slice(i, i + 500).map((d) => ({ newDocumentState: d })),
+      );
     }
-    await waitFor('incremental sync', async () => ((await client.count('accounts')) === TOTAL + INCREMENTAL ? true : undefined), 120_000, 10);
+    await waitFor(
+      'incremental sync',
+      async () => ((await client.count('accounts')) === TOTAL + INCREMENTAL ? true : undefined),
+      120_000,
+      10,
+    );
     return { initial, initialServerBusy, incremental: nowMs() - startIncremental };
   } finally {
     await client.close();

@@ -45,10 +45,14 @@ function percentile(sorted: ReadonlyArray<number>, p: number): number {
 }
 
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-browser.ts', '--no-open', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/start-browser.ts', '--no-open', '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((done, fail) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^FieldCRM is running at (\S+)$/.exec(line);

@@ -40,7 +40,9 @@ const referenceDate = refText === undefined ? Date.UTC(today.getUTCFullYear(), t
 if (!Number.isFinite(referenceDate)) fail(`--reference-date is not a date: ${refText}`);
 
 const directory = resolve(values.dir);
-process.stderr.write(`seed: ${accounts} accounts, seed ${seed}, reference date ${new Date(referenceDate).toISOString().slice(0, 10)}, into ${directory}\n`);
+process.stderr.write(
+  `seed: ${accounts} accounts, seed ${seed}, reference date ${new Date(referenceDate).toISOString().slice(0, 10)}, into ${directory}\n`,
+);
 // Same storage and hooks as the app's core, so seeded records are in the full-text index too.
 const db = await openCrmDatabase({ directory, storage: getRxStorageSqlite({ directory, hooks: [createSearchHook()] }) });
 try {
@@ -55,8 +57,12 @@ try {
     process.stderr.write(`seed: ${(p.progress * 100).toFixed(1).padStart(5)}%  ${p.docsWritten} docs  ${rate} docs/s\n`);
   });
   const seconds = summary.elapsedMs / 1000;
-  const parts = Object.entries(summary.perCollection).map(([name, n]) => `${name}=${n}`).join(' ');
-  process.stdout.write(`seeded ${summary.docsWritten} documents (${accounts} accounts) in ${seconds.toFixed(1)} s, ${Math.round(summary.docsWritten / seconds)} docs/s: ${parts}\n`);
+  const parts = Object.entries(summary.perCollection)
+    .map(([name, n]) => `${name}=${n}`)
+    .join(' ');
+  process.stdout.write(
+    `seeded ${summary.docsWritten} documents (${accounts} accounts) in ${seconds.toFixed(1)} s, ${Math.round(summary.docsWritten / seconds)} docs/s: ${parts}\n`,
+  );
 } finally {
   await db.close();
 }

@@ -45,8 +45,7 @@ export const defaultConfig = (): ServerConfig => ({
 });
 
 export type CliCommand =
-  | { kind: 'serve'; config: ServerConfig }
-  | { kind: 'create-admin'; config: ServerConfig; email: string; password: string };
+  { kind: 'serve'; config: ServerConfig } | { kind: 'create-admin'; config: ServerConfig; email: string; password: string };
 
 const num = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === '') return fallback;

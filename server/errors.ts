@@ -44,5 +44,4 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (code: ErrorCode, message: string, details?: unknown): HttpError =>
-  new HttpError(400, code, message, details);
+export const badRequest = (code: ErrorCode, message: string, details?: unknown): HttpError => new HttpError(400, code, message, details);

@@ -22,7 +22,9 @@ beforeAll(async () => {
   const created = await session.call('accounts.create', { values: account });
   if (!created.ok) throw new Error(created.error.message);
   seededId = created.value.id;
-  await session.call('contacts.create', { values: { accountId: seededId, lastName: '王', firstName: '芳', isPrimary: true, doNotContact: false } });
+  await session.call('contacts.create', {
+    values: { accountId: seededId, lastName: '王', firstName: '芳', isPrimary: true, doNotContact: false },
+  });
 });
 
 afterAll(async () => {
@@ -101,7 +103,12 @@ describe('core requests', () => {
     const got = await session.call('accounts.get', { id: seededId });
     if (!got.ok) throw new Error(got.error.message);
     const { revision } = got.value;
-    const updated = await session.request('accounts.update', { id: seededId, patch: { tier: 'strategic' }, unset: ['city'], expectedRevision: revision });
+    const updated = await session.request('accounts.update', {
+      id: seededId,
+      patch: { tier: 'strategic' },
+      unset: ['city'],
+      expectedRevision: revision,
+    });
     expect(updated).toMatchObject({ ok: true, value: { tier: 'strategic' } });
     expect(updated.ok && 'city' in updated.value).toBe(false);
 
@@ -110,7 +117,10 @@ describe('core requests', () => {
 
     expect(await session.request('accounts.delete', { id: seededId })).toEqual({ ok: true, value: { id: seededId, contactIds: [] } });
     expect(await session.request('accounts.get', { id: seededId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await session.request('accounts.restore', { id: seededId })).toMatchObject({ ok: true, value: { id: seededId, tier: 'strategic' } });
+    expect(await session.request('accounts.restore', { id: seededId })).toMatchObject({
+      ok: true,
+      value: { id: seededId, tier: 'strategic' },
+    });
     expect(await session.request('accounts.restore', { id: seededId })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
   });
 

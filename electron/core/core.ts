@@ -111,7 +111,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now: options.now,
     log,
   });
-  const reports = createReportHandlers({ db, now: storeDeps.now, printer: options.printer, debounceMs: options.liveDebounceMs, forecast: analytics.service.forecastSeries, log });
+  const reports = createReportHandlers({
+    db,
+    now: storeDeps.now,
+    printer: options.printer,
+    debounceMs: options.liveDebounceMs,
+    forecast: analytics.service.forecastSeries,
+    log,
+  });
   const info = (): AppInfo => ({
     name: 'FieldCRM',
     version: options.appVersion,

@@ -91,7 +91,11 @@ describe('browser host', () => {
     const ws = await openSocket({ cookie, origin });
     const reply = new Promise<string>((resolve) => ws.once('message', (data: Buffer) => resolve(data.toString())));
     ws.send(JSON.stringify({ kind: 'request', id: 7, name: 'app.info', params: {} }));
-    expect(JSON.parse(await reply)).toMatchObject({ kind: 'response', id: 7, result: { ok: true, value: { name: 'FieldCRM', host: 'browser' } } });
+    expect(JSON.parse(await reply)).toMatchObject({
+      kind: 'response',
+      id: 7,
+      result: { ok: true, value: { name: 'FieldCRM', host: 'browser' } },
+    });
     ws.close();
   });
 
@@ -112,7 +116,9 @@ describe('browser host', () => {
       { kind: 'request', id: 2, name: 'accounts.list', params: { limit: 'all' } },
     ];
     // Listening from the start: the answers may come in right behind the handshake.
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?q=${encodeURIComponent(JSON.stringify(frames))}`, { headers: { cookie, origin } });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?q=${encodeURIComponent(JSON.stringify(frames))}`, {
+      headers: { cookie, origin },
+    });
     const replies: Array<{ id: number; result: { ok: boolean } }> = [];
     await new Promise<void>((resolve) =>
       ws.on('message', (data: Buffer) => {

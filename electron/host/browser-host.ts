@@ -102,7 +102,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-
 function sendPdf(response: ServerResponse, pdf: { readonly bytes: Buffer; readonly fileName: string } | undefined): void {
   if (!pdf) return plain(response, 404, 'Not found');
   response.writeHead(200, {

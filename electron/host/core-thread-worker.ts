@@ -15,7 +15,10 @@ if (!port) throw new Error('core-thread-worker.ts runs as a worker thread');
 const post = (message: FromCore): void => port.postMessage(message);
 const { dataDir, appVersion } = workerData as CoreThreadInit;
 
-type PendingPrint = { readonly resolve: (result: Result<ExportPdfResult>) => void; readonly onProgress: (phase: ExportProgress['phase']) => void };
+type PendingPrint = {
+  readonly resolve: (result: Result<ExportPdfResult>) => void;
+  readonly onProgress: (phase: ExportProgress['phase']) => void;
+};
 const prints = new Map<number, PendingPrint>();
 let nextPrint = 1;
 
@@ -44,7 +47,12 @@ try {
         return;
       case 'request': {
         const session = sessions.get(message.session);
-        if (!session) return post({ kind: 'result', id: message.id, result: { ok: false, error: { code: 'invalid_state', message: 'The session is closed' } } });
+        if (!session)
+          return post({
+            kind: 'result',
+            id: message.id,
+            result: { ok: false, error: { code: 'invalid_state', message: 'The session is closed' } },
+          });
         void session.request(message.name, message.params).then(
           (result) => post({ kind: 'result', id: message.id, result }),
           (error: unknown) => {

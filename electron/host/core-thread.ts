@@ -68,8 +68,17 @@ export function startCoreThread(options: CoreThreadOptions): Promise<CoreThread>
           sinks.get(message.session)?.(message.event, message.payload);
           return;
         case 'print': {
-          const job = { ...message.job, onProgress: (phase: Parameters<Parameters<ReportPrinter>[0]['onProgress']>[0]) => post({ kind: 'print-progress', print: message.print, phase }) };
-          const printing = printer ? printer(job) : Promise.resolve<Awaited<ReturnType<ReportPrinter>>>({ ok: false, error: { code: 'invalid_state', message: 'The host is still starting' } });
+          const job = {
+            ...message.job,
+            onProgress: (phase: Parameters<Parameters<ReportPrinter>[0]['onProgress']>[0]) =>
+              post({ kind: 'print-progress', print: message.print, phase }),
+          };
+          const printing = printer
+            ? printer(job)
+            : Promise.resolve<Awaited<ReturnType<ReportPrinter>>>({
+                ok: false,
+                error: { code: 'invalid_state', message: 'The host is still starting' },
+              });
           void printing.then((result) => post({ kind: 'print-done', print: message.print, result }));
           return;
         }

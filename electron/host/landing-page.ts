@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { EventMap, ResultOf } from '../../shared/contract';
-import { LANDING_ACCOUNTS_WINDOW, LANDING_WINDOW_ELEMENT_ID, type EmbeddedLandingWindow } from '../../shared/contract/customers/landing-window';
+import {
+  LANDING_ACCOUNTS_WINDOW,
+  LANDING_WINDOW_ELEMENT_ID,
+  type EmbeddedLandingWindow,
+} from '../../shared/contract/customers/landing-window';
 import type { CoreThread } from './core-thread';
 import { plain, securityHeaders } from './static-files';
 
@@ -29,7 +33,11 @@ function landingElement(result: unknown): string {
  * short-lived core session and renders the element that carries it; undefined when the read fails
  * or takes longer than `waitMs` (the renderer then asks over the WebSocket as it would anyway).
  */
-export function landingWindowReader(core: Pick<CoreThread, 'openSession'>, log: (message: string, error?: unknown) => void, waitMs = LANDING_WAIT_MS): () => Promise<string | undefined> {
+export function landingWindowReader(
+  core: Pick<CoreThread, 'openSession'>,
+  log: (message: string, error?: unknown) => void,
+  waitMs = LANDING_WAIT_MS,
+): () => Promise<string | undefined> {
   return () => {
     const session = core.openSession(() => undefined);
     const read = session.request(LANDING_ACCOUNTS_WINDOW.request, LANDING_ACCOUNTS_WINDOW.params).then(
@@ -64,7 +72,11 @@ export type LandingWindowKeeper = {
  * a one-off read as before. The subscription costs what an open accounts list costs: one re-run of
  * a 200-row window per burst of account writes (debounced by the core).
  */
-export function keepLandingWindow(core: Pick<CoreThread, 'openSession'>, log: (message: string, error?: unknown) => void, waitMs = LANDING_WAIT_MS): LandingWindowKeeper {
+export function keepLandingWindow(
+  core: Pick<CoreThread, 'openSession'>,
+  log: (message: string, error?: unknown) => void,
+  waitMs = LANDING_WAIT_MS,
+): LandingWindowKeeper {
   let latest: unknown;
   let subscriptionId: string | undefined;
   const session = core.openSession((event, payload) => {

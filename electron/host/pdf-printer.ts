@@ -31,7 +31,12 @@ export function createHostPdfPrinter(options: { readonly secretUrl: string; read
 
   async function render(job: PrintJob): Promise<Buffer> {
     const profile = mkdtempSync(join(tmpdir(), 'fieldcrm-print-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 1600 } });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1200, height: 1600 },
+    });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       job.onProgress('rendering');

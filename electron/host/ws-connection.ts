@@ -32,7 +32,12 @@ export function framesInUrl(url: URL): ReadonlyArray<string> | 'malformed' {
  * inside are validated by the core's dispatcher like any IPC payload. `early` are frames that
  * came in the URL (framesInUrl), handled as if they were the first ones on the socket.
  */
-export function attachConnection(core: Pick<CoreThread, 'openSession'>, socket: WebSocket, onError: (error: unknown) => void, early: ReadonlyArray<string> = []): void {
+export function attachConnection(
+  core: Pick<CoreThread, 'openSession'>,
+  socket: WebSocket,
+  onError: (error: unknown) => void,
+  early: ReadonlyArray<string> = [],
+): void {
   const session = core.openSession((event, payload) => {
     if (socket.readyState !== socket.OPEN) return;
     const frame: WireEvent = { kind: 'event', event, payload } as WireEvent;

@@ -13,7 +13,11 @@ const MM_TO_INCH = 1 / 25.4;
  * Prints a report route in a hidden window with the app's own preload and sandbox, so the print
  * page reads the core over IPC like any window; then asks where to save. `parent` anchors the dialog.
  */
-export function createElectronPdfPrinter(options: { readonly location: RendererLocation; readonly preloadPath: string; readonly parent: () => BrowserWindow | null }): ReportPrinter {
+export function createElectronPdfPrinter(options: {
+  readonly location: RendererLocation;
+  readonly preloadPath: string;
+  readonly parent: () => BrowserWindow | null;
+}): ReportPrinter {
   return async (job: PrintJob): Promise<Result<ExportPdfResult>> => {
     let bytes: Buffer;
     try {
@@ -40,7 +44,14 @@ async function render(job: PrintJob, location: RendererLocation, preloadPath: st
     show: false,
     width: 1200,
     height: 1600,
-    webPreferences: { preload: preloadPath, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, offscreen: false },
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      offscreen: false,
+    },
   });
   lockDownNavigation(window.webContents, location);
   try {

@@ -5,9 +5,7 @@ import { pathToFileURL } from 'node:url';
  * Where the window's page comes from, and therefore which URL an IPC sender must have. In
  * development electron-vite serves the renderer over HTTP; a packaged app loads the built file.
  */
-export type RendererLocation =
-  | { readonly kind: 'dev-server'; readonly url: string }
-  | { readonly kind: 'file'; readonly path: string };
+export type RendererLocation = { readonly kind: 'dev-server'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
 
 export function resolveRendererLocation(mainDir: string, devServerUrl: string | undefined, isPackaged: boolean): RendererLocation {
   if (!isPackaged && devServerUrl) return { kind: 'dev-server', url: devServerUrl };

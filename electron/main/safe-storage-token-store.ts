@@ -7,7 +7,10 @@ import type { StoredSession, TokenStore } from '../core/sync/token-store';
 export const ENCRYPTED_TOKEN_FILE_NAME = 'sync-session.enc';
 
 /** The part of Electron's safeStorage we use; injected so tests run without Electron. */
-export type SafeStorageLike = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'>;
+export type SafeStorageLike = Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
+>;
 
 export type SafeStorageTokenStoreOptions = {
   readonly directory: string;

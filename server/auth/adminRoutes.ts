@@ -10,7 +10,10 @@ import { createTeam, createUser, findUserById, listTeams, listUsers } from './us
 
 const teamBody = z.object({ name: z.string().trim().min(1).max(120) });
 const userBody = z.object({
-  email: z.string().max(254).regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'),
+  email: z
+    .string()
+    .max(254)
+    .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'),
   password: z.string().max(1024),
   role: z.enum(ROLES as ['rep', 'manager', 'admin']),
   teamId: z.string().min(1).max(64).nullable().default(null),

@@ -1,7 +1,21 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import { account, api, login, PASSWORD, pullAll, pushRows, seedOrg, startTestServer, testEnv, type Api, type Json, type Org, type TestEnv } from '../testing/harness';
+import {
+  account,
+  api,
+  login,
+  PASSWORD,
+  pullAll,
+  pushRows,
+  seedOrg,
+  startTestServer,
+  testEnv,
+  type Api,
+  type Json,
+  type Org,
+  type TestEnv,
+} from '../testing/harness';
 import { backends } from '../testing/testDb';
 import { hashPassword, verifyPassword } from './passwords';
 import { signAccessToken } from './tokens';
@@ -85,7 +99,9 @@ describe.each(backends())('auth on %s', (backend) => {
     const doc = account(org.repA);
     await pushRows(client, org.repA.token, [{ newDocumentState: doc }]);
     expect((await pullAll(client, org.repB.token)).docs.map((d) => d.id)).not.toContain(doc.id);
-    const hijack = await pushRows(client, org.repB.token, [{ assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, name: 'mine now' } }]);
+    const hijack = await pushRows(client, org.repB.token, [
+      { assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, name: 'mine now' } },
+    ]);
     expect(hijack.body.errors).toEqual([expect.objectContaining({ id: doc.id, code: 'forbidden' })]);
     // No leak: the other team does not get the current document back.
     expect((hijack.body.errors as Json[])[0]).not.toHaveProperty('current');
@@ -115,14 +131,22 @@ describe.each(backends())('auth on %s', (backend) => {
 
   it('an admin creates teams and users; bad input gets 400/409', async () => {
     const t = org.admin.token;
-    expect((await client.post('/admin/users', { email: 'short@x.test', password: 'short', role: 'rep', teamId: org.teamA }, t)).status).toBe(400);
+    expect(
+      (await client.post('/admin/users', { email: 'short@x.test', password: 'short', role: 'rep', teamId: org.teamA }, t)).status,
+    ).toBe(400);
     expect((await client.post('/admin/users', { email: 'noteam@x.test', password: PASSWORD, role: 'rep' }, t)).status).toBe(400);
-    expect((await client.post('/admin/users', { email: 'x@x.test', password: PASSWORD, role: 'king', teamId: org.teamA }, t)).status).toBe(400);
-    expect((await client.post('/admin/users', { email: 'ghost@x.test', password: PASSWORD, role: 'rep', teamId: 'nope' }, t)).status).toBe(400);
+    expect((await client.post('/admin/users', { email: 'x@x.test', password: PASSWORD, role: 'king', teamId: org.teamA }, t)).status).toBe(
+      400,
+    );
+    expect((await client.post('/admin/users', { email: 'ghost@x.test', password: PASSWORD, role: 'rep', teamId: 'nope' }, t)).status).toBe(
+      400,
+    );
     const ok = await client.post('/admin/users', { email: 'New.Rep@X.test', password: PASSWORD, role: 'rep', teamId: org.teamA }, t);
     expect(ok).toMatchObject({ status: 201, body: { email: 'new.rep@x.test', role: 'rep', teamId: org.teamA } });
     expect(ok.body).not.toHaveProperty('passwordHash');
-    expect((await client.post('/admin/users', { email: 'new.rep@x.test', password: PASSWORD, role: 'rep', teamId: org.teamA }, t)).status).toBe(409);
+    expect(
+      (await client.post('/admin/users', { email: 'new.rep@x.test', password: PASSWORD, role: 'rep', teamId: org.teamA }, t)).status,
+    ).toBe(409);
     const fresh = await login(client, 'NEW.rep@x.test');
     expect((await client.post(`/admin/users/${fresh.id}/revoke-sessions`, {}, t)).status).toBe(204);
     expect((await client.post('/auth/refresh', { refreshToken: fresh.refreshToken })).status).toBe(401);

@@ -22,10 +22,10 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 export const createTeam = async (db: Queryable, name: string): Promise<Team> => {
-  const rows = await db.query<Team>(
-    'INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id, name',
-    [randomUUID(), name],
-  );
+  const rows = await db.query<Team>('INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id, name', [
+    randomUUID(),
+    name,
+  ]);
   const team = rows[0];
   if (!team) throw new HttpError(409, 'conflict', `a team named "${name}" already exists`);
   return team;

@@ -42,12 +42,28 @@ describe.each(backends())('hostile input on %s', (backend) => {
     const dup = account(org.repA);
     expectError(await push(JSON.stringify([{ newDocumentState: dup }, { newDocumentState: dup }])), 400, 'bad_request');
     const mismatch = account(org.repA);
-    expectError(await push(JSON.stringify([{ assumedMasterState: { ...mismatch, id: 'other' }, newDocumentState: mismatch }])), 400, 'bad_request');
+    expectError(
+      await push(JSON.stringify([{ assumedMasterState: { ...mismatch, id: 'other' }, newDocumentState: mismatch }])),
+      400,
+      'bad_request',
+    );
     // One bad row among good ones rejects the whole batch: nothing of it lands.
     const good = account(org.repA);
-    expectError(await push(JSON.stringify([{ newDocumentState: good }, { newDocumentState: { ...account(org.repA), currency: 'euro' } }])), 400, 'invalid_document');
-    expectError(await push(JSON.stringify(Array.from({ length: 51 }, () => ({ newDocumentState: account(org.repA) })))), 400, 'bad_request');
-    expectError(await push(JSON.stringify([{ newDocumentState: { ...account(org.repA), notes: 'x'.repeat(70_000) } }])), 413, 'payload_too_large');
+    expectError(
+      await push(JSON.stringify([{ newDocumentState: good }, { newDocumentState: { ...account(org.repA), currency: 'euro' } }])),
+      400,
+      'invalid_document',
+    );
+    expectError(
+      await push(JSON.stringify(Array.from({ length: 51 }, () => ({ newDocumentState: account(org.repA) })))),
+      400,
+      'bad_request',
+    );
+    expectError(
+      await push(JSON.stringify([{ newDocumentState: { ...account(org.repA), notes: 'x'.repeat(70_000) } }])),
+      413,
+      'payload_too_large',
+    );
     const text = await client.request('POST', '/sync/accounts/1/push', { token: t, raw: undefined, body: undefined });
     expect(text.status).toBeGreaterThanOrEqual(400);
     expect(await count()).toBe(before);

@@ -97,7 +97,11 @@ const checkCheckpoint = (cp: Checkpoint | null, r: PageRow, generation: number):
     throw new HttpError(410, 'resync_required', 'this device was offline longer than deleted records are kept; a full resync is needed');
   }
   if (r.future) {
-    throw new HttpError(410, 'resync_required', 'the server does not know this checkpoint (restored or replaced database); a full resync is needed');
+    throw new HttpError(
+      410,
+      'resync_required',
+      'the server does not know this checkpoint (restored or replaced database); a full resync is needed',
+    );
   }
 };
 
@@ -114,12 +118,25 @@ const liftStale = async (docs: string, col: SyncCollection): Promise<string> => 
   return JSON.stringify(lifted);
 };
 
-export const pullChanges = async (db: Db, col: SyncCollection, who: Principal, cp: Checkpoint | null, limit: number): Promise<PullResult> => {
+export const pullChanges = async (
+  db: Db,
+  col: SyncCollection,
+  who: Principal,
+  cp: Checkpoint | null,
+  limit: number,
+): Promise<PullResult> => {
   const from = cp ?? { txid: '0', id: '' };
   const scope = readScopeSql(who, col, 6);
   const r = await db.transaction(async (tx) => {
     await useFeedOrder(tx);
-    const rows = await tx.query<PageRow>(pageSql(scope.sql, cp === null), [col.name, from.txid, from.id, limit, col.schemaVersion, ...scope.params]);
+    const rows = await tx.query<PageRow>(pageSql(scope.sql, cp === null), [
+      col.name,
+      from.txid,
+      from.id,
+      limit,
+      col.schemaVersion,
+      ...scope.params,
+    ]);
     return rows[0];
   });
   if (!r) throw new Error('the pull query returned no row');

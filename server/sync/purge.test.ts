@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import { account, api, pullAll, pushRows, seedOrg, startTestServer, testEnv, type Api, type Json, type Org, type TestEnv } from '../testing/harness';
+import {
+  account,
+  api,
+  pullAll,
+  pushRows,
+  seedOrg,
+  startTestServer,
+  testEnv,
+  type Api,
+  type Json,
+  type Org,
+  type TestEnv,
+} from '../testing/harness';
 import { backends } from '../testing/testDb';
 import { purgeTombstones } from './purge';
 
@@ -22,11 +34,17 @@ describe.each(backends())('tombstone purge on %s', (backend) => {
   });
 
   const remove = (doc: Json) =>
-    pushRows(client, org.repA.token, [{ assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, serverRevision: 1, _deleted: true } }]);
+    pushRows(client, org.repA.token, [
+      { assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, serverRevision: 1, _deleted: true } },
+    ]);
 
   it('purges old tombstones only, and tells clients that may have missed one to resync (410)', async () => {
     const [live, oldGone, newGone] = [account(org.repA), account(org.repA), account(org.repA)];
-    await pushRows(client, org.repA.token, [live, oldGone, newGone].map((d) => ({ newDocumentState: d })));
+    await pushRows(
+      client,
+      org.repA.token,
+      [live, oldGone, newGone].map((d) => ({ newDocumentState: d })),
+    );
     const offline = await pullAll(client, org.repA.token); // a device that then goes offline for months
     await remove(oldGone);
     await remove(newGone);
@@ -37,19 +55,27 @@ describe.each(backends())('tombstone purge on %s', (backend) => {
     expect(await purgeTombstones(server.ctx.db, server.ctx.config.tombstoneRetentionDays)).toBe(1);
     expect(await purgeTombstones(server.ctx.db, server.ctx.config.tombstoneRetentionDays)).toBe(0);
 
-    const stale = await client.get(`/sync/accounts/1/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`, org.repA.token);
+    const stale = await client.get(
+      `/sync/accounts/1/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`,
+      org.repA.token,
+    );
     expect(stale).toMatchObject({ status: 410, body: { code: 'resync_required', message: expect.stringContaining('full resync') } });
     // A device that synced after the delete, and a fresh full resync, are fine.
     expect((await pullAll(client, org.repA.token, 'accounts/1', synced.checkpoint)).docs).toEqual([]);
     const full = await pullAll(client, org.repA.token);
     // A new device walking the feed page by page after the purge passes positions below the horizon
     // without being sent back to the start (it never held the purged record).
-    expect((await pullAll(client, org.repA.token, 'accounts/1', null, 1)).docs.map((d) => d.id).sort()).toEqual(full.docs.map((d) => d.id).sort());
+    expect((await pullAll(client, org.repA.token, 'accounts/1', null, 1)).docs.map((d) => d.id).sort()).toEqual(
+      full.docs.map((d) => d.id).sort(),
+    );
     const byId = new Map(full.docs.map((d) => [d.id, d]));
     expect(byId.has(oldGone.id)).toBe(false);
     expect(byId.get(newGone.id)).toMatchObject({ _deleted: true });
     expect(byId.get(live.id)).toMatchObject({ _deleted: false });
     // Other collections keep their own horizon.
-    expect((await client.get(`/sync/contacts/0/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`, org.repA.token)).status).toBe(200);
+    expect(
+      (await client.get(`/sync/contacts/0/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`, org.repA.token))
+        .status,
+    ).toBe(200);
   });
 });

@@ -73,7 +73,8 @@ const updateRows = async (tx: Queryable, col: SyncCollection, rows: readonly Val
 
 const storedScope = (r: LockedRow): DocScope => ({ ownerId: r.owner_id, teamId: r.team_id, visibility: r.visibility });
 
-type Outcome = { kind: 'insert' } | { kind: 'update' } | { kind: 'noop' } | { kind: 'conflict'; doc: WireDoc } | { kind: 'error'; error: RowError };
+type Outcome =
+  { kind: 'insert' } | { kind: 'update' } | { kind: 'noop' } | { kind: 'conflict'; doc: WireDoc } | { kind: 'error'; error: RowError };
 
 /** What one row does given the stored document (locked), or undefined when there is none. */
 const decide = async (col: SyncCollection, who: Principal, row: ValidPushRow, current: LockedRow | undefined): Promise<Outcome> => {
@@ -103,12 +104,22 @@ const decide = async (col: SyncCollection, who: Principal, row: ValidPushRow, cu
  * lock what exists, decide every row, insert the new ones, update the rest. A row another
  * transaction inserted between our lock and our insert is locked and decided again (it now exists).
  */
-const applyBatch = async (tx: Queryable, col: SyncCollection, who: Principal, rows: readonly ValidPushRow[], opts: PushOptions): Promise<PushResult> => {
+const applyBatch = async (
+  tx: Queryable,
+  col: SyncCollection,
+  who: Principal,
+  rows: readonly ValidPushRow[],
+  opts: PushOptions,
+): Promise<PushResult> => {
   const result: PushResult = { conflicts: [], errors: [], written: 0 };
   let pending = rows;
   for (let round = 0; pending.length > 0; round++) {
     if (round > 1) throw new Error('push: documents vanished while locked');
-    const locked = await lockRows(tx, col.name, pending.map((row) => row.id));
+    const locked = await lockRows(
+      tx,
+      col.name,
+      pending.map((row) => row.id),
+    );
     const inserts: ValidPushRow[] = [];
     const updates: ValidPushRow[] = [];
     for (const row of pending) {

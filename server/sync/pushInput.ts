@@ -25,7 +25,8 @@ export const validatePush = (col: SyncCollection, body: unknown, maxRows: number
       throw badRequest('bad_request', `row ${index}: ${issue ? `${issue.path.join('.') || 'row'} ${issue.message}` : 'malformed'}`);
     }
     const { assumedMasterState: assumed, newDocumentState: next } = shape.data;
-    if (assumed && assumed.id !== next.id) throw badRequest('bad_request', `row ${index}: assumedMasterState and newDocumentState have different ids`);
+    if (assumed && assumed.id !== next.id)
+      throw badRequest('bad_request', `row ${index}: assumedMasterState and newDocumentState have different ids`);
     if (seen.has(next.id)) throw badRequest('bad_request', `row ${index}: document ${next.id} appears twice in one push`);
     seen.add(next.id);
     const parsed = col.parse(clientFields(next));

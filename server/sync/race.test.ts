@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import { account, api, pullAll, pushRows, seedOrg, startTestServer, testEnv, type Api, type Json, type Org, type TestEnv } from '../testing/harness';
+import {
+  account,
+  api,
+  pullAll,
+  pushRows,
+  seedOrg,
+  startTestServer,
+  testEnv,
+  type Api,
+  type Json,
+  type Org,
+  type TestEnv,
+} from '../testing/harness';
 import { backends } from '../testing/testDb';
 import { findUserById } from '../auth/users';
 import type { Principal } from '../auth/principal';
@@ -133,7 +145,11 @@ describe.each(backends())('commit order on %s', (backend) => {
       Array.from({ length: 6 }, async () => {
         for (let round = 0; round < 5; round++) {
           const docs = Array.from({ length: 4 }, () => account(org.repA));
-          const r = await pushRows(client, org.repA.token, docs.map((d) => ({ newDocumentState: d })));
+          const r = await pushRows(
+            client,
+            org.repA.token,
+            docs.map((d) => ({ newDocumentState: d })),
+          );
           expect(r.status).toBe(200);
           pushed.push(...docs.map((d) => String(d.id)));
         }

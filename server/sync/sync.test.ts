@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
-import { account, api, pullAll, pushRows, seedOrg, startTestServer, testEnv, type Api, type Json, type Org, type TestEnv } from '../testing/harness';
+import {
+  account,
+  api,
+  pullAll,
+  pushRows,
+  seedOrg,
+  startTestServer,
+  testEnv,
+  type Api,
+  type Json,
+  type Org,
+  type TestEnv,
+} from '../testing/harness';
 import { backends } from '../testing/testDb';
 
 describe.each(backends())('sync on %s', (backend) => {
@@ -66,7 +78,15 @@ describe.each(backends())('sync on %s', (backend) => {
 
   it('pages through a feed with small batches without losing or repeating documents', async () => {
     const docs = Array.from({ length: 7 }, () => account(org.repA2));
-    expect((await pushRows(client, org.repA2.token, docs.map((d) => ({ newDocumentState: d })))).status).toBe(200);
+    expect(
+      (
+        await pushRows(
+          client,
+          org.repA2.token,
+          docs.map((d) => ({ newDocumentState: d })),
+        )
+      ).status,
+    ).toBe(200);
     const { docs: pulled } = await pullAll(client, org.repA2.token, 'accounts/1', null, 2);
     expect(pulled.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
     // A pull from the start says how many records are coming, so the app can show real progress.
@@ -117,7 +137,7 @@ describe.each(backends())('sync on %s', (backend) => {
     expect((await pushRows(client, org.repA.token, [], 'accounts/0')).status).toBe(426);
     expect((await client.get('/sync/accounts/0/stream', org.repA.token)).status).toBe(426);
     expect((await client.get('/sync/accounts/7/pull', org.repA.token)).body.code).toBe('unsupported_schema_version');
-    expect((await client.get('/sync/nope/1/pull', org.repA.token))).toMatchObject({ status: 404, body: { code: 'unknown_collection' } });
+    expect(await client.get('/sync/nope/1/pull', org.repA.token)).toMatchObject({ status: 404, body: { code: 'unknown_collection' } });
     const list = await client.get('/sync/collections', org.repA.token);
     expect(list.body.collections).toContainEqual({ name: 'accounts', schemaVersion: 1 });
   });
@@ -136,7 +156,12 @@ describe.each(backends())('sync on %s', (backend) => {
     });
 
     beforeAll(async () => {
-      await pushRows(client, org.repA.token, [{ newDocumentState: note(org.repA, 'a-private') }, { newDocumentState: note(org.repA, 'a-shared', 'team') }], 'notes/0');
+      await pushRows(
+        client,
+        org.repA.token,
+        [{ newDocumentState: note(org.repA, 'a-private') }, { newDocumentState: note(org.repA, 'a-shared', 'team') }],
+        'notes/0',
+      );
       await pushRows(client, org.repB.token, [{ newDocumentState: note(org.repB, 'b-shared', 'team') }], 'notes/0');
     });
 
@@ -159,7 +184,10 @@ describe.each(backends())('sync on %s', (backend) => {
         [
           { newDocumentState: mine },
           // a team-visible record of a colleague: readable, but not the rep's to change
-          { assumedMasterState: { ...note(org.repA, 'a-shared', 'team'), serverRevision: 1 }, newDocumentState: { ...note(org.repA, 'a-shared', 'team'), text: 'x' } },
+          {
+            assumedMasterState: { ...note(org.repA, 'a-shared', 'team'), serverRevision: 1 },
+            newDocumentState: { ...note(org.repA, 'a-shared', 'team'), text: 'x' },
+          },
           // another team's record, and giving a record to someone else
           { newDocumentState: note(org.repB, 'b-new') },
           { newDocumentState: { ...note(org.repA2, 'a2-gift'), ownerId: org.repA.id } },
@@ -178,7 +206,12 @@ describe.each(backends())('sync on %s', (backend) => {
 
     it('a manager may change team records but not move them to another team; admins may do anything', async () => {
       const base = { ...note(org.repA, 'a-private'), serverRevision: 1 };
-      const ok = await pushRows(client, org.managerA.token, [{ assumedMasterState: base, newDocumentState: { ...base, text: 'by manager' } }], 'notes/0');
+      const ok = await pushRows(
+        client,
+        org.managerA.token,
+        [{ assumedMasterState: base, newDocumentState: { ...base, text: 'by manager' } }],
+        'notes/0',
+      );
       expect(ok.body).toEqual({ conflicts: [], errors: [] });
       const moved = await pushRows(
         client,
@@ -192,12 +225,28 @@ describe.each(backends())('sync on %s', (backend) => {
     });
 
     it('company-wide reference data is readable by all, writable by admins only', async () => {
-      const product = { id: 'p1', kind: 'product', ownerId: org.admin.id, teamId: org.teamA, createdAt: 1, updatedAt: 1, name: 'Widget', sku: 'W-1', isActive: true, family: 'widgets' };
+      const product = {
+        id: 'p1',
+        kind: 'product',
+        ownerId: org.admin.id,
+        teamId: org.teamA,
+        createdAt: 1,
+        updatedAt: 1,
+        name: 'Widget',
+        sku: 'W-1',
+        isActive: true,
+        family: 'widgets',
+      };
       const asAdmin = await pushRows(client, org.admin.token, [{ newDocumentState: product }], 'catalog/0');
       if (asAdmin.status !== 200) throw new Error(JSON.stringify(asAdmin.body));
       expect(asAdmin.body).toEqual({ conflicts: [], errors: [] });
       expect(await idsFor(org.repB.token, 'catalog/0')).toEqual(['p1']);
-      const asRep = await pushRows(client, org.repB.token, [{ newDocumentState: { ...product, id: 'p2', ownerId: org.repB.id, teamId: org.teamB } }], 'catalog/0');
+      const asRep = await pushRows(
+        client,
+        org.repB.token,
+        [{ newDocumentState: { ...product, id: 'p2', ownerId: org.repB.id, teamId: org.teamB } }],
+        'catalog/0',
+      );
       expect((asRep.body.errors as Json[])[0]).toMatchObject({ id: 'p2', code: 'forbidden' });
     });
   });

@@ -27,7 +27,10 @@ const resolveCollection = (ctx: AppContext, params: SyncParams): SyncCollection 
     );
   }
   if (v > col.schemaVersion) {
-    throw badRequest('unsupported_schema_version', `the server does not know ${col.name} schema version ${v} yet (it has ${col.schemaVersion})`);
+    throw badRequest(
+      'unsupported_schema_version',
+      `the server does not know ${col.name} schema version ${v} yet (it has ${col.schemaVersion})`,
+    );
   }
   return col;
 };

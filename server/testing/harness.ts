@@ -27,7 +27,9 @@ export const notesCollection: SyncCollection = {
   write: 'owner',
   parse: (input) => {
     const r = notesSchema.safeParse(input);
-    return r.success ? { ok: true, value: r.data } : { ok: false, message: r.error.issues[0]?.message ?? 'invalid', issues: r.error.issues };
+    return r.success
+      ? { ok: true, value: r.data }
+      : { ok: false, message: r.error.issues[0]?.message ?? 'invalid', issues: r.error.issues };
   },
   migrations: {},
 };
@@ -60,7 +62,11 @@ export const testEnv = async (backend: Backend, overrides: Partial<ServerConfig>
 };
 
 export const api = (server: { url: string }) => {
-  const request = async (method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}): Promise<ApiResponse> => {
+  const request = async (
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; raw?: string } = {},
+  ): Promise<ApiResponse> => {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
@@ -106,7 +112,8 @@ export const seedOrg = async (server: RunningServer): Promise<Org> => {
   const tag = Math.random().toString(36).slice(2, 8);
   await createUser(server.ctx.db, { email: `admin-${tag}@x.test`, password: PASSWORD, role: 'admin', teamId: null }, 1024);
   const admin = await login(client, `admin-${tag}@x.test`);
-  const team = async (name: string): Promise<string> => String((await client.post('/admin/teams', { name: `${name}-${tag}` }, admin.token)).body.id);
+  const team = async (name: string): Promise<string> =>
+    String((await client.post('/admin/teams', { name: `${name}-${tag}` }, admin.token)).body.id);
   const teamA = await team('A');
   const teamB = await team('B');
   const person = async (name: string, role: string, teamId: string): Promise<Person> => {
@@ -144,8 +151,12 @@ export const account = (owner: Person, extra: Json = {}): Json => ({
   ...extra,
 });
 
-export const pushRows = (client: Api, token: string, rows: Array<{ assumedMasterState?: Json | null; newDocumentState: Json }>, collection = 'accounts/1') =>
-  client.post(`/sync/${collection}/push`, rows, token);
+export const pushRows = (
+  client: Api,
+  token: string,
+  rows: Array<{ assumedMasterState?: Json | null; newDocumentState: Json }>,
+  collection = 'accounts/1',
+) => client.post(`/sync/${collection}/push`, rows, token);
 
 export const pullAll = async (client: Api, token: string, collection = 'accounts/1', from: unknown = null, limit = 100) => {
   const docs: Json[] = [];

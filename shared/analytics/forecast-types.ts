@@ -45,7 +45,8 @@ export type BacktestError = {
   readonly points: number;
 };
 
-export type CandidateScore = { readonly model: ForecastModelName; readonly mae: number } | { readonly model: ForecastModelName; readonly failed: string };
+export type CandidateScore =
+  { readonly model: ForecastModelName; readonly mae: number } | { readonly model: ForecastModelName; readonly failed: string };
 
 export type ForecastResult = {
   readonly model: ForecastModelName;

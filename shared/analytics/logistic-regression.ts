@@ -16,7 +16,12 @@ export type LogisticModel = {
 
 export type FitOptions = { readonly lambda?: number; readonly maxIterations?: number; readonly tolerance?: number };
 
-export function fitLogistic(rows: readonly (readonly number[])[], labels: readonly number[], featureNames: readonly string[], options: FitOptions = {}): LogisticModel {
+export function fitLogistic(
+  rows: readonly (readonly number[])[],
+  labels: readonly number[],
+  featureNames: readonly string[],
+  options: FitOptions = {},
+): LogisticModel {
   const lambda = options.lambda ?? 1;
   const maxIter = options.maxIterations ?? 25;
   const tol = options.tolerance ?? 1e-8;
@@ -35,7 +40,9 @@ export function fitLogistic(rows: readonly (readonly number[])[], labels: readon
       sds[j] = 1;
     } else sds[j] = sd;
   }
-  const z = rows.map((r) => Float64Array.from({ length: d + 1 }, (_, j) => (j === d ? 1 : ((r[j] ?? 0) - (means[j] ?? 0)) / (sds[j] ?? 1))));
+  const z = rows.map((r) =>
+    Float64Array.from({ length: d + 1 }, (_, j) => (j === d ? 1 : ((r[j] ?? 0) - (means[j] ?? 0)) / (sds[j] ?? 1))),
+  );
 
   const p = d + 1;
   const beta = new Float64Array(p);

@@ -4,8 +4,28 @@ import { rollUpPipeline, type RollupOpportunity } from './pipeline-rollup';
 import { buildRevenueSeries } from './revenue-series';
 
 let seq = 0;
-function opp(stage: OpportunityStage, category: ForecastCategory, amount: number, probability: number, closeDate: string, extra: Partial<RollupOpportunity> = {}): RollupOpportunity {
-  return { id: `o${seq++}`, ownerId: 'ann', teamId: 'east', accountId: 'acc1', stage, amount, currency: 'USD', probability, forecastCategory: category, closeDate, lineItems: [], ...extra };
+function opp(
+  stage: OpportunityStage,
+  category: ForecastCategory,
+  amount: number,
+  probability: number,
+  closeDate: string,
+  extra: Partial<RollupOpportunity> = {},
+): RollupOpportunity {
+  return {
+    id: `o${seq++}`,
+    ownerId: 'ann',
+    teamId: 'east',
+    accountId: 'acc1',
+    stage,
+    amount,
+    currency: 'USD',
+    probability,
+    forecastCategory: category,
+    closeDate,
+    lineItems: [],
+    ...extra,
+  };
 }
 
 // Small known dataset: the sums below were computed by hand.
@@ -52,8 +72,16 @@ describe('rollUpPipeline', () => {
     const q = rollUpPipeline(deals, { period: 'quarter', filter: { ownerIds: ['ann'] } });
     expect(q).toHaveLength(1);
     expect(q[0]).toMatchObject({ period: '2025-Q1', weighted: 21_000, commit: 10_000, bestCase: 30_000, pipeline: 35_000, closed: 7_000 });
-    expect(rollUpPipeline(deals, { period: 'quarter', filter: { teamIds: ['west'] } }).map((r) => r.period)).toEqual(['2025-Q1', '2025-Q2']);
-    const byRegion = rollUpPipeline(deals, { period: 'quarter', groupBy: 'region', accountRegions: regions, filter: { regions: ['apac'] } });
+    expect(rollUpPipeline(deals, { period: 'quarter', filter: { teamIds: ['west'] } }).map((r) => r.period)).toEqual([
+      '2025-Q1',
+      '2025-Q2',
+    ]);
+    const byRegion = rollUpPipeline(deals, {
+      period: 'quarter',
+      groupBy: 'region',
+      accountRegions: regions,
+      filter: { regions: ['apac'] },
+    });
     expect(byRegion.map((r) => [r.period, r.group, r.weighted])).toEqual([
       ['2025-Q1', 'apac', 0],
       ['2025-Q2', 'apac', 990],
@@ -73,7 +101,11 @@ describe('rollUpPipeline', () => {
 
 describe('buildRevenueSeries', () => {
   it('fills months without wins with zeros up to the end period', () => {
-    const won = [opp('closed_won', 'closed', 100, 100, '2024-11-05'), opp('closed_won', 'closed', 50, 100, '2025-01-31'), opp('closed_won', 'closed', 25, 100, '2025-01-01', { currency: 'EUR' })];
+    const won = [
+      opp('closed_won', 'closed', 100, 100, '2024-11-05'),
+      opp('closed_won', 'closed', 50, 100, '2025-01-31'),
+      opp('closed_won', 'closed', 25, 100, '2025-01-01', { currency: 'EUR' }),
+    ];
     const series = buildRevenueSeries(won, { dimension: 'owner', currency: 'USD', endPeriod: '2025-03' });
     expect(series).toEqual([{ key: 'ann', currency: 'USD', startPeriod: '2024-11', values: [100, 0, 50, 0, 0] }]);
   });

@@ -4,7 +4,17 @@ import { periodOf, type PeriodKind } from './periods';
 /** The fields roll-ups read; anything that has them (a full document or a test fixture) will do. */
 export type RollupOpportunity = Pick<
   Opportunity,
-  'id' | 'ownerId' | 'teamId' | 'accountId' | 'stage' | 'amount' | 'currency' | 'probability' | 'forecastCategory' | 'closeDate' | 'lineItems'
+  | 'id'
+  | 'ownerId'
+  | 'teamId'
+  | 'accountId'
+  | 'stage'
+  | 'amount'
+  | 'currency'
+  | 'probability'
+  | 'forecastCategory'
+  | 'closeDate'
+  | 'lineItems'
 >;
 
 export type RollupDimension = 'owner' | 'team' | 'region' | 'product';
@@ -86,7 +96,16 @@ export function rollUpPipeline(opportunities: Iterable<RollupOpportunity>, optio
       const key = `${period}|${opp.currency}|${group ?? ''}`;
       let row = rows.get(key);
       if (!row) {
-        row = { period, currency: opp.currency, group, weightedExact: 0, byCategory: emptyCategories(), closed: 0, openCount: 0, wonCount: 0 };
+        row = {
+          period,
+          currency: opp.currency,
+          group,
+          weightedExact: 0,
+          byCategory: emptyCategories(),
+          closed: 0,
+          openCount: 0,
+          wonCount: 0,
+        };
         rows.set(key, row);
       }
       addToRow(row, opp, amount);

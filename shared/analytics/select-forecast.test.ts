@@ -22,7 +22,11 @@ describe('selectAndForecast (pure parts)', () => {
 
   it('records a failing candidate and picks among the rest; seasonal naive wins on an exact season', () => {
     const season = Array.from({ length: 48 }, (_, t) => 100 + [0, 5, 10, 40, 10, 5, 0, -5, -10, -40, -10, -5][t % 12]!);
-    const r = selectAndForecast(season, { horizon: 12, candidates: [meanForecaster, seasonalNaiveForecaster, failing], labelPeriod: (s) => `step${s}` });
+    const r = selectAndForecast(season, {
+      horizon: 12,
+      candidates: [meanForecaster, seasonalNaiveForecaster, failing],
+      labelPeriod: (s) => `step${s}`,
+    });
     expect(r.model).toBe('seasonal_naive_12');
     expect(r.points[3]?.mean).toBe(140);
     expect(r.points[0]?.period).toBe('step1');

@@ -1,5 +1,13 @@
 import { crostonSbaForecaster, meanForecaster } from './baseline-forecasters';
-import type { BacktestError, CandidateScore, ForecastModelName, ForecastPaths, ForecastPoint, ForecastResult, Forecaster } from './forecast-types';
+import type {
+  BacktestError,
+  CandidateScore,
+  ForecastModelName,
+  ForecastPaths,
+  ForecastPoint,
+  ForecastResult,
+  Forecaster,
+} from './forecast-types';
 import { backtestCandidate, maseScale, planBacktest, type CandidateBacktest } from './rolling-backtest';
 
 export type SelectForecastOptions = {
@@ -78,7 +86,9 @@ export function selectAndForecast(raw: readonly number[], options: SelectForecas
     if (!best || mae < bestMae * (1 - TIE_MARGIN)) best = c;
   }
   // Try the winner on the full series; if it cannot fit there, the next best by MAE takes over.
-  const order = best ? [best, ...ranked.filter((c) => c !== best).sort((a, b) => (results.get(a.name)?.mae ?? 0) - (results.get(b.name)?.mae ?? 0))] : [];
+  const order = best
+    ? [best, ...ranked.filter((c) => c !== best).sort((a, b) => (results.get(a.name)?.mae ?? 0) - (results.get(b.name)?.mae ?? 0))]
+    : [];
   for (const model of order) {
     try {
       const bt = results.get(model.name);
@@ -87,7 +97,15 @@ export function selectAndForecast(raw: readonly number[], options: SelectForecas
       if (model !== best) notes.push(`${best?.name ?? 'best model'} failed on the full series; using ${model.name}.`);
       const scale = bt ? intervalScale(bt.standardizedErrors) : 1;
       if (scale > 1.05) notes.push(`Intervals widened x${scale.toFixed(2)}: backtest errors were larger than the model's own intervals.`);
-      return finish(model.name, widen(paths, scale), bt ? backtestError(bt, plan.origins.length, maseScale(y)) : null, scores, notes, options, nonNegative);
+      return finish(
+        model.name,
+        widen(paths, scale),
+        bt ? backtestError(bt, plan.origins.length, maseScale(y)) : null,
+        scores,
+        notes,
+        options,
+        nonNegative,
+      );
     } catch (error) {
       scores.push({ model: model.name, failed: `full fit: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -112,7 +130,13 @@ export function intervalScale(standardized: readonly number[]): number {
 function widen(p: ForecastPaths, s: number): ForecastPaths {
   if (s === 1) return p;
   const w = (m: readonly number[], b: readonly number[]): number[] => b.map((v, i) => (m[i] ?? 0) + s * (v - (m[i] ?? 0)));
-  return { mean: p.mean, lower80: w(p.mean, p.lower80), upper80: w(p.mean, p.upper80), lower95: w(p.mean, p.lower95), upper95: w(p.mean, p.upper95) };
+  return {
+    mean: p.mean,
+    lower80: w(p.mean, p.lower80),
+    upper80: w(p.mean, p.upper80),
+    lower95: w(p.mean, p.lower95),
+    upper95: w(p.mean, p.upper95),
+  };
 }
 
 function backtestError(bt: CandidateBacktest, folds: number, scale: number): BacktestError {
@@ -129,7 +153,13 @@ function shortPaths(y: readonly number[], h: number): ForecastPaths {
   const m = y.reduce((a, b) => a + b, 0) / y.length;
   const spread = Math.max(Math.max(...y) - Math.min(...y), Math.abs(m) * 0.5);
   const fill = (v: number): number[] => new Array<number>(h).fill(v);
-  return { mean: fill(m), lower80: fill(m - spread), upper80: fill(m + spread), lower95: fill(m - 2 * spread), upper95: fill(m + 2 * spread) };
+  return {
+    mean: fill(m),
+    lower80: fill(m - spread),
+    upper80: fill(m + spread),
+    lower95: fill(m - 2 * spread),
+    upper95: fill(m + 2 * spread),
+  };
 }
 
 function finish(

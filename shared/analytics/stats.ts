@@ -77,7 +77,13 @@ export function brierScore(probs: ArrayLike<number>, labels: ArrayLike<number>):
   return s / probs.length;
 }
 
-export type ReliabilityBin = { readonly from: number; readonly to: number; readonly count: number; readonly meanPredicted: number; readonly observedRate: number };
+export type ReliabilityBin = {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+  readonly meanPredicted: number;
+  readonly observedRate: number;
+};
 
 /** Equal-width reliability bins (calibration curve); empty bins are left out. */
 export function reliabilityBins(probs: ArrayLike<number>, labels: ArrayLike<number>, bins = 10): ReliabilityBin[] {

@@ -2,7 +2,10 @@ import { type Activity, type Opportunity, type OpportunityStage } from '../schem
 import { hashString } from './stats';
 
 /** The fields win-probability features read. */
-export type WinOpportunity = Pick<Opportunity, 'id' | 'ownerId' | 'teamId' | 'stage' | 'amount' | 'createdAt' | 'closedAt' | 'updatedAt' | 'stageHistory'>;
+export type WinOpportunity = Pick<
+  Opportunity,
+  'id' | 'ownerId' | 'teamId' | 'stage' | 'amount' | 'createdAt' | 'closedAt' | 'updatedAt' | 'stageHistory'
+>;
 export type WinActivity = Pick<Activity, 'type' | 'opportunityId' | 'doneAt' | 'dueAt' | 'createdAt'>;
 
 const DAY = 86_400_000;

@@ -1,7 +1,15 @@
 import { OPPORTUNITY_STAGES, STAGE_DEFAULTS, type OpportunityStage } from '../schemas';
 import { fitLogistic, predictLogistic, contributions, type LogisticModel } from './logistic-regression';
 import { brierScore, reliabilityBins, rocAuc, type AucResult, type ReliabilityBin } from './stats';
-import { featuresAt, indexActivities, trainingInstant, WIN_FEATURES, type ActivityIndex, type WinActivity, type WinOpportunity } from './win-features';
+import {
+  featuresAt,
+  indexActivities,
+  trainingInstant,
+  WIN_FEATURES,
+  type ActivityIndex,
+  type WinActivity,
+  type WinOpportunity,
+} from './win-features';
 import { topReasons, type WinReason } from './win-reasons';
 
 /** Below this many closed deals (or this many of either outcome) there is nothing to learn from. */
@@ -46,7 +54,15 @@ export type WinScore = {
   readonly explanation: string;
 };
 
-const ZERO_RATES: Record<OpportunityStage, number> = { prospecting: 0, qualification: 0, needs_analysis: 0, proposal: 0, negotiation: 0, closed_won: 1, closed_lost: 0 };
+const ZERO_RATES: Record<OpportunityStage, number> = {
+  prospecting: 0,
+  qualification: 0,
+  needs_analysis: 0,
+  proposal: 0,
+  negotiation: 0,
+  closed_won: 1,
+  closed_lost: 0,
+};
 
 type Row = { readonly id: string; readonly end: number; readonly stage: OpportunityStage; readonly x: number[]; readonly y: number };
 
@@ -65,27 +81,60 @@ export function trainWinModel(input: TrainWinModelInput): WinModel {
     const at = trainingInstant(opp);
     if (at === undefined) continue;
     const snap = featuresAt(opp, at, index);
-    rows.push({ id: opp.id, end: opp.closedAt ?? opp.updatedAt, stage: snap.stage, x: snap.features, y: opp.stage === 'closed_won' ? 1 : 0 });
+    rows.push({
+      id: opp.id,
+      end: opp.closedAt ?? opp.updatedAt,
+      stage: snap.stage,
+      x: snap.features,
+      y: opp.stage === 'closed_won' ? 1 : 0,
+    });
   }
   rows.sort((a, b) => a.end - b.end || a.id.localeCompare(b.id));
   const wins = rows.filter((r) => r.y === 1).length;
-  const empty: WinEvaluation = { closedDeals: rows.length, trainRows: rows.length, testRows: 0, auc: null, brier: null, stageAuc: null, stageBrier: null, reliability: [] };
+  const empty: WinEvaluation = {
+    closedDeals: rows.length,
+    trainRows: rows.length,
+    testRows: 0,
+    auc: null,
+    brier: null,
+    stageAuc: null,
+    stageBrier: null,
+    reliability: [],
+  };
   const allRates = stageRates(rows);
-  const fallback = (reason: string, evaluation: WinEvaluation): WinModel => ({ kind: 'stage', reason, trainedAt: input.now, logistic: null, stageRates: allRates, evaluation });
+  const fallback = (reason: string, evaluation: WinEvaluation): WinModel => ({
+    kind: 'stage',
+    reason,
+    trainedAt: input.now,
+    logistic: null,
+    stageRates: allRates,
+    evaluation,
+  });
 
   if (rows.length < MIN_CLOSED_DEALS || wins < MIN_PER_OUTCOME || rows.length - wins < MIN_PER_OUTCOME) {
-    return fallback(`Only ${rows.length} closed deals (${wins} won): at least ${MIN_CLOSED_DEALS} with ${MIN_PER_OUTCOME} of each outcome are needed; using stage win rates.`, empty);
+    return fallback(
+      `Only ${rows.length} closed deals (${wins} won): at least ${MIN_CLOSED_DEALS} with ${MIN_PER_OUTCOME} of each outcome are needed; using stage win rates.`,
+      empty,
+    );
   }
   const cut = Math.floor(rows.length * (1 - HELD_OUT_SHARE));
   const train = rows.slice(0, cut);
   const test = rows.slice(cut);
   const testWins = test.filter((r) => r.y === 1).length;
   if (testWins < MIN_PER_OUTCOME / 2 || test.length - testWins < MIN_PER_OUTCOME / 2) {
-    return fallback(`The ${test.length} most recent closed deals have too few wins or losses to check a model on; using stage win rates.`, empty);
+    return fallback(
+      `The ${test.length} most recent closed deals have too few wins or losses to check a model on; using stage win rates.`,
+      empty,
+    );
   }
 
   const names = [...WIN_FEATURES];
-  const model = fitLogistic(train.map((r) => r.x), train.map((r) => r.y), names, { lambda: input.lambda ?? 1 });
+  const model = fitLogistic(
+    train.map((r) => r.x),
+    train.map((r) => r.y),
+    names,
+    { lambda: input.lambda ?? 1 },
+  );
   const labels = test.map((r) => r.y);
   const probs = test.map((r) => predictLogistic(model, r.x));
   const trainRates = stageRates(train);
@@ -107,11 +156,21 @@ export function trainWinModel(input: TrainWinModelInput): WinModel {
     return fallback(`No reliable signal: ${aucText}; using stage win rates.`, evaluation);
   }
   // Judged on held-out deals, then refitted on all of them so the newest deals inform the scores.
-  const final = fitLogistic(rows.map((r) => r.x), rows.map((r) => r.y), names, { lambda: input.lambda ?? 1 });
+  const final = fitLogistic(
+    rows.map((r) => r.x),
+    rows.map((r) => r.y),
+    names,
+    { lambda: input.lambda ?? 1 },
+  );
   return { kind: 'logistic', reason: `Model used: ${aucText}.`, trainedAt: input.now, logistic: final, stageRates: allRates, evaluation };
 }
 
-export function scoreOpenDeals(model: WinModel, open: readonly WinOpportunity[], activities: readonly WinActivity[] | ActivityIndex, now: number): WinScore[] {
+export function scoreOpenDeals(
+  model: WinModel,
+  open: readonly WinOpportunity[],
+  activities: readonly WinActivity[] | ActivityIndex,
+  now: number,
+): WinScore[] {
   const index = activities instanceof Map ? activities : indexActivities(activities as readonly WinActivity[]);
   const scores: WinScore[] = [];
   for (const opp of open) {
@@ -162,7 +221,10 @@ function stageRates(rows: readonly Row[]): Record<OpportunityStage, number> {
  * hand-edited records may lack history or lag behind the stage field, which is the truth now.
  */
 function historyEndingIn(opp: WinOpportunity, now: number): WinOpportunity['stageHistory'] {
-  const last = opp.stageHistory.reduce<WinOpportunity['stageHistory'][number] | undefined>((a, h) => (!a || h.at >= a.at ? h : a), undefined);
+  const last = opp.stageHistory.reduce<WinOpportunity['stageHistory'][number] | undefined>(
+    (a, h) => (!a || h.at >= a.at ? h : a),
+    undefined,
+  );
   if (last?.stage === opp.stage) return opp.stageHistory;
   return [...opp.stageHistory, { stage: opp.stage, at: Math.max(last?.at ?? opp.createdAt, Math.min(opp.updatedAt, now)) }];
 }

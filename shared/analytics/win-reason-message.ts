@@ -13,8 +13,21 @@ export type WinReasonMessage = {
 };
 
 export type WinReasonKey =
-  | 'inStage' | 'notInStage' | 'age' | 'amount' | 'daysInStage' | 'noRegressions' | 'regressions'
-  | 'calls' | 'noCalls' | 'meetings' | 'noMeetings' | 'visits' | 'noVisits' | 'sinceMeeting' | 'noMeetingLong';
+  | 'inStage'
+  | 'notInStage'
+  | 'age'
+  | 'amount'
+  | 'daysInStage'
+  | 'noRegressions'
+  | 'regressions'
+  | 'calls'
+  | 'noCalls'
+  | 'meetings'
+  | 'noMeetings'
+  | 'visits'
+  | 'noVisits'
+  | 'sinceMeeting'
+  | 'noMeetingLong';
 
 const STAGE_OF: Partial<Record<WinFeature, string>> = {
   stage_qualification: 'qualification',
@@ -55,6 +68,8 @@ export function winReasonMessage(reason: WinReason): WinReasonMessage {
     case 'stage_regressions':
       return n === 0 ? { ...base, key: 'noRegressions', params: {} } : { ...base, key: 'regressions', params: { count: n } };
     default:
-      return reason.value >= 180 ? { ...base, key: 'noMeetingLong', params: { days: 180 } } : { ...base, key: 'sinceMeeting', params: { days: n } };
+      return reason.value >= 180
+        ? { ...base, key: 'noMeetingLong', params: { days: 180 } }
+        : { ...base, key: 'sinceMeeting', params: { days: n } };
   }
 }

@@ -22,7 +22,23 @@ import type { RequestDef } from './define-request';
  * silently replace an earlier name, so requests.test.ts checks that no name appears twice, and the
  * core's dispatcher refuses to start with two handlers for one name.
  */
-export const REQUEST_GROUPS = [appRequests, accountsRequests, accountSummaryRequests, contactsRequests, activitiesRequests, searchRequests, liveRequests, syncRequests, importRequests, leadsRequests, opportunitiesRequests, quotesRequests, agendaRequests, reportRequests, analyticsRequests] as const;
+export const REQUEST_GROUPS = [
+  appRequests,
+  accountsRequests,
+  accountSummaryRequests,
+  contactsRequests,
+  activitiesRequests,
+  searchRequests,
+  liveRequests,
+  syncRequests,
+  importRequests,
+  leadsRequests,
+  opportunitiesRequests,
+  quotesRequests,
+  agendaRequests,
+  reportRequests,
+  analyticsRequests,
+] as const;
 
 export const requestDefs = {
   ...appRequests,

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { baseDocumentShape, currencySchema, idSchema, isoDateSchema, labelSchema, nonNegativeMoneySchema, shortLabelSchema, textSchema } from './primitives';
+import {
+  baseDocumentShape,
+  currencySchema,
+  idSchema,
+  isoDateSchema,
+  labelSchema,
+  nonNegativeMoneySchema,
+  shortLabelSchema,
+  textSchema,
+} from './primitives';
 
 /** Products and their prices share the `catalog` collection (see registry.ts for why collections are grouped). */
 export const productSchema = z.object({

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { baseDocumentShape, emailSchema, epochMsSchema, idSchema, labelSchema, phoneSchema, shortLabelSchema, textSchema } from './primitives';
+import {
+  baseDocumentShape,
+  emailSchema,
+  epochMsSchema,
+  idSchema,
+  labelSchema,
+  phoneSchema,
+  shortLabelSchema,
+  textSchema,
+} from './primitives';
 
 export const LEAD_STATUSES = ['new', 'working', 'nurturing', 'qualified', 'unqualified', 'converted'] as const;
 export const LEAD_SOURCES = ['web', 'referral', 'event', 'campaign', 'cold_call', 'partner', 'other'] as const;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { baseDocumentShape, currencySchema, epochMsSchema, idSchema, isoDateSchema, labelSchema, nonNegativeMoneySchema, textSchema } from './primitives';
+import {
+  baseDocumentShape,
+  currencySchema,
+  epochMsSchema,
+  idSchema,
+  isoDateSchema,
+  labelSchema,
+  nonNegativeMoneySchema,
+  textSchema,
+} from './primitives';
 
 export const CAMPAIGN_TYPES = ['email', 'event', 'webinar', 'trade_show', 'direct_mail', 'advertising'] as const;
 export const CAMPAIGN_STATUSES = ['planned', 'active', 'completed', 'aborted'] as const;
@@ -43,4 +52,10 @@ export type CampaignMember = z.infer<typeof campaignMemberSchema>;
 export const marketingSchemas = { campaign: campaignSchema, campaign_member: campaignMemberSchema } as const;
 export type MarketingDoc = Campaign | CampaignMember;
 
-export const marketingIndexes = ['updatedAt', ['kind', 'startDate'], ['kind', 'name'], ['campaignId', 'status'], ['contactId', 'campaignId']] as const;
+export const marketingIndexes = [
+  'updatedAt',
+  ['kind', 'startDate'],
+  ['kind', 'name'],
+  ['campaignId', 'status'],
+  ['contactId', 'campaignId'],
+] as const;

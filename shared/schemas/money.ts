@@ -22,7 +22,11 @@ export function sumLineItems(lines: ReadonlyArray<PricedLine>): number {
 }
 
 /** Applies a document-level discount and tax (both percent) to a subtotal, rounding once each. */
-export function applyDiscountAndTax(subtotal: number, discountPercent: number, taxPercent: number): { discount: number; tax: number; total: number } {
+export function applyDiscountAndTax(
+  subtotal: number,
+  discountPercent: number,
+  taxPercent: number,
+): { discount: number; tax: number; total: number } {
   const discount = Math.round((subtotal * discountPercent) / 100);
   const tax = Math.round(((subtotal - discount) * taxPercent) / 100);
   return { discount, tax, total: subtotal - discount + tax };

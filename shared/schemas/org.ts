@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { baseDocumentShape, currencySchema, emailSchema, idSchema, isoDateSchema, labelSchema, nonNegativeMoneySchema, shortLabelSchema } from './primitives';
+import {
+  baseDocumentShape,
+  currencySchema,
+  emailSchema,
+  idSchema,
+  isoDateSchema,
+  labelSchema,
+  nonNegativeMoneySchema,
+  shortLabelSchema,
+} from './primitives';
 
 export const USER_ROLES = ['rep', 'manager', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];

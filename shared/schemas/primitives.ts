@@ -33,7 +33,10 @@ export const isoDateSchema = z
 export const MONEY_MAX = 1_000_000_000_000_000; // 10^15 minor units: well inside 2^53
 export const moneySchema = z.int().min(-MONEY_MAX).max(MONEY_MAX).multipleOf(1);
 export const nonNegativeMoneySchema = z.int().min(0).max(MONEY_MAX).multipleOf(1);
-export const currencySchema = z.string().length(3).regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD');
+export const currencySchema = z
+  .string()
+  .length(3)
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD');
 
 /** Percentages 0..100 (probability, discount, tax rate); fractional values allowed for tax rates like 8.25. */
 export const percentSchema = z.number().min(0).max(100);
@@ -44,7 +47,10 @@ export const labelSchema = z.string().max(200);
 export const shortLabelSchema = z.string().max(80);
 /** Free text (notes, descriptions); bounded so one document cannot grow without limit. */
 export const textSchema = z.string().max(20_000);
-export const emailSchema = z.string().max(254).regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
+export const emailSchema = z
+  .string()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
 export const phoneSchema = z.string().max(40);
 export const urlSchema = z.string().max(2048);
 

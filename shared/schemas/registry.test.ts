@@ -30,7 +30,10 @@ describe('crmCollections', () => {
       expect(node, `${name}.${field} is indexed but not in the schema`).toBeDefined();
       if (node?.type === 'string') expect(node.maxLength, `${name}.${field}`).toBeGreaterThan(0);
       if (node?.type === 'integer' || node?.type === 'number') {
-        expect([node.minimum, node.maximum, node.multipleOf].every((v) => typeof v === 'number'), `${name}.${field}`).toBe(true);
+        expect(
+          [node.minimum, node.maximum, node.multipleOf].every((v) => typeof v === 'number'),
+          `${name}.${field}`,
+        ).toBe(true);
       }
     }
     for (const key of ['ownerId', 'teamId', 'createdAt', 'updatedAt', 'serverRevision', 'serverUpdatedAt']) {

@@ -70,7 +70,13 @@ export const crmCollections = {
     indexes: accountIndexes,
     migrationStrategies: accountsMigrationStrategies,
   }),
-  contacts: defineCollection<Contact>({ name: 'contacts', version: 0, kinds: { contact: contactSchema }, validator: contactSchema, indexes: contactIndexes }),
+  contacts: defineCollection<Contact>({
+    name: 'contacts',
+    version: 0,
+    kinds: { contact: contactSchema },
+    validator: contactSchema,
+    indexes: contactIndexes,
+  }),
   leads: defineCollection<Lead>({ name: 'leads', version: 0, kinds: { lead: leadSchema }, validator: leadSchema, indexes: leadIndexes }),
   opportunities: defineCollection<Opportunity>({
     name: 'opportunities',
@@ -79,7 +85,13 @@ export const crmCollections = {
     validator: opportunitySchema,
     indexes: opportunityIndexes,
   }),
-  activities: defineCollection<Activity>({ name: 'activities', version: 0, kinds: { activity: activitySchema }, validator: activitySchema, indexes: activityIndexes }),
+  activities: defineCollection<Activity>({
+    name: 'activities',
+    version: 0,
+    kinds: { activity: activitySchema },
+    validator: activitySchema,
+    indexes: activityIndexes,
+  }),
   cases: defineCollection<Case>({ name: 'cases', version: 0, kinds: { case: caseSchema }, validator: caseSchema, indexes: caseIndexes }),
   catalog: defineCollection<CatalogDoc>({
     name: 'catalog',

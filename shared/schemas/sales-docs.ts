@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { baseDocumentShape, currencySchema, epochMsSchema, idSchema, isoDateSchema, moneySchema, nonNegativeMoneySchema, percentSchema, textSchema } from './primitives';
+import {
+  baseDocumentShape,
+  currencySchema,
+  epochMsSchema,
+  idSchema,
+  isoDateSchema,
+  moneySchema,
+  nonNegativeMoneySchema,
+  percentSchema,
+  textSchema,
+} from './primitives';
 import { salesLineSchema } from './sales-lines';
 
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected'] as const;
@@ -55,4 +65,10 @@ export type Order = z.infer<typeof orderSchema>;
 export const salesDocSchemas = { quote: quoteSchema, order: orderSchema } as const;
 export type SalesDoc = Quote | Order;
 
-export const salesDocIndexes = ['updatedAt', ['kind', 'status', 'updatedAt'], ['accountId', 'updatedAt'], ['opportunityId', 'updatedAt'], ['ownerId', 'updatedAt']] as const;
+export const salesDocIndexes = [
+  'updatedAt',
+  ['kind', 'status', 'updatedAt'],
+  ['accountId', 'updatedAt'],
+  ['opportunityId', 'updatedAt'],
+  ['ownerId', 'updatedAt'],
+] as const;

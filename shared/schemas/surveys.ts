@@ -15,7 +15,7 @@ export const surveyResponseSchema = z
     respondedAt: epochMsSchema,
     comment: textSchema.optional(),
   })
-  .refine((r) => r.survey !== 'csat' || r.score >= 1 && r.score <= 5, { message: 'a CSAT score is between 1 and 5', path: ['score'] });
+  .refine((r) => r.survey !== 'csat' || (r.score >= 1 && r.score <= 5), { message: 'a CSAT score is between 1 and 5', path: ['score'] });
 export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
 
 export const surveyIndexes = ['updatedAt', ['survey', 'respondedAt'], ['accountId', 'respondedAt']] as const;

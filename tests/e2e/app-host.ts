@@ -22,7 +22,9 @@ export type AppHost = {
  * reopens the SQLite database, exactly as quitting and relaunching the app does. It builds
  * nothing: global-setup.ts has built out/renderer already.
  */
-export async function startAppHost(dataDir: string = mkdtempSync(join(tmpdir(), 'crm-e2e-'))): Promise<AppHost & { readonly ownsDir: boolean }> {
+export async function startAppHost(
+  dataDir: string = mkdtempSync(join(tmpdir(), 'crm-e2e-')),
+): Promise<AppHost & { readonly ownsDir: boolean }> {
   let current = await spawnHost(dataDir);
   const host = {
     get url() {
@@ -45,16 +47,23 @@ export function removeDataDir(dir: string): void {
 }
 
 async function spawnHost(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-browser.ts', '--no-build', '--no-open', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/start-browser.ts', '--no-build', '--no-open', '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    },
+  );
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
 
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start within ${START_TIMEOUT_MS} ms\n${stderr.join('')}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`browser host did not start within ${START_TIMEOUT_MS} ms\n${stderr.join('')}`)),
+      START_TIMEOUT_MS,
+    );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const match = /^FieldCRM is running at (http:\/\/127\.0\.0\.1:\d+\/\?s=\S+)$/.exec(line);

@@ -141,7 +141,9 @@ test('a rep creates, finds, edits, deletes and restores an account, imports 1,00
   await page.getByRole('link', { name: 'Back to accounts' }).click();
   await page.getByTestId('import-accounts').click();
   const importer = page.getByTestId('import-dialog');
-  await importer.getByTestId('import-file').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(accountsCsv(1000), 'utf8') });
+  await importer
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(accountsCsv(1000), 'utf8') });
   await importer.getByRole('button', { name: 'Next' }).click();
   await importer.getByTestId('import-start').click();
   await expect(importer.getByTestId('import-imported')).toHaveText('Imported 997 records', { timeout: 90_000 });
@@ -200,7 +202,11 @@ const DRAFT_COUNT = `new Promise((resolve, reject) => {
   };
 })`;
 
-test('saving over a change made elsewhere says so, reloads the latest and keeps what the rep typed', async ({ page, app, consoleErrors }) => {
+test('saving over a change made elsewhere says so, reloads the latest and keeps what the rep typed', async ({
+  page,
+  app,
+  consoleErrors,
+}) => {
   await openApp(page, app);
   await page.getByTestId('new-account').click();
   const form = page.getByTestId('account-form');

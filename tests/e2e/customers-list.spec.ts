@@ -22,7 +22,11 @@ let host: AppHost;
 test.beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'crm-list-'));
   // A child process, like the app: the seed opens and closes the SQLite file before the host does.
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/seed-accounts.ts', '--dir', dir, '--accounts', String(COUNT), '--seed', String(SEED)], { cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'tests/fixtures/seed-accounts.ts', '--dir', dir, '--accounts', String(COUNT), '--seed', String(SEED)],
+    { cwd: ROOT },
+  );
   host = { dataDir: dir } as AppHost;
 });
 
@@ -30,7 +34,10 @@ test.afterAll(() => removeDataDir(host.dataDir));
 
 async function pick(page: Page, filter: string, label: string): Promise<void> {
   await page.getByTestId(`filter-${filter}`).click();
-  await page.getByRole('group', { name: label.split(':')[0] }).getByLabel(label.split(':')[1] ?? '', { exact: true }).check();
+  await page
+    .getByRole('group', { name: label.split(':')[0] })
+    .getByLabel(label.split(':')[1] ?? '', { exact: true })
+    .check();
   await page.keyboard.press('Escape');
 }
 
@@ -110,11 +117,23 @@ test('filter, sort, saved view and columns survive a reload; the keyboard drives
     // Still filtered to Active (the view persisted); add tier, region and industry until nothing matches.
     const seen = new Set(active.map((account) => `${account.tier}|${account.region}|${account.industry ?? ''}`));
     const combos = ['strategic', 'key', 'standard', 'small'].flatMap((tier) =>
-      ['latin_america', 'apac', 'greater_china', 'emea', 'north_america'].flatMap((region) => [...new Set(accounts.map((a) => a.industry ?? ''))].map((industry) => [tier, region, industry] as const)),
+      ['latin_america', 'apac', 'greater_china', 'emea', 'north_america'].flatMap((region) =>
+        [...new Set(accounts.map((a) => a.industry ?? ''))].map((industry) => [tier, region, industry] as const),
+      ),
     );
     const empty = combos.find(([tier, region, industry]) => industry !== '' && !seen.has(`${tier}|${region}|${industry}`));
     expect(empty).toBeDefined();
-    const labels: Record<string, string> = { strategic: 'Strategic', key: 'Key', standard: 'Standard', small: 'Small', latin_america: 'Latin America', apac: 'Asia Pacific', greater_china: 'Greater China', emea: 'EMEA', north_america: 'North America' };
+    const labels: Record<string, string> = {
+      strategic: 'Strategic',
+      key: 'Key',
+      standard: 'Standard',
+      small: 'Small',
+      latin_america: 'Latin America',
+      apac: 'Asia Pacific',
+      greater_china: 'Greater China',
+      emea: 'EMEA',
+      north_america: 'North America',
+    };
     await pick(page, 'tier', `Tier:${labels[empty![0]]}`);
     await pick(page, 'region', `Region:${labels[empty![1]]}`);
     await pick(page, 'industry', `Industry:${empty![2]}`);
@@ -147,7 +166,10 @@ test('contacts: sort and filter by account', async ({ page }) => {
 
     const target = accounts[3]!;
     await page.getByRole('combobox', { name: 'Account' }).fill(target.name.split(/[\s,]/)[0]!);
-    await page.getByRole('option', { name: new RegExp(target.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(target.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .first()
+      .click();
     await expect(page.getByTestId('account-filter-chip')).toContainText(target.name);
     await expect(count).not.toHaveText(all ?? '');
     await expect(count).toHaveText(/^[2-4] contacts$/);

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { accountsCsv } from '../fixtures/accounts-csv';
 import { expect, openApp, test } from './fixtures';
 
-test('imports 1,000 accounts with 3 bad rows, reports them by row, and exports the list', async ({ page, app, consoleErrors }, testInfo) => {
+test('imports 1,000 accounts with 3 bad rows, reports them by row, and exports the list', async ({
+  page,
+  app,
+  consoleErrors,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { csv, badRows } = accountsCsv(1000);
   await openApp(page, app);
@@ -59,11 +63,16 @@ test('imports 1,000 accounts with 3 bad rows, reports them by row, and exports t
   expect(consoleErrors).toEqual([]);
 });
 
-test('imports contacts with Chinese headers, linked to accounts by name; a file in the wrong encoding changes nothing', async ({ page, app }) => {
+test('imports contacts with Chinese headers, linked to accounts by name; a file in the wrong encoding changes nothing', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await page.getByTestId('import-accounts').click();
   let dialog = page.getByTestId('import-dialog');
-  await dialog.getByTestId('import-file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(accountsCsv(5).csv, 'utf8') });
+  await dialog
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(accountsCsv(5).csv, 'utf8') });
   await dialog.getByRole('button', { name: 'Next' }).click();
   await dialog.getByTestId('import-start').click();
   await expect(dialog.getByTestId('import-imported')).toHaveText('Imported 5 records');
@@ -73,7 +82,9 @@ test('imports contacts with Chinese headers, linked to accounts by name; a file 
   await page.getByTestId('import-contacts').click();
   dialog = page.getByTestId('import-dialog');
   // GBK bytes for 姓名 are not valid UTF-8: refused as a whole, with the reason.
-  await dialog.getByTestId('import-file').setInputFiles({ name: 'gbk.csv', mimeType: 'text/csv', buffer: Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x0a, 0x41, 0x0a]) });
+  await dialog
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'gbk.csv', mimeType: 'text/csv', buffer: Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x0a, 0x41, 0x0a]) });
   await expect(dialog.getByRole('alert')).toHaveText(/not UTF-8/);
   await dialog.getByTestId('import-file').setInputFiles('tests/fixtures/contacts-zh.csv');
   await expect(dialog.getByRole('combobox', { name: 'Field: 所属客户' })).toHaveValue('accountName');

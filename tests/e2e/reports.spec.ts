@@ -18,10 +18,18 @@ let quote: SeedQuote;
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   const dir = mkdtempSync(join(tmpdir(), 'crm-reports-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '60', '--seed', '7', '--dir', dir, '--reference-date', TODAY], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '60', '--seed', '7', '--dir', dir, '--reference-date', TODAY],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   // Read before the host opens the file: quotes have no list request of their own yet.
   const sqlite = new Database(join(dir, 'crm.sqlite'), { readonly: true });
-  const row = sqlite.prepare("select data from rxdb_sales_docs_v0 where json_extract(data, '$.kind') = 'quote' and deleted = 0 order by json_extract(data, '$.total') desc limit 1").get() as { data: string };
+  const row = sqlite
+    .prepare(
+      "select data from rxdb_sales_docs_v0 where json_extract(data, '$.kind') = 'quote' and deleted = 0 order by json_extract(data, '$.total') desc limit 1",
+    )
+    .get() as { data: string };
   quote = JSON.parse(row.data) as SeedQuote;
   sqlite.close();
   host = await startAppHost(dir);
@@ -41,7 +49,11 @@ async function call<T>(page: Page, name: string, params: object): Promise<T> {
         const id = 2_000_000 + Math.floor(Math.random() * 1_000_000);
         socket.addEventListener('open', () => socket.send(JSON.stringify({ kind: 'request', id, name, params })));
         socket.addEventListener('message', (message) => {
-          const frame = JSON.parse(String(message.data)) as { kind: string; id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
+          const frame = JSON.parse(String(message.data)) as {
+            kind: string;
+            id?: number;
+            result?: { ok: boolean; value?: unknown; error?: { message: string } };
+          };
           if (frame.kind !== 'response' || frame.id !== id || !frame.result) return;
           socket.close();
           done(frame.result);
@@ -54,7 +66,11 @@ async function call<T>(page: Page, name: string, params: object): Promise<T> {
   return result.value as T;
 }
 
-type Dashboard = { totals: { openPipeline: number; openCount: number }; currency: string; topDeals: Array<{ id: string; name: string; amount: number }> };
+type Dashboard = {
+  totals: { openPipeline: number; openCount: number };
+  currency: string;
+  topDeals: Array<{ id: string; name: string; amount: number }>;
+};
 
 async function openDashboard(page: Page): Promise<void> {
   await page.goto(host.url);
@@ -64,7 +80,8 @@ async function openDashboard(page: Page): Promise<void> {
   await expect(page.getByTestId('sales-dashboard')).toBeVisible();
 }
 
-const money = (minor: number, currency: string): string => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100);
+const money = (minor: number, currency: string): string =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100);
 
 test('dashboard shows charts and follows a stage change made through the contract', async ({ page }) => {
   await openDashboard(page);

@@ -17,7 +17,11 @@ let host: AppHost;
 
 test.beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-sales-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '40', '--seed', '7', '--dir', dir, '--reference-date', '2025-01-01'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '40', '--seed', '7', '--dir', dir, '--reference-date', '2025-01-01'],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   return startAppHost(dir).then((started) => {
     host = started;
   });
@@ -34,7 +38,10 @@ async function go(page: Page, hash: string): Promise<void> {
 }
 
 async function columnState(column: Locator): Promise<{ count: string; totals: string }> {
-  return { count: (await column.getByTestId('column-count').textContent()) ?? '', totals: (await column.getByTestId('column-total').getAttribute('title')) ?? '' };
+  return {
+    count: (await column.getByTestId('column-count').textContent()) ?? '',
+    totals: (await column.getByTestId('column-total').getAttribute('title')) ?? '',
+  };
 }
 
 test('a rep converts a lead, moves a deal on the board, and turns an accepted quote into an order', async ({ page, consoleErrors }) => {
@@ -85,7 +92,10 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
     const to = page.getByTestId('column-proposal');
     await expect(from.getByTestId('deal-card').first()).toBeVisible();
     const [fromBefore, toBefore] = [await columnState(from), await columnState(to)];
-    const card = from.getByTestId('deal-card').filter({ has: page.locator('.deal-amount', { hasText: inCurrency }) }).first();
+    const card = from
+      .getByTestId('deal-card')
+      .filter({ has: page.locator('.deal-amount', { hasText: inCurrency }) })
+      .first();
     const box = await card.boundingBox();
     const target = await to.boundingBox();
     if (!box || !target) throw new Error('board not laid out');
@@ -110,7 +120,10 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
     const lines = page.getByTestId('line-items');
     await expect(lines.locator('tbody tr')).toHaveCount(3);
     await lines.getByRole('spinbutton', { name: /^Qty/ }).first().fill('4');
-    await lines.getByRole('spinbutton', { name: /^Discount/ }).nth(1).fill('15');
+    await lines
+      .getByRole('spinbutton', { name: /^Discount/ })
+      .nth(1)
+      .fill('15');
     await page.getByRole('button', { name: 'Save products' }).click();
     await expect(page.getByTestId('opportunity-amount')).not.toHaveText('€0.00');
 

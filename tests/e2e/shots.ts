@@ -6,5 +6,7 @@ import type { TestInfo } from '@playwright/test';
  * UPDATE_SCREENSHOTS=1, otherwise beside the test's results, so a test run never edits the repo.
  */
 export function shotPath(testInfo: TestInfo, name: string): string {
-  return process.env['UPDATE_SCREENSHOTS'] === '1' ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name) : testInfo.outputPath(name);
+  return process.env['UPDATE_SCREENSHOTS'] === '1'
+    ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name)
+    : testInfo.outputPath(name);
 }

@@ -45,7 +45,13 @@ export async function startSyncServer(): Promise<SyncServer> {
     child = spawned;
     for (let i = 0; i < 300; i++) {
       if (spawned.exitCode !== null) throw new Error(`sync server exited with ${spawned.exitCode}\n${stderr.join('')}`);
-      if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${url}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`sync server did not become healthy\n${stderr.join('')}`);
@@ -61,10 +67,12 @@ export async function startSyncServer(): Promise<SyncServer> {
     });
   };
 
-  await runCli(['--data-dir', dataDir, '--create-admin', '--email', ADMIN.email, '--password', ADMIN.password], env).catch((error: unknown) => {
-    // On a shared PostgreSQL the admin may exist from an earlier run; its password is the same.
-    if (!String(error).includes('conflict') && !String(error).includes('exists')) throw error;
-  });
+  await runCli(['--data-dir', dataDir, '--create-admin', '--email', ADMIN.email, '--password', ADMIN.password], env).catch(
+    (error: unknown) => {
+      // On a shared PostgreSQL the admin may exist from an earlier run; its password is the same.
+      if (!String(error).includes('conflict') && !String(error).includes('exists')) throw error;
+    },
+  );
   await start();
   return {
     url,
@@ -81,7 +89,9 @@ export async function startSyncServer(): Promise<SyncServer> {
 const ADMIN: Credentials = { email: 'e2e-admin@fieldcrm.test', password: 'an e2e admin password' };
 
 /** One team and two reps in it, made through the admin API as an administrator would. */
-export async function createTeamWithReps(server: SyncServer): Promise<{ readonly teamId: string; readonly repA: Credentials; readonly repB: Credentials }> {
+export async function createTeamWithReps(
+  server: SyncServer,
+): Promise<{ readonly teamId: string; readonly repA: Credentials; readonly repB: Credentials }> {
   const login = await api<{ accessToken: string }>(server, 'POST', '/auth/login', ADMIN);
   const auth = login.accessToken;
   const run = randomUUID().slice(0, 8);
@@ -156,11 +166,17 @@ async function api<T = unknown>(server: SyncServer, method: string, path: string
 
 function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`server CLI ${args.join(' ')} exited with ${code}: ${output}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolveRun() : reject(new Error(`server CLI ${args.join(' ')} exited with ${code}: ${output}`)),
+    );
   });
 }
 
@@ -184,7 +200,10 @@ export async function startNetworkCable(serverUrl: string): Promise<NetworkCable
   const relay = createServer((client) => {
     if (!online) return void client.destroy();
     const upstream = connect(target, '127.0.0.1');
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       sockets.add(from);
       from.pipe(to);
       from.on('error', () => to.destroy());

@@ -16,7 +16,6 @@ import {
   type SyncServer,
 } from './sync-fixtures';
 
-
 type Device = { readonly host: AppHost; readonly context: BrowserContext; readonly page: Page };
 
 /** One laptop: its own browser host (data dir) and its own browser profile (cookies, storage). */
@@ -72,7 +71,15 @@ test.describe('sync', () => {
     // Anna's account, shared with her team so Ben may read it.
     const account = await expectOk(
       coreRequest(a.page, 'accounts.create', {
-        values: { name: 'Harbor Freight Logistics', status: 'active', tier: 'key', region: 'emea', currency: 'EUR', city: 'Hamburg', visibility: 'team' },
+        values: {
+          name: 'Harbor Freight Logistics',
+          status: 'active',
+          tier: 'key',
+          region: 'emea',
+          currency: 'EUR',
+          city: 'Hamburg',
+          visibility: 'team',
+        },
       }),
     );
     await expect(pendingCount(a.page)).toHaveAttribute('data-count', '0', { timeout: 15_000 });
@@ -114,7 +121,9 @@ test.describe('sync', () => {
     await dialog.getByRole('button', { name: 'Remove data and sign out' }).click();
     await expect(syncIndicator(a.page)).toHaveAttribute('data-state', 'signed_out');
     await expect(a.page.getByTestId('sign-in-form')).toBeVisible();
-    expect(await expectOk(coreRequest(a.page, 'accounts.get', { id: account.id })).catch((error: unknown) => String(error))).toContain('not_found');
+    expect(await expectOk(coreRequest(a.page, 'accounts.get', { id: account.id })).catch((error: unknown) => String(error))).toContain(
+      'not_found',
+    );
   });
 
   test('the same field changed on two laptops becomes a conflict the rep resolves', async ({ browser }) => {
@@ -128,10 +137,14 @@ test.describe('sync', () => {
       await signInThroughUi(laptop.page, cable.url, repA);
       await signInThroughUi(desktop.page, server.url, repA);
       const account = await expectOk(
-        coreRequest(laptop.page, 'accounts.create', { values: { name: 'Nordwind Maschinenbau', status: 'prospect', tier: 'standard', region: 'emea', currency: 'EUR', city: 'Hamburg' } }),
+        coreRequest(laptop.page, 'accounts.create', {
+          values: { name: 'Nordwind Maschinenbau', status: 'prospect', tier: 'standard', region: 'emea', currency: 'EUR', city: 'Hamburg' },
+        }),
       );
       await expect(pendingCount(laptop.page)).toHaveAttribute('data-count', '0', { timeout: 15_000 });
-      await expect.poll(async () => (await coreRequest(desktop.page, 'accounts.get', { id: account.id })).ok, { timeout: 20_000 }).toBe(true);
+      await expect
+        .poll(async () => (await coreRequest(desktop.page, 'accounts.get', { id: account.id })).ok, { timeout: 20_000 })
+        .toBe(true);
 
       cable.plug(false);
       await expect(syncIndicator(laptop.page)).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
@@ -159,10 +172,13 @@ test.describe('sync', () => {
       await expect(laptop.page.getByText('No conflicts')).toBeVisible();
       await expect(pendingCount(laptop.page)).toHaveAttribute('data-count', '0', { timeout: 15_000 });
       await expect
-        .poll(async () => {
-          const result = await coreRequest(desktop.page, 'accounts.get', { id: account.id });
-          return result.ok ? result.value.city : undefined;
-        }, { timeout: 30_000 })
+        .poll(
+          async () => {
+            const result = await coreRequest(desktop.page, 'accounts.get', { id: account.id });
+            return result.ok ? result.value.city : undefined;
+          },
+          { timeout: 30_000 },
+        )
         .toBe('Bremen');
     } finally {
       await cable.close();

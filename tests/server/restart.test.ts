@@ -20,7 +20,10 @@ const freePort = (): Promise<number> =>
 
 const run = (args: string[], env: NodeJS.ProcessEnv): ChildProcess =>
   // One process (no tsx CLI wrapper), so SIGKILL really kills the server mid-transaction.
-  spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 const exited = (child: ChildProcess): Promise<number | null> =>
   new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
@@ -28,7 +31,13 @@ const exited = (child: ChildProcess): Promise<number | null> =>
 const waitHealthy = async (url: string, child: ChildProcess): Promise<void> => {
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server did not become healthy');
@@ -52,16 +61,20 @@ describe('server process', () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   });
 
-  it.concurrent.each(backends())('on %s: creates an admin from the CLI; a push killed mid-transaction leaves nothing half-applied', async (backend) => {
-    const database: TestDatabase | undefined = backend === 'pg' ? await createTestDatabase() : undefined;
-    const dataDir = await mkdtemp(join(tmpdir(), 'sync-restart-'));
-    try {
-      await scenario(database, dataDir, children);
-    } finally {
-      await database?.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 120_000);
+  it.concurrent.each(backends())(
+    'on %s: creates an admin from the CLI; a push killed mid-transaction leaves nothing half-applied',
+    async (backend) => {
+      const database: TestDatabase | undefined = backend === 'pg' ? await createTestDatabase() : undefined;
+      const dataDir = await mkdtemp(join(tmpdir(), 'sync-restart-'));
+      try {
+        await scenario(database, dataDir, children);
+      } finally {
+        await database?.drop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });
 
 const scenario = async (database: TestDatabase | undefined, dataDir: string, children: ChildProcess[]): Promise<void> => {
@@ -90,11 +103,23 @@ const scenario = async (database: TestDatabase | undefined, dataDir: string, chi
   const token = String(login.body.accessToken);
   const adminId = String((login.body.user as Json).userId);
   const docs = ['r1', 'r2', 'r3'].map((id) => ({
-    id: `restart-${id}`, ownerId: adminId, teamId: 'hq', createdAt: 1, updatedAt: 1,
-    name: id, status: 'active', tier: 'key', region: 'emea', currency: 'EUR',
+    id: `restart-${id}`,
+    ownerId: adminId,
+    teamId: 'hq',
+    createdAt: 1,
+    updatedAt: 1,
+    name: id,
+    status: 'active',
+    tier: 'key',
+    region: 'emea',
+    currency: 'EUR',
   }));
   const paused = logged(child, 'push paused inside its transaction');
-  const inFlight = pushRows(client, token, docs.map((d) => ({ newDocumentState: d }))).then(
+  const inFlight = pushRows(
+    client,
+    token,
+    docs.map((d) => ({ newDocumentState: d })),
+  ).then(
     () => 'answered',
     () => 'connection lost',
   );
@@ -108,7 +133,15 @@ const scenario = async (database: TestDatabase | undefined, dataDir: string, chi
   const token2 = String((await client.post('/auth/login', { email: 'boss@x.test', password: 'a long admin password' })).body.accessToken);
   expect((await pullAll(client, token2)).docs).toEqual([]);
   // The client retries the same push after the restart: it lands whole.
-  expect((await pushRows(client, token2, docs.map((d) => ({ newDocumentState: d })))).body).toEqual({ conflicts: [], errors: [] });
+  expect(
+    (
+      await pushRows(
+        client,
+        token2,
+        docs.map((d) => ({ newDocumentState: d })),
+      )
+    ).body,
+  ).toEqual({ conflicts: [], errors: [] });
   expect((await pullAll(client, token2)).docs.map((d) => d.id)).toEqual(docs.map((d) => d.id));
   child.kill('SIGTERM');
   expect(await exited(child)).toBe(0);

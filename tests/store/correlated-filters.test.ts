@@ -52,10 +52,30 @@ describe('two filters that correlate with the sort column', () => {
   const queries: MangoQuery<StoredContact>[] = [];
   for (const direction of ['asc', 'desc'] as const) {
     for (const skip of [0, 7, 40]) {
-      queries.push({ selector: { _deleted: { $eq: false }, active: { $eq: true }, tag: { $eq: 'b' } }, sort: [{ age: direction }], skip, limit: 20 });
-      queries.push({ selector: { _deleted: { $eq: false }, active: { $eq: false }, tag: { $eq: 'c' } }, sort: [{ name: direction }], skip, limit: 15 });
-      queries.push({ selector: { _deleted: { $eq: false }, active: { $eq: true }, 'address.city': { $eq: 'Pune' } }, sort: [{ name: direction }], skip, limit: 10 });
-      queries.push({ selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Lima' }, tag: { $eq: 'a' } }, sort: [{ age: direction }], skip, limit: 25 });
+      queries.push({
+        selector: { _deleted: { $eq: false }, active: { $eq: true }, tag: { $eq: 'b' } },
+        sort: [{ age: direction }],
+        skip,
+        limit: 20,
+      });
+      queries.push({
+        selector: { _deleted: { $eq: false }, active: { $eq: false }, tag: { $eq: 'c' } },
+        sort: [{ name: direction }],
+        skip,
+        limit: 15,
+      });
+      queries.push({
+        selector: { _deleted: { $eq: false }, active: { $eq: true }, 'address.city': { $eq: 'Pune' } },
+        sort: [{ name: direction }],
+        skip,
+        limit: 10,
+      });
+      queries.push({
+        selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Lima' }, tag: { $eq: 'a' } },
+        sort: [{ age: direction }],
+        skip,
+        limit: 25,
+      });
     }
   }
 

@@ -27,7 +27,10 @@ const tags = ['vip', 'new', ''];
 export const idArb = fc.oneof(fc.constantFrom(...shortIds), fc.constantFrom(...longIds));
 const nameArb = fc.constantFrom(...names);
 const ageArb = fc.oneof(fc.constantFrom(0, 1, 18, 40, 150), fc.integer({ min: 0, max: 150 }));
-const scoreArb = fc.oneof(fc.constantFrom(-100, 0, 0.5, 100), fc.integer({ min: -200, max: 200 }).map((n) => n / 2));
+const scoreArb = fc.oneof(
+  fc.constantFrom(-100, 0, 0.5, 100),
+  fc.integer({ min: -200, max: 200 }).map((n) => n / 2),
+);
 const cityArb = fc.constantFrom(...cities);
 
 export const fieldsArb: fc.Arbitrary<Omit<Contact, 'id'>> = fc.record(
@@ -50,7 +53,15 @@ export type WriteSpec =
 
 function writeSpecOf(ids: fc.Arbitrary<string>): fc.Arbitrary<WriteSpec> {
   return fc.oneof(
-    { arbitrary: fc.record({ kind: fc.constant('insert' as const), id: ids, fields: fieldsArb, deleted: fc.constantFrom(false, false, false, false, false, false, true) }), weight: 4 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('insert' as const),
+        id: ids,
+        fields: fieldsArb,
+        deleted: fc.constantFrom(false, false, false, false, false, false, true),
+      }),
+      weight: 4,
+    },
     {
       arbitrary: fc.record({
         kind: fc.constant('update' as const),
@@ -60,7 +71,14 @@ function writeSpecOf(ids: fc.Arbitrary<string>): fc.Arbitrary<WriteSpec> {
       }),
       weight: 3,
     },
-    { arbitrary: fc.record({ kind: fc.constant('delete' as const), id: ids, previous: fc.constantFrom('right' as const, 'wrong' as const) }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('delete' as const),
+        id: ids,
+        previous: fc.constantFrom('right' as const, 'wrong' as const),
+      }),
+      weight: 1,
+    },
   );
 }
 
@@ -136,9 +154,7 @@ const selectorArb: fc.Arbitrary<MangoQuerySelector<StoredContact>> = fc
 const sortFields = ['id', 'name', 'age', 'score', 'active', 'address.city', 'tag'] as const;
 const sortArb: fc.Arbitrary<MangoQuerySortPart<StoredContact>[]> = fc
   .uniqueArray(fc.constantFrom(...sortFields), { maxLength: 2 })
-  .chain((chosen) =>
-    fc.tuple(...chosen.map((field) => fc.constantFrom('asc' as const, 'desc' as const).map((dir) => ({ [field]: dir })))),
-  )
+  .chain((chosen) => fc.tuple(...chosen.map((field) => fc.constantFrom('asc' as const, 'desc' as const).map((dir) => ({ [field]: dir })))))
   .map((parts) => parts as MangoQuerySortPart<StoredContact>[]);
 
 export type QuerySpec = {
@@ -228,11 +244,15 @@ const largeWriteIdArb = fc.oneof(
  */
 const largeWriteArb: fc.Arbitrary<Op> = fc.record({
   kind: fc.constant('write' as const),
-  rows: fc.uniqueArray(writeSpecOf(largeWriteIdArb), { minLength: LOCALITY_MIN_ROWS, maxLength: LOCALITY_MIN_ROWS + 150, selector: (row) => row.id }),
+  rows: fc.uniqueArray(writeSpecOf(largeWriteIdArb), {
+    minLength: LOCALITY_MIN_ROWS,
+    maxLength: LOCALITY_MIN_ROWS + 150,
+    selector: (row) => row.id,
+  }),
   sameLwt: fc.boolean(),
 });
 
-export const largeWriteScriptArb = fc.array(
-  fc.oneof({ arbitrary: largeWriteArb, weight: 1 }, { arbitrary: opArb, weight: 4 }),
-  { minLength: 4, maxLength: 20 },
-);
+export const largeWriteScriptArb = fc.array(fc.oneof({ arbitrary: largeWriteArb, weight: 1 }, { arbitrary: opArb, weight: 4 }), {
+  minLength: 4,
+  maxLength: 20,
+});

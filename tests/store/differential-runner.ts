@@ -35,7 +35,10 @@ export async function createPair(sqliteStorage: AnyStorage, databaseName = `diff
   const sqlite = await createInstance(sqliteStorage, databaseName);
   const memoryEvents: Bulk[] = [];
   const sqliteEvents: Bulk[] = [];
-  const subscriptions = [memory.changeStream().subscribe((b) => memoryEvents.push(b)), sqlite.changeStream().subscribe((b) => sqliteEvents.push(b))];
+  const subscriptions = [
+    memory.changeStream().subscribe((b) => memoryEvents.push(b)),
+    sqlite.changeStream().subscribe((b) => sqliteEvents.push(b)),
+  ];
   return {
     memory,
     sqlite,
@@ -62,7 +65,14 @@ function heightOf(doc: StoredContact | undefined): number {
 
 function writeRowFor(spec: WriteSpec, stored: StoredContact | undefined, clock: ScriptClock, lwt: number): BulkWriteRow<Contact> {
   const fields = spec.kind === 'delete' ? (stored ?? { id: spec.id, ...DEFAULT_FIELDS }) : spec.fields;
-  const ghost: StoredContact = { id: spec.id, ...DEFAULT_FIELDS, _deleted: false, _rev: '1-ghost', _meta: { lwt: LWT_BASE }, _attachments: {} };
+  const ghost: StoredContact = {
+    id: spec.id,
+    ...DEFAULT_FIELDS,
+    _deleted: false,
+    _rev: '1-ghost',
+    _meta: { lwt: LWT_BASE },
+    _attachments: {},
+  };
   let previous: StoredContact | undefined;
   if (spec.kind !== 'insert' && !(spec.kind === 'update' && spec.previous === 'none')) {
     const base = stored ?? ghost;
@@ -81,7 +91,12 @@ function writeRowFor(spec: WriteSpec, stored: StoredContact | undefined, clock: 
 }
 
 function comparableErrors(response: RxStorageBulkWriteResponse<Contact>) {
-  return response.error.map((e) => ({ status: e.status, documentId: e.documentId, isError: e.isError, documentInDb: 'documentInDb' in e ? e.documentInDb : undefined }));
+  return response.error.map((e) => ({
+    status: e.status,
+    documentId: e.documentId,
+    isError: e.isError,
+    documentInDb: 'documentInDb' in e ? e.documentInDb : undefined,
+  }));
 }
 
 function comparableEvents(bulks: Bulk[]) {

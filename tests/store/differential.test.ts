@@ -17,7 +17,12 @@ describe('SQLite storage vs RxDB memory storage (differential)', () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   /** Runs `numRuns` scripts, each on a fresh pair of storage instances (`onDisk`: a database file of its own each). */
-  async function agreeOn(storage: ReturnType<typeof getRxStorageSqlite>, scripts: fc.Arbitrary<Op[]>, numRuns: number, onDisk = false): Promise<void> {
+  async function agreeOn(
+    storage: ReturnType<typeof getRxStorageSqlite>,
+    scripts: fc.Arbitrary<Op[]>,
+    numRuns: number,
+    onDisk = false,
+  ): Promise<void> {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(scripts, async (script) => {

@@ -4,9 +4,17 @@ export type ClientRequest =
   | { readonly id: number; readonly op: 'docs'; readonly collection: string }
   | { readonly id: number; readonly op: 'count'; readonly collection: string }
   /** Resolves once the document's field has the value (a live subscription, no polling). */
-  | { readonly id: number; readonly op: 'waitValue'; readonly collection: string; readonly docId: string; readonly field: string; readonly value: string }
+  | {
+      readonly id: number;
+      readonly op: 'waitValue';
+      readonly collection: string;
+      readonly docId: string;
+      readonly field: string;
+      readonly value: string;
+    }
   | { readonly id: number; readonly op: 'close' };
 
-export type ClientReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
+export type ClientReply =
+  { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
 
 export type ClientReady = { readonly ready: true };

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   process.on('message', (message: ClientRequest) => {
     void handle(message).then(
       (value) => send({ id: message.id, ok: true, value }),
-      (error: unknown) => send({ id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      (error: unknown) =>
+        send({ id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
   });
 

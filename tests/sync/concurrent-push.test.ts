@@ -55,38 +55,45 @@ describe('many clients pushing at once', () => {
     await server?.close();
   });
 
-  it(`${LIGHT_CLIENTS} clients for ${DURATION_MS / 1000} s plus two real cores editing other fields: no update is lost, everyone converges`, async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await a.must('accounts.create', { values: { ...baseAccount, name: `hot-${i}`, employees: 0 } })).id);
-    const start = await waitConverged(server, org.repA, [a, b]);
-    const until = Date.now() + DURATION_MS;
-    const email = await emailOf(server, org.repA);
+  it(
+    `${LIGHT_CLIENTS} clients for ${DURATION_MS / 1000} s plus two real cores editing other fields: no update is lost, everyone converges`,
+    async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++)
+        ids.push((await a.must('accounts.create', { values: { ...baseAccount, name: `hot-${i}`, employees: 0 } })).id);
+      const start = await waitConverged(server, org.repA, [a, b]);
+      const until = Date.now() + DURATION_MS;
+      const email = await emailOf(server, org.repA);
 
-    // The real cores keep editing their own field of the same records while the counters race.
-    const lastCity = new Map<string, string>();
-    const lastPhone = new Map<string, string>();
-    const coreEdits = async (client: ClientProcess, field: 'city' | 'phone', last: Map<string, string>): Promise<void> => {
-      for (let n = 0; Date.now() < until; n++) {
-        const id = ids[n % ids.length] as string;
-        const value = `${field}-${n}`;
-        await client.must('accounts.update', { id, patch: { [field]: value } });
-        last.set(id, value);
-        await new Promise((r) => setTimeout(r, 150));
+      // The real cores keep editing their own field of the same records while the counters race.
+      const lastCity = new Map<string, string>();
+      const lastPhone = new Map<string, string>();
+      const coreEdits = async (client: ClientProcess, field: 'city' | 'phone', last: Map<string, string>): Promise<void> => {
+        for (let n = 0; Date.now() < until; n++) {
+          const id = ids[n % ids.length] as string;
+          const value = `${field}-${n}`;
+          await client.must('accounts.update', { id, patch: { [field]: value } });
+          last.set(id, value);
+          await new Promise((r) => setTimeout(r, 150));
+        }
+      };
+      const [accepted] = await Promise.all([
+        Promise.all(Array.from({ length: LIGHT_CLIENTS }, (_, i) => lightClient(server, email, start, until, `light-${i}`))).then((n) =>
+          n.reduce((x, y) => x + y, 0),
+        ),
+        coreEdits(a, 'city', lastCity),
+        coreEdits(b, 'phone', lastPhone),
+      ]);
+
+      const final = await waitConverged(server, org.repA, [a, b], 60_000);
+      expect(accepted).toBeGreaterThan(100);
+      expect(final.reduce((sum, d) => sum + Number(d.employees ?? 0), 0)).toBe(accepted);
+      for (const doc of final) {
+        expect(doc.city).toBe(lastCity.get(String(doc.id)));
+        expect(doc.phone).toBe(lastPhone.get(String(doc.id)));
       }
-    };
-    const [accepted] = await Promise.all([
-      Promise.all(Array.from({ length: LIGHT_CLIENTS }, (_, i) => lightClient(server, email, start, until, `light-${i}`))).then((n) => n.reduce((x, y) => x + y, 0)),
-      coreEdits(a, 'city', lastCity),
-      coreEdits(b, 'phone', lastPhone),
-    ]);
-
-    const final = await waitConverged(server, org.repA, [a, b], 60_000);
-    expect(accepted).toBeGreaterThan(100);
-    expect(final.reduce((sum, d) => sum + Number(d.employees ?? 0), 0)).toBe(accepted);
-    for (const doc of final) {
-      expect(doc.city).toBe(lastCity.get(String(doc.id)));
-      expect(doc.phone).toBe(lastPhone.get(String(doc.id)));
-    }
-    expect(await serverDocs(server, org.repA)).toEqual(final);
-  }, DURATION_MS + 120_000);
+      expect(await serverDocs(server, org.repA)).toEqual(final);
+    },
+    DURATION_MS + 120_000,
+  );
 });

@@ -33,7 +33,11 @@ describe('sync under faults', () => {
   it('a connection cut in the middle of a pull batch resumes and ends with every record exactly once', async () => {
     const docs = Array.from({ length: 2500 }, (_, i) => account(org.repB, { name: `bulk-${i}`, notes: 'x'.repeat(200) }));
     for (let i = 0; i < docs.length; i += 500) {
-      const r = await pushRows(api(server), org.repB.token, docs.slice(i, i + 500).map((d) => ({ newDocumentState: d })));
+      const r = await pushRows(
+        api(server),
+        org.repB.token,
+        docs.slice(i, i + 500).map((d) => ({ newDocumentState: d })),
+      );
       expect(r.status).toBe(200);
     }
     const { client: c, link } = await client('cut');
@@ -49,8 +53,16 @@ describe('sync under faults', () => {
   it('a client offline longer than tombstones are kept resyncs fully: purged deletes vanish, its own edits survive', async () => {
     const { client: c, link } = await client('stale');
     await signIn(c, link.url, await emailOf(server, org.repA2));
-    const [gone, changed, mine] = [account(org.repA2, { name: 'gone' }), account(org.repA2, { name: 'changed' }), account(org.repA2, { name: 'mine' })];
-    await pushRows(api(server), org.repA2.token, [gone, changed, mine].map((d) => ({ newDocumentState: d })));
+    const [gone, changed, mine] = [
+      account(org.repA2, { name: 'gone' }),
+      account(org.repA2, { name: 'changed' }),
+      account(org.repA2, { name: 'mine' }),
+    ];
+    await pushRows(
+      api(server),
+      org.repA2.token,
+      [gone, changed, mine].map((d) => ({ newDocumentState: d })),
+    );
     await waitConverged(server, org.repA2, [c]);
 
     link.setOnline(false);
@@ -74,7 +86,9 @@ describe('sync under faults', () => {
 
   it('records written before the first sign-in are adopted by the rep and pushed, not refused', async () => {
     const { client: c, link } = await client('local-first');
-    const created = await c.must('accounts.create', { values: { name: 'written on the plane', status: 'active', tier: 'key', region: 'emea', currency: 'EUR' } });
+    const created = await c.must('accounts.create', {
+      values: { name: 'written on the plane', status: 'active', tier: 'key', region: 'emea', currency: 'EUR' },
+    });
     await signIn(c, link.url, await emailOf(server, org.repB));
     const final = await waitConverged(server, org.repB, [c], 60_000);
     const onServer = final.find((d) => d.id === created.id);
@@ -86,7 +100,9 @@ describe('sync under faults', () => {
     const { client: c, link } = await client('forbidden');
     await signIn(c, link.url, await emailOf(server, org.repB));
     // A rep may not hand a record to another owner: the server refuses that row.
-    const created = await c.must('accounts.create', { values: { name: 'not mine to give', status: 'active', tier: 'key', region: 'emea', currency: 'EUR', ownerId: org.repA.id } });
+    const created = await c.must('accounts.create', {
+      values: { name: 'not mine to give', status: 'active', tier: 'key', region: 'emea', currency: 'EUR', ownerId: org.repA.id },
+    });
     const pending = await waitFor('the rejection', async () => {
       const list = await c.must('sync.pending', {});
       const row = list.changes.find((p) => p.id === created.id);

@@ -47,7 +47,9 @@ describe('server restarted in the middle of a push', () => {
     const paused = logged(server, 'push paused inside its transaction');
     const ids: string[] = [];
     for (const name of ['r1', 'r2', 'r3']) {
-      ids.push((await client.must('accounts.create', { values: { name, status: 'active', tier: 'key', region: 'emea', currency: 'EUR' } })).id);
+      ids.push(
+        (await client.must('accounts.create', { values: { name, status: 'active', tier: 'key', region: 'emea', currency: 'EUR' } })).id,
+      );
     }
     await paused;
     server.kill('SIGKILL');

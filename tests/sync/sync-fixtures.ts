@@ -30,7 +30,12 @@ export function emailOf(server: RunningServer, person: Person): Promise<string> 
 }
 
 /** Every client shows exactly the server's accounts, and has nothing left to push. */
-export async function waitConverged(server: { url: string }, viewer: Person, clients: ReadonlyArray<ClientProcess>, timeoutMs = 30_000): Promise<Doc[]> {
+export async function waitConverged(
+  server: { url: string },
+  viewer: Person,
+  clients: ReadonlyArray<ClientProcess>,
+  timeoutMs = 30_000,
+): Promise<Doc[]> {
   return waitFor(
     'clients to converge with the server',
     async () => {

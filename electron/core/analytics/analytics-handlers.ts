@@ -49,7 +49,9 @@ export function createAnalyticsHandlers(deps: AnalyticsHandlerDeps): AnalyticsHa
       for (const sink of sinks) sink('analytics.winModelChanged', summary);
     },
   });
-  const changes: Subscription = merge(deps.db.opportunities.eventBulks$, deps.db.activities.eventBulks$).subscribe(() => service.requestRetrain());
+  const changes: Subscription = merge(deps.db.opportunities.eventBulks$, deps.db.activities.eventBulks$).subscribe(() =>
+    service.requestRetrain(),
+  );
   // Debounced like a change, so the first training does not compete with the first screen.
   service.requestRetrain();
 
@@ -60,7 +62,13 @@ export function createAnalyticsHandlers(deps: AnalyticsHandlerDeps): AnalyticsHa
       const scores: WinProbability[] = [];
       for (const id of wanted) {
         const score = state.scores.get(id);
-        if (score) scores.push({ opportunityId: id, probability: score.probability, source: score.source, reasons: score.reasons.map(winReasonMessage) });
+        if (score)
+          scores.push({
+            opportunityId: id,
+            probability: score.probability,
+            source: score.source,
+            reasons: score.reasons.map(winReasonMessage),
+          });
       }
       return ok({ model: summarizeWinModel(state), scores });
     },

@@ -13,7 +13,13 @@ export type AnalyticsJob =
       /** Open deals to score with the new model in the same pass (activities are indexed once). */
       readonly open?: readonly WinOpportunity[];
     }
-  | { readonly kind: 'scoreOpenDeals'; readonly model: WinModel; readonly open: readonly WinOpportunity[]; readonly activities: readonly WinActivity[]; readonly now: number };
+  | {
+      readonly kind: 'scoreOpenDeals';
+      readonly model: WinModel;
+      readonly open: readonly WinOpportunity[];
+      readonly activities: readonly WinActivity[];
+      readonly now: number;
+    };
 
 export type AnalyticsJobResult = {
   forecast: { readonly forecasts: SeriesForecast[] };

@@ -64,7 +64,13 @@ describe('analytics service over the local database', () => {
 
   it('rolls up, forecasts and retrains (debounced, coalesced) from seeded data', async () => {
     const states: WinModelState[] = [];
-    const service = createAnalyticsService({ db, scope: () => ({}), now: () => NOW, retrainDebounceMs: 20, onWinModelChanged: (s) => states.push(s) });
+    const service = createAnalyticsService({
+      db,
+      scope: () => ({}),
+      now: () => NOW,
+      retrainDebounceMs: 20,
+      onWinModelChanged: (s) => states.push(s),
+    });
     try {
       const rows = await service.pipelineRollup({ period: 'quarter', groupBy: 'region' });
       expect(rows.length).toBeGreaterThan(0);

@@ -37,7 +37,10 @@ export type AnalyticsServiceOptions = {
   readonly log?: (message: string, error: unknown) => void;
 };
 
-export type RevenueForecastRequest = Omit<RevenueSeriesOptions, 'endPeriod' | 'accountRegions'> & { readonly horizon?: number; readonly endPeriod?: string };
+export type RevenueForecastRequest = Omit<RevenueSeriesOptions, 'endPeriod' | 'accountRegions'> & {
+  readonly horizon?: number;
+  readonly endPeriod?: string;
+};
 
 export type AnalyticsService = {
   pipelineRollup(options: Omit<RollupOptions, 'accountRegions'>): Promise<RollupRow[]>;
@@ -85,10 +88,20 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
       const closedDeals = trainedOn === 'owner' ? ownClosed : opps.filter(isClosed);
       const open = opps.filter((o) => !isClosed(o) && mine(o));
       const result = await pool.run({ kind: 'trainWinModel', closed: closedDeals, open, activities, now: now() });
-      return setState({ status: 'ready', model: result.model, trainedOn, scores: new Map(result.scores.map((s) => [s.opportunityId, s])), trainedAt: result.model.trainedAt });
+      return setState({
+        status: 'ready',
+        model: result.model,
+        trainedOn,
+        scores: new Map(result.scores.map((s) => [s.opportunityId, s])),
+        trainedAt: result.model.trainedAt,
+      });
     } catch (error) {
       log('win model training failed', error);
-      return setState({ ...state, status: 'failed', error: { code: 'analytics_failed', message: error instanceof Error ? error.message : String(error) } });
+      return setState({
+        ...state,
+        status: 'failed',
+        error: { code: 'analytics_failed', message: error instanceof Error ? error.message : String(error) },
+      });
     }
   }
 

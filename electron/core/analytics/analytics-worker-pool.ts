@@ -44,7 +44,9 @@ export class AnalyticsWorkerPool {
     const worker = startWorker(this.url);
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (message: AnalyticsResponseMessage) => this.settle(slot, message));
-    worker.on('error', (error) => this.failAll(slot, new AnalyticsWorkerError('worker_exited', `analytics worker crashed: ${error.message}`)));
+    worker.on('error', (error) =>
+      this.failAll(slot, new AnalyticsWorkerError('worker_exited', `analytics worker crashed: ${error.message}`)),
+    );
     worker.on('exit', (code) => {
       this.failAll(slot, new AnalyticsWorkerError('worker_exited', `analytics worker exited with code ${code}`));
       // A crashed thread is replaced, so one bad job cannot leave later ones waiting forever.
@@ -99,4 +101,3 @@ export class AnalyticsWorkerPool {
     slot.pending.clear();
   }
 }
-

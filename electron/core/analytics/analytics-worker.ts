@@ -12,7 +12,11 @@ port.on('message', (message: AnalyticsRequestMessage) => {
   try {
     response = { id: message.id, ok: true, result: runAnalyticsJob(message.job) };
   } catch (error) {
-    response = { id: message.id, ok: false, error: { code: 'analytics_failed', message: error instanceof Error ? error.message : String(error) } };
+    response = {
+      id: message.id,
+      ok: false,
+      error: { code: 'analytics_failed', message: error instanceof Error ? error.message : String(error) },
+    };
   }
   port.postMessage(response);
 });

@@ -5,13 +5,22 @@ import { AutoETS, ensureAugurs, MSTL } from './augurs-wasm';
 /** Above this seasonal strength a non-seasonal model cannot win; see autoEtsForecaster. */
 const STRONG_SEASON = 0.6;
 
-type Fitted = { predict(horizon: number, level?: number | null): { point: number[]; intervals: { lower: number[]; upper: number[] } | undefined }; free(): void };
+type Fitted = {
+  predict(horizon: number, level?: number | null): { point: number[]; intervals: { lower: number[]; upper: number[] } | undefined };
+  free(): void;
+};
 
 function pathsOf(model: Fitted, horizon: number): ForecastPaths {
   const f80 = model.predict(horizon, 0.8);
   const f95 = model.predict(horizon, 0.95);
   if (!f80.intervals || !f95.intervals) throw new Error('the model returned no intervals');
-  return { mean: f80.point, lower80: f80.intervals.lower, upper80: f80.intervals.upper, lower95: f95.intervals.lower, upper95: f95.intervals.upper };
+  return {
+    mean: f80.point,
+    lower80: f80.intervals.lower,
+    upper80: f80.intervals.upper,
+    lower95: f95.intervals.lower,
+    upper95: f95.intervals.upper,
+  };
 }
 
 /**

@@ -18,7 +18,12 @@ describe('forecastSeries recovers known patterns', () => {
   it('linear trend: every step within 3 sd of the true line', () => {
     const { result, truth } = run('trend', 48, 1);
     expect(result.model).toBe('auto_ets');
-    expect(maxAbsDiff(result.points.map((p) => p.mean), truth)).toBeLessThan(30);
+    expect(
+      maxAbsDiff(
+        result.points.map((p) => p.mean),
+        truth,
+      ),
+    ).toBeLessThan(30);
     expect(result.points[0]?.period).toBe('2024-01');
     expect(result.backtestError?.mase).toBeLessThan(1);
   });
@@ -83,7 +88,9 @@ describe('interval coverage over simulated series', () => {
         total++;
       });
     }
-    const rates = Object.fromEntries(Object.entries(perKind).map(([kind, v]) => [kind, [v.c80 / v.n, v.c95 / v.n].map((r) => r.toFixed(3))]));
+    const rates = Object.fromEntries(
+      Object.entries(perKind).map(([kind, v]) => [kind, [v.c80 / v.n, v.c95 / v.n].map((r) => r.toFixed(3))]),
+    );
     console.info('coverage', { c80: (c80 / total).toFixed(3), c95: (c95 / total).toFixed(3), ...rates });
     expect(c80 / total).toBeGreaterThanOrEqual(0.7);
     expect(c80 / total).toBeLessThanOrEqual(0.9);

@@ -21,7 +21,8 @@ export type SeriesForecast = ForecastResult & { readonly key: string };
 export const MAX_HORIZON = 60;
 
 export function forecastSeries(series: SeriesInput, horizon: number): SeriesForecast {
-  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON) throw new Error(`horizon must be a whole number of months from 1 to ${MAX_HORIZON}`);
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON)
+    throw new Error(`horizon must be a whole number of months from 1 to ${MAX_HORIZON}`);
   const start = series.startPeriod;
   const next = start === undefined ? undefined : monthIndex(start) + series.values.length - 1;
   const result = selectAndForecast(series.values, {

@@ -14,7 +14,11 @@ export type SimulatedDeals = { readonly deals: WinOpportunity[]; readonly activi
  * how often the rep meets and visits, how far the deal moves, and the outcome (P(win) = sigmoid(2q -
  * 0.4)); without it, the outcome is a coin with P = 0.4 that ignores everything else.
  */
-export function simulateDeals(count: number, rand: () => number, options: { readonly signal: boolean; readonly open?: boolean; readonly idPrefix?: string }): SimulatedDeals {
+export function simulateDeals(
+  count: number,
+  rand: () => number,
+  options: { readonly signal: boolean; readonly open?: boolean; readonly idPrefix?: string },
+): SimulatedDeals {
   const deals: WinOpportunity[] = [];
   const activities: WinActivity[] = [];
   for (let i = 0; i < count; i++) {
@@ -30,7 +34,17 @@ export function simulateDeals(count: number, rand: () => number, options: { read
     if (options.signal && q < -1 && reached >= 2) history.push({ stage: OPEN[reached - 1] ?? 'prospecting', at: createdAt + life * 0.95 });
     if (!options.open) history.push({ stage: won ? 'closed_won' : 'closed_lost', at: end });
     const stage = options.open ? (history[history.length - 1]?.stage ?? 'prospecting') : won ? 'closed_won' : 'closed_lost';
-    deals.push({ id, ownerId: 'rep-1', teamId: 'team-1', stage, amount: Math.round(Math.exp(9 + rand() * 3)) * 100, createdAt, closedAt: options.open ? undefined : end, updatedAt: end, stageHistory: history });
+    deals.push({
+      id,
+      ownerId: 'rep-1',
+      teamId: 'team-1',
+      stage,
+      amount: Math.round(Math.exp(9 + rand() * 3)) * 100,
+      createdAt,
+      closedAt: options.open ? undefined : end,
+      updatedAt: end,
+      stageHistory: history,
+    });
     const rates: Array<[WinActivity['type'], number]> = [
       ['call', 0.08],
       ['meeting', 0.04 * Math.exp(options.signal ? 0.8 * q : 0)],

@@ -10,7 +10,13 @@ describe('win probability model', () => {
     const { deals, activities } = simulateDeals(3000, seededRandom(21), { signal: true });
     const model = trainWinModel({ closed: deals, activities, now: NOW });
     const ev = model.evaluation;
-    console.info('win model (signal)', { auc: ev.auc, brier: ev.brier, stageAuc: ev.stageAuc?.auc, stageBrier: ev.stageBrier, bins: ev.reliability.map((b) => [b.meanPredicted.toFixed(2), b.observedRate.toFixed(2), b.count]) });
+    console.info('win model (signal)', {
+      auc: ev.auc,
+      brier: ev.brier,
+      stageAuc: ev.stageAuc?.auc,
+      stageBrier: ev.stageBrier,
+      bins: ev.reliability.map((b) => [b.meanPredicted.toFixed(2), b.observedRate.toFixed(2), b.count]),
+    });
     expect(model.kind).toBe('logistic');
     expect(ev.auc?.auc).toBeGreaterThan(0.75);
     expect(ev.brier).toBeLessThan(0.2);

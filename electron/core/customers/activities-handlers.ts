@@ -26,7 +26,11 @@ export function createActivitiesHandlers(deps: StoreDeps) {
       store.collection.find({ selector, sort: [{ dueAt: 'desc' }], skip: offset, limit, index }).exec(),
       store.collection.count({ selector, index }).exec(),
     ]);
-    return { rows: docs.map((doc) => ({ ...doc.toJSON(false), revision: doc.revision }) as ListWindow<Activity>['rows'][number]), total, offset };
+    return {
+      rows: docs.map((doc) => ({ ...doc.toJSON(false), revision: doc.revision }) as ListWindow<Activity>['rows'][number]),
+      total,
+      offset,
+    };
   }
 
   return {

@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 async function createAccount(name: string): Promise<string> {
-  const created = await session.call('accounts.create', { values: { name, status: 'active', tier: 'key', region: 'emea', currency: 'EUR' } });
+  const created = await session.call('accounts.create', {
+    values: { name, status: 'active', tier: 'key', region: 'emea', currency: 'EUR' },
+  });
   if (!created.ok) throw new Error(created.error.message);
   return created.value.id;
 }
@@ -44,13 +46,42 @@ async function snapshot(): Promise<string> {
 }
 
 const base = { ownerId: 'local-user', teamId: 'local-team', createdAt: NOW, updatedAt: NOW };
-function opportunity(id: string, accountId: string, stage: Opportunity['stage'], amount: number, closeDate: string, currency = 'EUR'): Opportunity {
-  return { ...base, id, accountId, name: id, stage, amount, currency, probability: 50, forecastCategory: 'pipeline', closeDate, lineItems: [], stageHistory: [] };
+function opportunity(
+  id: string,
+  accountId: string,
+  stage: Opportunity['stage'],
+  amount: number,
+  closeDate: string,
+  currency = 'EUR',
+): Opportunity {
+  return {
+    ...base,
+    id,
+    accountId,
+    name: id,
+    stage,
+    amount,
+    currency,
+    probability: 50,
+    forecastCategory: 'pipeline',
+    closeDate,
+    lineItems: [],
+    stageHistory: [],
+  };
 }
 function serviceCase(id: string, accountId: string, status: Case['status']): Case {
   return {
-    ...base, id, accountId, caseNumber: id, subject: id, priority: 'low', status, channel: 'phone',
-    openedAt: NOW, firstResponseDueAt: NOW, resolutionDueAt: NOW,
+    ...base,
+    id,
+    accountId,
+    caseNumber: id,
+    subject: id,
+    priority: 'low',
+    status,
+    channel: 'phone',
+    openedAt: NOW,
+    firstResponseDueAt: NOW,
+    resolutionDueAt: NOW,
   };
 }
 
@@ -69,7 +100,12 @@ describe('accounts.summary', () => {
       opportunity('o6', id, 'closed_lost', 40_000, '2026-03-01'),
       opportunity('o7', other, 'proposal', 1_000_000, '2026-09-30'),
     ]);
-    await core.db.cases.bulkInsert([serviceCase('c1', id, 'open'), serviceCase('c2', id, 'escalated'), serviceCase('c3', id, 'closed'), serviceCase('c4', other, 'new')]);
+    await core.db.cases.bulkInsert([
+      serviceCase('c1', id, 'open'),
+      serviceCase('c2', id, 'escalated'),
+      serviceCase('c3', id, 'closed'),
+      serviceCase('c4', other, 'new'),
+    ]);
     const log = (type: 'call' | 'task' | 'note' | 'visit', dueAt: number, done: boolean) =>
       session.call('activities.create', { values: { accountId: id, type, subject: type, dueAt, done, priority: 'normal' } });
     await log('call', NOW - 5 * 86_400_000, true);
@@ -83,7 +119,13 @@ describe('accounts.summary', () => {
       value: {
         accountId: id,
         currency: 'EUR',
-        openPipeline: { count: 3, totals: [{ currency: 'EUR', amount: 350_050 }, { currency: 'USD', amount: 5_000 }] },
+        openPipeline: {
+          count: 3,
+          totals: [
+            { currency: 'EUR', amount: 350_050 },
+            { currency: 'USD', amount: 5_000 },
+          ],
+        },
         wonThisYear: { count: 1, totals: [{ currency: 'EUR', amount: 70_000 }] },
         year: 2026,
         openCases: 2,
@@ -93,7 +135,10 @@ describe('accounts.summary', () => {
     });
 
     const empty = await session.call('accounts.summary', { id: other });
-    expect(empty).toMatchObject({ ok: true, value: { year: 2026, openCases: 1, contacts: 0, wonThisYear: { count: 0, totals: [{ currency: 'EUR', amount: 0 }] } } });
+    expect(empty).toMatchObject({
+      ok: true,
+      value: { year: 2026, openCases: 1, contacts: 0, wonThisYear: { count: 0, totals: [{ currency: 'EUR', amount: 0 }] } },
+    });
     expect(empty.ok && 'lastContactAt' in empty.value).toBe(false);
     expect(await session.call('accounts.summary', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
@@ -102,13 +147,19 @@ describe('accounts.summary', () => {
 describe('activities', () => {
   it('lists an account timeline newest first, live, and completes a planned activity once', async () => {
     const id = await createAccount('Timeline Ltd');
-    const sub = await session.call('live.subscribe', { query: { request: 'activities.list', params: { filter: { accountId: id }, limit: 10 } } });
+    const sub = await session.call('live.subscribe', {
+      query: { request: 'activities.list', params: { filter: { accountId: id }, limit: 10 } },
+    });
     if (!sub.ok) throw new Error(sub.error.message);
     expect(sub.value).toMatchObject({ request: 'activities.list', result: { total: 0 } });
 
     events.length = 0;
-    const older = await session.call('activities.create', { values: { accountId: id, type: 'call', subject: 'First call', dueAt: NOW - 60_000, done: true, priority: 'normal' } });
-    const planned = await session.call('activities.create', { values: { accountId: id, type: 'visit', subject: 'Site visit', dueAt: NOW + 60_000, done: false, priority: 'high' } });
+    const older = await session.call('activities.create', {
+      values: { accountId: id, type: 'call', subject: 'First call', dueAt: NOW - 60_000, done: true, priority: 'normal' },
+    });
+    const planned = await session.call('activities.create', {
+      values: { accountId: id, type: 'visit', subject: 'Site visit', dueAt: NOW + 60_000, done: false, priority: 'high' },
+    });
     if (!older.ok || !planned.ok) throw new Error('create failed');
     expect(older.value).toMatchObject({ done: true, doneAt: NOW - 60_000, ownerId: 'local-user' });
 
@@ -120,7 +171,10 @@ describe('activities', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const done = await session.call('activities.complete', { id: planned.value.id, expectedRevision: planned.value.revision });
     expect(done).toMatchObject({ ok: true, value: { done: true, doneAt: NOW } });
-    expect(await session.call('activities.complete', { id: planned.value.id })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await session.call('activities.complete', { id: planned.value.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
     await session.call('live.unsubscribe', { subscriptionId: sub.value.subscriptionId });
   });
 
@@ -132,7 +186,11 @@ describe('activities', () => {
       ['activities.list', { filter: { accountId: id }, limit: 10_000 }, 'limit:'],
       ['activities.create', { values: { accountId: id, type: 'call', subject: '', done: true, priority: 'normal' } }, 'values.subject:'],
       ['activities.create', { values: { accountId: id, type: 'fax', subject: 'x', done: true, priority: 'normal' } }, 'values.type:'],
-      ['activities.create', { values: { accountId: id, type: 'call', subject: 'x', done: true, priority: 'normal', serverRevision: 3 } }, 'values:'],
+      [
+        'activities.create',
+        { values: { accountId: id, type: 'call', subject: 'x', done: true, priority: 'normal', serverRevision: 3 } },
+        'values:',
+      ],
       ['activities.complete', { id: '' }, 'id:'],
       ['accounts.summary', { id, year: 1066 }, 'year:'],
       ['accounts.delete', { id, contacts: 'orphan' }, 'contacts:'],
@@ -162,13 +220,20 @@ describe('accounts.delete and restore', () => {
     const deleted = await session.call('accounts.delete', { id, contacts: 'delete' });
     if (!deleted.ok) throw new Error(deleted.error.message);
     expect([...deleted.value.contactIds].sort()).toEqual([...contactIds].sort());
-    for (const contactId of contactIds) expect(await session.call('contacts.get', { id: contactId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    for (const contactId of contactIds)
+      expect(await session.call('contacts.get', { id: contactId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await session.call('accounts.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    expect(await session.call('accounts.restore', { id, contactIds: [...deleted.value.contactIds] })).toMatchObject({ ok: true, value: { id } });
+    expect(await session.call('accounts.restore', { id, contactIds: [...deleted.value.contactIds] })).toMatchObject({
+      ok: true,
+      value: { id },
+    });
     const list = await session.call('contacts.list', { filter: { accountId: [id] } });
     expect(list.ok && list.value.rows.map((row) => row.lastName).sort()).toEqual(['Een', 'Twee']);
-    expect(await session.call('accounts.delete', { id: 'missing', contacts: 'delete' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await session.call('accounts.delete', { id: 'missing', contacts: 'delete' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('restores a deleted contact and refuses to restore a live one', async () => {

@@ -8,7 +8,8 @@ import type { Session } from '../rpc/session';
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-facets-'));
 let core: Core;
 let session: Session;
-const account = (name: string, industry?: string) => ({ values: { name, status: 'active', tier: 'key', region: 'emea', currency: 'EUR', ...(industry ? { industry } : {}) } }) as const;
+const account = (name: string, industry?: string) =>
+  ({ values: { name, status: 'active', tier: 'key', region: 'emea', currency: 'EUR', ...(industry ? { industry } : {}) } }) as const;
 
 beforeAll(async () => {
   core = await createCore({ dataDir, host: 'browser', appVersion: 'test' });

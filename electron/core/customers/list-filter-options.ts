@@ -37,7 +37,9 @@ export function createListFilterOptionsHandlers(deps: { readonly db: CrmDatabase
       return found;
     }
     const rows = connection
-      .prepare(`SELECT DISTINCT json_extract(data, '$.industry') AS industry, json_extract(data, '$.ownerId') AS ownerId FROM ${table} WHERE deleted = 0`)
+      .prepare(
+        `SELECT DISTINCT json_extract(data, '$.industry') AS industry, json_extract(data, '$.ownerId') AS ownerId FROM ${table} WHERE deleted = 0`,
+      )
       .all() as Array<{ industry: unknown; ownerId: unknown }>;
     for (const row of rows) add(found, row);
     return found;
@@ -60,7 +62,8 @@ export function createListFilterOptionsHandlers(deps: { readonly db: CrmDatabase
 }
 
 function add(facets: Facets, row: { industry?: unknown; ownerId?: unknown }): void {
-  if (typeof row.industry === 'string' && row.industry.length > 0 && facets.industries.size < MAX_OPTIONS) facets.industries.add(row.industry);
+  if (typeof row.industry === 'string' && row.industry.length > 0 && facets.industries.size < MAX_OPTIONS)
+    facets.industries.add(row.industry);
   if (typeof row.ownerId === 'string' && facets.ownerIds.size < MAX_OPTIONS) facets.ownerIds.add(row.ownerId);
 }
 
@@ -95,7 +98,12 @@ function indexColumn(db: CrmDatabase, field: string): string | undefined {
  * ends with TERM; MAX_KEY sorts above every part). Each hit is checked against the row's JSON, so
  * a key layout other than the one assumed here answers undefined and the caller scans instead.
  */
-function distinctByIndex(connection: BetterSqlite3.Database, table: string, column: string | undefined, field: string): unknown[] | undefined {
+function distinctByIndex(
+  connection: BetterSqlite3.Database,
+  table: string,
+  column: string | undefined,
+  field: string,
+): unknown[] | undefined {
   if (!column) return undefined;
   try {
     // Live rows' keys start with '0' (_deleted = false); tombstones' with '1'.

@@ -16,7 +16,10 @@ export type DashboardLookups = {
  * Deals of one owner or team ride the [ownerId, closeDate] / [teamId, closeDate] indexes; without
  * either the whole collection is read once and cached by the caller until a deal changes.
  */
-export async function loadDashboardOpportunities(db: CrmDatabase, scope: { readonly ownerId?: string; readonly teamId?: string }): Promise<DashboardOpportunity[]> {
+export async function loadDashboardOpportunities(
+  db: CrmDatabase,
+  scope: { readonly ownerId?: string; readonly teamId?: string },
+): Promise<DashboardOpportunity[]> {
   // One owner is the narrower scope; the projection is the one analytics use.
   return loadOpportunities(db, scope.ownerId !== undefined ? { ownerId: scope.ownerId } : scope);
 }
@@ -35,7 +38,14 @@ export async function loadDashboardLookups(db: CrmDatabase): Promise<DashboardLo
     const record = doc.toJSON() as OrgDoc;
     if (record.kind === 'user') userNames.set(record.id, record.name);
     if (record.kind === 'quota') {
-      quotas.push({ userId: record.userId, teamId: record.teamId, period: record.period, periodStart: record.periodStart, currency: record.currency, amount: record.amount });
+      quotas.push({
+        userId: record.userId,
+        teamId: record.teamId,
+        period: record.period,
+        periodStart: record.periodStart,
+        currency: record.currency,
+        amount: record.amount,
+      });
     }
   }
   return { accountNames, accountRegions, userNames, quotas };

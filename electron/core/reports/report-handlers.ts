@@ -32,7 +32,8 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
   const invalidation: Subscription = merge(db.opportunities.eventBulks$).subscribe(() => deals.clear());
   invalidation.add(merge(db.accounts.eventBulks$, db.org.eventBulks$).subscribe(() => (lookups = undefined)));
 
-  const scopeKey = (filters: DashboardFilters): string => (filters.ownerId ? `o:${filters.ownerId}` : filters.teamId ? `t:${filters.teamId}` : 'all');
+  const scopeKey = (filters: DashboardFilters): string =>
+    filters.ownerId ? `o:${filters.ownerId}` : filters.teamId ? `t:${filters.teamId}` : 'all';
   const dealsFor = (filters: DashboardFilters): Promise<DashboardOpportunity[]> => {
     const key = scopeKey(filters);
     let cached = deals.get(key);
@@ -64,14 +65,21 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
       })
     : undefined;
   // The period (from/to) does not change the revenue history, so it does not key the forecast.
-  const forecastKey = ({ ownerId, teamId, region, productId, currency }: DashboardFilters): string => JSON.stringify([ownerId, teamId, region, productId, currency]);
+  const forecastKey = ({ ownerId, teamId, region, productId, currency }: DashboardFilters): string =>
+    JSON.stringify([ownerId, teamId, region, productId, currency]);
 
   const handlers = defineHandlers({
     'reports.salesDashboard': async ({ filters }) => {
       const [opportunities, looked] = await Promise.all([dealsFor(filters), lookupsNow()]);
       const input: DashboardInput = { opportunities, ...looked, filters, asOf: asOf() };
       const full = forecasts?.lookup(forecastKey(filters), revenueSeries(input));
-      return ok(computeSalesDashboard({ ...input, ...(full?.view ? { revenueForecast: full.view } : {}), forecastRefreshing: full?.refreshing ?? false }));
+      return ok(
+        computeSalesDashboard({
+          ...input,
+          ...(full?.view ? { revenueForecast: full.view } : {}),
+          forecastRefreshing: full?.refreshing ?? false,
+        }),
+      );
     },
     'reports.filterOptions': async () => ok(await loadFilterOptions(db, await lookupsNow())),
     'reports.quoteDocument': async ({ id }) => {
@@ -99,9 +107,15 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
     },
     'reports.exportPdf': async (params, session) => {
       if (!deps.printer) return fail('invalid_state', 'This host cannot print PDFs');
-      const progress = (phase: 'starting' | 'rendering' | 'printing' | 'done' | 'failed'): void => session.emit('reports.exportProgress', { exportId: params.exportId, phase });
+      const progress = (phase: 'starting' | 'rendering' | 'printing' | 'done' | 'failed'): void =>
+        session.emit('reports.exportProgress', { exportId: params.exportId, phase });
       progress('starting');
-      const result = await deps.printer({ route: printRoute(params), fileName: fileName(params, asOf()), labels: params.labels, onProgress: progress });
+      const result = await deps.printer({
+        route: printRoute(params),
+        fileName: fileName(params, asOf()),
+        labels: params.labels,
+        onProgress: progress,
+      });
       progress(result.ok ? 'done' : 'failed');
       return result;
     },

@@ -29,7 +29,8 @@ const escapeHtml = (text: string): string =>
  * the page's CSS, so they carry their own small styles (and need an explicit font size).
  */
 export function printTemplates(labels: PrintJob['labels']): { readonly header: string; readonly footer: string } {
-  const style = 'font-family: system-ui, sans-serif; font-size: 8px; color: #6b7280; width: 100%; padding: 0 12mm; display: flex; justify-content: space-between;';
+  const style =
+    'font-family: system-ui, sans-serif; font-size: 8px; color: #6b7280; width: 100%; padding: 0 12mm; display: flex; justify-content: space-between;';
   return {
     header: `<div style="${style}"><span>FieldCRM</span><span>${escapeHtml(labels.title)}</span></div>`,
     footer: `<div style="${style}"><span class="date"></span><span>${escapeHtml(labels.page)} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,

@@ -7,7 +7,15 @@ const fakeForecast = (series: readonly SeriesInput[], horizon: number): Promise<
     series.map((s) => ({
       key: s.key,
       model: 'auto_ets',
-      points: Array.from({ length: horizon }, (_, i) => ({ step: i + 1, period: `2025-0${i + 1}`, mean: 10, lower80: 5, upper80: 15, lower95: 2, upper95: 18 })),
+      points: Array.from({ length: horizon }, (_, i) => ({
+        step: i + 1,
+        period: `2025-0${i + 1}`,
+        mean: 10,
+        lower80: 5,
+        upper80: 15,
+        lower95: 2,
+        upper95: 18,
+      })),
       backtestError: { mae: 1, smape: 12.3, mase: 0.8, folds: 2, points: 12 },
       candidates: [],
       notes: [],
@@ -33,7 +41,11 @@ describe('revenue forecast cache', () => {
   });
 
   it('remembers a failed run as "no full forecast" instead of retrying on every request', async () => {
-    const cache = createRevenueForecastCache({ forecast: () => Promise.reject(new Error('boom')), onReady: () => undefined, log: () => undefined });
+    const cache = createRevenueForecastCache({
+      forecast: () => Promise.reject(new Error('boom')),
+      onReady: () => undefined,
+      log: () => undefined,
+    });
     const series = { values: [1, 2, 3], startPeriod: '2024-10', lastMonth: 24_300 };
     cache.lookup('all', series);
     await new Promise((r) => setTimeout(r, 0));

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { computeSalesDashboard, type DashboardOpportunity } from './sales-dashboard';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
-const deal = (id: string, stage: DashboardOpportunity['stage'], amount: number, closeDate: string, extra: Partial<DashboardOpportunity> = {}): DashboardOpportunity => ({
+const deal = (
+  id: string,
+  stage: DashboardOpportunity['stage'],
+  amount: number,
+  closeDate: string,
+  extra: Partial<DashboardOpportunity> = {},
+): DashboardOpportunity => ({
   id,
   name: `Deal ${id}`,
   accountId: 'a1',
@@ -11,8 +17,19 @@ const deal = (id: string, stage: DashboardOpportunity['stage'], amount: number, 
   stage,
   amount,
   currency: 'USD',
-  probability: { prospecting: 10, qualification: 20, needs_analysis: 40, proposal: 60, negotiation: 80, closed_won: 100, closed_lost: 0 }[stage],
-  forecastCategory: stage === 'negotiation' ? 'commit' : stage === 'proposal' ? 'best_case' : stage === 'closed_won' ? 'closed' : stage === 'closed_lost' ? 'omitted' : 'pipeline',
+  probability: { prospecting: 10, qualification: 20, needs_analysis: 40, proposal: 60, negotiation: 80, closed_won: 100, closed_lost: 0 }[
+    stage
+  ],
+  forecastCategory:
+    stage === 'negotiation'
+      ? 'commit'
+      : stage === 'proposal'
+        ? 'best_case'
+        : stage === 'closed_won'
+          ? 'closed'
+          : stage === 'closed_lost'
+            ? 'omitted'
+            : 'pipeline',
   closeDate,
   createdAt: day('2025-01-01'),
   lineItems: [],
@@ -23,7 +40,12 @@ const deal = (id: string, stage: DashboardOpportunity['stage'], amount: number, 
 const input = {
   opportunities: [
     deal('1', 'prospecting', 10_000, '2025-07-15'),
-    deal('2', 'proposal', 20_000, '2025-08-10', { stageHistory: [{ stage: 'prospecting', at: day('2025-01-01') }, { stage: 'proposal', at: day('2025-03-01') }] }),
+    deal('2', 'proposal', 20_000, '2025-08-10', {
+      stageHistory: [
+        { stage: 'prospecting', at: day('2025-01-01') },
+        { stage: 'proposal', at: day('2025-03-01') },
+      ],
+    }),
     deal('3', 'negotiation', 50_000, '2025-07-20'),
     deal('4', 'closed_won', 30_000, '2025-05-31', { closedAt: day('2025-05-31') }),
     deal('5', 'closed_lost', 5_000, '2025-04-10'),

@@ -17,10 +17,30 @@ import { lineItemTotal, OPPORTUNITY_STAGES, type Opportunity, type OpportunitySt
 /** The fields the dashboard reads; the loader projects documents to this. */
 export type DashboardOpportunity = Pick<
   Opportunity,
-  | 'id' | 'name' | 'accountId' | 'ownerId' | 'teamId' | 'stage' | 'amount' | 'currency' | 'probability'
-  | 'forecastCategory' | 'closeDate' | 'closedAt' | 'createdAt' | 'lineItems' | 'stageHistory'
+  | 'id'
+  | 'name'
+  | 'accountId'
+  | 'ownerId'
+  | 'teamId'
+  | 'stage'
+  | 'amount'
+  | 'currency'
+  | 'probability'
+  | 'forecastCategory'
+  | 'closeDate'
+  | 'closedAt'
+  | 'createdAt'
+  | 'lineItems'
+  | 'stageHistory'
 >;
-export type DashboardQuota = { readonly userId: string; readonly teamId: string; readonly period: 'month' | 'quarter'; readonly periodStart: string; readonly currency: string; readonly amount: number };
+export type DashboardQuota = {
+  readonly userId: string;
+  readonly teamId: string;
+  readonly period: 'month' | 'quarter';
+  readonly periodStart: string;
+  readonly currency: string;
+  readonly amount: number;
+};
 
 export type DashboardInput = {
   readonly opportunities: ReadonlyArray<DashboardOpportunity>;
@@ -77,12 +97,31 @@ export function computeSalesDashboard(input: DashboardInput): SalesDashboard {
     .filter((row) => row.pipeline > 0 || row.closed > 0)
     .filter((row) => filters.from !== undefined || row.period >= periodOf(input.asOf, 'quarter'))
     .slice(0, 8)
-    .map((row) => ({ period: row.period, commit: row.commit, bestCase: row.bestCase, pipeline: row.pipeline, closed: row.closed, quota: quotaByQuarter.get(row.period) ?? null }));
+    .map((row) => ({
+      period: row.period,
+      commit: row.commit,
+      bestCase: row.bestCase,
+      pipeline: row.pipeline,
+      closed: row.closed,
+      quota: quotaByQuarter.get(row.period) ?? null,
+    }));
 
-  const closedInHistory = inCurrency.filter((opp) => !isOpen(opp.stage) && monthIndex(opp.closeDate) >= historyStart && monthIndex(opp.closeDate) <= asOfMonth);
+  const closedInHistory = inCurrency.filter(
+    (opp) => !isOpen(opp.stage) && monthIndex(opp.closeDate) >= historyStart && monthIndex(opp.closeDate) <= asOfMonth,
+  );
   const winRateByMonth = winRates(closedInHistory, historyStart, asOfMonth);
-  const revenueHistory = monthSeries(historyStart, asOfMonth, closedInHistory.filter((opp) => opp.stage === 'closed_won'), valueOf);
-  const forecast = input.revenueForecast ?? forecastRevenue(revenueHistory.map((point) => point.value), asOfMonth);
+  const revenueHistory = monthSeries(
+    historyStart,
+    asOfMonth,
+    closedInHistory.filter((opp) => opp.stage === 'closed_won'),
+    valueOf,
+  );
+  const forecast =
+    input.revenueForecast ??
+    forecastRevenue(
+      revenueHistory.map((point) => point.value),
+      asOfMonth,
+    );
 
   const won = inPeriod.filter((opp) => opp.stage === 'closed_won');
   const lost = inPeriod.filter((opp) => opp.stage === 'closed_lost');
@@ -95,17 +134,37 @@ export function computeSalesDashboard(input: DashboardInput): SalesDashboard {
       openPipeline: sum(open, valueOf),
       openCount: open.length,
       weighted: Math.round(open.reduce((total, opp) => total + (valueOf(opp) * opp.probability) / 100, 0)),
-      commit: sum(open.filter((opp) => opp.forecastCategory === 'commit'), valueOf),
-      bestCase: sum(open.filter((opp) => opp.forecastCategory === 'commit' || opp.forecastCategory === 'best_case'), valueOf),
+      commit: sum(
+        open.filter((opp) => opp.forecastCategory === 'commit'),
+        valueOf,
+      ),
+      bestCase: sum(
+        open.filter((opp) => opp.forecastCategory === 'commit' || opp.forecastCategory === 'best_case'),
+        valueOf,
+      ),
       closedWon: sum(won, valueOf),
       wonCount: won.length,
       winRate: won.length + lost.length === 0 ? null : won.length / (won.length + lost.length),
       avgCycleDays: averageCycleDays(won),
       quota: quotaTotal,
     },
-    byStage: OPEN_STAGES.map((stage) => figure(stage, open.filter((opp) => opp.stage === stage), valueOf)),
-    funnel: FUNNEL_STAGES.map((stage) => figure(stage, inPeriod.filter((opp) => reached(opp, stage)), valueOf)),
-    weightedByMonth: months.filter((row) => row.pipeline > 0).map((row) => ({ period: row.period, value: row.weighted, pipeline: row.pipeline })),
+    byStage: OPEN_STAGES.map((stage) =>
+      figure(
+        stage,
+        open.filter((opp) => opp.stage === stage),
+        valueOf,
+      ),
+    ),
+    funnel: FUNNEL_STAGES.map((stage) =>
+      figure(
+        stage,
+        inPeriod.filter((opp) => reached(opp, stage)),
+        valueOf,
+      ),
+    ),
+    weightedByMonth: months
+      .filter((row) => row.pipeline > 0)
+      .map((row) => ({ period: row.period, value: row.weighted, pipeline: row.pipeline })),
     forecastByQuarter,
     winRateByMonth,
     revenueHistory,
@@ -121,7 +180,9 @@ export function computeSalesDashboard(input: DashboardInput): SalesDashboard {
  * Monthly closed-won revenue under the dashboard's filters, from the first win to the as-of month:
  * the whole history, not the chart's 24 months, because seasonal models need three years.
  */
-export function revenueSeries(input: DashboardInput): { readonly values: number[]; readonly startPeriod: string; readonly lastMonth: number } | null {
+export function revenueSeries(
+  input: DashboardInput,
+): { readonly values: number[]; readonly startPeriod: string; readonly lastMonth: number } | null {
   const { filters } = input;
   const scoped = input.opportunities.filter((opp) => matchesScope(opp, filters, input.accountRegions));
   const currency = filters.currency ?? currenciesByUse(scoped)[0] ?? 'USD';
@@ -154,9 +215,14 @@ function currenciesByUse(opps: ReadonlyArray<DashboardOpportunity>): string[] {
 }
 
 const isOpen = (stage: OpportunityStage): boolean => stage !== 'closed_won' && stage !== 'closed_lost';
-const sum = (opps: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number): number => opps.reduce((total, opp) => total + valueOf(opp), 0);
+const sum = (opps: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number): number =>
+  opps.reduce((total, opp) => total + valueOf(opp), 0);
 
-function figure(stage: OpportunityStage, opps: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number): StageFigure {
+function figure(
+  stage: OpportunityStage,
+  opps: ReadonlyArray<DashboardOpportunity>,
+  valueOf: (opp: DashboardOpportunity) => number,
+): StageFigure {
   return { stage, amount: sum(opps, valueOf), count: opps.length };
 }
 
@@ -168,7 +234,9 @@ function reached(opp: DashboardOpportunity, stage: OpportunityStage): boolean {
   const furthest = Math.max(
     0,
     opp.stage === 'closed_won' ? OPEN_STAGES.length : OPEN_STAGES.indexOf(opp.stage as (typeof OPEN_STAGES)[number]),
-    ...opp.stageHistory.map((change) => (change.stage === 'closed_won' ? OPEN_STAGES.length : OPEN_STAGES.indexOf(change.stage as (typeof OPEN_STAGES)[number]))),
+    ...opp.stageHistory.map((change) =>
+      change.stage === 'closed_won' ? OPEN_STAGES.length : OPEN_STAGES.indexOf(change.stage as (typeof OPEN_STAGES)[number]),
+    ),
   );
   return furthest >= rank;
 }
@@ -200,7 +268,12 @@ function winRates(closed: ReadonlyArray<DashboardOpportunity>, start: number, en
   return points;
 }
 
-function monthSeries(start: number, end: number, opps: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number): Array<{ period: string; value: number }> {
+function monthSeries(
+  start: number,
+  end: number,
+  opps: ReadonlyArray<DashboardOpportunity>,
+  valueOf: (opp: DashboardOpportunity) => number,
+): Array<{ period: string; value: number }> {
   const values = new Array<number>(end - start + 1).fill(0);
   for (const opp of opps) values[monthIndex(opp.closeDate) - start]! += valueOf(opp);
   return values.map((value, offset) => ({ period: monthKeyOfIndex(start + offset), value }));
@@ -252,7 +325,11 @@ function sumQuotas(quotas: ReadonlyArray<DashboardQuota>, filters: DashboardFilt
   return byQuarter;
 }
 
-function topDeals(open: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number, input: DashboardInput): TopDeal[] {
+function topDeals(
+  open: ReadonlyArray<DashboardOpportunity>,
+  valueOf: (opp: DashboardOpportunity) => number,
+  input: DashboardInput,
+): TopDeal[] {
   return [...open]
     .sort((a, b) => valueOf(b) - valueOf(a) || a.closeDate.localeCompare(b.closeDate))
     .slice(0, TOP_DEALS)

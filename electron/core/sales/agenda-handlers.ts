@@ -12,7 +12,11 @@ export function createAgendaHandlers(deps: StoreDeps) {
       const horizon = Math.max(dayEnd, now + soonMs);
       // Served by [ownerId, done, dueAt]: one index range per rep.
       const docs = await deps.db.activities
-        .find({ selector: { ownerId: deps.actor.ownerId, done: false, dueAt: { $lt: horizon } }, sort: [{ dueAt: 'asc' }], index: ['ownerId', 'done', 'dueAt'] })
+        .find({
+          selector: { ownerId: deps.actor.ownerId, done: false, dueAt: { $lt: horizon } },
+          sort: [{ dueAt: 'asc' }],
+          index: ['ownerId', 'done', 'dueAt'],
+        })
         .exec();
       const open = docs.map(toStored).filter((a) => a.type !== 'note');
       const due = (a: Activity) => a.dueAt ?? 0;

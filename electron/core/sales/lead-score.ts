@@ -1,7 +1,15 @@
 import type { Lead } from '../../../shared/schemas';
 
 const RATING = { hot: 40, warm: 25, cold: 5 } as const;
-const SOURCE: Readonly<Record<Lead['source'], number>> = { referral: 25, partner: 25, event: 15, campaign: 15, web: 10, cold_call: 5, other: 5 };
+const SOURCE: Readonly<Record<Lead['source'], number>> = {
+  referral: 25,
+  partner: 25,
+  event: 15,
+  campaign: 15,
+  web: 10,
+  cold_call: 5,
+  other: 5,
+};
 
 /**
  * A transparent 0..100 score a rep can reason about: how warm the lead is, how good its source

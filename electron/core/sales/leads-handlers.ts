@@ -37,7 +37,14 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
 
     'leads.create': async ({ values }) => {
       const at = deps.now();
-      const doc = { ...values, id: newId(), ownerId: values.ownerId ?? deps.actor.ownerId, teamId: deps.actor.teamId, createdAt: at, updatedAt: at };
+      const doc = {
+        ...values,
+        id: newId(),
+        ownerId: values.ownerId ?? deps.actor.ownerId,
+        teamId: deps.actor.teamId,
+        createdAt: at,
+        updatedAt: at,
+      };
       return ok(withScore(await leads.insert(doc)));
     },
 
@@ -71,20 +78,50 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
       else {
         const name = params.accountName ?? lead.company;
         if (!name) throw new HandlerError('invalid_request', 'accountName: a new account needs a name');
-        account = accounts.validate({ ...stamp, id: newId(), name, status: 'prospect', tier: 'standard', region: 'emea', currency: params.currency, ...pick(lead, ['phone', 'email', 'city', 'country']) });
+        account = accounts.validate({
+          ...stamp,
+          id: newId(),
+          name,
+          status: 'prospect',
+          tier: 'standard',
+          region: 'emea',
+          currency: params.currency,
+          ...pick(lead, ['phone', 'email', 'city', 'country']),
+        });
       }
       const accountId = account?.id ?? params.existingAccountId ?? '';
       const contact = contacts.validate({
-        ...stamp, id: newId(), accountId, isPrimary: true, doNotContact: false,
+        ...stamp,
+        id: newId(),
+        accountId,
+        isPrimary: true,
+        doNotContact: false,
         ...pick(lead, ['firstName', 'lastName', 'title', 'email', 'phone', 'city', 'country']),
       });
       const defaults = STAGE_DEFAULTS.qualification;
       const opportunity = opportunities.validate({
-        ...stamp, id: newId(), accountId, primaryContactId: contact.id, name: params.opportunityName, stage: 'qualification',
-        amount: 0, currency: params.currency, ...defaults, closeDate: params.closeDate, leadSource: lead.source,
-        ...(lead.campaignId ? { campaignId: lead.campaignId } : {}), lineItems: [], stageHistory: [{ stage: 'qualification', at, byUserId: deps.actor.ownerId }],
+        ...stamp,
+        id: newId(),
+        accountId,
+        primaryContactId: contact.id,
+        name: params.opportunityName,
+        stage: 'qualification',
+        amount: 0,
+        currency: params.currency,
+        ...defaults,
+        closeDate: params.closeDate,
+        leadSource: lead.source,
+        ...(lead.campaignId ? { campaignId: lead.campaignId } : {}),
+        lineItems: [],
+        stageHistory: [{ stage: 'qualification', at, byUserId: deps.actor.ownerId }],
       });
-      const converted = { status: 'converted' as const, convertedAt: at, convertedAccountId: accountId, convertedContactId: contact.id, convertedOpportunityId: opportunity.id };
+      const converted = {
+        status: 'converted' as const,
+        convertedAt: at,
+        convertedAccountId: accountId,
+        convertedContactId: contact.id,
+        convertedOpportunityId: opportunity.id,
+      };
       leads.validate({ ...lead, ...converted });
 
       // RxDB has no cross-collection transaction: write in order and undo what was written if a later write fails.

@@ -19,7 +19,10 @@ export function createOpportunitiesHandlers(deps: StoreDeps) {
       const selector: MangoQuerySelector<Opportunity> = ownerId ? { ownerId: { $in: [...ownerId] } } : {};
       // One scan serves counts, per-currency totals and the first cards of every column.
       const docs = await store.collection.find({ selector, sort: [{ closeDate: 'asc' }] }).exec();
-      const columns = new Map<OpportunityStage, { count: number; totals: Map<string, { amount: number; count: number }>; cards: OpportunityRecord[] }>();
+      const columns = new Map<
+        OpportunityStage,
+        { count: number; totals: Map<string, { amount: number; count: number }>; cards: OpportunityRecord[] }
+      >();
       for (const stage of OPPORTUNITY_STAGES) columns.set(stage, { count: 0, totals: new Map(), cards: [] });
       for (const doc of docs) {
         const column = columns.get(doc.stage);
@@ -31,7 +34,9 @@ export function createOpportunitiesHandlers(deps: StoreDeps) {
       }
       const board: BoardColumn[] = OPPORTUNITY_STAGES.map((stage) => {
         const column = columns.get(stage) ?? { count: 0, totals: new Map<string, { amount: number; count: number }>(), cards: [] };
-        const totals = [...column.totals].map(([currency, total]) => ({ currency, ...total })).sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
+        const totals = [...column.totals]
+          .map(([currency, total]) => ({ currency, ...total }))
+          .sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
         // Open deals: soonest close first (what needs work); closed ones: most recent first.
         const cards = CLOSED.includes(stage) ? column.cards.reverse() : column.cards;
         return { stage, count: column.count, totals, cards: cards.slice(0, perStage) };
@@ -54,7 +59,8 @@ export function createOpportunitiesHandlers(deps: StoreDeps) {
     'opportunities.get': async ({ id }) => ok(toStored(await store.mustFind(id))),
 
     'opportunities.moveStage': async ({ id, stage, lossReason, expectedRevision }) => {
-      if (stage === 'closed_lost' && lossReason === undefined) throw new HandlerError('invalid_request', 'lossReason: a lost deal needs a reason');
+      if (stage === 'closed_lost' && lossReason === undefined)
+        throw new HandlerError('invalid_request', 'lossReason: a lost deal needs a reason');
       const at = deps.now();
       return ok(
         await store.modify(

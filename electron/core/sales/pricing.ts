@@ -21,7 +21,11 @@ export async function pricesIn(db: CrmDatabase, currency: string, priceBook = DE
 }
 
 /** Turns picked lines into priced line items; a product without a price in the currency is an error, not a zero. */
-export async function priceLines(db: CrmDatabase, currency: string, lines: ReadonlyArray<Required<Omit<LineInput, 'unitPrice'>> & Pick<LineInput, 'unitPrice'>>): Promise<OpportunityLineItem[]> {
+export async function priceLines(
+  db: CrmDatabase,
+  currency: string,
+  lines: ReadonlyArray<Required<Omit<LineInput, 'unitPrice'>> & Pick<LineInput, 'unitPrice'>>,
+): Promise<OpportunityLineItem[]> {
   if (lines.length === 0) return [];
   const prices = await pricesIn(db, currency);
   const products = await db.catalog.findByIds(lines.map((line) => line.productId)).exec();
@@ -30,6 +34,13 @@ export async function priceLines(db: CrmDatabase, currency: string, lines: Reado
     if (!product || product.kind !== 'product') throw new HandlerError('invalid_request', `lines: no product ${line.productId}`);
     const unitPrice = line.unitPrice ?? prices.get(line.productId)?.unitPrice;
     if (unitPrice === undefined) throw new HandlerError('invalid_request', `lines: ${product.name} has no ${currency} price`);
-    return { id: randomUUID(), productId: line.productId, productName: product.name.slice(0, 80), quantity: line.quantity, unitPrice, discountPercent: line.discountPercent };
+    return {
+      id: randomUUID(),
+      productId: line.productId,
+      productName: product.name.slice(0, 80),
+      quantity: line.quantity,
+      unitPrice,
+      discountPercent: line.discountPercent,
+    };
   });
 }

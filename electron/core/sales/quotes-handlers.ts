@@ -19,7 +19,8 @@ export function createQuotesHandlers(deps: StoreDeps) {
     return { id: randomUUID(), ownerId: deps.actor.ownerId, teamId: deps.actor.teamId, createdAt: at, updatedAt: at };
   };
   // Readable and unique enough offline: date plus a random suffix (the server may renumber on sync).
-  const docNumber = (prefix: string) => `${prefix}-${new Date(deps.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 6).toUpperCase()}`;
+  const docNumber = (prefix: string) =>
+    `${prefix}-${new Date(deps.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 6).toUpperCase()}`;
 
   async function quote(id: string): Promise<Quote> {
     const doc = (await docs.mustFind(id)).toJSON(false) as SalesDoc;
@@ -40,7 +41,15 @@ export function createQuotesHandlers(deps: StoreDeps) {
         const product = doc.toJSON(false) as CatalogDoc;
         const price = prices.get(product.id);
         if (product.kind !== 'product' || !price) continue;
-        priced.push({ id: product.id, name: product.name, sku: product.sku, ...(product.family ? { family: product.family } : {}), ...(product.unit ? { unit: product.unit } : {}), unitPrice: price.unitPrice, currency });
+        priced.push({
+          id: product.id,
+          name: product.name,
+          sku: product.sku,
+          ...(product.family ? { family: product.family } : {}),
+          ...(product.unit ? { unit: product.unit } : {}),
+          unitPrice: price.unitPrice,
+          currency,
+        });
       }
       return ok(priced);
     },
@@ -48,7 +57,9 @@ export function createQuotesHandlers(deps: StoreDeps) {
     'quotes.forOpportunity': async ({ opportunityId }) => {
       const found = await docs.collection.find({ selector: { opportunityId }, sort: [{ updatedAt: 'desc' }] }).exec();
       const records = found.map(toStored);
-      const quotes = records.filter((r): r is QuoteRecord => r.kind === 'quote').sort((a, b) => b.createdAt - a.createdAt || b.version - a.version);
+      const quotes = records
+        .filter((r): r is QuoteRecord => r.kind === 'quote')
+        .sort((a, b) => b.createdAt - a.createdAt || b.version - a.version);
       const orders = records.filter((r): r is OrderRecord => r.kind === 'order');
       return ok({ quotes, orders });
     },
@@ -57,8 +68,16 @@ export function createQuotesHandlers(deps: StoreDeps) {
       const opp = (await opportunities.mustFind(opportunityId)).toJSON(false) as Opportunity;
       if (opp.lineItems.length === 0) throw new HandlerError('invalid_state', 'Add products to the opportunity before quoting it');
       const doc: Quote = {
-        ...stamp(), kind: 'quote', quoteNumber: docNumber('Q'), version: 1, accountId: opp.accountId, opportunityId: opp.id,
-        ...(opp.primaryContactId ? { contactId: opp.primaryContactId } : {}), status: 'draft', validUntil, currency: opp.currency,
+        ...stamp(),
+        kind: 'quote',
+        quoteNumber: docNumber('Q'),
+        version: 1,
+        accountId: opp.accountId,
+        opportunityId: opp.id,
+        ...(opp.primaryContactId ? { contactId: opp.primaryContactId } : {}),
+        status: 'draft',
+        validUntil,
+        currency: opp.currency,
         ...quoteTotals(opp.lineItems, discountPercent, taxPercent),
       };
       return ok((await docs.insert(doc)) as QuoteRecord);
@@ -70,7 +89,13 @@ export function createQuotesHandlers(deps: StoreDeps) {
       const version = (await latestVersion(previous.quoteNumber)) + 1;
       // A revision re-reads the deal's current lines; the superseded one keeps what the customer saw.
       const doc: Quote = {
-        ...previous, ...stamp(), version, supersedesId: previous.id, status: 'draft', validUntil, currency: opp.currency,
+        ...previous,
+        ...stamp(),
+        version,
+        supersedesId: previous.id,
+        status: 'draft',
+        validUntil,
+        currency: opp.currency,
         ...quoteTotals(opp.lineItems, discountPercent, taxPercent),
       };
       delete doc.sentAt;
@@ -80,11 +105,16 @@ export function createQuotesHandlers(deps: StoreDeps) {
 
     'quotes.setStatus': async ({ id, status, expectedRevision }) => {
       const current = await quote(id);
-      if (current.version < (await latestVersion(current.quoteNumber))) throw new HandlerError('invalid_state', 'A newer revision supersedes this quote');
+      if (current.version < (await latestVersion(current.quoteNumber)))
+        throw new HandlerError('invalid_state', 'A newer revision supersedes this quote');
       const allowed = status === 'sent' ? current.status === 'draft' : current.status === 'sent' || current.status === 'draft';
       if (!allowed) throw new HandlerError('invalid_state', `A ${current.status} quote cannot become ${status}`);
       const at = deps.now();
-      const updated = await docs.modify(id, (doc) => ({ ...(doc as Quote), status, ...(status === 'sent' ? { sentAt: at } : { decidedAt: at }) }), expectedRevision);
+      const updated = await docs.modify(
+        id,
+        (doc) => ({ ...(doc as Quote), status, ...(status === 'sent' ? { sentAt: at } : { decidedAt: at }) }),
+        expectedRevision,
+      );
       return ok(updated as QuoteRecord);
     },
 
@@ -95,9 +125,22 @@ export function createQuotesHandlers(deps: StoreDeps) {
       if (existing) throw new HandlerError('invalid_state', 'This quote has an order already');
       const { lines, subtotal, discountPercent, discountAmount, taxPercent, taxAmount, total, currency } = accepted;
       const order: Order = {
-        ...stamp(), kind: 'order', orderNumber: docNumber('O'), accountId: accepted.accountId, opportunityId: accepted.opportunityId, quoteId: id,
-        status: 'confirmed', orderDate: new Date(deps.now()).toISOString().slice(0, 10),
-        currency, lines, subtotal, discountPercent, discountAmount, taxPercent, taxAmount, total,
+        ...stamp(),
+        kind: 'order',
+        orderNumber: docNumber('O'),
+        accountId: accepted.accountId,
+        opportunityId: accepted.opportunityId,
+        quoteId: id,
+        status: 'confirmed',
+        orderDate: new Date(deps.now()).toISOString().slice(0, 10),
+        currency,
+        lines,
+        subtotal,
+        discountPercent,
+        discountAmount,
+        taxPercent,
+        taxAmount,
+        total,
       };
       return ok((await docs.insert(order)) as OrderRecord);
     },

@@ -19,7 +19,15 @@ beforeAll(async () => {
   const catalog: CatalogDoc[] = [];
   for (const [i, price] of [10_000, 2_550, 99_999].entries()) {
     catalog.push({ ...base, id: `p${i}`, kind: 'product', name: `Product ${i}`, sku: `SKU${i}` });
-    catalog.push({ ...base, id: `pe${i}`, kind: 'price_book_entry', productId: `p${i}`, priceBook: 'standard', currency: 'EUR', unitPrice: price });
+    catalog.push({
+      ...base,
+      id: `pe${i}`,
+      kind: 'price_book_entry',
+      productId: `p${i}`,
+      priceBook: 'standard',
+      currency: 'EUR',
+      unitPrice: price,
+    });
   }
   await core.db.catalog.bulkInsert(catalog);
 });
@@ -34,7 +42,17 @@ async function counts(): Promise<number[]> {
 }
 
 async function newLead(lastName: string): Promise<string> {
-  const created = await session.call('leads.create', { values: { lastName, firstName: 'Li', company: `${lastName} Ltd`, status: 'new', source: 'referral', rating: 'hot', email: 'li@example.com' } });
+  const created = await session.call('leads.create', {
+    values: {
+      lastName,
+      firstName: 'Li',
+      company: `${lastName} Ltd`,
+      status: 'new',
+      source: 'referral',
+      rating: 'hot',
+      email: 'li@example.com',
+    },
+  });
   if (!created.ok) throw new Error(created.error.message);
   expect(created.value.score).toBeGreaterThan(50);
   return created.value.id;
@@ -114,17 +132,36 @@ describe('opportunities and quotes', () => {
     if (!updated.ok) throw new Error(updated.error.message);
     const subtotal = 20_000 + Math.round(3 * 2_550 * 0.9) + 99_999;
     expect(updated.value.amount).toBe(subtotal);
-    const quote = await session.call('quotes.createFromOpportunity', { opportunityId: oppId, discountPercent: 5, taxPercent: 19, validUntil: '2026-07-15' });
+    const quote = await session.call('quotes.createFromOpportunity', {
+      opportunityId: oppId,
+      discountPercent: 5,
+      taxPercent: 19,
+      validUntil: '2026-07-15',
+    });
     if (!quote.ok) throw new Error(quote.error.message);
     const discount = Math.round(subtotal * 0.05);
     const tax = Math.round((subtotal - discount) * 0.19);
-    expect([quote.value.subtotal, quote.value.discountAmount, quote.value.taxAmount, quote.value.total]).toEqual([subtotal, discount, tax, subtotal - discount + tax]);
+    expect([quote.value.subtotal, quote.value.discountAmount, quote.value.taxAmount, quote.value.total]).toEqual([
+      subtotal,
+      discount,
+      tax,
+      subtotal - discount + tax,
+    ]);
 
     const early = await session.call('quotes.toOrder', { id: quote.value.id });
     expect(early.ok ? 'ok' : early.error.code).toBe('invalid_state');
-    const revised = await session.call('quotes.revise', { id: quote.value.id, discountPercent: 10, taxPercent: 19, validUntil: '2026-07-31' });
+    const revised = await session.call('quotes.revise', {
+      id: quote.value.id,
+      discountPercent: 10,
+      taxPercent: 19,
+      validUntil: '2026-07-31',
+    });
     if (!revised.ok) throw new Error(revised.error.message);
-    expect([revised.value.version, revised.value.supersedesId, revised.value.quoteNumber]).toEqual([2, quote.value.id, quote.value.quoteNumber]);
+    expect([revised.value.version, revised.value.supersedesId, revised.value.quoteNumber]).toEqual([
+      2,
+      quote.value.id,
+      quote.value.quoteNumber,
+    ]);
     const stale = await session.call('quotes.setStatus', { id: quote.value.id, status: 'accepted' });
     expect(stale.ok ? 'ok' : stale.error.code).toBe('invalid_state');
 
@@ -152,7 +189,8 @@ describe('agenda.today', () => {
   it('splits open items into overdue, today and reminders due soon, and mark-done removes one', async () => {
     const dayStart = Date.UTC(2026, 5, 15);
     const dayEnd = dayStart + 86_400_000;
-    const make = (subject: string, dueAt: number) => session.call('activities.create', { values: { type: 'call', subject, dueAt, done: false, priority: 'normal' } });
+    const make = (subject: string, dueAt: number) =>
+      session.call('activities.create', { values: { type: 'call', subject, dueAt, done: false, priority: 'normal' } });
     await make('yesterday', dayStart - 3_600_000);
     const soon = await make('soon', now + 20 * 60_000);
     await make('tonight', dayEnd - 60_000);

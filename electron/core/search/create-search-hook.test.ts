@@ -37,7 +37,14 @@ describe('createSearchHook', () => {
     hook.setup(f.db);
     f.write('leads', [{ id: 'l1', firstName: 'Kept', company: 'Original' }]);
     const failingWrite = f.db.transaction(() => {
-      hook.afterWrite(f.db, f.table('leads'), f.stored('leads', [{ id: 'l1', firstName: 'Kept', company: 'Changed' }, { id: 'l2', firstName: 'Ghost' }]));
+      hook.afterWrite(
+        f.db,
+        f.table('leads'),
+        f.stored('leads', [
+          { id: 'l1', firstName: 'Kept', company: 'Changed' },
+          { id: 'l2', firstName: 'Ghost' },
+        ]),
+      );
       hook.afterWrite(f.db, f.table('leads'), f.stored('leads', [{ id: 'l3', firstName: 'Zombie', _deleted: true }]));
       throw new Error('document write failed');
     });
@@ -58,7 +65,11 @@ describe('createSearchHook', () => {
     const hook = createSearchHook();
     hook.setup(f.db);
     f.write('accounts', [{ id: 'a1', name: 'Drifted' }]);
-    const docs = [{ id: 'a1', name: 'Initech' }, { id: 'a2', name: 'Globex' }, { id: 'a3', name: 'Gone', _deleted: true }];
+    const docs = [
+      { id: 'a1', name: 'Initech' },
+      { id: 'a2', name: 'Globex' },
+      { id: 'a3', name: 'Gone', _deleted: true },
+    ];
     f.db.transaction(() => hook.afterWrite(f.db, f.table('accounts'), f.stored('accounts', docs, docs.length)))();
     expect(f.ids('drifted')).toEqual([]);
     expect(f.ids('initech')).toEqual(['a1']);
@@ -130,11 +141,18 @@ describe('createSearchHook', () => {
     const f = createSearchFixture();
     const hook = createSearchHook();
     const unopened = { collectionName: 'accounts', schemaVersion: 7, tableName: 'rxdb_accounts_v7' };
-    expect(() => hook.afterWrite(f.db, unopened, { docs: [stored({ id: 'a1', name: 'X' })], rowids: [1], inserted: 1 })).toThrow(/before it was opened/);
+    expect(() => hook.afterWrite(f.db, unopened, { docs: [stored({ id: 'a1', name: 'X' })], rowids: [1], inserted: 1 })).toThrow(
+      /before it was opened/,
+    );
   });
 
   it('matches a model after any sequence of writes, deletes and rolled-back transactions', () => {
-    const op = fc.record({ id: fc.integer({ min: 0, max: 7 }), word: fc.constantFrom('alpha', 'bravo', 'charlie', 'delta'), del: fc.boolean(), rollback: fc.boolean() });
+    const op = fc.record({
+      id: fc.integer({ min: 0, max: 7 }),
+      word: fc.constantFrom('alpha', 'bravo', 'charlie', 'delta'),
+      del: fc.boolean(),
+      rollback: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
         const f = createSearchFixture();
@@ -155,7 +173,10 @@ describe('createSearchHook', () => {
           }
         }
         for (const word of ['alpha', 'bravo', 'charlie', 'delta']) {
-          const expected = [...model].filter(([, w]) => w === word).map(([id]) => id).sort();
+          const expected = [...model]
+            .filter(([, w]) => w === word)
+            .map(([id]) => id)
+            .sort();
           expect(f.ids(word, { limit: 50 }).sort()).toEqual(expected);
         }
       }),

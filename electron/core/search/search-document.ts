@@ -37,12 +37,20 @@ function fullName(doc: Doc): string {
 }
 
 function indexText(doc: Doc, fields: ReadonlyArray<string>): string {
-  return prepareIndexText(joinNonEmpty(fields.map((field) => str(doc, field)), ' \n '));
+  return prepareIndexText(
+    joinNonEmpty(
+      fields.map((field) => str(doc, field)),
+      ' \n ',
+    ),
+  );
 }
 
 function phoneDigits(doc: Doc, fields: ReadonlyArray<string>): string {
   // Space-separated: a trigram never spans two numbers, so a query cannot match across them.
-  return joinNonEmpty(fields.map((field) => digitsOfPhone(str(doc, field))), ' ');
+  return joinNonEmpty(
+    fields.map((field) => digitsOfPhone(str(doc, field))),
+    ' ',
+  );
 }
 
 /**

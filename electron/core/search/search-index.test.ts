@@ -8,7 +8,15 @@ let f: SearchFixture;
 beforeEach(() => {
   f = createSearchFixture();
   f.write('accounts', [
-    { id: 'a-acme', name: 'Acme Corporation', domain: 'acme.com', phone: '+1 (555) 010-0123', city: 'Boston', country: 'US', industry: 'Manufacturing' },
+    {
+      id: 'a-acme',
+      name: 'Acme Corporation',
+      domain: 'acme.com',
+      phone: '+1 (555) 010-0123',
+      city: 'Boston',
+      country: 'US',
+      industry: 'Manufacturing',
+    },
     { id: 'a-harbor', name: 'Harbor Logistics', domain: 'harbor.io', city: 'Hamburg', country: 'DE', notes: 'Met at the Acme trade fair' },
     { id: 'a-muller', name: 'Müller & Söhne', city: 'München', phone: '+49 89 1234567' },
     { id: 'a-smith', name: 'Smith AND Sons "Quoted" Ltd*', city: 'Leeds' },
@@ -69,7 +77,10 @@ describe('SearchIndex.search', () => {
 
   it('ranks name matches above detail and notes matches', () => {
     // bm25's IDF goes to ~0 for a term in most rows; a realistic corpus has the term in few.
-    f.write('accounts', Array.from({ length: 50 }, (_, i) => ({ id: `filler-${i}`, name: `Filler ${i}`, city: 'Springfield', notes: 'nothing to see' })));
+    f.write(
+      'accounts',
+      Array.from({ length: 50 }, (_, i) => ({ id: `filler-${i}`, name: `Filler ${i}`, city: 'Springfield', notes: 'nothing to see' })),
+    );
     const ids = f.ids('acme');
     expect(ids.slice(0, 2).sort()).toEqual(['a-acme', 'o-renewal']);
     expect(ids.indexOf('a-acme')).toBeLessThan(ids.indexOf('c-zhang'));
@@ -80,11 +91,21 @@ describe('SearchIndex.search', () => {
 
   it('returns hits ready for a results list, best score first', () => {
     const hits = f.index.search('acme', { types: ['account'] });
-    expect(hits[0]).toEqual({ type: 'account', id: 'a-acme', title: 'Acme Corporation', subtitle: 'Boston, US', score: expect.any(Number) });
+    expect(hits[0]).toEqual({
+      type: 'account',
+      id: 'a-acme',
+      title: 'Acme Corporation',
+      subtitle: 'Boston, US',
+      score: expect.any(Number),
+    });
     const scores = f.index.search('acme').map((hit) => hit.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(f.index.search('bob')[0]).toMatchObject({ type: 'lead', title: 'Bob Stone', subtitle: 'Acme Labs · bob@acmelabs.com' });
-    expect(f.index.search('renewal')[0]).toMatchObject({ type: 'opportunity', title: 'Acme renewal 2025', subtitle: 'Send quote to Zhang' });
+    expect(f.index.search('renewal')[0]).toMatchObject({
+      type: 'opportunity',
+      title: 'Acme renewal 2025',
+      subtitle: 'Send quote to Zhang',
+    });
   });
 
   it('filters by type and honours the limit', () => {
@@ -96,7 +117,15 @@ describe('SearchIndex.search', () => {
   });
 
   it('answers very broad prefixes with name matches first, newest first', () => {
-    f.write('accounts', Array.from({ length: 1100 }, (_, i) => ({ id: `n-${i}`, name: `Filler ${i}`, notes: 'sample notes', phone: `+44 20 7946 ${String(i).padStart(4, '0')}` })));
+    f.write(
+      'accounts',
+      Array.from({ length: 1100 }, (_, i) => ({
+        id: `n-${i}`,
+        name: `Filler ${i}`,
+        notes: 'sample notes',
+        phone: `+44 20 7946 ${String(i).padStart(4, '0')}`,
+      })),
+    );
     f.write('accounts', [{ id: 'old-sample', name: 'Sample Industries' }]);
     const hits = f.index.search('sa', { limit: 5 });
     expect(hits[0]).toMatchObject({ id: 'old-sample', title: 'Sample Industries' });
@@ -114,10 +143,52 @@ describe('SearchIndex.search', () => {
   });
 
   it('never throws on hostile input', () => {
-    const nasty = ['', '   ', '"', '""', '"*', '*', '**', '(', ')', '())', 'a OR', 'OR', 'NEAR(a b)', 'NOT', '^acme', 'name:acme', '{name}: x', "'; DROP TABLE search_doc; --", '\\', '\u0000', '-', '+', '🙂', 'a"b', 'x'.repeat(5000), 'a '.repeat(500)];
+    const nasty = [
+      '',
+      '   ',
+      '"',
+      '""',
+      '"*',
+      '*',
+      '**',
+      '(',
+      ')',
+      '())',
+      'a OR',
+      'OR',
+      'NEAR(a b)',
+      'NOT',
+      '^acme',
+      'name:acme',
+      '{name}: x',
+      "'; DROP TABLE search_doc; --",
+      '\\',
+      '\u0000',
+      '-',
+      '+',
+      '🙂',
+      'a"b',
+      'x'.repeat(5000),
+      'a '.repeat(500),
+    ];
     for (const input of nasty) expect(() => f.index.search(input)).not.toThrow();
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (input) => { f.index.search(input); }), { numRuns: 300 });
-    fc.assert(fc.property(fc.array(fc.constantFrom('"', '*', 'AND', 'OR', 'NOT', 'NEAR', '(', ')', ':', '^', '-', '+', '{', '}', 'acme', '5', ' ')).map((parts) => parts.join('')), (input) => { f.index.search(input); }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (input) => {
+        f.index.search(input);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.constantFrom('"', '*', 'AND', 'OR', 'NOT', 'NEAR', '(', ')', ':', '^', '-', '+', '{', '}', 'acme', '5', ' '))
+          .map((parts) => parts.join('')),
+        (input) => {
+          f.index.search(input);
+        },
+      ),
+      { numRuns: 300 },
+    );
     expect(f.ids('acme')).toContain('a-acme'); // and the index is still intact
   });
 });

@@ -91,7 +91,9 @@ export class SearchIndex {
     const weights = [COLUMN_WEIGHTS.name, COLUMN_WEIGHTS.detail, COLUMN_WEIGHTS.notes].join(', ');
     this.textQuery = db.prepare(rankedQuery(FTS_TABLE, `bm25(${FTS_TABLE}, ${weights})`));
     this.phoneQuery = db.prepare(rankedQuery(PHONE_TABLE, `bm25(${PHONE_TABLE})`));
-    this.countCapped = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? LIMIT ${BROAD_MATCHES + 1})`);
+    this.countCapped = db.prepare(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? LIMIT ${BROAD_MATCHES + 1})`,
+    );
     this.newestText = db.prepare(newestQuery(FTS_TABLE, 1));
     this.newestPhone = db.prepare(newestQuery(PHONE_TABLE, 1));
   }

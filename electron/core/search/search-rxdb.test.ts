@@ -41,7 +41,16 @@ describe('search through an RxDatabase on the SQLite storage', () => {
       account('a1', 'Acme Trading', { domain: 'acme.co', phone: '+1 555 010 0123', city: 'Boston' }),
       account('a2', '张伟贸易有限公司', { city: '上海' }),
     ]);
-    await db.contacts.insert({ ...base, id: 'c1', accountId: 'a2', firstName: '伟', lastName: '张', email: 'zw@example.cn', isPrimary: true, doNotContact: false });
+    await db.contacts.insert({
+      ...base,
+      id: 'c1',
+      accountId: 'a2',
+      firstName: '伟',
+      lastName: '张',
+      email: 'zw@example.cn',
+      isPrimary: true,
+      doNotContact: false,
+    });
     expect(opened.index.search('acme.co').map((hit) => hit.id)).toEqual(['a1']);
     expect(opened.index.search('555-01')[0]).toMatchObject({ type: 'account', id: 'a1', title: 'Acme Trading', subtitle: 'Boston' });
     expect(opened.index.search('张', { types: ['contact'] })).toEqual([expect.objectContaining({ id: 'c1', title: '张伟' })]);
@@ -71,7 +80,16 @@ describe('search through an RxDatabase on the SQLite storage', () => {
       multiInstance: false,
     });
     await old.addCollections({ accounts: { schema: accountsV0Schema } });
-    await old.accounts.insert({ ...base, id: 'a1', name: 'Zebrafish Labs', status: 'active', tier: 'key', region: 'emea', currency: 'EUR', address: 'Main St 1, 10115 Berlin' });
+    await old.accounts.insert({
+      ...base,
+      id: 'a1',
+      name: 'Zebrafish Labs',
+      status: 'active',
+      tier: 'key',
+      region: 'emea',
+      currency: 'EUR',
+      address: 'Main St 1, 10115 Berlin',
+    });
     await old.close();
 
     const opened = await open(directory);
@@ -86,7 +104,16 @@ describe('search through an RxDatabase on the SQLite storage', () => {
     let opened = await open(directory);
     db = opened.db;
     await db.accounts.bulkInsert([account('a1', 'Acme Trading'), account('a2', 'Initech')]);
-    await db.contacts.insert({ ...base, id: 'c1', accountId: 'a1', firstName: 'Dana', lastName: 'Scully', phone: '+1 202 555 0111', isPrimary: true, doNotContact: false });
+    await db.contacts.insert({
+      ...base,
+      id: 'c1',
+      accountId: 'a1',
+      firstName: 'Dana',
+      lastName: 'Scully',
+      phone: '+1 202 555 0111',
+      isPrimary: true,
+      doNotContact: false,
+    });
     await (await db.accounts.findOne('a2').exec())?.remove();
     await db.close();
     db = undefined;

@@ -12,12 +12,24 @@ export type AccountSeed = {
   readonly chinese: boolean;
 };
 
-const REGION_WEIGHTS = [['north_america', 35], ['emea', 30], ['greater_china', 15], ['apac', 12], ['latin_america', 8]] as const;
+const REGION_WEIGHTS = [
+  ['north_america', 35],
+  ['emea', 30],
+  ['greater_china', 15],
+  ['apac', 12],
+  ['latin_america', 8],
+] as const;
 const TIER_SIZE = { strategic: [5000, 200_000], key: [1000, 5000], standard: [100, 1000], small: [5, 100] } as const;
 const TLDS = ['com', 'co', 'io', 'net', 'biz'] as const;
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '').slice(0, 24) || 'company';
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 24) || 'company'
+  );
 }
 
 /** Account #index of the dataset; depends only on (seed, index) and the world's reps. */
@@ -28,8 +40,18 @@ export function generateAccount(world: SeedWorld, r: SeedRandom, index: number):
   const chinese = region === 'greater_china';
   const place = r.pick(PLACES[region]);
   const owner = r.pick(world.repsByRegion[region]);
-  const tier = r.weighted([['strategic', 5], ['key', 15], ['standard', 50], ['small', 30]] as const);
-  const status = r.weighted([['active', 55], ['prospect', 25], ['inactive', 12], ['churned', 8]] as const);
+  const tier = r.weighted([
+    ['strategic', 5],
+    ['key', 15],
+    ['standard', 50],
+    ['small', 30],
+  ] as const);
+  const status = r.weighted([
+    ['active', 55],
+    ['prospect', 25],
+    ['inactive', 12],
+    ['churned', 8],
+  ] as const);
   const industry = r.pick(INDUSTRIES);
   const name = chinese ? r.zh.company.name() : r.en.company.name();
   const domain = `${chinese ? r.en.internet.domainWord() : slug(name)}.${chinese ? 'cn' : r.pick(TLDS)}`;

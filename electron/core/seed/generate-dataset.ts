@@ -74,7 +74,17 @@ type Bundle = {
   members: CrmDocOf<'marketing'>[];
 };
 
-const emptyBatch = (): Bundle => ({ accounts: [], contacts: [], leads: [], opportunities: [], salesDocs: [], activities: [], cases: [], surveys: [], members: [] });
+const emptyBatch = (): Bundle => ({
+  accounts: [],
+  contacts: [],
+  leads: [],
+  opportunities: [],
+  salesDocs: [],
+  activities: [],
+  cases: [],
+  surveys: [],
+  members: [],
+});
 
 function addAccountBundle(world: SeedWorld, r: SeedRandom, index: number, b: Bundle): void {
   const seed = generateAccount(world, r, index);

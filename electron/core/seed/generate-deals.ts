@@ -69,7 +69,9 @@ export function generateDeals(world: SeedWorld, seed: AccountSeed, contacts: Rea
       closeDate: isoDate(closeAt),
       ...(closed ? { closedAt: lastChange } : { nextStep: r.pick(NEXT_STEPS) }),
       ...(stage === 'closed_lost' ? { lossReason: r.pick(['Price', 'Competitor', 'No budget', 'No decision', 'Timing'] as const) } : {}),
-      ...(campaign ? { campaignId: campaign.id, leadSource: 'campaign' } : { leadSource: r.pick(['web', 'referral', 'event', 'cold_call', 'partner'] as const) }),
+      ...(campaign
+        ? { campaignId: campaign.id, leadSource: 'campaign' }
+        : { leadSource: r.pick(['web', 'referral', 'event', 'cold_call', 'partner'] as const) }),
       ...(r.chance(0.15) ? { notes: seed.chinese ? '客户关注价格和交付周期' : r.en.lorem.sentence() } : {}),
       lineItems,
       stageHistory,
@@ -92,9 +94,19 @@ function stagePath(r: SeedRandom, closed: boolean, won: boolean, progress: numbe
 }
 
 /** Stage changes at increasing times from `from`; a closed deal's last change is its close. */
-function timeline(r: SeedRandom, path: ReadonlyArray<OpportunityStage>, from: number, to: number, closed: boolean, byUserId: string): StageChange[] {
+function timeline(
+  r: SeedRandom,
+  path: ReadonlyArray<OpportunityStage>,
+  from: number,
+  to: number,
+  closed: boolean,
+  byUserId: string,
+): StageChange[] {
   const span = Math.max(0, to - from);
-  const cuts = path.slice(1).map(() => r.next()).sort((a, b) => a - b);
+  const cuts = path
+    .slice(1)
+    .map(() => r.next())
+    .sort((a, b) => a - b);
   if (closed && cuts.length > 0) cuts[cuts.length - 1] = 1;
   return path.map((stage, i) => ({ stage, at: i === 0 ? from : Math.floor(from + (cuts[i - 1] ?? 1) * span), byUserId }));
 }
@@ -119,7 +131,15 @@ const reachedProposal = (opp: Opportunity) => opp.stageHistory.some((s) => s.sta
 function addSalesDocs(out: Deals, opp: Opportunity, seed: AccountSeed, contact: Contact, r: SeedRandom): void {
   if (!reachedProposal(opp)) return;
   const proposalAt = opp.stageHistory.find((s) => s.stage === 'proposal')?.at ?? opp.createdAt;
-  const lines: SalesLine[] = opp.lineItems.map((l) => ({ id: l.id, productId: l.productId, description: l.productName, quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent, total: lineItemTotal(l) }));
+  const lines: SalesLine[] = opp.lineItems.map((l) => ({
+    id: l.id,
+    productId: l.productId,
+    description: l.productName,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    discountPercent: l.discountPercent,
+    total: lineItemTotal(l),
+  }));
   const taxPercent = TAX_BY_REGION[seed.account.region];
   const versions = r.int(1, 2);
   const quoteNumber = `Q-${opp.id.slice(0, 8).toUpperCase()}`;
@@ -128,16 +148,43 @@ function addSalesDocs(out: Deals, opp: Opportunity, seed: AccountSeed, contact: 
   for (let v = 1; v <= versions; v++) {
     const last = v === versions;
     const createdAt = Math.min(limit, proposalAt + (v - 1) * 3 * DAY_MS);
-    const status: Quote['status'] = !last ? 'rejected' : opp.stage === 'closed_won' ? 'accepted' : opp.stage === 'closed_lost' ? 'rejected' : r.chance(0.15) ? 'draft' : 'sent';
+    const status: Quote['status'] = !last
+      ? 'rejected'
+      : opp.stage === 'closed_won'
+        ? 'accepted'
+        : opp.stage === 'closed_lost'
+          ? 'rejected'
+          : r.chance(0.15)
+            ? 'draft'
+            : 'sent';
     const discountPercent = last && versions > 1 ? 5 : 0;
     const totals = applyDiscountAndTax(opp.amount, discountPercent, taxPercent);
     const decidedAt = status === 'accepted' || status === 'rejected' ? (last ? limit : Math.min(limit, createdAt + 2 * DAY_MS)) : undefined;
     const quote: Quote = {
-      id: r.uuid(), ownerId: opp.ownerId, teamId: opp.teamId, createdAt, updatedAt: decidedAt ?? createdAt, kind: 'quote',
-      quoteNumber, version: v, ...(previous ? { supersedesId: previous.id } : {}), accountId: opp.accountId, opportunityId: opp.id, contactId: contact.id,
-      status, validUntil: isoDate(createdAt + 30 * DAY_MS), ...(status !== 'draft' ? { sentAt: createdAt } : {}),
+      id: r.uuid(),
+      ownerId: opp.ownerId,
+      teamId: opp.teamId,
+      createdAt,
+      updatedAt: decidedAt ?? createdAt,
+      kind: 'quote',
+      quoteNumber,
+      version: v,
+      ...(previous ? { supersedesId: previous.id } : {}),
+      accountId: opp.accountId,
+      opportunityId: opp.id,
+      contactId: contact.id,
+      status,
+      validUntil: isoDate(createdAt + 30 * DAY_MS),
+      ...(status !== 'draft' ? { sentAt: createdAt } : {}),
       ...(decidedAt === undefined ? {} : { decidedAt }),
-      currency: opp.currency, lines, subtotal: opp.amount, discountPercent, discountAmount: totals.discount, taxPercent, taxAmount: totals.tax, total: totals.total,
+      currency: opp.currency,
+      lines,
+      subtotal: opp.amount,
+      discountPercent,
+      discountAmount: totals.discount,
+      taxPercent,
+      taxAmount: totals.tax,
+      total: totals.total,
     };
     out.quotes.push(quote);
     previous = quote;
@@ -145,11 +192,26 @@ function addSalesDocs(out: Deals, opp: Opportunity, seed: AccountSeed, contact: 
   if (opp.stage === 'closed_won' && previous) {
     const closedAt = opp.closedAt ?? opp.updatedAt;
     out.orders.push({
-      id: r.uuid(), ownerId: opp.ownerId, teamId: opp.teamId, createdAt: closedAt, updatedAt: closedAt, kind: 'order',
-      orderNumber: `SO-${opp.id.slice(0, 8).toUpperCase()}`, accountId: opp.accountId, opportunityId: opp.id, quoteId: previous.id,
-      status: r.chance(0.85) ? 'fulfilled' : 'confirmed', orderDate: opp.closeDate,
-      currency: previous.currency, lines: previous.lines, subtotal: previous.subtotal, discountPercent: previous.discountPercent,
-      discountAmount: previous.discountAmount, taxPercent: previous.taxPercent, taxAmount: previous.taxAmount, total: previous.total,
+      id: r.uuid(),
+      ownerId: opp.ownerId,
+      teamId: opp.teamId,
+      createdAt: closedAt,
+      updatedAt: closedAt,
+      kind: 'order',
+      orderNumber: `SO-${opp.id.slice(0, 8).toUpperCase()}`,
+      accountId: opp.accountId,
+      opportunityId: opp.id,
+      quoteId: previous.id,
+      status: r.chance(0.85) ? 'fulfilled' : 'confirmed',
+      orderDate: opp.closeDate,
+      currency: previous.currency,
+      lines: previous.lines,
+      subtotal: previous.subtotal,
+      discountPercent: previous.discountPercent,
+      discountAmount: previous.discountAmount,
+      taxPercent: previous.taxPercent,
+      taxAmount: previous.taxAmount,
+      total: previous.total,
     });
   }
 }

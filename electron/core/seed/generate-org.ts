@@ -50,8 +50,26 @@ export function buildWorld(options: SeedOptions): SeedWorld {
   const stamp = { createdAt: t0, updatedAt: t0 };
   const adminId = r.uuid();
   const hqTeamId = r.uuid();
-  const admin: User = { id: adminId, ownerId: adminId, teamId: hqTeamId, ...stamp, kind: 'user', name: 'Alex Admin', email: 'admin@fieldcrm.example', role: 'admin', active: true };
-  const hqTeam: Team = { id: hqTeamId, ownerId: adminId, teamId: hqTeamId, ...stamp, kind: 'team', name: 'Headquarters', managerId: adminId };
+  const admin: User = {
+    id: adminId,
+    ownerId: adminId,
+    teamId: hqTeamId,
+    ...stamp,
+    kind: 'user',
+    name: 'Alex Admin',
+    email: 'admin@fieldcrm.example',
+    role: 'admin',
+    active: true,
+  };
+  const hqTeam: Team = {
+    id: hqTeamId,
+    ownerId: adminId,
+    teamId: hqTeamId,
+    ...stamp,
+    kind: 'team',
+    name: 'Headquarters',
+    managerId: adminId,
+  };
   const teams: Team[] = [hqTeam];
   const users: User[] = [admin];
   const repsByRegion = {} as Record<Account['region'], User[]>;
@@ -62,13 +80,47 @@ export function buildWorld(options: SeedOptions): SeedWorld {
     const chinese = region === 'greater_china';
     const person = () => (chinese ? r.zh.person.lastName() + r.zh.person.firstName() : r.en.person.fullName());
     const email = (id: string) => `${id.slice(0, 8)}@fieldcrm.example`;
-    const manager: User = { id: managerId, ownerId: adminId, teamId, ...stamp, kind: 'user', name: person(), email: email(managerId), role: 'manager', managerId: adminId, title: 'Sales Manager', active: true };
-    teams.push({ id: teamId, ownerId: managerId, teamId, ...stamp, kind: 'team', name: `${REGION_LABEL[region]} Sales`, managerId, region: REGION_LABEL[region] });
+    const manager: User = {
+      id: managerId,
+      ownerId: adminId,
+      teamId,
+      ...stamp,
+      kind: 'user',
+      name: person(),
+      email: email(managerId),
+      role: 'manager',
+      managerId: adminId,
+      title: 'Sales Manager',
+      active: true,
+    };
+    teams.push({
+      id: teamId,
+      ownerId: managerId,
+      teamId,
+      ...stamp,
+      kind: 'team',
+      name: `${REGION_LABEL[region]} Sales`,
+      managerId,
+      region: REGION_LABEL[region],
+    });
     users.push(manager);
     repsByRegion[region] = [];
     for (let i = 0; i < perTeam; i++) {
       const id = r.uuid();
-      const rep: User = { id, ownerId: adminId, teamId, ...stamp, kind: 'user', name: person(), email: email(id), role: 'rep', managerId, title: 'Account Executive', locale: chinese ? 'zh-CN' : 'en', active: true };
+      const rep: User = {
+        id,
+        ownerId: adminId,
+        teamId,
+        ...stamp,
+        kind: 'user',
+        name: person(),
+        email: email(id),
+        role: 'rep',
+        managerId,
+        title: 'Account Executive',
+        locale: chinese ? 'zh-CN' : 'en',
+        active: true,
+      };
       users.push(rep);
       repsByRegion[region].push(rep);
     }
@@ -97,7 +149,17 @@ function buildCatalog(r: SeedRandom, adminId: string, teamId: string, t0: number
     products.push({ id, ...stamp, kind: 'product', name: item.name, sku: item.sku, family: item.family, unit: item.unit, isActive: true });
     const byCurrency = new Map<string, PriceBookEntry>();
     for (const currency of Object.keys(CURRENCIES)) {
-      byCurrency.set(currency, { id: r.uuid(), ...stamp, kind: 'price_book_entry', productId: id, priceBook: 'standard', currency, unitPrice: priceIn(currency, item.usdCents), validFrom: isoDate(t0), isActive: true });
+      byCurrency.set(currency, {
+        id: r.uuid(),
+        ...stamp,
+        kind: 'price_book_entry',
+        productId: id,
+        priceBook: 'standard',
+        currency,
+        unitPrice: priceIn(currency, item.usdCents),
+        validFrom: isoDate(t0),
+        isActive: true,
+      });
     }
     prices.set(id, byCurrency);
   }
@@ -117,9 +179,21 @@ function buildCampaigns(r: SeedRandom, ref: number, adminId: string, teamId: str
     const name = `${new Date(start).toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${new Date(start).getUTCFullYear()} ${type.replace('_', ' ')}: ${r.en.company.catchPhrase()}`;
     const created = Math.min(ref, start - 30 * DAY_MS);
     campaigns.push({
-      id: r.uuid(), ownerId: adminId, teamId, createdAt: created, updatedAt: Math.min(ref, Math.max(created, end)), kind: 'campaign', name: name.slice(0, 200), type, status,
-      startDate: isoDate(start), endDate: isoDate(end), currency: 'USD', budget,
-      actualCost: status === 'planned' ? 0 : Math.round(budget * (0.6 + r.next() * 0.5)), expectedRevenue: budget * r.int(3, 10),
+      id: r.uuid(),
+      ownerId: adminId,
+      teamId,
+      createdAt: created,
+      updatedAt: Math.min(ref, Math.max(created, end)),
+      kind: 'campaign',
+      name: name.slice(0, 200),
+      type,
+      status,
+      startDate: isoDate(start),
+      endDate: isoDate(end),
+      currency: 'USD',
+      budget,
+      actualCost: status === 'planned' ? 0 : Math.round(budget * (0.6 + r.next() * 0.5)),
+      expectedRevenue: budget * r.int(3, 10),
     });
   }
   return campaigns;
@@ -129,11 +203,26 @@ function buildArticles(r: SeedRandom, ref: number, adminId: string, teamId: stri
   return CATALOG.flatMap((item) =>
     [`How to set up ${item.name}`, `Troubleshooting ${item.name}`].map((title) => {
       const created = ref - r.int(30, 900) * DAY_MS;
-      const status = r.weighted([['published', 8], ['draft', 1], ['archived', 1]] as const);
+      const status = r.weighted([
+        ['published', 8],
+        ['draft', 1],
+        ['archived', 1],
+      ] as const);
       return {
-        id: r.uuid(), ownerId: adminId, teamId, createdAt: created, updatedAt: created, title, language: 'en', status, category: item.family,
-        summary: r.en.lorem.sentence(), body: `# ${title}\n\n${r.en.lorem.paragraphs(3, '\n\n')}`,
-        ...(status === 'published' ? { publishedAt: created + DAY_MS } : {}), tags: [item.family.toLowerCase(), item.sku], viewCount: r.int(0, 5000),
+        id: r.uuid(),
+        ownerId: adminId,
+        teamId,
+        createdAt: created,
+        updatedAt: created,
+        title,
+        language: 'en',
+        status,
+        category: item.family,
+        summary: r.en.lorem.sentence(),
+        body: `# ${title}\n\n${r.en.lorem.paragraphs(3, '\n\n')}`,
+        ...(status === 'published' ? { publishedAt: created + DAY_MS } : {}),
+        tags: [item.family.toLowerCase(), item.sku],
+        viewCount: r.int(0, 5000),
       };
     }),
   );
@@ -150,7 +239,19 @@ function buildQuotas(users: ReadonlyArray<User>, ref: number, adminId: string): 
       const created = Math.min(ref, start - 15 * DAY_MS);
       // Quotas rise ~10% a year, so attainment charts show growth.
       const amount = Math.round(6_000_000 * (1 + (m + HISTORY_MONTHS) / 120)); // ~$60k a month, in cents
-      quotas.push({ id: `${user.id.slice(0, 23)}-q${start}`, ownerId: adminId, teamId: user.teamId, createdAt: created, updatedAt: created, kind: 'quota', userId: user.id, period: 'month', periodStart: isoDate(start), currency: 'USD', amount });
+      quotas.push({
+        id: `${user.id.slice(0, 23)}-q${start}`,
+        ownerId: adminId,
+        teamId: user.teamId,
+        createdAt: created,
+        updatedAt: created,
+        kind: 'quota',
+        userId: user.id,
+        period: 'month',
+        periodStart: isoDate(start),
+        currency: 'USD',
+        amount,
+      });
     }
   }
   return quotas;

@@ -76,7 +76,11 @@ export class SeedRandom {
    * index and a per-group counter are encoded in the id; the rest is random for looks.
    */
   uuid(): string {
-    const hex = (n: number) => Math.floor(this.next() * 2 ** 32).toString(16).padStart(8, '0').slice(0, n);
+    const hex = (n: number) =>
+      Math.floor(this.next() * 2 ** 32)
+        .toString(16)
+        .padStart(8, '0')
+        .slice(0, n);
     const variant = (8 + this.int(0, 3)).toString(16);
     const n = this.idsIssued++;
     if (n >= 0x1000) throw new Error('more than 4,096 ids in one record group');

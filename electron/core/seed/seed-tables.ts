@@ -82,22 +82,75 @@ export function priceIn(currency: string, usdCents: number): number {
 }
 
 export const INDUSTRIES = [
-  'Manufacturing', 'Retail', 'Healthcare', 'Financial Services', 'Technology', 'Energy', 'Logistics', 'Education',
-  'Hospitality', 'Construction', 'Agriculture', 'Telecommunications', 'Pharmaceuticals', 'Automotive', 'Food & Beverage',
+  'Manufacturing',
+  'Retail',
+  'Healthcare',
+  'Financial Services',
+  'Technology',
+  'Energy',
+  'Logistics',
+  'Education',
+  'Hospitality',
+  'Construction',
+  'Agriculture',
+  'Telecommunications',
+  'Pharmaceuticals',
+  'Automotive',
+  'Food & Beverage',
 ] as const;
 
 export const TITLES = [
-  'CEO', 'CFO', 'CIO', 'Head of Procurement', 'Purchasing Manager', 'Operations Director', 'IT Manager',
-  'Plant Manager', 'Facilities Manager', 'Sales Director', 'Office Manager', 'Engineering Lead',
+  'CEO',
+  'CFO',
+  'CIO',
+  'Head of Procurement',
+  'Purchasing Manager',
+  'Operations Director',
+  'IT Manager',
+  'Plant Manager',
+  'Facilities Manager',
+  'Sales Director',
+  'Office Manager',
+  'Engineering Lead',
 ] as const;
 
 export const ZH_TITLES = ['总经理', '采购经理', '财务总监', '技术总监', '运营经理', '销售总监'] as const;
 
 /** Common Chinese family and given names with pinyin, so 张伟 can also appear as Zhang Wei. */
-export const ZH_SURNAMES = [['张', 'Zhang'], ['王', 'Wang'], ['李', 'Li'], ['刘', 'Liu'], ['陈', 'Chen'], ['杨', 'Yang'], ['黄', 'Huang'], ['赵', 'Zhao'], ['吴', 'Wu'], ['周', 'Zhou']] as const;
-export const ZH_GIVEN = [['伟', 'Wei'], ['芳', 'Fang'], ['娜', 'Na'], ['敏', 'Min'], ['静', 'Jing'], ['磊', 'Lei'], ['强', 'Qiang'], ['洋', 'Yang'], ['艳', 'Yan'], ['杰', 'Jie'], ['军', 'Jun'], ['丽', 'Li']] as const;
+export const ZH_SURNAMES = [
+  ['张', 'Zhang'],
+  ['王', 'Wang'],
+  ['李', 'Li'],
+  ['刘', 'Liu'],
+  ['陈', 'Chen'],
+  ['杨', 'Yang'],
+  ['黄', 'Huang'],
+  ['赵', 'Zhao'],
+  ['吴', 'Wu'],
+  ['周', 'Zhou'],
+] as const;
+export const ZH_GIVEN = [
+  ['伟', 'Wei'],
+  ['芳', 'Fang'],
+  ['娜', 'Na'],
+  ['敏', 'Min'],
+  ['静', 'Jing'],
+  ['磊', 'Lei'],
+  ['强', 'Qiang'],
+  ['洋', 'Yang'],
+  ['艳', 'Yan'],
+  ['杰', 'Jie'],
+  ['军', 'Jun'],
+  ['丽', 'Li'],
+] as const;
 
-export type CatalogItem = { readonly sku: string; readonly name: string; readonly family: string; readonly unit: string; readonly usdCents: number };
+export type CatalogItem = {
+  readonly sku: string;
+  readonly name: string;
+  readonly family: string;
+  readonly unit: string;
+  readonly usdCents: number;
+};
 
 export const CATALOG: ReadonlyArray<CatalogItem> = [
   { sku: 'HW-100', name: 'FieldScan Handheld Scanner', family: 'Hardware', unit: 'unit', usdCents: 49_900 },
@@ -118,12 +171,25 @@ export const CATALOG: ReadonlyArray<CatalogItem> = [
 ];
 
 export const CASE_SUBJECTS = [
-  'Scanner does not sync', 'Invoice shows wrong VAT', 'Tablet battery drains quickly', 'Cannot log in after update',
-  'Route planner misses stops', 'Request for additional licences', 'Printer labels misaligned', 'Data export fails',
-  '扫描仪无法同步', '发票金额错误',
+  'Scanner does not sync',
+  'Invoice shows wrong VAT',
+  'Tablet battery drains quickly',
+  'Cannot log in after update',
+  'Route planner misses stops',
+  'Request for additional licences',
+  'Printer labels misaligned',
+  'Data export fails',
+  '扫描仪无法同步',
+  '发票金额错误',
 ] as const;
 
 export const NEXT_STEPS = [
-  'Send revised proposal', 'Schedule demo with IT', 'Confirm budget with CFO', 'Site visit to measure warehouse',
-  'Security questionnaire', 'Reference call with existing customer', 'Negotiate payment terms', '安排现场演示',
+  'Send revised proposal',
+  'Schedule demo with IT',
+  'Confirm budget with CFO',
+  'Site visit to measure warehouse',
+  'Security questionnaire',
+  'Reference call with existing customer',
+  'Negotiate payment terms',
+  '安排现场演示',
 ] as const;

@@ -39,7 +39,9 @@ export async function writeDataset(
       const result = await collection.bulkInsert(chunk);
       const firstError = result.error[0];
       if (firstError !== undefined) {
-        throw new Error(`Seeding ${batch.collection} failed for ${result.error.length} document(s), first ${firstError.documentId}: status ${firstError.status}`);
+        throw new Error(
+          `Seeding ${batch.collection} failed for ${result.error.length} document(s), first ${firstError.documentId}: status ${firstError.status}`,
+        );
       }
       docsWritten += chunk.length;
       perCollection[batch.collection] = (perCollection[batch.collection] ?? 0) + chunk.length;

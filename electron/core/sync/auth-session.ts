@@ -41,12 +41,19 @@ export function createAuthSessionManager(store: TokenStore, events: AuthEvents, 
   async function refresh(signal: AbortSignal): Promise<{ ok: true; token: string } | { ok: false; failure: HttpFailure }> {
     const before = session;
     if (!before) return { ok: false, failure: { kind: 'http', status: 401, code: 'not_signed_in', message: 'not signed in' } };
-    const r = await requestJson<TokenResponse>(`${before.serverUrl}/auth/refresh`, { method: 'POST', body: { refreshToken: before.refreshToken }, signal });
+    const r = await requestJson<TokenResponse>(`${before.serverUrl}/auth/refresh`, {
+      method: 'POST',
+      body: { refreshToken: before.refreshToken },
+      signal,
+    });
     if (!r.ok) {
       if (r.failure.kind === 'http' && r.failure.status === 401 && REFRESH_FAILURES.has(r.failure.code)) {
         session = undefined;
         await store.clear();
-        events.onExpired({ code: 'session_expired', message: 'Your session ended; sign in again to keep syncing. Your local changes are kept.' });
+        events.onExpired({
+          code: 'session_expired',
+          message: 'Your session ended; sign in again to keep syncing. Your local changes are kept.',
+        });
       }
       return r;
     }
@@ -66,7 +73,8 @@ export function createAuthSessionManager(store: TokenStore, events: AuthEvents, 
   }
 
   async function accessToken(signal: AbortSignal) {
-    if (!session) return { ok: false as const, failure: { kind: 'http' as const, status: 401, code: 'not_signed_in', message: 'not signed in' } };
+    if (!session)
+      return { ok: false as const, failure: { kind: 'http' as const, status: 401, code: 'not_signed_in', message: 'not signed in' } };
     if (session.accessExpiresAt - REFRESH_MARGIN_MS > now()) return { ok: true as const, token: session.accessToken };
     return refreshOnce(signal);
   }
@@ -79,7 +87,12 @@ export function createAuthSessionManager(store: TokenStore, events: AuthEvents, 
     },
     async signIn(serverUrl, email, password, signal) {
       const base = serverUrl.replace(/\/+$/, '');
-      const r = await requestJson<TokenResponse>(`${base}/auth/login`, { method: 'POST', body: { email, password }, signal, timeoutMs: 15_000 });
+      const r = await requestJson<TokenResponse>(`${base}/auth/login`, {
+        method: 'POST',
+        body: { email, password },
+        signal,
+        timeoutMs: 15_000,
+      });
       if (!r.ok) return { signedIn: false, error: signInError(r.failure) };
       session = toStored(base, r.body);
       await store.save(session);

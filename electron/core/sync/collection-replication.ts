@@ -52,7 +52,10 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     return r.ok ? r.body : r.special;
   };
 
-  async function pull(checkpoint: Checkpoint | undefined, batchSize: number): Promise<{ documents: WithDeleted<SyncDoc>[]; checkpoint: Checkpoint | undefined }> {
+  async function pull(
+    checkpoint: Checkpoint | undefined,
+    batchSize: number,
+  ): Promise<{ documents: WithDeleted<SyncDoc>[]; checkpoint: Checkpoint | undefined }> {
     if (checkpoint === undefined && !progress) progress = { pulled: 0 };
     const key = JSON.stringify([checkpoint ?? null, batchSize]);
     let page = await (prefetched?.key === key ? prefetched.page : fetchPage(checkpoint ?? null, batchSize));
@@ -101,7 +104,10 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
       if (r.ok) {
         const rejected = new Set(r.body.errors.map((e) => e.id));
         const conflicted = new Set(r.body.conflicts.map((d) => String(d.id)));
-        reject(r.body.errors.map((e) => ({ id: e.id, code: e.code, message: e.message })), body);
+        reject(
+          r.body.errors.map((e) => ({ id: e.id, code: e.code, message: e.message })),
+          body,
+        );
         const accepted = body.map((row) => String(row.newDocumentState.id)).filter((id) => !rejected.has(id) && !conflicted.has(id));
         if (tables.clearRejections(name, accepted) > 0) reporter.rejectionsChanged();
         return r.body.conflicts;
@@ -115,7 +121,10 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
       // One invalid row fails the whole batch (400): set it aside as a rejection, push the rest.
       const bad = badRowId(failure.details) ?? (body.length === 1 ? String(body[0]?.newDocumentState.id) : undefined);
       if (bad === undefined) {
-        reject(body.map((row) => ({ id: String(row.newDocumentState.id), code: failure.code, message: failure.message })), body);
+        reject(
+          body.map((row) => ({ id: String(row.newDocumentState.id), code: failure.code, message: failure.message })),
+          body,
+        );
         return [];
       }
       reject([{ id: bad, code: failure.code, message: failure.message }], body);
@@ -124,11 +133,20 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     return [];
   }
 
-  function reject(errors: ReadonlyArray<{ id: string; code: string; message: string }>, rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>): void {
+  function reject(
+    errors: ReadonlyArray<{ id: string; code: string; message: string }>,
+    rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>,
+  ): void {
     if (errors.length === 0) return;
     const byId = new Map(rows.map((row) => [String(row.newDocumentState.id), row.newDocumentState]));
     tables.putRejections(
-      errors.map((e) => ({ collection: name, docId: e.id, error: { code: 'rejected', message: `${e.code}: ${e.message}` }, rejectedDoc: byId.get(e.id) ?? null, rejectedAt: Date.now() })),
+      errors.map((e) => ({
+        collection: name,
+        docId: e.id,
+        error: { code: 'rejected', message: `${e.code}: ${e.message}` },
+        rejectedDoc: byId.get(e.id) ?? null,
+        rejectedAt: Date.now(),
+      })),
     );
     reporter.rejectionsChanged();
   }
@@ -152,7 +170,9 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
         connectivity: deps.connectivity,
         onConnected: (connected) => reporter.streamConnected(name, connected),
         onFatal: (status, code, message) =>
-          status === 426 ? reporter.fatal({ code: 'update_required', message }) : reporter.transient({ code: 'internal', message: `${code}: ${message}` }),
+          status === 426
+            ? reporter.fatal({ code: 'update_required', message })
+            : reporter.transient({ code: 'internal', message: `${code}: ${message}` }),
       }),
     },
     push: {

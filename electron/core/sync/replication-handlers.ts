@@ -33,7 +33,11 @@ const BLOCKED_WAIT_MS = 60 * 60_000;
  * failures and 5xx/429 back off exponentially with jitter (woken early by "Sync now" or by coming
  * back online), a 426 or a lost session blocks until woken, and only our own stop throws.
  */
-export async function requestWithRetry<T, S>(deps: RequestLoopDeps, send: () => Promise<HttpResult<T>>, special: Special<S>): Promise<{ ok: true; body: T } | { ok: false; special: S }> {
+export async function requestWithRetry<T, S>(
+  deps: RequestLoopDeps,
+  send: () => Promise<HttpResult<T>>,
+  special: Special<S>,
+): Promise<{ ok: true; body: T } | { ok: false; special: S }> {
   const wake = (listener: () => void) => deps.connectivity.onWake(listener);
   for (let attempt = 0; ; attempt++) {
     const r = await send();
@@ -58,7 +62,10 @@ export async function requestWithRetry<T, S>(deps: RequestLoopDeps, send: () => 
       await sleep(BLOCKED_WAIT_MS, deps.signal, wake);
       continue;
     } else if (isTransient(failure)) {
-      deps.reporter.transient({ code: failure.status === 429 ? 'rate_limited' : 'server_error', message: `${failure.code}: ${failure.message}` });
+      deps.reporter.transient({
+        code: failure.status === 429 ? 'rate_limited' : 'server_error',
+        message: `${failure.code}: ${failure.message}`,
+      });
     } else {
       // A 4xx we did not expect is a bug on one side; keep retrying slowly and show it.
       deps.reporter.transient({ code: 'internal', message: `HTTP ${failure.status} ${failure.code}: ${failure.message}` });

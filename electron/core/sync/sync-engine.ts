@@ -119,7 +119,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
     // Pending count follows local writes and replication progress, debounced: it scans the fork.
     const triggers: Observable<unknown>[] = [...replications.values()].flatMap((r) => [r.active$, r.sent$]);
     for (const name of CRM_COLLECTION_NAMES) triggers.push(options.db[name].eventBulks$);
-    subscription.add(merge(...triggers).pipe(debounceTime(300)).subscribe(() => void recountPending()));
+    subscription.add(
+      merge(...triggers)
+        .pipe(debounceTime(300))
+        .subscribe(() => void recountPending()),
+    );
     run = { controller, connectivity, replications, subscription };
     tracker.reset(true);
     tracker.update((i) => startingUp.forEach((name) => i.starting.add(name)));

@@ -15,7 +15,8 @@ export function createSyncHandlers(deps: { readonly engine: SyncEngine; readonly
       const all = await engine.pendingChanges();
       return ok({ changes: all.slice(0, limit), total: all.length });
     },
-    'conflicts.list': async ({ limit }) => ok({ conflicts: engine.tables.listOpenConflicts(limit), total: engine.tables.openConflictCount() }),
+    'conflicts.list': async ({ limit }) =>
+      ok({ conflicts: engine.tables.listOpenConflicts(limit), total: engine.tables.openConflictCount() }),
     'conflicts.resolve': async ({ id, use }) => {
       const conflict = engine.tables.getConflict(id);
       if (!conflict) return fail('not_found', `No conflict with id ${id}`);

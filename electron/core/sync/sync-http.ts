@@ -7,7 +7,8 @@ export type HttpFailure =
   | { readonly kind: 'network'; readonly message: string }
   | { readonly kind: 'http'; readonly status: number; readonly code: string; readonly message: string; readonly details?: unknown };
 
-export type HttpResult<T> = { readonly ok: true; readonly status: number; readonly body: T } | { readonly ok: false; readonly failure: HttpFailure };
+export type HttpResult<T> =
+  { readonly ok: true; readonly status: number; readonly body: T } | { readonly ok: false; readonly failure: HttpFailure };
 
 export type HttpRequest = {
   readonly method: 'GET' | 'POST';
@@ -44,7 +45,10 @@ export async function requestJson<T>(url: string, request: HttpRequest): Promise
       body = JSON.parse(text) as unknown;
     } catch {
       // A proxy's HTML error page or a truncated body: report it like the server would.
-      return { ok: false, failure: { kind: 'http', status: response.status, code: 'bad_response', message: `unreadable response (HTTP ${response.status})` } };
+      return {
+        ok: false,
+        failure: { kind: 'http', status: response.status, code: 'bad_response', message: `unreadable response (HTTP ${response.status})` },
+      };
     }
   }
   if (response.ok) return { ok: true, status: response.status, body: body as T };

@@ -111,7 +111,8 @@ export function createSyncSideTables(db: BetterSqlite3.Database, now: () => numb
     return added;
   });
   const putRejections = db.transaction((rows: ReadonlyArray<Rejection>) => {
-    for (const r of rows) upsertRejection.run(r.collection, r.docId, r.error.code, r.error.message, JSON.stringify(r.rejectedDoc), r.rejectedAt);
+    for (const r of rows)
+      upsertRejection.run(r.collection, r.docId, r.error.code, r.error.message, JSON.stringify(r.rejectedDoc), r.rejectedAt);
   });
   const clearRejections = db.transaction((collection: string, ids: ReadonlyArray<string>): number => {
     let removed = 0;

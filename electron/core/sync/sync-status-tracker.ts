@@ -23,7 +23,15 @@ export type StatusTracker = ReturnType<typeof createStatusTracker>;
  * status the status bar shows, and emits only when it actually changed.
  */
 export function createStatusTracker(emit: (status: SyncStatus) => void, now: () => number) {
-  const inputs: Inputs = { signedIn: false, online: true, active: new Map(), starting: new Set(), progress: new Map(), pendingChanges: 0, rejectedChanges: 0 };
+  const inputs: Inputs = {
+    signedIn: false,
+    online: true,
+    active: new Map(),
+    starting: new Set(),
+    progress: new Map(),
+    pendingChanges: 0,
+    rejectedChanges: 0,
+  };
   let last = '';
   let current = compute();
 
@@ -31,7 +39,9 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
     const busy = inputs.starting.size > 0 || [...inputs.active.values()].some(Boolean);
     const progressing = [...inputs.progress.values()].filter((p) => !p.done);
     const initial: SyncProgress | undefined =
-      progressing.length > 0 ? { pulled: [...inputs.progress.values()].reduce((n, p) => n + p.pulled, 0), ...totalOf(progressing) } : undefined;
+      progressing.length > 0
+        ? { pulled: [...inputs.progress.values()].reduce((n, p) => n + p.pulled, 0), ...totalOf(progressing) }
+        : undefined;
     const state: SyncStatus['state'] = !inputs.signedIn
       ? inputs.fatal?.code === 'session_expired'
         ? 'error'

@@ -17,7 +17,9 @@ import { ComingSoon } from './ComingSoon';
  * Screens outside the first view load on demand (Chart.js, dnd-kit, the print pages), so the
  * accounts list — what a rep sees first — paints without waiting for code it does not use.
  */
-const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) => async () => ({ Component: pick(await load()) });
+const page =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) });
 
 // Hash routes: they work under file:// in Electron and need no server rewrites in the browser host.
 const router = createHashRouter([
@@ -32,25 +34,73 @@ const router = createHashRouter([
         children: [
           { index: true, element: <Navigate to="accounts" replace /> },
           { path: 'accounts', element: <AccountsPage /> },
-          { path: 'accounts/new', lazy: page(() => import('../customers/forms/AccountFormPage'), (m) => m.AccountFormPage) },
-          { path: 'accounts/:id', lazy: page(() => import('../customers/AccountDetailPage'), (m) => m.AccountDetailPage) },
-          { path: 'accounts/:id/edit', lazy: page(() => import('../customers/forms/AccountFormPage'), (m) => m.AccountFormPage) },
-          { path: 'contacts', lazy: page(() => import('../customers/ContactsPage'), (m) => m.ContactsPage) },
+          {
+            path: 'accounts/new',
+            lazy: page(
+              () => import('../customers/forms/AccountFormPage'),
+              (m) => m.AccountFormPage,
+            ),
+          },
+          {
+            path: 'accounts/:id',
+            lazy: page(
+              () => import('../customers/AccountDetailPage'),
+              (m) => m.AccountDetailPage,
+            ),
+          },
+          {
+            path: 'accounts/:id/edit',
+            lazy: page(
+              () => import('../customers/forms/AccountFormPage'),
+              (m) => m.AccountFormPage,
+            ),
+          },
+          {
+            path: 'contacts',
+            lazy: page(
+              () => import('../customers/ContactsPage'),
+              (m) => m.ContactsPage,
+            ),
+          },
         ],
       },
       { path: 'sales', element: <Navigate to="/sales/pipeline" replace /> },
-      { path: 'sales/dashboard', lazy: page(() => import('../sales/dashboard/DashboardPage'), (m) => m.DashboardPage) },
+      {
+        path: 'sales/dashboard',
+        lazy: page(
+          () => import('../sales/dashboard/DashboardPage'),
+          (m) => m.DashboardPage,
+        ),
+      },
       salesRoute,
       { path: 'marketing', element: <ComingSoon area="marketing" /> },
       { path: 'service', element: <ComingSoon area="service" /> },
-      { path: 'reports', lazy: page(() => import('../reports/ReportsPage'), (m) => m.ReportsPage) },
+      {
+        path: 'reports',
+        lazy: page(
+          () => import('../reports/ReportsPage'),
+          (m) => m.ReportsPage,
+        ),
+      },
       ...syncRoutes,
       { path: '*', element: <Navigate to="/customers/accounts" replace /> },
     ],
   },
   // Print routes sit outside the shell: the host prints exactly the report, no sidebar or header.
-  { path: '/print/pipeline', lazy: page(() => import('../reports/print/PipelinePrintPage'), (m) => m.PipelinePrintPage) },
-  { path: '/print/quote/:id', lazy: page(() => import('../reports/print/QuotePrintPage'), (m) => m.QuotePrintPage) },
+  {
+    path: '/print/pipeline',
+    lazy: page(
+      () => import('../reports/print/PipelinePrintPage'),
+      (m) => m.PipelinePrintPage,
+    ),
+  },
+  {
+    path: '/print/quote/:id',
+    lazy: page(
+      () => import('../reports/print/QuotePrintPage'),
+      (m) => m.QuotePrintPage,
+    ),
+  },
 ]);
 
 export function App({ client, prefs }: { readonly client: CrmClient; readonly prefs: PrefsApi }) {

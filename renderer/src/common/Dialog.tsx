@@ -4,7 +4,17 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and closes
  * on Escape (reported through onClose so React state stays the source of truth).
  */
-export function Dialog({ title, onClose, children, testId }: { readonly title: string; readonly onClose: () => void; readonly children: ReactNode; readonly testId?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  testId,
+}: {
+  readonly title: string;
+  readonly onClose: () => void;
+  readonly children: ReactNode;
+  readonly testId?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

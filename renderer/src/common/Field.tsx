@@ -97,7 +97,10 @@ export function TextAreaField({ rows = 3, maxLength, ...field }: FieldProps & { 
   );
 }
 
-export function SelectField({ options, ...field }: FieldProps & { readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }> }) {
+export function SelectField({
+  options,
+  ...field
+}: FieldProps & { readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }> }) {
   const id = useId();
   const { name, ref, onChange, onBlur } = field.registration;
   return (

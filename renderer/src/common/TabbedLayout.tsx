@@ -3,7 +3,17 @@ import { NavLink, Outlet } from 'react-router';
 export type TabLink = { readonly to: string; readonly label: string; readonly end?: boolean };
 
 /** A screen with a title and route tabs (Customers, Sales): the tabs are links, the body an outlet. */
-export function TabbedLayout({ id, title, tabsLabel, tabs }: { readonly id: string; readonly title: string; readonly tabsLabel: string; readonly tabs: ReadonlyArray<TabLink> }) {
+export function TabbedLayout({
+  id,
+  title,
+  tabsLabel,
+  tabs,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly tabsLabel: string;
+  readonly tabs: ReadonlyArray<TabLink>;
+}) {
   return (
     <section className="page" aria-labelledby={id}>
       <header className="page-header">

@@ -40,13 +40,22 @@ export function AccountDetailPage() {
     };
   }, [client, id]);
 
-  const contacts = useLiveQuery('contacts.list', { filter: { accountId: [id] }, sort: { field: 'lastName', direction: 'asc' }, limit: 200 }, `contacts:${id}`);
+  const contacts = useLiveQuery(
+    'contacts.list',
+    { filter: { accountId: [id] }, sort: { field: 'lastName', direction: 'asc' }, limit: 200 },
+    `contacts:${id}`,
+  );
   const open = useLiveQuery('activities.list', { filter: { accountId: id, done: false }, limit: openLimit }, `open:${id}:${openLimit}`);
-  const history = useLiveQuery('activities.list', { filter: { accountId: id, done: true }, limit: historyLimit }, `history:${id}:${historyLimit}`);
+  const history = useLiveQuery(
+    'activities.list',
+    { filter: { accountId: id, done: true }, limit: historyLimit },
+    `history:${id}:${historyLimit}`,
+  );
   const contactRows = (contacts.status === 'ready' ? contacts.result.rows : []) as ReadonlyArray<ContactRecord>;
   // Figures depend on the timeline (last contact) and contacts; opportunity and case edits happen on
   // other screens, which remount this page on the way back.
-  const refreshKey = history.status === 'ready' ? `${history.result.total}:${history.result.rows.map((row) => row.revision).join(',')}` : 'loading';
+  const refreshKey =
+    history.status === 'ready' ? `${history.result.total}:${history.result.rows.map((row) => row.revision).join(',')}` : 'loading';
 
   if (!loaded || loaded.id !== id) return <LoadingState />;
   if ('error' in loaded) {

@@ -34,10 +34,7 @@ export function AccountsPage() {
   const prefs = useListPrefs('accounts', DEFAULT_VIEW, known);
   const { view } = prefs;
 
-  const columns = useMemo(
-    () => view.columns.flatMap((id) => allColumns.filter((column) => column.id === id)),
-    [view.columns, allColumns],
-  );
+  const columns = useMemo(() => view.columns.flatMap((id) => allColumns.filter((column) => column.id === id)), [view.columns, allColumns]);
   // Built by the same function as the window main.tsx primes at start-up, so that one is adopted.
   const query = useMemo(() => accountsListQuery({ filter: view.filter, sort: view.sort }), [view.filter, view.sort]);
   const { filter, sort } = query;
@@ -45,9 +42,17 @@ export function AccountsPage() {
 
   const defs: ReadonlyArray<FilterDef> = [
     { key: 'ownerId', label: tl('filters.owner'), options: options.owners.map((owner) => ({ value: owner.id, label: owner.name })) },
-    { key: 'status', label: tl('filters.status'), options: ACCOUNT_STATUSES.map((value) => ({ value, label: t(`accounts.status.${value}`) })) },
+    {
+      key: 'status',
+      label: tl('filters.status'),
+      options: ACCOUNT_STATUSES.map((value) => ({ value, label: t(`accounts.status.${value}`) })),
+    },
     { key: 'industry', label: tl('filters.industry'), options: options.industries.map((value) => ({ value, label: value })) },
-    { key: 'region', label: tl('filters.region'), options: ACCOUNT_REGIONS.map((value) => ({ value, label: t(`accounts.region.${value}`) })) },
+    {
+      key: 'region',
+      label: tl('filters.region'),
+      options: ACCOUNT_REGIONS.map((value) => ({ value, label: t(`accounts.region.${value}`) })),
+    },
     { key: 'tier', label: tl('filters.tier'), options: ACCOUNT_TIERS.map((value) => ({ value, label: t(`accounts.tier.${value}`) })) },
   ];
 
@@ -57,10 +62,22 @@ export function AccountsPage() {
         <FilterBar defs={defs} filter={view.filter} onChange={(next) => prefs.update({ filter: next })} />
         <div className="toolbar-end">
           <ViewsMenu views={prefs.views} onApply={prefs.apply} onSave={prefs.saveAs} onDelete={prefs.remove} />
-          <ColumnsMenu all={allColumns} visible={view.columns} defaults={DEFAULT_ACCOUNT_COLUMNS} onChange={(next) => prefs.update({ columns: next })} />
+          <ColumnsMenu
+            all={allColumns}
+            visible={view.columns}
+            defaults={DEFAULT_ACCOUNT_COLUMNS}
+            onChange={(next) => prefs.update({ columns: next })}
+          />
           <button type="button" className="toolbar-button" onClick={() => setImporting(true)} data-testid="import-accounts">
             <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M8 10V2m0 0 3 3M8 2 5 5M3 12v1.5h10V12" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+              <path
+                d="M8 10V2m0 0 3 3M8 2 5 5M3 12v1.5h10V12"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.5"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
             </svg>
             {tl('toolbar.import')}
           </button>
@@ -85,7 +102,12 @@ export function AccountsPage() {
           empty={{ title: t('accounts.emptyTitle'), body: t('accounts.emptyBody') }}
           emptyFiltered={
             filtered
-              ? { title: tl('empty.filteredTitle'), body: tl('empty.filteredBody'), clearLabel: tl('empty.clear'), onClear: () => prefs.update({ filter: {} }) }
+              ? {
+                  title: tl('empty.filteredTitle'),
+                  body: tl('empty.filteredBody'),
+                  clearLabel: tl('empty.clear'),
+                  onClear: () => prefs.update({ filter: {} }),
+                }
               : undefined
           }
           onOpen={(row) => navigate(`/customers/accounts/${encodeURIComponent(row.id)}`)}

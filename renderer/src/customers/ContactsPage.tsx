@@ -46,7 +46,11 @@ export function ContactsPage() {
     const rest = Object.fromEntries(Object.entries(view.filter).filter(([key]) => key !== 'accountId' && key !== 'accountName'));
     prefs.update({ filter: next ? { ...rest, accountId: [next.id], accountName: [next.name] } : rest });
   };
-  const ownerDef = { key: 'ownerId', label: tl('filters.owner'), options: options.owners.map((owner) => ({ value: owner.id, label: owner.name })) };
+  const ownerDef = {
+    key: 'ownerId',
+    label: tl('filters.owner'),
+    options: options.owners.map((owner) => ({ value: owner.id, label: owner.name })),
+  };
 
   return (
     <div className="list-page">
@@ -57,7 +61,12 @@ export function ContactsPage() {
         </div>
         <div className="toolbar-end">
           <ViewsMenu views={prefs.views} onApply={prefs.apply} onSave={prefs.saveAs} onDelete={prefs.remove} />
-          <ColumnsMenu all={allColumns} visible={view.columns} defaults={DEFAULT_CONTACT_COLUMNS} onChange={(next) => prefs.update({ columns: next })} />
+          <ColumnsMenu
+            all={allColumns}
+            visible={view.columns}
+            defaults={DEFAULT_CONTACT_COLUMNS}
+            onChange={(next) => prefs.update({ columns: next })}
+          />
           <button type="button" className="toolbar-button" onClick={() => setImporting(true)} data-testid="import-contacts">
             {tl('toolbar.import')}
           </button>
@@ -75,7 +84,12 @@ export function ContactsPage() {
           empty={{ title: t('contacts.emptyTitle'), body: t('contacts.emptyBody') }}
           emptyFiltered={
             filtered
-              ? { title: tl('empty.contactsFilteredTitle'), body: tl('empty.filteredBody'), clearLabel: tl('empty.clear'), onClear: () => prefs.update({ filter: {} }) }
+              ? {
+                  title: tl('empty.contactsFilteredTitle'),
+                  body: tl('empty.filteredBody'),
+                  clearLabel: tl('empty.clear'),
+                  onClear: () => prefs.update({ filter: {} }),
+                }
               : undefined
           }
           actions={<ExportButton request="contacts.list" query={query} columns={columns} fileName="contacts" />}

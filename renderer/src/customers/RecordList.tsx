@@ -54,7 +54,10 @@ const OVERSCAN = 12;
  */
 
 /** The scroll box's size, from ResizeObserver alone (see above). */
-function observeBoxAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, onRect: (rect: { width: number; height: number }) => void): () => void {
+function observeBoxAfterLayout(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  onRect: (rect: { width: number; height: number }) => void,
+): () => void {
   const box = instance.scrollElement;
   if (!box) return () => undefined;
   const observer = new ResizeObserver(() => onRect({ width: box.clientWidth, height: box.clientHeight }));
@@ -162,9 +165,20 @@ export function RecordList<K extends LiveRequestName>(props: RecordListProps<K>)
               const active = sort.field === column.id;
               const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
               return (
-                <div key={column.id} role="columnheader" aria-sort={column.sortable ? ariaSort : undefined} className={column.numeric ? 'cell numeric' : 'cell'}>
+                <div
+                  key={column.id}
+                  role="columnheader"
+                  aria-sort={column.sortable ? ariaSort : undefined}
+                  className={column.numeric ? 'cell numeric' : 'cell'}
+                >
                   {column.sortable ? (
-                    <button type="button" className="sort-button" tabIndex={-1} onClick={() => toggleSort(column.id)} title={t('list.sortBy', { column: column.header })}>
+                    <button
+                      type="button"
+                      className="sort-button"
+                      tabIndex={-1}
+                      onClick={() => toggleSort(column.id)}
+                      title={t('list.sortBy', { column: column.header })}
+                    >
                       <span className="sort-label">{column.header}</span>
                       <span className="sort-indicator" aria-hidden="true">
                         {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
@@ -237,7 +251,18 @@ type RecordRowProps<Row> = {
  * One grid row. Memoized: when the list re-renders (the virtualizer measured the box, a scroll step,
  * the selection moved), rows whose record, position and columns are unchanged are not rendered again.
  */
-const RecordRow = memo(function RecordRow<Row>({ id, index, start, row, columns, template, selected, loadingLabel, onSelect, onOpen }: RecordRowProps<Row>) {
+const RecordRow = memo(function RecordRow<Row>({
+  id,
+  index,
+  start,
+  row,
+  columns,
+  template,
+  selected,
+  loadingLabel,
+  onSelect,
+  onOpen,
+}: RecordRowProps<Row>) {
   const select = useCallback(() => onSelect(index), [onSelect, index]);
   return (
     <div
@@ -252,7 +277,12 @@ const RecordRow = memo(function RecordRow<Row>({ id, index, start, row, columns,
     >
       {row ? (
         columns.map((column) => (
-          <div key={column.id} role="gridcell" className={column.numeric ? 'cell numeric' : 'cell'} {...(index === 0 ? FIRST_ROW_TIMING : undefined)}>
+          <div
+            key={column.id}
+            role="gridcell"
+            className={column.numeric ? 'cell numeric' : 'cell'}
+            {...(index === 0 ? FIRST_ROW_TIMING : undefined)}
+          >
             {column.render ? column.render(row) : column.text(row)}
           </div>
         ))

@@ -59,14 +59,22 @@ function fakeClient(total: number) {
     push(changeAt?: number) {
       if (changeAt !== undefined) rows[changeAt] = { ...(rows[changeAt] as AccountRecord), revision: '2-z' };
       if (!live) return;
-      const payload: EventMap['live.changed'] = { subscriptionId: live.id, request: 'accounts.list', result: window(live.offset, live.limit) };
+      const payload: EventMap['live.changed'] = {
+        subscriptionId: live.id,
+        request: 'accounts.list',
+        result: window(live.offset, live.limit),
+      };
       for (const listener of listeners) listener(payload);
     },
     /** Simulates another writer: inserts a row at the top and pushes the live window. */
     insertAtTop(name: string) {
       rows.unshift(account(`new-${name}`, name, '1-y'));
       if (!live) return;
-      const payload: EventMap['live.changed'] = { subscriptionId: live.id, request: 'accounts.list', result: window(live.offset, live.limit) };
+      const payload: EventMap['live.changed'] = {
+        subscriptionId: live.id,
+        request: 'accounts.list',
+        result: window(live.offset, live.limit),
+      };
       for (const listener of listeners) listener(payload);
     },
   };
@@ -167,7 +175,10 @@ describe('createListWindows', () => {
     const fake = fakeClient(300);
     const primedQuery = { request: 'accounts.list', params: { ...query, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } } as const;
     const inPage = { rows: [account('p1', 'From The Page', '1-p')], total: 1, offset: 0 };
-    const element = (embeddedQuery: unknown) => ({ textContent: JSON.stringify({ query: embeddedQuery, result: inPage }), remove: () => undefined });
+    const element = (embeddedQuery: unknown) => ({
+      textContent: JSON.stringify({ query: embeddedQuery, result: inPage }),
+      remove: () => undefined,
+    });
     const globals = globalThis as { document?: unknown };
     try {
       globals.document = { getElementById: (id: string) => (id === LANDING_WINDOW_ELEMENT_ID ? element(primedQuery) : null) };
@@ -182,19 +193,28 @@ describe('createListWindows', () => {
       windows.stop();
 
       const other = fakeClient(10);
-      globals.document = { getElementById: () => element({ ...primedQuery, params: { ...primedQuery.params, filter: { tier: ['key'] } } }) };
+      globals.document = {
+        getElementById: () => element({ ...primedQuery, params: { ...primedQuery.params, filter: { tier: ['key'] } } }),
+      };
       primeWindow(other.client, { ...primedQuery, params: { ...primedQuery.params, sort: { field: 'city', direction: 'asc' } } });
-      expect(createListWindows(other.client, 'accounts.list', { ...query, sort: { field: 'city', direction: 'asc' } }).getSnapshot().status).toBe('loading');
+      expect(
+        createListWindows(other.client, 'accounts.list', { ...query, sort: { field: 'city', direction: 'asc' } }).getSnapshot().status,
+      ).toBe('loading');
     } finally {
       delete globals.document;
     }
   });
 
-  it('takes the page\'s window when the rest of the page arrives after the entry script ran', async () => {
+  it("takes the page's window when the rest of the page arrives after the entry script ran", async () => {
     const primedQuery = { request: 'accounts.list', params: { ...query, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } } as const;
     const inPage = { rows: [account('p1', 'From The Page', '1-p')], total: 1, offset: 0 };
     // The core has not answered yet (and will not in this test): only the page can bring the rows.
-    const silent: CrmClient = { host: 'browser', send: () => new Promise(() => undefined), subscribe: () => () => undefined, onConnectionChange: () => () => undefined };
+    const silent: CrmClient = {
+      host: 'browser',
+      send: () => new Promise(() => undefined),
+      subscribe: () => () => undefined,
+      onConnectionChange: () => () => undefined,
+    };
     const parsed = new EventTarget();
     let element: { textContent: string; remove: () => void } | null = null;
     const globals = globalThis as { document?: unknown };
@@ -202,7 +222,8 @@ describe('createListWindows', () => {
       globals.document = {
         readyState: 'loading',
         getElementById: (id: string) => (id === LANDING_WINDOW_ELEMENT_ID ? element : null),
-        addEventListener: (type: string, listener: EventListener, options?: AddEventListenerOptions) => parsed.addEventListener(type, listener, options),
+        addEventListener: (type: string, listener: EventListener, options?: AddEventListenerOptions) =>
+          parsed.addEventListener(type, listener, options),
       };
       let ready = false;
       void primeWindow(silent, primedQuery)?.then(() => void (ready = true));
@@ -222,7 +243,10 @@ describe('createListWindows', () => {
 
   it('asks for its own window when the primed one is for another query', async () => {
     const fake = fakeClient(50);
-    primeWindow(fake.client, { request: 'accounts.list', params: { filter: { tier: ['key'] }, sort: query.sort, offset: 0, limit: PAGE_SIZE * LIVE_PAGES } });
+    primeWindow(fake.client, {
+      request: 'accounts.list',
+      params: { filter: { tier: ['key'] }, sort: query.sort, offset: 0, limit: PAGE_SIZE * LIVE_PAGES },
+    });
     const windows = createListWindows(fake.client, 'accounts.list', query);
     windows.start();
     await settle();
@@ -234,6 +258,8 @@ describe('createListWindows', () => {
 
 describe('DEFAULT_ACCOUNTS_WINDOW', () => {
   it('is the window the accounts list asks for in its default view', () => {
-    expect(JSON.stringify(DEFAULT_ACCOUNTS_WINDOW)).toBe(JSON.stringify(firstWindow({ filter: {}, sort: { field: 'name', direction: 'asc' } })));
+    expect(JSON.stringify(DEFAULT_ACCOUNTS_WINDOW)).toBe(
+      JSON.stringify(firstWindow({ filter: {}, sort: { field: 'name', direction: 'asc' } })),
+    );
   });
 });

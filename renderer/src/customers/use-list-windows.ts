@@ -9,7 +9,10 @@ import { createListWindows, type ListQueryParams, type ListSnapshot, type ListWi
  * sort never flash in the new one. The store restarts when the connection comes back, because
  * the core forgot our subscriptions when the socket closed.
  */
-export function useListWindows<K extends LiveRequestName>(request: K, query: ListQueryParams<K>): { windows: ListWindows<K>; snapshot: ListSnapshot } {
+export function useListWindows<K extends LiveRequestName>(
+  request: K,
+  query: ListQueryParams<K>,
+): { windows: ListWindows<K>; snapshot: ListSnapshot } {
   const client = useCrmClient();
   const connection = useUiStore((state) => state.connection);
   const key = JSON.stringify(query);

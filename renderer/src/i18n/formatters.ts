@@ -33,7 +33,11 @@ export function createFormatters(locale: string): Formatters {
     const key = `${currency}|${compact}`;
     let format = moneyFormats.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency, ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}) });
+      format = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+      });
       moneyFormats.set(key, format);
     }
     return format;

@@ -55,7 +55,13 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
         <Bar
           data={{
             labels: dashboard.funnel.map((r) => t(`stages.${r.stage}`)),
-            datasets: [{ label: t('charts.count'), data: dashboard.funnel.map((r) => r.count), backgroundColor: dashboard.funnel.map((_, i) => `rgba(47, 111, 237, ${1 - i * 0.13})`) }],
+            datasets: [
+              {
+                label: t('charts.count'),
+                data: dashboard.funnel.map((r) => r.count),
+                backgroundColor: dashboard.funnel.map((_, i) => `rgba(47, 111, 237, ${1 - i * 0.13})`),
+              },
+            ],
           }}
           options={funnelOptions(baseOptions<'bar'>(mode, format, currency, { y: 'count' }))}
         />
@@ -66,7 +72,11 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
             labels: dashboard.weightedByMonth.map((r) => month(r.period)),
             datasets: [
               { label: t('charts.weighted'), data: dashboard.weightedByMonth.map((r) => r.value), backgroundColor: CHART_COLORS.blue },
-              { label: t('charts.pipeline'), data: dashboard.weightedByMonth.map((r) => r.pipeline), backgroundColor: CHART_COLORS.blueSoft },
+              {
+                label: t('charts.pipeline'),
+                data: dashboard.weightedByMonth.map((r) => r.pipeline),
+                backgroundColor: CHART_COLORS.blueSoft,
+              },
             ],
           }}
           options={baseOptions<'bar'>(mode, format, currency, { y: 'money' })}
@@ -77,11 +87,22 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
           data={{
             labels: dashboard.forecastByQuarter.map((r) => r.period),
             datasets: [
-              quotaLine(t('charts.quota'), dashboard.forecastByQuarter.map((r) => r.quota)),
+              quotaLine(
+                t('charts.quota'),
+                dashboard.forecastByQuarter.map((r) => r.quota),
+              ),
               { label: t('charts.closed'), data: dashboard.forecastByQuarter.map((r) => r.closed), backgroundColor: CHART_COLORS.teal },
               { label: t('charts.commit'), data: dashboard.forecastByQuarter.map((r) => r.commit), backgroundColor: CHART_COLORS.blue },
-              { label: t('charts.bestCase'), data: dashboard.forecastByQuarter.map((r) => r.bestCase - r.commit), backgroundColor: CHART_COLORS.purple },
-              { label: t('charts.pipeline'), data: dashboard.forecastByQuarter.map((r) => r.pipeline - r.bestCase), backgroundColor: CHART_COLORS.slate },
+              {
+                label: t('charts.bestCase'),
+                data: dashboard.forecastByQuarter.map((r) => r.bestCase - r.commit),
+                backgroundColor: CHART_COLORS.purple,
+              },
+              {
+                label: t('charts.pipeline'),
+                data: dashboard.forecastByQuarter.map((r) => r.pipeline - r.bestCase),
+                backgroundColor: CHART_COLORS.slate,
+              },
             ],
           }}
           options={baseOptions<'bar'>(mode, format, currency, { y: 'money' }, true)}
@@ -92,8 +113,26 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
           data={{
             labels: dashboard.winRateByMonth.map((r) => month(r.period)),
             datasets: [
-              { label: t('charts.winRate'), data: dashboard.winRateByMonth.map((r) => r.winRate), borderColor: CHART_COLORS.teal, backgroundColor: CHART_COLORS.teal, yAxisID: 'y', spanGaps: true, tension: 0.3, pointRadius: 2 },
-              { label: t('charts.cycleDays'), data: dashboard.winRateByMonth.map((r) => r.avgCycleDays), borderColor: CHART_COLORS.amber, backgroundColor: CHART_COLORS.amber, yAxisID: 'y1', spanGaps: true, tension: 0.3, pointRadius: 2 },
+              {
+                label: t('charts.winRate'),
+                data: dashboard.winRateByMonth.map((r) => r.winRate),
+                borderColor: CHART_COLORS.teal,
+                backgroundColor: CHART_COLORS.teal,
+                yAxisID: 'y',
+                spanGaps: true,
+                tension: 0.3,
+                pointRadius: 2,
+              },
+              {
+                label: t('charts.cycleDays'),
+                data: dashboard.winRateByMonth.map((r) => r.avgCycleDays),
+                borderColor: CHART_COLORS.amber,
+                backgroundColor: CHART_COLORS.amber,
+                yAxisID: 'y1',
+                spanGaps: true,
+                tension: 0.3,
+                pointRadius: 2,
+              },
             ],
           }}
           options={baseOptions<'line'>(mode, format, currency, { y: 'percent', y1: 'count' })}
@@ -104,13 +143,47 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
           data={{
             labels: revenueLabels,
             datasets: [
-              { label: t('charts.history'), data: [...history.map((p) => p.value), ...pad(forecast.length)], borderColor: CHART_COLORS.blue, backgroundColor: CHART_COLORS.blue, pointRadius: 2, tension: 0.2 },
-              { label: t('charts.forecastMean'), data: [...pad(history.length - 1), lastActual, ...forecast.map((p) => p.mean)], borderColor: CHART_COLORS.purple, backgroundColor: CHART_COLORS.purple, borderDash: [5, 4], pointRadius: 2 },
+              {
+                label: t('charts.history'),
+                data: [...history.map((p) => p.value), ...pad(forecast.length)],
+                borderColor: CHART_COLORS.blue,
+                backgroundColor: CHART_COLORS.blue,
+                pointRadius: 2,
+                tension: 0.2,
+              },
+              {
+                label: t('charts.forecastMean'),
+                data: [...pad(history.length - 1), lastActual, ...forecast.map((p) => p.mean)],
+                borderColor: CHART_COLORS.purple,
+                backgroundColor: CHART_COLORS.purple,
+                borderDash: [5, 4],
+                pointRadius: 2,
+              },
               // Each band is an upper edge filled down to its lower edge (the next dataset), which has no legend entry.
-              band(t('charts.band80'), forecast.map((p) => p.upper80), 'rgba(122, 79, 214, 0.22)', '+1'),
-              band(LOWER_EDGE, forecast.map((p) => p.lower80), 'transparent', false),
-              band(t('charts.band95'), forecast.map((p) => p.upper95), 'rgba(122, 79, 214, 0.09)', '+1'),
-              band(LOWER_EDGE, forecast.map((p) => p.lower95), 'transparent', false),
+              band(
+                t('charts.band80'),
+                forecast.map((p) => p.upper80),
+                'rgba(122, 79, 214, 0.22)',
+                '+1',
+              ),
+              band(
+                LOWER_EDGE,
+                forecast.map((p) => p.lower80),
+                'transparent',
+                false,
+              ),
+              band(
+                t('charts.band95'),
+                forecast.map((p) => p.upper95),
+                'rgba(122, 79, 214, 0.09)',
+                '+1',
+              ),
+              band(
+                LOWER_EDGE,
+                forecast.map((p) => p.lower95),
+                'transparent',
+                false,
+              ),
             ],
           }}
           options={{
@@ -147,9 +220,22 @@ function useForecastCaption(dashboard: SalesDashboard): string {
 /** Horizontal bars: stage names on the vertical axis, deal counts along the horizontal one. */
 function funnelOptions(base: ChartOptions<'bar'>): ChartOptions<'bar'> {
   const { x, y } = base.scales ?? {};
-  return { ...base, indexAxis: 'y', scales: { x: { ...y, grid: { display: true } }, y: { ...x, ticks: { ...x?.ticks, callback(value) {
-    return this.getLabelForValue(Number(value));
-  } } } } };
+  return {
+    ...base,
+    indexAxis: 'y',
+    scales: {
+      x: { ...y, grid: { display: true } },
+      y: {
+        ...x,
+        ticks: {
+          ...x?.ticks,
+          callback(value) {
+            return this.getLabelForValue(Number(value));
+          },
+        },
+      },
+    },
+  };
 }
 
 /**
@@ -157,11 +243,30 @@ function funnelOptions(base: ChartOptions<'bar'>): ChartOptions<'bar'> {
  * chart to one type; the quota line is declared as a line and handed over as a bar dataset.
  */
 function quotaLine(label: string, data: ReadonlyArray<number | null>): ChartDataset<'bar', Array<number | null>> {
-  const line: ChartDataset<'line', Array<number | null>> = { type: 'line', label, data: [...data], borderColor: CHART_COLORS.red, backgroundColor: CHART_COLORS.red, borderDash: [6, 4], pointRadius: 3, order: -1 };
+  const line: ChartDataset<'line', Array<number | null>> = {
+    type: 'line',
+    label,
+    data: [...data],
+    borderColor: CHART_COLORS.red,
+    backgroundColor: CHART_COLORS.red,
+    borderDash: [6, 4],
+    pointRadius: 3,
+    order: -1,
+  };
   return line as unknown as ChartDataset<'bar', Array<number | null>>;
 }
 
-function ChartCard({ title, testId, note, children }: { readonly title: string; readonly testId: string; readonly note?: string; readonly children: React.ReactNode }) {
+function ChartCard({
+  title,
+  testId,
+  note,
+  children,
+}: {
+  readonly title: string;
+  readonly testId: string;
+  readonly note?: string;
+  readonly children: React.ReactNode;
+}) {
   return (
     <section className="chart-card" data-testid={testId}>
       <h3 className="chart-title">{title}</h3>

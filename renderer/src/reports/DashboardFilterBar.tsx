@@ -17,11 +17,16 @@ export function periodRange(preset: PeriodPreset, today: Date = new Date()): Pic
   const m = today.getMonth();
   const q = m - (m % 3);
   switch (preset) {
-    case 'thisQuarter': return { from: monthKey(y, q), to: monthKey(y, q + 2) };
-    case 'nextTwoQuarters': return { from: monthKey(y, q), to: monthKey(y, q + 5) };
-    case 'thisYear': return { from: monthKey(y, 0), to: monthKey(y, 11) };
-    case 'last12': return { from: monthKey(y, m - 11), to: monthKey(y, m) };
-    default: return {};
+    case 'thisQuarter':
+      return { from: monthKey(y, q), to: monthKey(y, q + 2) };
+    case 'nextTwoQuarters':
+      return { from: monthKey(y, q), to: monthKey(y, q + 5) };
+    case 'thisYear':
+      return { from: monthKey(y, 0), to: monthKey(y, 11) };
+    case 'last12':
+      return { from: monthKey(y, m - 11), to: monthKey(y, m) };
+    default:
+      return {};
   }
 }
 
@@ -29,10 +34,20 @@ export type FilterState = Omit<DashboardFilters, 'from' | 'to'> & { readonly per
 
 export function toFilters(state: FilterState): DashboardFilters {
   const { period, ...rest } = state;
-  return Object.fromEntries(Object.entries({ ...rest, ...periodRange(period) }).filter(([, value]) => value !== undefined && value !== '')) as DashboardFilters;
+  return Object.fromEntries(
+    Object.entries({ ...rest, ...periodRange(period) }).filter(([, value]) => value !== undefined && value !== ''),
+  ) as DashboardFilters;
 }
 
-export function DashboardFilterBar({ value, currencies, onChange }: { readonly value: FilterState; readonly currencies: ReadonlyArray<string>; readonly onChange: (next: FilterState) => void }) {
+export function DashboardFilterBar({
+  value,
+  currencies,
+  onChange,
+}: {
+  readonly value: FilterState;
+  readonly currencies: ReadonlyArray<string>;
+  readonly onChange: (next: FilterState) => void;
+}) {
   const { t } = useTranslation('reports');
   const client = useCrmClient();
   const [options, setOptions] = useState<ReportFilterOptions | null>(null);
@@ -40,12 +55,20 @@ export function DashboardFilterBar({ value, currencies, onChange }: { readonly v
     void client.send('reports.filterOptions', {}).then((result) => result.ok && setOptions(result.value));
   }, [client]);
   const set = (field: keyof FilterState, next: string): void => onChange({ ...value, [field]: next === '' ? undefined : next });
-  const select = (field: 'ownerId' | 'teamId' | 'region' | 'productId' | 'currency', label: string, items: ReadonlyArray<{ id: string; label: string }>) => (
+  const select = (
+    field: 'ownerId' | 'teamId' | 'region' | 'productId' | 'currency',
+    label: string,
+    items: ReadonlyArray<{ id: string; label: string }>,
+  ) => (
     <label className="filter-field">
       <span>{label}</span>
       <select value={value[field] ?? ''} onChange={(event) => set(field, event.target.value)} data-testid={`filter-${field}`}>
         <option value="">{t('filters.all')}</option>
-        {items.map((item) => <option key={item.id} value={item.id}>{item.label}</option>)}
+        {items.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -53,15 +76,31 @@ export function DashboardFilterBar({ value, currencies, onChange }: { readonly v
     <div className="dashboard-filters" role="group">
       {select('ownerId', t('filters.owner'), options?.owners ?? [])}
       {select('teamId', t('filters.team'), options?.teams ?? [])}
-      {select('region', t('filters.region'), (options?.regions ?? []).map((region) => ({ id: region, label: region })))}
+      {select(
+        'region',
+        t('filters.region'),
+        (options?.regions ?? []).map((region) => ({ id: region, label: region })),
+      )}
       {select('productId', t('filters.product'), options?.products ?? [])}
       <label className="filter-field">
         <span>{t('filters.period')}</span>
-        <select value={value.period} onChange={(event) => onChange({ ...value, period: event.target.value as PeriodPreset })} data-testid="filter-period">
-          {PERIOD_PRESETS.map((preset) => <option key={preset} value={preset}>{t(`filters.periods.${preset}`)}</option>)}
+        <select
+          value={value.period}
+          onChange={(event) => onChange({ ...value, period: event.target.value as PeriodPreset })}
+          data-testid="filter-period"
+        >
+          {PERIOD_PRESETS.map((preset) => (
+            <option key={preset} value={preset}>
+              {t(`filters.periods.${preset}`)}
+            </option>
+          ))}
         </select>
       </label>
-      {select('currency', t('filters.currency'), currencies.map((currency) => ({ id: currency, label: currency })))}
+      {select(
+        'currency',
+        t('filters.currency'),
+        currencies.map((currency) => ({ id: currency, label: currency })),
+      )}
     </div>
   );
 }

@@ -28,7 +28,12 @@ export function ExportPdfButton({ target, label }: { readonly target: Target; re
     setMessage(null);
     const language = isLanguage(i18n.language) ? i18n.language : 'en';
     const labels = { title: target.kind === 'pipeline' ? t('print.pipelineTitle') : t('reportsPage.quoteTitle'), page: t('print.page') };
-    const result = await client.send('reports.exportPdf', target.kind === 'pipeline' ? { kind: 'pipeline', exportId: id, filters: target.filters, language, labels } : { kind: 'quote', exportId: id, quoteId: target.quoteId, language, labels });
+    const result = await client.send(
+      'reports.exportPdf',
+      target.kind === 'pipeline'
+        ? { kind: 'pipeline', exportId: id, filters: target.filters, language, labels }
+        : { kind: 'quote', exportId: id, quoteId: target.quoteId, language, labels },
+    );
     setPhase(null);
     setExportId(null);
     if (!result.ok) return setMessage(t('export.failed', { message: result.error.message }));
@@ -54,7 +59,11 @@ export function ExportPdfButton({ target, label }: { readonly target: Target; re
           {t(`export.${phase === 'starting' ? 'starting' : phase === 'printing' ? 'printing' : 'rendering'}`)}
         </span>
       ) : null}
-      {message ? <span className="export-message" role="status" data-testid="export-message">{message}</span> : null}
+      {message ? (
+        <span className="export-message" role="status" data-testid="export-message">
+          {message}
+        </span>
+      ) : null}
     </span>
   );
 }

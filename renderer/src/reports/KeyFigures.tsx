@@ -8,12 +8,26 @@ export function KeyFigures({ dashboard }: { readonly dashboard: SalesDashboard }
   const { totals, currency } = dashboard;
   const money = (value: number): string => format.money(value, currency);
   const figures: Array<{ id: string; label: string; value: string; detail?: string }> = [
-    { id: 'open-pipeline', label: t('figures.openPipeline'), value: money(totals.openPipeline), detail: t('figures.deals', { count: totals.openCount }) },
+    {
+      id: 'open-pipeline',
+      label: t('figures.openPipeline'),
+      value: money(totals.openPipeline),
+      detail: t('figures.deals', { count: totals.openCount }),
+    },
     { id: 'weighted', label: t('figures.weighted'), value: money(totals.weighted) },
     { id: 'commit', label: t('figures.commit'), value: money(totals.commit), detail: `${t('figures.bestCase')} ${money(totals.bestCase)}` },
-    { id: 'closed-won', label: t('figures.closedWon'), value: money(totals.closedWon), detail: t('figures.deals', { count: totals.wonCount }) },
+    {
+      id: 'closed-won',
+      label: t('figures.closedWon'),
+      value: money(totals.closedWon),
+      detail: t('figures.deals', { count: totals.wonCount }),
+    },
     { id: 'win-rate', label: t('figures.winRate'), value: totals.winRate === null ? t('figures.none') : format.percent(totals.winRate) },
-    { id: 'cycle', label: t('figures.avgCycle'), value: totals.avgCycleDays === null ? t('figures.none') : t('figures.days', { value: Math.round(totals.avgCycleDays) }) },
+    {
+      id: 'cycle',
+      label: t('figures.avgCycle'),
+      value: totals.avgCycleDays === null ? t('figures.none') : t('figures.days', { value: Math.round(totals.avgCycleDays) }),
+    },
     { id: 'quota', label: t('figures.quota'), value: totals.quota === null ? t('figures.none') : money(totals.quota) },
   ];
   return (

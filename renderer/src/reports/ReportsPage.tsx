@@ -9,7 +9,9 @@ export function ReportsPage() {
   const [quoteId, setQuoteId] = useState('');
   return (
     <div className="page" data-testid="reports-page">
-      <header className="page-header"><h1 className="page-title">{t('reportsPage.title')}</h1></header>
+      <header className="page-header">
+        <h1 className="page-title">{t('reportsPage.title')}</h1>
+      </header>
       <div className="page-body report-cards">
         <section className="report-card">
           <h2>{t('reportsPage.pipelineTitle')}</h2>

@@ -5,15 +5,27 @@ import type { ChartMode } from './chart-setup';
 type AxisFormat = 'money' | 'count' | 'percent';
 
 /** Options every dashboard chart shares: locale-formatted axes and tooltips, legend at the bottom. */
-export function baseOptions<T extends ChartType>(mode: ChartMode, format: Formatters, currency: string, axes: { readonly y: AxisFormat; readonly y1?: AxisFormat }, stacked = false): ChartOptions<T> {
-  const tick = (kind: AxisFormat) => (value: number | string): string => {
-    const n = Number(value);
-    return kind === 'money' ? format.moneyCompact(n, currency) : kind === 'percent' ? format.percent(n) : format.number(n);
-  };
+export function baseOptions<T extends ChartType>(
+  mode: ChartMode,
+  format: Formatters,
+  currency: string,
+  axes: { readonly y: AxisFormat; readonly y1?: AxisFormat },
+  stacked = false,
+): ChartOptions<T> {
+  const tick =
+    (kind: AxisFormat) =>
+    (value: number | string): string => {
+      const n = Number(value);
+      return kind === 'money' ? format.moneyCompact(n, currency) : kind === 'percent' ? format.percent(n) : format.number(n);
+    };
   const label = (item: TooltipItem<T>): string => {
     const axis = (item.dataset as { yAxisID?: string }).yAxisID === 'y1' ? (axes.y1 ?? 'count') : axes.y;
     const raw = item.raw;
-    const value = Array.isArray(raw) ? `${tick(axis)(Number(raw[0]))} – ${tick(axis)(Number(raw[1]))}` : axis === 'money' ? format.money(Number(raw), currency) : tick(axis)(Number(raw));
+    const value = Array.isArray(raw)
+      ? `${tick(axis)(Number(raw[0]))} – ${tick(axis)(Number(raw[1]))}`
+      : axis === 'money'
+        ? format.money(Number(raw), currency)
+        : tick(axis)(Number(raw));
     return `${(item.dataset as { label?: string }).label ?? ''}: ${value}`;
   };
   const options = {
@@ -29,7 +41,16 @@ export function baseOptions<T extends ChartType>(mode: ChartMode, format: Format
     scales: {
       x: { stacked, grid: { display: false }, ticks: { font: { size: mode === 'print' ? 9 : 11 } } },
       y: { stacked, beginAtZero: true, ticks: { callback: tick(axes.y), font: { size: mode === 'print' ? 9 : 11 } } },
-      ...(axes.y1 ? { y1: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { callback: tick(axes.y1), font: { size: mode === 'print' ? 9 : 11 } } } } : {}),
+      ...(axes.y1
+        ? {
+            y1: {
+              position: 'right',
+              beginAtZero: true,
+              grid: { drawOnChartArea: false },
+              ticks: { callback: tick(axes.y1), font: { size: mode === 'print' ? 9 : 11 } },
+            },
+          }
+        : {}),
     },
   };
   return options as ChartOptions<T>;

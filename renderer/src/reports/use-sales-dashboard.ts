@@ -22,7 +22,9 @@ export function useSalesDashboard(filters: DashboardFilters, live = true): Dashb
       const result = await client.send('reports.salesDashboard', { filters: JSON.parse(key) as DashboardFilters });
       // Only the latest answer counts: an older, slower one must not overwrite newer figures.
       if (cancelled || mine !== version) return;
-      setState(result.ok ? { dashboard: result.value, error: null } : (previous) => ({ dashboard: previous.dashboard, error: result.error }));
+      setState(
+        result.ok ? { dashboard: result.value, error: null } : (previous) => ({ dashboard: previous.dashboard, error: result.error }),
+      );
     };
     if (!live) {
       void load();

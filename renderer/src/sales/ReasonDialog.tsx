@@ -26,7 +26,14 @@ export function ReasonDialog({ title, label, confirm, testId, onConfirm, onClose
       >
         <label className="rec-field">
           <span className="rec-field-label">{label}</span>
-          <input className="rec-input" value={reason} maxLength={80} required autoFocus onChange={(event) => setReason(event.target.value)} />
+          <input
+            className="rec-input"
+            value={reason}
+            maxLength={80}
+            required
+            autoFocus
+            onChange={(event) => setReason(event.target.value)}
+          />
         </label>
         <div className="sales-actions">
           <button type="button" className="button button-secondary" onClick={onClose}>

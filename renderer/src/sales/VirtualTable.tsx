@@ -28,13 +28,30 @@ const ROW = 44;
 export function VirtualTable<Row>({ label, rows, rowKey, columns, sort, onSort, testId }: Props<Row>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer mutates itself on scroll, by design.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 8,
+  });
   const template = columns.map((column) => column.width).join(' ');
   return (
-    <div className="sales-table-scroll" ref={scrollRef} role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
+    <div
+      className="sales-table-scroll"
+      ref={scrollRef}
+      role="table"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      data-testid={testId}
+    >
       <div className="sales-row-grid record-head" role="row" style={{ gridTemplateColumns: template }}>
         {columns.map((column) => (
-          <div key={column.id} role="columnheader" className={`cell${column.numeric ? ' num' : ''}`} aria-sort={sort && sort.field === column.sortField ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+          <div
+            key={column.id}
+            role="columnheader"
+            className={`cell${column.numeric ? ' num' : ''}`}
+            aria-sort={sort && sort.field === column.sortField ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
             {column.sortField && onSort ? (
               <button type="button" className="sort-button" onClick={() => onSort(column.sortField ?? column.id)}>
                 <span className="sort-label">{column.header}</span>
@@ -58,7 +75,15 @@ export function VirtualTable<Row>({ label, rows, rowKey, columns, sort, onSort, 
               role="row"
               aria-rowindex={item.index + 2}
               className="sales-row-grid"
-              style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
+              style={{
+                gridTemplateColumns: template,
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW,
+                transform: `translateY(${item.start}px)`,
+              }}
             >
               {columns.map((column) => (
                 <div key={column.id} role="cell" className={`cell${column.numeric ? ' num' : ''}`}>

@@ -4,15 +4,17 @@ import { useToastStore } from '../common/toast-store';
 import { useCrmClient } from '../transport/client-context';
 
 export type RequestState<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'error'; readonly error: CrmError };
+  { readonly status: 'loading' } | { readonly status: 'ready'; readonly value: T } | { readonly status: 'error'; readonly error: CrmError };
 
 /**
  * One read request; `reload` re-runs it after this screen wrote something. `key` describes the
  * params, so a new key refetches while the previous answer stays on screen (no flicker on a drag).
  */
-export function useRequest<K extends RequestName>(name: K, params: ParamsOf<K>, key: string): RequestState<ResultOf<K>> & { readonly reload: () => void } {
+export function useRequest<K extends RequestName>(
+  name: K,
+  params: ParamsOf<K>,
+  key: string,
+): RequestState<ResultOf<K>> & { readonly reload: () => void } {
   const client = useCrmClient();
   const [state, setState] = useState<RequestState<ResultOf<K>>>({ status: 'loading' });
   const [tick, setTick] = useState(0);

@@ -41,7 +41,11 @@ export function ConflictCard({ conflict, now }: { readonly conflict: ConflictRec
   };
 
   const serverWho = conflict.serverChangedBy
-    ? t('conflicts.serverWhenBy', { who: conflict.serverChangedBy, revision: conflict.serverRevision, when: when(conflict.serverChangedAt) })
+    ? t('conflicts.serverWhenBy', {
+        who: conflict.serverChangedBy,
+        revision: conflict.serverRevision,
+        when: when(conflict.serverChangedAt),
+      })
     : t('conflicts.serverWhen', { revision: conflict.serverRevision, when: when(conflict.serverChangedAt) });
 
   return (

@@ -75,7 +75,9 @@ export function PendingChangesList() {
           ))}
         </tbody>
       </table>
-      {loaded.total > loaded.changes.length ? <p className="sync-note">{t('panel.pendingMore', { shown: loaded.changes.length, total: loaded.total })}</p> : null}
+      {loaded.total > loaded.changes.length ? (
+        <p className="sync-note">{t('panel.pendingMore', { shown: loaded.changes.length, total: loaded.total })}</p>
+      ) : null}
     </>
   );
 }

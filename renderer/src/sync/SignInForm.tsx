@@ -24,7 +24,11 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
   const [error, setError] = useState<FormError | undefined>(undefined);
 
   // The core's message adds facts for network and server trouble; for a wrong password it only repeats ours.
-  const syncError = (e: SyncError): FormError => ({ text: t(`errors.${e.code}`), code: e.code, ...(e.code === 'invalid_credentials' ? {} : { detail: e.message }) });
+  const syncError = (e: SyncError): FormError => ({
+    text: t(`errors.${e.code}`),
+    code: e.code,
+    ...(e.code === 'invalid_credentials' ? {} : { detail: e.message }),
+  });
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -52,7 +56,13 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
   };
 
   return (
-    <form className="sign-in-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`} data-testid="sign-in-form" noValidate>
+    <form
+      className="sign-in-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby={`${id}-title`}
+      data-testid="sign-in-form"
+      noValidate
+    >
       <h2 id={`${id}-title`} className="sync-section-title">
         {t('signIn.title')}
       </h2>
@@ -75,11 +85,26 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
       </label>
       <label className="field">
         <span className="field-label">{t('signIn.email')}</span>
-        <input type="email" name="email" value={email} onChange={(event) => setEmail(event.target.value)} autoComplete="username" spellCheck={false} required />
+        <input
+          type="email"
+          name="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          autoComplete="username"
+          spellCheck={false}
+          required
+        />
       </label>
       <label className="field">
         <span className="field-label">{t('signIn.password')}</span>
-        <input type="password" name="password" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="current-password" required />
+        <input
+          type="password"
+          name="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          autoComplete="current-password"
+          required
+        />
       </label>
       {error ? (
         <div className="form-error" role="alert" data-testid="sign-in-error" data-code={error.code}>

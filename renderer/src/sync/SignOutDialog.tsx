@@ -63,7 +63,13 @@ export function SignOutDialog({ onClose }: { readonly onClose: () => void }) {
         <button type="button" className="button button-secondary" onClick={() => ref.current?.close()} disabled={busy}>
           {t('signOut.cancel')}
         </button>
-        <button type="button" className={`button${wipe ? ' button-danger' : ''}`} onClick={() => void confirm()} disabled={busy} data-testid="sign-out-confirm">
+        <button
+          type="button"
+          className={`button${wipe ? ' button-danger' : ''}`}
+          onClick={() => void confirm()}
+          disabled={busy}
+          data-testid="sign-out-confirm"
+        >
           {wipe ? t('signOut.confirmWipe') : t('signOut.confirm')}
         </button>
       </div>

@@ -41,7 +41,11 @@ export function SyncPage() {
                   {text.label}
                 </h2>
                 <p className="sync-card-detail">
-                  {status.state === 'signed_out' ? t('panel.signedOutBody') : status.state === 'offline' ? t('panel.offlineBody') : text.detail}
+                  {status.state === 'signed_out'
+                    ? t('panel.signedOutBody')
+                    : status.state === 'offline'
+                      ? t('panel.offlineBody')
+                      : text.detail}
                 </p>
                 {signedIn && session.signedIn ? (
                   <p className="sync-card-meta">

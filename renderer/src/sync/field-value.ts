@@ -12,12 +12,17 @@ export function formatFieldValue(field: string, value: FieldValue, format: Forma
   if (typeof value === 'boolean') return value ? words.yes : words.no;
   if (typeof value === 'number') return TIME_FIELD.test(field) ? format.dateTime(value) : format.number(value);
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.every((item) => typeof item === 'string' || typeof item === 'number') ? value.join(', ') : JSON.stringify(value);
+  if (Array.isArray(value))
+    return value.every((item) => typeof item === 'string' || typeof item === 'number') ? value.join(', ') : JSON.stringify(value);
   return JSON.stringify(value);
 }
 
 /** "annualRevenue" → "Annual revenue": field names are schema keys, not translated labels (yet). */
 export function fieldLabel(field: string): string {
-  const words = field.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  const words = field
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -27,7 +27,8 @@ export function useStatusText(status: SyncStatus | undefined): StatusText | unde
   const { t, i18n } = useTranslation('sync');
   const now = useNow();
   if (!status) return undefined;
-  const lastSynced = status.lastSyncedAt === undefined ? undefined : formatRelativeTime(status.lastSyncedAt, now, i18n.language, t('status.justNow'));
+  const lastSynced =
+    status.lastSyncedAt === undefined ? undefined : formatRelativeTime(status.lastSyncedAt, now, i18n.language, t('status.justNow'));
   const synced = lastSynced === undefined ? t('status.neverSynced') : t('status.lastSynced', { when: lastSynced });
   let detail: string | undefined;
   switch (status.state) {

@@ -1,4 +1,14 @@
-import type { CrmBridge, EventMap, EventName, ParamsOf, RequestName, Result, ResultOf, WireEvent, WireResponse } from '../../../shared/contract';
+import type {
+  CrmBridge,
+  EventMap,
+  EventName,
+  ParamsOf,
+  RequestName,
+  Result,
+  ResultOf,
+  WireEvent,
+  WireResponse,
+} from '../../../shared/contract';
 // Not the barrel: this module loads before the app's screens, and the barrel builds every schema.
 import { WIRE_CLOSE } from '../../../shared/contract/wire';
 import type { ConnectionState } from './connection-state';
@@ -57,7 +67,8 @@ export function createWebSocketBridge(url: string): WebSocketBridge {
       }
     });
     socket.addEventListener('close', (event) => {
-      for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'disconnected', message: 'Connection to the app closed' } });
+      for (const resolve of pending.values())
+        resolve({ ok: false, error: { code: 'disconnected', message: 'Connection to the app closed' } });
       pending.clear();
       if (event.code === WIRE_CLOSE.unauthorized) {
         // Retrying cannot fix a missing secret: the page must be opened from the printed URL.

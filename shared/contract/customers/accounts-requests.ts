@@ -5,17 +5,19 @@ import { request } from '../define-request';
 import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
 
 /** Fields a client may write; ids, timestamps, team and server bookkeeping are the core's. */
-export const accountValuesSchema = accountSchema.omit({
-  id: true,
-  createdAt: true,
-  updatedAt: true,
-  serverRevision: true,
-  serverUpdatedAt: true,
-  teamId: true,
-}).extend({
-  // Defaults to the signed-in rep; the core derives the team from the owner.
-  ownerId: idSchema.optional(),
-});
+export const accountValuesSchema = accountSchema
+  .omit({
+    id: true,
+    createdAt: true,
+    updatedAt: true,
+    serverRevision: true,
+    serverUpdatedAt: true,
+    teamId: true,
+  })
+  .extend({
+    // Defaults to the signed-in rep; the core derives the team from the owner.
+    ownerId: idSchema.optional(),
+  });
 export type AccountValues = z.infer<typeof accountValuesSchema>;
 
 export const ACCOUNT_OPTIONAL_FIELDS = [
@@ -102,7 +104,9 @@ export const accountsRequests = {
    * Soft delete: the record becomes a tombstone that sync carries; `accounts.restore` undoes it.
    * `contacts: 'delete'` deletes the account's contacts too and returns their ids for the undo.
    */
-  'accounts.delete': request(z.strictObject({ id: idSchema, contacts: z.enum(['keep', 'delete']).default('keep') })).returns<AccountDeleted>(),
+  'accounts.delete': request(
+    z.strictObject({ id: idSchema, contacts: z.enum(['keep', 'delete']).default('keep') }),
+  ).returns<AccountDeleted>(),
   /** `contactIds`: contacts deleted with the account (from `accounts.delete`) to bring back with it. */
   'accounts.restore': request(
     z.strictObject({ id: idSchema, contactIds: z.array(idSchema).max(MAX_CASCADE).optional() }),

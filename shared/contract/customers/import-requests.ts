@@ -11,12 +11,47 @@ export const IMPORT_ENTITIES = ['accounts', 'contacts'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export const ACCOUNT_IMPORT_FIELDS = [
-  'id', 'name', 'status', 'tier', 'region', 'industry', 'domain', 'website', 'phone', 'email', 'street', 'city',
-  'postalCode', 'state', 'country', 'annualRevenue', 'employees', 'currency', 'owner', 'notes', 'tags',
+  'id',
+  'name',
+  'status',
+  'tier',
+  'region',
+  'industry',
+  'domain',
+  'website',
+  'phone',
+  'email',
+  'street',
+  'city',
+  'postalCode',
+  'state',
+  'country',
+  'annualRevenue',
+  'employees',
+  'currency',
+  'owner',
+  'notes',
+  'tags',
 ] as const;
 export const CONTACT_IMPORT_FIELDS = [
-  'id', 'accountId', 'accountName', 'firstName', 'lastName', 'title', 'department', 'email', 'phone', 'mobile', 'city',
-  'country', 'preferredLanguage', 'isPrimary', 'doNotContact', 'lastContactedAt', 'owner', 'notes',
+  'id',
+  'accountId',
+  'accountName',
+  'firstName',
+  'lastName',
+  'title',
+  'department',
+  'email',
+  'phone',
+  'mobile',
+  'city',
+  'country',
+  'preferredLanguage',
+  'isPrimary',
+  'doNotContact',
+  'lastContactedAt',
+  'owner',
+  'notes',
 ] as const;
 export type AccountImportField = (typeof ACCOUNT_IMPORT_FIELDS)[number];
 export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
@@ -33,7 +68,10 @@ export const MAX_IMPORT_CELL = 20_001;
 export const MAX_IMPORT_CHUNK_ROWS = 2_000;
 export const MAX_PREVIEW_ROWS = 100;
 
-const fieldSchema = z.enum([...new Set<ImportField>([...ACCOUNT_IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS])] as [ImportField, ...ImportField[]]);
+const fieldSchema = z.enum([...new Set<ImportField>([...ACCOUNT_IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS])] as [
+  ImportField,
+  ...ImportField[],
+]);
 /** One entry per CSV column: the field it fills, or null to ignore the column. */
 const columnsSchema = z.array(fieldSchema.nullable()).min(1).max(MAX_IMPORT_COLUMNS);
 const rowsSchema = (max: number) => z.array(z.array(z.string().max(MAX_IMPORT_CELL)).max(MAX_IMPORT_COLUMNS)).max(max);

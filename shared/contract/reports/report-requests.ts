@@ -123,8 +123,20 @@ const exportIdSchema = z.string().min(1).max(64);
 const printLabelsSchema = z.strictObject({ title: z.string().min(1).max(200), page: z.string().min(1).max(40) });
 
 export const exportPdfParamsSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('pipeline'), exportId: exportIdSchema, filters: dashboardFiltersSchema, language: z.enum(['en', 'zh-CN']), labels: printLabelsSchema }),
-  z.strictObject({ kind: z.literal('quote'), exportId: exportIdSchema, quoteId: idSchema, language: z.enum(['en', 'zh-CN']), labels: printLabelsSchema }),
+  z.strictObject({
+    kind: z.literal('pipeline'),
+    exportId: exportIdSchema,
+    filters: dashboardFiltersSchema,
+    language: z.enum(['en', 'zh-CN']),
+    labels: printLabelsSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('quote'),
+    exportId: exportIdSchema,
+    quoteId: idSchema,
+    language: z.enum(['en', 'zh-CN']),
+    labels: printLabelsSchema,
+  }),
 ]);
 export type ExportPdfParams = z.output<typeof exportPdfParamsSchema>;
 

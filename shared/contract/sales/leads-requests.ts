@@ -30,7 +30,9 @@ export const leadListParamsSchema = z.strictObject({
   filter: z
     .strictObject({ status: anyOf(z.enum(LEAD_STATUSES)), source: anyOf(z.enum(LEAD_SOURCES)), ownerId: anyOf(idSchema) })
     .default({}),
-  sort: z.strictObject({ field: z.enum(LEAD_SORT_FIELDS), direction: sortDirectionSchema }).default({ field: 'updatedAt', direction: 'desc' }),
+  sort: z
+    .strictObject({ field: z.enum(LEAD_SORT_FIELDS), direction: sortDirectionSchema })
+    .default({ field: 'updatedAt', direction: 'desc' }),
   ...windowShape,
 });
 export type LeadListParams = z.input<typeof leadListParamsSchema>;
@@ -65,7 +67,10 @@ export const leadsRequests = {
         reason: shortLabelSchema.min(1).optional(),
         expectedRevision: z.string().min(1).max(100).optional(),
       })
-      .refine((p) => p.status !== 'unqualified' || p.reason !== undefined, { message: 'a disqualification needs a reason', path: ['reason'] }),
+      .refine((p) => p.status !== 'unqualified' || p.reason !== undefined, {
+        message: 'a disqualification needs a reason',
+        path: ['reason'],
+      }),
   ).returns<LeadRecord>(),
   /** Account + contact + opportunity from one lead, all or nothing. */
   'leads.convert': request(leadConvertParamsSchema).returns<LeadConverted>(),

@@ -29,20 +29,27 @@ export const lineInputSchema = z.strictObject({
 export type LineInput = z.input<typeof lineInputSchema>;
 
 export const opportunitiesRequests = {
-  'opportunities.board': request(
-    z.strictObject({ ownerId: anyOf(idSchema), perStage: z.int().min(1).max(500).default(50) }),
-  ).returns<ReadonlyArray<BoardColumn>>(),
+  'opportunities.board': request(z.strictObject({ ownerId: anyOf(idSchema), perStage: z.int().min(1).max(500).default(50) })).returns<
+    ReadonlyArray<BoardColumn>
+  >(),
   'opportunities.list': request(
     z.strictObject({
       filter: z.strictObject({ stage: anyOf(z.enum(OPPORTUNITY_STAGES)), accountId: anyOf(idSchema) }).default({}),
-      sort: z.strictObject({ field: z.enum(OPPORTUNITY_SORT_FIELDS), direction: sortDirectionSchema }).default({ field: 'closeDate', direction: 'asc' }),
+      sort: z
+        .strictObject({ field: z.enum(OPPORTUNITY_SORT_FIELDS), direction: sortDirectionSchema })
+        .default({ field: 'closeDate', direction: 'asc' }),
       ...windowShape,
     }),
   ).returns<ListWindow<Opportunity>>(),
   'opportunities.get': request(z.strictObject({ id: idSchema })).returns<OpportunityRecord>(),
   /** Appends to the stage history and resets probability + forecast category to the stage defaults. */
   'opportunities.moveStage': request(
-    z.strictObject({ id: idSchema, stage: z.enum(OPPORTUNITY_STAGES), lossReason: shortLabelSchema.min(1).optional(), expectedRevision: revision }),
+    z.strictObject({
+      id: idSchema,
+      stage: z.enum(OPPORTUNITY_STAGES),
+      lossReason: shortLabelSchema.min(1).optional(),
+      expectedRevision: revision,
+    }),
   ).returns<OpportunityRecord>(),
   'opportunities.update': request(
     z.strictObject({

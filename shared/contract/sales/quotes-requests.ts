@@ -7,16 +7,19 @@ import type { Stored } from '../paging';
 
 export type QuoteRecord = Stored<Quote>;
 export type OrderRecord = Stored<Order>;
-export type PricedProduct = Pick<Product, 'id' | 'name' | 'sku' | 'family' | 'unit'> & { readonly unitPrice: number; readonly currency: string };
+export type PricedProduct = Pick<Product, 'id' | 'name' | 'sku' | 'family' | 'unit'> & {
+  readonly unitPrice: number;
+  readonly currency: string;
+};
 
 const revision = z.string().min(1).max(100).optional();
 const terms = z.strictObject({ discountPercent: percentSchema, taxPercent: percentSchema, validUntil: isoDateSchema });
 
 export const quotesRequests = {
   /** Active products priced in one currency from one price book (the opportunity's currency). */
-  'catalog.priced': request(z.strictObject({ currency: z.string().length(3), priceBook: z.string().min(1).max(64).default('standard') })).returns<
-    ReadonlyArray<PricedProduct>
-  >(),
+  'catalog.priced': request(
+    z.strictObject({ currency: z.string().length(3), priceBook: z.string().min(1).max(64).default('standard') }),
+  ).returns<ReadonlyArray<PricedProduct>>(),
   /** Quotes (all revisions, newest first) and orders of one opportunity. */
   'quotes.forOpportunity': request(z.strictObject({ opportunityId: idSchema })).returns<{
     readonly quotes: ReadonlyArray<QuoteRecord>;
@@ -26,7 +29,9 @@ export const quotesRequests = {
   'quotes.createFromOpportunity': request(z.strictObject({ opportunityId: idSchema, ...terms.shape })).returns<QuoteRecord>(),
   /** A new version with the same number; the previous one stays as it was sent. */
   'quotes.revise': request(z.strictObject({ id: idSchema, ...terms.shape })).returns<QuoteRecord>(),
-  'quotes.setStatus': request(z.strictObject({ id: idSchema, status: z.enum(['sent', 'accepted', 'rejected']), expectedRevision: revision })).returns<QuoteRecord>(),
+  'quotes.setStatus': request(
+    z.strictObject({ id: idSchema, status: z.enum(['sent', 'accepted', 'rejected']), expectedRevision: revision }),
+  ).returns<QuoteRecord>(),
   /** An accepted quote becomes an order carrying the same lines and totals. */
   'quotes.toOrder': request(z.strictObject({ id: idSchema })).returns<OrderRecord>(),
 } as const;

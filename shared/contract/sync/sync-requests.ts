@@ -34,6 +34,9 @@ export const syncRequests = {
     }),
   ).returns<SignInResult>(),
   /** `wipe` removes every local record of this user (unsynced changes included) after stopping sync. */
-  'auth.signOut': request(z.strictObject({ wipe: z.boolean().default(false) })).returns<{ readonly signedOut: true; readonly wiped: boolean }>(),
+  'auth.signOut': request(z.strictObject({ wipe: z.boolean().default(false) })).returns<{
+    readonly signedOut: true;
+    readonly wiped: boolean;
+  }>(),
   'auth.session': request(z.strictObject({})).returns<AuthSession>(),
 } as const;

@@ -3,7 +3,8 @@ import { EPOCH_MS_MAX } from '../../../../shared/schemas/primitives';
 import type { ImportIssueCode } from '../../../../shared/contract/customers/import-requests';
 
 /** A cell turned into a field value, or the reason it could not be. */
-export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: ImportIssueCode; readonly message: string };
+export type CellResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: ImportIssueCode; readonly message: string };
 
 const good = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const bad = (code: ImportIssueCode, message: string): CellResult<never> => ({ ok: false, code, message });
@@ -22,20 +23,54 @@ export function looksLikeFormula(text: string): boolean {
 
 /** Labels people type for each choice, English and Chinese, all compared lower-cased without spaces. */
 const STATUS_WORDS: Readonly<Record<string, (typeof ACCOUNT_STATUSES)[number]>> = {
-  prospect: 'prospect', 潜在客户: 'prospect', 潜在: 'prospect', lead: 'prospect',
-  active: 'active', 活跃: 'active', customer: 'active', 客户: 'active',
-  inactive: 'inactive', 不活跃: 'inactive', dormant: 'inactive',
-  churned: 'churned', 已流失: 'churned', 流失: 'churned', lost: 'churned',
+  prospect: 'prospect',
+  潜在客户: 'prospect',
+  潜在: 'prospect',
+  lead: 'prospect',
+  active: 'active',
+  活跃: 'active',
+  customer: 'active',
+  客户: 'active',
+  inactive: 'inactive',
+  不活跃: 'inactive',
+  dormant: 'inactive',
+  churned: 'churned',
+  已流失: 'churned',
+  流失: 'churned',
+  lost: 'churned',
 };
 const TIER_WORDS: Readonly<Record<string, (typeof ACCOUNT_TIERS)[number]>> = {
-  strategic: 'strategic', 战略: 'strategic', key: 'key', 重点: 'key', standard: 'standard', 标准: 'standard', small: 'small', 小型: 'small',
+  strategic: 'strategic',
+  战略: 'strategic',
+  key: 'key',
+  重点: 'key',
+  standard: 'standard',
+  标准: 'standard',
+  small: 'small',
+  小型: 'small',
 };
 const REGION_WORDS: Readonly<Record<string, (typeof ACCOUNT_REGIONS)[number]>> = {
-  north_america: 'north_america', northamerica: 'north_america', na: 'north_america', 北美: 'north_america',
-  latin_america: 'latin_america', latinamerica: 'latin_america', latam: 'latin_america', 拉丁美洲: 'latin_america', 拉美: 'latin_america',
-  emea: 'emea', '欧洲、中东和非洲': 'emea', 欧洲中东非洲: 'emea', 欧洲: 'emea',
-  apac: 'apac', asiapacific: 'apac', 亚太: 'apac',
-  greater_china: 'greater_china', greaterchina: 'greater_china', china: 'greater_china', 大中华区: 'greater_china', 中国: 'greater_china',
+  north_america: 'north_america',
+  northamerica: 'north_america',
+  na: 'north_america',
+  北美: 'north_america',
+  latin_america: 'latin_america',
+  latinamerica: 'latin_america',
+  latam: 'latin_america',
+  拉丁美洲: 'latin_america',
+  拉美: 'latin_america',
+  emea: 'emea',
+  '欧洲、中东和非洲': 'emea',
+  欧洲中东非洲: 'emea',
+  欧洲: 'emea',
+  apac: 'apac',
+  asiapacific: 'apac',
+  亚太: 'apac',
+  greater_china: 'greater_china',
+  greaterchina: 'greater_china',
+  china: 'greater_china',
+  大中华区: 'greater_china',
+  中国: 'greater_china',
 };
 
 const normalizeWord = (text: string): string => text.toLowerCase().replace(/[\s-]+/g, '');
@@ -108,6 +143,9 @@ export function parseCurrency(text: string): CellResult<string> {
 }
 
 export function parseTags(text: string): CellResult<string[]> {
-  const tags = text.split(/[;,，；|]/).map((tag) => tag.trim()).filter((tag) => tag.length > 0);
+  const tags = text
+    .split(/[;,，；|]/)
+    .map((tag) => tag.trim())
+    .filter((tag) => tag.length > 0);
   return good([...new Set(tags)]);
 }

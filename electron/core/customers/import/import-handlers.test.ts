@@ -29,7 +29,11 @@ afterAll(async () => {
 const ACCOUNT_COLUMNS: ReadonlyArray<ImportField | null> = ['name', 'status', 'tier', 'region', 'annualRevenue', 'currency', null];
 const accountRow = (i: number): string[] => [`Import Co ${i}`, 'Active', '重点', 'EMEA', '1,250.50', 'EUR', 'ignored'];
 
-async function runImport(entity: 'accounts' | 'contacts', columns: ReadonlyArray<ImportField | null>, rows: string[][]): Promise<ImportSummary> {
+async function runImport(
+  entity: 'accounts' | 'contacts',
+  columns: ReadonlyArray<ImportField | null>,
+  rows: string[][],
+): Promise<ImportSummary> {
   const begun = await session.call('import.begin', { entity, columns: [...columns], totalRows: rows.length });
   if (!begun.ok) throw new Error(begun.error.message);
   const { importId } = begun.value;
@@ -146,17 +150,28 @@ describe('CSV import handlers', () => {
   it('links contacts to accounts by name or id and reports unknown and ambiguous accounts', async () => {
     const target = await core.db.accounts.findOne({ selector: { name: 'Import Co 1' } }).exec();
     await runImport('accounts', ACCOUNT_COLUMNS, [accountRow(1)]); // a second "Import Co 1"
-    const summary = await runImport('contacts', ['lastName', 'firstName', 'accountName', 'isPrimary'], [
-      ['王', '芳', 'Import Co 2', '是'],
-      ['Smith', 'Ann', 'Nobody GmbH', 'no'],
-      ['Li', 'Lei', 'Import Co 1', ''],
-    ]);
+    const summary = await runImport(
+      'contacts',
+      ['lastName', 'firstName', 'accountName', 'isPrimary'],
+      [
+        ['王', '芳', 'Import Co 2', '是'],
+        ['Smith', 'Ann', 'Nobody GmbH', 'no'],
+        ['Li', 'Lei', 'Import Co 1', ''],
+      ],
+    );
     expect(summary.imported).toBe(1);
     expect(summary.issues.map(({ row, field, code }) => [row, field, code])).toEqual([
       [3, 'accountName', 'unknown_account'],
       [4, 'accountName', 'ambiguous_account'],
     ]);
-    const byId = await runImport('contacts', ['lastName', 'accountId'], [['Byid', target!.id], ['Missing', 'no-such-id']]);
+    const byId = await runImport(
+      'contacts',
+      ['lastName', 'accountId'],
+      [
+        ['Byid', target!.id],
+        ['Missing', 'no-such-id'],
+      ],
+    );
     expect(byId.imported).toBe(1);
     expect(byId.issues).toEqual([expect.objectContaining({ row: 3, field: 'accountId', code: 'unknown_account' })]);
     const wang = await core.db.contacts.findOne({ selector: { lastName: '王' } }).exec();
@@ -165,9 +180,17 @@ describe('CSV import handlers', () => {
 
   it('previews the same issues without writing', async () => {
     const before = await countAccounts();
-    const result = await session.call('import.preview', { entity: 'accounts', columns: [...ACCOUNT_COLUMNS], rows: [accountRow(5000), ['', '', '', '', '', '', '']] });
+    const result = await session.call('import.preview', {
+      entity: 'accounts',
+      columns: [...ACCOUNT_COLUMNS],
+      rows: [accountRow(5000), ['', '', '', '', '', '', '']],
+    });
     expect(result.ok && result.value.issues).toEqual([]);
-    const withError = await session.call('import.preview', { entity: 'accounts', columns: [...ACCOUNT_COLUMNS], rows: [['X', 'active', 'huge', 'emea', '', 'EUR', '']] });
+    const withError = await session.call('import.preview', {
+      entity: 'accounts',
+      columns: [...ACCOUNT_COLUMNS],
+      rows: [['X', 'active', 'huge', 'emea', '', 'EUR', '']],
+    });
     expect(withError.ok && withError.value.issues.map((issue) => [issue.row, issue.field])).toEqual([[2, 'tier']]);
     expect(await countAccounts()).toBe(before);
   });

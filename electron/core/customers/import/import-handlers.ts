@@ -58,7 +58,8 @@ export function createImportHandlers(deps: ImportDeps) {
     if (twice) return `columns: "${twice}" is mapped to two columns`;
     if (entity === 'accounts' && !used.includes('name')) return 'columns: map a column to the account name';
     if (entity === 'contacts' && !used.includes('lastName')) return 'columns: map a column to the last name';
-    if (entity === 'contacts' && !used.includes('accountId') && !used.includes('accountName')) return 'columns: map a column to the account (name or id)';
+    if (entity === 'contacts' && !used.includes('accountId') && !used.includes('accountName'))
+      return 'columns: map a column to the account (name or id)';
     return null;
   }
 
@@ -96,10 +97,25 @@ export function createImportHandlers(deps: ImportDeps) {
     return { accountIds, accountsByName };
   }
 
-  async function context(entity: ImportEntity, columns: ReadonlyArray<ImportField | null>, rows: ReadonlyArray<ReadonlyArray<string>>): Promise<RowContext> {
+  async function context(
+    entity: ImportEntity,
+    columns: ReadonlyArray<ImportField | null>,
+    rows: ReadonlyArray<ReadonlyArray<string>>,
+  ): Promise<RowContext> {
     const actor = deps.actor();
-    const lookups = entity === 'contacts' ? await accountLookups(rows, columns) : { accountIds: new Set<string>(), accountsByName: new Map<string, string[]>() };
-    return { entity, columns, now: deps.now(), defaultOwner: { id: actor.ownerId, teamId: actor.teamId }, owners: await ownerMap(), ...lookups, newId: randomUUID };
+    const lookups =
+      entity === 'contacts'
+        ? await accountLookups(rows, columns)
+        : { accountIds: new Set<string>(), accountsByName: new Map<string, string[]>() };
+    return {
+      entity,
+      columns,
+      now: deps.now(),
+      defaultOwner: { id: actor.ownerId, teamId: actor.teamId },
+      owners: await ownerMap(),
+      ...lookups,
+      newId: randomUUID,
+    };
   }
 
   /** Validates rows [0, rows.length); returns the valid documents and every issue, in row order. */
@@ -131,13 +147,21 @@ export function createImportHandlers(deps: ImportDeps) {
       await new Promise((resolve) => setImmediate(resolve));
     }
     const valid: Array<{ row: number; doc: Doc }> = [];
-    const existing = await existingIds(entity, built.map(({ doc }) => doc.id));
+    const existing = await existingIds(
+      entity,
+      built.map(({ doc }) => doc.id),
+    );
     const seen = new Set<string>();
     for (const { row, doc } of built) {
       const duplicate = seen.has(doc.id);
       seen.add(doc.id);
       if (duplicate || existing.has(doc.id)) {
-        issues.push({ row, field: 'id', code: duplicate ? 'duplicate_id' : 'existing_id', message: `id "${doc.id}" ${duplicate ? 'appears twice in the file' : 'already exists'}` });
+        issues.push({
+          row,
+          field: 'id',
+          code: duplicate ? 'duplicate_id' : 'existing_id',
+          message: `id "${doc.id}" ${duplicate ? 'appears twice in the file' : 'already exists'}`,
+        });
         rejected.add(row);
       } else valid.push({ row, doc });
     }
@@ -167,7 +191,12 @@ export function createImportHandlers(deps: ImportDeps) {
       // Only a concurrent writer can cause these (ids were checked above); those rows were not written.
       const rowOf = new Map(valid.map(({ row, doc }) => [doc.id, row]));
       for (const error of result.error) {
-        issues.push({ row: rowOf.get(error.documentId) ?? 0, field: 'id', code: 'existing_id', message: `id "${error.documentId}" was written meanwhile` });
+        issues.push({
+          row: rowOf.get(error.documentId) ?? 0,
+          field: 'id',
+          code: 'existing_id',
+          message: `id "${error.documentId}" was written meanwhile`,
+        });
       }
       conflicts = result.error.length;
     }
@@ -187,7 +216,8 @@ export function createImportHandlers(deps: ImportDeps) {
       const problem = checkColumns(entity, columns);
       if (problem) return fail('invalid_request', `import.begin: ${problem}`);
       const open = [...staged.values()].filter((item) => item.sessionId === session.sessionId).length;
-      if (open >= MAX_OPEN_PER_SESSION) return fail('invalid_state', `At most ${MAX_OPEN_PER_SESSION} imports at once; finish or cancel one first`);
+      if (open >= MAX_OPEN_PER_SESSION)
+        return fail('invalid_state', `At most ${MAX_OPEN_PER_SESSION} imports at once; finish or cancel one first`);
       const importId = randomUUID();
       staged.set(importId, { sessionId: session.sessionId, entity, columns, totalRows, rows: [] });
       session.onClose(() => staged.delete(importId));

@@ -9,7 +9,10 @@ const context = (columns: ReadonlyArray<ImportField | null>, entity: 'accounts' 
   now: Date.UTC(2025, 0, 1),
   defaultOwner: { id: 'me', teamId: 'team-1' },
   owners: new Map([['ann@example.com', { id: 'u-ann', teamId: 'team-2' }]]),
-  accountsByName: new Map([['Acme', ['a-1']], ['Twin', ['a-2', 'a-3']]]),
+  accountsByName: new Map([
+    ['Acme', ['a-1']],
+    ['Twin', ['a-2', 'a-3']],
+  ]),
   accountIds: new Set(['a-1']),
   newId: () => 'new-id',
 });
@@ -38,12 +41,26 @@ describe('buildRow', () => {
     const result = buildRow(['Acme GmbH', 'emea', 'ann@example.com', '5 000'], 2, context(['name', 'region', 'owner', 'employees']));
     expect(result).toEqual({
       ok: true,
-      doc: expect.objectContaining({ id: 'new-id', name: 'Acme GmbH', region: 'emea', status: 'prospect', tier: 'standard', currency: 'USD', ownerId: 'u-ann', teamId: 'team-2', employees: 5000 }),
+      doc: expect.objectContaining({
+        id: 'new-id',
+        name: 'Acme GmbH',
+        region: 'emea',
+        status: 'prospect',
+        tier: 'standard',
+        currency: 'USD',
+        ownerId: 'u-ann',
+        teamId: 'team-2',
+        employees: 5000,
+      }),
     });
   });
 
   it('reports every bad field of a row with the schema having the last word', () => {
-    const result = buildRow(['Acme', 'Mars', 'nobody@x', 'not-an-email', 'x'.repeat(201)], 7, context(['city', 'region', 'owner', 'email', 'name']));
+    const result = buildRow(
+      ['Acme', 'Mars', 'nobody@x', 'not-an-email', 'x'.repeat(201)],
+      7,
+      context(['city', 'region', 'owner', 'email', 'name']),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(({ row, field, code }) => [row, field, code])).toEqual([
@@ -59,7 +76,10 @@ describe('buildRow', () => {
 
   it('links contacts by account name, refusing unknown and ambiguous names', () => {
     const columns: ImportField[] = ['lastName', 'accountName'];
-    expect(buildRow(['王', 'Acme'], 2, context(columns, 'contacts'))).toMatchObject({ ok: true, doc: { accountId: 'a-1', isPrimary: false } });
+    expect(buildRow(['王', 'Acme'], 2, context(columns, 'contacts'))).toMatchObject({
+      ok: true,
+      doc: { accountId: 'a-1', isPrimary: false },
+    });
     expect(buildRow(['王', 'Twin'], 3, context(columns, 'contacts'))).toMatchObject({ ok: false, issues: [{ code: 'ambiguous_account' }] });
     expect(buildRow(['王', 'Nope'], 4, context(columns, 'contacts'))).toMatchObject({ ok: false, issues: [{ code: 'unknown_account' }] });
   });

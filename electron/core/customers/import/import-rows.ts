@@ -32,8 +32,7 @@ export type RowContext = {
 };
 
 export type BuiltRow =
-  | { readonly ok: true; readonly doc: Account | Contact }
-  | { readonly ok: false; readonly issues: ReadonlyArray<ImportIssue> };
+  { readonly ok: true; readonly doc: Account | Contact } | { readonly ok: false; readonly issues: ReadonlyArray<ImportIssue> };
 
 /** Account defaults for columns a file lacks: a new account is a standard prospect until someone says otherwise. */
 const ACCOUNT_DEFAULTS = { status: 'prospect', tier: 'standard', currency: 'USD' } as const;
@@ -82,7 +81,20 @@ export function buildRow(cells: ReadonlyArray<string>, row: number, ctx: RowCont
 
   if (ctx.entity === 'accounts') {
     Object.assign(doc, { status: ACCOUNT_DEFAULTS.status, tier: ACCOUNT_DEFAULTS.tier, currency: ACCOUNT_DEFAULTS.currency });
-    for (const field of ['name', 'industry', 'domain', 'website', 'phone', 'email', 'street', 'city', 'postalCode', 'state', 'country', 'notes'] as const) {
+    for (const field of [
+      'name',
+      'industry',
+      'domain',
+      'website',
+      'phone',
+      'email',
+      'street',
+      'city',
+      'postalCode',
+      'state',
+      'country',
+      'notes',
+    ] as const) {
       take(field, text);
     }
     take('status', parseStatus);
@@ -93,7 +105,19 @@ export function buildRow(cells: ReadonlyArray<string>, row: number, ctx: RowCont
     take('annualRevenue', (value) => parseMoney(value, String(doc['currency'])));
     take('tags', parseTags);
   } else {
-    for (const field of ['firstName', 'lastName', 'title', 'department', 'email', 'phone', 'mobile', 'city', 'country', 'preferredLanguage', 'notes'] as const) {
+    for (const field of [
+      'firstName',
+      'lastName',
+      'title',
+      'department',
+      'email',
+      'phone',
+      'mobile',
+      'city',
+      'country',
+      'preferredLanguage',
+      'notes',
+    ] as const) {
       take(field, text);
     }
     Object.assign(doc, { isPrimary: false, doNotContact: false });

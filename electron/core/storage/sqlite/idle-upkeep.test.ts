@@ -74,7 +74,7 @@ describe('IdleUpkeep', () => {
     db.close();
   });
 
-  it('does not wait for a write lock another process holds, and keeps the connection\'s busy timeout', () => {
+  it("does not wait for a write lock another process holds, and keeps the connection's busy timeout", () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const dir = mkdtempSync(path.join(tmpdir(), 'idle-upkeep-'));
     const db = new BetterSqlite3(path.join(dir, 'db.sqlite'));

@@ -14,7 +14,25 @@ describe('compact index keys', () => {
   afterAll(() => db.close());
   const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0);
   const jsOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const unit = fc.constantFrom(0x00, 0x01, 0x02, 0x03, 0x04, 0x09, 0x20, 0x41, 0x7f, 0xe9, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xffff);
+  const unit = fc.constantFrom(
+    0x00,
+    0x01,
+    0x02,
+    0x03,
+    0x04,
+    0x09,
+    0x20,
+    0x41,
+    0x7f,
+    0xe9,
+    0xd7ff,
+    0xd800,
+    0xdbff,
+    0xdc00,
+    0xdfff,
+    0xe000,
+    0xffff,
+  );
   const text = fc.array(unit, { maxLength: 5 }).map((units) => String.fromCharCode(...units));
 
   it('orders string parts in SQLite exactly as JavaScript orders the strings, prefixes first', () => {
@@ -38,7 +56,10 @@ describe('compact index keys', () => {
         fc.pre(c1 !== '\uFFFF');
         const upper = codec.upperKey([c1, a1, INDEX_MAX]);
         const inside = jsOrder(c2, c1) === 0 && a2 <= a1;
-        expect((sqliteCompare.get(codec.docKey(doc(c2, a2, i2)), upper) ?? 0) <= 0 && (sqliteCompare.get(codec.docKey(doc(c2, a2, i2)), codec.lowerKey([c1, 0, ''])) ?? 0) >= 0).toBe(inside);
+        expect(
+          (sqliteCompare.get(codec.docKey(doc(c2, a2, i2)), upper) ?? 0) <= 0 &&
+            (sqliteCompare.get(codec.docKey(doc(c2, a2, i2)), codec.lowerKey([c1, 0, ''])) ?? 0) >= 0,
+        ).toBe(inside);
       }),
       { numRuns: 3000 },
     );

@@ -1,4 +1,12 @@
-import { getNumberIndexString, getPrimaryFieldOfPrimaryKey, getSchemaByObjectPath, getStringLengthOfIndexNumber, INDEX_MAX, INDEX_MIN, objectPathMonad } from 'rxdb/plugins/core';
+import {
+  getNumberIndexString,
+  getPrimaryFieldOfPrimaryKey,
+  getSchemaByObjectPath,
+  getStringLengthOfIndexNumber,
+  INDEX_MAX,
+  INDEX_MIN,
+  objectPathMonad,
+} from 'rxdb/plugins/core';
 import type { RxDocumentData, RxJsonSchema, RxQueryPlanKey } from 'rxdb/plugins/core';
 import { encodeIndexString } from './index-string';
 
@@ -128,7 +136,11 @@ function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDo
               ? getNumberIndexString(lengths, lengths.maximum)
               : getNumberIndexString(lengths, bound as number),
         upperPart: (bound) =>
-          bound === null || bound === INDEX_MAX ? '9'.repeat(width) : bound === INDEX_MIN ? '0'.repeat(width) : getNumberIndexString(lengths, bound as number),
+          bound === null || bound === INDEX_MAX
+            ? '9'.repeat(width)
+            : bound === INDEX_MIN
+              ? '0'.repeat(width)
+              : getNumberIndexString(lengths, bound as number),
       };
     }
     default:
@@ -149,7 +161,10 @@ function keyParts<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocT
   return fields.map((field, i) => ({ field, units: truncated && i === fields.length - 1 ? ID_KEY_UNITS : Infinity }));
 }
 
-export function createIndexKeyCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, fields: readonly string[]): IndexKeyCodec {
+export function createIndexKeyCodec<RxDocType>(
+  schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>,
+  fields: readonly string[],
+): IndexKeyCodec {
   const parts = keyParts(schema, fields);
   const codecs = parts.map((part) => fieldCodec(schema, part.field, part.units));
   const idUnits = (parts[parts.length - 1] as KeyPart).units;

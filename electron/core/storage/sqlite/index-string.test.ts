@@ -13,7 +13,26 @@ describe('encodeIndexString', () => {
 
   const jsOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   // Code units around the places where UTF-16 and UTF-8 orders disagree, lone surrogates included.
-  const unit = fc.constantFrom(0x00, 0x09, 0x20, 0x41, 0x7f, 0xe9, 0x7ff, 0x800, 0xd7ff, 0xd800, 0xd83d, 0xdbff, 0xdc00, 0xde00, 0xdfff, 0xe000, 0xfffd, 0xffff);
+  const unit = fc.constantFrom(
+    0x00,
+    0x09,
+    0x20,
+    0x41,
+    0x7f,
+    0xe9,
+    0x7ff,
+    0x800,
+    0xd7ff,
+    0xd800,
+    0xd83d,
+    0xdbff,
+    0xdc00,
+    0xde00,
+    0xdfff,
+    0xe000,
+    0xfffd,
+    0xffff,
+  );
   const text = fc.array(unit, { maxLength: 6 }).map((units) => String.fromCharCode(...units));
 
   it('leaves plain text alone', () => {

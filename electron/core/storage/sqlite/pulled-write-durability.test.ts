@@ -29,7 +29,12 @@ describe('runWithPulledDurability', () => {
     expect(isRepullableWrite('replication-downstream-abc123')).toBe(true);
     expect(isRepullableWrite('replication-down-write-meta')).toBe(true);
     expect(isRepullableWrite('replication-set-checkpoint')).toBe(true);
-    for (const userWrite of ['rx-collection-bulk-insert', 'rx-document-save-data', 'replication-up-write-meta', 'replication-up-write-conflict']) {
+    for (const userWrite of [
+      'rx-collection-bulk-insert',
+      'rx-document-save-data',
+      'replication-up-write-meta',
+      'replication-up-write-conflict',
+    ]) {
       expect(isRepullableWrite(userWrite)).toBe(false);
     }
   });

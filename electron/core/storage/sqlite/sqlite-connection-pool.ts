@@ -91,7 +91,8 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
         throw error;
       }
       const synchronous = settings.directory === IN_MEMORY ? undefined : (settings.synchronous ?? SYNCHRONOUS_MODE);
-      const checkpointer = settings.directory === IN_MEMORY ? undefined : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName));
+      const checkpointer =
+        settings.directory === IN_MEMORY ? undefined : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName));
       const bulk = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
       const upkeep = new IdleUpkeep(db, settings.hooks ?? [], UPKEEP_AFTER_OPEN_MS);
       const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk, upkeep };

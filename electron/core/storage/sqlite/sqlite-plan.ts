@@ -58,7 +58,13 @@ export const PROBE_ENTRIES = 1024;
 const PARSE_COST = 5;
 
 export function sameRange(a: IndexRange, b: IndexRange): boolean {
-  return a.index === b.index && a.lower === b.lower && a.upper === b.upper && a.inclusiveStart === b.inclusiveStart && a.inclusiveEnd === b.inclusiveEnd;
+  return (
+    a.index === b.index &&
+    a.lower === b.lower &&
+    a.upper === b.upper &&
+    a.inclusiveStart === b.inclusiveStart &&
+    a.inclusiveEnd === b.inclusiveEnd
+  );
 }
 
 export function rangeOf<RxDocType>(table: SqliteTable<RxDocType>, plan: RxQueryPlan): IndexRange {
@@ -78,7 +84,11 @@ export function rangeOf<RxDocType>(table: SqliteTable<RxDocType>, plan: RxQueryP
   };
 }
 
-function planFor<RxDocType>(schema: PlanContext<RxDocType>['schema'], query: FilledMangoQuery<RxDocType>, index: readonly string[]): RxQueryPlan {
+function planFor<RxDocType>(
+  schema: PlanContext<RxDocType>['schema'],
+  query: FilledMangoQuery<RxDocType>,
+  index: readonly string[],
+): RxQueryPlan {
   return getQueryPlan(schema as RxJsonSchema<RxDocumentData<RxDocType>>, { ...query, index: index.slice(0) });
 }
 
@@ -91,7 +101,12 @@ function constantFields<RxDocType>(schema: PlanContext<RxDocType>['schema'], sel
     }
     const part = getSchemaByObjectPath(schema as RxJsonSchema<unknown>, field) as { type?: unknown; enum?: unknown } | undefined;
     const eq = typeof (condition as { $eq: unknown }).$eq;
-    if (part && (part.type === 'boolean' || part.enum || (['string', 'number', 'integer'].includes(String(part.type)) && (eq === 'string' || eq === 'number')))) {
+    if (
+      part &&
+      (part.type === 'boolean' ||
+        part.enum ||
+        (['string', 'number', 'integer'].includes(String(part.type)) && (eq === 'string' || eq === 'number')))
+    ) {
       fields.add(field);
     }
   }
@@ -114,7 +129,12 @@ function orderAgrees<RxDocType>(schema: PlanContext<RxDocType>['schema'], field:
 }
 
 /** How the index serves the sort once constant fields are ignored, if at all. */
-function orderOf<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQuery<RxDocType>, index: readonly string[], constant: Set<string>): ScanOrder {
+function orderOf<RxDocType>(
+  ctx: PlanContext<RxDocType>,
+  query: FilledMangoQuery<RxDocType>,
+  index: readonly string[],
+  constant: Set<string>,
+): ScanOrder {
   const fields = index.filter((field) => !constant.has(field));
   const sort = query.sort.map((part) => Object.entries(part)[0] as [string, 'asc' | 'desc']).filter(([field]) => !constant.has(field));
   const agrees = (field: string, i: number) => field === ctx.table.primaryPath || orderAgrees(ctx.schema, field, i === sort.length - 2);
@@ -254,7 +274,8 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
     refined = true;
     const size = ctx.count(smallest.range);
     const others = filters.filter((filter) => !sameRange(filter, smallest.range));
-    const share = others.length === 0 ? 1 : Math.max(ctx.probe(smallest.range, others, false, PROBE_ENTRIES), 0.5) / Math.min(PROBE_ENTRIES, size);
+    const share =
+      others.length === 0 ? 1 : Math.max(ctx.probe(smallest.range, others, false, PROBE_ENTRIES), 0.5) / Math.min(PROBE_ENTRIES, size);
     unorderedCost = size + PARSE_COST * size * share;
   };
   // An ordered scan whose filters SQL checks row by row finds its matches at the density they
@@ -289,7 +310,8 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
     const candidate = planFor(ctx.schema, query, index.fields);
     const scan = rangeOf(ctx.table, candidate);
     // A range that satisfies the selector by itself needs no filters (and is exact).
-    const plan: ScanPlan = candidate.selectorSatisfiedByIndex && !scan.widened ? { scan, order, filters: [], exact: true } : { scan, order, filters, exact };
+    const plan: ScanPlan =
+      candidate.selectorSatisfiedByIndex && !scan.widened ? { scan, order, filters: [], exact: true } : { scan, order, filters, exact };
     ordered.push({ plan, cost: orderedCost(scan, plan.filters, order === 'reverse-runs') });
   }
   // RxDB's own index plan, when it serves the sort, is never traded for the unordered one: the

@@ -32,7 +32,10 @@ describe('rangeOf', () => {
   });
 
   it('encodes a compound bound on a nested string and a number', () => {
-    const query = plan({ selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Rome' }, age: { $gte: 3 } }, index: ['_deleted', 'address.city', 'age', 'id'] });
+    const query = plan({
+      selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Rome' }, age: { $gte: 3 } },
+      index: ['_deleted', 'address.city', 'age', 'id'],
+    });
     const range = rangeOf(table, query.queryPlan);
     expect(range.lower.startsWith('0Rome\u0002003')).toBe(true);
   });
@@ -46,9 +49,13 @@ describe('rangeOf', () => {
 describe('planQuery', () => {
   // One city holds 300 contacts; every other range is beyond what estimate() counts.
   const estimate = (range: IndexRange) => (range.index.key === '_deleted,address.city,age,id' ? 300 : ESTIMATE_CAP);
-  const query = plan({ selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Rome' }, active: { $eq: true } }, sort: [{ name: 'asc' }], limit: 50 });
+  const query = plan({
+    selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Rome' }, active: { $eq: true } },
+    sort: [{ name: 'asc' }],
+    limit: 50,
+  });
 
-  it('reads a selective filter\'s range and sorts it, rather than walk a big table in sort order', () => {
+  it("reads a selective filter's range and sorts it, rather than walk a big table in sort order", () => {
     const chosen = planQuery({ schema: contactSchema, table, estimate, rowsAtMost: () => 100_000 }, query);
     expect(chosen.scan.index.key).toBe('_deleted,address.city,age,id');
     expect(chosen.order).toBe('none');
@@ -64,7 +71,11 @@ describe('planQuery', () => {
 describe('planQuery with probes', () => {
   // Two broad filters, neither able to serve the sort: every estimate is capped.
   const estimate = () => ESTIMATE_CAP;
-  const query = plan({ selector: { _deleted: { $eq: false }, active: { $eq: true }, tag: { $eq: 'b' } }, sort: [{ age: 'asc' }], limit: 50 });
+  const query = plan({
+    selector: { _deleted: { $eq: false }, active: { $eq: true }, tag: { $eq: 'b' } },
+    sort: [{ age: 'asc' }],
+    limit: 50,
+  });
   const context = (matchesInProbe: number) => ({
     schema: contactSchema,
     table,
@@ -80,7 +91,7 @@ describe('planQuery with probes', () => {
     expect(chosen.order).toBe('runs');
   });
 
-  it('reads a filter\'s range and sorts it when the sort index\'s first entries hold no match (the filters go with the sort column)', () => {
+  it("reads a filter's range and sorts it when the sort index's first entries hold no match (the filters go with the sort column)", () => {
     const chosen = planQuery(context(0), query);
     expect(chosen.order).toBe('none');
     expect(chosen.scan.index.key).not.toBe('_deleted,age,id');

@@ -9,7 +9,11 @@ import { describeTable, ensureTable } from './sqlite-table';
 
 const table = describeTable('contacts', contactSchema);
 const rangeFor = (query: MangoQuery<StoredContact>) =>
-  rangeOf(table, prepareQuery<StoredContact>(contactSchema, normalizeMangoQuery<StoredContact>(contactSchema, query) as FilledMangoQuery<StoredContact>).queryPlan);
+  rangeOf(
+    table,
+    prepareQuery<StoredContact>(contactSchema, normalizeMangoQuery<StoredContact>(contactSchema, query) as FilledMangoQuery<StoredContact>)
+      .queryPlan,
+  );
 
 function contact(i: number, active: boolean): StoredContact {
   return {
@@ -26,7 +30,7 @@ function contact(i: number, active: boolean): StoredContact {
   };
 }
 
-describe('SqliteStatements: the planner\'s probes and counts', () => {
+describe("SqliteStatements: the planner's probes and counts", () => {
   let db: Database.Database;
   let statements: SqliteStatements<Contact>;
   beforeEach(() => {
@@ -38,7 +42,8 @@ describe('SqliteStatements: the planner\'s probes and counts', () => {
   const insert = (docs: StoredContact[]) => statements.insertAll(docs, () => undefined);
 
   const byName = () => rangeFor({ selector: { _deleted: { $eq: false } }, index: ['_deleted', 'name', 'id'] });
-  const active = () => rangeFor({ selector: { _deleted: { $eq: false }, active: { $eq: true } }, index: ['_deleted', 'active', 'score', 'id'] });
+  const active = () =>
+    rangeFor({ selector: { _deleted: { $eq: false }, active: { $eq: true } }, index: ['_deleted', 'active', 'score', 'id'] });
 
   it('answers again after every write, not from what it answered before', () => {
     insert(Array.from({ length: 10 }, (_, i) => contact(i, false)));
@@ -49,7 +54,11 @@ describe('SqliteStatements: the planner\'s probes and counts', () => {
     expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(5);
     expect(statements.count(active())).toBe(5);
 
-    statements.updateAll([{ ...contact(0, true), _rev: '2-b' }], () => 1, () => undefined);
+    statements.updateAll(
+      [{ ...contact(0, true), _rev: '2-b' }],
+      () => 1,
+      () => undefined,
+    );
     expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(6);
     expect(statements.count(active())).toBe(6);
   });

@@ -76,13 +76,7 @@ export class SqliteStatements<RxDocType> {
   }
 
   private rowValues(doc: RxDocumentData<RxDocType>): RowValues {
-    const values: RowValues = [
-      doc[this.table.primaryPath] as string,
-      doc._deleted ? 1 : 0,
-      doc._meta.lwt,
-      doc._rev,
-      JSON.stringify(doc),
-    ];
+    const values: RowValues = [doc[this.table.primaryPath] as string, doc._deleted ? 1 : 0, doc._meta.lwt, doc._rev, JSON.stringify(doc)];
     for (const key of this.table.rowKeys(doc)) {
       values.push(key);
     }
@@ -198,7 +192,12 @@ export class SqliteStatements<RxDocType> {
    * 100k accounts. `columns`: each filter compares the key column of the row; no up-front cost,
    * so right for an ordered scan that stops after one window.
    */
-  scan(plan: ScanPlan, mode: ScanMode, filterBy: 'sets' | 'columns', descending = false): { readonly stmt: BetterSqlite3.Statement; readonly params: Bound[] } {
+  scan(
+    plan: ScanPlan,
+    mode: ScanMode,
+    filterBy: 'sets' | 'columns',
+    descending = false,
+  ): { readonly stmt: BetterSqlite3.Statement; readonly params: Bound[] } {
     const t = this.table.sqlName;
     const filters = plan.filters.filter((f) => !sameRange(f, plan.scan));
     const filterSql = (f: IndexRange) =>
@@ -231,7 +230,10 @@ export class SqliteStatements<RxDocType> {
     const columns = [...new Set(filters.map((filter) => filter.index.column))].join(', ');
     const first = `SELECT ${columns} FROM ${t} INDEXED BY ${scan.index.sqlIndex} WHERE ${rangeSql(scan)} ORDER BY ${scan.index.column}${descending ? ' DESC' : ''} LIMIT ${entries}`;
     const sql = `SELECT COUNT(*) FROM (${first}) WHERE ${filters.map(rangeSql).join(' AND ')}`;
-    return this.planSize(sql, [scan, ...filters].flatMap((range) => [range.lower, range.upper]));
+    return this.planSize(
+      sql,
+      [scan, ...filters].flatMap((range) => [range.lower, range.upper]),
+    );
   }
 
   /** Every index entry in a range, counted in the index alone. */
@@ -244,7 +246,9 @@ export class SqliteStatements<RxDocType> {
     const key = JSON.stringify([sql, params]);
     let size = this.planSizes.get(key);
     if (size === undefined) {
-      size = this.cached(sql).pluck().get(...params) as number;
+      size = this.cached(sql)
+        .pluck()
+        .get(...params) as number;
       // Bounded: a few hundred distinct filter combinations between two writes is already a lot.
       if (this.planSizes.size >= 512) this.planSizes.clear();
       this.planSizes.set(key, size);

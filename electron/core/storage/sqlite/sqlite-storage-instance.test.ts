@@ -25,7 +25,19 @@ afterEach(async () => {
 });
 
 function doc(id: string, rev = '1-a', patch: Partial<StoredContact> = {}): StoredContact {
-  return { id, name: id, age: 30, score: 1, active: true, address: { city: 'Rome' }, _deleted: false, _rev: rev, _meta: { lwt: now() }, _attachments: {}, ...patch };
+  return {
+    id,
+    name: id,
+    age: 30,
+    score: 1,
+    active: true,
+    address: { city: 'Rome' },
+    _deleted: false,
+    _rev: rev,
+    _meta: { lwt: now() },
+    _attachments: {},
+    ...patch,
+  };
 }
 
 describe('bulkWrite conflicts', () => {
@@ -41,10 +53,16 @@ describe('bulkWrite conflicts', () => {
       ],
       'test',
     );
-    expect(result.error.map((e) => [e.status, e.documentId])).toEqual([[409, 'a'], [409, 'a']]);
+    expect(result.error.map((e) => [e.status, e.documentId])).toEqual([
+      [409, 'a'],
+      [409, 'a'],
+    ]);
     expect(result.error[0] && 'documentInDb' in result.error[0] ? result.error[0].documentInDb : undefined).toEqual(v1);
     const stored = await instance.findDocumentsById(['a', 'b'], false);
-    expect(stored.map((d) => [d.id, d.name, d._rev])).toEqual([['a', 'a', '1-a'], ['b', 'b', '1-a']]);
+    expect(stored.map((d) => [d.id, d.name, d._rev])).toEqual([
+      ['a', 'a', '1-a'],
+      ['b', 'b', '1-a'],
+    ]);
   });
 
   it('hides deleted documents unless asked and still detects conflicts on them', async () => {
@@ -78,7 +96,10 @@ describe('change stream', () => {
 });
 
 describe('write hooks', () => {
-  const hookWith = (afterWrite: SqliteWriteHook['afterWrite'], onRemove?: SqliteWriteHook['onRemove']): SqliteWriteHook & { setup: ReturnType<typeof vi.fn> } => ({
+  const hookWith = (
+    afterWrite: SqliteWriteHook['afterWrite'],
+    onRemove?: SqliteWriteHook['onRemove'],
+  ): SqliteWriteHook & { setup: ReturnType<typeof vi.fn> } => ({
     name: 'test',
     setup: vi.fn((db: BetterSqlite3.Database) => db.exec('CREATE TABLE IF NOT EXISTS side (id TEXT PRIMARY KEY, deleted INTEGER)')),
     afterWrite,
@@ -104,14 +125,33 @@ describe('write hooks', () => {
     expect(hook.setup).toHaveBeenCalledTimes(1);
     const v1 = doc('a');
     await instance.bulkWrite([{ document: v1 }, { document: doc('b') }], 'test');
-    await instance.bulkWrite([{ previous: v1, document: doc('a', '2-a', { _deleted: true }) }, { document: doc('b', '1-conflict') }], 'test');
+    await instance.bulkWrite(
+      [{ previous: v1, document: doc('a', '2-a', { _deleted: true }) }, { document: doc('b', '1-conflict') }],
+      'test',
+    );
     await instance.bulkWrite([{ document: doc('b', '1-conflict') }], 'test'); // nothing stored: no call
     await instance.bulkWrite([{ document: doc('c') }, { previous: doc('b'), document: doc('b', '2-b') }], 'test');
     const table = 'contacts/0/rxdb_contacts_v0';
     expect(calls).toEqual([
-      { inTransaction: true, table, docs: [['a', false, 1], ['b', false, 1]], inserted: 2 },
+      {
+        inTransaction: true,
+        table,
+        docs: [
+          ['a', false, 1],
+          ['b', false, 1],
+        ],
+        inserted: 2,
+      },
       { inTransaction: true, table, docs: [['a', true, 1]], inserted: 0 },
-      { inTransaction: true, table, docs: [['c', false, 1], ['b', false, 1]], inserted: 1 },
+      {
+        inTransaction: true,
+        table,
+        docs: [
+          ['c', false, 1],
+          ['b', false, 1],
+        ],
+        inserted: 1,
+      },
     ]);
   });
 
@@ -119,7 +159,8 @@ describe('write hooks', () => {
     const seen: [string, boolean, [number, string][]][] = [];
     const hook: SqliteWriteHook = {
       ...hookWith(() => undefined),
-      openTable: (db, table, rows) => seen.push([table.tableName, db.inTransaction, [...rows()].map((row) => [row.rowid, String(row.doc.id)])]),
+      openTable: (db, table, rows) =>
+        seen.push([table.tableName, db.inTransaction, [...rows()].map((row) => [row.rowid, String(row.doc.id)])]),
     };
     const storage = getRxStorageSqlite({ directory: ':memory:', hooks: [hook] });
     const first = await create(storage);
@@ -127,7 +168,14 @@ describe('write hooks', () => {
     await create(storage);
     expect(seen).toEqual([
       ['rxdb_contacts_v0', true, []],
-      ['rxdb_contacts_v0', true, [[1, 'a'], [2, 'b']]],
+      [
+        'rxdb_contacts_v0',
+        true,
+        [
+          [1, 'a'],
+          [2, 'b'],
+        ],
+      ],
     ]);
   });
 
@@ -145,7 +193,9 @@ describe('write hooks', () => {
     const v1 = doc('a');
     await instance.bulkWrite([{ document: v1 }], 'test');
     fail = true;
-    await expect(instance.bulkWrite([{ previous: v1, document: doc('a', '2-a', { name: 'new' }) }, { document: doc('b') }], 'test')).rejects.toThrow('index full');
+    await expect(
+      instance.bulkWrite([{ previous: v1, document: doc('a', '2-a', { name: 'new' }) }, { document: doc('b') }], 'test'),
+    ).rejects.toThrow('index full');
     subscription.unsubscribe();
     expect(events).toHaveLength(1);
     expect((await instance.findDocumentsById(['a', 'b'], true)).map((d) => [d.id, d._rev, d.name])).toEqual([['a', '1-a', 'a']]);
@@ -182,14 +232,20 @@ describe('write hooks', () => {
 
   it('calls onRemove inside the transaction that drops the collection', async () => {
     const removed: [string, boolean][] = [];
-    const hook = hookWith(() => undefined, (db, table) => removed.push([table.collectionName, db.inTransaction]));
+    const hook = hookWith(
+      () => undefined,
+      (db, table) => removed.push([table.collectionName, db.inTransaction]),
+    );
     const storage = getRxStorageSqlite({ directory: ':memory:', hooks: [hook] });
     const keeper = await create(storage, 'db', 'other');
     const instance = await create(storage);
     await instance.bulkWrite([{ document: doc('a') }], 'test');
     await instance.remove();
     expect(removed).toEqual([['contacts', true]]);
-    const tables = storage.getConnection('db')?.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rxdb_contacts%'").all();
+    const tables = storage
+      .getConnection('db')
+      ?.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rxdb_contacts%'")
+      .all();
     expect(tables).toEqual([]);
     const fresh = await create(storage);
     expect(await fresh.findDocumentsById(['a'], true)).toEqual([]);
@@ -251,19 +307,45 @@ describe('storage and connections', () => {
 
   it('refuses schemas with attachments', async () => {
     type WithFile = { id: string };
-    const schema: RxJsonSchema<WithFile> = { version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 10 } }, attachments: {} };
+    const schema: RxJsonSchema<WithFile> = {
+      version: 0,
+      primaryKey: 'id',
+      type: 'object',
+      properties: { id: { type: 'string', maxLength: 10 } },
+      attachments: {},
+    };
     const storage = getRxStorageSqlite({ directory: ':memory:' });
     await expect(
-      storage.createStorageInstance<WithFile>({ databaseInstanceToken: 't', databaseName: 'db', collectionName: 'files', schema: fillWithDefaultSettings(schema), options: {}, multiInstance: false, devMode: false }),
+      storage.createStorageInstance<WithFile>({
+        databaseInstanceToken: 't',
+        databaseName: 'db',
+        collectionName: 'files',
+        schema: fillWithDefaultSettings(schema),
+        options: {},
+        multiInstance: false,
+        devMode: false,
+      }),
     ).rejects.toThrow(/attachments/);
   });
 
   it('answers an indexed range from the SQLite index, without a table scan', async () => {
     const storage = getRxStorageSqlite({ directory: ':memory:' });
     await create(storage);
-    const query = prepareQuery<StoredContact>(contactSchema, normalizeMangoQuery<StoredContact>(contactSchema, { selector: { _deleted: { $eq: false }, age: { $gt: 3 } }, sort: [{ age: 'asc' }], limit: 5 }) as FilledMangoQuery<StoredContact>);
+    const query = prepareQuery<StoredContact>(
+      contactSchema,
+      normalizeMangoQuery<StoredContact>(contactSchema, {
+        selector: { _deleted: { $eq: false }, age: { $gt: 3 } },
+        sort: [{ age: 'asc' }],
+        limit: 5,
+      }) as FilledMangoQuery<StoredContact>,
+    );
     const column = `i${contactSchema.indexes?.findIndex((index) => Array.isArray(index) && index.join(',') === query.queryPlan.index.join(','))}`;
-    const plan = storage.getConnection('db')?.prepare(`EXPLAIN QUERY PLAN SELECT data FROM "rxdb_contacts_v0" WHERE ${column} > ? AND ${column} <= ? ORDER BY ${column} LIMIT ? OFFSET ?`).all('a', 'b', 5, 0) as { detail: string }[];
+    const plan = storage
+      .getConnection('db')
+      ?.prepare(
+        `EXPLAIN QUERY PLAN SELECT data FROM "rxdb_contacts_v0" WHERE ${column} > ? AND ${column} <= ? ORDER BY ${column} LIMIT ? OFFSET ?`,
+      )
+      .all('a', 'b', 5, 0) as { detail: string }[];
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING INDEX rxdb_contacts_v0_i\d/);
     expect(plan.map((row) => row.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
   });

@@ -32,9 +32,12 @@ type ChangeBulk<RxDocType> = EventBulk<RxStorageChangeEvent<RxDocumentData<RxDoc
 /** Tombstones deleted per cleanup() call, so one call never blocks the main process for long. */
 const CLEANUP_BATCH = 10_000;
 
-export class RxStorageInstanceSqlite<RxDocType>
-  implements RxStorageInstance<RxDocType, SqliteInternals, SqliteInstanceOptions, RxStorageDefaultCheckpoint>
-{
+export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
+  RxDocType,
+  SqliteInternals,
+  SqliteInstanceOptions,
+  RxStorageDefaultCheckpoint
+> {
   readonly databaseName: string;
   readonly collectionName: string;
   readonly schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>;
@@ -114,7 +117,10 @@ export class RxStorageInstanceSqlite<RxDocType>
       stored.push(doc);
       rowids.push(rowid);
     };
-    this.statements.insertAll(categorized.bulkInsertDocs.map((row) => row.document), collect);
+    this.statements.insertAll(
+      categorized.bulkInsertDocs.map((row) => row.document),
+      collect,
+    );
     this.statements.updateAll(
       categorized.bulkUpdateDocs.map((row) => row.document),
       (doc) => rowidsInDb.get(doc[primaryPath] as string) as number,
@@ -203,9 +209,7 @@ export class RxStorageInstanceSqlite<RxDocType>
       }
       const documents = this.statements.changesAfter(after, limit);
       const last = documents[documents.length - 1];
-      const next = last
-        ? { id: last[this.table.primaryPath] as string, lwt: last._meta.lwt }
-        : (checkpoint ?? { id: '', lwt: 0 });
+      const next = last ? { id: last[this.table.primaryPath] as string, lwt: last._meta.lwt } : (checkpoint ?? { id: '', lwt: 0 });
       return Promise.resolve({ documents, checkpoint: next });
     } catch (error) {
       return Promise.reject(error);

@@ -23,9 +23,7 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSq
       try {
         ensureRxStorageInstanceParamsAreCorrect(params);
         if (params.schema.attachments) {
-          throw new Error(
-            `SQLite storage: collection ${params.collectionName} declares attachments, which this storage does not support`,
-          );
+          throw new Error(`SQLite storage: collection ${params.collectionName} declares attachments, which this storage does not support`);
         }
         return Promise.resolve(new RxStorageInstanceSqlite<RxDocType>(params, pool, hooks));
       } catch (error) {

@@ -57,7 +57,13 @@ export function describeTable<RxDocType>(
   const indexes = (schema.indexes ?? []).map((index, position): SqliteIndexColumn => {
     const fields = toArray(index).slice(0);
     const column = `i${position}`;
-    return { key: fields.join(','), fields, column, sqlIndex: quoteIdentifier(`${name}_${column}`), codec: createIndexKeyCodec(schema, fields) };
+    return {
+      key: fields.join(','),
+      fields,
+      column,
+      sqlIndex: quoteIdentifier(`${name}_${column}`),
+      codec: createIndexKeyCodec(schema, fields),
+    };
   });
   const indexByKey = new Map(indexes.map((index) => [index.key, index]));
   const changesIndex = indexByKey.get(`_meta.lwt,${primaryPath}`);
@@ -69,7 +75,10 @@ export function describeTable<RxDocType>(
     INDEX_KEY_LAYOUT,
     indexes.map((index) => [index.key, index.fields.map((field) => layoutOfField(schema, field))]),
   ]);
-  const rowKeys = createRowKeysEncoder(schema, indexes.map((index) => index.fields)) as (doc: RxDocumentData<RxDocType>) => string[];
+  const rowKeys = createRowKeysEncoder(
+    schema,
+    indexes.map((index) => index.fields),
+  ) as (doc: RxDocumentData<RxDocType>) => string[];
   const localityIndex = localityIndexOf(indexes, primaryPath);
   return { sqlName: quoteIdentifier(name), name, primaryPath, indexes, indexByKey, changesIndex, layout, rowKeys, localityIndex };
 }
@@ -155,9 +164,7 @@ export function ensureTable<RxDocType>(db: BetterSqlite3.Database, table: Sqlite
       db.exec(`CREATE INDEX IF NOT EXISTS ${index.sqlIndex} ON ${table.sqlName} (${index.column})`);
     }
     // Cleanup looks for old tombstones; a partial index holds only those, so live writes do not pay.
-    db.exec(
-      `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_tombstones`)} ON ${table.sqlName} (lwt) WHERE deleted = 1`,
-    );
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_tombstones`)} ON ${table.sqlName} (lwt) WHERE deleted = 1`);
     db.prepare(`INSERT INTO ${META_TABLE} (table_name, layout) VALUES (?, ?)`).run(table.name, layout);
   }).immediate();
 }

@@ -33,7 +33,18 @@ async function create(storage: RxStorageSqlite, databaseName = 'db'): Promise<In
 }
 
 function doc(id: string, name: string): StoredContact {
-  return { id, name, age: 30, score: 1, active: true, address: { city: 'Rome' }, _deleted: false, _rev: '1-a', _meta: { lwt: now() }, _attachments: {} };
+  return {
+    id,
+    name,
+    age: 30,
+    score: 1,
+    active: true,
+    address: { city: 'Rome' },
+    _deleted: false,
+    _rev: '1-a',
+    _meta: { lwt: now() },
+    _attachments: {},
+  };
 }
 
 async function ids(instance: Instance, query: MangoQuery<StoredContact>): Promise<string[]> {
@@ -49,7 +60,10 @@ const tied = ['e', 'd', 'c', 'b', 'a'].map((suffix) => `${prefix}${suffix}`);
 describe('truncated ids in sort index keys', () => {
   it('orders runs of equal keys by the full id, also where a run crosses a page edge', async () => {
     const instance = await create(getRxStorageSqlite({ directory: ':memory:' }));
-    await instance.bulkWrite([doc('a', 'Ann'), ...tied.map((id) => doc(id, 'Bob')), doc('z', 'Cy')].map((document) => ({ document })), 'test');
+    await instance.bulkWrite(
+      [doc('a', 'Ann'), ...tied.map((id) => doc(id, 'Bob')), doc('z', 'Cy')].map((document) => ({ document })),
+      'test',
+    );
     const all = ['a', ...[...tied].sort(), 'z'];
     const selector = { _deleted: { $eq: false } };
     expect(await ids(instance, { selector, sort: [{ name: 'asc' }] })).toEqual(all);
@@ -67,21 +81,34 @@ describe('truncated ids in sort index keys', () => {
 
   it('answers bounds on a truncated id exactly (the range is widened, the matcher decides)', async () => {
     const instance = await create(getRxStorageSqlite({ directory: ':memory:' }));
-    await instance.bulkWrite(tied.map((id) => ({ document: doc(id, 'Bob') })), 'test');
+    await instance.bulkWrite(
+      tied.map((id) => ({ document: doc(id, 'Bob') })),
+      'test',
+    );
     const sorted = [...tied].sort();
     const selector = (id: Record<string, string>) => ({ _deleted: { $eq: false }, name: { $eq: 'Bob' }, id });
-    const query = (id: Record<string, string>, index = ['_deleted', 'name', 'id']) => ({ selector: selector(id), sort: [{ name: 'asc' as const }], index });
+    const query = (id: Record<string, string>, index = ['_deleted', 'name', 'id']) => ({
+      selector: selector(id),
+      sort: [{ name: 'asc' as const }],
+      index,
+    });
     expect(await ids(instance, query({ $gt: sorted[1] as string }))).toEqual(sorted.slice(2));
     expect(await ids(instance, query({ $gte: sorted[1] as string, $lt: sorted[3] as string }))).toEqual(sorted.slice(1, 3));
     expect(await ids(instance, query({ $eq: sorted[2] as string }))).toEqual([sorted[2]]);
-    const normalized = normalizeMangoQuery<StoredContact>(contactSchema, query({ $gt: sorted[1] as string })) as FilledMangoQuery<StoredContact>;
+    const normalized = normalizeMangoQuery<StoredContact>(
+      contactSchema,
+      query({ $gt: sorted[1] as string }),
+    ) as FilledMangoQuery<StoredContact>;
     expect((await instance.count(prepareQuery<StoredContact>(contactSchema, normalized))).count).toBe(3);
   });
 
   it('re-keys a file written with an older key encoding on open', async () => {
     const storage = getRxStorageSqlite({ directory });
     const first = await create(storage, 'old');
-    await first.bulkWrite([...tied, 'a', 'z'].map((id, i) => ({ document: doc(id, `n${9 - i}`) })), 'test');
+    await first.bulkWrite(
+      [...tied, 'a', 'z'].map((id, i) => ({ document: doc(id, `n${9 - i}`) })),
+      'test',
+    );
     await first.close();
     open.splice(0);
     // Pretend an older encoding: another layout tag, and every key column holding garbage.

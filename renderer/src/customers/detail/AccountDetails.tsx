@@ -6,9 +6,14 @@ import { useFormatters } from '../../i18n/use-formatters';
 export function AccountDetails({ account }: { readonly account: AccountRecord }) {
   const { t } = useTranslation('customers-record');
   const format = useFormatters();
-  const address = [account.street, [account.postalCode, account.city].filter(Boolean).join(' '), account.state, account.country].filter(Boolean).join(', ');
+  const address = [account.street, [account.postalCode, account.city].filter(Boolean).join(' '), account.state, account.country]
+    .filter(Boolean)
+    .join(', ');
   const rows: ReadonlyArray<readonly [string, string | undefined]> = [
-    [t('account.fields.annualRevenue'), account.annualRevenue === undefined ? undefined : format.money(account.annualRevenue, account.currency)],
+    [
+      t('account.fields.annualRevenue'),
+      account.annualRevenue === undefined ? undefined : format.money(account.annualRevenue, account.currency),
+    ],
     [t('account.fields.employees'), account.employees === undefined ? undefined : format.number(account.employees)],
     [t('account.fields.currency'), account.currency],
     [t('account.sections.address'), address || undefined],

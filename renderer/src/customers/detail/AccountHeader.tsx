@@ -34,7 +34,11 @@ export function AccountHeader({ account, onDelete }: { readonly account: Account
         </div>
       </div>
       <div className="rec-account-actions">
-        <Link to={`/customers/accounts/${encodeURIComponent(account.id)}/edit`} className="button rec-button-ghost" data-testid="edit-account">
+        <Link
+          to={`/customers/accounts/${encodeURIComponent(account.id)}/edit`}
+          className="button rec-button-ghost"
+          data-testid="edit-account"
+        >
           {t('actions.edit')}
         </Link>
         <button type="button" className="button rec-button-danger-ghost" onClick={onDelete} data-testid="delete-account">

@@ -54,10 +54,17 @@ export function ContactsPanel({ account, contacts }: Props) {
                   {contact.isPrimary ? <span className="badge rec-badge-primary">{t('contact.primary')}</span> : null}
                   {contact.doNotContact ? <span className="badge badge-dnc">{t('contact.doNotContact')}</span> : null}
                 </span>
-                <span className="rec-contact-meta">{[contact.title, contact.phone ?? contact.mobile, contact.email].filter(Boolean).join(' · ')}</span>
+                <span className="rec-contact-meta">
+                  {[contact.title, contact.phone ?? contact.mobile, contact.email].filter(Boolean).join(' · ')}
+                </span>
               </span>
               <span className="rec-row-actions">
-                <button type="button" className="rec-icon-button" aria-label={t('contact.edit', { name })} onClick={() => setEditing(contact as ContactRecord)}>
+                <button
+                  type="button"
+                  className="rec-icon-button"
+                  aria-label={t('contact.edit', { name })}
+                  onClick={() => setEditing(contact as ContactRecord)}
+                >
                   <ActionIcon action="edit" />
                 </button>
                 <button
@@ -73,7 +80,9 @@ export function ContactsPanel({ account, contacts }: Props) {
           );
         })}
       </ul>
-      {editing ? <ContactFormDialog account={account} contact={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ContactFormDialog account={account} contact={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
     </section>
   );
 }

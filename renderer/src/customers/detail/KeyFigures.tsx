@@ -66,7 +66,13 @@ export function KeyFigures({ accountId, refreshKey }: Props) {
         tone="violet"
         label={t('detail.lastContact')}
         value={summary ? (summary.lastContactAt === undefined ? t('detail.lastContactNever') : format.date(summary.lastContactAt)) : null}
-        note={summary ? (summary.lastContactAt === undefined ? t('detail.lastContactNone') : relative(summary.lastContactAt, i18n.language)) : null}
+        note={
+          summary
+            ? summary.lastContactAt === undefined
+              ? t('detail.lastContactNone')
+              : relative(summary.lastContactAt, i18n.language)
+            : null
+        }
         testId="figure-last-contact"
       />
     </section>
@@ -84,7 +90,11 @@ function Figure(props: {
   return (
     <div className={`rec-figure rec-figure-${props.tone}`} data-testid={props.testId}>
       <span className="rec-figure-label">{props.label}</span>
-      {props.value === null ? <span className="rec-figure-value rec-skeleton" aria-hidden="true" /> : <span className="rec-figure-value">{props.value}</span>}
+      {props.value === null ? (
+        <span className="rec-figure-value rec-skeleton" aria-hidden="true" />
+      ) : (
+        <span className="rec-figure-value">{props.value}</span>
+      )}
       <span className="rec-figure-note">
         {props.note}
         {props.extra ? <span className="rec-figure-extra"> {props.extra}</span> : null}
@@ -99,9 +109,15 @@ function money(format: Formatters, figure: MoneyFigure): string {
 }
 
 /** Deals in other currencies are shown beside, never converted (no exchange rates offline). */
-function others(format: Formatters, figure: MoneyFigure, t: (key: 'detail.otherCurrencies', options: { amounts: string }) => string): string | null {
+function others(
+  format: Formatters,
+  figure: MoneyFigure,
+  t: (key: 'detail.otherCurrencies', options: { amounts: string }) => string,
+): string | null {
   const rest = figure.totals.slice(1).filter((total) => total.amount !== 0);
-  return rest.length === 0 ? null : t('detail.otherCurrencies', { amounts: rest.map((total) => format.moneyCompact(total.amount, total.currency)).join(' + ') });
+  return rest.length === 0
+    ? null
+    : t('detail.otherCurrencies', { amounts: rest.map((total) => format.moneyCompact(total.amount, total.currency)).join(' + ') });
 }
 
 /** "3 days ago" / "3天前"; months beyond ~2 months so a stale account reads as stale. */

@@ -19,7 +19,10 @@ const schema = z.object({
   subject: requiredText(activitySchema.shape.subject),
   description: optionalText(activitySchema.shape.description),
   // datetime-local gives local wall time ("2026-06-15T14:30"); Date reads it in the rep's zone.
-  dueAt: z.preprocess((value) => (typeof value === 'string' && value !== '' ? new Date(value).getTime() : undefined), activitySchema.shape.dueAt.unwrap()),
+  dueAt: z.preprocess(
+    (value) => (typeof value === 'string' && value !== '' ? new Date(value).getTime() : undefined),
+    activitySchema.shape.dueAt.unwrap(),
+  ),
   contactId: optionalText(activitySchema.shape.contactId),
 });
 type Output = z.output<typeof schema>;
@@ -60,7 +63,13 @@ export function LogActivityForm({ type, accountId, contacts, onDone }: Props) {
   });
 
   return (
-    <form className="rec-log-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t(`activity.formTitle.${type}`)} data-testid="log-activity-form">
+    <form
+      className="rec-log-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={t(`activity.formTitle.${type}`)}
+      data-testid="log-activity-form"
+    >
       <div className="rec-log-form-grid">
         <TextField
           label={t('activity.fields.subject')}
@@ -70,12 +79,20 @@ export function LogActivityForm({ type, accountId, contacts, onDone }: Props) {
           required
           autoFocus
         />
-        <TextField label={t('activity.fields.dueAt')} type="datetime-local" registration={register('dueAt')} error={errorText(t, formState.errors.dueAt, 'date')} />
+        <TextField
+          label={t('activity.fields.dueAt')}
+          type="datetime-local"
+          registration={register('dueAt')}
+          error={errorText(t, formState.errors.dueAt, 'date')}
+        />
         {contacts.length > 0 ? (
           <SelectField
             label={t('activity.fields.contactId')}
             registration={register('contactId')}
-            options={[{ value: '', label: t('activity.noContact') }, ...contacts.map((contact) => ({ value: contact.id, label: contactName(contact) }))]}
+            options={[
+              { value: '', label: t('activity.noContact') },
+              ...contacts.map((contact) => ({ value: contact.id, label: contactName(contact) })),
+            ]}
           />
         ) : null}
       </div>

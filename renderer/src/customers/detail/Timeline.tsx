@@ -40,7 +40,11 @@ export function Timeline({ accountId, open, history, contacts, onMoreOpen, onMor
 
   const complete = (activity: ActivityRecord): void => {
     void client.send('activities.complete', { id: activity.id, expectedRevision: activity.revision }).then((result) => {
-      if (!result.ok) showToast({ tone: 'error', message: t(result.error.code === 'conflict' ? 'conflict.title' : 'errors.saveFailed', { reason: result.error.message }) });
+      if (!result.ok)
+        showToast({
+          tone: 'error',
+          message: t(result.error.code === 'conflict' ? 'conflict.title' : 'errors.saveFailed', { reason: result.error.message }),
+        });
     });
   };
 
@@ -57,7 +61,14 @@ export function Timeline({ accountId, open, history, contacts, onMoreOpen, onMor
         <ol className="rec-timeline">
           {state.result.rows.map((row) => {
             const activity = row as ActivityRecord;
-            return <TimelineItem key={activity.id} activity={activity} contactName={activity.contactId ? names.get(activity.contactId) : undefined} onComplete={complete} />;
+            return (
+              <TimelineItem
+                key={activity.id}
+                activity={activity}
+                contactName={activity.contactId ? names.get(activity.contactId) : undefined}
+                onComplete={complete}
+              />
+            );
           })}
         </ol>
         {state.result.rows.length < state.result.total ? (
@@ -91,7 +102,9 @@ export function Timeline({ accountId, open, history, contacts, onMoreOpen, onMor
           ))}
         </div>
       </header>
-      {logging ? <LogActivityForm key={logging} type={logging} accountId={accountId} contacts={contacts} onDone={() => setLogging(null)} /> : null}
+      {logging ? (
+        <LogActivityForm key={logging} type={logging} accountId={accountId} contacts={contacts} onDone={() => setLogging(null)} />
+      ) : null}
       {empty ? (
         <div className="rec-panel-empty">
           <strong>{t('detail.timelineEmpty')}</strong>

@@ -41,7 +41,9 @@ export async function deleteAccountWithUndo(
   }
   const { contactIds } = result.value;
   const message =
-    contactIds.length > 0 ? t('account.deletedWithContacts', { name: account.name, count: contactIds.length }) : t('account.deleted', { name: account.name });
+    contactIds.length > 0
+      ? t('account.deletedWithContacts', { name: account.name, count: contactIds.length })
+      : t('account.deleted', { name: account.name });
   showToast({
     message,
     action: {

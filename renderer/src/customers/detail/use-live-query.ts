@@ -22,7 +22,8 @@ export function useLiveQuery<K extends LiveRequestName>(request: K, params: Para
     let subscriptionId: string | null = null;
     let active = true;
     const stopEvents = client.subscribe('live.changed', (event) => {
-      if (active && event.subscriptionId === subscriptionId) setState({ key, value: { status: 'ready', result: event.result as LiveResultMap[K] } });
+      if (active && event.subscriptionId === subscriptionId)
+        setState({ key, value: { status: 'ready', result: event.result as LiveResultMap[K] } });
     });
     const query = { request, params } as LiveQuery;
     void client.send('live.subscribe', { query }).then((answer) => {

@@ -12,7 +12,11 @@ type Props = { readonly register: UseFormRegister<AccountFormInput>; readonly er
 /** The account form's fields in sections; validation messages come from errorText (i18n). */
 export function AccountFields({ register, errors }: Props) {
   const { t } = useTranslation('customers-record');
-  const text = (field: AccountFormField, kind: FieldKind = 'text', extra: { type?: 'email' | 'tel' | 'url'; autoFocus?: boolean; required?: boolean } = {}) => (
+  const text = (
+    field: AccountFormField,
+    kind: FieldKind = 'text',
+    extra: { type?: 'email' | 'tel' | 'url'; autoFocus?: boolean; required?: boolean } = {},
+  ) => (
     <TextField
       label={t(`account.fields.${field}`)}
       registration={register(field)}

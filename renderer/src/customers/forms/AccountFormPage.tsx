@@ -7,7 +7,15 @@ import type { AccountRecord, CrmError } from '../../../../shared/contract';
 import { ErrorState, LoadingState } from '../../common/StateViews';
 import { showToast } from '../../common/toast-store';
 import { useCrmClient } from '../../transport/client-context';
-import { accountChanges, accountFormSchema, accountToForm, formToValues, NEW_ACCOUNT, type AccountFormInput, type AccountFormOutput } from './account-form-schema';
+import {
+  accountChanges,
+  accountFormSchema,
+  accountToForm,
+  formToValues,
+  NEW_ACCOUNT,
+  type AccountFormInput,
+  type AccountFormOutput,
+} from './account-form-schema';
 import { AccountFields } from './AccountFields';
 import { draftKey } from './draft-logic';
 import { ConflictBanner, DraftBanner } from './FormBanners';
@@ -32,7 +40,10 @@ export function AccountFormPage() {
   const { register, handleSubmit, formState, reset, getValues, setValue } = form;
 
   const record = loaded && 'record' in loaded ? loaded.record : null;
-  const baseline = useMemo(() => (loaded && 'record' in loaded ? (loaded.record ? accountToForm(loaded.record) : NEW_ACCOUNT) : null), [loaded]);
+  const baseline = useMemo(
+    () => (loaded && 'record' in loaded ? (loaded.record ? accountToForm(loaded.record) : NEW_ACCOUNT) : null),
+    [loaded],
+  );
   const draft = useFormDraft(form, draftKey('accounts', id ?? null), baseline);
 
   useEffect(() => {
@@ -99,7 +110,13 @@ export function AccountFormPage() {
       <Link to={record ? `/customers/accounts/${encodeURIComponent(record.id)}` : '/customers/accounts'} className="back-link">
         ← {record ? t('account.backToAccount', { name: record.name }) : t('account.back')}
       </Link>
-      <form className="rec-record-form rec-card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="account-form-title" data-testid="account-form">
+      <form
+        className="rec-record-form rec-card"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-labelledby="account-form-title"
+        data-testid="account-form"
+      >
         <header className="rec-form-header">
           <h2 id="account-form-title" className="rec-form-title">
             {title}

@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/use-formatters';
 import type { DraftOffer } from './use-form-draft';
 
-export function DraftBanner<V>({ offer, onRestore, onDiscard }: { readonly offer: DraftOffer<V>; readonly onRestore: () => void; readonly onDiscard: () => void }) {
+export function DraftBanner<V>({
+  offer,
+  onRestore,
+  onDiscard,
+}: {
+  readonly offer: DraftOffer<V>;
+  readonly onRestore: () => void;
+  readonly onDiscard: () => void;
+}) {
   const { t } = useTranslation('customers-record');
   const format = useFormatters();
   return (

@@ -8,8 +8,23 @@ const shape = accountValuesSchema.shape;
 
 /** The fields the account form edits; others (tags, parent, owner) are left as they are. */
 export const ACCOUNT_FORM_FIELDS = [
-  'name', 'status', 'tier', 'region', 'industry', 'currency', 'website', 'phone', 'email',
-  'street', 'city', 'postalCode', 'state', 'country', 'annualRevenue', 'employees', 'notes',
+  'name',
+  'status',
+  'tier',
+  'region',
+  'industry',
+  'currency',
+  'website',
+  'phone',
+  'email',
+  'street',
+  'city',
+  'postalCode',
+  'state',
+  'country',
+  'annualRevenue',
+  'employees',
+  'notes',
 ] as const;
 export type AccountFormField = (typeof ACCOUNT_FORM_FIELDS)[number];
 /** What the inputs hold: text, exactly as typed (also what a draft stores). */
@@ -31,7 +46,13 @@ export const accountFormSchema = z.object({
   postalCode: optionalText(shape.postalCode),
   state: optionalText(shape.state),
   country: optionalText(shape.country),
-  annualRevenue: optionalNumber(z.number().min(0).max(MONEY_MAX / 1_000).optional()),
+  annualRevenue: optionalNumber(
+    z
+      .number()
+      .min(0)
+      .max(MONEY_MAX / 1_000)
+      .optional(),
+  ),
   employees: optionalNumber(shape.employees),
   notes: optionalText(shape.notes),
 });
@@ -42,8 +63,23 @@ export const ACCOUNT_MAX_LENGTHS: Partial<Record<AccountFormField, number>> = Ob
 );
 
 export const NEW_ACCOUNT: AccountFormInput = {
-  name: '', status: 'prospect', tier: 'standard', region: 'emea', industry: '', currency: 'EUR', website: '', phone: '',
-  email: '', street: '', city: '', postalCode: '', state: '', country: '', annualRevenue: '', employees: '', notes: '',
+  name: '',
+  status: 'prospect',
+  tier: 'standard',
+  region: 'emea',
+  industry: '',
+  currency: 'EUR',
+  website: '',
+  phone: '',
+  email: '',
+  street: '',
+  city: '',
+  postalCode: '',
+  state: '',
+  country: '',
+  annualRevenue: '',
+  employees: '',
+  notes: '',
 };
 
 /** Minor-unit digits of a currency (2 for EUR, 0 for JPY) from Intl, the same source the display uses. */

@@ -28,7 +28,16 @@ export const CONTACT_MAX_LENGTHS: Partial<Record<ContactTextField, number>> = Ob
 );
 
 export const NEW_CONTACT: ContactFormInput = {
-  firstName: '', lastName: '', title: '', department: '', email: '', phone: '', mobile: '', notes: '', isPrimary: false, doNotContact: false,
+  firstName: '',
+  lastName: '',
+  title: '',
+  department: '',
+  email: '',
+  phone: '',
+  mobile: '',
+  notes: '',
+  isPrimary: false,
+  doNotContact: false,
 };
 
 export function contactToForm(contact: ContactRecord): ContactFormInput {

@@ -16,7 +16,10 @@ describe('restoring a draft', () => {
   const template = { name: '', city: '', isPrimary: false };
 
   it('keeps only the form’s fields with the right kind of value', () => {
-    expect(sanitizeDraft({ name: 'Acme', city: 7, isPrimary: true, password: 'x', tags: ['a'] }, template)).toEqual({ name: 'Acme', isPrimary: true });
+    expect(sanitizeDraft({ name: 'Acme', city: 7, isPrimary: true, password: 'x', tags: ['a'] }, template)).toEqual({
+      name: 'Acme',
+      isPrimary: true,
+    });
   });
 
   it('offers a draft only when it would change what the form shows', () => {
@@ -82,8 +85,20 @@ describe('debounced draft saving', () => {
 
 describe('account form values', () => {
   const stored: AccountRecord = {
-    id: 'a1', ownerId: 'u', teamId: 't', createdAt: 1, updatedAt: 1, revision: '1-x',
-    name: 'Acme', status: 'active', tier: 'key', region: 'emea', currency: 'EUR', city: 'Berlin', annualRevenue: 1_250_050, tags: ['x'],
+    id: 'a1',
+    ownerId: 'u',
+    teamId: 't',
+    createdAt: 1,
+    updatedAt: 1,
+    revision: '1-x',
+    name: 'Acme',
+    status: 'active',
+    tier: 'key',
+    region: 'emea',
+    currency: 'EUR',
+    city: 'Berlin',
+    annualRevenue: 1_250_050,
+    tags: ['x'],
   };
 
   it('round-trips a record through the inputs, revenue in major units', () => {

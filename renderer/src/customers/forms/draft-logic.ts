@@ -44,7 +44,11 @@ export type DebouncedSaver<T> = {
  * One write per pause in typing instead of one per keystroke. A failed write is reported, never
  * retried in a loop: the next keystroke schedules a fresh one anyway.
  */
-export function createDebouncedSaver<T>(write: (value: T) => Promise<void>, delayMs: number, onError: (error: unknown) => void = () => undefined): DebouncedSaver<T> {
+export function createDebouncedSaver<T>(
+  write: (value: T) => Promise<void>,
+  delayMs: number,
+  onError: (error: unknown) => void = () => undefined,
+): DebouncedSaver<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let next: { value: T } | undefined;
 

@@ -7,7 +7,11 @@ import { errorText, type FieldKind } from './form-schema-helpers';
 
 async function translator(lng: 'en' | 'zh-CN'): Promise<TFunction<'customers-record'>> {
   const instance = i18next.createInstance();
-  await instance.init({ lng, resources: { en: { 'customers-record': en }, 'zh-CN': { 'customers-record': zhCN } }, interpolation: { escapeValue: false } });
+  await instance.init({
+    lng,
+    resources: { en: { 'customers-record': en }, 'zh-CN': { 'customers-record': zhCN } },
+    interpolation: { escapeValue: false },
+  });
   return instance.getFixedT(lng, 'customers-record') as TFunction<'customers-record'>;
 }
 
@@ -22,7 +26,14 @@ function firstErrors(input: Record<string, string>): Record<string, { type: stri
   return errors;
 }
 
-const KINDS: Record<string, FieldKind> = { name: 'text', email: 'email', currency: 'currency', employees: 'integer', annualRevenue: 'number', city: 'text' };
+const KINDS: Record<string, FieldKind> = {
+  name: 'text',
+  email: 'email',
+  currency: 'currency',
+  employees: 'integer',
+  annualRevenue: 'number',
+  city: 'text',
+};
 
 describe('validation messages', () => {
   const bad = { ...NEW_ACCOUNT, name: '  ', email: 'nope', currency: 'euro', employees: '2.5', annualRevenue: '-3', city: 'x'.repeat(81) };
@@ -30,7 +41,12 @@ describe('validation messages', () => {
   it('say what to fix in English', async () => {
     const t = await translator('en');
     const errors = firstErrors(bad);
-    const text = Object.fromEntries(Object.entries(errors).map(([field, error]) => [field, errorText(t, error, KINDS[field] ?? 'text', ACCOUNT_MAX_LENGTHS[field as 'city'])]));
+    const text = Object.fromEntries(
+      Object.entries(errors).map(([field, error]) => [
+        field,
+        errorText(t, error, KINDS[field] ?? 'text', ACCOUNT_MAX_LENGTHS[field as 'city']),
+      ]),
+    );
     expect(text).toEqual({
       name: 'This field is required.',
       email: 'Enter an e-mail address like name@example.com.',

@@ -45,7 +45,12 @@ export type FieldKind = 'text' | 'number' | 'integer' | 'email' | 'currency' | '
  * user's language. The shared schemas' English messages are for logs and the core; the UI speaks
  * through i18n.
  */
-export function errorText(t: TFunction<'customers-record'>, error: FieldError | undefined, kind: FieldKind, max?: number): string | undefined {
+export function errorText(
+  t: TFunction<'customers-record'>,
+  error: FieldError | undefined,
+  kind: FieldKind,
+  max?: number,
+): string | undefined {
   if (!error) return undefined;
   // One sentence says everything about a currency code, whichever of its checks failed first.
   if (kind === 'currency') return t('validation.currency');

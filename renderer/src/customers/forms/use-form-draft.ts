@@ -23,10 +23,17 @@ export type FormDraft<V> = {
  * earlier draft when the form opens. `baseline` is what the form shows without any draft (the
  * stored record, or the new-record defaults); a draft equal to it is deleted rather than kept.
  */
-export function useFormDraft<V extends DraftValues & FieldValues, Out>(form: UseFormReturn<V, unknown, Out>, key: string, baseline: V | null): FormDraft<V> {
+export function useFormDraft<V extends DraftValues & FieldValues, Out>(
+  form: UseFormReturn<V, unknown, Out>,
+  key: string,
+  baseline: V | null,
+): FormDraft<V> {
   const prefs = usePrefs();
   const [offer, setOffer] = useState<DraftOffer<V> | null>(null);
-  const saver = useMemo(() => createDebouncedSaver<V>((values) => writeDraft(prefs, key, baseline, values), DRAFT_DEBOUNCE_MS), [prefs, key, baseline]);
+  const saver = useMemo(
+    () => createDebouncedSaver<V>((values) => writeDraft(prefs, key, baseline, values), DRAFT_DEBOUNCE_MS),
+    [prefs, key, baseline],
+  );
 
   // Offer an earlier draft once the baseline is known (after the record loaded).
   const ready = baseline !== null;

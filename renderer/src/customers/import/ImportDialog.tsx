@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrmError } from '../../../../shared/contract';
-import { MAX_PREVIEW_ROWS, type ImportEntity, type ImportField, type ImportIssue, type ImportSummary } from '../../../../shared/contract/customers/import-requests';
+import {
+  MAX_PREVIEW_ROWS,
+  type ImportEntity,
+  type ImportField,
+  type ImportIssue,
+  type ImportSummary,
+} from '../../../../shared/contract/customers/import-requests';
 import { useCrmClient } from '../../transport/client-context';
 import { guessMapping } from './guess-mapping';
 import { ImportMapping } from './ImportMapping';
@@ -88,7 +94,11 @@ export function ImportDialog({ entity, onClose }: { readonly entity: ImportEntit
         </header>
         <ol className="stepper" aria-label={t('import.steps.file')}>
           {STEPS.map((step, index) => (
-            <li key={step} className={index === stepIndex(state) ? 'step current' : index < stepIndex(state) ? 'step done' : 'step'} aria-current={index === stepIndex(state) ? 'step' : undefined}>
+            <li
+              key={step}
+              className={index === stepIndex(state) ? 'step current' : index < stepIndex(state) ? 'step done' : 'step'}
+              aria-current={index === stepIndex(state) ? 'step' : undefined}
+            >
               <span className="step-dot">{index + 1}</span>
               {t(`import.steps.${step}`)}
             </li>
@@ -142,7 +152,12 @@ export function ImportDialog({ entity, onClose }: { readonly entity: ImportEntit
           ) : null}
           {state.step === 'running' ? <ImportRunning progress={state.progress} /> : null}
           {state.step === 'summary' || state.step === 'failed' ? (
-            <ImportResult entity={entity} summary={state.step === 'summary' ? state.summary : undefined} error={state.step === 'failed' ? state.error : undefined} onClose={onClose} />
+            <ImportResult
+              entity={entity}
+              summary={state.step === 'summary' ? state.summary : undefined}
+              error={state.step === 'failed' ? state.error : undefined}
+              onClose={onClose}
+            />
           ) : null}
         </div>
       </div>
@@ -154,11 +169,24 @@ function ImportRunning({ progress }: { readonly progress: ImportStep }) {
   const { t } = useTranslation('customers-list');
   // Uploading is the first half of the bar, validating the second; writing fills it.
   const share = progress.total === 0 ? 0 : progress.done / progress.total;
-  const value = progress.phase === 'uploading' ? share * 45 : progress.phase === 'validating' ? 45 + share * 45 : progress.phase === 'writing' ? 95 : 100;
+  const value =
+    progress.phase === 'uploading'
+      ? share * 45
+      : progress.phase === 'validating'
+        ? 45 + share * 45
+        : progress.phase === 'writing'
+          ? 95
+          : 100;
   return (
     <div className="import-running">
       <p>{t(`import.phase.${progress.phase}`, { done: progress.done, total: progress.total })}</p>
-      <progress className="progress" max={100} value={Math.round(value)} aria-label={t('import.steps.import')} data-testid="import-progress" />
+      <progress
+        className="progress"
+        max={100}
+        value={Math.round(value)}
+        aria-label={t('import.steps.import')}
+        data-testid="import-progress"
+      />
     </div>
   );
 }

@@ -54,7 +54,12 @@ export function ImportPreview({ csv, mapping, rows, issues, error, onBack, onSta
           const row = index + 2;
           const rowIssues = byRow.get(row) ?? [];
           return (
-            <div key={row} role="row" className={rowIssues.length > 0 ? 'preview-row has-issue' : 'preview-row'} style={{ gridTemplateColumns: template }}>
+            <div
+              key={row}
+              role="row"
+              className={rowIssues.length > 0 ? 'preview-row has-issue' : 'preview-row'}
+              style={{ gridTemplateColumns: template }}
+            >
               <span role="cell" className="muted">
                 {row}
               </span>

@@ -52,14 +52,20 @@ export function ImportResult({ entity, summary, error, onClose }: ImportResultPr
                   ))}
                 </tbody>
               </table>
-              {summary.issues.length > SHOWN_ISSUES ? <p className="muted">{t('import.more', { count: summary.issues.length - SHOWN_ISSUES })}</p> : null}
+              {summary.issues.length > SHOWN_ISSUES ? (
+                <p className="muted">{t('import.more', { count: summary.issues.length - SHOWN_ISSUES })}</p>
+              ) : null}
             </>
           ) : null}
         </>
       ) : null}
       <footer className="modal-footer">
         {summary && summary.issues.length > 0 ? (
-          <button type="button" className="button secondary" onClick={() => downloadText(`${entity}-import-problems.csv`, issuesCsv(t, summary.issues))}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => downloadText(`${entity}-import-problems.csv`, issuesCsv(t, summary.issues))}
+          >
             {t('import.downloadIssues')}
           </button>
         ) : (

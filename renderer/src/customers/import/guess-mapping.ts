@@ -7,7 +7,21 @@ import { IMPORT_FIELDS, type ImportEntity, type ImportField } from '../../../../
  */
 const SYNONYMS: Readonly<Record<ImportField, ReadonlyArray<string>>> = {
   id: ['id', 'recordid', 'externalid', '编号', 'id号', '记录id'],
-  name: ['name', 'accountname', 'account', 'company', 'companyname', 'organization', 'organisation', '名称', '客户名称', '公司', '公司名称', '客户', '企业名称'],
+  name: [
+    'name',
+    'accountname',
+    'account',
+    'company',
+    'companyname',
+    'organization',
+    'organisation',
+    '名称',
+    '客户名称',
+    '公司',
+    '公司名称',
+    '客户',
+    '企业名称',
+  ],
   status: ['status', 'accountstatus', 'stage', '状态', '客户状态'],
   tier: ['tier', 'level', 'accounttier', 'segment', '级别', '客户级别', '等级'],
   region: ['region', 'salesregion', 'territory', '区域', '地区', '大区', '销售区域'],

@@ -1,5 +1,10 @@
 import type { CrmError } from '../../../../shared/contract';
-import { MAX_IMPORT_CHUNK_ROWS, type ImportEntity, type ImportField, type ImportSummary } from '../../../../shared/contract/customers/import-requests';
+import {
+  MAX_IMPORT_CHUNK_ROWS,
+  type ImportEntity,
+  type ImportField,
+  type ImportSummary,
+} from '../../../../shared/contract/customers/import-requests';
 import type { CrmClient } from '../../transport/crm-client';
 
 export type ImportPhase = 'uploading' | 'validating' | 'writing' | 'done';

@@ -39,7 +39,12 @@ export function AccountPicker({ value, onChange }: AccountPickerProps) {
     return (
       <span className="toolbar-button active chip" data-testid="account-filter-chip">
         {t('filters.account')}: {value.name}
-        <button type="button" className="chip-clear" aria-label={t('filters.clearOne', { name: t('filters.account') })} onClick={() => onChange(null)}>
+        <button
+          type="button"
+          className="chip-clear"
+          aria-label={t('filters.clearOne', { name: t('filters.account') })}
+          onClick={() => onChange(null)}
+        >
           ×
         </button>
       </span>

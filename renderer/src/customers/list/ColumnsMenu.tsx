@@ -34,7 +34,13 @@ export function ColumnsMenu({ all, visible, defaults, onChange }: ColumnsMenuPro
                   <span>{header(id)}</span>
                 </label>
                 <span className="move-buttons">
-                  <button type="button" className="icon-button small" disabled={index <= 1} aria-label={t('columns.moveUp', { name: header(id) })} onClick={() => move(index, -1)}>
+                  <button
+                    type="button"
+                    className="icon-button small"
+                    disabled={index <= 1}
+                    aria-label={t('columns.moveUp', { name: header(id) })}
+                    onClick={() => move(index, -1)}
+                  >
                     ↑
                   </button>
                   <button

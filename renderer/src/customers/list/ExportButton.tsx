@@ -46,7 +46,14 @@ export function ExportButton<K extends LiveRequestName>({ request, query, column
       ) : null}
       <button type="button" className="toolbar-button" onClick={() => void run()} disabled={progress !== null} data-testid="export-csv">
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path d="M8 2v8m0 0 3-3m-3 3L5 7M3 12v1.5h10V12" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M8 2v8m0 0 3-3m-3 3L5 7M3 12v1.5h10V12"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         {t('toolbar.export')}
       </button>

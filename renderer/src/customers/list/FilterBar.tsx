@@ -23,7 +23,14 @@ export function FilterBar({ defs, filter, onChange }: FilterBarProps) {
   return (
     <div className="filter-bar" role="group" aria-label={t('filters.label')}>
       {defs.map((def) => (
-        <MultiSelect key={def.key} label={def.label} options={def.options} selected={filter[def.key] ?? []} onChange={(values) => set(def.key, values)} testId={`filter-${def.key}`} />
+        <MultiSelect
+          key={def.key}
+          label={def.label}
+          options={def.options}
+          selected={filter[def.key] ?? []}
+          onChange={(values) => set(def.key, values)}
+          testId={`filter-${def.key}`}
+        />
       ))}
       {active ? (
         <button type="button" className="link-button" onClick={() => onChange({})} data-testid="clear-filters">

@@ -15,7 +15,12 @@ type MultiSelectProps = {
 export function MultiSelect({ label, options, selected, onChange, testId }: MultiSelectProps) {
   const { t } = useTranslation('customers-list');
   const chosen = options.filter((option) => selected.includes(option.value));
-  const summary = chosen.length === 0 ? label : chosen.length === 1 ? `${label}: ${chosen[0]?.label ?? ''}` : `${label}: ${t('filters.selected', { count: chosen.length })}`;
+  const summary =
+    chosen.length === 0
+      ? label
+      : chosen.length === 1
+        ? `${label}: ${chosen[0]?.label ?? ''}`
+        : `${label}: ${t('filters.selected', { count: chosen.length })}`;
   const toggle = (value: string): void =>
     onChange(selected.includes(value) ? selected.filter((item) => item !== value) : [...selected, value]);
 

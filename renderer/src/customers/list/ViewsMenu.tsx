@@ -32,7 +32,12 @@ export function ViewsMenu({ views, onApply, onSave, onDelete }: ViewsMenuProps) 
                 >
                   {view.name}
                 </button>
-                <button type="button" className="icon-button small" aria-label={t('views.delete', { name: view.name })} onClick={() => void onDelete(view.id)}>
+                <button
+                  type="button"
+                  className="icon-button small"
+                  aria-label={t('views.delete', { name: view.name })}
+                  onClick={() => void onDelete(view.id)}
+                >
                   ×
                 </button>
               </li>
@@ -51,7 +56,14 @@ export function ViewsMenu({ views, onApply, onSave, onDelete }: ViewsMenuProps) 
               {t('views.save')}
             </label>
             <div className="menu-form-row">
-              <input id="save-view-name" className="input" value={name} maxLength={80} placeholder={t('views.namePrompt')} onChange={(event) => setName(event.target.value)} />
+              <input
+                id="save-view-name"
+                className="input"
+                value={name}
+                maxLength={80}
+                placeholder={t('views.namePrompt')}
+                onChange={(event) => setName(event.target.value)}
+              />
               <button type="submit" className="button" disabled={!name.trim()}>
                 {t('views.saveButton')}
               </button>

@@ -6,7 +6,8 @@ const pick = <T extends string>(values: ReadonlyArray<string> | undefined, allow
   const kept = (values ?? []).filter((value): value is T => (allowed as ReadonlyArray<string>).includes(value));
   return kept.length > 0 ? kept : undefined;
 };
-const strings = (values: ReadonlyArray<string> | undefined): string[] | undefined => (values && values.length > 0 ? [...values] : undefined);
+const strings = (values: ReadonlyArray<string> | undefined): string[] | undefined =>
+  values && values.length > 0 ? [...values] : undefined;
 
 /**
  * The UI's filter (plain strings, possibly restored from an old saved view) as the contract's

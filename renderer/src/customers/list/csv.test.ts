@@ -20,7 +20,13 @@ describe('CSV export escaping', () => {
   });
 
   it('writes a BOM, a header and CRLF lines, Chinese untouched', () => {
-    const csv = toCsv(['名称', 'City'], [['上海贸易有限公司', '上海'], ['Acme, Inc.', 'Berlin']]);
+    const csv = toCsv(
+      ['名称', 'City'],
+      [
+        ['上海贸易有限公司', '上海'],
+        ['Acme, Inc.', 'Berlin'],
+      ],
+    );
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     expect(csv.slice(1)).toBe('名称,City\r\n上海贸易有限公司,上海\r\n"Acme, Inc.",Berlin\r\n');
   });

@@ -2,7 +2,15 @@ import type { LiveQuery } from '../../../../shared/contract';
 import { LANDING_ACCOUNTS_WINDOW } from '../../../../shared/contract/customers/landing-window';
 
 /** Hash routes that land on the accounts list (the index routes redirect there). */
-export const ACCOUNTS_LIST_HASHES: ReadonlySet<string> = new Set(['', '#', '#/', '#/customers', '#/customers/', '#/customers/accounts', '#/customers/accounts/']);
+export const ACCOUNTS_LIST_HASHES: ReadonlySet<string> = new Set([
+  '',
+  '#',
+  '#/',
+  '#/customers',
+  '#/customers/',
+  '#/customers/accounts',
+  '#/customers/accounts/',
+]);
 
 /**
  * The accounts list's first live window in its default view (no filter, by name), spelled out so

@@ -6,7 +6,8 @@ import type { ListQueryParams, ListRow } from '../list-windows';
 import type { Column } from '../RecordList';
 import { toCsv } from './csv';
 
-export type ExportOutcome = { readonly ok: true; readonly csv: string; readonly rows: number } | { readonly ok: false; readonly error: CrmError };
+export type ExportOutcome =
+  { readonly ok: true; readonly csv: string; readonly rows: number } | { readonly ok: false; readonly error: CrmError };
 
 /**
  * Every row matching the current filter, in the current sort, with the visible columns as shown
@@ -30,5 +31,12 @@ export async function exportView<K extends LiveRequestName>(
     onProgress(lines.length, total);
     if (page.rows.length === 0) break;
   }
-  return { ok: true, csv: toCsv(columns.map((column) => column.header), lines), rows: lines.length };
+  return {
+    ok: true,
+    csv: toCsv(
+      columns.map((column) => column.header),
+      lines,
+    ),
+    rows: lines.length,
+  };
 }

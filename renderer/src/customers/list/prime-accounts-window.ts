@@ -23,7 +23,12 @@ export const firstWindow = (view: Pick<ListView, 'filter' | 'sort'>): LiveQuery 
  * start-session) for the list's first render (preloadListPrefs) and, if it is not the default,
  * asks for its window too. The window the list does not adopt lapses (primed-window.ts).
  */
-export function primeStoredAccountsWindow(client: CrmClient, prefs: PrefsApi, stored: Pick<BootPrefs, 'views' | 'layout'>, hash: string): void {
+export function primeStoredAccountsWindow(
+  client: CrmClient,
+  prefs: PrefsApi,
+  stored: Pick<BootPrefs, 'views' | 'layout'>,
+  hash: string,
+): void {
   if (!ACCOUNTS_LIST_HASHES.has(hash)) return;
   preloadListPrefs(prefs, 'accounts', stored);
   const current = stored.views.find((view) => view.id === currentId('accounts'));

@@ -96,7 +96,9 @@ export function useListPrefs(list: string, defaults: ListView, known: ReadonlyAr
   const persist = useCallback(
     (next: ListView, columnsChanged: boolean): void => {
       const at = Date.now();
-      void prefs.saveView({ id: currentId(list), list, name: '', filter: next.filter, sort: next.sort, updatedAt: at }).catch(() => undefined);
+      void prefs
+        .saveView({ id: currentId(list), list, name: '', filter: next.filter, sort: next.sort, updatedAt: at })
+        .catch(() => undefined);
       if (columnsChanged) void prefs.saveColumnLayout({ list, columns: next.columns, widths: {}, updatedAt: at }).catch(() => undefined);
     },
     [prefs, list],
@@ -114,7 +116,15 @@ export function useListPrefs(list: string, defaults: ListView, known: ReadonlyAr
   );
 
   const saveAs = async (name: string): Promise<void> => {
-    const saved: StoredView = { id: crypto.randomUUID(), list, name, filter: view.filter, sort: view.sort, columns: view.columns, updatedAt: Date.now() };
+    const saved: StoredView = {
+      id: crypto.randomUUID(),
+      list,
+      name,
+      filter: view.filter,
+      sort: view.sort,
+      columns: view.columns,
+      updatedAt: Date.now(),
+    };
     await prefs.saveView(saved).catch(() => undefined);
     await reloadViews();
   };

@@ -26,13 +26,20 @@ export function PipelinePrintPage() {
   const { t } = useTranslation('reports');
   const format = useFormatters();
   if (!dashboard) return <div className="print-page" />;
-  const filterText = Object.entries(filters).map(([key, value]) => `${key}: ${String(value)}`).join(' · ') || t('filters.all');
+  const filterText =
+    Object.entries(filters)
+      .map(([key, value]) => `${key}: ${String(value)}`)
+      .join(' · ') || t('filters.all');
   return (
     <article className="print-page" data-testid="print-pipeline">
       <header className="print-title-block">
         <h1>{t('print.pipelineTitle')}</h1>
-        <p>{t('print.generated', { date: format.date(Date.parse(`${dashboard.asOf}T12:00:00Z`)) })} · {dashboard.currency}</p>
-        <p className="print-filters"><strong>{t('print.filters')}:</strong> {filterText}</p>
+        <p>
+          {t('print.generated', { date: format.date(Date.parse(`${dashboard.asOf}T12:00:00Z`)) })} · {dashboard.currency}
+        </p>
+        <p className="print-filters">
+          <strong>{t('print.filters')}:</strong> {filterText}
+        </p>
       </header>
       <h2>{t('print.keyFigures')}</h2>
       <KeyFigures dashboard={dashboard} />
@@ -50,12 +57,27 @@ function TopDealsTable({ dashboard }: { readonly dashboard: SalesDashboard }) {
     <section className="print-section">
       <h2>{t('print.topDeals')}</h2>
       <table className="print-table">
-        <thead><tr><th>{t('print.deal')}</th><th>{t('print.account')}</th><th>{t('print.owner')}</th><th>{t('print.stage')}</th><th className="num">{t('print.amount')}</th><th className="num">{t('print.probability')}</th><th>{t('print.closeDate')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('print.deal')}</th>
+            <th>{t('print.account')}</th>
+            <th>{t('print.owner')}</th>
+            <th>{t('print.stage')}</th>
+            <th className="num">{t('print.amount')}</th>
+            <th className="num">{t('print.probability')}</th>
+            <th>{t('print.closeDate')}</th>
+          </tr>
+        </thead>
         <tbody>
           {dashboard.topDeals.map((deal) => (
             <tr key={deal.id}>
-              <td>{deal.name}</td><td>{deal.accountName}</td><td>{deal.ownerName}</td><td>{t(`stages.${deal.stage}`)}</td>
-              <td className="num">{format.money(deal.amount, dashboard.currency)}</td><td className="num">{deal.probability}%</td><td>{deal.closeDate}</td>
+              <td>{deal.name}</td>
+              <td>{deal.accountName}</td>
+              <td>{deal.ownerName}</td>
+              <td>{t(`stages.${deal.stage}`)}</td>
+              <td className="num">{format.money(deal.amount, dashboard.currency)}</td>
+              <td className="num">{deal.probability}%</td>
+              <td>{deal.closeDate}</td>
             </tr>
           ))}
         </tbody>
@@ -72,12 +94,26 @@ function ForecastTable({ dashboard }: { readonly dashboard: SalesDashboard }) {
     <section className="print-section">
       <h2>{t('print.forecastTable')}</h2>
       <table className="print-table">
-        <thead><tr><th>{t('print.quarter')}</th><th className="num">{t('charts.closed')}</th><th className="num">{t('charts.commit')}</th><th className="num">{t('charts.bestCase')}</th><th className="num">{t('charts.pipeline')}</th><th className="num">{t('charts.quota')}</th><th className="num">{t('print.attainment')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('print.quarter')}</th>
+            <th className="num">{t('charts.closed')}</th>
+            <th className="num">{t('charts.commit')}</th>
+            <th className="num">{t('charts.bestCase')}</th>
+            <th className="num">{t('charts.pipeline')}</th>
+            <th className="num">{t('charts.quota')}</th>
+            <th className="num">{t('print.attainment')}</th>
+          </tr>
+        </thead>
         <tbody>
           {dashboard.forecastByQuarter.map((row) => (
             <tr key={row.period}>
-              <td>{row.period}</td><td className="num">{money(row.closed)}</td><td className="num">{money(row.commit)}</td><td className="num">{money(row.bestCase)}</td>
-              <td className="num">{money(row.pipeline)}</td><td className="num">{money(row.quota)}</td>
+              <td>{row.period}</td>
+              <td className="num">{money(row.closed)}</td>
+              <td className="num">{money(row.commit)}</td>
+              <td className="num">{money(row.bestCase)}</td>
+              <td className="num">{money(row.pipeline)}</td>
+              <td className="num">{money(row.quota)}</td>
               <td className="num">{row.quota ? format.percent((row.closed + row.commit) / row.quota) : '—'}</td>
             </tr>
           ))}

@@ -13,7 +13,9 @@ export function QuotePrintPage() {
   const languageReady = usePrintLanguage();
   const [state, setState] = useState<{ doc: QuoteDocument | null; missing: boolean }>({ doc: null, missing: false });
   useEffect(() => {
-    void client.send('reports.quoteDocument', { id }).then((result) => setState(result.ok ? { doc: result.value, missing: false } : { doc: null, missing: true }));
+    void client
+      .send('reports.quoteDocument', { id })
+      .then((result) => setState(result.ok ? { doc: result.value, missing: false } : { doc: null, missing: true }));
   }, [client, id]);
   usePrintReady(languageReady && (state.doc !== null || state.missing));
   const { t } = useTranslation('reports');
@@ -32,35 +34,77 @@ export function QuotePrintPage() {
           <p>{t('print.quoteVersion', { version: quote.version })}</p>
         </div>
         <dl className="quote-meta">
-          <dt>{t('print.date')}</dt><dd>{format.date(quote.sentAt ?? quote.createdAt)}</dd>
-          <dt>{t('print.validUntil')}</dt><dd data-testid="quote-valid-until">{day(quote.validUntil)}</dd>
-          <dt>{t('print.reference')}</dt><dd>{state.doc.opportunityName ?? '—'}</dd>
+          <dt>{t('print.date')}</dt>
+          <dd>{format.date(quote.sentAt ?? quote.createdAt)}</dd>
+          <dt>{t('print.validUntil')}</dt>
+          <dd data-testid="quote-valid-until">{day(quote.validUntil)}</dd>
+          <dt>{t('print.reference')}</dt>
+          <dd>{state.doc.opportunityName ?? '—'}</dd>
         </dl>
       </header>
       <section className="quote-parties">
-        <div><h2>{t('print.preparedFor')}</h2><p>{state.doc.accountName}</p>{state.doc.contactName ? <p>{t('print.attention')}: {state.doc.contactName}</p> : null}</div>
-        <div><h2>{t('print.preparedBy')}</h2><p>{state.doc.ownerName}</p></div>
+        <div>
+          <h2>{t('print.preparedFor')}</h2>
+          <p>{state.doc.accountName}</p>
+          {state.doc.contactName ? (
+            <p>
+              {t('print.attention')}: {state.doc.contactName}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <h2>{t('print.preparedBy')}</h2>
+          <p>{state.doc.ownerName}</p>
+        </div>
       </section>
       <table className="print-table quote-lines">
-        <thead><tr><th>{t('print.item')}</th><th className="num">{t('print.quantity')}</th><th className="num">{t('print.unitPrice')}</th><th className="num">{t('print.lineDiscount')}</th><th className="num">{t('print.lineTotal')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('print.item')}</th>
+            <th className="num">{t('print.quantity')}</th>
+            <th className="num">{t('print.unitPrice')}</th>
+            <th className="num">{t('print.lineDiscount')}</th>
+            <th className="num">{t('print.lineTotal')}</th>
+          </tr>
+        </thead>
         <tbody>
           {quote.lines.map((line) => (
             <tr key={line.id}>
-              <td>{line.description ?? line.productId}</td><td className="num">{format.number(line.quantity)}</td><td className="num">{money(line.unitPrice)}</td>
-              <td className="num">{line.discountPercent ? `${format.number(line.discountPercent)}%` : '—'}</td><td className="num">{money(line.total)}</td>
+              <td>{line.description ?? line.productId}</td>
+              <td className="num">{format.number(line.quantity)}</td>
+              <td className="num">{money(line.unitPrice)}</td>
+              <td className="num">{line.discountPercent ? `${format.number(line.discountPercent)}%` : '—'}</td>
+              <td className="num">{money(line.total)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <table className="quote-totals">
         <tbody>
-          <tr><th>{t('print.subtotal')}</th><td>{money(quote.subtotal)}</td></tr>
-          {quote.discountAmount ? <tr><th>{t('print.discount', { percent: quote.discountPercent })}</th><td>−{money(quote.discountAmount)}</td></tr> : null}
-          <tr><th>{t('print.tax', { percent: quote.taxPercent })}</th><td>{money(quote.taxAmount)}</td></tr>
-          <tr className="quote-total"><th>{t('print.total')}</th><td data-testid="quote-total">{money(quote.total)}</td></tr>
+          <tr>
+            <th>{t('print.subtotal')}</th>
+            <td>{money(quote.subtotal)}</td>
+          </tr>
+          {quote.discountAmount ? (
+            <tr>
+              <th>{t('print.discount', { percent: quote.discountPercent })}</th>
+              <td>−{money(quote.discountAmount)}</td>
+            </tr>
+          ) : null}
+          <tr>
+            <th>{t('print.tax', { percent: quote.taxPercent })}</th>
+            <td>{money(quote.taxAmount)}</td>
+          </tr>
+          <tr className="quote-total">
+            <th>{t('print.total')}</th>
+            <td data-testid="quote-total">{money(quote.total)}</td>
+          </tr>
         </tbody>
       </table>
-      <section className="quote-terms"><h2>{t('print.terms')}</h2><p>{quote.terms ?? t('print.defaultTerms')}</p></section>
+      <section className="quote-terms">
+        <h2>{t('print.terms')}</h2>
+        <p>{quote.terms ?? t('print.defaultTerms')}</p>
+      </section>
     </article>
   );
 }

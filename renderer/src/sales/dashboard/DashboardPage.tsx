@@ -22,7 +22,11 @@ export function DashboardPage() {
       </header>
       <div className="page-body dashboard-body">
         <DashboardFilterBar value={filterState} currencies={dashboard?.currencies ?? []} onChange={setFilterState} />
-        {error ? <p className="dashboard-error" role="alert">{t('dashboard.error', { message: error.message })}</p> : null}
+        {error ? (
+          <p className="dashboard-error" role="alert">
+            {t('dashboard.error', { message: error.message })}
+          </p>
+        ) : null}
         {dashboard ? (
           <>
             <p className="dashboard-note">{t('dashboard.otherCurrencies', { currency: dashboard.currency })}</p>
@@ -30,7 +34,11 @@ export function DashboardPage() {
             <DashboardCharts dashboard={dashboard} mode="screen" />
           </>
         ) : (
-          !error && <p className="dashboard-loading" role="status">{t('dashboard.loading')}</p>
+          !error && (
+            <p className="dashboard-loading" role="status">
+              {t('dashboard.loading')}
+            </p>
+          )
         )}
       </div>
     </div>

@@ -7,7 +7,15 @@ import { localIsoDate, useSend } from '../use-request';
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CNY', 'JPY', 'CAD', 'AUD', 'SGD', 'BRL'] as const;
 
 /** One step: the core writes account, contact and opportunity together or not at all. */
-export function ConvertLeadDialog({ lead, onDone, onClose }: { readonly lead: LeadRecord; readonly onDone: (converted: LeadConverted) => void; readonly onClose: () => void }) {
+export function ConvertLeadDialog({
+  lead,
+  onDone,
+  onClose,
+}: {
+  readonly lead: LeadRecord;
+  readonly onDone: (converted: LeadConverted) => void;
+  readonly onClose: () => void;
+}) {
   const { t } = useTranslation('sales');
   const send = useSend();
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ');
@@ -35,7 +43,13 @@ export function ConvertLeadDialog({ lead, onDone, onClose }: { readonly lead: Le
         </label>
         <label className="rec-field">
           <span className="rec-field-label">{t('leads.opportunityName')}</span>
-          <input className="rec-input" value={opportunityName} required maxLength={200} onChange={(e) => setOpportunityName(e.target.value)} />
+          <input
+            className="rec-input"
+            value={opportunityName}
+            required
+            maxLength={200}
+            onChange={(e) => setOpportunityName(e.target.value)}
+          />
         </label>
         <div className="sales-row">
           <label className="rec-field">

@@ -4,7 +4,15 @@ import { LEAD_SOURCES, type Lead } from '../../../../shared/schemas';
 import { useToastStore } from '../../common/toast-store';
 import { useSend } from '../use-request';
 
-const EMPTY = { firstName: '', lastName: '', company: '', email: '', phone: '', source: 'web' as Lead['source'], rating: '' as '' | NonNullable<Lead['rating']> };
+const EMPTY = {
+  firstName: '',
+  lastName: '',
+  company: '',
+  email: '',
+  phone: '',
+  source: 'web' as Lead['source'],
+  rating: '' as '' | NonNullable<Lead['rating']>,
+};
 
 /** Fast enough to type between two meetings: last name is the only required field. */
 export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void }) {
@@ -13,7 +21,8 @@ export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void 
   const show = useToastStore((state) => state.show);
   const [values, setValues] = useState(EMPTY);
   const [error, setError] = useState('');
-  const set = (field: keyof typeof EMPTY) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const set = (field: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
   const text = (field: 'firstName' | 'lastName' | 'company' | 'email' | 'phone', type = 'text') => (
     <label className="rec-field">
       <span className="rec-field-label">{t(`leads.${field}`)}</span>
@@ -57,7 +66,11 @@ export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void 
         {text('firstName')}
         {text('lastName')}
       </div>
-      {error ? <p className="rec-field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="rec-field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {text('company')}
       {text('email', 'email')}
       {text('phone', 'tel')}

@@ -23,21 +23,40 @@ export function LeadsPage() {
   const [owner, setOwner] = useState('');
   const owners = useRequest('accounts.filterOptions', {}, 'owners');
   const [sort, setSort] = useState<Sort>({ field: 'updatedAt', direction: 'desc' });
-  const filter = { ...(status ? { status: [status] } : {}), ...(source ? { source: [source] } : {}), ...(owner ? { ownerId: [owner] } : {}) };
+  const filter = {
+    ...(status ? { status: [status] } : {}),
+    ...(source ? { source: [source] } : {}),
+    ...(owner ? { ownerId: [owner] } : {}),
+  };
   const list = useRequest('leads.list', { filter, sort, limit: 500 }, JSON.stringify([filter, sort]));
   const [converting, setConverting] = useState<LeadRecord | null>(null);
   const [disqualifying, setDisqualifying] = useState<LeadRecord | null>(null);
   const [converted, setConverted] = useState<LeadConverted | null>(null);
 
   const setLeadStatus = async (lead: LeadRecord, next: 'qualified' | 'unqualified', reason?: string) => {
-    await send('leads.setStatus', { id: lead.id, status: next, ...(reason ? { reason } : {}), expectedRevision: lead.revision }, (message) => t('common.failed', { message }));
+    await send(
+      'leads.setStatus',
+      { id: lead.id, status: next, ...(reason ? { reason } : {}), expectedRevision: lead.revision },
+      (message) => t('common.failed', { message }),
+    );
     list.reload();
   };
 
   const columns: ReadonlyArray<TableColumn<LeadRecord>> = [
-    { id: 'name', header: t('leads.lastName'), width: 'minmax(120px, 1.2fr)', sortField: 'lastName', cell: (l) => <strong>{[l.firstName, l.lastName].filter(Boolean).join(' ')}</strong> },
+    {
+      id: 'name',
+      header: t('leads.lastName'),
+      width: 'minmax(120px, 1.2fr)',
+      sortField: 'lastName',
+      cell: (l) => <strong>{[l.firstName, l.lastName].filter(Boolean).join(' ')}</strong>,
+    },
     { id: 'company', header: t('leads.company'), width: 'minmax(100px, 1.2fr)', cell: (l) => l.company ?? '' },
-    { id: 'status', header: t('leads.status'), width: '120px', cell: (l) => <span className={`badge lead-${l.status}`}>{t(`leadStatus.${l.status}`)}</span> },
+    {
+      id: 'status',
+      header: t('leads.status'),
+      width: '120px',
+      cell: (l) => <span className={`badge lead-${l.status}`}>{t(`leadStatus.${l.status}`)}</span>,
+    },
     { id: 'source', header: t('leads.source'), width: '100px', cell: (l) => t(`leadSource.${l.source}`) },
     { id: 'score', header: t('leads.score'), width: '64px', numeric: true, cell: (l) => format.number(l.score) },
     { id: 'updated', header: t('leads.updated'), width: '124px', sortField: 'updatedAt', cell: (l) => format.date(l.updatedAt) },
@@ -125,7 +144,9 @@ export function LeadsPage() {
             rowKey={(l) => l.id}
             columns={columns}
             sort={sort}
-            onSort={(field) => setSort((s) => ({ field: field as Sort['field'], direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc' }))}
+            onSort={(field) =>
+              setSort((s) => ({ field: field as Sort['field'], direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc' }))
+            }
           />
         ) : null}
       </div>

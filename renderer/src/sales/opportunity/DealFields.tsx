@@ -20,7 +20,14 @@ export function DealFields({ opp, onChanged }: { readonly opp: OpportunityRecord
 
   const move = async (stage: OpportunityStage, lossReason?: string) => {
     if (stage === 'closed_lost' && !lossReason) return setLosing(true);
-    if (await send('opportunities.moveStage', { id: opp.id, stage, ...(lossReason ? { lossReason } : {}), expectedRevision: opp.revision }, failed)) onChanged();
+    if (
+      await send(
+        'opportunities.moveStage',
+        { id: opp.id, stage, ...(lossReason ? { lossReason } : {}), expectedRevision: opp.revision },
+        failed,
+      )
+    )
+      onChanged();
   };
   const last = opp.stageHistory.at(-1);
 
@@ -36,7 +43,12 @@ export function DealFields({ opp, onChanged }: { readonly opp: OpportunityRecord
       <div className="sales-row">
         <label className="rec-field">
           <span className="rec-field-label">{t('opps.stage')}</span>
-          <select className="rec-input select" value={opp.stage} data-testid="deal-stage" onChange={(e) => void move(e.target.value as OpportunityStage)}>
+          <select
+            className="rec-input select"
+            value={opp.stage}
+            data-testid="deal-stage"
+            onChange={(e) => void move(e.target.value as OpportunityStage)}
+          >
             {OPPORTUNITY_STAGES.map((s) => (
               <option key={s} value={s}>
                 {t(`stage.${s}`)}
@@ -46,7 +58,15 @@ export function DealFields({ opp, onChanged }: { readonly opp: OpportunityRecord
         </label>
         <label className="rec-field">
           <span className="rec-field-label">{t('opps.probability')}</span>
-          <input className="rec-input" type="number" min={0} max={100} step={1} value={probability} onChange={(e) => setProbability(e.target.value)} />
+          <input
+            className="rec-input"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            value={probability}
+            onChange={(e) => setProbability(e.target.value)}
+          />
         </label>
         <label className="rec-field">
           <span className="rec-field-label">{t('opps.forecastCategory')}</span>
@@ -68,7 +88,9 @@ export function DealFields({ opp, onChanged }: { readonly opp: OpportunityRecord
         <input className="rec-input" value={nextStep} maxLength={500} onChange={(e) => setNextStep(e.target.value)} />
       </label>
       <div className="sales-actions">
-        {last ? <span className="deal-date">{t('opps.inStage', { stage: t(`stage.${last.stage}`), date: format.dateTime(last.at) })}</span> : null}
+        {last ? (
+          <span className="deal-date">{t('opps.inStage', { stage: t(`stage.${last.stage}`), date: format.dateTime(last.at) })}</span>
+        ) : null}
         {opp.lossReason ? <span className="deal-date">{t('opps.lossReason', { reason: opp.lossReason })}</span> : null}
         {opp.stage.startsWith('closed') ? null : (
           <>

@@ -5,7 +5,14 @@ import { lineItemTotal, sumLineItems } from '../../../../shared/schemas';
 import { useFormatters } from '../../i18n/use-formatters';
 import { useRequest, useSend } from '../use-request';
 
-type DraftLine = { readonly key: string; readonly productId: string; readonly name: string; readonly quantity: number; readonly unitPrice: number; readonly discountPercent: number };
+type DraftLine = {
+  readonly key: string;
+  readonly productId: string;
+  readonly name: string;
+  readonly quantity: number;
+  readonly unitPrice: number;
+  readonly discountPercent: number;
+};
 
 let nextKey = 0;
 
@@ -16,7 +23,14 @@ export function LineItemsEditor({ opp, onChanged }: { readonly opp: OpportunityR
   const send = useSend();
   const catalog = useRequest('catalog.priced', { currency: opp.currency }, opp.currency);
   const [lines, setLines] = useState<DraftLine[]>(() =>
-    opp.lineItems.map((l) => ({ key: l.id, productId: l.productId, name: l.productName ?? l.productId, quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent })),
+    opp.lineItems.map((l) => ({
+      key: l.id,
+      productId: l.productId,
+      name: l.productName ?? l.productId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discountPercent: l.discountPercent,
+    })),
   );
   const money = (minor: number) => format.money(minor, opp.currency);
   const update = (key: string, change: Partial<DraftLine>) => setLines((all) => all.map((l) => (l.key === key ? { ...l, ...change } : l)));
@@ -42,15 +56,37 @@ export function LineItemsEditor({ opp, onChanged }: { readonly opp: OpportunityR
             <tr key={line.key}>
               <td>{line.name}</td>
               <td className="num">
-                <input className="rec-input" type="number" min={0} step="any" aria-label={`${t('lines.quantity')} ${line.name}`} value={line.quantity} onChange={(e) => update(line.key, { quantity: Math.max(0, Number(e.target.value)) })} />
+                <input
+                  className="rec-input"
+                  type="number"
+                  min={0}
+                  step="any"
+                  aria-label={`${t('lines.quantity')} ${line.name}`}
+                  value={line.quantity}
+                  onChange={(e) => update(line.key, { quantity: Math.max(0, Number(e.target.value)) })}
+                />
               </td>
               <td className="num">{money(line.unitPrice)}</td>
               <td className="num">
-                <input className="rec-input" type="number" min={0} max={100} step="any" aria-label={`${t('lines.discount')} ${line.name}`} value={line.discountPercent} onChange={(e) => update(line.key, { discountPercent: Math.min(100, Math.max(0, Number(e.target.value))) })} />
+                <input
+                  className="rec-input"
+                  type="number"
+                  min={0}
+                  max={100}
+                  step="any"
+                  aria-label={`${t('lines.discount')} ${line.name}`}
+                  value={line.discountPercent}
+                  onChange={(e) => update(line.key, { discountPercent: Math.min(100, Math.max(0, Number(e.target.value))) })}
+                />
               </td>
               <td className="num">{money(lineItemTotal(line))}</td>
               <td>
-                <button type="button" className="link-button" aria-label={t('lines.remove', { name: line.name })} onClick={() => setLines((all) => all.filter((l) => l.key !== line.key))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('lines.remove', { name: line.name })}
+                  onClick={() => setLines((all) => all.filter((l) => l.key !== line.key))}
+                >
                   ✕
                 </button>
               </td>
@@ -66,7 +102,18 @@ export function LineItemsEditor({ opp, onChanged }: { readonly opp: OpportunityR
           value=""
           onChange={(e) => {
             const product = products.find((p) => p.id === e.target.value);
-            if (product) setLines((all) => [...all, { key: `new-${nextKey++}`, productId: product.id, name: product.name, quantity: 1, unitPrice: product.unitPrice, discountPercent: 0 }]);
+            if (product)
+              setLines((all) => [
+                ...all,
+                {
+                  key: `new-${nextKey++}`,
+                  productId: product.id,
+                  name: product.name,
+                  quantity: 1,
+                  unitPrice: product.unitPrice,
+                  discountPercent: 0,
+                },
+              ]);
           }}
         >
           <option value="">{t('lines.pick')}</option>
@@ -81,8 +128,14 @@ export function LineItemsEditor({ opp, onChanged }: { readonly opp: OpportunityR
           type="button"
           className="button"
           onClick={async () => {
-            const payload = lines.map((l) => ({ productId: l.productId, quantity: l.quantity, discountPercent: l.discountPercent, unitPrice: l.unitPrice }));
-            if (await send('opportunities.update', { id: opp.id, patch: { lines: payload } }, (message) => t('common.failed', { message }))) onChanged();
+            const payload = lines.map((l) => ({
+              productId: l.productId,
+              quantity: l.quantity,
+              discountPercent: l.discountPercent,
+              unitPrice: l.unitPrice,
+            }));
+            if (await send('opportunities.update', { id: opp.id, patch: { lines: payload } }, (message) => t('common.failed', { message })))
+              onChanged();
           }}
         >
           {t('lines.save')}

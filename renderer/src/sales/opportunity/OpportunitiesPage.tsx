@@ -19,9 +19,26 @@ export function OpportunitiesPage() {
   const filter = stage ? { stage: [stage] } : {};
   const list = useRequest('opportunities.list', { filter, sort, limit: 500 }, JSON.stringify([stage, sort]));
   const columns: ReadonlyArray<TableColumn<OpportunityRecord>> = [
-    { id: 'name', header: t('opps.name'), width: 'minmax(180px, 2fr)', sortField: 'name', cell: (o) => <Link className="record-link" to={`/sales/opportunities/${o.id}`}>{o.name}</Link> },
+    {
+      id: 'name',
+      header: t('opps.name'),
+      width: 'minmax(180px, 2fr)',
+      sortField: 'name',
+      cell: (o) => (
+        <Link className="record-link" to={`/sales/opportunities/${o.id}`}>
+          {o.name}
+        </Link>
+      ),
+    },
     { id: 'stage', header: t('opps.stage'), width: '130px', cell: (o) => t(`stage.${o.stage}`) },
-    { id: 'amount', header: t('opps.amount'), width: '140px', numeric: true, sortField: 'amount', cell: (o) => format.money(o.amount, o.currency) },
+    {
+      id: 'amount',
+      header: t('opps.amount'),
+      width: '140px',
+      numeric: true,
+      sortField: 'amount',
+      cell: (o) => format.money(o.amount, o.currency),
+    },
     { id: 'probability', header: t('opps.probability'), width: '110px', numeric: true, cell: (o) => format.percent(o.probability / 100) },
     { id: 'forecast', header: t('opps.forecastCategory'), width: '130px', cell: (o) => t(`forecast.${o.forecastCategory}`) },
     { id: 'closeDate', header: t('opps.closeDate'), width: '120px', sortField: 'closeDate', cell: (o) => o.closeDate },
@@ -51,7 +68,9 @@ export function OpportunitiesPage() {
           rowKey={(o) => o.id}
           columns={columns}
           sort={sort}
-          onSort={(field) => setSort((s) => ({ field: field as Sort['field'], direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc' }))}
+          onSort={(field) =>
+            setSort((s) => ({ field: field as Sort['field'], direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc' }))
+          }
         />
       ) : null}
     </div>

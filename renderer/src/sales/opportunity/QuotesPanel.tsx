@@ -51,7 +51,15 @@ export function QuotesPanel({ opp }: { readonly opp: OpportunityRecord }) {
       <div className="sales-row">
         <label className="rec-field">
           <span className="rec-field-label">{t('quotes.discount')}</span>
-          <input className="rec-input" type="number" min={0} max={100} step="any" value={discount} onChange={(e) => setDiscount(e.target.value)} />
+          <input
+            className="rec-input"
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            value={discount}
+            onChange={(e) => setDiscount(e.target.value)}
+          />
         </label>
         <label className="rec-field">
           <span className="rec-field-label">{t('quotes.tax')}</span>
@@ -61,7 +69,11 @@ export function QuotesPanel({ opp }: { readonly opp: OpportunityRecord }) {
           <span className="rec-field-label">{t('quotes.validUntil')}</span>
           <input className="rec-input" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
         </label>
-        <button type="button" className="button" onClick={() => void run(send('quotes.createFromOpportunity', { opportunityId: opp.id, ...terms }, failed))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(send('quotes.createFromOpportunity', { opportunityId: opp.id, ...terms }, failed))}
+        >
           {t('quotes.create')}
         </button>
       </div>
@@ -77,7 +89,8 @@ export function QuotesPanel({ opp }: { readonly opp: OpportunityRecord }) {
       {quotes.map((quote) => {
         const superseded = quote.version < (latest.get(quote.quoteNumber) ?? 0);
         const hasOrder = orders.some((o) => o.quoteId === quote.id);
-        const setStatus = (status: 'sent' | 'accepted' | 'rejected') => void run(send('quotes.setStatus', { id: quote.id, status, expectedRevision: quote.revision }, failed));
+        const setStatus = (status: 'sent' | 'accepted' | 'rejected') =>
+          void run(send('quotes.setStatus', { id: quote.id, status, expectedRevision: quote.revision }, failed));
         return (
           <article key={quote.id} className={`doc-card${superseded ? ' doc-superseded' : ''}`} data-testid="quote-card">
             <div className="doc-card-head">
@@ -109,7 +122,11 @@ export function QuotesPanel({ opp }: { readonly opp: OpportunityRecord }) {
                     {t('quotes.toOrder')}
                   </button>
                 ) : null}
-                <button type="button" className="link-button" onClick={() => void run(send('quotes.revise', { id: quote.id, ...terms }, failed))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void run(send('quotes.revise', { id: quote.id, ...terms }, failed))}
+                >
                   {t('quotes.revise')}
                 </button>
               </div>

@@ -19,7 +19,12 @@ export function BoardColumn({ column, onMove, onShowMore }: Props) {
   const [first, ...rest] = column.totals;
   const others = rest.slice(0, 2).map((x) => format.moneyCompact(x.amount, x.currency));
   return (
-    <section ref={setNodeRef} className={`board-column stage-${column.stage}${isOver ? ' board-column-over' : ''}`} aria-labelledby={`col-${column.stage}`} data-testid={`column-${column.stage}`}>
+    <section
+      ref={setNodeRef}
+      className={`board-column stage-${column.stage}${isOver ? ' board-column-over' : ''}`}
+      aria-labelledby={`col-${column.stage}`}
+      data-testid={`column-${column.stage}`}
+    >
       <header className="board-column-head">
         <h2 id={`col-${column.stage}`} className="board-column-title">
           {t(`stage.${column.stage}`)}
@@ -27,7 +32,11 @@ export function BoardColumn({ column, onMove, onShowMore }: Props) {
         <span className="board-count" data-testid="column-count">
           {t('board.deals', { count: column.count })}
         </span>
-        <span className="board-total" data-testid="column-total" title={column.totals.map((x) => format.money(x.amount, x.currency)).join(' + ')}>
+        <span
+          className="board-total"
+          data-testid="column-total"
+          title={column.totals.map((x) => format.money(x.amount, x.currency)).join(' + ')}
+        >
           {first ? format.moneyCompact(first.amount, first.currency) : '—'}
         </span>
         {others.length > 0 ? (

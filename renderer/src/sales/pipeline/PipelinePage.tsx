@@ -11,7 +11,8 @@ import { BoardColumn } from './BoardColumn';
 import { LostReasonDialog } from './LostReasonDialog';
 
 const PAGE = 30;
-const isStage = (value: unknown): value is OpportunityStage => typeof value === 'string' && (OPPORTUNITY_STAGES as ReadonlyArray<string>).includes(value);
+const isStage = (value: unknown): value is OpportunityStage =>
+  typeof value === 'string' && (OPPORTUNITY_STAGES as ReadonlyArray<string>).includes(value);
 
 /**
  * The pipeline by stage. Columns are capped ("show more") rather than virtualized: counts and
@@ -35,7 +36,9 @@ export function PipelinePage() {
       setLosing(opportunity);
       return;
     }
-    const moved = await send('opportunities.moveStage', { id: opportunity.id, stage, ...(lossReason ? { lossReason } : {}) }, (message) => t('common.failed', { message }));
+    const moved = await send('opportunities.moveStage', { id: opportunity.id, stage, ...(lossReason ? { lossReason } : {}) }, (message) =>
+      t('common.failed', { message }),
+    );
     if (moved) show({ message: t('board.moved', { name: moved.name, stage: t(`stage.${stage}`) }) });
     board.reload();
   };
@@ -54,7 +57,12 @@ export function PipelinePage() {
         <DndContext sensors={sensors} onDragEnd={onDragEnd}>
           <div className="board" role="region" aria-label={t('board.label')} data-testid="pipeline-board">
             {board.value.map((column) => (
-              <BoardColumn key={column.stage} column={column} onMove={(o, s) => void move(o, s)} onShowMore={() => setPerStage((n) => n + PAGE)} />
+              <BoardColumn
+                key={column.stage}
+                column={column}
+                onMove={(o, s) => void move(o, s)}
+                onShowMore={() => setPerStage((n) => n + PAGE)}
+              />
             ))}
           </div>
         </DndContext>

@@ -38,7 +38,9 @@ export function TodayPage() {
     <ul className="agenda-list" data-testid={testId}>
       {items.map((item) => (
         <li key={item.id} className={`agenda-item${overdue ? ' agenda-item-overdue' : ''}`}>
-          <span className="agenda-when">{item.dueAt === undefined ? '' : overdue ? format.dateTime(item.dueAt) : time.format(item.dueAt)}</span>
+          <span className="agenda-when">
+            {item.dueAt === undefined ? '' : overdue ? format.dateTime(item.dueAt) : time.format(item.dueAt)}
+          </span>
           <span className="badge">{t(`today.type.${item.type}`)}</span>
           <span className="agenda-subject">{item.subject}</span>
           <button type="button" className="button button-secondary" onClick={() => void done(item)}>

@@ -29,7 +29,15 @@ export function WinProbabilityPanel({ opp }: { readonly opp: OpportunityRecord }
   );
 }
 
-function WinFigure({ closed, model, score }: { readonly closed: boolean; readonly model: WinModelSummary | null; readonly score: WinProbability | undefined }) {
+function WinFigure({
+  closed,
+  model,
+  score,
+}: {
+  readonly closed: boolean;
+  readonly model: WinModelSummary | null;
+  readonly score: WinProbability | undefined;
+}) {
   const { t } = useTranslation('sales');
   const format = useFormatters();
   if (closed) return <span className="win-muted">{t('win.closed')}</span>;
@@ -75,7 +83,9 @@ function ModelQuality({ model }: { readonly model: WinModelSummary }) {
   const lines: string[] = [];
   if (model.status === 'failed') lines.push(t('win.failed'));
   if (model.kind === 'logistic') {
-    lines.push(t('win.quality', { auc: fixed(model.auc, 2), brier: fixed(model.brier, 3), heldOut: model.heldOutDeals, closed: model.closedDeals }));
+    lines.push(
+      t('win.quality', { auc: fixed(model.auc, 2), brier: fixed(model.brier, 3), heldOut: model.heldOutDeals, closed: model.closedDeals }),
+    );
     if (model.stageAuc !== null) lines.push(t('win.stageBaseline', { auc: fixed(model.stageAuc, 2), brier: fixed(model.stageBrier, 3) }));
   } else if (model.fallback === 'no_signal') {
     lines.push(t('win.noSignal', { auc: fixed(model.auc, 2) }));

@@ -3,7 +3,8 @@ import type { WinReasonMessage } from '../../../../shared/analytics/win-reason-m
 import { OPPORTUNITY_STAGES, type OpportunityStage } from '../../../../shared/schemas';
 import { useFormatters } from '../../i18n/use-formatters';
 
-const isStage = (value: unknown): value is OpportunityStage => typeof value === 'string' && (OPPORTUNITY_STAGES as ReadonlyArray<string>).includes(value);
+const isStage = (value: unknown): value is OpportunityStage =>
+  typeof value === 'string' && (OPPORTUNITY_STAGES as ReadonlyArray<string>).includes(value);
 
 /** A reason from the core as a sentence in the page's language ("No meeting in 30 days lowers the chance"). */
 export function useWinReasonText(currency: string): (reason: WinReasonMessage) => string {
