@@ -29,6 +29,8 @@ import type { TokenStore } from './sync/token-store';
 export type CoreOptions = {
   /** The user's data directory; the database is `<dataDir>/crm.sqlite` (where `npm run seed -- --dir` writes too). */
   readonly dataDir: string;
+  /** The database's raw cipher key (32 bytes); the host keeps it (OS key store or a 0600 key file). */
+  readonly databaseKey?: Uint8Array;
   readonly host: AppInfo['host'];
   readonly appVersion: string;
   readonly actor?: Actor;
