@@ -1,4 +1,5 @@
 import type { AuthUser, SignInResult, SyncError } from '../../../shared/contract/sync/sync-types';
+import { checkServerUrl } from './server-url';
 import { requestJson, type HttpFailure, type HttpRequest, type HttpResult } from './sync-http';
 import type { StoredSession, TokenStore } from './token-store';
 
@@ -10,7 +11,10 @@ const REFRESH_FAILURES = new Set(['refresh_token_invalid', 'refresh_token_reused
 
 export type AuthSessionManager = {
   current(): StoredSession | undefined;
-  /** Reads the stored session (stay signed in across restarts, offline included). */
+  /**
+   * Reads the stored session (stay signed in across restarts, offline included). A session whose
+   * address the sign-in gate would refuse is forgotten unused and reported through `onExpired`.
+   */
   restore(): Promise<StoredSession | undefined>;
   signIn(serverUrl: string, email: string, password: string, signal: AbortSignal): Promise<SignInResult>;
   /** Revokes the refresh token when the server is reachable; forgets the tokens either way. */
@@ -22,7 +26,7 @@ export type AuthSessionManager = {
 };
 
 export type AuthEvents = {
-  /** The refresh token was refused: the user must sign in again (local data stays). */
+  /** The session cannot go on (refresh token refused, address refused): sign in again; local data stays. */
   onExpired(error: SyncError): void;
 };
 
@@ -82,11 +86,21 @@ export function createAuthSessionManager(store: TokenStore, events: AuthEvents, 
   return {
     current: () => session,
     async restore() {
-      session = await store.load();
+      const stored = await store.load();
+      const checked = stored && checkServerUrl(stored.serverUrl);
+      if (checked && !checked.ok) {
+        // Its tokens would travel unencrypted; they are not sent anywhere, not even to sign out.
+        await store.clear();
+        events.onExpired(checked.error);
+        return undefined;
+      }
+      session = stored;
       return session;
     },
     async signIn(serverUrl, email, password, signal) {
-      const base = serverUrl.replace(/\/+$/, '');
+      const checked = checkServerUrl(serverUrl);
+      if (!checked.ok) return { signedIn: false, error: checked.error };
+      const base = checked.base;
       const r = await requestJson<TokenResponse>(`${base}/auth/login`, {
         method: 'POST',
         body: { email, password },

@@ -53,6 +53,8 @@ export function createPullStream(options: PullStreamOptions): Observable<StreamI
         const response = await fetch(`${base}${options.path}`, {
           headers: { authorization: `Bearer ${token.token}`, accept: 'text/event-stream' },
           signal: local.signal,
+          // As in requestJson: the token only goes to the address the user signed in to.
+          redirect: 'error',
         });
         if (response.status !== 200 || !response.body) {
           const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };

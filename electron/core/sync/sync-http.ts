@@ -33,6 +33,9 @@ export async function requestJson<T>(url: string, request: HttpRequest): Promise
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal,
+      // The address passed checkServerUrl; a redirect could lead the password or a token to an
+      // address that would not (https → plain http). The sync server never redirects.
+      redirect: 'error',
     });
     text = await response.text();
   } catch (error) {

@@ -7,6 +7,9 @@ import { useSync } from './sync-context';
 
 type FormError = { readonly text: string; readonly code: string; readonly detail?: string };
 
+/** Failures about the address itself: shown next to the address field, which is marked invalid. */
+const URL_CODES: ReadonlySet<string> = new Set(['bad_url', 'insecure_url']);
+
 /**
  * Server address (remembered), email, password. Each expected failure gets its own sentence:
  * wrong password, server unreachable, app too old (426) — the rep must know whether to retype,
@@ -23,18 +26,21 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | undefined>(undefined);
 
-  // The core's message adds facts for network and server trouble; for a wrong password it only repeats ours.
+  // The core's message adds facts for network and server trouble; for a wrong password or a refused
+  // address it only repeats ours (in English), so the translated sentence stands alone.
   const syncError = (e: SyncError): FormError => ({
     text: t(`errors.${e.code}`),
     code: e.code,
-    ...(e.code === 'invalid_credentials' ? {} : { detail: e.message }),
+    ...(e.code === 'invalid_credentials' || URL_CODES.has(e.code) ? {} : { detail: e.message }),
   });
+  const urlError = error && URL_CODES.has(error.code) ? error : undefined;
+  const formError = error && !urlError ? error : undefined;
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const url = normalizeServerUrl(serverUrl);
     if (!url) {
-      setError({ text: t('signIn.badUrl'), code: 'bad_url' });
+      setError({ text: t('errors.bad_url'), code: 'bad_url' });
       return;
     }
     setBusy(true);
@@ -77,8 +83,14 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
           inputMode="url"
           spellCheck={false}
           required
-          aria-describedby={`${id}-hint`}
+          aria-invalid={urlError ? true : undefined}
+          aria-describedby={urlError ? `${id}-url-error ${id}-hint` : `${id}-hint`}
         />
+        {urlError ? (
+          <span id={`${id}-url-error`} className="field-error" role="alert" data-testid="sign-in-url-error" data-code={urlError.code}>
+            {urlError.text}
+          </span>
+        ) : null}
         <span id={`${id}-hint`} className="field-hint">
           {t('signIn.serverUrlHint')}
         </span>
@@ -106,10 +118,10 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
           required
         />
       </label>
-      {error ? (
-        <div className="form-error" role="alert" data-testid="sign-in-error" data-code={error.code}>
-          <p>{error.text}</p>
-          {error.detail ? <code className="sync-error-detail">{error.detail}</code> : null}
+      {formError ? (
+        <div className="form-error" role="alert" data-testid="sign-in-error" data-code={formError.code}>
+          <p>{formError.text}</p>
+          {formError.detail ? <code className="sync-error-detail">{formError.detail}</code> : null}
         </div>
       ) : null}
       <div className="form-actions">

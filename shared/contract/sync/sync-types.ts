@@ -6,6 +6,9 @@ import type { CrmCollectionName } from '../../schemas/registry';
  * - session_expired: the refresh token was refused; the user must sign in again.
  * - server_error: the server answered 5xx or garbage; retried with backoff.
  * - rejected: the server refused a record (permission); see `sync.pending`.
+ * - insecure_url: a plain http:// address to another computer; only https:// (or http:// to this
+ *   computer's loopback addresses) may carry passwords and tokens.
+ * - bad_url: not an http(s) address the app can use.
  */
 export type SyncErrorCode =
   | 'update_required'
@@ -16,6 +19,8 @@ export type SyncErrorCode =
   | 'rate_limited'
   | 'not_signed_in'
   | 'rejected'
+  | 'insecure_url'
+  | 'bad_url'
   | 'internal';
 
 export type SyncError = { readonly code: SyncErrorCode; readonly message: string };
