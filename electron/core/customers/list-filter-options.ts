@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { ok, type AccountFilterOptions } from '../../../shared/contract';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
 import { SearchWriter } from './search-writer';
 import { COLLECTION_TO_TYPE } from './search-types';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { buildMatchPlan } from './search-query';
 import { COLUMN_WEIGHTS, DOC_TABLE, FTS_TABLE, PHONE_TABLE, TYPE_MASK, ensureSearchSchema } from './search-schema';
 import { SEARCH_TYPES, TYPE_CODE, type SearchHit, type SearchOptions, type SearchType } from './search-types';

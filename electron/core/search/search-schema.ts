@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 export const FTS_TABLE = 'search_fts';
 export const PHONE_TABLE = 'search_phone';

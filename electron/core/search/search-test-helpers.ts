@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { HookTable, HookWrite, StoredDocument } from '../storage/sqlite/sqlite-hooks';
 import { createSearchHook } from './create-search-hook';
 import { SearchIndex } from './search-index';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { HookTable, HookWrite, StoredRow } from '../storage/sqlite/sqlite-hooks';
 import { toSearchEntry, type SearchEntry } from './search-document';
 import { DOC_TABLE, FTS_TABLE, MAX_SLOT, PHONE_TABLE, SOURCE_TABLE, ensureSearchSchema, searchKey, slotOfKeySql } from './search-schema';

@@ -107,7 +107,7 @@ export class BackgroundCheckpointer {
   private ensureWorker(): Worker | undefined {
     if (this.worker) return this.worker;
     try {
-      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, driver, shared: this.shared.buffer } });
       worker.on('message', (reply: Reply) => this.onReply(reply));
       worker.on('error', () => this.fail());

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { INDEX_MAX } from 'rxdb/plugins/core';
 import { afterAll, describe, expect, it } from 'vitest';

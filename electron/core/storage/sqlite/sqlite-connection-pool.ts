@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { BackgroundCheckpointer } from './background-checkpoint';
 import { applyBaseSettings, finishBulkWrites, PAGE_SIZE } from './bulk-write-policy';
 import { IdleUpkeep, UPKEEP_AFTER_OPEN_MS } from './idle-upkeep';

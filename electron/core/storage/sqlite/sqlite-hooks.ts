@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 /** A document row as the SQLite storage writes it (RxDB's stored form, `_deleted`, `_meta`, `_rev` included). */
 export type StoredDocument = Readonly<Record<string, unknown>> & {

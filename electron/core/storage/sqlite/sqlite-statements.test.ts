@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { normalizeMangoQuery, now, prepareQuery } from 'rxdb/plugins/core';
 import type { FilledMangoQuery, MangoQuery } from 'rxdb/plugins/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { RxDocumentData } from 'rxdb/plugins/core';
 import type { IndexRange, ScanPlan } from './sqlite-plan';
 import { ESTIMATE_CAP, sameRange } from './sqlite-plan';

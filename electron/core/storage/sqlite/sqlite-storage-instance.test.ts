@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { fillWithDefaultSettings, normalizeMangoQuery, now, prepareQuery } from 'rxdb/plugins/core';
 import type { FilledMangoQuery, RxJsonSchema, RxStorageInstance } from 'rxdb/plugins/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { getPrimaryFieldOfPrimaryKey, getSchemaByObjectPath, toArray } from 'rxdb/plugins/core';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
 import { createIndexKeyCodec, createRowKeysEncoder, INDEX_KEY_LAYOUT } from './index-key';

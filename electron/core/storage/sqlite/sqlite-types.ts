@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Subject } from 'rxjs';
 import type { EventBulk, RxStorage, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb/plugins/core';
 import type { BulkWriteState } from './bulk-write-policy';

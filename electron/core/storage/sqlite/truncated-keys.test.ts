@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { normalizeMangoQuery, now, prepareQuery } from 'rxdb/plugins/core';
 import type { FilledMangoQuery, MangoQuery, RxStorageInstance } from 'rxdb/plugins/core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
