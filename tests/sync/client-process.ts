@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParamsOf, RequestName, Result, ResultOf } from '../../shared/contract';
+import type { SyncStatus } from '../../shared/contract/sync/sync-types';
 import type { ClientReady, ClientReply, ClientRequest } from './client-protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -17,6 +18,8 @@ export type ClientProcess = {
   count(collection: string): Promise<number>;
   /** Resolves (with the child's clock) when the field shows the value; subscribe before causing it. */
   waitValue(collection: string, docId: string, field: string, value: string): Promise<number>;
+  /** Every `sync.status` event this client's core emitted, oldest first. */
+  statusLog(): Promise<SyncStatus[]>;
   close(): Promise<void>;
 };
 
@@ -67,6 +70,7 @@ export async function startClient(name: string): Promise<ClientProcess> {
     docs: (collection) => ask({ op: 'docs', collection }) as Promise<Array<Record<string, unknown>>>,
     count: (collection) => ask({ op: 'count', collection }) as Promise<number>,
     waitValue: (collection, docId, field, value) => ask({ op: 'waitValue', collection, docId, field, value }) as Promise<number>,
+    statusLog: () => ask({ op: 'statusLog' }) as Promise<SyncStatus[]>,
     async close() {
       if (child.exitCode === null) {
         await Promise.race([ask({ op: 'close' }).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);

@@ -12,6 +12,8 @@ export type ClientRequest =
       readonly field: string;
       readonly value: string;
     }
+  /** Every `sync.status` event the core sent since the client started, oldest first. */
+  | { readonly id: number; readonly op: 'statusLog' }
   | { readonly id: number; readonly op: 'close' };
 
 export type ClientReply =

@@ -1,4 +1,5 @@
 import { createCore } from '../../electron/core/core';
+import type { SyncStatus } from '../../shared/contract/sync/sync-types';
 import type { CrmCollectionName } from '../../shared/schemas/registry';
 import type { ClientReply, ClientRequest } from './client-protocol';
 
@@ -10,7 +11,10 @@ async function main(): Promise<void> {
   const dataDir = process.env.CLIENT_DATA_DIR;
   if (!dataDir || !process.send) throw new Error('client-worker needs CLIENT_DATA_DIR and an IPC channel');
   const core = await createCore({ dataDir, host: 'browser', appVersion: 'test', log: () => undefined });
-  const session = core.openSession(() => undefined);
+  const statusLog: SyncStatus[] = [];
+  const session = core.openSession((event, payload) => {
+    if (event === 'sync.status') statusLog.push(payload as SyncStatus);
+  });
   const send = (reply: ClientReply): void => {
     process.send?.(reply);
   };
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
             }
           });
         });
+      case 'statusLog':
+        return statusLog;
       case 'close':
         session.close();
         await core.close();

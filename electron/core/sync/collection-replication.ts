@@ -23,7 +23,7 @@ export type CollectionReplicationDeps = {
   readonly connectivity: Connectivity;
   readonly tables: SyncSideTables;
   readonly reporter: HandlerReporter & {
-    /** Documents pulled in an initial sync or a full resync; `done` when caught up. */
+    /** Distinct records pulled in an initial sync or a full resync; `done` when caught up. */
     readonly progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number) => void;
     readonly streamConnected: (collection: CrmCollectionName, connected: boolean) => void;
     readonly conflictsChanged: () => void;
@@ -39,8 +39,12 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
   const { name, version, auth, tables, reporter } = deps;
   const loop = { auth, connectivity: deps.connectivity, reporter, signal: deps.signal };
   let resync: Resync | undefined;
-  /** `total` comes with the first page of a pull from the start and is kept for the later pages. */
-  let progress: { pulled: number; total?: number } | undefined;
+  /**
+   * A pull from the start counts distinct ids, not documents received: a record changed on the
+   * server during the sync comes again later in the feed, and a page is fetched again when RxDB
+   * restarts the pull (stream RESYNC) or a request is retried. `total` comes with the first page.
+   */
+  let progress: { seen: Set<string>; total?: number } | undefined;
   let prefetched: { key: string; page: Promise<PullPage | 'resync'> } | undefined;
 
   const fetchPage = async (checkpoint: Checkpoint | null, limit: number): Promise<PullPage | 'resync'> => {
@@ -56,7 +60,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     checkpoint: Checkpoint | undefined,
     batchSize: number,
   ): Promise<{ documents: WithDeleted<SyncDoc>[]; checkpoint: Checkpoint | undefined }> {
-    if (checkpoint === undefined && !progress) progress = { pulled: 0 };
+    if (checkpoint === undefined && !progress) progress = { seen: new Set() };
     const key = JSON.stringify([checkpoint ?? null, batchSize]);
     let page = await (prefetched?.key === key ? prefetched.page : fetchPage(checkpoint ?? null, batchSize));
     prefetched = undefined;
@@ -64,7 +68,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
       // Offline longer than the server keeps tombstones: start over, and afterwards drop local
       // copies of records the server no longer has (they were deleted while we were away).
       resync = { seen: new Set() };
-      progress = { pulled: 0 };
+      progress = { seen: new Set() };
       page = await fetchPage(null, batchSize);
       if (page === 'resync') throw new Error('the server asked for a resync of a pull from the start');
     }
@@ -84,9 +88,9 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
       resync = undefined;
     }
     if (progress) {
-      progress.pulled += documents.length;
+      for (const doc of documents) progress.seen.add(String(doc.id));
       if (page.total !== undefined) progress.total = page.total;
-      reporter.progress(name, progress.pulled, caughtUp, progress.total);
+      reporter.progress(name, progress.seen.size, caughtUp, progress.total);
       if (caughtUp) progress = undefined;
     }
     return { documents: out as WithDeleted<SyncDoc>[], checkpoint: page.checkpoint ?? checkpoint };

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { debounceTime, merge, Subscription, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
@@ -83,7 +83,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       transient: (error: SyncError) => tracker.update((i) => (i.transient = error)),
       fatal: (error: SyncError) => tracker.update((i) => (i.fatal = error)),
       progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number) =>
-        tracker.update((i) => i.progress.set(collection, { pulled, done, ...(total === undefined ? {} : { total }) })),
+        tracker.progress(collection, { pulled, done, ...(total === undefined ? {} : { total }) }),
       streamConnected: () => undefined,
       conflictsChanged,
       rejectionsChanged: refreshRejected,

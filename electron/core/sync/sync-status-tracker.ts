@@ -10,13 +10,35 @@ type Inputs = {
   active: Map<string, boolean>;
   /** Collections whose first pull since start has not finished: "up to date" would be a lie. */
   starting: Set<string>;
-  progress: Map<string, { pulled: number; done: boolean; total?: number }>;
+  progress: Map<string, CollectionProgress>;
   pendingChanges: number;
   rejectedChanges: number;
   lastSyncedAt?: number;
 };
 
 export type StatusTracker = ReturnType<typeof createStatusTracker>;
+
+/** Distinct records one collection pulled since its pull from the start, and the server's count then. */
+export type CollectionProgress = { readonly pulled: number; readonly done: boolean; readonly total?: number };
+
+/**
+ * The sum over the collections of one first sync. Invariant: pulled ≤ total at every step and
+ * pulled = total once every collection is done. A collection's total is at least what it pulled
+ * (records created on the server during the sync are in the feed but not in the first page's
+ * count) and, once it is caught up, exactly that: everything in scope has arrived, and a record
+ * that left the scope or was purged meanwhile will not.
+ */
+export function initialProgress(entries: ReadonlyArray<CollectionProgress>): SyncProgress | undefined {
+  if (entries.length === 0) return undefined;
+  let pulled = 0;
+  let total: number | undefined = 0;
+  for (const entry of entries) {
+    pulled += entry.pulled;
+    if (entry.done) total = total === undefined ? undefined : total + entry.pulled;
+    else total = total === undefined || entry.total === undefined ? undefined : total + Math.max(entry.total, entry.pulled);
+  }
+  return total === undefined ? { pulled } : { pulled, total };
+}
 
 /**
  * Folds the many signals (per-collection activity, connectivity, errors, counts) into the one
@@ -37,11 +59,7 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
 
   function compute(): SyncStatus {
     const busy = inputs.starting.size > 0 || [...inputs.active.values()].some(Boolean);
-    const progressing = [...inputs.progress.values()].filter((p) => !p.done);
-    const initial: SyncProgress | undefined =
-      progressing.length > 0
-        ? { pulled: [...inputs.progress.values()].reduce((n, p) => n + p.pulled, 0), ...totalOf(progressing) }
-        : undefined;
+    const initial = initialProgress([...inputs.progress.values()]);
     const state: SyncStatus['state'] = !inputs.signedIn
       ? inputs.fatal?.code === 'session_expired'
         ? 'error'
@@ -66,10 +84,6 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
     };
   }
 
-  function totalOf(progressing: ReadonlyArray<{ total?: number }>): { total?: number } {
-    return progressing.every((p) => typeof p.total === 'number') ? { total: progressing.reduce((n, p) => n + (p.total ?? 0), 0) } : {};
-  }
-
   function update(change: (inputs: Inputs) => void): void {
     change(inputs);
     let next = compute();
@@ -87,6 +101,15 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
   return {
     current: (): SyncStatus => current,
     update,
+    /**
+     * One collection's first-sync progress. The collections that report while any of them is still
+     * pulling form one first sync; when the last finishes, its full bar (done = total) is shown
+     * once and the first sync ends, so a later resync of one collection starts from zero.
+     */
+    progress(collection: string, entry: CollectionProgress): void {
+      update((i) => i.progress.set(collection, entry));
+      if ([...inputs.progress.values()].every((p) => p.done)) update((i) => i.progress.clear());
+    },
     reset(signedIn: boolean): void {
       update((i) => {
         i.signedIn = signedIn;

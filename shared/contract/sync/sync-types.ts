@@ -31,9 +31,11 @@ export type SyncError = { readonly code: SyncErrorCode; readonly message: string
  */
 export type SyncState = 'signed_out' | 'offline' | 'syncing' | 'up_to_date' | 'error';
 
+/** A first sync (or full resync): `pulled` ≤ `total` always, and `pulled` = `total` when it ends. */
 export type SyncProgress = {
+  /** Distinct records received so far. */
   readonly pulled: number;
-  /** Only when the server says how many documents the first sync will bring (it does not yet). */
+  /** Records in scope: the server's count at the first page, raised by records created meanwhile. */
   readonly total?: number;
 };
 

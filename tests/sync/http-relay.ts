@@ -1,0 +1,44 @@
+import { createServer, request, type IncomingMessage } from 'node:http';
+
+/** Runs before a request is passed on; the request waits for it (a test changes the server meanwhile). */
+export type BeforeForward = (method: string, path: string) => Promise<void>;
+
+export type HttpRelay = { readonly url: string; close(): Promise<void> };
+
+/**
+ * An HTTP relay on 127.0.0.1 in front of the sync server that can hold a request until the test
+ * has done something, so "the server changed between page 1 and page 2" happens exactly there
+ * instead of by timing. Responses (SSE streams included) are piped through as they arrive.
+ */
+export async function startHttpRelay(targetPort: number, beforeForward: BeforeForward): Promise<HttpRelay> {
+  const relay = createServer((incoming: IncomingMessage, outgoing) => {
+    const method = incoming.method ?? 'GET';
+    const path = incoming.url ?? '/';
+    beforeForward(method, path).then(
+      () => {
+        const upstream = request({ host: '127.0.0.1', port: targetPort, method, path, headers: incoming.headers }, (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        });
+        upstream.on('error', () => outgoing.destroy());
+        outgoing.on('close', () => upstream.destroy());
+        incoming.pipe(upstream);
+      },
+      (error: unknown) => {
+        outgoing.writeHead(500, { 'content-type': 'application/json' });
+        outgoing.end(JSON.stringify({ code: 'relay_hook_failed', message: String(error) }));
+      },
+    );
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const address = relay.address();
+  if (typeof address !== 'object' || !address) throw new Error('the relay has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise((resolve) => {
+        relay.closeAllConnections();
+        relay.close(() => resolve());
+      }),
+  };
+}
