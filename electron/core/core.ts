@@ -31,6 +31,8 @@ export type CoreOptions = {
   readonly dataDir: string;
   /** The database's raw cipher key (32 bytes); the host keeps it (OS key store or a 0600 key file). */
   readonly databaseKey?: Uint8Array;
+  /** How the host keeps that key (AppInfo.keyProtection); the browser host and scripts use a key file. */
+  readonly keyProtection?: AppInfo['keyProtection'];
   readonly host: AppInfo['host'];
   readonly appVersion: string;
   readonly actor?: Actor;
@@ -127,6 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     host: options.host,
     dataDir: options.dataDir,
     collections: Object.keys(db.collections),
+    keyProtection: options.keyProtection ?? 'key-file',
   });
 
   const dispatcher = createDispatcher(

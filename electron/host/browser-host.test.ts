@@ -80,8 +80,9 @@ describe('browser host', () => {
 
   it('refuses other Host headers (DNS rebinding) and paths outside the renderer', async () => {
     expect((await get('/', { cookie, host: 'evil.example:80' })).status).toBe(403);
-    expect((await get('/../secret.txt', { cookie })).status).toBe(404);
-    expect((await get('/%2e%2e/secret.txt', { cookie })).status).toBe(404);
+    expect((await get('/../secret.txt', { cookie })).status).toBe(400);
+    expect((await get('/%2e%2e/secret.txt', { cookie })).status).toBe(400);
+    expect((await get('/assets/missing.js', { cookie })).status).toBe(404);
   });
 
   it('accepts a WebSocket only with the cookie and our Origin', async () => {

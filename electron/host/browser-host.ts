@@ -1,12 +1,16 @@
+import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { WIRE_CLOSE } from '../../shared/contract/wire';
-import { startCoreThread } from './core-thread';
+import { logRecord, type LogSink } from '../core/logging/log-record';
+import { loadOrCreateKeyFile } from '../core/security/database-key';
+import { startCoreThread } from '../core/threads/core-thread';
 import { createHostAuth } from './host-auth';
 import { createHostPdfPrinter } from './pdf-printer';
 import { keepLandingWindow, serveLandingPage } from './landing-page';
+import { isBadTarget, parseRequestTarget } from './request-target';
 import { isPage, plain, serveStatic } from './static-files';
 import { attachConnection, framesInUrl, MAX_FRAME_BYTES } from './ws-connection';
 
@@ -17,24 +21,42 @@ export type BrowserHostOptions = {
   /** 0 picks a free port (tests run many hosts side by side). */
   readonly port?: number;
   readonly appVersion?: string;
-  readonly log?: (message: string, error?: unknown) => void;
+  /** Where log records go (the host's log file); default: the terminal. */
+  readonly log?: LogSink;
+  /** Called when the host stops serving because its core stopped by itself. */
+  readonly onCoreExit?: (error: Error) => void;
 };
 
 export type BrowserHost = {
-  /** Open this to use the app; it carries the secret, so print it only to the user who started us. */
+  /** Open this to use the app; it carries the secret, so give it only to the user who started us. */
   readonly url: string;
   readonly port: number;
+  /** Resolves when the first page has opened its WebSocket (the secret URL has done its job). */
+  readonly firstConnection: Promise<void>;
   close(): Promise<void>;
 };
 
 /**
  * The core and the built renderer without Electron: an HTTP server for the page and a WebSocket
  * for the contract, on 127.0.0.1 only. See host-auth.ts for how a page proves it is ours. The core
- * runs on its own thread (core-thread.ts), so files and frames never wait for the database.
+ * runs on its own thread (electron/core/threads/core-thread.ts), so files and frames never wait
+ * for the database.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[host] ${message}`, error ?? ''));
-  const core = await startCoreThread({ dataDir: options.dataDir, appVersion: options.appVersion ?? '0.0.0', log });
+  const sink: LogSink = options.log ?? ((record) => console.error(`[host] ${record.level} ${record.message}`, record.error ?? ''));
+  const log = (message: string, error?: unknown): void =>
+    sink(logRecord(error === undefined ? 'warn' : 'error', message, error, undefined, 'host'));
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const core = await startCoreThread({
+    dataDir: options.dataDir,
+    appVersion: options.appVersion ?? '0.0.0',
+    host: 'browser',
+    // The browser host has no OS key store: the key lives in a 0600 file beside the database.
+    databaseKey: loadOrCreateKeyFile(options.dataDir),
+    keyProtection: 'key-file',
+    log: sink,
+    ...(options.onCoreExit ? { onUnexpectedExit: options.onCoreExit } : {}),
+  });
   const server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   try {
@@ -51,42 +73,70 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const { port } = server.address() as AddressInfo;
   const auth = createHostAuth(port);
   // The printer needs the port and secret, known only once the server listens; until then export refuses.
-  const printer = createHostPdfPrinter({ secretUrl: `http://127.0.0.1:${port}/?s=${auth.secret}`, origin: `http://127.0.0.1:${port}` });
+  const printer = createHostPdfPrinter({
+    secretUrl: `http://127.0.0.1:${port}/?s=${auth.secret}`,
+    origin: `http://127.0.0.1:${port}`,
+    log,
+  });
   core.setPrinter(printer.print);
   const landing = keepLandingWindow(core, log);
+  let connected: () => void = () => undefined;
+  const firstConnection = new Promise<void>((resolve) => (connected = resolve));
 
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+  const handleRequest = (request: IncomingMessage, response: ServerResponse): void => {
     if (!auth.isOurHost(request)) return plain(response, 403, 'Forbidden');
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const target = parseRequestTarget(request.url);
+    if (isBadTarget(target)) return plain(response, 400, 'Bad request');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed');
-    if (auth.isSecretUrl(url)) {
+    if (auth.isSecretUrl(target.url)) {
       // Trade the secret in the URL for a cookie and drop it from the address bar and history.
       return plain(response, 303, 'See /', { Location: '/', 'Set-Cookie': auth.setCookieHeader() });
     }
     if (!auth.hasCookie(request)) return plain(response, 403, 'Forbidden');
-    const pdfToken = /^\/reports\/pdf\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
+    const pdfToken = /^\/reports\/pdf\/([\w-]{1,64})$/.exec(target.path)?.[1];
     if (pdfToken) return sendPdf(response, printer.take(pdfToken));
-    if (request.method === 'GET' && isPage(url.pathname)) return serveLandingPage(options.rendererDir, response, landing.element());
-    serveStatic(options.rendererDir, url.pathname, response);
+    if (request.method === 'GET' && isPage(target.path)) return serveLandingPage(options.rendererDir, response, landing.element(), log);
+    serveStatic(options.rendererDir, target.path, response, log);
+  };
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    try {
+      handleRequest(request, response);
+    } catch (error) {
+      // A bug, not bad input (that is a 400 above): log it, answer if we still can, keep serving.
+      log(`${request.method ?? '?'} request failed`, error);
+      if (!response.headersSent) plain(response, 500, 'Internal error');
+      else response.destroy();
+    }
   });
 
+  const refuse = (socket: Duplex, status: '400 Bad Request' | '403 Forbidden'): void => {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || !auth.isOurHost(request) || !auth.isOurOrigin(request) || !auth.hasCookie(request)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
+    try {
+      const target = parseRequestTarget(request.url);
+      if (isBadTarget(target)) return refuse(socket, '400 Bad Request');
+      if (target.path !== '/ws' || !auth.isOurHost(request) || !auth.isOurOrigin(request) || !auth.hasCookie(request)) {
+        return refuse(socket, '403 Forbidden');
+      }
+      const early = framesInUrl(target.url);
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        if (early === 'malformed') return ws.close(1007, 'Expected a JSON array of request frames in q');
+        attachConnection(core, ws, (error) => log('websocket error', error), early);
+        connected();
+      });
+    } catch (error) {
+      log('websocket upgrade failed', error);
+      socket.destroy();
     }
-    const early = framesInUrl(url);
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      if (early === 'malformed') return ws.close(1007, 'Expected a JSON array of request frames in q');
-      attachConnection(core, ws, (error) => log('websocket error', error), early);
-    });
   });
 
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}/?s=${auth.secret}`,
     port,
+    firstConnection,
     close() {
       closing ??= (async () => {
         for (const client of wss.clients) client.close(WIRE_CLOSE.shuttingDown, 'Host shutting down');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LANDING_ACCOUNTS_WINDOW, LANDING_WINDOW_ELEMENT_ID } from '../../shared/contract/customers/landing-window';
-import type { HostSession } from './core-thread';
+import type { HostSession } from '../core/threads/core-thread';
 import type { EventMap } from '../../shared/contract';
-import type { HostEventSink } from './core-thread';
+import type { HostEventSink } from '../core/threads/core-thread';
 import { keepLandingWindow, landingWindowReader, scriptSafeJson } from './landing-page';
 
 /** A core that answers (or not) as told: these tests are about the reader, not the core. */

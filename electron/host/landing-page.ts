@@ -7,7 +7,7 @@ import {
   LANDING_WINDOW_ELEMENT_ID,
   type EmbeddedLandingWindow,
 } from '../../shared/contract/customers/landing-window';
-import type { CoreThread } from './core-thread';
+import type { CoreThread } from '../core/threads/core-thread';
 import { plain, securityHeaders } from './static-files';
 
 /** The longest the end of the page waits for the landing window; after it the page says nothing. */
@@ -109,11 +109,18 @@ export function keepLandingWindow(
  * (8-50 ms, up to 250 while a browser starts beside us) overlaps the script downloads and start-up
  * instead of adding a WebSocket round trip after them.
  */
-export function serveLandingPage(rendererDir: string, response: ServerResponse, landing: Promise<string | undefined>): void {
+export function serveLandingPage(
+  rendererDir: string,
+  response: ServerResponse,
+  landing: Promise<string | undefined>,
+  onError: (message: string, error: unknown) => void,
+): void {
   let html: string;
   try {
     html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  } catch {
+  } catch (error) {
+    // No built renderer: the page cannot be served at all, which the log should say plainly.
+    onError('reading index.html failed (is out/renderer built?)', error);
     return plain(response, 404, 'Not found');
   }
   response.writeHead(200, { ...securityHeaders(), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -26,7 +26,11 @@ export type HostPdfPrinter = {
  * Prints with the system Chromium in a fresh profile, through our own host URL (the secret URL sets
  * the cookie), so the print route reads the same core over its own WebSocket session.
  */
-export function createHostPdfPrinter(options: { readonly secretUrl: string; readonly origin: string }): HostPdfPrinter {
+export function createHostPdfPrinter(options: {
+  readonly secretUrl: string;
+  readonly origin: string;
+  readonly log: (message: string, error?: unknown) => void;
+}): HostPdfPrinter {
   const files = new Map<string, StoredPdf>();
 
   async function render(job: PrintJob): Promise<Buffer> {
@@ -55,7 +59,8 @@ export function createHostPdfPrinter(options: { readonly secretUrl: string; read
         margin: { top: '16mm', bottom: '16mm', left: '12mm', right: '12mm' },
       });
     } finally {
-      await context.close().catch(() => undefined);
+      // The PDF (or the error above) is what matters; a browser that will not close is only logged.
+      await context.close().catch((error: unknown) => options.log('closing the print browser failed', error));
       rmSync(profile, { recursive: true, force: true });
     }
   }
@@ -66,6 +71,7 @@ export function createHostPdfPrinter(options: { readonly secretUrl: string; read
       try {
         bytes = await render(job);
       } catch (error) {
+        options.log(`printing ${job.route} failed`, error);
         return fail('internal', `Printing failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       const token = randomBytes(18).toString('base64url');

@@ -30,19 +30,28 @@ export function securityHeaders(): Record<string, string> {
 export const isPage = (pathname: string): boolean => pathname === '/' || pathname === '/index.html';
 
 /**
- * Serves the built renderer, and nothing outside its directory. Each file is read whole and sent
- * in one write, in the tick the request arrived: a streamed read takes several event-loop turns,
- * and at start-up the page's chunks would wait behind the core's first query between them.
+ * Serves the built renderer, and nothing outside its directory. `path` is a checked, decoded
+ * request path (request-target.ts); the containment check below holds even if it were not. Each
+ * file is read whole and sent in one write, in the tick the request arrived: a streamed read takes
+ * several event-loop turns, and at start-up the page's chunks would wait behind the core's first
+ * query between them.
  */
-export function serveStatic(rootDir: string, pathname: string, response: ServerResponse): void {
-  const relative = isPage(pathname) ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+export function serveStatic(
+  rootDir: string,
+  path: string,
+  response: ServerResponse,
+  onError: (message: string, error: unknown) => void,
+): void {
+  const relative = isPage(path) ? 'index.html' : path.replace(/^\/+/, '');
   const file = normalize(join(rootDir, relative));
   if (!file.startsWith(normalize(rootDir) + sep)) return plain(response, 404, 'Not found');
   let body: Buffer;
   try {
     if (!statSync(file).isFile()) return plain(response, 404, 'Not found');
     body = readFileSync(file);
-  } catch {
+  } catch (error) {
+    // A missing file is an ordinary 404; anything else (permissions, I/O) is worth a log line.
+    if (!isMissing(error)) onError('reading a renderer file failed', error);
     return plain(response, 404, 'Not found');
   }
   response.writeHead(200, {
@@ -53,6 +62,11 @@ export function serveStatic(rootDir: string, pathname: string, response: ServerR
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'private, max-age=31536000, immutable',
   });
   response.end(body);
+}
+
+function isMissing(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG';
 }
 
 export function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {

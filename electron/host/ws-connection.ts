@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { WireEvent } from '../../shared/contract/wire';
 import { fail } from '../../shared/contract/result';
-import type { CoreThread } from './core-thread';
+import type { CoreThread } from '../core/threads/core-thread';
 
 /** Frames beyond this are refused by `ws` itself (maxPayload); an import goes through files, not one frame. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
@@ -21,6 +21,7 @@ export function framesInUrl(url: URL): ReadonlyArray<string> | 'malformed' {
   try {
     value = JSON.parse(text);
   } catch {
+    // Not JSON: the caller closes the socket with 1007, which is the page's answer.
     return 'malformed';
   }
   if (!Array.isArray(value) || value.length > MAX_URL_FRAMES) return 'malformed';
@@ -76,6 +77,7 @@ function parseFrame(text: string): InboundFrame | undefined {
   try {
     value = JSON.parse(text);
   } catch {
+    // Not JSON: undefined makes receive() close the socket with 1007.
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;

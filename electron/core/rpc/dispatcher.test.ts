@@ -5,7 +5,7 @@ import { HandlerError } from './handler-error';
 import type { SessionContext } from './handler-types';
 
 const session: SessionContext = { sessionId: 't', emit: () => undefined, onClose: () => undefined };
-const info = { name: 'FieldCRM', version: '0', host: 'browser', dataDir: '/tmp', collections: [] } as const;
+const info = { name: 'FieldCRM', version: '0', host: 'browser', dataDir: '/tmp', collections: [], keyProtection: 'key-file' } as const;
 
 describe('createDispatcher', () => {
   it('rejects two handlers for one name at startup', () => {

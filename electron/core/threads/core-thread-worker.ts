@@ -1,19 +1,22 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ExportPdfResult, ExportProgress } from '../../shared/contract/reports/report-requests';
-import type { Result } from '../../shared/contract/result';
-import { createCore } from '../core/core';
-import type { Session } from '../core/rpc/session';
+import type { ExportPdfResult, ExportProgress } from '../../../shared/contract/reports/report-requests';
+import type { Result } from '../../../shared/contract/result';
+import { createCore } from '../core';
+import { describeError, logRecord, type LogContext, type LogLevel } from '../logging/log-record';
+import type { Session } from '../rpc/session';
 import type { CoreThreadInit, FromCore, ToCore } from './core-thread-protocol';
 
 /**
- * The browser host's core, on its own thread (core-thread.ts explains why). Sessions, requests and
- * events map one to one onto messages; printing goes back to the main thread, which owns the
- * HTTP server the printed files are downloaded from.
+ * The core on its own thread, for both hosts (core-thread.ts explains why). Sessions, requests and
+ * events map one to one onto messages; printing and logging go back to the host thread, which owns
+ * the window or HTTP server a report is printed through and the log file.
  */
 const port = parentPort;
 if (!port) throw new Error('core-thread-worker.ts runs as a worker thread');
 const post = (message: FromCore): void => port.postMessage(message);
-const { dataDir, appVersion } = workerData as CoreThreadInit;
+const log = (level: LogLevel, message: string, error?: unknown, context?: LogContext): void =>
+  post({ kind: 'log', record: logRecord(level, message, error, context, 'core') });
+const init = workerData as CoreThreadInit;
 
 type PendingPrint = {
   readonly resolve: (result: Result<ExportPdfResult>) => void;
@@ -23,11 +26,14 @@ const prints = new Map<number, PendingPrint>();
 let nextPrint = 1;
 
 try {
+  const startedAt = performance.now();
   const core = await createCore({
-    dataDir,
-    host: 'browser',
-    appVersion,
-    log: (message, error) => post({ kind: 'log', message, error: error === undefined ? undefined : describe(error) }),
+    dataDir: init.dataDir,
+    databaseKey: init.databaseKey,
+    keyProtection: init.keyProtection,
+    host: init.host,
+    appVersion: init.appVersion,
+    log: (message, error) => log(error === undefined ? 'warn' : 'error', message, error),
     printer: ({ onProgress, ...job }) =>
       new Promise((resolve) => {
         const print = nextPrint++;
@@ -35,6 +41,7 @@ try {
         post({ kind: 'print', print, job });
       }),
   });
+  log('info', 'core opened the database', undefined, { host: init.host, ms: Math.round(performance.now() - startedAt) });
   const sessions = new Map<number, Session>();
 
   port.on('message', (message: ToCore) => {
@@ -56,7 +63,7 @@ try {
         void session.request(message.name, message.params).then(
           (result) => post({ kind: 'result', id: message.id, result }),
           (error: unknown) => {
-            post({ kind: 'log', message: `${message.name} failed`, error: describe(error) });
+            log('error', 'request failed outside the dispatcher', error, { request: message.name });
             post({ kind: 'result', id: message.id, result: { ok: false, error: { code: 'internal', message: 'Request failed' } } });
           },
         );
@@ -76,18 +83,20 @@ try {
       case 'close':
         for (const session of sessions.values()) session.close();
         sessions.clear();
-        void core.close().then(() => {
-          post({ kind: 'closed' });
-          port.close();
-        });
+        void core
+          .close()
+          .then(
+            () => log('info', 'core closed the database'),
+            (error: unknown) => log('error', 'closing the core failed', error),
+          )
+          .finally(() => {
+            post({ kind: 'closed' });
+            port.close();
+          });
         return;
     }
   });
   post({ kind: 'ready' });
 } catch (error) {
-  post({ kind: 'failed', message: describe(error) });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  post({ kind: 'failed', message: describeError(error) });
 }

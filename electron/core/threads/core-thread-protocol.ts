@@ -1,14 +1,23 @@
-import type { EventMap, EventName, RequestName, Result, ResultOf } from '../../shared/contract';
-import type { ExportPdfResult, ExportProgress } from '../../shared/contract/reports/report-requests';
-import type { PrintJob } from '../core/reports/report-printer';
+import type { AppInfo, EventMap, EventName, RequestName, Result, ResultOf } from '../../../shared/contract';
+import type { ExportPdfResult, ExportProgress } from '../../../shared/contract/reports/report-requests';
+import type { LogRecord } from '../logging/log-record';
+import type { PrintJob } from '../reports/report-printer';
 
-/** What the host's main thread passes to the core thread at start (workerData). */
-export type CoreThreadInit = { readonly dataDir: string; readonly appVersion: string };
+/** What the host thread passes to the core thread at start (workerData, copied by structured clone). */
+export type CoreThreadInit = {
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly host: AppInfo['host'];
+  /** The database's raw key (32 bytes); the host holds it (OS key store or a 0600 key file). */
+  readonly databaseKey: Uint8Array;
+  /** How the host keeps that key, shown to the user in the app's settings. */
+  readonly keyProtection: AppInfo['keyProtection'];
+};
 
 /** A print job as it crosses threads: the progress callback becomes `print-progress` messages. */
 export type PrintJobData = Omit<PrintJob, 'onProgress'>;
 
-/** Main thread → core thread. */
+/** Host thread → core thread. */
 export type ToCore =
   | { readonly kind: 'open'; readonly session: number }
   | { readonly kind: 'request'; readonly session: number; readonly id: number; readonly name: string; readonly params: unknown }
@@ -17,12 +26,12 @@ export type ToCore =
   | { readonly kind: 'print-done'; readonly print: number; readonly result: Result<ExportPdfResult> }
   | { readonly kind: 'close' };
 
-/** Core thread → main thread. */
+/** Core thread → host thread. Log records go to the host, the only writer of the log file. */
 export type FromCore =
   | { readonly kind: 'ready' }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'result'; readonly id: number; readonly result: Result<ResultOf<RequestName>> }
   | { readonly kind: 'event'; readonly session: number; readonly event: EventName; readonly payload: EventMap[EventName] }
   | { readonly kind: 'print'; readonly print: number; readonly job: PrintJobData }
-  | { readonly kind: 'log'; readonly message: string; readonly error?: string }
+  | { readonly kind: 'log'; readonly record: LogRecord }
   | { readonly kind: 'closed' };
