@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBrowserHost } from '../electron/host/browser-host';
+import { formatForTerminal, type Logger } from '../electron/core/logging/logger';
+import { openHostLogger } from '../electron/core/logging/open-host-logger';
+import { startBrowserHost, type BrowserHost } from '../electron/host/browser-host';
+import { launchChromium, type ChromiumLaunch } from '../electron/host/chromium-launch';
 import { ensureRendererBuilt } from './build-renderer';
 
 /**
@@ -35,47 +37,82 @@ function defaultDataDir(): string {
   return join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'FieldCRM-browser');
 }
 
-async function main(): Promise<void> {
+async function main(logger: Logger, dataDir: string): Promise<void> {
   const root = resolve(import.meta.dirname, '..');
   const port = values.port === undefined ? PREFERRED_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0..65535, got ${values.port}`);
-  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  mkdirSync(dataDir, { recursive: true });
   if (!values['no-build']) ensureRendererBuilt(root);
 
-  const options = { dataDir, rendererDir: join(root, 'out/renderer'), appVersion: process.env['npm_package_version'] };
-  const host = await startBrowserHost({ ...options, port }).catch((error: unknown) => {
+  let shutdown: (code: number) => Promise<void> = async () => undefined;
+  const options = {
+    dataDir,
+    rendererDir: join(root, 'out/renderer'),
+    appVersion: process.env['npm_package_version'],
+    log: logger.write,
+    onCoreExit: () => void shutdown(1),
+  };
+  const host: BrowserHost = await startBrowserHost({ ...options, port }).catch((error: unknown) => {
     const busy = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
     if (!busy || values.port !== undefined) throw error;
     console.log(`Port ${port} is busy; using a free one (preferences saved in the page start fresh).`);
+    logger.info('preferred port busy, using a free one', { port });
     return startBrowserHost({ ...options, port: 0 });
   });
+  logger.info('browser host started', { port: host.port, dataDir });
   // The e2e fixture reads this exact line.
   console.log(`FieldCRM is running at ${host.url}`);
   console.log(`Data directory: ${dataDir}`);
+  if (logger.location) console.log(`Log file: ${logger.location.file()}`);
 
-  let browser: ReturnType<typeof spawn> | undefined;
+  let browser: ChromiumLaunch | undefined;
   if (!values['no-open'] && existsSync(CHROMIUM)) {
-    const profile = join(dataDir, 'chromium-profile');
-    browser = spawn(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--app=${host.url}`], { stdio: 'ignore' });
-    browser.on('exit', () => void shutdown());
+    browser = launchChromium({
+      chromium: CHROMIUM,
+      url: host.url,
+      profileDir: join(dataDir, 'chromium-profile'),
+      flags: CHROMIUM_FLAGS,
+      connected: host.firstConnection,
+      log: (message, error) => logger.warn(message, error),
+    });
+    browser.child.on('exit', () => void shutdown(0));
   } else if (!values['no-open']) {
     console.log(`${CHROMIUM} not found: open the address above in a browser.`);
   }
 
   let stopping = false;
-  async function shutdown(): Promise<void> {
+  shutdown = async (code) => {
     if (stopping) return;
     stopping = true;
-    browser?.kill();
-    await host.close();
-    process.exit(0);
-  }
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+    browser?.dispose();
+    browser?.child.kill();
+    try {
+      await host.close();
+      logger.info('browser host stopped');
+    } catch (error) {
+      logger.error('closing the browser host failed', error);
+      code = code || 1;
+    }
+    await logger.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
+const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+// Warnings and errors also go to the terminal that started us; everything goes to the file.
+const logger = await openHostLogger(dataDir, (record) => {
+  if (record.level !== 'debug' && record.level !== 'info') console.error(formatForTerminal(record));
+});
+main(logger, dataDir).catch((error: unknown) => {
+  logger.write({
+    level: 'fatal',
+    message: 'the browser host could not start',
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    source: 'host',
+  });
+  // The echo above has printed it to the terminal too.
+  logger.flushSync();
   process.exit(1);
 });
