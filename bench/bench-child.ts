@@ -5,6 +5,7 @@ import { CRM_DATABASE_NAME, openCrmDatabase } from '../electron/core/db/open-crm
 import { SearchIndex } from '../electron/core/search';
 import type { SearchType } from '../electron/core/search';
 import { createSearchHook } from '../electron/core/search';
+import { readKeyFile } from '../electron/core/security/database-key';
 import { getRxStorageSqlite } from '../electron/core/storage/sqlite';
 import { nowMs, percentile, round } from './bench-stats';
 
@@ -52,8 +53,10 @@ function betweenRequests(): Promise<void> {
  */
 async function main(workloadFile: string): Promise<void> {
   const workload = JSON.parse(readFileSync(workloadFile, 'utf8')) as ChildWorkload;
+  const databaseKey = readKeyFile(workload.directory);
+  if (!databaseKey) throw new Error(`no key file in ${workload.directory}`);
   const start = nowMs();
-  const storage = getRxStorageSqlite({ directory: workload.directory, hooks: [createSearchHook()] });
+  const storage = getRxStorageSqlite({ directory: workload.directory, hooks: [createSearchHook()], databaseKey });
   const db = await openCrmDatabase({ directory: workload.directory, storage });
   const firstPage = await db.accounts.find({ selector: {}, sort: [{ name: 'asc' }], limit: 50 }).exec();
   const coldOpen = nowMs() - start;

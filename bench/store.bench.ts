@@ -3,8 +3,10 @@
  * progress goes to stderr. Never fails on a time: a benchmark reports, the reader judges.
  *
  * Parent: generates the data, times bulk inserts on the memory storage, our SQLite storage (with
- * the search hook, as the app runs) and raw better-sqlite3. Child (fresh process): cold open,
- * page queries, full-text search, single inserts and RSS of a process that opened the database.
+ * the search hook, as the app runs) and raw SQLite. Child (fresh process): cold open, page
+ * queries, full-text search, single inserts and RSS of a process that opened the database.
+ * Every SQLite file is encrypted as the app's is (a key file per directory, as the browser host
+ * keeps it); `encrypted` in the output says whether the database file really was.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,9 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Account, Contact } from '../shared/schemas';
 import { openCrmDatabase, type CrmDatabase } from '../electron/core/db/open-crm-database';
 import { createSearchHook } from '../electron/core/search';
-import { getRxStorageSqlite, SYNCHRONOUS_MODE } from '../electron/core/storage/sqlite';
+import { loadOrCreateKeyFile } from '../electron/core/security/database-key';
+import { getRxStorageSqlite, keyConnection, SYNCHRONOUS_MODE } from '../electron/core/storage/sqlite';
+import { readDatabaseFileState } from '../electron/core/storage/sqlite/encrypt-plaintext-database';
 import { generateAccounts, generateDataset } from '../electron/core/seed/generate-dataset';
 import type { ChildResult } from './bench-child';
 import { buildWorkload } from './bench-workload';
@@ -86,7 +90,8 @@ async function timeMemory(accounts: ReadonlyArray<Account>): Promise<number> {
 
 /** Our storage as the app runs it: with the search hook. */
 function openSqlite(directory: string): Promise<CrmDatabase> {
-  return openCrmDatabase({ directory, storage: getRxStorageSqlite({ directory, hooks: [createSearchHook()] }) });
+  const databaseKey = loadOrCreateKeyFile(directory);
+  return openCrmDatabase({ directory, storage: getRxStorageSqlite({ directory, hooks: [createSearchHook()], databaseKey }) });
 }
 
 async function timeSqlite(directory: string, accounts: ReadonlyArray<Account>): Promise<number> {
@@ -99,9 +104,10 @@ async function timeSqlite(directory: string, accounts: ReadonlyArray<Account>): 
   }
 }
 
-/** Same JSON, same durability settings, no RxDB and no index columns: the floor for any storage. */
+/** Same JSON, same cipher and durability settings, no RxDB and no index columns: the floor for any storage. */
 function timeRawSqlite(directory: string, accounts: ReadonlyArray<Account>): number {
   const db = new Database(path.join(directory, 'raw.sqlite'));
+  keyConnection(db, loadOrCreateKeyFile(directory));
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${SYNCHRONOUS_MODE}`);
   db.exec('CREATE TABLE docs (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
@@ -168,7 +174,7 @@ async function main(): Promise<void> {
     const contactsMs = await bulkInsertAll((docs) => loaded.contacts.bulkInsert(docs), contacts);
     await loaded.close();
 
-    progress('raw better-sqlite3: one transaction');
+    progress('raw SQLite: one transaction');
     const raw = timeRawSqlite(directory, accounts);
 
     progress('child process: cold open, page queries, search, single inserts');
@@ -177,6 +183,7 @@ async function main(): Promise<void> {
     const child = await runChild(workloadFile);
 
     const result = {
+      encrypted: readDatabaseFileState(path.join(sqliteDir, 'crm.sqlite')) === 'encrypted',
       insert_100k_ms: round(median(sqliteRuns)),
       memory_insert_100k_ms: round(median(memoryRuns)),
       raw_sqlite_insert_100k_ms: round(raw),

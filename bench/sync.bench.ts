@@ -6,6 +6,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { getReplicationHandlerByCollection } from 'rxdb/plugins/replication-websocket';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { loadOrCreateKeyFile } from '../electron/core/security/database-key';
 import { getRxStorageSqlite } from '../electron/core/storage/sqlite';
 import type { Db, Queryable } from '../server/db/db';
 import type { RunningServer } from '../server/server';
@@ -170,7 +171,11 @@ async function measureReference(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'sync-bench-ref-'));
   const schema = crmCollections.accounts.schema as unknown as RxJsonSchema<RefDoc>;
   const master = await createRxDatabase({ name: 'master', storage: getRxStorageMemory(), multiInstance: false });
-  const fork = await createRxDatabase({ name: 'fork', storage: getRxStorageSqlite({ directory: dir, hooks: [] }), multiInstance: false });
+  const fork = await createRxDatabase({
+    name: 'fork',
+    storage: getRxStorageSqlite({ directory: dir, hooks: [], databaseKey: loadOrCreateKeyFile(dir) }),
+    multiInstance: false,
+  });
   try {
     // Accounts are at schema version 1, which needs its migration strategy even on empty databases.
     addRxPlugin(RxDBMigrationSchemaPlugin);

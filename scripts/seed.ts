@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCrmDatabase } from '../electron/core/db/open-crm-database';
+import { loadOrCreateKeyFile } from '../electron/core/security/database-key';
 import { generateDataset } from '../electron/core/seed/generate-dataset';
 import { writeDataset } from '../electron/core/seed/write-dataset';
 import { createSearchHook } from '../electron/core/search';
@@ -43,8 +44,10 @@ const directory = resolve(values.dir);
 process.stderr.write(
   `seed: ${accounts} accounts, seed ${seed}, reference date ${new Date(referenceDate).toISOString().slice(0, 10)}, into ${directory}\n`,
 );
-// Same storage and hooks as the app's core, so seeded records are in the full-text index too.
-const db = await openCrmDatabase({ directory, storage: getRxStorageSqlite({ directory, hooks: [createSearchHook()] }) });
+// Same storage and hooks as the app's core, so seeded records are in the full-text index too; the
+// database is encrypted with the directory's key file, which the browser host then opens it with.
+const databaseKey = loadOrCreateKeyFile(directory);
+const db = await openCrmDatabase({ directory, storage: getRxStorageSqlite({ directory, hooks: [createSearchHook()], databaseKey }) });
 try {
   // Ids are deterministic, so seeding twice would collide on every document; say so up front.
   const existing = await db.accounts.count().exec();

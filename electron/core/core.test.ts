@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_NAMES, type EventMap, type RequestName } from '../../shared/contract';
 import { createCore, type Core } from './core';
 import type { Session } from './rpc/session';
+import { TEST_DATABASE_KEY } from './db/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-core-'));
 let core: Core;
@@ -15,7 +16,7 @@ const account = { name: 'Acme GmbH', status: 'active', tier: 'key', region: 'eme
 let seededId = '';
 
 beforeAll(async () => {
-  core = await createCore({ dataDir, host: 'browser', appVersion: 'test', liveDebounceMs: 10 });
+  core = await createCore({ dataDir, databaseKey: TEST_DATABASE_KEY, host: 'browser', appVersion: 'test', liveDebounceMs: 10 });
   session = core.openSession((event, payload) => {
     if (event === 'live.changed') events.push(payload as EventMap['live.changed']);
   });

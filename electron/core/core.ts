@@ -30,7 +30,7 @@ export type CoreOptions = {
   /** The user's data directory; the database is `<dataDir>/crm.sqlite` (where `npm run seed -- --dir` writes too). */
   readonly dataDir: string;
   /** The database's raw cipher key (32 bytes); the host keeps it (OS key store or a 0600 key file). */
-  readonly databaseKey?: Uint8Array;
+  readonly databaseKey: Uint8Array;
   /** How the host keeps that key (AppInfo.keyProtection); the browser host and scripts use a key file. */
   readonly keyProtection?: AppInfo['keyProtection'];
   readonly host: AppInfo['host'];
@@ -67,7 +67,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // The storage is created here, not inside openCrmDatabase, because full-text search reads the
   // same SQLite connection the storage writes (reads see committed writes at once).
-  const storage = getRxStorageSqlite({ directory, hooks: [createSearchHook()] });
+  const storage = getRxStorageSqlite({ directory, hooks: [createSearchHook()], databaseKey: options.databaseKey });
   const db = await openCrmDatabase({ directory, storage });
 
   let searchIndex: SearchIndex | undefined;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { readKeyFile } from '../../electron/core/security/database-key';
+import { keyConnection } from '../../electron/core/storage/sqlite';
 import { removeDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, test } from './fixtures';
 
@@ -23,8 +25,12 @@ test.beforeAll(async () => {
     ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '60', '--seed', '7', '--dir', dir, '--reference-date', TODAY],
     { cwd: ROOT, stdio: 'ignore' },
   );
-  // Read before the host opens the file: quotes have no list request of their own yet.
+  // Read before the host opens the file: quotes have no list request of their own yet. The seed
+  // script encrypted it with the directory's key file, which the host opens it with too.
   const sqlite = new Database(join(dir, 'crm.sqlite'), { readonly: true });
+  const key = readKeyFile(dir);
+  if (!key) throw new Error(`the seed script left no key file in ${dir}`);
+  keyConnection(sqlite, key);
   const row = sqlite
     .prepare(
       "select data from rxdb_sales_docs_v0 where json_extract(data, '$.kind') = 'quote' and deleted = 0 order by json_extract(data, '$.total') desc limit 1",

@@ -11,6 +11,7 @@ import type { BulkWriteRow } from 'rxdb/plugins/core';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
 import { createContactsInstance } from './test-schema';
 import type { Contact, StoredContact } from './test-schema';
+import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
 
 const [directory, roundId, seedText] = process.argv.slice(2);
 if (!directory || !roundId || !seedText) {
@@ -31,7 +32,7 @@ function height(rev: string): number {
 }
 
 async function main(): Promise<void> {
-  const storage = getRxStorageSqlite({ directory: directory as string });
+  const storage = getRxStorageSqlite({ directory: directory as string, databaseKey: TEST_DATABASE_KEY });
   const instance = await createContactsInstance(storage, 'crash', 'contacts', `crash${roundId}`);
 
   // Documents this process may update: some survivors of earlier rounds, then its own inserts.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
 import { createContactsInstance } from './test-schema';
+import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
 
 const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-writer.ts');
 const CHAINS = 2;
@@ -70,7 +71,7 @@ function spawnWriter(directory: string, roundId: string, seed: number): Writer {
 }
 
 async function readBack(directory: string, ids: string[], checkIntegrity: boolean) {
-  const storage = getRxStorageSqlite({ directory });
+  const storage = getRxStorageSqlite({ directory, databaseKey: TEST_DATABASE_KEY });
   const instance = await createContactsInstance(storage, 'crash', 'contacts', 'verify');
   // integrity_check reads the whole file (indexes against rows), so only every few rounds.
   const integrity = checkIntegrity ? storage.getConnection('crash')?.pragma('integrity_check', { simple: true }) : 'ok';

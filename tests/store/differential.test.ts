@@ -6,6 +6,7 @@ import { afterAll, describe, it } from 'vitest';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
 import { largeWriteScriptArb, longScriptArb, scriptArb, type Op } from './differential-ops';
 import { createPair, runScript } from './differential-runner';
+import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
 
 /**
  * The SQLite storage must be indistinguishable from RxDB's memory storage (the reference
@@ -50,6 +51,6 @@ describe('SQLite storage vs RxDB memory storage (differential)', () => {
   }, 120_000);
 
   it('agrees on 200 random scripts on a real WAL file', async () => {
-    await agreeOn(getRxStorageSqlite({ directory }), scriptArb, 200, true);
+    await agreeOn(getRxStorageSqlite({ directory, databaseKey: TEST_DATABASE_KEY }), scriptArb, 200, true);
   }, 120_000);
 });

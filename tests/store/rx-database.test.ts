@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRxDatabase } from 'rxdb/plugins/core';
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb/plugins/core';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
+import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
 
 type Customer = { id: string; name: string; city: string; revenue: number; active: boolean };
 type Collections = { customers: RxCollection<Customer> };
@@ -25,7 +26,11 @@ const customerSchema: RxJsonSchema<Customer> = {
 };
 
 async function openDatabase(directory: string): Promise<RxDatabase<Collections>> {
-  const db = await createRxDatabase<Collections>({ name: 'crm', storage: getRxStorageSqlite({ directory }), multiInstance: false });
+  const db = await createRxDatabase<Collections>({
+    name: 'crm',
+    storage: getRxStorageSqlite({ directory, databaseKey: TEST_DATABASE_KEY }),
+    multiInstance: false,
+  });
   await db.addCollections({ customers: { schema: customerSchema } });
   return db;
 }

@@ -2,6 +2,7 @@ import { createCore } from '../../electron/core/core';
 import type { SyncStatus } from '../../shared/contract/sync/sync-types';
 import type { CrmCollectionName } from '../../shared/schemas/registry';
 import type { ClientReply, ClientRequest } from './client-protocol';
+import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
 
 /**
  * One client core per process: RxDB's open-source limit of 13 collections is module-global, so
@@ -10,7 +11,7 @@ import type { ClientReply, ClientRequest } from './client-protocol';
 async function main(): Promise<void> {
   const dataDir = process.env.CLIENT_DATA_DIR;
   if (!dataDir || !process.send) throw new Error('client-worker needs CLIENT_DATA_DIR and an IPC channel');
-  const core = await createCore({ dataDir, host: 'browser', appVersion: 'test', log: () => undefined });
+  const core = await createCore({ dataDir, databaseKey: TEST_DATABASE_KEY, host: 'browser', appVersion: 'test', log: () => undefined });
   const statusLog: SyncStatus[] = [];
   const session = core.openSession((event, payload) => {
     if (event === 'sync.status') statusLog.push(payload as SyncStatus);

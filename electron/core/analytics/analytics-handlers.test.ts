@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WinModelSummary } from '../../../shared/contract/analytics/analytics-requests';
 import { createCore, type Core } from '../core';
 import { tempDirectory } from '../db/test-storage';
+import { TEST_DATABASE_KEY } from '../db/test-database-key';
 import type { Session } from '../rpc/session';
 import { generateDataset } from '../seed/generate-dataset';
 import { writeDataset } from '../seed/write-dataset';
@@ -29,7 +30,14 @@ describe('analytics through the core', () => {
     });
 
   beforeAll(async () => {
-    core = await createCore({ dataDir: dir.path, host: 'browser', appVersion: 'test', analyticsDebounceMs: 20, now: () => NOW });
+    core = await createCore({
+      dataDir: dir.path,
+      databaseKey: TEST_DATABASE_KEY,
+      host: 'browser',
+      appVersion: 'test',
+      analyticsDebounceMs: 20,
+      now: () => NOW,
+    });
     session = core.openSession((event, payload) => {
       if (event === 'analytics.winModelChanged') changes.push(payload as WinModelSummary);
     });

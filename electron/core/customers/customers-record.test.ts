@@ -6,6 +6,7 @@ import type { EventMap } from '../../../shared/contract';
 import type { Case, Opportunity } from '../../../shared/schemas';
 import { createCore, type Core } from '../core';
 import type { Session } from '../rpc/session';
+import { TEST_DATABASE_KEY } from '../db/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-record-'));
 const NOW = Date.UTC(2026, 5, 15, 12); // 15 June 2026
@@ -14,7 +15,14 @@ let session: Session;
 const events: Array<EventMap['live.changed']> = [];
 
 beforeAll(async () => {
-  core = await createCore({ dataDir, host: 'browser', appVersion: 'test', liveDebounceMs: 10, now: () => NOW });
+  core = await createCore({
+    dataDir,
+    databaseKey: TEST_DATABASE_KEY,
+    host: 'browser',
+    appVersion: 'test',
+    liveDebounceMs: 10,
+    now: () => NOW,
+  });
   session = core.openSession((event, payload) => {
     if (event === 'live.changed') events.push(payload as EventMap['live.changed']);
   });

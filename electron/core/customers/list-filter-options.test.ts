@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core';
 import type { Session } from '../rpc/session';
+import { TEST_DATABASE_KEY } from '../db/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-facets-'));
 let core: Core;
@@ -12,7 +13,7 @@ const account = (name: string, industry?: string) =>
   ({ values: { name, status: 'active', tier: 'key', region: 'emea', currency: 'EUR', ...(industry ? { industry } : {}) } }) as const;
 
 beforeAll(async () => {
-  core = await createCore({ dataDir, host: 'browser', appVersion: 'test' });
+  core = await createCore({ dataDir, databaseKey: TEST_DATABASE_KEY, host: 'browser', appVersion: 'test' });
   session = core.openSession(() => undefined);
 });
 

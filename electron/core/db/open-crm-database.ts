@@ -12,14 +12,25 @@ export const CRM_DATABASE_NAME = 'crm';
 export type OpenCrmDatabaseOptions = {
   /** Directory holding the SQLite file(s); the user's data directory in the app. */
   readonly directory: string;
-  /** Side tables written in the same transaction as documents (full-text search). */
-  readonly hooks?: readonly SqliteWriteHook[];
-  /**
-   * Tests only: the SQLite storage wrapped in dev-mode's schema validator (see test-storage.ts).
-   * The app always uses plain SQLite: a memory store would lose a rep's offline work on quit.
-   */
-  readonly storage?: RxStorage<unknown, unknown>;
-};
+} & (
+  | {
+      /** The install's 32-byte database key (the file is encrypted with it). */
+      readonly databaseKey: Uint8Array;
+      /** Side tables written in the same transaction as documents (full-text search). */
+      readonly hooks?: readonly SqliteWriteHook[];
+      readonly storage?: undefined;
+    }
+  | {
+      /**
+       * A storage made by the caller: the core's own (it shares the connection with search), or
+       * in tests the SQLite storage wrapped in dev-mode's schema validator (see test-storage.ts).
+       * The app always uses SQLite: a memory store would lose a rep's offline work on quit.
+       */
+      readonly storage: RxStorage<unknown, unknown>;
+      readonly databaseKey?: undefined;
+      readonly hooks?: undefined;
+    }
+);
 
 /**
  * Opens the one local database with all collections, running pending schema migrations before it
@@ -27,7 +38,7 @@ export type OpenCrmDatabaseOptions = {
  */
 export async function openCrmDatabase(opts: OpenCrmDatabaseOptions): Promise<CrmDatabase> {
   addRxPlugin(RxDBMigrationSchemaPlugin);
-  const storage = opts.storage ?? getRxStorageSqlite({ directory: opts.directory, hooks: opts.hooks ?? [] });
+  const storage = opts.storage ?? getRxStorageSqlite({ directory: opts.directory, hooks: opts.hooks ?? [], databaseKey: opts.databaseKey });
   const db = await createRxDatabase<CrmDatabase['collections']>({
     name: CRM_DATABASE_NAME,
     storage,

@@ -6,6 +6,7 @@ import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { getRxStorageSqlite } from '../storage/sqlite';
 import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
+import { TEST_DATABASE_KEY } from './test-database-key';
 
 /**
  * Storage for tests: the real SQLite storage on a file, with dev-mode checking every schema
@@ -15,7 +16,7 @@ import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
 export function testStorage(directory: string, hooks: readonly SqliteWriteHook[] = []): RxStorage<unknown, unknown> {
   disableWarnings();
   addRxPlugin(RxDBDevModePlugin);
-  return wrappedValidateAjvStorage({ storage: getRxStorageSqlite({ directory, hooks }) });
+  return wrappedValidateAjvStorage({ storage: getRxStorageSqlite({ directory, hooks, databaseKey: TEST_DATABASE_KEY }) });
 }
 
 /** A fresh temp directory and its clean-up, for one test's database file. */

@@ -6,6 +6,7 @@ import type { CatalogDoc, Opportunity } from '../../../shared/schemas';
 import { createCore, LOCAL_ACTOR, type Core } from '../core';
 import type { Session } from '../rpc/session';
 import { createLeadsHandlers } from './leads-handlers';
+import { TEST_DATABASE_KEY } from '../db/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-sales-'));
 let now = Date.UTC(2026, 5, 15, 12);
@@ -13,7 +14,7 @@ let core: Core;
 let session: Session;
 
 beforeAll(async () => {
-  core = await createCore({ dataDir, host: 'browser', appVersion: 'test', now: () => now });
+  core = await createCore({ dataDir, databaseKey: TEST_DATABASE_KEY, host: 'browser', appVersion: 'test', now: () => now });
   session = core.openSession(() => undefined);
   const base = { ownerId: 'u', teamId: 't', createdAt: now, updatedAt: now, isActive: true };
   const catalog: CatalogDoc[] = [];

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { createRxDatabase, type RxCollection } from 'rxdb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountsV0Schema, type AccountV0 } from '../../../shared/migrations/accounts/0001-split-address';
@@ -9,6 +8,8 @@ import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from '../db/open
 import { getRxStorageSqlite } from '../storage/sqlite';
 import { createSearchHook } from './create-search-hook';
 import { SearchIndex } from './search-index';
+import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import { openEncryptedFile } from '../storage/sqlite/encrypted-file.test-helpers';
 
 const now = Date.UTC(2025, 5, 30);
 const base = { ownerId: 'u1', teamId: 't1', createdAt: now, updatedAt: now };
@@ -17,7 +18,7 @@ const account = (id: string, name: string, extra: Record<string, string> = {}) =
 
 /** The real path: RxDB → SQLite storage → search hook in the write transaction → FTS5 tables. */
 async function open(directory: string): Promise<{ db: CrmDatabase; index: SearchIndex }> {
-  const storage = getRxStorageSqlite({ directory, hooks: [createSearchHook()] });
+  const storage = getRxStorageSqlite({ directory, hooks: [createSearchHook()], databaseKey: TEST_DATABASE_KEY });
   const db = await openCrmDatabase({ directory, storage });
   const connection = storage.getConnection(CRM_DATABASE_NAME);
   if (!connection) throw new Error('no connection');
@@ -76,7 +77,7 @@ describe('search through an RxDatabase on the SQLite storage', () => {
     directory = mkdtempSync(path.join(tmpdir(), 'fieldcrm-search-'));
     const old = await createRxDatabase<{ accounts: RxCollection<AccountV0> }>({
       name: CRM_DATABASE_NAME,
-      storage: getRxStorageSqlite({ directory, hooks: [createSearchHook()] }),
+      storage: getRxStorageSqlite({ directory, hooks: [createSearchHook()], databaseKey: TEST_DATABASE_KEY }),
       multiInstance: false,
     });
     await old.addCollections({ accounts: { schema: accountsV0Schema } });
@@ -125,7 +126,7 @@ describe('search through an RxDatabase on the SQLite storage', () => {
       // Nothing at all.
       'DROP TABLE search_fts; DROP TABLE search_phone; DROP TABLE search_doc; DROP TABLE search_source; DROP TABLE search_format',
     ]) {
-      const raw = new BetterSqlite3(path.join(directory, `${CRM_DATABASE_NAME}.sqlite`));
+      const raw = openEncryptedFile(path.join(directory, `${CRM_DATABASE_NAME}.sqlite`));
       raw.exec(damage);
       raw.close();
       opened = await open(directory);

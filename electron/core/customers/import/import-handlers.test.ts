@@ -8,6 +8,7 @@ import type { ImportField, ImportSummary } from '../../../../shared/contract/cus
 import { createCore, type Core } from '../../core';
 import type { Session } from '../../rpc/session';
 import type { SqliteInternals } from '../../storage/sqlite/sqlite-types';
+import { TEST_DATABASE_KEY } from '../../db/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-import-'));
 let core: Core;
@@ -15,7 +16,7 @@ let session: Session;
 const progress: Array<EventMap['import.progress']> = [];
 
 beforeAll(async () => {
-  core = await createCore({ dataDir, host: 'browser', appVersion: 'test' });
+  core = await createCore({ dataDir, databaseKey: TEST_DATABASE_KEY, host: 'browser', appVersion: 'test' });
   session = core.openSession((event, payload) => {
     if (event === 'import.progress') progress.push(payload as EventMap['import.progress']);
   });

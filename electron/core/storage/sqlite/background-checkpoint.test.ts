@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackgroundCheckpointer } from './background-checkpoint';
+import { openEncryptedFile, TEST_CIPHER } from './encrypted-file.test-helpers';
 
 const dirs: string[] = [];
 
@@ -14,7 +15,7 @@ afterEach(() => {
 function walDb(): BetterSqlite3.Database {
   const dir = mkdtempSync(path.join(tmpdir(), 'checkpointer-'));
   dirs.push(dir);
-  const db = new BetterSqlite3(path.join(dir, 'db.sqlite'));
+  const db = openEncryptedFile(path.join(dir, 'db.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('wal_autocheckpoint = 0');
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
@@ -46,7 +47,7 @@ function spinUntil(done: () => boolean, ms = 15_000): boolean {
 describe('BackgroundCheckpointer', () => {
   it('keeps checkpointing while the core thread never reads its messages', async () => {
     const db = walDb();
-    const checkpointer = new BackgroundCheckpointer(db.name);
+    const checkpointer = new BackgroundCheckpointer(db.name, TEST_CIPHER);
     writeRows(db, 2_000);
     checkpointer.request();
     expect(spinUntil(() => wal(db).checkpointed === wal(db).log)).toBe(true);
@@ -67,7 +68,7 @@ describe('BackgroundCheckpointer', () => {
 
   it('folds requests made while one runs into one more run, and answers every caller', async () => {
     const db = walDb();
-    const checkpointer = new BackgroundCheckpointer(db.name);
+    const checkpointer = new BackgroundCheckpointer(db.name, TEST_CIPHER);
     writeRows(db, 5_000);
     const answers = await Promise.all(
       [0, 1, 2, 3].map((i) => {
@@ -83,7 +84,7 @@ describe('BackgroundCheckpointer', () => {
 
   it('answers false to callers still waiting when it closes', async () => {
     const db = walDb();
-    const checkpointer = new BackgroundCheckpointer(db.name);
+    const checkpointer = new BackgroundCheckpointer(db.name, TEST_CIPHER);
     writeRows(db, 1_000);
     const answer = new Promise<boolean>((resolve) => checkpointer.request(resolve));
     checkpointer.close();

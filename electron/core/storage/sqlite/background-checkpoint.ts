@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { sqliteNativeBinding } from './sqlite-binding';
+import type { ConnectionCipher } from './sqlite-cipher';
 
 /**
  * Checkpoints one WAL database from a thread of its own, so copying a large WAL back into the
@@ -20,14 +22,16 @@ import { Worker } from 'node:worker_threads';
  * write; the last commit 0.95 s), and messages only carry answers to callers that wait for one.
  *
  * The thread runs a few lines of plain JavaScript (no build entry needed, the same under tsx and
- * in the bundle) with better-sqlite3 resolved from here.
+ * in the bundle) with the SQLite driver resolved from here, the same native binding as the
+ * core's connections, and the same cipher pragmas (the key) before it reads anything.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const [REQUESTED, RUNNING] = [0, 1];
 const shared = new Int32Array(workerData.shared);
-const db = new Database(workerData.file, { fileMustExist: true });
+const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
+for (const pragma of workerData.pragmas) db.pragma(pragma);
 db.pragma('busy_timeout = 5000');
 function checkpointOnce(target) {
   let ok = true;
@@ -73,7 +77,10 @@ export class BackgroundCheckpointer {
   private failed = false;
   private closed = false;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly cipher: ConnectionCipher,
+  ) {}
 
   /** False once the thread could not start or died: the caller checkpoints on its own thread. */
   get usable(): boolean {
@@ -108,7 +115,9 @@ export class BackgroundCheckpointer {
     if (this.worker) return this.worker;
     try {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, driver, shared: this.shared.buffer } });
+      const pragmas = this.cipher.kind === 'encrypted' ? this.cipher.pragmas : [];
+      const workerData = { file: this.file, driver, nativeBinding: sqliteNativeBinding(), pragmas, shared: this.shared.buffer };
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
       worker.on('message', (reply: Reply) => this.onReply(reply));
       worker.on('error', () => this.fail());
       worker.on('exit', () => {

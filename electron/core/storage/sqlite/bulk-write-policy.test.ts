@@ -17,13 +17,14 @@ import {
   type BulkWriteState,
 } from './bulk-write-policy';
 import { BackgroundCheckpointer } from './background-checkpoint';
+import { openEncryptedFile, TEST_CIPHER } from './encrypted-file.test-helpers';
 
 const dirs: string[] = [];
 
 function fileDb(): BetterSqlite3.Database {
   const dir = mkdtempSync(path.join(tmpdir(), 'bulk-policy-'));
   dirs.push(dir);
-  const db = new BetterSqlite3(path.join(dir, 'db.sqlite'));
+  const db = openEncryptedFile(path.join(dir, 'db.sqlite'));
   db.pragma(`page_size = ${PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   applyBaseSettings(db);
@@ -107,7 +108,7 @@ describe('runAsBulkWrite', () => {
 
   it('checkpoints from its own thread once writes stop, then restores the base settings', async () => {
     const db = fileDb();
-    const checkpointer = new BackgroundCheckpointer(db.name);
+    const checkpointer = new BackgroundCheckpointer(db.name, TEST_CIPHER);
     const state: BulkWriteState = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
     const onCoreThread = vi.spyOn(db, 'pragma');
@@ -134,7 +135,7 @@ describe('runAsBulkWrite', () => {
   it('checkpoints on its own thread when the checkpoint thread cannot work', async () => {
     const db = fileDb();
     // A thread that cannot open its database (here: a file that does not exist) fails its start.
-    const checkpointer = new BackgroundCheckpointer(`${db.name}.missing`);
+    const checkpointer = new BackgroundCheckpointer(`${db.name}.missing`, TEST_CIPHER);
     const state: BulkWriteState = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
     runAsBulkWrite(db, state, 5_000, () => {

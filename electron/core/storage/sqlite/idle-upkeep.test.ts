@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDLE_UPKEEP_MS, IdleUpkeep } from './idle-upkeep';
 import type { SqliteWriteHook } from './sqlite-hooks';
+import { openEncryptedFile } from './encrypted-file.test-helpers';
 
 /** A hook whose idle step has `work` steps to do; it records whether each ran in a transaction. */
 function hookWithWork(work: number): SqliteWriteHook & { steps: boolean[] } {
@@ -77,10 +78,10 @@ describe('IdleUpkeep', () => {
   it("does not wait for a write lock another process holds, and keeps the connection's busy timeout", () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const dir = mkdtempSync(path.join(tmpdir(), 'idle-upkeep-'));
-    const db = new BetterSqlite3(path.join(dir, 'db.sqlite'));
+    const db = openEncryptedFile(path.join(dir, 'db.sqlite'));
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
-    const other = new BetterSqlite3(path.join(dir, 'db.sqlite'));
+    const other = openEncryptedFile(path.join(dir, 'db.sqlite'));
     other.exec('BEGIN IMMEDIATE');
     const hook = hookWithWork(3);
     const upkeep = new IdleUpkeep(db, [hook]);

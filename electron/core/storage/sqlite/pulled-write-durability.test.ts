@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRepullableWrite, runWithPulledDurability } from './pulled-write-durability';
+import { openEncryptedFile } from './encrypted-file.test-helpers';
 
 const FULL = 2;
 const NORMAL = 1;
@@ -12,7 +13,7 @@ const dirs: string[] = [];
 function fileDb(): BetterSqlite3.Database {
   const dir = mkdtempSync(path.join(tmpdir(), 'pulled-durability-'));
   dirs.push(dir);
-  const db = new BetterSqlite3(path.join(dir, 'db.sqlite'));
+  const db = openEncryptedFile(path.join(dir, 'db.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   return db;

@@ -1,10 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { ensurePrivateDirectory, ensurePrivateFile, restrictToOwner } from '../../security/private-files';
 import { BackgroundCheckpointer } from './background-checkpoint';
 import { applyBaseSettings, finishBulkWrites, PAGE_SIZE } from './bulk-write-policy';
+import { prepareEncryptedDatabaseFile } from './encrypt-plaintext-database';
 import { IdleUpkeep, UPKEEP_AFTER_OPEN_MS } from './idle-upkeep';
-import type { SqliteConnection, SqliteStorageSettings, SqliteSynchronousMode } from './sqlite-types';
+import { sqliteNativeBinding } from './sqlite-binding';
+import { applyCipher, verifyReadable } from './sqlite-cipher';
+import type { ConnectionCipher } from './sqlite-cipher';
+import type { SqliteConnection, SqliteStorageOptions, SqliteSynchronousMode } from './sqlite-types';
 
 export const IN_MEMORY = ':memory:';
 
@@ -40,13 +44,15 @@ function databaseFile(directory: string, databaseName: string): string {
   return path.join(directory, `${databaseName}.sqlite`);
 }
 
-function openDatabase(settings: SqliteStorageSettings, databaseName: string): Database.Database {
-  let db: Database.Database;
+function openDatabase(settings: SqliteStorageOptions, cipher: ConnectionCipher, databaseName: string): Database.Database {
   if (settings.directory === IN_MEMORY) {
-    db = new Database(IN_MEMORY);
-  } else {
-    mkdirSync(settings.directory, { recursive: true });
-    db = new Database(databaseFile(settings.directory, databaseName));
+    return configure(new Database(IN_MEMORY, { nativeBinding: sqliteNativeBinding() }));
+  }
+  const file = openFile(settings.directory, databaseName, cipher);
+  const db = new Database(file, { nativeBinding: sqliteNativeBinding() });
+  try {
+    applyCipher(db, cipher);
+    verifyReadable(db, file);
     // Only takes effect while the file is still empty (see bulk-write-policy.ts for why 8 KiB).
     db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
@@ -58,10 +64,31 @@ function openDatabase(settings: SqliteStorageSettings, databaseName: string): Da
     // WAL (applyBaseSettings) checkpoints less often; a checkpoint never touches uncommitted data,
     // so this trades only WAL size (bounded by journal_size_limit after each checkpoint).
     db.pragma('journal_size_limit = 67108864');
+    return configure(db);
+  } catch (error) {
+    db.close();
+    throw error;
   }
+}
+
+/**
+ * The data directory 0700 and the database 0600 before SQLite opens it (its -wal and -shm take
+ * its mode), an unencrypted database of an earlier install encrypted first.
+ */
+function openFile(directory: string, databaseName: string, cipher: ConnectionCipher): string {
+  const file = databaseFile(directory, databaseName);
+  ensurePrivateDirectory(directory);
+  if (cipher.kind === 'encrypted') prepareEncryptedDatabaseFile(file, cipher);
+  ensurePrivateFile(file);
+  for (const suffix of ['-wal', '-shm', '-journal']) restrictToOwner(`${file}${suffix}`);
+  return file;
+}
+
+function configure(db: Database.Database): Database.Database {
   // Page cache and checkpoint interval between bulk writes; see bulk-write-policy.ts.
   // The 64 MiB cache is an upper bound that only fills as pages are touched.
   applyBaseSettings(db);
+  // Also keeps SQLite's temporary tables and sort spills off the disk, where they would be plaintext.
   db.pragma('temp_store = MEMORY');
   return db;
 }
@@ -71,7 +98,7 @@ function openDatabase(settings: SqliteStorageSettings, databaseName: string): Da
  * the last storage instance on it closes. For ':memory:' this also means the data lives exactly
  * as long as some instance is open, which is what tests want.
  */
-export function createConnectionPool(settings: SqliteStorageSettings): SqliteConnectionPool {
+export function createConnectionPool(settings: SqliteStorageOptions, cipher: ConnectionCipher): SqliteConnectionPool {
   const open = new Map<string, SqliteConnection>();
   return {
     acquire(databaseName) {
@@ -80,7 +107,7 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
         existing.refCount++;
         return existing;
       }
-      const db = openDatabase(settings, databaseName);
+      const db = openDatabase(settings, cipher, databaseName);
       try {
         // The hook contract: setup runs once per connection, before any write on it.
         for (const hook of settings.hooks ?? []) {
@@ -92,7 +119,7 @@ export function createConnectionPool(settings: SqliteStorageSettings): SqliteCon
       }
       const synchronous = settings.directory === IN_MEMORY ? undefined : (settings.synchronous ?? SYNCHRONOUS_MODE);
       const checkpointer =
-        settings.directory === IN_MEMORY ? undefined : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName));
+        settings.directory === IN_MEMORY ? undefined : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName), cipher);
       const bulk = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
       const upkeep = new IdleUpkeep(db, settings.hooks ?? [], UPKEEP_AFTER_OPEN_MS);
       const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk, upkeep };

@@ -10,6 +10,7 @@ import type { Contact, StoredContact } from '../../../../tests/store/test-schema
 import { IDLE_UPKEEP_MS, UPKEEP_AFTER_OPEN_MS } from './idle-upkeep';
 import { getRxStorageSqlite } from './index';
 import type { RxStorageSqlite, SqliteWriteHook } from './index';
+import { TEST_DATABASE_KEY } from '../../db/test-database-key';
 
 type Instance = RxStorageInstance<Contact, unknown, unknown>;
 const open: Instance[] = [];
@@ -292,7 +293,7 @@ describe('storage and connections', () => {
   it('opens files in WAL mode with synchronous FULL, one file per database', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'rxdb-sqlite-unit-'));
     try {
-      const storage = getRxStorageSqlite({ directory });
+      const storage = getRxStorageSqlite({ directory, databaseKey: TEST_DATABASE_KEY });
       await create(storage, 'crm');
       const db = storage.getConnection('crm') as BetterSqlite3.Database;
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -5,13 +5,22 @@ import type { BulkWriteState } from './bulk-write-policy';
 import type { IdleUpkeep } from './idle-upkeep';
 import type { SqliteWriteHook } from './sqlite-hooks';
 
-export type SqliteStorageSettings = {
+/** Everything about the storage but its key (which `RxStorageSqlite.settings` never shows). */
+export type SqliteStorageOptions = {
   /** Folder holding one `${databaseName}.sqlite` per RxDB database, or ':memory:' for tests. */
   readonly directory: string;
   readonly hooks?: readonly SqliteWriteHook[];
   /** Defaults to SYNCHRONOUS_MODE (FULL); see sqlite-connection-pool.ts for the measurement. */
   readonly synchronous?: SqliteSynchronousMode;
 };
+
+/**
+ * A database file is always encrypted with the install's 32-byte key (a raw cipher key, see
+ * sqlite-cipher.ts); only ':memory:' has none, as it never reaches the disk.
+ */
+export type SqliteStorageSettings =
+  | (SqliteStorageOptions & { readonly databaseKey: Uint8Array })
+  | (SqliteStorageOptions & { readonly directory: ':memory:'; readonly databaseKey?: undefined });
 
 export type SqliteSynchronousMode = 'FULL' | 'NORMAL';
 
@@ -44,7 +53,7 @@ export type SqliteInternals = {
 };
 
 export type RxStorageSqlite = RxStorage<SqliteInternals, SqliteInstanceOptions> & {
-  readonly settings: SqliteStorageSettings;
+  readonly settings: SqliteStorageOptions;
   /** The open connection of a database, for side tables such as full-text search; undefined when closed. */
   getConnection(databaseName: string): BetterSqlite3.Database | undefined;
 };

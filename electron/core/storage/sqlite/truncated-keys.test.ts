@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { normalizeMangoQuery, now, prepareQuery } from 'rxdb/plugins/core';
 import type { FilledMangoQuery, MangoQuery, RxStorageInstance } from 'rxdb/plugins/core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,8 @@ import { ID_KEY_UNITS } from './index-key';
 import { getRxStorageSqlite } from './index';
 import type { RxStorageSqlite } from './index';
 import { describeTable, META_TABLE } from './sqlite-table';
+import { TEST_DATABASE_KEY } from '../../db/test-database-key';
+import { openEncryptedFile } from './encrypted-file.test-helpers';
 
 /**
  * Sort indexes keep only the first ID_KEY_UNITS code units of the id (index-key.ts). These tests
@@ -103,7 +104,7 @@ describe('truncated ids in sort index keys', () => {
   });
 
   it('re-keys a file written with an older key encoding on open', async () => {
-    const storage = getRxStorageSqlite({ directory });
+    const storage = getRxStorageSqlite({ directory, databaseKey: TEST_DATABASE_KEY });
     const first = await create(storage, 'old');
     await first.bulkWrite(
       [...tied, 'a', 'z'].map((id, i) => ({ document: doc(id, `n${9 - i}`) })),
@@ -113,7 +114,7 @@ describe('truncated ids in sort index keys', () => {
     open.splice(0);
     // Pretend an older encoding: another layout tag, and every key column holding garbage.
     const table = describeTable('contacts', contactSchema);
-    const raw = new Database(path.join(directory, 'old.sqlite'));
+    const raw = openEncryptedFile(path.join(directory, 'old.sqlite'));
     const layout = JSON.parse(table.layout) as [string, unknown];
     raw.prepare(`UPDATE ${META_TABLE} SET layout = ? WHERE table_name = ?`).run(JSON.stringify(['compact-0', layout[1]]), table.name);
     raw.exec(`UPDATE ${table.sqlName} SET ${table.indexes.map((index) => `${index.column} = 'x'`).join(', ')}`);
@@ -121,18 +122,18 @@ describe('truncated ids in sort index keys', () => {
     const reopened = await create(storage, 'old');
     const byName = await ids(reopened, { selector: { _deleted: { $eq: false } }, sort: [{ name: 'asc' }] });
     expect(byName).toEqual([...tied, 'a', 'z'].reverse());
-    const check = new Database(path.join(directory, 'old.sqlite'), { readonly: true });
+    const check = openEncryptedFile(path.join(directory, 'old.sqlite'), { readonly: true });
     expect(check.prepare(`SELECT layout FROM ${META_TABLE} WHERE table_name = ?`).pluck().get(table.name)).toBe(table.layout);
     check.close();
   });
 
   it('still refuses a file whose indexes differ (a schema change without a version bump)', async () => {
-    const storage = getRxStorageSqlite({ directory });
+    const storage = getRxStorageSqlite({ directory, databaseKey: TEST_DATABASE_KEY });
     const first = await create(storage, 'changed');
     await first.close();
     open.splice(0);
     const table = describeTable('contacts', contactSchema);
-    const raw = new Database(path.join(directory, 'changed.sqlite'));
+    const raw = openEncryptedFile(path.join(directory, 'changed.sqlite'));
     raw.prepare(`UPDATE ${META_TABLE} SET layout = ? WHERE table_name = ?`).run(JSON.stringify(['compact-2', [['name', []]]]), table.name);
     raw.close();
     await expect(create(storage, 'changed')).rejects.toThrow(/different index layout/);

@@ -1,0 +1,149 @@
+import { createDecipheriv, createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from '../../db/open-crm-database';
+import { TEST_DATABASE_KEY } from '../../db/test-database-key';
+import { createSearchHook } from '../../search';
+import { generateAccounts, generateDataset } from '../../seed/generate-dataset';
+import { writeDataset } from '../../seed/write-dataset';
+import { PAGE_SIZE } from './bulk-write-policy';
+import { DatabaseOpenError } from './database-open-error';
+import { getRxStorageSqlite } from './index';
+import type { RxStorageSqlite, SqliteStorageSettings } from './index';
+import { createSqliteStorage } from './sqlite-storage';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-encryption-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const file = (dir: string, suffix = ''): string => path.join(dir, `${CRM_DATABASE_NAME}.sqlite${suffix}`);
+const mode = (target: string): number => statSync(target).mode & 0o777;
+const sha256 = (target: string): string => createHash('sha256').update(readFileSync(target)).digest('hex');
+
+function keyed(directory: string, databaseKey: Uint8Array = TEST_DATABASE_KEY): RxStorageSqlite {
+  return getRxStorageSqlite({ directory, hooks: [createSearchHook()], databaseKey });
+}
+
+/** Seeds through RxDB and the search hook as the app writes; returns the account names written. */
+async function seed(db: CrmDatabase): Promise<string[]> {
+  await writeDataset(db, generateDataset({ accounts: 40, seed: 5, referenceDate: Date.UTC(2025, 0, 1) }));
+  return (await db.accounts.find().exec()).map((account) => account.name);
+}
+
+/** Names of 8 characters or more that appear in the bytes (shorter ones could match by chance). */
+function namesIn(target: string, names: ReadonlyArray<string>): string[] {
+  const bytes = readFileSync(target);
+  return names.filter((name) => name.length >= 8 && bytes.includes(Buffer.from(name, 'utf8')));
+}
+
+describe('encryption at rest', () => {
+  it('leaves no SQLite header and no customer name in the WAL while it holds data, nor in the file after a checkpoint', async () => {
+    const dir = tempDir();
+    const storage = keyed(dir);
+    const db = await openCrmDatabase({ directory: dir, storage });
+    const names = await seed(db);
+    await db.accounts.insert({ ...generateAccounts(1, 77)[0]!, name: 'Quillfeather Late Customer' });
+    names.push('Quillfeather Late Customer');
+    expect(names.filter((name) => name.length >= 8).length).toBeGreaterThan(30);
+
+    // The WAL holds the last commit (not yet checkpointed), encrypted.
+    expect(statSync(file(dir, '-wal')).size).toBeGreaterThan(0);
+    expect(namesIn(file(dir, '-wal'), names)).toEqual([]);
+    expect(readFileSync(file(dir)).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    storage.getConnection(CRM_DATABASE_NAME)?.pragma('wal_checkpoint(TRUNCATE)');
+    await db.close();
+    expect(namesIn(file(dir), names)).toEqual([]);
+
+    // The same check finds the names in an unencrypted file, so it would have caught a leak.
+    const plainDir = tempDir();
+    const plain = await openCrmDatabase({
+      directory: plainDir,
+      storage: createSqliteStorage({ directory: plainDir, hooks: [createSearchHook()] }, { kind: 'plaintext' }),
+    });
+    const plainNames = await seed(plain);
+    await plain.close();
+    expect(namesIn(file(plainDir), plainNames).length).toBeGreaterThan(30);
+  });
+
+  it('refuses a wrong key or none in words, and leaves the file exactly as it was', async () => {
+    const dir = tempDir();
+    const db = await openCrmDatabase({ directory: dir, storage: keyed(dir) });
+    await seed(db);
+    await db.close();
+    const before = sha256(file(dir));
+
+    const wrong = openCrmDatabase({ directory: dir, storage: keyed(dir, randomBytes(32)) });
+    await expect(wrong).rejects.toThrow(DatabaseOpenError);
+    await expect(wrong).rejects.toMatchObject({ code: 'database_key_rejected' });
+    await expect(wrong).rejects.toThrow(/could not be opened with this install's key/);
+    expect(() => getRxStorageSqlite({ directory: dir } as unknown as SqliteStorageSettings)).toThrow(
+      expect.objectContaining({ code: 'database_key_missing' }) as Error,
+    );
+    expect(() => keyed(dir, randomBytes(16))).toThrow(expect.objectContaining({ code: 'database_key_missing' }) as Error);
+    // Without the cipher at all, SQLite itself sees no database.
+    const raw = new BetterSqlite3(file(dir), { readonly: true });
+    expect(() => raw.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
+    raw.close();
+
+    expect(sha256(file(dir))).toBe(before);
+    const reopened = await openCrmDatabase({ directory: dir, storage: keyed(dir) });
+    expect(await reopened.accounts.count().exec()).toBe(40);
+    await reopened.close();
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps the data directory 0700 and every database file 0600, narrowing older ones', async () => {
+    const parent = tempDir();
+    const dir = path.join(parent, 'data');
+    let db = await openCrmDatabase({ directory: dir, storage: keyed(dir) });
+    await seed(db);
+    expect(mode(dir)).toBe(0o700);
+    for (const suffix of ['', '-wal', '-shm']) expect(mode(file(dir, suffix)), suffix).toBe(0o600);
+    await db.close();
+
+    // A data directory and database from before encryption at rest: world-readable.
+    chmodSync(dir, 0o755);
+    chmodSync(file(dir), 0o644);
+    db = await openCrmDatabase({ directory: dir, storage: keyed(dir) });
+    expect(mode(dir)).toBe(0o700);
+    for (const suffix of ['', '-wal', '-shm']) expect(mode(file(dir, suffix)), suffix).toBe(0o600);
+    await db.close();
+  });
+
+  it("is SQLCipher 4's format: page 1 decrypts with AES-256-CBC under the raw key and its HMAC-SHA512 holds", async () => {
+    const dir = tempDir();
+    const db = await openCrmDatabase({ directory: dir, storage: keyed(dir) });
+    await seed(db);
+    await db.close();
+    expect(existsSync(file(dir, '-wal'))).toBe(false);
+
+    const page = readFileSync(file(dir)).subarray(0, PAGE_SIZE);
+    const key = Buffer.from(TEST_DATABASE_KEY);
+    const reserved = 16 + 64; // IV + HMAC-SHA512
+    const salt = page.subarray(0, 16);
+    const encrypted = page.subarray(16, PAGE_SIZE - reserved);
+    const iv = page.subarray(PAGE_SIZE - reserved, PAGE_SIZE - reserved + 16);
+    const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
+    const header = Buffer.concat([decipher.update(encrypted), decipher.final()]);
+    // The database header from byte 16 on: page size, file format versions (2: WAL), reserved bytes, payload fractions.
+    expect(header.readUInt16BE(0)).toBe(PAGE_SIZE);
+    expect([...header.subarray(2, 8)]).toEqual([2, 2, reserved, 64, 32, 32]);
+
+    const hmacKey = pbkdf2Sync(key, Buffer.from(salt.map((byte) => byte ^ 0x3a)), 2, 32, 'sha512');
+    const pageNumber = Buffer.alloc(4);
+    pageNumber.writeUInt32LE(1);
+    const hmac = createHmac('sha512', hmacKey)
+      .update(page.subarray(16, PAGE_SIZE - 64))
+      .update(pageNumber)
+      .digest();
+    expect(hmac.equals(page.subarray(PAGE_SIZE - 64))).toBe(true);
+  });
+});
