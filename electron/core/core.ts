@@ -39,7 +39,7 @@ export type CoreOptions = {
   readonly liveDebounceMs?: number;
   readonly now?: () => number;
   readonly log?: (message: string, error: unknown) => void;
-  /** Where sync tokens live: Electron main passes a safeStorage one; default is a 0600 file in dataDir. */
+  /** Tests only: where sync tokens live. Default: the session file encrypted under databaseKey. */
   readonly tokenStore?: TokenStore;
   /** Quiet time after a deal or activity write before the win model retrains (default 3 s). */
   readonly analyticsDebounceMs?: number;
@@ -86,7 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!connection) throw new Error('The database connection is closed');
       return connection;
     },
-    tokenStore: options.tokenStore ?? createFileTokenStore(directory),
+    tokenStore: options.tokenStore ?? createFileTokenStore({ directory, databaseKey: options.databaseKey, log }),
     localActor: options.actor ?? LOCAL_ACTOR,
     now: options.now,
     log,

@@ -11,8 +11,8 @@ export type StoredSession = {
 };
 
 /**
- * Where tokens live. Injected because the secure place depends on the host: Electron main encrypts
- * with safeStorage (OS keychain); the browser host keeps a 0600 file (file-token-store.ts).
+ * Where tokens live. Every host uses the core's encrypted session file (file-token-store.ts),
+ * keyed by the database key; injectable so tests can keep a session in memory.
  */
 export type TokenStore = {
   load(): Promise<StoredSession | undefined>;
