@@ -1,10 +1,11 @@
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './auth/adminRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
 import type { AppContext } from './context';
 import { HttpError, type ErrorBody } from './errors';
 import { registerSyncRoutes } from './sync/syncRoutes';
+import { registerTextGuard } from './text-guard';
 
 /** Fastify's own errors (body parsing, limits) mapped onto our `{ code, message }` bodies. */
 const fromFastify = (err: FastifyError): HttpError | undefined => {
@@ -25,8 +26,9 @@ const fromFastify = (err: FastifyError): HttpError | undefined => {
 };
 
 export const buildApp = async (ctx: AppContext): Promise<FastifyInstance> => {
+  const logger: FastifyBaseLogger = ctx.log;
   const app = Fastify({
-    logger: { level: ctx.config.logLevel, redact: ['req.headers.authorization'] },
+    loggerInstance: logger,
     bodyLimit: ctx.config.bodyLimitBytes,
     forceCloseConnections: true,
   });
@@ -55,6 +57,7 @@ export const buildApp = async (ctx: AppContext): Promise<FastifyInstance> => {
     },
   });
 
+  registerTextGuard(app);
   app.get('/health', async () => ({ ok: true }));
   registerAuthRoutes(app, ctx);
   registerAdminRoutes(app, ctx);

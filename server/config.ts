@@ -6,8 +6,13 @@ export type ServerConfig = {
   /** PostgreSQL when set; else PGlite in `dataDir` (undefined only in tests: in memory). */
   databaseUrl: string | undefined;
   dataDir: string | undefined;
-  /** HS256 secret; when unset one is generated once and kept in the database. */
+  /** HS256 secret itself (`SYNC_JWT_SECRET`); wins over the key file. */
   jwtSecret: string | undefined;
+  /**
+   * File holding the HS256 secret (`SYNC_JWT_KEY_FILE`); created (0600) when missing. Unset: the
+   * data directory's `jwt-signing.key`. Never kept in the database.
+   */
+  jwtKeyFile: string | undefined;
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   /** scrypt cost N (power of two); stored with each hash so it can be raised later. */
@@ -22,6 +27,8 @@ export type ServerConfig = {
   logLevel: string;
   /** Test-only fault injection: pause this long inside a push transaction after its first row. */
   faultPushPauseMs: number;
+  /** Open streams re-read their users this often, in case a change came without a notification. */
+  userRecheckMs: number;
 };
 
 export const defaultConfig = (): ServerConfig => ({
@@ -30,6 +37,7 @@ export const defaultConfig = (): ServerConfig => ({
   databaseUrl: undefined,
   dataDir: '.data/server',
   jwtSecret: undefined,
+  jwtKeyFile: undefined,
   accessTokenTtlSec: 15 * 60,
   refreshTokenTtlSec: 30 * 24 * 3600,
   scryptCost: 2 ** 15,
@@ -42,6 +50,7 @@ export const defaultConfig = (): ServerConfig => ({
   loginRateLimitPerMinute: 10,
   logLevel: 'info',
   faultPushPauseMs: 0,
+  userRecheckMs: 5_000,
 });
 
 export type CliCommand =
@@ -62,6 +71,7 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'jwt-key-file': { type: 'string' },
       'create-admin': { type: 'boolean' },
       email: { type: 'string' },
       password: { type: 'string' },
@@ -76,6 +86,7 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: values['data-dir'] ?? env.SYNC_DATA_DIR ?? d.dataDir,
     jwtSecret: env.SYNC_JWT_SECRET || undefined,
+    jwtKeyFile: values['jwt-key-file'] ?? (env.SYNC_JWT_KEY_FILE || undefined),
     accessTokenTtlSec: num(env.SYNC_ACCESS_TOKEN_TTL_SEC, d.accessTokenTtlSec, 'SYNC_ACCESS_TOKEN_TTL_SEC'),
     tombstoneRetentionDays: num(env.SYNC_TOMBSTONE_RETENTION_DAYS, d.tombstoneRetentionDays, 'SYNC_TOMBSTONE_RETENTION_DAYS'),
     rateLimitPerMinute: num(env.SYNC_RATE_LIMIT_PER_MINUTE, d.rateLimitPerMinute, 'SYNC_RATE_LIMIT_PER_MINUTE'),

@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+import type { UserWatch } from './auth/user-watch';
 import type { ServerConfig } from './config';
 import type { Db } from './db/db';
 import type { ChangeHub } from './sync/changeHub';
@@ -11,4 +13,6 @@ export type AppContext = {
   dummyHash: string;
   collections: CollectionRegistry;
   hub: ChangeHub;
+  users: UserWatch;
+  log: Logger;
 };

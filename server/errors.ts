@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'scope_changed'
+  | 'invalid_text'
   | 'internal';
 
 export type ErrorBody = { code: ErrorCode; message: string; details?: unknown };

@@ -1,6 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { makeDummyHash } from './auth/passwords';
-import { loadJwtKey } from './auth/tokens';
+import { loadSigningKey, moveLegacyKey } from './auth/signing-key';
+import { startUserWatch } from './auth/user-watch';
 import type { ServerConfig } from './config';
 import type { AppContext } from './context';
 import type { Db } from './db/db';
@@ -8,30 +11,55 @@ import { migrate } from './db/migrate';
 import { openDb } from './db/openDb';
 import { startChangeHub } from './sync/changeHub';
 import { crmRegistry, type CollectionRegistry } from './sync/collections';
+import { createLogger } from './logger';
 import { purgeTombstones } from './sync/purge';
 
 export type RunningServer = { url: string; port: number; ctx: AppContext; close(): Promise<void> };
 
-export const openServerDb = async (config: ServerConfig): Promise<Db> => {
-  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-  await migrate(db);
-  return db;
+/** Opens (creating its directory) and migrates the database; an old in-database signing key moves to its file first. */
+export const openServerDb = async (config: ServerConfig, log: Logger): Promise<Db> => {
+  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }, (message, err) =>
+    log.error({ err }, message),
+  );
+  try {
+    await moveLegacyKey(db, config, log);
+    await migrate(db);
+    return db;
+  } catch (err) {
+    await db.close().catch((closeErr: unknown) => log.error({ err: closeErr }, 'closing the database after a failed start failed'));
+    throw err;
+  }
 };
 
 /** Opens the database, migrates it, and serves until close(); several may share one PostgreSQL. */
-export const startServer = async (config: ServerConfig, collections: CollectionRegistry = crmRegistry()): Promise<RunningServer> => {
-  const db = await openServerDb(config);
-  const hub = await startChangeHub(db);
-  const ctx: AppContext = {
-    db,
-    config,
-    collections,
-    hub,
-    jwtKey: await loadJwtKey(db, config.jwtSecret),
-    dummyHash: await makeDummyHash(config.scryptCost),
-  };
-  const app = await buildApp(ctx);
-  await app.listen({ host: config.host, port: config.port });
+export const startServer = async (
+  config: ServerConfig,
+  collections: CollectionRegistry = crmRegistry(),
+  log: Logger = createLogger(config),
+): Promise<RunningServer> => {
+  const db = await openServerDb(config, log);
+  const opened: Array<{ close(): Promise<void> }> = [db];
+  try {
+    const jwtKey = await loadSigningKey(config, log);
+    const hub = await startChangeHub(db);
+    opened.unshift(hub);
+    const users = await startUserWatch(db, config.userRecheckMs, log);
+    opened.unshift(users);
+    const ctx: AppContext = { db, config, collections, hub, users, log, jwtKey, dummyHash: await makeDummyHash(config.scryptCost) };
+    const app = await buildApp(ctx);
+    opened.unshift(app);
+    await app.listen({ host: config.host, port: config.port });
+    return serve(ctx, app);
+  } catch (err) {
+    for (const part of opened) {
+      await part.close().catch((closeErr: unknown) => log.error({ err: closeErr }, 'cleaning up after a failed start failed'));
+    }
+    throw err;
+  }
+};
+
+const serve = (ctx: AppContext, app: FastifyInstance): RunningServer => {
+  const { db, config, hub, users } = ctx;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 
@@ -49,6 +77,7 @@ export const startServer = async (config: ServerConfig, collections: CollectionR
     async close() {
       clearInterval(purgeTimer);
       await hub.close();
+      await users.close();
       await app.close();
       await db.close();
     },

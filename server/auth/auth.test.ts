@@ -28,6 +28,7 @@ const ENDPOINTS: Array<[string, string, unknown?]> = [
   ['GET', '/admin/teams'],
   ['POST', '/admin/teams', { name: 'sneaky' }],
   ['POST', '/admin/users/whoever/revoke-sessions', {}],
+  ['PATCH', '/admin/users/whoever', { disabled: true }],
   ['GET', '/sync/collections'],
   ['GET', '/sync/accounts/1/pull'],
   ['POST', '/sync/accounts/1/push', []],
@@ -63,7 +64,7 @@ describe.each(backends())('auth on %s', (backend) => {
   });
 
   const call = (method: string, path: string, body: unknown, token?: string) =>
-    client.request(method, path, { token, body: method === 'POST' ? body : undefined });
+    client.request(method, path, { token, body: method === 'GET' ? undefined : body });
 
   it('every endpoint refuses a missing, forged, wrong-secret or expired token with 401', async () => {
     const forged = `${org.repA.token.slice(0, -4)}AAAA`;
@@ -129,6 +130,29 @@ describe.each(backends())('auth on %s', (backend) => {
     expect((await client.post('/auth/refresh', { refreshToken: 'made-up' })).body.code).toBe('refresh_token_invalid');
   });
 
+  it("sign-out ends only the caller's own session", async () => {
+    const emailOf = async (p: { token: string }) => String((await client.get('/auth/me', p.token)).body.email);
+    const victim = await login(client, await emailOf(org.repB));
+    const attacker = await login(client, await emailOf(org.repA));
+    const attackersOther = await login(client, await emailOf(org.repA));
+    // Someone else's refresh token (another user, or another session of one's own) is refused; nothing ends.
+    for (const stolen of [victim.refreshToken, attackersOther.refreshToken]) {
+      const r = await client.post('/auth/logout', { refreshToken: stolen }, attacker.token);
+      expect([r.status, r.body.code]).toEqual([403, 'forbidden']);
+    }
+    const victimNext = await client.post('/auth/refresh', { refreshToken: victim.refreshToken });
+    expect(victimNext.status).toBe(200);
+    const otherNext = await client.post('/auth/refresh', { refreshToken: attackersOther.refreshToken });
+    expect(otherNext.status).toBe(200);
+    // The caller's own session ends, named by the access token alone or with its refresh token.
+    expect((await client.request('POST', '/auth/logout', { token: attacker.token })).status).toBe(204);
+    expect((await client.post('/auth/refresh', { refreshToken: attacker.refreshToken })).status).toBe(401);
+    const next = await client.post('/auth/logout', { refreshToken: otherNext.body.refreshToken }, String(otherNext.body.accessToken));
+    expect(next.status).toBe(204);
+    expect((await client.post('/auth/refresh', { refreshToken: otherNext.body.refreshToken })).status).toBe(401);
+    expect((await client.post('/auth/refresh', { refreshToken: victimNext.body.refreshToken })).status).toBe(200);
+  });
+
   it('an admin creates teams and users; bad input gets 400/409', async () => {
     const t = org.admin.token;
     expect(
@@ -152,5 +176,16 @@ describe.each(backends())('auth on %s', (backend) => {
     expect((await client.post('/auth/refresh', { refreshToken: fresh.refreshToken })).status).toBe(401);
     const users = await client.get('/admin/users', t);
     expect(JSON.stringify(users.body)).not.toContain('scrypt$');
+
+    const patch = (id: string, body: unknown) => client.request('PATCH', `/admin/users/${id}`, { token: t, body });
+    expect((await patch(fresh.id, {})).status).toBe(400);
+    expect((await patch(fresh.id, { teamId: null })).status).toBe(400);
+    expect((await patch(fresh.id, { teamId: 'nope' })).status).toBe(400);
+    expect((await patch(fresh.id, { role: 'king' })).status).toBe(400);
+    expect((await patch('nobody', { disabled: true })).status).toBe(404);
+    expect((await patch(org.admin.id, { disabled: true })).status).toBe(400);
+    expect((await patch(fresh.id, { role: 'manager', teamId: org.teamB })).body).toMatchObject({ role: 'manager', teamId: org.teamB });
+    expect((await patch(fresh.id, { disabled: true })).body).toMatchObject({ disabled: true });
+    expect((await client.post('/auth/login', { email: 'new.rep@x.test', password: PASSWORD })).status).toBe(401);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context';
@@ -6,18 +7,20 @@ import { parseBody } from '../parse';
 import { authenticate } from './authenticate';
 import { verifyPassword } from './passwords';
 import type { Principal } from './principal';
-import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
+import { endSession, issueRefreshToken, rotateRefreshToken } from './refreshTokens';
 import { signAccessToken } from './tokens';
 import { findUserByEmail, findUserById } from './users';
 
 const loginBody = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) });
 const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) });
+// The access token names the session; a refresh token, when sent, must be one of that session's.
+const logoutBody = z.object({ refreshToken: z.string().min(1).max(200).optional() }).nullish();
 
 export type TokenResponse = { accessToken: string; refreshToken: string; expiresIn: number; user: Principal };
 
 export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void => {
-  const tokens = async (user: Principal, refreshToken: string): Promise<TokenResponse> => ({
-    accessToken: await signAccessToken(ctx.jwtKey, user.userId, ctx.config.accessTokenTtlSec),
+  const tokens = async (user: Principal, refreshToken: string, sessionId: string): Promise<TokenResponse> => ({
+    accessToken: await signAccessToken(ctx.jwtKey, user.userId, ctx.config.accessTokenTtlSec, sessionId),
     refreshToken,
     expiresIn: ctx.config.accessTokenTtlSec,
     user,
@@ -33,23 +36,24 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
       const ok = await verifyPassword(body.password, user?.passwordHash ?? ctx.dummyHash);
       if (!user || !ok || user.disabled) throw new HttpError(401, 'invalid_credentials', 'wrong e-mail or password');
       const { passwordHash: _h, disabled: _d, ...principal } = user;
-      return tokens(principal, await issueRefreshToken(ctx.db, user.userId, ctx.config.refreshTokenTtlSec));
+      const sessionId = randomUUID();
+      return tokens(principal, await issueRefreshToken(ctx.db, user.userId, ctx.config.refreshTokenTtlSec, sessionId), sessionId);
     },
   );
 
   app.post('/auth/refresh', async (request) => {
     const body = parseBody(refreshBody, request.body);
-    const { userId, refreshToken } = await rotateRefreshToken(ctx.db, body.refreshToken, ctx.config.refreshTokenTtlSec);
+    const { userId, refreshToken, sessionId } = await rotateRefreshToken(ctx.db, body.refreshToken, ctx.config.refreshTokenTtlSec);
     const user = await findUserById(ctx.db, userId);
     if (!user || user.disabled) throw new HttpError(401, 'unauthorized', 'this account does not exist or is disabled');
     const { passwordHash: _h, disabled: _d, ...principal } = user;
-    return tokens(principal, refreshToken);
+    return tokens(principal, refreshToken, sessionId);
   });
 
   app.post('/auth/logout', async (request, reply) => {
-    await authenticate(ctx, request);
-    const body = parseBody(refreshBody, request.body);
-    await revokeRefreshToken(ctx.db, body.refreshToken);
+    const { principal, sessionId } = await authenticate(ctx, request);
+    const body = parseBody(logoutBody, request.body);
+    await endSession(ctx.db, { userId: principal.userId, sessionId, refreshToken: body?.refreshToken });
     return reply.code(204).send();
   });
 

@@ -5,7 +5,8 @@ import type { Principal } from './principal';
 import { verifyAccessToken } from './tokens';
 import { findUserById } from './users';
 
-export type Authenticated = { principal: Principal; expiresAt: number };
+/** `sessionId`: the refresh-token family the access token belongs to, when the token names one. */
+export type Authenticated = { principal: Principal; expiresAt: number; sessionId: string | undefined };
 
 /** Bearer access token → the user as the database knows them now (disabled or deleted users fail). */
 export const authenticate = async (ctx: AppContext, request: FastifyRequest): Promise<Authenticated> => {
@@ -16,7 +17,7 @@ export const authenticate = async (ctx: AppContext, request: FastifyRequest): Pr
   const user = await findUserById(ctx.db, claims.userId);
   if (!user || user.disabled) throw new HttpError(401, 'unauthorized', 'this account does not exist or is disabled');
   const { passwordHash: _h, disabled: _d, ...principal } = user;
-  return { principal, expiresAt: claims.expiresAt };
+  return { principal, expiresAt: claims.expiresAt, sessionId: claims.sessionId };
 };
 
 export const requireAdmin = async (ctx: AppContext, request: FastifyRequest): Promise<Principal> => {

@@ -36,7 +36,11 @@ const findToken = async (db: Queryable, token: string): Promise<TokenRow | undef
  * Rotation: a refresh token works once. Presenting one that was already rotated means it leaked
  * (or a client raced itself), so the whole family is revoked and the user signs in again.
  */
-export const rotateRefreshToken = (db: Db, token: string, ttlSec: number): Promise<{ userId: string; refreshToken: string }> =>
+export const rotateRefreshToken = (
+  db: Db,
+  token: string,
+  ttlSec: number,
+): Promise<{ userId: string; refreshToken: string; sessionId: string }> =>
   db
     .transaction(async (tx) => {
       const row = await findToken(tx, token);
@@ -48,7 +52,7 @@ export const rotateRefreshToken = (db: Db, token: string, ttlSec: number): Promi
       if (row.expired) return { error: new HttpError(401, 'refresh_token_invalid', 'the refresh token has expired; sign in again') };
       await tx.query('UPDATE refresh_tokens SET revoked_at = now() WHERE id = $1', [row.id]);
       const refreshToken = await issueRefreshToken(tx, row.user_id, ttlSec, row.family_id);
-      return { userId: row.user_id, refreshToken };
+      return { userId: row.user_id, refreshToken, sessionId: row.family_id };
     })
     .then((r) => {
       // The family revocation above must commit, so the error is raised only after the transaction.
@@ -56,12 +60,27 @@ export const rotateRefreshToken = (db: Db, token: string, ttlSec: number): Promi
       return r;
     });
 
-/** Sign-out: revokes the token's whole family (this device's session). Unknown tokens are ignored. */
-export const revokeRefreshToken = (db: Db, token: string): Promise<void> =>
-  db.transaction(async (tx) => {
-    const row = await findToken(tx, token);
-    if (row) await revokeFamily(tx, row.family_id);
-  });
+export type SessionRef = { userId: string; sessionId: string | undefined; refreshToken: string | undefined };
+
+/**
+ * Sign-out ends the caller's own session (its refresh-token family) and nothing else: the session
+ * named by the access token, or, for a token without one, the session of a refresh token that
+ * belongs to the caller. A refresh token of any other session is refused and nothing is revoked.
+ */
+export const endSession = (db: Db, ref: SessionRef): Promise<void> =>
+  db
+    .transaction(async (tx): Promise<HttpError | undefined> => {
+      const row = ref.refreshToken === undefined ? undefined : await findToken(tx, ref.refreshToken);
+      if (row && (row.user_id !== ref.userId || (ref.sessionId !== undefined && row.family_id !== ref.sessionId))) {
+        return new HttpError(403, 'forbidden', 'this refresh token belongs to another session; nothing was signed out');
+      }
+      const family = ref.sessionId ?? row?.family_id;
+      if (family) await revokeFamily(tx, family);
+      return undefined;
+    })
+    .then((refused) => {
+      if (refused) throw refused;
+    });
 
 export const revokeAllForUser = async (db: Queryable, userId: string): Promise<void> => {
   await db.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { HttpError } from '../errors';
 import { hashPassword } from './passwords';
 import type { Principal, Role } from './principal';
+import { USERS_CHANNEL } from './user-watch';
 
 export type Team = { id: string; name: string };
 export type UserRecord = Principal & { passwordHash: string; disabled: boolean };
@@ -79,3 +80,30 @@ export const listUsers = async (db: Queryable): Promise<Principal[]> =>
     role: r.role,
     teamId: r.team_id,
   }));
+
+export type UserPatch = { role?: Role; teamId?: string | null; disabled?: boolean };
+export type UserSummary = Principal & { disabled: boolean };
+
+/**
+ * Changes a user's role, team or status in one transaction that NOTIFYs every server process at
+ * commit, so open streams of that user are re-scoped or closed at once (see user-watch.ts).
+ */
+export const updateUser = (db: Db, id: string, patch: UserPatch): Promise<UserSummary> =>
+  db.transaction(async (tx) => {
+    const [current] = await tx.query<UserRow>(`${SELECT_USER} WHERE id = $1 FOR UPDATE`, [id]);
+    if (!current) throw new HttpError(404, 'not_found', `there is no user ${id}`);
+    const role = patch.role ?? current.role;
+    const teamId = patch.teamId === undefined ? current.team_id : patch.teamId;
+    if (role !== 'admin' && !teamId) throw new HttpError(400, 'bad_request', `a ${role} must belong to a team`);
+    if (teamId && teamId !== current.team_id && (await tx.query('SELECT 1 FROM teams WHERE id = $1', [teamId])).length === 0) {
+      throw new HttpError(400, 'bad_request', `team ${teamId} does not exist`);
+    }
+    const [row] = await tx.query<UserRow>(
+      `UPDATE users SET role = $2, team_id = $3, disabled = $4 WHERE id = $1
+       RETURNING id, email, role, team_id, password_hash, disabled`,
+      [id, role, teamId, patch.disabled ?? current.disabled],
+    );
+    if (!row) throw new Error(`user ${id} vanished while locked`);
+    await tx.query('SELECT pg_notify($1, $2)', [USERS_CHANNEL, id]);
+    return { userId: row.id, email: row.email, role: row.role, teamId: row.team_id, disabled: row.disabled };
+  });

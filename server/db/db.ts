@@ -11,6 +11,9 @@ export type Queryable = {
 
 export type DbKind = 'pg' | 'pglite';
 
+/** Where the database layer reports errors it recovers from (a lost LISTEN connection, a failed ROLLBACK). */
+export type DbLog = (message: string, err: unknown) => void;
+
 export type Unlisten = () => Promise<void>;
 
 export type Db = Queryable & {

@@ -1,9 +1,9 @@
-import type { Db } from './db';
+import type { Db, DbLog } from './db';
 import { openPgDb } from './pgDb';
 import { openPgliteDb } from './pgliteDb';
 
 export type DbTarget = { databaseUrl: string } | { dataDir: string | undefined };
 
 /** PostgreSQL when a URL is given, else PGlite in `dataDir` (undefined = in memory, tests only). */
-export const openDb = (target: DbTarget): Promise<Db> =>
-  'databaseUrl' in target ? openPgDb(target.databaseUrl) : openPgliteDb(target.dataDir);
+export const openDb = (target: DbTarget, log: DbLog): Promise<Db> =>
+  'databaseUrl' in target ? openPgDb(target.databaseUrl, log) : openPgliteDb(target.dataDir);

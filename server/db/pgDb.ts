@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, SqlRow } from './db';
+import type { Db, DbLog, Queryable, SqlRow } from './db';
 
 const RECONNECT_DELAY_MS = 500;
 
@@ -11,7 +11,10 @@ const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
 });
 
 /** LISTEN needs a connection of its own that stays open; it reconnects when PostgreSQL drops it. */
-const listenOn = (connectionString: string, channel: string, onPayload: (p: string) => void, onReconnect?: () => void) => {
+const listenOn = (connectionString: string, channel: string, log: DbLog, onPayload: (p: string) => void, onReconnect?: () => void) => {
+  // Closing a connection that already failed can fail again; the connection is gone either way.
+  const endQuietly = (c: pg.Client, why: string): Promise<void> =>
+    c.end().catch((err: unknown) => log(`closing the LISTEN ${channel} connection (${why}) failed`, err));
   let client: pg.Client | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -20,19 +23,23 @@ const listenOn = (connectionString: string, channel: string, onPayload: (p: stri
     c.on('notification', (msg) => {
       if (msg.channel === channel) onPayload(msg.payload ?? '');
     });
-    c.on('error', () => schedule());
+    c.on('error', (err) => {
+      log(`the LISTEN ${channel} connection failed; reconnecting`, err);
+      schedule();
+    });
     c.on('end', () => schedule());
     try {
       await c.connect();
       await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     } catch (err) {
-      await c.end().catch(() => undefined);
+      await endQuietly(c, 'connect failed');
       if (!isReconnect) throw err;
+      log(`reconnecting LISTEN ${channel} failed; retrying`, err);
       schedule();
       return;
     }
     if (stopped) {
-      await c.end().catch(() => undefined);
+      await endQuietly(c, 'stopped while connecting');
       return;
     }
     client = c;
@@ -43,7 +50,7 @@ const listenOn = (connectionString: string, channel: string, onPayload: (p: stri
     const old = client;
     client = undefined;
     old?.removeAllListeners();
-    void old?.end().catch(() => undefined);
+    if (old) void endQuietly(old, 'replaced');
     timer = setTimeout(() => {
       timer = undefined;
       void connect(true);
@@ -57,15 +64,15 @@ const listenOn = (connectionString: string, channel: string, onPayload: (p: stri
       const c = client;
       client = undefined;
       c?.removeAllListeners();
-      await c?.end().catch(() => undefined);
+      if (c) await endQuietly(c, 'stopped');
     },
   };
 };
 
-export const openPgDb = async (connectionString: string, poolSize = 10): Promise<Db> => {
+export const openPgDb = async (connectionString: string, log: DbLog, poolSize = 10): Promise<Db> => {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined);
+  pool.on('error', (err) => log('an idle PostgreSQL connection failed; the pool replaces it', err));
   await pool.query('SELECT 1');
   const listeners = new Set<{ stop: () => Promise<void> }>();
   const base = wrap(pool);
@@ -74,20 +81,26 @@ export const openPgDb = async (connectionString: string, poolSize = 10): Promise
     query: base.query,
     async transaction(fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // The transaction's own error is the one to report; a failed ROLLBACK means the connection
+        // is broken, so it is destroyed instead of going back to the pool.
+        await client.query('ROLLBACK').catch((rollbackErr: unknown) => {
+          broken = rollbackErr instanceof Error ? rollbackErr : new Error(String(rollbackErr));
+          log('ROLLBACK failed after a failed transaction; dropping the connection', rollbackErr);
+        });
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async listen(channel, onPayload, onReconnect) {
-      const l = listenOn(connectionString, channel, onPayload, onReconnect);
+      const l = listenOn(connectionString, channel, log, onPayload, onReconnect);
       await l.start();
       listeners.add(l);
       return async () => {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, SqlRow } from './db';
 
@@ -7,6 +8,9 @@ import type { Db, Queryable, SqlRow } from './db';
  * docs/sync-protocol.md cannot happen here).
  */
 export const openPgliteDb = async (dataDir: string | undefined): Promise<Db> => {
+  // PGlite creates only the last path segment: a fresh clone has no `.data/` yet. Owner-only,
+  // since the directory also holds the token signing key.
+  if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const pg = await PGlite.create(dataDir);
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<T extends SqlRow>(sql: string, params: readonly unknown[] = []): Promise<T[]> {

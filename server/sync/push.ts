@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal';
 import type { Db, Queryable } from '../db/db';
 import type { SyncCollection } from './collections';
 import { canonicalJson, clientFields, STORED_COLUMNS, toWireDoc, type StoredRow, type WireDoc } from './documents';
-import { canRead, canWrite, scopeOf, type DocScope } from './scope';
+import { canRead, canWrite, ownerFits, ownershipMatters, scopeOf, type DocScope, type Owner } from './scope';
 import type { ValidPushRow } from './pushInput';
 
 export const CHANGES_CHANNEL = 'sync_changes';
@@ -35,23 +35,47 @@ const lockRows = async (tx: Queryable, col: string, ids: readonly string[]): Pro
   return new Map(rows.map((row) => [row.id, row]));
 };
 
+/**
+ * The enabled users this batch names as owners, in one statement whatever the batch size. Read in
+ * the push's transaction; a user disabled while it runs is caught by the next push that names them.
+ */
+const loadOwners = async (tx: Queryable, col: SyncCollection, rows: readonly ValidPushRow[]): Promise<Map<string, Owner>> => {
+  if (!ownershipMatters(col) || rows.length === 0) return new Map();
+  const ids = [...new Set(rows.map((row) => scopeOf(row.data).ownerId))];
+  const found = await tx.query<{ id: string; team_id: string | null }>(
+    'SELECT id, team_id FROM users WHERE id = ANY($1::text[]) AND NOT disabled',
+    [ids],
+  );
+  return new Map(found.map((u) => [u.id, { userId: u.id, teamId: u.team_id }]));
+};
+
 /** The rows of one statement, as one jsonb_to_recordset() parameter. */
 const recordset = (rows: readonly ValidPushRow[]): string =>
   JSON.stringify(
     rows.map((row) => {
       const s = scopeOf(row.data);
-      return { id: row.id, owner_id: s.ownerId, team_id: s.teamId, visibility: s.visibility, deleted: row.deleted, data: row.data };
+      // A record the client last saw at revision n (now purged on the server) comes back at n + 1.
+      const revision = (row.assumedRevision ?? 0) + 1;
+      return {
+        id: row.id,
+        owner_id: s.ownerId,
+        team_id: s.teamId,
+        visibility: s.visibility,
+        deleted: row.deleted,
+        revision,
+        data: row.data,
+      };
     }),
   );
 
-const RECORD = 'r(id text, owner_id text, team_id text, visibility text, deleted boolean, data jsonb)';
+const RECORD = 'r(id text, owner_id text, team_id text, visibility text, deleted boolean, revision bigint, data jsonb)';
 
-/** Inserts new documents at revision 1; returns the ids it inserted (not those another transaction just did). */
+/** Inserts new documents; returns the ids it inserted (not those another transaction just did). */
 const insertRows = async (tx: Queryable, col: SyncCollection, rows: readonly ValidPushRow[]): Promise<Set<string>> => {
   if (rows.length === 0) return new Set();
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO sync_documents (collection, id, schema_version, owner_id, team_id, visibility, deleted, revision, data, txid)
-     SELECT $1, r.id, $2, r.owner_id, r.team_id, r.visibility, r.deleted, 1, r.data, pg_current_xact_id()
+     SELECT $1, r.id, $2, r.owner_id, r.team_id, r.visibility, r.deleted, r.revision, r.data, pg_current_xact_id()
      FROM jsonb_to_recordset($3::jsonb) AS ${RECORD} ORDER BY r.id
      ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
     [col.name, col.schemaVersion, recordset(rows)],
@@ -76,18 +100,58 @@ const storedScope = (r: LockedRow): DocScope => ({ ownerId: r.owner_id, teamId: 
 type Outcome =
   { kind: 'insert' } | { kind: 'update' } | { kind: 'noop' } | { kind: 'conflict'; doc: WireDoc } | { kind: 'error'; error: RowError };
 
+/**
+ * The answer to an edit of a record the client has seen on the server (it sends back a revision)
+ * that the server no longer has: it was deleted and its tombstone purged since. It is answered as
+ * the stored tombstone would have been, so the client resolves delete-against-edit the same way
+ * either way: the client's last known fields, deleted, one revision on. A re-push that assumes
+ * this state finds no row and an assumed tombstone, and is written as a create at the next
+ * revision; a delete of such a record has nothing left to do.
+ */
+const purgedTombstone = (id: string, lastKnown: Record<string, unknown>, lastRevision: number): WireDoc => ({
+  ...lastKnown,
+  id,
+  serverRevision: lastRevision + 1,
+  serverUpdatedAt: Date.now(),
+  _deleted: true,
+});
+
+const ownerMessage = (col: string, next: DocScope): string =>
+  `the owner of a ${col} record must be an active user of its team (${next.ownerId} is not one of team ${next.teamId}); this change was not saved on the server`;
+
 /** What one row does given the stored document (locked), or undefined when there is none. */
-const decide = async (col: SyncCollection, who: Principal, row: ValidPushRow, current: LockedRow | undefined): Promise<Outcome> => {
+const decide = async (
+  col: SyncCollection,
+  who: Principal,
+  row: ValidPushRow,
+  current: LockedRow | undefined,
+  owners: ReadonlyMap<string, Owner>,
+): Promise<Outcome> => {
   const next = scopeOf(row.data);
   if (!current) {
     if (!canWrite(who, col, undefined, next)) {
       return { kind: 'error', error: { id: row.id, code: 'forbidden', message: forbiddenMessage(who, col.name, 'create') } };
+    }
+    if (!ownerFits(col, next, owners.get(next.ownerId))) {
+      return { kind: 'error', error: { id: row.id, code: 'forbidden', message: ownerMessage(col.name, next) } };
+    }
+    const seen = row.assumed;
+    // The client had it from the server, which no longer has it: deleted and purged since.
+    if (seen && seen.revision !== null) {
+      if (row.deleted) return { kind: 'noop' };
+      if (!seen.deleted) return { kind: 'conflict', doc: purgedTombstone(row.id, seen.data, seen.revision) };
     }
     return { kind: 'insert' };
   }
   const scope = storedScope(current);
   if (!canWrite(who, col, scope, next)) {
     const error: RowError = { id: row.id, code: 'forbidden', message: forbiddenMessage(who, col.name, 'change') };
+    if (canRead(who, col, scope)) error.current = await toWireDoc(current, col);
+    return { kind: 'error', error };
+  }
+  const moved = scope.ownerId !== next.ownerId || scope.teamId !== next.teamId;
+  if (moved && !ownerFits(col, next, owners.get(next.ownerId))) {
+    const error: RowError = { id: row.id, code: 'forbidden', message: ownerMessage(col.name, next) };
     if (canRead(who, col, scope)) error.current = await toWireDoc(current, col);
     return { kind: 'error', error };
   }
@@ -112,6 +176,7 @@ const applyBatch = async (
   opts: PushOptions,
 ): Promise<PushResult> => {
   const result: PushResult = { conflicts: [], errors: [], written: 0 };
+  const owners = await loadOwners(tx, col, rows);
   let pending = rows;
   for (let round = 0; pending.length > 0; round++) {
     if (round > 1) throw new Error('push: documents vanished while locked');
@@ -123,7 +188,7 @@ const applyBatch = async (
     const inserts: ValidPushRow[] = [];
     const updates: ValidPushRow[] = [];
     for (const row of pending) {
-      const outcome = await decide(col, who, row, locked.get(row.id));
+      const outcome = await decide(col, who, row, locked.get(row.id), owners);
       if (outcome.kind === 'insert') inserts.push(row);
       else if (outcome.kind === 'update') updates.push(row);
       else if (outcome.kind === 'conflict') result.conflicts.push(outcome.doc);

@@ -3,11 +3,34 @@ import { badRequest } from '../errors';
 import type { SyncCollection } from './collections';
 import { clientFields } from './documents';
 
-/** A push row after validation: the domain fields to store, the tombstone flag, the assumed revision. */
-export type ValidPushRow = { id: string; data: Record<string, unknown>; deleted: boolean; assumedRevision: number | null };
+/** What the client believes the server holds: the state it last received, as it sends it back. */
+export type AssumedState = {
+  /** null when the client never received a revision for it (its own create that did not land). */
+  revision: number | null;
+  deleted: boolean;
+  data: Record<string, unknown>;
+};
+
+/** A push row after validation: the domain fields to store, the tombstone flag, the assumed state (null: a create). */
+export type ValidPushRow = {
+  id: string;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  /** The assumed revision, 0 when the assumed state has none; null for a create. */
+  assumedRevision: number | null;
+  assumed: AssumedState | null;
+};
 
 const docShape = z.looseObject({ id: z.string().min(1).max(64), _deleted: z.boolean().optional() });
-const rowShape = z.strictObject({ assumedMasterState: docShape.nullish(), newDocumentState: docShape });
+// Revisions are the server's own, so a real client only ever sends back one the server issued.
+const assumedShape = docShape.extend({
+  serverRevision: z
+    .int()
+    .min(0)
+    .max(2 ** 50)
+    .optional(),
+});
+const rowShape = z.strictObject({ assumedMasterState: assumedShape.nullish(), newDocumentState: docShape });
 
 /**
  * Checks the whole batch before anything is written: the body is RxDB's array of
@@ -38,7 +61,8 @@ export const validatePush = (col: SyncCollection, body: unknown, maxRows: number
       id: next.id,
       data: clientFields(parsed.value),
       deleted: next._deleted === true,
-      assumedRevision: assumed ? (typeof rev === 'number' ? rev : 0) : null,
+      assumedRevision: assumed ? (rev ?? 0) : null,
+      assumed: assumed ? { revision: rev ?? null, deleted: assumed._deleted === true, data: clientFields(assumed) } : null,
     };
   });
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal';
 import { notesCollection } from '../testing/harness';
 import type { SyncCollection } from './collections';
-import { canRead, canWrite, type DocScope } from './scope';
+import { canRead, canWrite, ownerFits, type DocScope } from './scope';
 
 const rep: Principal = { userId: 'r1', email: 'r1@x', role: 'rep', teamId: 'A' };
 const manager: Principal = { userId: 'm1', email: 'm1@x', role: 'manager', teamId: 'A' };
@@ -37,5 +37,25 @@ describe('scope rules', () => {
     expect(canWrite(manager, org, undefined, doc('r1', 'A'))).toBe(true);
     expect(canWrite(manager, catalog, undefined, doc('m1', 'A'))).toBe(false);
     expect(canWrite(admin, catalog, doc('a', 'B'), doc('b', 'C'))).toBe(true);
+  });
+});
+
+describe('who may own a record', () => {
+  const repOfA = { userId: 'r1', teamId: 'A' };
+  const adminOwner = { userId: 'x', teamId: null };
+
+  it('only an enabled user of the record team (a team-less admin: records filed under their own id)', () => {
+    expect(ownerFits(notesCollection, doc('r1', 'A'), repOfA)).toBe(true);
+    expect(ownerFits(notesCollection, doc('r1', 'B'), repOfA)).toBe(false);
+    expect(ownerFits(notesCollection, doc('r1', 'A'), undefined)).toBe(false);
+    expect(ownerFits(notesCollection, doc('r2', 'A'), repOfA)).toBe(false);
+    expect(ownerFits(notesCollection, doc('x', 'x'), adminOwner)).toBe(true);
+    expect(ownerFits(notesCollection, doc('x', 'A'), adminOwner)).toBe(false);
+    expect(ownerFits(org, doc('r1', 'B'), repOfA)).toBe(false);
+  });
+
+  it('does not matter for company data only admins write', () => {
+    expect(ownerFits(catalog, doc('x', 'A'), adminOwner)).toBe(true);
+    expect(ownerFits(catalog, doc('gone', 'Z'), undefined)).toBe(true);
   });
 });

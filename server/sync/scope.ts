@@ -44,3 +44,21 @@ export const scopeOf = (doc: Record<string, unknown>): DocScope => ({
   teamId: typeof doc.teamId === 'string' ? doc.teamId : '',
   visibility: typeof doc.visibility === 'string' ? doc.visibility : null,
 });
+
+/** A user who may own records, as the users table has them: existing and enabled. `teamId` null: no team (admins). */
+export type Owner = { userId: string; teamId: string | null };
+
+/** Company reference data only admins write: ownership grants nobody anything there. */
+export const ownershipMatters = (col: SyncCollection): boolean => !(col.read === 'company' && col.write === 'admin');
+
+/**
+ * May `doc` belong to `owner` (undefined: no such enabled user)? Only to an enabled user of the
+ * record's team, since the owner reads and (as a rep) writes it whatever the team: anything else
+ * would hand the record to someone outside the team it is filed in. A user without a team files
+ * their records under their own id, as the app does for admins.
+ */
+export const ownerFits = (col: SyncCollection, doc: DocScope, owner: Owner | undefined): boolean => {
+  if (!ownershipMatters(col)) return true;
+  if (!owner || owner.userId !== doc.ownerId) return false;
+  return doc.teamId === (owner.teamId ?? owner.userId);
+};

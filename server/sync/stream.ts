@@ -15,8 +15,9 @@ const PENDING_RETRY_MS = [25, 50, 100, 200, 400, 800, 1000];
 /**
  * Server-Sent Events: `data: "RESYNC"` first (and whenever notifications may have been missed), then
  * `data: { documents, checkpoint }` per batch of changes this user may read. The stream ends with an
- * `event: error` carrying `{ code, message }` when the access token expires or the feed breaks; the
- * client reconnects with a fresh token and gets RESYNC again.
+ * `event: error` carrying `{ code, message }` when the access token expires, the feed breaks, or the
+ * user is disabled or changes role or team; the client reconnects (with a fresh token, under the
+ * user's scope as it is then) and gets RESYNC again.
  */
 export const openStream = async (
   ctx: AppContext,
@@ -99,6 +100,16 @@ export const openStream = async (
     Math.max(0, tokenExpiresAt - Date.now()),
   );
   const untrack = ctx.hub.trackStream(() => end({ code: 'server_shutdown', message: 'the server is restarting; reconnect' }));
+  // The stream was scoped for `who` as they were when it opened; once that is no longer true it ends.
+  const unwatch = ctx.users.watch({
+    principal: who,
+    onChange: (now) =>
+      end(
+        now
+          ? { code: 'scope_changed', message: 'your role or team changed; reconnect to sync what you may see now' }
+          : { code: 'unauthorized', message: 'this account was disabled or removed' },
+      ),
+  });
 
   function end(error?: { code: string; message: string }): void {
     if (closed) return;
@@ -110,6 +121,7 @@ export const openStream = async (
   function cleanup(): void {
     unsubscribe();
     untrack();
+    unwatch();
     clearInterval(heartbeat);
     clearTimeout(expiry);
     if (retryTimer) clearTimeout(retryTimer);

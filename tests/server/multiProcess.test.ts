@@ -12,8 +12,10 @@ describe.skipIf(!process.env.DATABASE_URL)('two server instances on one PostgreS
 
   beforeAll(async () => {
     env = await testEnv('pg');
-    // Separate pools and LISTEN connections: to PostgreSQL these are two independent servers.
-    [a, b] = await Promise.all([startTestServer(env.config), startTestServer(env.config)]);
+    // Separate pools and LISTEN connections: to PostgreSQL these are two independent servers. The
+    // periodic user re-read is far away, so only a notification can end a stream within seconds.
+    const config = { ...env.config, userRecheckMs: 60_000 };
+    [a, b] = await Promise.all([startTestServer(config), startTestServer(config)]);
     org = await seedOrg(a);
   });
   afterAll(async () => {
@@ -40,6 +42,21 @@ describe.skipIf(!process.env.DATABASE_URL)('two server instances on one PostgreS
     } finally {
       streamA.close();
       streamB.close();
+    }
+  });
+
+  it('a user disabled through one instance loses their stream on the other within seconds', async () => {
+    const s = await openSse(`${b.url}/sync/accounts/1/stream`, org.repA2.token);
+    try {
+      await s.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
+      const started = Date.now();
+      const r = await api(a).request('PATCH', `/admin/users/${org.repA2.id}`, { token: org.admin.token, body: { disabled: true } });
+      expect(r.status).toBe(200);
+      await s.waitFor(() => s.isEnded(), 3000);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(s.events.find((e) => e.event === 'error')?.data).toMatchObject({ code: 'unauthorized' });
+    } finally {
+      s.close();
     }
   });
 

@@ -79,7 +79,8 @@ describe('server process', () => {
 
 const scenario = async (database: TestDatabase | undefined, dataDir: string, children: ChildProcess[]): Promise<void> => {
   const env = { DATABASE_URL: database?.url ?? '', SYNC_JWT_SECRET: SECRET };
-  const dirArgs = ['--data-dir', dataDir];
+  // Parents that do not exist yet, as `.data/server` in a fresh clone: the CLI creates them.
+  const dirArgs = ['--data-dir', join(dataDir, '.data', 'server')];
 
   const create = run([...dirArgs, '--create-admin', '--email', 'Boss@x.test', '--password', 'a long admin password'], env);
   let out = '';
@@ -96,7 +97,9 @@ const scenario = async (database: TestDatabase | undefined, dataDir: string, chi
   };
   // The fault hook holds the push transaction open after its first row so we can kill the process there.
   let child = start({ SYNC_FAULT_PUSH_PAUSE_MS: '20000' });
+  const greeting = logged(child, `listening on ${server.url}`);
   await waitHealthy(server.url, child);
+  await greeting;
   const client = api(server);
   const login = await client.post('/auth/login', { email: 'boss@x.test', password: 'a long admin password' });
   expect(login.status).toBe(200);
@@ -105,7 +108,8 @@ const scenario = async (database: TestDatabase | undefined, dataDir: string, chi
   const docs = ['r1', 'r2', 'r3'].map((id) => ({
     id: `restart-${id}`,
     ownerId: adminId,
-    teamId: 'hq',
+    // An admin has no team; the app files their records under their own id.
+    teamId: adminId,
     createdAt: 1,
     updatedAt: 1,
     name: id,
