@@ -95,3 +95,91 @@ test('imports contacts with Chinese headers, linked to accounts by name; a file 
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('list-count')).toHaveText('2 contacts');
 });
+
+test('a file without a region asks for one; partial "id" headers stay unmapped; bad e-mails and currencies are flagged by row and column', async ({
+  page,
+  app,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const csv = [
+    'Account Name,Subsidiary of,Residence City,E-mail,Currency',
+    'Alpha GmbH,Beta Holding,Berlin,info@alpha.example,EUR',
+    'Bravo AG,,München,not-an-email,EUR',
+    'Charlie Ltd,,London,hello@charlie.example,XXX',
+    'Delta SA,,Paris,contact@delta.example,',
+  ].join('\r\n');
+  await openApp(page, app);
+  for (const language of ['en', 'zh-CN'] as const) {
+    await page.getByTestId('language-switch').selectOption(language);
+    await page.getByTestId('import-accounts').click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'no-region.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const defaults = dialog.getByTestId('import-defaults');
+    await expect(defaults).toBeVisible();
+    if (language === 'en') {
+      // "Subsidiary of" contains "id" but is no id; "Residence City" is a city.
+      await expect(dialog.getByRole('combobox', { name: 'Field: Subsidiary of' })).toHaveValue('');
+      await expect(dialog.getByRole('combobox', { name: 'Field: Residence City' })).toHaveValue('city');
+      await expect(dialog.getByRole('combobox', { name: 'Field: E-mail' })).toHaveValue('email');
+      // The defaults the rows get are shown, and the region waits for the rep.
+      await expect(defaults.getByTestId('import-default-status')).toHaveValue('prospect');
+      await expect(defaults.getByTestId('import-default-tier')).toHaveValue('standard');
+      await expect(defaults.getByTestId('import-default-currency')).toHaveValue('USD');
+      await expect(defaults.getByTestId('import-default-region')).toHaveValue('');
+      await expect(dialog.getByTestId('import-missing')).toHaveText('Required: Region');
+      await expect(defaults).toContainText('The file has no region column: choose the region of these accounts.');
+    } else {
+      await expect(dialog.getByTestId('import-missing')).toContainText('区域');
+      await expect(defaults).toContainText('文件中没有区域列');
+    }
+    await expect(dialog.getByRole('button', { name: language === 'en' ? 'Next' : '下一步' })).toBeDisabled();
+    await page.screenshot({ path: testInfo.outputPath(`import-mapping-defaults-${language}.png`) });
+
+    // Keyboard: Tab goes from the last column's field to the region; the arrow keys choose one.
+    await dialog.locator('.mapping-row select').last().focus();
+    await page.keyboard.press('Tab');
+    await expect(defaults.getByTestId('import-default-region')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(defaults.getByTestId('import-default-region')).toHaveValue('north_america');
+    await defaults.getByTestId('import-default-region').selectOption('emea');
+    await expect(dialog.getByTestId('import-missing')).toHaveCount(0);
+    await dialog.getByRole('button', { name: language === 'en' ? 'Next' : '下一步' }).click();
+
+    const status = dialog.getByTestId('preview-status');
+    await expect(status).toHaveText(language === 'en' ? /2 problems/ : /2/);
+    const bravo = dialog.locator('.preview-row[data-row="3"]');
+    const charlie = dialog.locator('.preview-row[data-row="4"]');
+    await expect(bravo).toHaveClass(/has-issue/);
+    await expect(bravo.locator('[data-field="email"]')).toHaveClass(/cell-bad/);
+    await expect(charlie.locator('[data-field="currency"]')).toHaveClass(/cell-bad/);
+    await expect(dialog.locator('.preview-row[data-row="5"]')).not.toHaveClass(/has-issue/);
+    if (language === 'en') {
+      await expect(bravo).toContainText('Email is not a valid e-mail address');
+      await expect(charlie).toContainText('Currency is not a known currency code (ISO 4217, such as USD)');
+    } else {
+      await expect(bravo).toContainText('不是有效的电子邮件地址');
+      await expect(charlie).toContainText('不是已知的货币代码');
+    }
+    await page.screenshot({ path: testInfo.outputPath(`import-preview-flags-${language}.png`) });
+
+    if (language === 'zh-CN') {
+      await page.keyboard.press('Escape');
+      break;
+    }
+    await dialog.getByTestId('import-start').click();
+    await expect(dialog.getByTestId('import-imported')).toHaveText('Imported 2 records');
+    await expect(dialog.getByTestId('import-rejected')).toHaveText('2 rows rejected');
+    const issues = dialog.getByTestId('import-issue');
+    await expect(issues).toHaveCount(2);
+    await expect(issues.nth(0)).toContainText('3');
+    await expect(issues.nth(0)).toContainText('Email is not a valid e-mail address');
+    await expect(issues.nth(1)).toContainText('4');
+    await expect(issues.nth(1)).toContainText('Currency is not a known currency code');
+    await page.screenshot({ path: testInfo.outputPath('import-summary-flags-en.png') });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByTestId('list-count')).toHaveText('2 accounts');
+    await expect(page.getByText('Delta SA')).toBeVisible();
+  }
+});

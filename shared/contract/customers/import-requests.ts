@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../schemas/accounts';
 import { request } from '../define-request';
 
 /**
@@ -58,6 +59,36 @@ export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
 export type ImportField = AccountImportField | ContactImportField;
 export const IMPORT_FIELDS = { accounts: ACCOUNT_IMPORT_FIELDS, contacts: CONTACT_IMPORT_FIELDS } as const;
 
+/**
+ * ISO 4217 codes the import accepts: ICU's `Intl.supportedValuesOf('currency')` (ICU 78), written
+ * out so the core and every Chromium agree whatever ICU each ships. Codes for funds, metals, tests
+ * and "no currency" (XXX, XTS, XAU, XDR, XSU…) are not money a customer's revenue is counted in.
+ */
+export const IMPORT_CURRENCIES: ReadonlySet<string> = new Set(
+  (
+    'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY ' +
+    'COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ' +
+    'ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP ' +
+    'MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG ' +
+    'SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST ' +
+    'XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL'
+  ).split(' '),
+);
+
+/**
+ * Accounts only: the value a row gets when the file has no column for a field or the cell is
+ * empty. The mapping step shows these and lets the user change them. Region has no built-in
+ * default (the app cannot know a rep's territory): without a region column the user picks one.
+ */
+export type ImportDefaults = {
+  readonly status?: (typeof ACCOUNT_STATUSES)[number];
+  readonly tier?: (typeof ACCOUNT_TIERS)[number];
+  readonly region?: (typeof ACCOUNT_REGIONS)[number];
+  /** One of IMPORT_CURRENCIES. */
+  readonly currency?: string;
+};
+export const ACCOUNT_IMPORT_DEFAULTS = { status: 'prospect', tier: 'standard', currency: 'USD' } as const satisfies ImportDefaults;
+
 export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_IMPORT_COLUMNS = 100;
 /**
@@ -76,6 +107,17 @@ const fieldSchema = z.enum([...new Set<ImportField>([...ACCOUNT_IMPORT_FIELDS, .
 const columnsSchema = z.array(fieldSchema.nullable()).min(1).max(MAX_IMPORT_COLUMNS);
 const rowsSchema = (max: number) => z.array(z.array(z.string().max(MAX_IMPORT_CELL)).max(MAX_IMPORT_COLUMNS)).max(max);
 const importIdSchema = z.string().min(1).max(64);
+const defaultsSchema = z
+  .strictObject({
+    status: z.enum(ACCOUNT_STATUSES).optional(),
+    tier: z.enum(ACCOUNT_TIERS).optional(),
+    region: z.enum(ACCOUNT_REGIONS).optional(),
+    currency: z
+      .string()
+      .refine((code) => IMPORT_CURRENCIES.has(code), 'must be an ISO 4217 currency code such as USD')
+      .optional(),
+  })
+  .default({});
 
 export type ImportIssueCode =
   | 'required'
@@ -84,6 +126,8 @@ export type ImportIssueCode =
   | 'invalid_number'
   | 'invalid_date'
   | 'invalid_boolean'
+  | 'invalid_email'
+  | 'invalid_currency'
   | 'formula'
   | 'duplicate_id'
   | 'existing_id'
@@ -119,10 +163,20 @@ export type ImportProgress = {
 export const importRequests = {
   /** Dry run over the first rows for the preview: the same checks as commit, nothing stored. */
   'import.preview': request(
-    z.strictObject({ entity: z.enum(IMPORT_ENTITIES), columns: columnsSchema, rows: rowsSchema(MAX_PREVIEW_ROWS) }),
+    z.strictObject({
+      entity: z.enum(IMPORT_ENTITIES),
+      columns: columnsSchema,
+      defaults: defaultsSchema,
+      rows: rowsSchema(MAX_PREVIEW_ROWS),
+    }),
   ).returns<{ readonly issues: ReadonlyArray<ImportIssue> }>(),
   'import.begin': request(
-    z.strictObject({ entity: z.enum(IMPORT_ENTITIES), columns: columnsSchema, totalRows: z.int().min(1).max(MAX_IMPORT_ROWS) }),
+    z.strictObject({
+      entity: z.enum(IMPORT_ENTITIES),
+      columns: columnsSchema,
+      defaults: defaultsSchema,
+      totalRows: z.int().min(1).max(MAX_IMPORT_ROWS),
+    }),
   ).returns<{ readonly importId: string }>(),
   'import.rows': request(z.strictObject({ importId: importIdSchema, rows: rowsSchema(MAX_IMPORT_CHUNK_ROWS).min(1) })).returns<{
     readonly received: number;

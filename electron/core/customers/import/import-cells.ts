@@ -1,6 +1,6 @@
 import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../../../shared/schemas/accounts';
 import { EPOCH_MS_MAX } from '../../../../shared/schemas/primitives';
-import type { ImportIssueCode } from '../../../../shared/contract/customers/import-requests';
+import { IMPORT_CURRENCIES, type ImportIssueCode } from '../../../../shared/contract/customers/import-requests';
 
 /** A cell turned into a field value, or the reason it could not be. */
 export type CellResult<T> =
@@ -137,9 +137,23 @@ export function parseDate(text: string): CellResult<number> {
   return good(value);
 }
 
+/** An ISO 4217 code of a currency in use ("usd", "RMB" for CNY); "XXX" or "ABC" are not. */
 export function parseCurrency(text: string): CellResult<string> {
   const code = text.trim().toUpperCase().replace(/^RMB$/, 'CNY');
-  return /^[A-Z]{3}$/.test(code) ? good(code) : bad('invalid_choice', 'must be an ISO 4217 code such as USD');
+  return IMPORT_CURRENCIES.has(code)
+    ? good(code)
+    : bad('invalid_currency', `"${text.slice(0, 80)}" is not an ISO 4217 currency code such as USD`);
+}
+
+/**
+ * One address, name@domain.tld: stricter than the domain schema (which takes "a@b"), because a
+ * spreadsheet column of e-mails holds "n/a", "see notes" or two addresses, and an import is where
+ * they are caught, by row, before they are stored.
+ */
+export function parseEmail(text: string): CellResult<string> {
+  const email = text.trim();
+  const valid = email.length <= 254 && /^[^\s@"(),:;<>[\]\\]+@(?:[^\s@"(),:;<>[\]\\.]+\.)+[^\s@"(),:;<>[\]\\.]{2,}$/u.test(email);
+  return valid ? good(email) : bad('invalid_email', `"${text.slice(0, 80)}" is not an e-mail address such as name@example.com`);
 }
 
 export function parseTags(text: string): CellResult<string[]> {

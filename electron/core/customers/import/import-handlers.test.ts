@@ -128,7 +128,12 @@ describe('CSV import handlers', () => {
       ['import.begin', { entity: 'accounts', columns: ['status'], totalRows: 1 }],
       ['import.begin', { entity: 'contacts', columns: ['lastName'], totalRows: 1 }],
       ['import.begin', { entity: 'accounts', columns: ['accountName', 'name'], totalRows: 1 }],
-      ['import.begin', { entity: 'accounts', columns: ['name'], totalRows: 10_000_000 }],
+      ['import.begin', { entity: 'accounts', columns: ['name', 'region'], totalRows: 10_000_000 }],
+      // No region column and no region chosen: every row would fail.
+      ['import.begin', { entity: 'accounts', columns: ['name'], totalRows: 1 }],
+      ['import.begin', { entity: 'accounts', columns: ['name'], defaults: { region: 'mars' }, totalRows: 1 }],
+      ['import.begin', { entity: 'accounts', columns: ['name'], defaults: { region: 'emea', currency: 'XXX' }, totalRows: 1 }],
+      ['import.preview', { entity: 'accounts', columns: ['name'], rows: [['Acme']] }],
       ['import.rows', { importId: 'x', rows: [[1, 2]] }],
       ['import.rows', { importId: 'x', rows: [['x'.repeat(30_000)]] }],
       ['import.preview', { entity: 'leads', columns: ['name'], rows: [] }],
@@ -138,7 +143,7 @@ describe('CSV import handlers', () => {
       expect(result.ok, `${name} ${JSON.stringify(params).slice(0, 80)}`).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('invalid_request');
     }
-    const begun = await session.call('import.begin', { entity: 'accounts', columns: ['name'], totalRows: 1 });
+    const begun = await session.call('import.begin', { entity: 'accounts', columns: ['name', 'region'], totalRows: 1 });
     if (!begun.ok) throw new Error(begun.error.message);
     const early = await session.call('import.commit', { importId: begun.value.importId });
     expect(early.ok ? 'ok' : early.error.code).toBe('invalid_state');
@@ -177,6 +182,49 @@ describe('CSV import handlers', () => {
     expect(byId.issues).toEqual([expect.objectContaining({ row: 3, field: 'accountId', code: 'unknown_account' })]);
     const wang = await core.db.contacts.findOne({ selector: { lastName: '王' } }).exec();
     expect(wang?.toJSON()).toMatchObject({ firstName: '芳', isPrimary: true, doNotContact: false });
+  });
+
+  it('gives rows without a region the region the user chose, and the other defaults they saw', async () => {
+    const begun = await session.call('import.begin', {
+      entity: 'accounts',
+      columns: ['name', 'currency'],
+      defaults: { region: 'greater_china', tier: 'small', currency: 'CNY' },
+      totalRows: 2,
+    });
+    if (!begun.ok) throw new Error(begun.error.message);
+    await session.call('import.rows', {
+      importId: begun.value.importId,
+      rows: [
+        ['No Region Co', ''],
+        ['No Region Euro Co', 'EUR'],
+      ],
+    });
+    const committed = await session.call('import.commit', { importId: begun.value.importId });
+    expect(committed.ok && committed.value).toMatchObject({ imported: 2, rejectedRows: 0 });
+    const [plain, euro] = await Promise.all(
+      ['No Region Co', 'No Region Euro Co'].map((name) => core.db.accounts.findOne({ selector: { name } }).exec()),
+    );
+    expect(plain?.toJSON()).toMatchObject({ region: 'greater_china', tier: 'small', status: 'prospect', currency: 'CNY' });
+    expect(euro?.toJSON()).toMatchObject({ region: 'greater_china', currency: 'EUR' });
+  });
+
+  it('flags bad e-mails and unknown currencies by row and column, in the preview and in the import', async () => {
+    const columns: ImportField[] = ['name', 'region', 'email', 'currency'];
+    const rows = [
+      ['Good Mail Co', 'emea', 'info@good.example', 'EUR'],
+      ['Bad Mail Co', 'emea', 'not-an-email', 'EUR'],
+      ['Bad Money Co', 'emea', 'info@money.example', 'XXX'],
+    ];
+    const preview = await session.call('import.preview', { entity: 'accounts', columns, rows });
+    const found = preview.ok ? preview.value.issues.map(({ row, field, code }) => [row, field, code]) : preview.error;
+    expect(found).toEqual([
+      [3, 'email', 'invalid_email'],
+      [4, 'currency', 'invalid_currency'],
+    ]);
+    const summary = await runImport('accounts', columns, rows);
+    expect(summary).toMatchObject({ imported: 1, rejectedRows: 2 });
+    expect(summary.issues.map(({ row, field, code }) => [row, field, code])).toEqual(found);
+    expect(await core.db.accounts.findOne({ selector: { name: 'Bad Mail Co' } }).exec()).toBeNull();
   });
 
   it('previews the same issues without writing', async () => {

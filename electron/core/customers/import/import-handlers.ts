@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RxCollection } from 'rxdb';
 import { fail, ok } from '../../../../shared/contract';
 import {
-  IMPORT_FIELDS,
+  type ImportDefaults,
   type ImportEntity,
   type ImportField,
   type ImportIssue,
@@ -13,6 +13,7 @@ import type { CrmDatabase } from '../../db/open-crm-database';
 import { defineHandlers } from '../../rpc/dispatcher';
 import type { SessionContext } from '../../rpc/handler-types';
 import type { Actor } from '../record-store';
+import { checkColumns } from './import-columns';
 import { buildRow, cellsByField, type OwnerRef, type RowContext } from './import-rows';
 
 export type ImportDeps = {
@@ -26,6 +27,7 @@ type Staged = {
   readonly sessionId: string;
   readonly entity: ImportEntity;
   readonly columns: ReadonlyArray<ImportField | null>;
+  readonly defaults: ImportDefaults;
   readonly totalRows: number;
   readonly rows: Array<ReadonlyArray<string>>;
 };
@@ -48,20 +50,6 @@ export function createImportHandlers(deps: ImportDeps) {
   const staged = new Map<string, Staged>();
 
   const collectionOf = (entity: ImportEntity): RxCollection<Doc> => deps.db[entity] as unknown as RxCollection<Doc>;
-
-  function checkColumns(entity: ImportEntity, columns: ReadonlyArray<ImportField | null>): string | null {
-    const allowed = IMPORT_FIELDS[entity] as ReadonlyArray<ImportField>;
-    const used = columns.filter((field): field is ImportField => field !== null);
-    const foreign = used.find((field) => !allowed.includes(field));
-    if (foreign) return `columns: "${foreign}" is not a field of ${entity}`;
-    const twice = used.find((field, index) => used.indexOf(field) !== index);
-    if (twice) return `columns: "${twice}" is mapped to two columns`;
-    if (entity === 'accounts' && !used.includes('name')) return 'columns: map a column to the account name';
-    if (entity === 'contacts' && !used.includes('lastName')) return 'columns: map a column to the last name';
-    if (entity === 'contacts' && !used.includes('accountId') && !used.includes('accountName'))
-      return 'columns: map a column to the account (name or id)';
-    return null;
-  }
 
   async function ownerMap(): Promise<Map<string, OwnerRef>> {
     const users = await deps.db.org.find({ selector: { kind: 'user' } }).exec();
@@ -100,6 +88,7 @@ export function createImportHandlers(deps: ImportDeps) {
   async function context(
     entity: ImportEntity,
     columns: ReadonlyArray<ImportField | null>,
+    defaults: ImportDefaults,
     rows: ReadonlyArray<ReadonlyArray<string>>,
   ): Promise<RowContext> {
     const actor = deps.actor();
@@ -110,6 +99,7 @@ export function createImportHandlers(deps: ImportDeps) {
     return {
       entity,
       columns,
+      defaults,
       now: deps.now(),
       defaultOwner: { id: actor.ownerId, teamId: actor.teamId },
       owners: await ownerMap(),
@@ -120,12 +110,11 @@ export function createImportHandlers(deps: ImportDeps) {
 
   /** Validates rows [0, rows.length); returns the valid documents and every issue, in row order. */
   async function validateAll(
-    entity: ImportEntity,
-    columns: ReadonlyArray<ImportField | null>,
+    { entity, columns, defaults }: Pick<Staged, 'entity' | 'columns' | 'defaults'>,
     rows: ReadonlyArray<ReadonlyArray<string>>,
     onProgress: (done: number) => void,
   ): Promise<{ valid: Array<{ row: number; doc: Doc }>; issues: ImportIssue[]; rejectedRows: number }> {
-    const ctx = await context(entity, columns, rows);
+    const ctx = await context(entity, columns, defaults, rows);
     const built: Array<{ row: number; doc: Doc }> = [];
     const issues: ImportIssue[] = [];
     const rejected = new Set<number>();
@@ -182,7 +171,7 @@ export function createImportHandlers(deps: ImportDeps) {
     const progress = (phase: 'validating' | 'writing' | 'done', done: number): void =>
       session.emit('import.progress', { importId, phase, done, total: item.rows.length });
     progress('validating', 0);
-    const { valid, issues, rejectedRows } = await validateAll(item.entity, item.columns, item.rows, (done) => progress('validating', done));
+    const { valid, issues, rejectedRows } = await validateAll(item, item.rows, (done) => progress('validating', done));
     progress('writing', 0);
     let conflicts = 0;
     if (valid.length > 0) {
@@ -205,21 +194,21 @@ export function createImportHandlers(deps: ImportDeps) {
   }
 
   return defineHandlers({
-    'import.preview': async ({ entity, columns, rows }) => {
-      const problem = checkColumns(entity, columns);
+    'import.preview': async ({ entity, columns, defaults, rows }) => {
+      const problem = checkColumns(entity, columns, defaults);
       if (problem) return fail('invalid_request', `import.preview: ${problem}`);
-      const { issues } = await validateAll(entity, columns, rows, () => undefined);
+      const { issues } = await validateAll({ entity, columns, defaults }, rows, () => undefined);
       return ok({ issues });
     },
 
-    'import.begin': async ({ entity, columns, totalRows }, session) => {
-      const problem = checkColumns(entity, columns);
+    'import.begin': async ({ entity, columns, defaults, totalRows }, session) => {
+      const problem = checkColumns(entity, columns, defaults);
       if (problem) return fail('invalid_request', `import.begin: ${problem}`);
       const open = [...staged.values()].filter((item) => item.sessionId === session.sessionId).length;
       if (open >= MAX_OPEN_PER_SESSION)
         return fail('invalid_state', `At most ${MAX_OPEN_PER_SESSION} imports at once; finish or cancel one first`);
       const importId = randomUUID();
-      staged.set(importId, { sessionId: session.sessionId, entity, columns, totalRows, rows: [] });
+      staged.set(importId, { sessionId: session.sessionId, entity, columns, defaults, totalRows, rows: [] });
       session.onClose(() => staged.delete(importId));
       return ok({ importId });
     },

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportField } from '../../../../shared/contract/customers/import-requests';
-import { looksLikeFormula, parseDate, parseMoney, parseNumber, parseRegion, parseStatus } from './import-cells';
+import type { ImportDefaults, ImportField } from '../../../../shared/contract/customers/import-requests';
+import { looksLikeFormula, parseCurrency, parseDate, parseEmail, parseMoney, parseNumber, parseRegion, parseStatus } from './import-cells';
 import { buildRow, type RowContext } from './import-rows';
 
-const context = (columns: ReadonlyArray<ImportField | null>, entity: 'accounts' | 'contacts' = 'accounts'): RowContext => ({
+const context = (
+  columns: ReadonlyArray<ImportField | null>,
+  entity: 'accounts' | 'contacts' = 'accounts',
+  defaults: ImportDefaults = {},
+): RowContext => ({
   entity,
   columns,
+  defaults,
   now: Date.UTC(2025, 0, 1),
   defaultOwner: { id: 'me', teamId: 'team-1' },
   owners: new Map([['ann@example.com', { id: 'u-ann', teamId: 'team-2' }]]),
@@ -33,6 +38,33 @@ describe('import cells', () => {
     expect(parseMoney('12.34', 'USD')).toEqual({ ok: true, value: 1234 });
     expect(parseDate('2025/3/31')).toEqual({ ok: true, value: Date.UTC(2025, 2, 31) });
     expect(parseDate('31/03/2025').ok).toBe(false);
+  });
+
+  it('takes one e-mail address per cell and nothing else', () => {
+    for (const text of ['ann@example.com', ' li.wei+crm@example.com.cn ', '王芳@例子.中国']) expect(parseEmail(text).ok, text).toBe(true);
+    for (const text of [
+      'not-an-email',
+      'a@b',
+      'ann@example',
+      'n/a',
+      'ann@example.com; bob@example.com',
+      'ann @example.com',
+      '@example.com',
+    ])
+      expect(parseEmail(text), text).toMatchObject({ ok: false, code: 'invalid_email' });
+  });
+
+  it('takes ISO 4217 codes of currencies in use, nothing made up', () => {
+    expect(parseCurrency('eur')).toEqual({ ok: true, value: 'EUR' });
+    expect(parseCurrency('RMB')).toEqual({ ok: true, value: 'CNY' });
+    for (const text of ['XXX', 'ABC', 'XAU', 'US$', 'euro'])
+      expect(parseCurrency(text), text).toMatchObject({ ok: false, code: 'invalid_currency' });
+  });
+
+  it('knows only currencies this runtime can format', () => {
+    const supported = new Set(Intl.supportedValuesOf('currency'));
+    for (const code of ['USD', 'CNY', 'EUR', 'JPY', 'XOF']) expect(supported.has(code)).toBe(true);
+    expect(supported.has('XXX')).toBe(false);
   });
 });
 
@@ -64,14 +96,37 @@ describe('buildRow', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(({ row, field, code }) => [row, field, code])).toEqual([
-      [7, 'owner', 'unknown_owner'],
       [7, 'region', 'invalid_choice'],
+      [7, 'owner', 'unknown_owner'],
+      [7, 'email', 'invalid_email'],
     ]);
-    const schema = buildRow(['x'.repeat(201), 'emea', 'not-an-email'], 8, context(['name', 'region', 'email']));
-    expect(!schema.ok && schema.issues.map(({ field, code }) => [field, code])).toEqual([
-      ['name', 'too_long'],
-      ['email', 'invalid'],
+    const schema = buildRow(['x'.repeat(201), 'emea', 'ann@example.com'], 8, context(['name', 'region', 'email']));
+    expect(!schema.ok && schema.issues.map(({ field, code }) => [field, code])).toEqual([['name', 'too_long']]);
+  });
+
+  it('flags a bad e-mail and an unknown currency by row and column', () => {
+    const columns: ImportField[] = ['name', 'region', 'email', 'currency', 'annualRevenue'];
+    const result = buildRow(['Acme', 'emea', 'not-an-email', 'XXX', '1000'], 12, context(columns));
+    expect(!result.ok && result.issues.map(({ row, field, code }) => [row, field, code])).toEqual([
+      [12, 'email', 'invalid_email'],
+      [12, 'currency', 'invalid_currency'],
     ]);
+    const contact = buildRow(['王', 'Acme', 'not-an-email'], 13, context(['lastName', 'accountName', 'email'], 'contacts'));
+    expect(!contact.ok && contact.issues.map(({ row, field, code }) => [row, field, code])).toEqual([[13, 'email', 'invalid_email']]);
+  });
+
+  it('fills fields the file lacks from the defaults the user saw, the file winning where it has a value', () => {
+    const defaults: ImportDefaults = { region: 'apac', status: 'active', tier: 'key', currency: 'JPY' };
+    expect(buildRow(['Acme', '12000'], 2, context(['name', 'annualRevenue'], 'accounts', defaults))).toMatchObject({
+      ok: true,
+      doc: { region: 'apac', status: 'active', tier: 'key', currency: 'JPY', annualRevenue: 12000 },
+    });
+    expect(buildRow(['Acme', 'EMEA', ''], 3, context(['name', 'region', 'status'], 'accounts', defaults))).toMatchObject({
+      ok: true,
+      doc: { region: 'emea', status: 'active' },
+    });
+    // No region column and no default: every row would fail, so the mapping step and begin refuse this.
+    expect(buildRow(['Acme'], 4, context(['name']))).toMatchObject({ ok: false, issues: [{ field: 'region', code: 'required' }] });
   });
 
   it('links contacts by account name, refusing unknown and ambiguous names', () => {

@@ -1,11 +1,19 @@
 import type { z } from 'zod';
-import type { ImportEntity, ImportField, ImportIssue, ImportIssueCode } from '../../../../shared/contract/customers/import-requests';
+import {
+  ACCOUNT_IMPORT_DEFAULTS,
+  type ImportDefaults,
+  type ImportEntity,
+  type ImportField,
+  type ImportIssue,
+  type ImportIssueCode,
+} from '../../../../shared/contract/customers/import-requests';
 import { crmCollections, type Account, type Contact } from '../../../../shared/schemas';
 import {
   looksLikeFormula,
   parseBoolean,
   parseCurrency,
   parseDate,
+  parseEmail,
   parseMoney,
   parseRegion,
   parseStatus,
@@ -21,6 +29,8 @@ export type OwnerRef = { readonly id: string; readonly teamId: string };
 export type RowContext = {
   readonly entity: ImportEntity;
   readonly columns: ReadonlyArray<ImportField | null>;
+  /** Accounts: values for fields the file has no column for, or leaves empty (shown in the mapping step). */
+  readonly defaults: ImportDefaults;
   readonly now: number;
   readonly defaultOwner: OwnerRef;
   /** Lower-cased user id, e-mail and name → user. */
@@ -33,9 +43,6 @@ export type RowContext = {
 
 export type BuiltRow =
   { readonly ok: true; readonly doc: Account | Contact } | { readonly ok: false; readonly issues: ReadonlyArray<ImportIssue> };
-
-/** Account defaults for columns a file lacks: a new account is a standard prospect until someone says otherwise. */
-const ACCOUNT_DEFAULTS = { status: 'prospect', tier: 'standard', currency: 'USD' } as const;
 
 /** The trimmed, non-empty text of each mapped column of one row. */
 export function cellsByField(cells: ReadonlyArray<string>, columns: ReadonlyArray<ImportField | null>): Map<ImportField, string> {
@@ -80,14 +87,14 @@ export function buildRow(cells: ReadonlyArray<string>, row: number, ctx: RowCont
   doc['teamId'] = (owner ?? ctx.defaultOwner).teamId;
 
   if (ctx.entity === 'accounts') {
-    Object.assign(doc, { status: ACCOUNT_DEFAULTS.status, tier: ACCOUNT_DEFAULTS.tier, currency: ACCOUNT_DEFAULTS.currency });
+    // A new account is a standard prospect until someone says otherwise; region only if the user chose one.
+    Object.assign(doc, { ...ACCOUNT_IMPORT_DEFAULTS, ...ctx.defaults });
     for (const field of [
       'name',
       'industry',
       'domain',
       'website',
       'phone',
-      'email',
       'street',
       'city',
       'postalCode',
@@ -97,6 +104,7 @@ export function buildRow(cells: ReadonlyArray<string>, row: number, ctx: RowCont
     ] as const) {
       take(field, text);
     }
+    take('email', parseEmail);
     take('status', parseStatus);
     take('tier', parseTier);
     take('region', parseRegion);
@@ -110,7 +118,6 @@ export function buildRow(cells: ReadonlyArray<string>, row: number, ctx: RowCont
       'lastName',
       'title',
       'department',
-      'email',
       'phone',
       'mobile',
       'city',
@@ -120,14 +127,24 @@ export function buildRow(cells: ReadonlyArray<string>, row: number, ctx: RowCont
     ] as const) {
       take(field, text);
     }
+    take('email', parseEmail);
     Object.assign(doc, { isPrimary: false, doNotContact: false });
     take('isPrimary', parseBoolean);
     take('doNotContact', parseBoolean);
     take('lastContactedAt', parseDate);
     linkAccount(values, ctx, doc, issue);
   }
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues: inColumnOrder(issues, ctx.columns) };
   return validate(doc, row, ctx);
+}
+
+/** Left to right as the file shows them; problems of fields without a column come last. */
+function inColumnOrder(issues: ReadonlyArray<ImportIssue>, columns: ReadonlyArray<ImportField | null>): ImportIssue[] {
+  const position = (issue: ImportIssue): number => {
+    const index = issue.field === null ? -1 : columns.indexOf(issue.field);
+    return index === -1 ? columns.length : index;
+  };
+  return [...issues].sort((a, b) => position(a) - position(b));
 }
 
 function linkAccount(

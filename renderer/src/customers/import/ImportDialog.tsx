@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrmError } from '../../../../shared/contract';
 import {
+  ACCOUNT_IMPORT_DEFAULTS,
   MAX_PREVIEW_ROWS,
+  type ImportDefaults,
   type ImportEntity,
   type ImportField,
   type ImportIssue,
@@ -19,7 +21,12 @@ import { runImport, type ImportStep } from './run-import';
 
 const PREVIEW_ROWS = 20;
 
-type Loaded = { readonly fileName: string; readonly csv: ParsedCsv; readonly mapping: ReadonlyArray<ImportField | null> };
+type Loaded = {
+  readonly fileName: string;
+  readonly csv: ParsedCsv;
+  readonly mapping: ReadonlyArray<ImportField | null>;
+  readonly defaults: ImportDefaults;
+};
 type State =
   | { readonly step: 'file'; readonly error?: string; readonly reading?: boolean }
   | ({ readonly step: 'mapping' } & Loaded)
@@ -52,21 +59,29 @@ export function ImportDialog({ entity, onClose }: { readonly entity: ImportEntit
     setState({ step: 'file', reading: true });
     const outcome = parseCsvBytes(new Uint8Array(await file.arrayBuffer()));
     if (!outcome.ok) return setState({ step: 'file', error: problemText(t, outcome.problem) });
-    setState({ step: 'mapping', fileName: file.name, csv: outcome.csv, mapping: guessMapping(entity, outcome.csv.headers) });
+    setState({
+      step: 'mapping',
+      fileName: file.name,
+      csv: outcome.csv,
+      mapping: guessMapping(entity, outcome.csv.headers),
+      defaults: entity === 'accounts' ? ACCOUNT_IMPORT_DEFAULTS : {},
+    });
   };
 
-  const preview = async ({ fileName, csv, mapping }: Loaded): Promise<void> => {
+  const preview = async ({ fileName, csv, mapping, defaults }: Loaded): Promise<void> => {
     // Only the Loaded fields: spreading the caller's state would carry its `step` along.
-    const loaded = { fileName, csv, mapping };
+    const loaded = { fileName, csv, mapping, defaults };
     setState({ step: 'preview', ...loaded });
     const rows = loaded.csv.rows.slice(0, Math.min(PREVIEW_ROWS, MAX_PREVIEW_ROWS)).map((row) => [...row]);
-    const result = await client.send('import.preview', { entity, columns: [...loaded.mapping], rows });
+    const result = await client.send('import.preview', { entity, columns: [...loaded.mapping], defaults: { ...defaults }, rows });
     setState(result.ok ? { step: 'preview', ...loaded, issues: result.value.issues } : { step: 'preview', ...loaded, error: result.error });
   };
 
   const start = async (loaded: Loaded): Promise<void> => {
     setState({ step: 'running', progress: { phase: 'uploading', done: 0, total: loaded.csv.rows.length } });
-    const outcome = await runImport(client, entity, loaded.mapping, loaded.csv.rows, (progress) => setState({ step: 'running', progress }));
+    const outcome = await runImport(client, entity, loaded.mapping, loaded.defaults, loaded.csv.rows, (progress) =>
+      setState({ step: 'running', progress }),
+    );
     setState(outcome.ok ? { step: 'summary', summary: outcome.summary } : { step: 'failed', error: outcome.error });
   };
 
@@ -134,7 +149,9 @@ export function ImportDialog({ entity, onClose }: { readonly entity: ImportEntit
               fileName={state.fileName}
               csv={state.csv}
               mapping={state.mapping}
+              defaults={state.defaults}
               onChange={(mapping) => setState({ ...state, mapping })}
+              onDefaultsChange={(defaults) => setState({ ...state, defaults })}
               onBack={() => setState({ step: 'file' })}
               onNext={() => void preview(state)}
             />
@@ -146,7 +163,9 @@ export function ImportDialog({ entity, onClose }: { readonly entity: ImportEntit
               rows={PREVIEW_ROWS}
               issues={state.issues}
               error={state.error}
-              onBack={() => setState({ step: 'mapping', fileName: state.fileName, csv: state.csv, mapping: state.mapping })}
+              onBack={() =>
+                setState({ step: 'mapping', fileName: state.fileName, csv: state.csv, mapping: state.mapping, defaults: state.defaults })
+              }
               onStart={() => void start(state)}
             />
           ) : null}

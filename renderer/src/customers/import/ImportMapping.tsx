@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, type ImportEntity, type ImportField } from '../../../../shared/contract/customers/import-requests';
+import {
+  IMPORT_FIELDS,
+  type ImportDefaults,
+  type ImportEntity,
+  type ImportField,
+} from '../../../../shared/contract/customers/import-requests';
 import { missingRequired } from './guess-mapping';
+import { ImportDefaultsFields } from './ImportDefaultsFields';
 import { fieldLabel } from './import-text';
 import type { ParsedCsv } from './parse-csv';
 
@@ -9,16 +15,31 @@ type ImportMappingProps = {
   readonly fileName: string;
   readonly csv: ParsedCsv;
   readonly mapping: ReadonlyArray<ImportField | null>;
+  readonly defaults: ImportDefaults;
   readonly onChange: (mapping: ReadonlyArray<ImportField | null>) => void;
+  readonly onDefaultsChange: (defaults: ImportDefaults) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
 };
 
-/** One row per CSV column: its header, a sample value, and the field it fills (or "ignore"). */
-export function ImportMapping({ entity, fileName, csv, mapping, onChange, onBack, onNext }: ImportMappingProps) {
+/**
+ * One row per CSV column: its header, a sample value, and the field it fills (or "ignore"); for
+ * accounts, the values empty cells get. Next waits until every required field has a column or a value.
+ */
+export function ImportMapping({
+  entity,
+  fileName,
+  csv,
+  mapping,
+  defaults,
+  onChange,
+  onDefaultsChange,
+  onBack,
+  onNext,
+}: ImportMappingProps) {
   const { t } = useTranslation('customers-list');
   const fields = IMPORT_FIELDS[entity] as ReadonlyArray<ImportField>;
-  const missing = missingRequired(entity, mapping);
+  const missing = missingRequired(entity, mapping, defaults);
   const sample = (column: number): string => csv.rows.find((row) => (row[column] ?? '').trim() !== '')?.[column] ?? '';
 
   const choose = (column: number, value: string): void => {
@@ -64,9 +85,10 @@ export function ImportMapping({ entity, fileName, csv, mapping, onChange, onBack
           </div>
         ))}
       </div>
+      {entity === 'accounts' ? <ImportDefaultsFields defaults={defaults} mapping={mapping} onChange={onDefaultsChange} /> : null}
       <footer className="modal-footer">
         {missing.length > 0 ? (
-          <span className="form-error" role="status">
+          <span className="form-error" role="status" data-testid="import-missing">
             {t('import.required', { fields: missing.map((field) => fieldLabel(t, field)).join(', ') })}
           </span>
         ) : (

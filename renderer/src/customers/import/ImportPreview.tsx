@@ -23,8 +23,9 @@ export function ImportPreview({ csv, mapping, rows, issues, error, onBack, onSta
   const shown = csv.rows.slice(0, rows);
   const byRow = new Map<number, ImportIssue[]>();
   for (const issue of issues ?? []) byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
-  // Fixed widths: every row is its own grid, and only fixed tracks line up from row to row.
-  const template = `48px repeat(${columns.length}, 140px) 280px`;
+  // Fixed widths: every row is its own grid, and only fixed tracks line up from row to row. The
+  // problems come right after the row number, so they stay in view however many columns scroll.
+  const template = `48px 260px repeat(${columns.length}, 140px)`;
 
   return (
     <div className="preview-step">
@@ -43,12 +44,12 @@ export function ImportPreview({ csv, mapping, rows, issues, error, onBack, onSta
       <div className="preview-table" role="table" aria-label={t('import.steps.preview')}>
         <div className="preview-row preview-head" role="row" style={{ gridTemplateColumns: template }}>
           <span role="columnheader">{t('import.row')}</span>
+          <span role="columnheader">{t('import.messageHeader')}</span>
           {columns.map(({ field }) => (
             <span role="columnheader" key={field}>
               {fieldLabel(t, field)}
             </span>
           ))}
-          <span role="columnheader">{t('import.messageHeader')}</span>
         </div>
         {shown.map((cells, index) => {
           const row = index + 2;
@@ -57,20 +58,26 @@ export function ImportPreview({ csv, mapping, rows, issues, error, onBack, onSta
             <div
               key={row}
               role="row"
+              data-row={row}
               className={rowIssues.length > 0 ? 'preview-row has-issue' : 'preview-row'}
               style={{ gridTemplateColumns: template }}
             >
               <span role="cell" className="muted">
                 {row}
               </span>
-              {columns.map(({ field, index: column }) => (
-                <span role="cell" key={field} className={rowIssues.some((issue) => issue.field === field) ? 'cell-bad' : undefined}>
-                  {(cells[column] ?? '').slice(0, 120)}
-                </span>
-              ))}
               <span role="cell" className="preview-issues">
                 {rowIssues.map((issue) => issueText(t, issue)).join('; ')}
               </span>
+              {columns.map(({ field, index: column }) => (
+                <span
+                  role="cell"
+                  key={field}
+                  data-field={field}
+                  className={rowIssues.some((issue) => issue.field === field) ? 'cell-bad' : undefined}
+                >
+                  {(cells[column] ?? '').slice(0, 120)}
+                </span>
+              ))}
             </div>
           );
         })}

@@ -1,4 +1,9 @@
-import { IMPORT_FIELDS, type ImportEntity, type ImportField } from '../../../../shared/contract/customers/import-requests';
+import {
+  IMPORT_FIELDS,
+  type ImportDefaults,
+  type ImportEntity,
+  type ImportField,
+} from '../../../../shared/contract/customers/import-requests';
 
 /**
  * Header words people use for each field, English and Chinese, compared after normalizing (lower
@@ -61,6 +66,43 @@ export function normalizeHeader(header: string): string {
     .replace(/[\s_\-.:：()（）*#]+/g, '');
 }
 
+/** The header's words, lower case: "Residence City" → residence, city; "BillingCity" → billing, city; "客户ID" → 客户, id. */
+function headerWords(header: string): string[] {
+  return header
+    .replace(/^\ufeff/, '')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Script=Han})([\p{Script=Latin}\d])|([\p{Script=Latin}\d])(\p{Script=Han})/gu, '$1$3 $2$4')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * Whether a synonym appears inside a header. Latin synonyms must be whole words or runs of whole
+ * words ("Annual Revenue (USD)" holds annualrevenue), never a piece of one: "Residence City" does
+ * not hold "id", "Hotel" does not hold "tel". Chinese has no spaces, so a Chinese synonym may sit
+ * anywhere in the header ("客户名称（必填）").
+ */
+function containsSynonym(header: string, words: ReadonlyArray<string>, synonym: string): boolean {
+  if (/\p{Script=Han}/u.test(synonym)) return normalizeHeader(header).includes(synonym);
+  for (let start = 0; start < words.length; start++) {
+    let run = '';
+    for (let end = start; end < words.length && run.length < synonym.length; end++) {
+      run += words[end];
+      if (run === synonym) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Fields matched only when the whole header names them: the record id decides which stored
+ * record a row creates, so "Parent ID" or "Subsidiary of" must never land there by a partial match.
+ */
+const EXACT_ONLY: ReadonlySet<ImportField> = new Set(['id']);
+/** A header with the word "id" in it names an identifier ("客户ID", "Customer ID"): never a name, city or phone. */
+const ID_FIELDS: ReadonlySet<ImportField> = new Set(['id', 'accountId']);
+
 /**
  * One field (or null) per column, each field used at most once: exact synonym matches win first,
  * left to right, so "Account Name" goes to name for accounts and to accountName for contacts.
@@ -74,10 +116,13 @@ export function guessMapping(entity: ImportEntity, headers: ReadonlyArray<string
   for (const pass of ['exact', 'contains'] as const) {
     normalized.forEach((header, column) => {
       if (result[column] !== null || header.length === 0) return;
+      const words = headerWords(headers[column] ?? '');
       const field = fields.find((candidate) => {
         if (used.has(candidate)) return false;
-        const words = [normalizeHeader(candidate), ...SYNONYMS[candidate].map(normalizeHeader)];
-        return pass === 'exact' ? words.includes(header) : words.some((word) => word.length >= 2 && header.includes(word));
+        const synonyms = [normalizeHeader(candidate), ...SYNONYMS[candidate].map(normalizeHeader)];
+        if (pass === 'exact') return synonyms.includes(header);
+        if (EXACT_ONLY.has(candidate) || (words.includes('id') && !ID_FIELDS.has(candidate))) return false;
+        return synonyms.some((synonym) => containsSynonym(headers[column] ?? '', words, synonym));
       });
       if (field) {
         result[column] = field;
@@ -88,9 +133,20 @@ export function guessMapping(entity: ImportEntity, headers: ReadonlyArray<string
   return result;
 }
 
-/** Fields a file must map before it can be imported (the core enforces the same). */
-export function missingRequired(entity: ImportEntity, mapping: ReadonlyArray<ImportField | null>): ImportField[] {
-  if (entity === 'accounts') return mapping.includes('name') ? [] : ['name'];
+/**
+ * Required fields with neither a column nor a default: the import cannot start until each has one
+ * (the core enforces the same, electron/core/customers/import/import-columns.ts).
+ */
+export function missingRequired(
+  entity: ImportEntity,
+  mapping: ReadonlyArray<ImportField | null>,
+  defaults: ImportDefaults = {},
+): ImportField[] {
+  if (entity === 'accounts') {
+    const missing: ImportField[] = mapping.includes('name') ? [] : ['name'];
+    if (!mapping.includes('region') && defaults.region === undefined) missing.push('region');
+    return missing;
+  }
   const missing: ImportField[] = mapping.includes('lastName') ? [] : ['lastName'];
   if (!mapping.includes('accountId') && !mapping.includes('accountName')) missing.push('accountName');
   return missing;

@@ -1,6 +1,7 @@
 import type { CrmError } from '../../../../shared/contract';
 import {
   MAX_IMPORT_CHUNK_ROWS,
+  type ImportDefaults,
   type ImportEntity,
   type ImportField,
   type ImportSummary,
@@ -40,10 +41,11 @@ export async function runImport(
   client: CrmClient,
   entity: ImportEntity,
   columns: ReadonlyArray<ImportField | null>,
+  defaults: ImportDefaults,
   rows: ReadonlyArray<ReadonlyArray<string>>,
   onStep: (step: ImportStep) => void,
 ): Promise<{ ok: true; summary: ImportSummary } | { ok: false; error: CrmError }> {
-  const begun = await client.send('import.begin', { entity, columns: [...columns], totalRows: rows.length });
+  const begun = await client.send('import.begin', { entity, columns: [...columns], defaults: { ...defaults }, totalRows: rows.length });
   if (!begun.ok) return { ok: false, error: begun.error };
   const { importId } = begun.value;
   let sent = 0;
