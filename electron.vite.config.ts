@@ -4,11 +4,11 @@ import react from '@vitejs/plugin-react';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/contract/csp';
 
-// Native and heavy runtime packages stay outside the main bundle: better-sqlite3 ships a .node
-// binary that must be loaded from disk (asarUnpack in electron-builder.yml), and rxdb is large and
-// has its own module graph. The preset externalizes every `dependencies` entry anyway; naming these
-// two keeps them external even if someone turns externalizeDeps off.
-const mainExternals = ['better-sqlite3', /^rxdb(\/.*)?$/];
+// Native and heavy runtime packages stay outside the main bundle: the SQLite driver loads a .node
+// binary from disk (the Electron build, electron/core/storage/sqlite/sqlite-binding.ts), and rxdb is
+// large and has its own module graph. The preset externalizes every `dependencies` entry anyway;
+// naming these keeps them external even if someone turns externalizeDeps off.
+const mainExternals = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', /^rxdb(\/.*)?$/];
 
 /**
  * The CSP meta tag comes from the same constant the hosts send as a header, so the two cannot
@@ -97,12 +97,18 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rolldownOptions: {
-        // The analytics worker is its own entry: the core starts it as out/main/analytics-worker.js.
+        // Worker threads are entries of their own: the core thread starts as out/main/core-thread-worker.js
+        // (electron/core/threads/core-thread.ts) and starts the analytics threads as
+        // out/main/analytics-worker.js. Each finds its worker with `new URL('./<name>.js', import.meta.url)`.
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
+          'core-thread-worker': resolve(__dirname, 'electron/core/threads/core-thread-worker.ts'),
           'analytics-worker': resolve(__dirname, 'electron/core/analytics/analytics-worker.ts'),
         },
         external: mainExternals,
+        // Shared chunks sit beside the entries, not in chunks/: code that moves into a shared chunk
+        // resolves `./<worker>.js` from there, so every file must share one directory.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

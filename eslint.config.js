@@ -21,7 +21,20 @@ const restrict = (message, patterns, names = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', '.data/', '.tmp/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'coverage/',
+      '.data/',
+      '.tmp/',
+      '.native/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -64,6 +77,25 @@ export default tseslint.config(
       'The core is plain TypeScript: it never imports electron or the renderer.',
       ['electron/*', '**/renderer/**'],
       ['electron'],
+    ),
+  },
+  {
+    // The Electron main thread never touches the database: the core runs on its own thread
+    // (electron/core/threads/core-thread.ts) and main only talks to it through messages.
+    files: ['electron/main/**/*.ts'],
+    rules: restrict(
+      'electron/main never opens the database: start the core through electron/core/threads/core-thread.ts.',
+      [
+        '**/core/storage',
+        '**/core/storage/**',
+        '**/core/db',
+        '**/core/db/**',
+        '**/core/core',
+        '**/core/core.ts',
+        'better-sqlite3/*',
+        'better-sqlite3-multiple-ciphers/*',
+      ],
+      ['better-sqlite3', 'better-sqlite3-multiple-ciphers'],
     ),
   },
   {

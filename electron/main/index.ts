@@ -1,80 +1,68 @@
-import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
-import { join } from 'node:path';
-import { createCore, type Core } from '../core/core';
-import { connectIpc } from './ipc';
-import { createMainWindow } from './main-window';
-import { createElectronPdfPrinter } from './pdf-printer';
-import { installMenu } from './menu';
-import { resolveRendererLocation } from './renderer-location';
-import { createSafeStorageTokenStore } from './safe-storage-token-store';
-import { installContentSecurityPolicy } from './security';
+import { app, BrowserWindow, dialog } from 'electron';
+import { logRecord } from '../core/logging/log-record';
+import { createMainStrings, mainLanguage } from './main-strings';
+import { startElectronApp, StartFailure, type RunningApp } from './start';
 
 /**
- * The Electron entry: creates the window, wires IPC to the core and nothing more. All data work
- * happens in the core (electron/core), which the browser host runs without Electron.
+ * The Electron entry: one instance per user, the app's lifecycle, and a dialog that names the log
+ * file when the start fails. What starts is in start.ts; all data work happens in the core, on its
+ * own thread (electron/core/threads).
  */
-const mainDir = import.meta.dirname;
-const location = resolveRendererLocation(mainDir, process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
-const isDev = !app.isPackaged;
-
-let core: Core | undefined;
-let mainWindow: BrowserWindow | null = null;
-let disconnectIpc: (() => void) | undefined;
-
-function openWindow(): void {
-  mainWindow = createMainWindow({
-    location,
-    preloadPath: join(mainDir, '../preload/index.cjs'),
-    userDataDir: app.getPath('userData'),
-  });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-}
-
-async function start(): Promise<void> {
-  await app.whenReady();
-  installContentSecurityPolicy(session.defaultSession);
-  // One database per OS user, in the standard per-user application data directory.
-  const dataDir = app.getPath('userData');
-  // After whenReady: safeStorage only knows which OS key store it has once the app is ready.
-  const tokenStore = await createSafeStorageTokenStore({ directory: dataDir, safeStorage });
-  const printer = createElectronPdfPrinter({ location, preloadPath: join(mainDir, '../preload/index.cjs'), parent: () => mainWindow });
-  core = await createCore({ dataDir, host: 'electron', appVersion: app.getVersion(), tokenStore, printer });
-  disconnectIpc = connectIpc(core, location);
-  installMenu(() => mainWindow, { isDev, isMac: process.platform === 'darwin' });
-  openWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow();
-  });
-}
-
 if (!app.requestSingleInstanceLock()) {
   // A second instance would open the same SQLite file; hand over to the first one instead.
   app.quit();
 } else {
+  let running: RunningApp | undefined;
+  const starting = startElectronApp().then((started) => {
+    running = started;
+    return started;
+  });
+
   app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+    const window = running?.window() ?? BrowserWindow.getAllWindows()[0];
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  let closing = false;
+
+  let closed = false;
   app.on('before-quit', (event) => {
-    if (closing || !core) return;
-    // Let the core finish in-flight writes and close SQLite cleanly before the process exits.
+    if (closed) return;
+    // The core finishes in-flight writes and closes SQLite before the process exits.
     event.preventDefault();
-    closing = true;
-    disconnectIpc?.();
-    void core.close().finally(() => app.quit());
+    closed = true;
+    void starting
+      .then((started) => started.close())
+      .catch((error: unknown) => {
+        // A failed start has shown its dialog and exits by itself; a failed close is logged.
+        running?.logger.write(logRecord('error', 'closing FieldCRM failed', error, undefined, 'main'));
+      })
+      .finally(() => app.quit());
   });
-  start().catch((error: unknown) => {
-    // Most often the database could not be opened (disk full, a newer app's schema, a locked
-    // file). Say so in a window: a packaged app has no console anyone would read.
-    console.error('FieldCRM failed to start', error);
-    const detail = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox('FieldCRM could not start', `${detail.slice(0, 2000)}\n\nData directory: ${app.getPath('userData')}`);
+
+  process.on('uncaughtException', (error) => {
+    running?.logger.write(logRecord('fatal', 'uncaught exception in the main process', error, undefined, 'main'));
+    running?.logger.flushSync();
+    const t = createMainStrings(mainLanguage(app.getPreferredSystemLanguages()));
+    dialog.showErrorBox(t('dialog.unexpectedErrorTitle'), String(error.stack ?? error.message));
+    app.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    running?.logger.write(logRecord('error', 'unhandled promise rejection in the main process', reason, undefined, 'main'));
+  });
+
+  starting.catch((error: unknown) => {
+    // Most often the database could not be opened (disk full, a newer app's schema, a locked file,
+    // a key the key store cannot unseal). Say so in a window: a packaged app has no console anyone
+    // would read, and the log file keeps the whole story.
+    const failure = error instanceof StartFailure ? error : new StartFailure(error, undefined, app.getPath('userData'));
+    const t = createMainStrings(mainLanguage(app.getPreferredSystemLanguages()));
+    dialog.showErrorBox(
+      t('dialog.startFailedTitle'),
+      t('dialog.startFailedBody', { message: failure.message.slice(0, 2000), logFile: failure.logFile ?? '—', dataDir: failure.dataDir }),
+    );
     app.exit(1);
   });
 }

@@ -1,16 +1,17 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { fail, IPC_CHANNELS } from '../../shared/contract';
-import type { Core } from '../core/core';
-import type { Session } from '../core/rpc/session';
+import type { Logger } from '../core/logging/logger';
+import type { CoreThread, HostSession } from '../core/threads/core-thread';
 import { isAppUrl, type RendererLocation } from './renderer-location';
 
 /**
- * Connects IPC to the core: one core session per page load, so a reload or a closed window ends
- * that page's live subscriptions. Every message's sender must be the top frame of our own page.
+ * Relays IPC to the core thread: one core session per page load, so a reload or a closed window
+ * ends that page's live subscriptions. Every message's sender must be the top frame of our own
+ * page; the request name must be a string, and the core's dispatcher validates name and params
+ * against the contract's schemas before any handler runs.
  */
-export function connectIpc(core: Core, location: RendererLocation): () => void {
-  const sessions = new Map<number, Session>();
-
+export function connectIpc(core: Pick<CoreThread, 'openSession'>, location: RendererLocation, log: Pick<Logger, 'warn'>): () => void {
+  const sessions = new Map<number, HostSession>();
   const watched = new Set<number>();
 
   function endSession(contentsId: number): void {
@@ -18,7 +19,7 @@ export function connectIpc(core: Core, location: RendererLocation): () => void {
     sessions.delete(contentsId);
   }
 
-  function sessionFor(contents: WebContents): Session {
+  function sessionFor(contents: WebContents): HostSession {
     const existing = sessions.get(contents.id);
     if (existing) return existing;
     const session = core.openSession((event, payload) => {
@@ -44,7 +45,10 @@ export function connectIpc(core: Core, location: RendererLocation): () => void {
   }
 
   ipcMain.handle(IPC_CHANNELS.request, async (event, name: unknown, params: unknown) => {
-    if (!isTrusted(event)) return fail('forbidden', 'IPC from an unexpected frame');
+    if (!isTrusted(event)) {
+      log.warn('refused IPC from an unexpected frame', undefined, { url: event.senderFrame?.url ?? 'none' });
+      return fail('forbidden', 'IPC from an unexpected frame');
+    }
     if (typeof name !== 'string') return fail('invalid_request', 'request name must be a string');
     return sessionFor(event.sender).request(name, params);
   });

@@ -1,6 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import { lockDownNavigation } from './security';
+import type { Logger } from '../core/logging/logger';
 import type { RendererLocation } from './renderer-location';
 import { isVisibleOnSomeDisplay, loadWindowState, saveWindowState, type WindowState } from './window-state';
 
@@ -9,6 +10,7 @@ export type MainWindowOptions = {
   readonly preloadPath: string;
   readonly userDataDir: string;
   readonly iconPath?: string;
+  readonly log: Pick<Logger, 'warn'>;
 };
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -43,15 +45,15 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   if (saved.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   lockDownNavigation(window.webContents, options.location);
-  rememberBounds(window, stateFile);
+  rememberBounds(window, stateFile, options.log);
 
-  if (options.location.kind === 'dev-server') void window.loadURL(options.location.url);
-  else void window.loadFile(options.location.path);
+  const loading = options.location.kind === 'dev-server' ? window.loadURL(options.location.url) : window.loadFile(options.location.path);
+  loading.catch((error: unknown) => options.log.warn('the window could not load the app page', error));
   return window;
 }
 
 /** Saves on close, and debounced while moving, so a crash keeps the last position too. */
-function rememberBounds(window: BrowserWindow, stateFile: string): void {
+function rememberBounds(window: BrowserWindow, stateFile: string, log: Pick<Logger, 'warn'>): void {
   let timer: NodeJS.Timeout | undefined;
   const save = (): void => {
     const bounds = window.getNormalBounds();
@@ -60,7 +62,7 @@ function rememberBounds(window: BrowserWindow, stateFile: string): void {
       saveWindowState(stateFile, state);
     } catch (error) {
       // Losing the window position is not worth interrupting the user; note it for diagnostics.
-      console.warn('could not save window state', error);
+      log.warn('could not save the window state', error);
     }
   };
   const later = (): void => {

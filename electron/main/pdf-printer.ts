@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { ExportPdfResult } from '../../shared/contract/reports/report-requests';
 import { countPdfPages, printTemplates, type PrintJob, type ReportPrinter } from '../core/reports/report-printer';
+import type { Logger } from '../core/logging/logger';
 import type { RendererLocation } from './renderer-location';
 import { lockDownNavigation } from './security';
 
@@ -17,6 +18,9 @@ export function createElectronPdfPrinter(options: {
   readonly location: RendererLocation;
   readonly preloadPath: string;
   readonly parent: () => BrowserWindow | null;
+  /** The save dialog's name for the PDF file type, in the user's language. */
+  readonly pdfFilterName: string;
+  readonly log: Pick<Logger, 'error'>;
 }): ReportPrinter {
   return async (job: PrintJob): Promise<Result<ExportPdfResult>> => {
     let bytes: Buffer;
@@ -24,15 +28,17 @@ export function createElectronPdfPrinter(options: {
       job.onProgress('rendering');
       bytes = await render(job, options.location, options.preloadPath, () => job.onProgress('printing'));
     } catch (error) {
+      options.log.error('printing a report failed', error, { route: job.route });
       return fail('internal', `Printing failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     const parent = options.parent();
-    const saveOptions = { defaultPath: job.fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    const saveOptions = { defaultPath: job.fileName, filters: [{ name: options.pdfFilterName, extensions: ['pdf'] }] };
     const choice = parent ? await dialog.showSaveDialog(parent, saveOptions) : await dialog.showSaveDialog(saveOptions);
     if (choice.canceled || !choice.filePath) return ok({ outcome: 'cancelled' });
     try {
       await writeFile(choice.filePath, bytes);
     } catch (error) {
+      options.log.error('saving a printed report failed', error, { path: choice.filePath });
       return fail('internal', `Could not save ${choice.filePath}: ${error instanceof Error ? error.message : String(error)}`);
     }
     return ok({ outcome: 'saved', path: choice.filePath, pages: countPdfPages(bytes) });

@@ -18,6 +18,7 @@ export function isAppUrl(location: RendererLocation, url: string): boolean {
   try {
     parsed = new URL(url);
   } catch {
+    // Not a URL at all: certainly not our page, which is the whole answer.
     return false;
   }
   if (location.kind === 'dev-server') return parsed.origin === new URL(location.url).origin;
