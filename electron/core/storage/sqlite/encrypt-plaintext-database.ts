@@ -20,6 +20,8 @@ import type { ConnectionCipher } from './sqlite-cipher';
  * Before the rename the plaintext file is the database and a leftover copy is garbage; after it
  * the encrypted file is, and no copy is left. Start-up therefore deletes any leftover copy and
  * starts again from whatever `<file>` holds: so a crash at any moment loses nothing.
+ * One process owns the data directory while this runs (Electron's single-instance lock; the
+ * browser host is started once per directory), as it does while the database is open.
  * VACUUM INTO keeps every rowid (the search index refers to documents by rowid), which the
  * verification checks; it took about a third of the time of copying the file and rekeying it,
  * which also rewrites every page twice through a rollback journal.
@@ -93,6 +95,7 @@ export function encryptPlaintextDatabase(file: string, cipher: ConnectionCipher,
     hooks.onStep?.('copy-synced');
     verifyCopy(copy, cipher, expected);
     hooks.onStep?.('copy-verified');
+    renameSync(copy, file);
   } catch (error) {
     discardInterruptedEncryption(file);
     if (error instanceof DatabaseOpenError) throw error;
@@ -102,7 +105,6 @@ export function encryptPlaintextDatabase(file: string, cipher: ConnectionCipher,
       { cause: error },
     );
   }
-  renameSync(copy, file);
   hooks.onStep?.('replaced');
   fsyncDirectory(path.dirname(file));
   hooks.onStep?.('directory-synced');
