@@ -51,12 +51,13 @@ afterAll(async () => {
 });
 
 describe('browser host', () => {
-  it('binds 127.0.0.1 and trades the secret URL for an HttpOnly SameSite=Strict cookie', async () => {
+  it('binds 127.0.0.1 and trades the secret URL for an HttpOnly SameSite=Strict cookie, then moves on to /', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?s=[\w-]{40,}$/);
     const secret = new URL(host.url).searchParams.get('s') ?? '';
     const trade = await get(`/?s=${secret}`);
-    expect(trade.status).toBe(303);
-    expect(trade.headers.location).toBe('/');
+    expect(trade.status).toBe(200);
+    expect(trade.headers['refresh']).toBe('0; url=/');
+    expect(trade.body).toContain('<meta http-equiv="refresh" content="0;url=/">');
     expect(String(trade.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict; Path=\//);
   });
 

@@ -11,7 +11,7 @@ import { createHostAuth } from './host-auth';
 import { createHostPdfPrinter } from './pdf-printer';
 import { keepLandingWindow, serveLandingPage } from './landing-page';
 import { isBadTarget, parseRequestTarget } from './request-target';
-import { isPage, plain, serveStatic } from './static-files';
+import { isPage, plain, securityHeaders, serveStatic } from './static-files';
 import { attachConnection, framesInUrl, MAX_FRAME_BYTES } from './ws-connection';
 
 export type BrowserHostOptions = {
@@ -88,10 +88,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const target = parseRequestTarget(request.url);
     if (isBadTarget(target)) return plain(response, 400, 'Bad request');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed');
-    if (auth.isSecretUrl(target.url)) {
-      // Trade the secret in the URL for a cookie and drop it from the address bar and history.
-      return plain(response, 303, 'See /', { Location: '/', 'Set-Cookie': auth.setCookieHeader() });
-    }
+    if (auth.isSecretUrl(target.url)) return handOffCookie(response, auth.setCookieHeader());
     if (!auth.hasCookie(request)) return plain(response, 403, 'Forbidden');
     const pdfToken = /^\/reports\/pdf\/([\w-]{1,64})$/.exec(target.path)?.[1];
     if (pdfToken) return sendPdf(response, printer.take(pdfToken));
@@ -150,6 +147,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return closing;
     },
   };
+}
+
+/**
+ * Trades the secret in the URL for the cookie, then moves the page on to `/` with a refresh from
+ * this origin rather than a 303: the SameSite=Strict cookie travels only on a same-site request,
+ * and a redirect would keep the site that started the navigation. That site is `file:` when
+ * start:browser opens its launch page (chromium-launch.ts), so `/` would arrive without the cookie.
+ * A refresh replaces this entry, so the secret stays out of the history too.
+ */
+function handOffCookie(response: ServerResponse, setCookie: string): void {
+  response.writeHead(200, {
+    ...securityHeaders(),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Set-Cookie': setCookie,
+    Refresh: '0; url=/',
+  });
+  response.end(
+    '<!doctype html><html><head><meta http-equiv="refresh" content="0;url=/"><title>FieldCRM</title></head><body></body></html>',
+  );
 }
 
 function sendPdf(response: ServerResponse, pdf: { readonly bytes: Buffer; readonly fileName: string } | undefined): void {

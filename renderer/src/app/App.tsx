@@ -83,6 +83,13 @@ const router = createHashRouter([
         ),
       },
       ...syncRoutes,
+      {
+        path: 'settings',
+        lazy: page(
+          () => import('./settings/SettingsPage'),
+          (m) => m.SettingsPage,
+        ),
+      },
       { path: '*', element: <Navigate to="/customers/accounts" replace /> },
     ],
   },

@@ -3,6 +3,7 @@ import { Outlet } from 'react-router';
 import { useUiStore } from '../state/ui-store';
 import { SyncProvider } from '../sync/sync-context';
 import { Header } from './Header';
+import { MenuCommands } from './MenuCommands';
 import { Sidebar } from './Sidebar';
 
 export function AppShell() {
@@ -23,6 +24,7 @@ export function AppShell() {
         <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
           {t('app.skipToContent')}
         </button>
+        <MenuCommands />
         <Sidebar />
         <div className="app-main">
           <Header />
