@@ -102,11 +102,12 @@ async function startWith(logger: Logger, t: TFunction, dataDir: string, options:
     isMac: process.platform === 'darwin',
     t,
     openLogsFolder: () => {
-      void shell.openPath(logsFolder).then((problem) => {
-        if (!problem) return;
+      const failed = (problem: unknown): void => {
         logger.warn('opening the logs folder failed', problem, { folder: logsFolder });
-        dialog.showErrorBox(t('menu.openLogs'), t('dialog.logsFolderFailed', { message: problem }));
-      });
+        dialog.showErrorBox(t('menu.openLogs'), t('dialog.logsFolderFailed', { message: String(problem) }));
+      };
+      // openPath resolves with an error message ('' when it worked) rather than rejecting.
+      void shell.openPath(logsFolder).then((problem) => problem && failed(problem), failed);
     },
   });
 
