@@ -153,6 +153,30 @@ export async function expectOk<T>(result: Promise<Result<T>>): Promise<T> {
   return settled.value;
 }
 
+/** The names of the accounts the server holds for this rep, read through the sync API as the app would. */
+export async function serverAccountNames(server: SyncServer, credentials: Credentials): Promise<string[]> {
+  const { accessToken } = await api<{ accessToken: string }>(server, 'POST', '/auth/login', credentials);
+  const { collections } = await api<{ collections: Array<{ name: string; schemaVersion: number }> }>(
+    server,
+    'GET',
+    '/sync/collections',
+    undefined,
+    accessToken,
+  );
+  const version = collections.find((c) => c.name === 'accounts')?.schemaVersion;
+  const page = await api<{ documents: Array<{ name: string; _deleted?: boolean }> }>(
+    server,
+    'GET',
+    `/sync/accounts/${version}/pull?limit=1000`,
+    undefined,
+    accessToken,
+  );
+  return page.documents
+    .filter((doc) => !doc._deleted)
+    .map((doc) => doc.name)
+    .sort();
+}
+
 async function api<T = unknown>(server: SyncServer, method: string, path: string, body?: unknown, token?: string): Promise<T> {
   const response = await fetch(`${server.url}${path}`, {
     method,

@@ -8,6 +8,7 @@ import {
   expectOk,
   pendingCount,
   screenshotAround,
+  serverAccountNames,
   signInThroughUi,
   startNetworkCable,
   submitSignIn,
@@ -124,6 +125,81 @@ test.describe('sync', () => {
     expect(await expectOk(coreRequest(a.page, 'accounts.get', { id: account.id })).catch((error: unknown) => String(error))).toContain(
       'not_found',
     );
+  });
+
+  test('changes made before sign-in wait on this device, upload at the first sign-in, and only then reach "on the server"', async ({
+    browser,
+  }) => {
+    server = await startSyncServer();
+    const { repA } = await createTeamWithReps(server);
+    const device = await openDevice(browser);
+    devices.push(device);
+    const { page } = device;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const shot = (name: string): Promise<Buffer> => page.screenshot({ path: shotPath(test.info(), name) });
+    const language = async (code: 'en' | 'zh-CN'): Promise<void> => {
+      await page.getByTestId('language-switch').selectOption(code);
+      await expect(page.locator('html')).toHaveAttribute('lang', code);
+    };
+    const reachedServer = page.locator('[data-testid="pending-empty"][data-scope="server"]');
+
+    const names = ['Before Sign-in Alpha', 'Before Sign-in Beta'];
+    for (const name of names) {
+      await expectOk(
+        coreRequest(page, 'accounts.create', { values: { name, status: 'prospect', tier: 'standard', region: 'emea', currency: 'EUR' } }),
+      );
+    }
+    await expect(pendingCount(page)).toHaveAttribute('data-count', '2');
+    await expect(pendingCount(page)).toHaveText('2 changes waiting');
+    await page.getByTestId('nav-sync').click();
+    await expect(page.getByTestId('sync-summary')).toHaveAttribute('data-state', 'signed_out');
+    await expect(page.getByTestId('signed-out-pending')).toHaveText(
+      'Not signed in: 2 changes are kept on this device and upload when you sign in.',
+    );
+    const rows = page.getByTestId('pending-row');
+    await expect(rows).toHaveCount(2);
+    for (const name of names) await expect(rows.filter({ hasText: name })).toContainText('Uploads at sign-in');
+    await expect(reachedServer).toHaveCount(0);
+    await shot('sync-signed-out-pending-en.png');
+    await language('zh-CN');
+    await expect(page.getByTestId('signed-out-pending')).toHaveText('尚未登录：2 项更改保存在本设备上，登录后即会上传。');
+    await expect(rows.first()).toContainText('登录后上传');
+    await shot('sync-signed-out-pending-zh-CN.png');
+    await language('en');
+
+    // Plain http:// to another computer is refused by the core, next to the address field.
+    await submitSignIn(page, 'http://sync.example.com', repA);
+    const urlError = page.getByTestId('sign-in-url-error');
+    await expect(urlError).toHaveAttribute('data-code', 'insecure_url');
+    await expect(urlError).toContainText('This address is not encrypted (http://)');
+    const address = page.getByTestId('sign-in-form').locator('input[name="serverUrl"]');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await expect(address).toHaveAccessibleDescription(/not encrypted/);
+    await expect(page.getByTestId('sign-in-error')).toHaveCount(0);
+    await shot('sync-sign-in-insecure-en.png');
+    await language('zh-CN');
+    await expect(urlError).toContainText('此地址未加密（http://）');
+    await shot('sync-sign-in-insecure-zh-CN.png');
+    await language('en');
+
+    // A failed sign-in changes nothing: the changes still wait.
+    await submitSignIn(page, server.url, { email: repA.email, password: 'not the password' });
+    await expect(page.getByTestId('sign-in-error')).toHaveAttribute('data-code', 'invalid_credentials');
+    await expect(urlError).toHaveCount(0);
+    await expect(address).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(pendingCount(page)).toHaveAttribute('data-count', '2');
+    expect(await serverAccountNames(server, repA)).toEqual([]);
+
+    await signInThroughUi(page, server.url, repA);
+    await expect(pendingCount(page)).toHaveAttribute('data-count', '0', { timeout: 20_000 });
+    await expect(syncIndicator(page)).toHaveAttribute('data-state', 'up_to_date', { timeout: 20_000 });
+    await expect(reachedServer).toHaveText('Every change made on this device has reached the server.');
+    await expect(page.getByTestId('signed-out-pending')).toHaveCount(0);
+    expect(await serverAccountNames(server, repA)).toEqual(names);
+    await shot('sync-uploaded-en.png');
+    await language('zh-CN');
+    await expect(reachedServer).toHaveText('本设备上的所有更改都已上传到服务器。');
+    await shot('sync-uploaded-zh-CN.png');
   });
 
   test('the same field changed on two laptops becomes a conflict the rep resolves', async ({ browser }) => {

@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { debounceTime, merge, Subscription, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import type { AuthSession, PendingChange, SignInResult, SyncError, SyncStatus } from '../../../shared/contract/sync/sync-types';
+import type { AuthSession, SignInResult, SyncError, SyncStatus } from '../../../shared/contract/sync/sync-types';
 import { crmCollections, CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/schemas/registry';
 import type { Actor } from '../customers/record-store';
 import type { CrmDatabase } from '../db/open-crm-database';
@@ -12,8 +12,9 @@ import { createAuthSessionManager } from './auth-session';
 import { startCollectionReplication } from './collection-replication';
 import { createConnectivity, type Connectivity } from './connectivity';
 import type { SyncDoc } from './field-merge';
-import { listPendingChanges } from './pending-changes';
+import { createPendingReader } from './pending-reader';
 import type { Checkpoint } from './pull-stream';
+import { replicationIdentifier } from './replication-meta';
 import { createStatusTracker } from './sync-status-tracker';
 import { createSyncSideTables } from './sync-side-tables';
 import type { TokenStore } from './token-store';
@@ -55,11 +56,27 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const tracker = createStatusTracker((status) => broadcast('sync.status', status), now);
   const auth = createAuthSessionManager(options.tokenStore, {
     onExpired: (error) => {
-      void stop(false).then(() => tracker.update((i) => ((i.signedIn = false), (i.fatal = error))));
+      void stop(false).then(() => {
+        tracker.update((i) => ((i.signedIn = false), (i.fatal = error)));
+        recountPending();
+      });
     },
   });
   let run: Run | undefined;
   let closed = false;
+  const pending = createPendingReader({
+    db: options.db,
+    tables,
+    replications: () => run?.replications,
+    identity: () => {
+      const s = auth.current();
+      return s ? { serverUrl: s.serverUrl, userId: s.user.userId } : tables.lastIdentity();
+    },
+  });
+  // Local writes change what is pending whether or not anyone is signed in; debounced, it scans the store.
+  const localWrites = merge(...CRM_COLLECTION_NAMES.map((name) => options.db[name].eventBulks$))
+    .pipe(debounceTime(300))
+    .subscribe(() => recountPending());
 
   const conflictsChanged = (): void => broadcast('conflicts.changed', { total: tables.openConflictCount() });
   const refreshRejected = (): void => tracker.update((i) => (i.rejectedChanges = tables.rejectionCount()));
@@ -67,6 +84,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   function start(): void {
     const session = auth.current();
     if (!session || run || closed) return;
+    tables.rememberIdentity({ serverUrl: session.serverUrl, userId: session.user.userId });
     const controller = new AbortController();
     // Every request, stream and backoff of the twelve replications listens on this one signal.
     setMaxListeners(0, controller.signal);
@@ -93,7 +111,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         name,
         version: crmCollections[name].version,
         collection: options.db[name] as unknown as RxCollection<SyncDoc>,
-        identifier: `fieldcrm|${session.serverUrl}|${session.user.userId}|${name}|v${crmCollections[name].version}`,
+        identifier: replicationIdentifier({ serverUrl: session.serverUrl, userId: session.user.userId }, name),
         auth,
         connectivity,
         tables,
@@ -116,19 +134,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
         }),
       );
     }
-    // Pending count follows local writes and replication progress, debounced: it scans the fork.
+    // ... and replication progress (a push confirmed) too.
     const triggers: Observable<unknown>[] = [...replications.values()].flatMap((r) => [r.active$, r.sent$]);
-    for (const name of CRM_COLLECTION_NAMES) triggers.push(options.db[name].eventBulks$);
     subscription.add(
       merge(...triggers)
         .pipe(debounceTime(300))
-        .subscribe(() => void recountPending()),
+        .subscribe(() => recountPending()),
     );
     run = { controller, connectivity, replications, subscription };
     tracker.reset(true);
     tracker.update((i) => startingUp.forEach((name) => i.starting.add(name)));
     refreshRejected();
-    void recountPending();
+    recountPending();
   }
 
   async function stop(wipe: boolean): Promise<void> {
@@ -142,32 +159,30 @@ export function createSyncEngine(options: SyncEngineOptions) {
     await Promise.all([...current.replications.values()].map((r) => (wipe ? r.remove() : r.cancel())));
   }
 
-  async function pendingChanges(): Promise<PendingChange[]> {
-    const current = run;
-    const lists = current ? await Promise.all([...current.replications].map(([name, r]) => listPendingChanges(name, r))) : [];
-    const byKey = new Map<string, PendingChange>();
-    for (const change of lists.flat()) byKey.set(`${change.collection}/${change.id}`, change);
-    for (const r of tables.listRejections(10_000)) {
-      const key = `${r.collection}/${r.docId}`;
-      const doc = (r.rejectedDoc ?? {}) as Record<string, unknown>;
-      const base = byKey.get(key) ?? {
-        collection: r.collection,
-        id: r.docId,
-        title: typeof doc.name === 'string' ? doc.name : r.docId,
-        changedAt: typeof doc.updatedAt === 'number' ? doc.updatedAt : r.rejectedAt,
-        deleted: doc._deleted === true,
-      };
-      byKey.set(key, { ...base, error: r.error });
+  let recounting: Promise<void> | undefined;
+  let recountAgain = false;
+  /** One count at a time; a request meanwhile runs once more afterwards (it may have missed a write). */
+  function recountPending(): void {
+    if (closed) return;
+    if (recounting) {
+      recountAgain = true;
+      return;
     }
-    return [...byKey.values()].sort((a, b) => b.changedAt - a.changedAt);
+    recounting = countOnce().finally(() => {
+      recounting = undefined;
+      if (recountAgain) {
+        recountAgain = false;
+        recountPending();
+      }
+    });
   }
 
-  async function recountPending(): Promise<void> {
+  async function countOnce(): Promise<void> {
     try {
-      const all = await pendingChanges();
-      tracker.update((i) => (i.pendingChanges = all.filter((c) => !c.error).length));
+      const count = await pending.count();
+      tracker.update((i) => (i.pendingChanges = count));
     } catch (error) {
-      if (run) options.log('counting pending changes failed', error);
+      if (!closed) options.log('counting pending changes failed', error);
     }
   }
 
@@ -209,6 +224,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     async start(): Promise<void> {
       await auth.restore();
       if (auth.current()) start();
+      else recountPending();
     },
     status: (): SyncStatus => tracker.current(),
     session(): AuthSession {
@@ -235,6 +251,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       tracker.reset(false);
       refreshRejected();
       conflictsChanged();
+      recountPending();
     },
     syncNow(): SyncStatus {
       if (run) {
@@ -243,7 +260,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       }
       return tracker.current();
     },
-    pendingChanges,
+    pendingChanges: () => pending.list(),
     /** Tests and the bench: resolves when every collection has pulled and pushed what it knows of. */
     async awaitInSync(): Promise<void> {
       if (run) await Promise.all([...run.replications.values()].map((r) => r.awaitInSync()));
@@ -251,7 +268,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
     conflictsChanged,
     async close(): Promise<void> {
       closed = true;
+      localWrites.unsubscribe();
       await stop(false);
+      await recounting;
       sinks.clear();
     },
   };

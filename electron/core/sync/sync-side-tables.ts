@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { CrmCollectionName } from '../../../shared/schemas/registry';
 import type { ConflictRecord, FieldValue, SyncError } from '../../../shared/contract/sync/sync-types';
 
@@ -39,9 +39,17 @@ CREATE TABLE IF NOT EXISTS sync_rejections (
   rejected_doc TEXT NOT NULL,
   rejected_at INTEGER NOT NULL,
   PRIMARY KEY (collection, doc_id)
+);
+CREATE TABLE IF NOT EXISTS sync_last_session (
+  only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+  server_url TEXT NOT NULL,
+  user_id TEXT NOT NULL
 );`;
 
 export type NewConflict = Omit<ConflictRecord, 'id' | 'detectedAt'>;
+
+/** Whose replication state (checkpoints, assumed server states) the local data was last synced under. */
+export type SyncIdentity = { readonly serverUrl: string; readonly userId: string };
 
 export type Rejection = {
   readonly collection: CrmCollectionName;
@@ -93,6 +101,11 @@ export function createSyncSideTables(db: BetterSqlite3.Database, now: () => numb
   const deleteRejection = db.prepare('DELETE FROM sync_rejections WHERE collection = ? AND doc_id = ?');
   const listRejections = db.prepare('SELECT * FROM sync_rejections ORDER BY rejected_at DESC LIMIT ?');
   const countRejections = db.prepare('SELECT count(*) AS n FROM sync_rejections');
+  const putLastSession = db.prepare(
+    `INSERT INTO sync_last_session (only_row, server_url, user_id) VALUES (1, ?, ?)
+     ON CONFLICT (only_row) DO UPDATE SET server_url = excluded.server_url, user_id = excluded.user_id`,
+  );
+  const getLastSession = db.prepare('SELECT server_url, user_id FROM sync_last_session WHERE only_row = 1');
 
   const addConflicts = db.transaction((rows: ReadonlyArray<NewConflict>, at: number): number => {
     let added = 0;
@@ -143,9 +156,18 @@ export function createSyncSideTables(db: BetterSqlite3.Database, now: () => numb
         rejectedAt: r.rejected_at,
       })),
     rejectionCount: (): number => (countRejections.get() as { n: number }).n,
+    /**
+     * Kept across sign-out (and restarts) while the local data is kept: signed out, what is pending
+     * is what that replication state has not confirmed, and it uploads when that user signs in again.
+     */
+    rememberIdentity: (identity: SyncIdentity): void => void putLastSession.run(identity.serverUrl, identity.userId),
+    lastIdentity: (): SyncIdentity | undefined => {
+      const row = getLastSession.get() as { server_url: string; user_id: string } | undefined;
+      return row ? { serverUrl: row.server_url, userId: row.user_id } : undefined;
+    },
     /** Sign-out with wipe: nothing of the previous user may remain. */
     wipe: (): void => {
-      db.exec('DELETE FROM sync_conflicts; DELETE FROM sync_rejections;');
+      db.exec('DELETE FROM sync_conflicts; DELETE FROM sync_rejections; DELETE FROM sync_last_session;');
     },
   };
 }

@@ -18,7 +18,7 @@ export function PendingChangesList() {
   const { t } = useTranslation('sync');
   const format = useFormatters();
   const client = useCrmClient();
-  const { status } = useSync();
+  const { status, session } = useSync();
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const pending = status?.pendingChanges ?? 0;
   const refused = status?.rejectedChanges ?? 0;
@@ -36,10 +36,16 @@ export function PendingChangesList() {
 
   if (!loaded) return null;
   if ('failed' in loaded) return <p className="sync-note sync-note-error">{t('panel.loadFailed')}</p>;
+  const signedIn = session?.signedIn === true && state !== 'signed_out';
   if (loaded.changes.length === 0) {
-    return (
-      <p className="sync-note" data-testid="pending-empty">
+    // "Reached the server" only when there is a server: signed out, nothing was sent anywhere.
+    return signedIn && pending === 0 ? (
+      <p className="sync-note" data-testid="pending-empty" data-scope="server">
         {t('panel.pendingEmpty')}
+      </p>
+    ) : (
+      <p className="sync-note" data-testid="pending-empty" data-scope="local">
+        {t('panel.pendingEmptyLocal')}
       </p>
     );
   }
@@ -68,7 +74,9 @@ export function PendingChangesList() {
                     <code className="sync-error-detail">{change.error.message}</code>
                   </div>
                 ) : (
-                  <span className="sync-pill">{change.deleted ? t('panel.deleted') : t('panel.waiting')}</span>
+                  <span className="sync-pill">
+                    {change.deleted ? t('panel.deleted') : signedIn ? t('panel.waiting') : t('panel.waitingSignIn')}
+                  </span>
                 )}
               </td>
             </tr>

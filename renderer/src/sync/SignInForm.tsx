@@ -5,7 +5,8 @@ import { useCrmClient } from '../transport/client-context';
 import { normalizeServerUrl, rememberedServerUrl, rememberServerUrl } from './server-url-memory';
 import { useSync } from './sync-context';
 
-type FormError = { readonly text: string; readonly code: string; readonly detail?: string };
+/** `key` is translated when shown, so the message follows a language switch. */
+type FormError = { readonly key: 'request' | SyncError['code']; readonly code: string; readonly detail?: string };
 
 /** Failures about the address itself: shown next to the address field, which is marked invalid. */
 const URL_CODES: ReadonlySet<string> = new Set(['bad_url', 'insecure_url']);
@@ -29,7 +30,7 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
   // The core's message adds facts for network and server trouble; for a wrong password or a refused
   // address it only repeats ours (in English), so the translated sentence stands alone.
   const syncError = (e: SyncError): FormError => ({
-    text: t(`errors.${e.code}`),
+    key: e.code,
     code: e.code,
     ...(e.code === 'invalid_credentials' || URL_CODES.has(e.code) ? {} : { detail: e.message }),
   });
@@ -40,7 +41,7 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
     event.preventDefault();
     const url = normalizeServerUrl(serverUrl);
     if (!url) {
-      setError({ text: t('errors.bad_url'), code: 'bad_url' });
+      setError({ key: 'bad_url', code: 'bad_url' });
       return;
     }
     setBusy(true);
@@ -48,7 +49,7 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
     const result = await client.send('auth.signIn', { serverUrl: url, email: email.trim(), password });
     setBusy(false);
     if (!result.ok) {
-      setError({ text: t('errors.request'), code: result.error.code, detail: result.error.message });
+      setError({ key: 'request', code: result.error.code, detail: result.error.message });
       return;
     }
     if (!result.value.signedIn) {
@@ -88,7 +89,7 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
         />
         {urlError ? (
           <span id={`${id}-url-error`} className="field-error" role="alert" data-testid="sign-in-url-error" data-code={urlError.code}>
-            {urlError.text}
+            {t(`errors.${urlError.key}`)}
           </span>
         ) : null}
         <span id={`${id}-hint`} className="field-hint">
@@ -120,7 +121,7 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: () => void }) 
       </label>
       {formError ? (
         <div className="form-error" role="alert" data-testid="sign-in-error" data-code={formError.code}>
-          <p>{formError.text}</p>
+          <p>{t(`errors.${formError.key}`)}</p>
           {formError.detail ? <code className="sync-error-detail">{formError.detail}</code> : null}
         </div>
       ) : null}

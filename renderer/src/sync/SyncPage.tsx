@@ -40,6 +40,11 @@ export function SyncPage() {
                 <h2 className="sync-card-title" role="status">
                   {text.label}
                 </h2>
+                {status.state === 'signed_out' && status.pendingChanges > 0 ? (
+                  <p className="sync-card-detail sync-card-pending" data-testid="signed-out-pending">
+                    {t('panel.signedOutPending', { count: status.pendingChanges })}
+                  </p>
+                ) : null}
                 <p className="sync-card-detail">
                   {status.state === 'signed_out'
                     ? t('panel.signedOutBody')
