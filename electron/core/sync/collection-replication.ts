@@ -177,6 +177,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
           status === 426
             ? reporter.fatal({ code: 'update_required', message })
             : reporter.transient({ code: 'internal', message: `${code}: ${message}` }),
+        log: deps.log,
       }),
     },
     push: {

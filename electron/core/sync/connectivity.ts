@@ -11,6 +11,8 @@ export type ConnectivityOptions = {
   readonly healthyProbeMs?: number;
   readonly offlineBackoff?: BackoffOptions;
   readonly probeTimeoutMs?: number;
+  /** Anything but our own stop failing a probe or the probe loop: a bug, logged. */
+  readonly log: (message: string, error: unknown) => void;
 };
 
 export type Connectivity = {
@@ -63,7 +65,9 @@ export function createConnectivity(options: ConnectivityOptions): Connectivity {
       });
       // Any HTTP answer (even 429/5xx) proves the network path works; only no answer means offline.
       return r.ok || r.failure.kind === 'http';
-    } catch {
+    } catch (error) {
+      // requestJson throws only when our own signal aborts (stop); anything else is a bug.
+      if (!controller.signal.aborted) options.log('the sync server health probe failed unexpectedly', error);
       return false;
     }
   }
@@ -97,7 +101,10 @@ export function createConnectivity(options: ConnectivityOptions): Connectivity {
       await probeOnce();
     }
   }
-  loop().catch(() => undefined);
+  // The loop ends when stop() aborts its sleep; anything else ending it is a bug.
+  loop().catch((error: unknown) => {
+    if (!controller.signal.aborted) options.log('the connectivity probe loop stopped unexpectedly', error);
+  });
 
   return {
     state: () => current,

@@ -18,6 +18,8 @@ export type PullStreamOptions = {
   readonly onFatal: (status: number, code: string, message: string) => void;
   /** The server pings every 15 s; silence for this long means a dead connection. */
   readonly idleTimeoutMs?: number;
+  /** Unexpected trouble (a message that is not JSON, a bug): logged, the stream carries on or ends. */
+  readonly log: (message: string, error: unknown) => void;
 };
 
 /**
@@ -73,7 +75,10 @@ export function createPullStream(options: PullStreamOptions): Observable<StreamI
           const next = interpret(message);
           if (next === 'token_expired') outcome = 'retry-now';
           else if (next === 'end') outcome = 'backoff';
-          else if (next) subscriber.next(next);
+          else if (typeof next === 'object' && 'malformed' in next) {
+            // Skipping it loses nothing: the next reconnect starts with RESYNC and re-pulls from the checkpoint.
+            options.log(`sync stream ${options.path} sent a message that is not JSON`, next.malformed);
+          } else if (next) subscriber.next(next);
         });
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         for (;;) {
@@ -107,18 +112,21 @@ export function createPullStream(options: PullStreamOptions): Observable<StreamI
         else await sleep(backoffDelay(attempt++, { baseMs: 250, capMs: 30_000, floorMs: 100 }), signal, wake);
       }
     }
-    run().catch(() => undefined);
+    run().catch((error: unknown) => {
+      // Our own stop rejects the sleeps and the fetch; anything else is a bug worth seeing.
+      if (!signal.aborted) options.log(`sync stream ${options.path} stopped unexpectedly`, error);
+    });
     return () => controller.abort(new Error('stream closed'));
   });
 }
 
 /** An SSE message as a stream item; `end` and `token_expired` close the connection (the server ends it too). */
-function interpret(message: SseMessage): StreamItem | 'end' | 'token_expired' | undefined {
+function interpret(message: SseMessage): StreamItem | 'end' | 'token_expired' | { readonly malformed: Error } | undefined {
   let data: unknown;
   try {
     data = JSON.parse(message.data) as unknown;
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { malformed: error instanceof Error ? error : new Error(String(error)) };
   }
   if (message.event === 'error') {
     const code = typeof data === 'object' && data !== null && 'code' in data ? String((data as { code: unknown }).code) : 'internal';

@@ -92,6 +92,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       serverUrl: () => auth.current()?.serverUrl,
       onChange: (state) => tracker.update((i) => (i.online = state === 'online')),
       healthyProbeMs: options.healthyProbeMs,
+      log: options.log,
     });
     const replications = new Map<CrmCollectionName, RxReplicationState<SyncDoc, Checkpoint>>();
     const subscription = new Subscription();
@@ -125,7 +126,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
         () => {
           if (run?.replications.get(name) === replication) tracker.update((i) => i.starting.delete(name));
         },
-        () => undefined,
+        // It rejects when the replication is cancelled (sign-out, close): only otherwise worth a line.
+        (error: unknown) => {
+          if (!controller.signal.aborted) options.log(`first replication of ${name} failed`, error);
+        },
       );
       subscription.add(replication.active$.subscribe((active) => tracker.update((i) => i.active.set(name, active))));
       subscription.add(
