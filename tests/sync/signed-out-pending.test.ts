@@ -31,6 +31,9 @@ describe('changes made while signed out', () => {
     const names = ['Before sign-in 1', 'Before sign-in 2', 'Before sign-in 3'];
     for (const name of names) ids.push((await client.must('accounts.create', { values: { ...baseAccount, name } })).id);
     await client.must('accounts.update', { id: ids[0] ?? '', patch: { city: 'Lyon' } });
+    // Created and deleted before any sign-in: nothing of it is the user's to upload.
+    const gone = (await client.must('accounts.create', { values: { ...baseAccount, name: 'Deleted before sign-in' } })).id;
+    await client.must('accounts.delete', { id: gone });
 
     await waitPending(client, 3);
     const before = await client.must('sync.status', {});
@@ -53,6 +56,7 @@ describe('changes made while signed out', () => {
     });
     await waitPending(client, 0);
     expect(await client.must('sync.pending', {})).toEqual({ changes: [], total: 0 });
+    expect((await client.must('sync.status', {})).rejectedChanges).toBe(0);
     const onServer = await serverDocs(server, org.repA);
     expect(onServer.find((doc) => doc.id === ids[0])).toMatchObject({ name: names[0], city: 'Lyon', ownerId: org.repA.id });
   }, 60_000);

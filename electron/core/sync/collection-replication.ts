@@ -182,7 +182,13 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     },
     push: {
       batchSize: PUSH_BATCH,
-      handler: async (rows) => (await pushChunk(rows)) as WithDeleted<SyncDoc>[],
+      handler: async (rows) => {
+        // A record deleted before the server ever had it (no assumed server state: never pulled,
+        // never confirmed) has nothing to delete there, and may still belong to the local-only
+        // user the server refuses. It is not sent; RxDB records it as pushed, so it stops pending.
+        const toSend = rows.filter((row) => row.assumedMasterState || !row.newDocumentState._deleted);
+        return toSend.length === 0 ? [] : ((await pushChunk(toSend)) as WithDeleted<SyncDoc>[]);
+      },
     },
   });
 }

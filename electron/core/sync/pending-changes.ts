@@ -1,4 +1,4 @@
-import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery, type RxStorageInstance } from 'rxdb';
+import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } from 'rxdb';
 import type { PendingChange } from '../../../shared/contract/sync/sync-types';
 import type { CrmCollectionName } from '../../../shared/schemas/registry';
 import { sameValue, type SyncDoc } from './field-merge';
@@ -54,15 +54,32 @@ export async function listPendingChanges(name: CrmCollectionName, source: Pendin
 }
 
 /**
- * How many `listPendingChanges` would list. Never synced, that is every document the store holds
- * (tombstones too: the first push sends them), which one SQL count answers without reading any;
- * a local-only store can hold a seeded or imported 100,000 records, and this runs after every write.
+ * Never signed in, every record on this device is pending: the first sign-in uploads them all. A
+ * local-only store can hold a seeded or imported 100,000 records, and the status counts after
+ * every write, so this is an indexed count and the newest `limit` by `updatedAt`, not a scan.
+ * Tombstones are left out: a record deleted before it ever reached a server is nothing to upload
+ * for the user, though RxDB sends its tombstone along.
  */
-export async function countPendingChanges(name: CrmCollectionName, source: PendingSource): Promise<number> {
-  if (source.meta) return (await listPendingChanges(name, source)).length;
-  const schema = source.fork.schema;
-  const all = prepareQuery(schema, normalizeMangoQuery(schema, { selector: {} }));
-  return Math.min((await source.fork.count(all)).count, SCAN_LIMIT);
+export async function localRecords(
+  name: CrmCollectionName,
+  collection: RxCollection<SyncDoc>,
+  limit: number,
+): Promise<{ readonly newest: PendingChange[]; readonly count: number }> {
+  const [count, docs] = await Promise.all([
+    collection.count().exec(),
+    limit > 0 ? collection.find({ sort: [{ updatedAt: 'desc' }], limit }).exec() : Promise.resolve([]),
+  ]);
+  const newest = docs.map((doc) => {
+    const data = doc.toJSON() as Record<string, unknown>;
+    return {
+      collection: name,
+      id: String(data.id),
+      title: recordTitle(data),
+      changedAt: typeof data.updatedAt === 'number' ? data.updatedAt : 0,
+      deleted: false,
+    };
+  });
+  return { newest, count };
 }
 
 function stripLocal(doc: object): Record<string, unknown> {

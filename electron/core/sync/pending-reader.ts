@@ -4,7 +4,7 @@ import type { PendingChange } from '../../../shared/contract/sync/sync-types';
 import { CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/schemas/registry';
 import type { CrmDatabase } from '../db/open-crm-database';
 import type { SyncDoc } from './field-merge';
-import { countPendingChanges, listPendingChanges, type PendingSource } from './pending-changes';
+import { listPendingChanges, localRecords, type PendingSource } from './pending-changes';
 import type { Checkpoint } from './pull-stream';
 import { openReplicationMeta, replicationIdentifier, type ReplicationMetaInstance } from './replication-meta';
 import type { SyncIdentity, SyncSideTables } from './sync-side-tables';
@@ -18,17 +18,22 @@ export type PendingReaderDeps = {
   readonly identity: () => SyncIdentity | undefined;
 };
 
+export type PendingPage = { readonly changes: ReadonlyArray<PendingChange>; readonly total: number };
+
 /**
  * Unconfirmed and refused local changes, newest first, signed in or not: while replication runs
- * it reads the replication's own state; signed out it opens the state the next sign-in resumes
- * (or, never signed in, counts every local record, all of which the first sign-in uploads).
+ * it reads the replication's own state; signed out it opens the state the next sign-in resumes;
+ * never signed in, every local record is pending (pending-changes.ts, localRecords).
  */
 export function createPendingReader(deps: PendingReaderDeps) {
+  const collectionOf = (name: CrmCollectionName): RxCollection<SyncDoc> => deps.db[name] as unknown as RxCollection<SyncDoc>;
+  const neverSynced = (): boolean => !deps.replications() && !deps.identity() && deps.tables.rejectionCount() === 0;
+
   async function sourceOf(
     name: CrmCollectionName,
     identity: SyncIdentity | undefined,
   ): Promise<PendingSource & { close?: () => Promise<void> }> {
-    const collection = deps.db[name] as unknown as RxCollection<SyncDoc>;
+    const collection = collectionOf(name);
     const fork = collection.storageInstance as PendingSource['fork'];
     const running = deps.replications()?.get(name)?.metaInstance as ReplicationMetaInstance | undefined;
     if (running) return { fork, meta: running };
@@ -37,48 +42,56 @@ export function createPendingReader(deps: PendingReaderDeps) {
     return { fork, meta, close: () => meta.close() };
   }
 
-  async function withSource<T>(
-    name: CrmCollectionName,
-    identity: SyncIdentity | undefined,
-    read: (name: CrmCollectionName, source: PendingSource) => Promise<T>,
-  ): Promise<T> {
+  async function listCollection(name: CrmCollectionName, identity: SyncIdentity | undefined): Promise<PendingChange[]> {
     const source = await sourceOf(name, identity);
     try {
-      return await read(name, source);
+      return await listPendingChanges(name, source);
     } finally {
       await source.close?.();
     }
   }
 
+  /** Every pending change (bounded per collection by the scan) with the refused ones merged in. */
+  async function scanAll(): Promise<PendingChange[]> {
+    const identity = deps.identity();
+    const lists = await Promise.all(CRM_COLLECTION_NAMES.map((name) => listCollection(name, identity)));
+    const byKey = new Map<string, PendingChange>();
+    for (const change of lists.flat()) byKey.set(`${change.collection}/${change.id}`, change);
+    for (const r of deps.tables.listRejections(10_000)) {
+      const key = `${r.collection}/${r.docId}`;
+      const doc = (r.rejectedDoc ?? {}) as Record<string, unknown>;
+      const base = byKey.get(key) ?? {
+        collection: r.collection,
+        id: r.docId,
+        title: typeof doc.name === 'string' ? doc.name : r.docId,
+        changedAt: typeof doc.updatedAt === 'number' ? doc.updatedAt : r.rejectedAt,
+        deleted: doc._deleted === true,
+      };
+      byKey.set(key, { ...base, error: r.error });
+    }
+    return [...byKey.values()].sort((a, b) => b.changedAt - a.changedAt);
+  }
+
+  async function allLocal(limit: number): Promise<PendingPage> {
+    const perCollection = await Promise.all(CRM_COLLECTION_NAMES.map((name) => localRecords(name, collectionOf(name), limit)));
+    const changes = perCollection
+      .flatMap((c) => c.newest)
+      .sort((a, b) => b.changedAt - a.changedAt)
+      .slice(0, limit);
+    return { changes, total: perCollection.reduce((n, c) => n + c.count, 0) };
+  }
+
   return {
-    /** Unconfirmed changes, refused ones not included (the status counts those apart). */
+    /** Unconfirmed changes; refused ones not included (the status counts those apart). */
     async count(): Promise<number> {
-      const identity = deps.identity();
-      // Never synced: nothing was refused either, and every record counts (one SQL count each).
-      if (!identity && deps.tables.rejectionCount() === 0) {
-        const counts = await Promise.all(CRM_COLLECTION_NAMES.map((name) => withSource(name, undefined, countPendingChanges)));
-        return counts.reduce((n, c) => n + c, 0);
-      }
-      return (await this.list()).filter((change) => !change.error).length;
+      if (neverSynced()) return (await allLocal(0)).total;
+      return (await scanAll()).filter((change) => !change.error).length;
     },
-    async list(): Promise<PendingChange[]> {
-      const identity = deps.identity();
-      const lists = await Promise.all(CRM_COLLECTION_NAMES.map((name) => withSource(name, identity, listPendingChanges)));
-      const byKey = new Map<string, PendingChange>();
-      for (const change of lists.flat()) byKey.set(`${change.collection}/${change.id}`, change);
-      for (const r of deps.tables.listRejections(10_000)) {
-        const key = `${r.collection}/${r.docId}`;
-        const doc = (r.rejectedDoc ?? {}) as Record<string, unknown>;
-        const base = byKey.get(key) ?? {
-          collection: r.collection,
-          id: r.docId,
-          title: typeof doc.name === 'string' ? doc.name : r.docId,
-          changedAt: typeof doc.updatedAt === 'number' ? doc.updatedAt : r.rejectedAt,
-          deleted: doc._deleted === true,
-        };
-        byKey.set(key, { ...base, error: r.error });
-      }
-      return [...byKey.values()].sort((a, b) => b.changedAt - a.changedAt);
+    /** The newest `limit` unconfirmed or refused changes, and how many there are. */
+    async page(limit: number): Promise<PendingPage> {
+      if (neverSynced()) return allLocal(limit);
+      const all = await scanAll();
+      return { changes: all.slice(0, limit), total: all.length };
     },
   };
 }

@@ -264,7 +264,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       }
       return tracker.current();
     },
-    pendingChanges: () => pending.list(),
+    /** The newest `limit` unconfirmed or refused changes, and how many there are. */
+    pendingChanges: (limit: number) => pending.page(limit),
     /** Tests and the bench: resolves when every collection has pulled and pushed what it knows of. */
     async awaitInSync(): Promise<void> {
       if (run) await Promise.all([...run.replications.values()].map((r) => r.awaitInSync()));

@@ -11,10 +11,7 @@ export function createSyncHandlers(deps: { readonly engine: SyncEngine; readonly
   return defineHandlers({
     'sync.status': async () => ok(engine.status()),
     'sync.now': async () => ok(engine.syncNow()),
-    'sync.pending': async ({ limit }) => {
-      const all = await engine.pendingChanges();
-      return ok({ changes: all.slice(0, limit), total: all.length });
-    },
+    'sync.pending': async ({ limit }) => ok(await engine.pendingChanges(limit)),
     'conflicts.list': async ({ limit }) =>
       ok({ conflicts: engine.tables.listOpenConflicts(limit), total: engine.tables.openConflictCount() }),
     'conflicts.resolve': async ({ id, use }) => {
