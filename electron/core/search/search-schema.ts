@@ -60,6 +60,21 @@ export const COLUMN_WEIGHTS = { name: 1, detail: 0.3, notes: 0.1 } as const;
  */
 const AUTOMERGE = 16;
 
+/**
+ * Bytes per FTS5 index blob (its `pgsz`; FTS5's default is 4050). Two blobs share an 8 KiB
+ * database page only if the page has about 8,140 usable bytes; the cipher keeps 80 of the 8,192
+ * for each page's IV and HMAC (storage/sqlite/sqlite-cipher.ts), which left room for one blob per
+ * page and made the index twice its size on disk. Existing segments take it as they are merged.
+ */
+const INDEX_BLOB_BYTES = 4000;
+
+function ensureIndexBlobBytes(db: BetterSqlite3.Database): void {
+  for (const table of [FTS_TABLE, PHONE_TABLE]) {
+    const stored = db.prepare<[], number>(`SELECT v FROM ${table}_config WHERE k = 'pgsz'`).pluck().get();
+    if (stored !== INDEX_BLOB_BYTES) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('pgsz', ${INDEX_BLOB_BYTES})`);
+  }
+}
+
 function storedFormat(db: BetterSqlite3.Database): number | null {
   const tables = db
     .prepare<[string, string], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)`)
@@ -89,7 +104,7 @@ function storedFormat(db: BetterSqlite3.Database): number | null {
 export function ensureSearchSchema(db: BetterSqlite3.Database): void {
   db.transaction(() => {
     const format = storedFormat(db);
-    if (format === SEARCH_FORMAT) return;
+    if (format === SEARCH_FORMAT) return ensureIndexBlobBytes(db);
     if (format !== null) {
       db.exec(`
         DROP TABLE IF EXISTS ${FTS_TABLE};
@@ -127,5 +142,6 @@ export function ensureSearchSchema(db: BetterSqlite3.Database): void {
       INSERT INTO ${FTS_TABLE} (${FTS_TABLE}, rank) VALUES ('automerge', ${AUTOMERGE});
       INSERT INTO ${PHONE_TABLE} (${PHONE_TABLE}, rank) VALUES ('automerge', ${AUTOMERGE});
     `);
+    ensureIndexBlobBytes(db);
   }).immediate();
 }

@@ -118,6 +118,26 @@ describe('encryption at rest', () => {
     await db.close();
   });
 
+  it('keeps the search index as compact as in an unencrypted file (two FTS5 blobs per page despite the reserved bytes)', async () => {
+    const pages = async (storage: RxStorageSqlite, dir: string): Promise<number> => {
+      const db = await openCrmDatabase({ directory: dir, storage });
+      await writeDataset(db, generateDataset({ accounts: 300, seed: 5, referenceDate: Date.UTC(2025, 0, 1) }));
+      const count = storage
+        .getConnection(CRM_DATABASE_NAME)
+        ?.prepare("SELECT count(*) FROM dbstat WHERE name IN ('search_fts_data', 'search_phone_data')")
+        .pluck()
+        .get() as number;
+      await db.close();
+      return count;
+    };
+    const plainDir = tempDir();
+    const plain = await pages(createSqliteStorage({ directory: plainDir, hooks: [createSearchHook()] }, { kind: 'plaintext' }), plainDir);
+    const dir = tempDir();
+    const encrypted = await pages(keyed(dir), dir);
+    expect(plain).toBeGreaterThan(50);
+    expect(encrypted).toBeLessThanOrEqual(plain + 2);
+  });
+
   it("is SQLCipher 4's format: page 1 decrypts with AES-256-CBC under the raw key and its HMAC-SHA512 holds", async () => {
     const dir = tempDir();
     const db = await openCrmDatabase({ directory: dir, storage: keyed(dir) });
