@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { SigningKey } from './auth/tokens';
 import type { UserWatch } from './auth/user-watch';
 import type { ServerConfig } from './config';
 import type { Db } from './db/db';
@@ -9,7 +10,8 @@ import type { CollectionRegistry } from './sync/collections';
 export type AppContext = {
   db: Db;
   config: ServerConfig;
-  jwtKey: Uint8Array;
+  /** The HS256 key, imported once into WebCrypto: jose would otherwise import it again on every request. */
+  jwtKey: SigningKey;
   dummyHash: string;
   collections: CollectionRegistry;
   hub: ChangeHub;

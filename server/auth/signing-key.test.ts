@@ -9,8 +9,15 @@ import type { RunningServer } from '../server';
 import { api, PASSWORD, startTestServer, testConfig } from '../testing/harness';
 import { backends, createTestDatabase, type TestDatabase } from '../testing/testDb';
 import { KEY_FILE_NAME } from './signing-key';
-import { signAccessToken } from './tokens';
+import { signAccessToken, verifyAccessToken, type SigningKey } from './tokens';
 import { createUser } from './users';
+
+/** Does the server's key accept a token signed with `secret`'s bytes? */
+const signsWith = async (key: SigningKey, secret: string): Promise<boolean> =>
+  verifyAccessToken(key, await signAccessToken(new TextEncoder().encode(secret), 'u', 60)).then(
+    (claims) => claims.userId === 'u',
+    () => false,
+  );
 
 const MIGRATIONS = fileURLToPath(new URL('../db/migrations/', import.meta.url));
 
@@ -104,13 +111,13 @@ describe.each(backends())('token signing key on %s', (backend) => {
     const keyFile = join(root, 'keys', 'sync.key');
     const fromFile = await start({ ...config, jwtKeyFile: keyFile });
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
-    expect(new TextDecoder().decode(fromFile.ctx.jwtKey)).toBe((await readFile(keyFile, 'utf8')).trim());
+    await expect(signsWith(fromFile.ctx.jwtKey, (await readFile(keyFile, 'utf8')).trim())).resolves.toBe(true);
     await fromFile.close();
     cleanups.pop();
 
     const secret = 'configured-secret-configured-secret-0123';
     const fromEnv = await start({ ...config, jwtSecret: secret, jwtKeyFile: keyFile });
-    expect(new TextDecoder().decode(fromEnv.ctx.jwtKey)).toBe(secret);
+    await expect(signsWith(fromEnv.ctx.jwtKey, secret)).resolves.toBe(true);
     await fromEnv.close();
     cleanups.pop();
 

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config';
 import type { Queryable } from '../db/db';
+import type { SigningKey } from './tokens';
 
 const MIN_LENGTH = 32;
 export const KEY_FILE_NAME = 'jwt-signing.key';
@@ -13,6 +14,10 @@ export const keyFilePath = (config: Pick<ServerConfig, 'jwtKeyFile' | 'dataDir'>
   config.jwtKeyFile ?? (config.dataDir ? join(config.dataDir, KEY_FILE_NAME) : undefined);
 
 const newSecret = (): string => randomBytes(48).toString('base64url');
+
+/** The secret's UTF-8 bytes as a non-extractable HMAC key (the same bytes every process signs with). */
+const importKey = (secret: string): Promise<SigningKey> =>
+  webcrypto.subtle.importKey('raw', Buffer.from(secret, 'utf8'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 
 const alreadyExists = (err: unknown): boolean => typeof err === 'object' && err !== null && 'code' in err && err.code === 'EEXIST';
 
@@ -46,15 +51,15 @@ const readKeyFile = async (path: string, log: Logger): Promise<string> => {
  * when missing). Without a data directory or key file (in-memory tests) the key lives only in
  * this process.
  */
-export const loadSigningKey = async (config: ServerConfig, log: Logger): Promise<Uint8Array> => {
+export const loadSigningKey = async (config: ServerConfig, log: Logger): Promise<SigningKey> => {
   if (config.jwtSecret) {
     if (config.jwtSecret.length < MIN_LENGTH) throw new Error(`SYNC_JWT_SECRET must be at least ${MIN_LENGTH} characters`);
-    return new TextEncoder().encode(config.jwtSecret);
+    return importKey(config.jwtSecret);
   }
   const path = keyFilePath(config);
   if (!path) {
     log.warn('no data directory and no SYNC_JWT_SECRET: tokens are signed with a key that dies with this process');
-    return new TextEncoder().encode(newSecret());
+    return importKey(newSecret());
   }
   if (await createKeyFile(path, newSecret())) {
     log.info({ path }, 'generated a token signing key file (mode 0600); keep it private and back it up with the data');
@@ -65,7 +70,7 @@ export const loadSigningKey = async (config: ServerConfig, log: Logger): Promise
       );
     }
   }
-  return new TextEncoder().encode(await readKeyFile(path, log));
+  return importKey(await readKeyFile(path, log));
 };
 
 /**

@@ -1,6 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, type webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { HttpError } from '../errors';
+
+/** The HS256 key as WebCrypto holds it (see signing-key.ts); raw bytes work too, for tests. */
+export type SigningKey = webcrypto.CryptoKey;
 
 const ISSUER = 'fieldcrm-sync';
 const AUDIENCE = 'fieldcrm-app';
@@ -8,7 +11,7 @@ const AUDIENCE = 'fieldcrm-app';
 /** `sessionId` is the refresh-token family the access token was issued for (absent in tokens from older servers). */
 export type AccessClaims = { userId: string; sessionId: string | undefined; expiresAt: number };
 
-export const signAccessToken = (key: Uint8Array, userId: string, ttlSec: number, sessionId?: string): Promise<string> =>
+export const signAccessToken = (key: SigningKey | Uint8Array, userId: string, ttlSec: number, sessionId?: string): Promise<string> =>
   new SignJWT(sessionId ? { typ: 'access', sid: sessionId } : { typ: 'access' })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
@@ -18,7 +21,7 @@ export const signAccessToken = (key: Uint8Array, userId: string, ttlSec: number,
     .setExpirationTime(`${ttlSec}s`)
     .sign(key);
 
-export const verifyAccessToken = async (key: Uint8Array, token: string): Promise<AccessClaims> => {
+export const verifyAccessToken = async (key: SigningKey | Uint8Array, token: string): Promise<AccessClaims> => {
   try {
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
     if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
