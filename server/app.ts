@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerAdminRoutes } from './auth/adminRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
 import type { AppContext } from './context';
@@ -31,6 +31,14 @@ export const buildApp = async (ctx: AppContext): Promise<FastifyInstance> => {
     loggerInstance: logger,
     bodyLimit: ctx.config.bodyLimitBytes,
     forceCloseConnections: true,
+    // URLs the router refuses before any route runs, in our error shape like everything else.
+    frameworkErrors: (err: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const known =
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new HttpError(414, 'bad_request', 'a path segment of the URL is too long')
+          : new HttpError(400, 'bad_request', 'the URL is not valid: a path segment holds a broken %-escape');
+      return reply.code(known.status).send(known.toBody());
+    },
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
