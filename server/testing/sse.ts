@@ -7,6 +7,7 @@ export const openSse = async (url: string, token?: string) => {
   const events: SseEvent[] = [];
   const waiters = new Set<() => void>();
   let ended = false;
+  let failure: unknown;
   const pump = async (): Promise<void> => {
     if (!res.body || !res.headers.get('content-type')?.startsWith('text/event-stream')) return;
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -30,8 +31,10 @@ export const openSse = async (url: string, token?: string) => {
           for (const w of waiters) w();
         }
       }
-    } catch {
-      // aborted by close()
+    } catch (err) {
+      // close() aborts the read on purpose; anything else (a cut connection, a line that is not
+      // JSON) is kept, so a waiting test reports it instead of a bare timeout.
+      if (!controller.signal.aborted) failure = err;
     } finally {
       ended = true;
       for (const w of waiters) w();
@@ -48,7 +51,8 @@ export const openSse = async (url: string, token?: string) => {
         } else if (ended) {
           waiters.delete(check);
           clearTimeout(timer);
-          reject(new Error(`stream ended before condition; events: ${JSON.stringify(events)}`));
+          const why = failure === undefined ? '' : ` (${String(failure)})`;
+          reject(new Error(`stream ended before condition${why}; events: ${JSON.stringify(events)}`));
         }
       };
       const timer = setTimeout(() => {
