@@ -63,12 +63,12 @@ export const loadSigningKey = async (config: ServerConfig, log: Logger): Promise
   }
   if (await createKeyFile(path, newSecret())) {
     log.info({ path }, 'generated a token signing key file (mode 0600); keep it private and back it up with the data');
-    if (config.databaseUrl) {
-      log.warn(
-        { path },
-        'every server process sharing this database must sign with the same key: give them this file (SYNC_JWT_KEY_FILE) or one SYNC_JWT_SECRET',
-      );
-    }
+  }
+  if (config.databaseUrl && !config.jwtKeyFile) {
+    log.warn(
+      { path },
+      'every server process sharing this database must sign with the same key: give them this file (SYNC_JWT_KEY_FILE) or one SYNC_JWT_SECRET',
+    );
   }
   return importKey(await readKeyFile(path, log));
 };
