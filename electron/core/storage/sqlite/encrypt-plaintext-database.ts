@@ -23,8 +23,9 @@ import type { ConnectionCipher } from './sqlite-cipher';
  * One process owns the data directory while this runs (Electron's single-instance lock; the
  * browser host is started once per directory), as it does while the database is open.
  * VACUUM INTO keeps every rowid (the search index refers to documents by rowid), which the
- * verification checks; it took about a third of the time of copying the file and rekeying it,
- * which also rewrites every page twice through a rollback journal.
+ * verification checks, and writes each page once; copying the file and rekeying the copy
+ * (PRAGMA rekey) rewrites every page twice through a rollback journal to make room for the
+ * per-page IV and HMAC (docs/encryption.md has both timed).
  */
 
 /** The encrypted copy being built (step 2); it only becomes the database by the rename. */

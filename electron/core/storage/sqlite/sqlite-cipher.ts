@@ -17,9 +17,11 @@ export type ConnectionCipher = { readonly kind: 'encrypted'; readonly pragmas: r
  * per page with a random IV and an HMAC-SHA512 over it, page 1 encrypted whole (the salt in its
  * first 16 bytes), so `PRAGMA key = "x'…'"; PRAGMA cipher_page_size = 8192;` opens the file in
  * SQLCipher itself, and the format is the one other tools and auditors know.
- * Chosen over the library's default (ChaCha20-Poly1305, a format only SQLite3MultipleCiphers
- * reads) because both meet every bench:store target with room to spare; bench:store prints the
- * figures, and docs/encryption.md has both schemes' runs.
+ * Chosen over the library's default, ChaCha20-Poly1305 (a format only SQLite3MultipleCiphers
+ * reads), because run side by side on the same data the two were within run-to-run noise of each
+ * other on every bench:store figure (docs/encryption.md has the runs), once FTS5's index blobs
+ * were made to fit two to a page next to the 80 reserved bytes (search-schema.ts); at equal cost
+ * the format other tools can open wins.
  * The key is raw (x'…' hex): no PBKDF2 at open, the key is already 32 random bytes.
  */
 const CIPHER_CONFIG: readonly string[] = ['cipher = sqlcipher', 'legacy = 4', `legacy_page_size = ${PAGE_SIZE}`];
