@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from './shared/contract/csp';
 // binary from disk (the Electron build, electron/core/storage/sqlite/sqlite-binding.ts), and rxdb is
 // large and has its own module graph. The preset externalizes every `dependencies` entry anyway;
 // naming these keeps them external even if someone turns externalizeDeps off.
-const mainExternals = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', /^rxdb(\/.*)?$/];
+const mainExternals = ['better-sqlite3-multiple-ciphers', /^rxdb(\/.*)?$/];
 
 /**
  * The CSP meta tag comes from the same constant the hosts send as a header, so the two cannot

@@ -68,7 +68,7 @@ export default tseslint.config(
     rules: restrict(
       'shared/ is runtime-neutral: no Node, DOM, Electron, React, renderer, server or core imports.',
       ['**/electron/**', '**/renderer/**', '**/server/**', 'react-dom/*'],
-      ['electron', 'react', 'react-dom', 'better-sqlite3', ...nodeBuiltins],
+      ['electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers', ...nodeBuiltins],
     ),
   },
   {
@@ -92,10 +92,9 @@ export default tseslint.config(
         '**/core/db/**',
         '**/core/core',
         '**/core/core.ts',
-        'better-sqlite3/*',
         'better-sqlite3-multiple-ciphers/*',
       ],
-      ['better-sqlite3', 'better-sqlite3-multiple-ciphers'],
+      ['better-sqlite3-multiple-ciphers'],
     ),
   },
   {
