@@ -62,9 +62,10 @@ const AUTOMERGE = 16;
 
 /**
  * Bytes per FTS5 index blob (its `pgsz`; FTS5's default is 4050). Two blobs share an 8 KiB
- * database page only if the page has about 8,140 usable bytes; the cipher keeps 80 of the 8,192
- * for each page's IV and HMAC (storage/sqlite/sqlite-cipher.ts), which left room for one blob per
- * page and made the index twice its size on disk. Existing segments take it as they are merged.
+ * database page only if the page has about 8,140 usable bytes; the cipher keeps 64 of the 8,192
+ * for each page's nonce and tag (storage/sqlite/sqlite-cipher.ts), which would leave room for one
+ * default blob per page and make the index twice its size on disk. Existing segments take it as
+ * they are merged.
  */
 const INDEX_BLOB_BYTES = 4000;
 

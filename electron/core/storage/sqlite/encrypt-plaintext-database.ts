@@ -25,7 +25,7 @@ import type { ConnectionCipher } from './sqlite-cipher';
  * VACUUM INTO keeps every rowid (the search index refers to documents by rowid), which the
  * verification checks, and writes each page once; copying the file and rekeying the copy
  * (PRAGMA rekey) rewrites every page twice through a rollback journal to make room for the
- * per-page IV and HMAC (docs/encryption.md has both timed).
+ * per-page nonce and tag.
  */
 
 /** The encrypted copy being built (step 2); it only becomes the database by the rename. */

@@ -1,5 +1,5 @@
-import { createDecipheriv, createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -138,32 +138,44 @@ describe('encryption at rest', () => {
     expect(encrypted).toBeLessThanOrEqual(plain + 2);
   });
 
-  it("is SQLCipher 4's format: page 1 decrypts with AES-256-CBC under the raw key and its HMAC-SHA512 holds", async () => {
+  it('is AEGIS-256 under the raw key: the same key with another cipher, or another key, reads nothing', async () => {
     const dir = tempDir();
     const db = await openCrmDatabase({ directory: dir, storage: keyed(dir) });
     await seed(db);
     await db.close();
-    expect(existsSync(file(dir, '-wal'))).toBe(false);
 
-    const page = readFileSync(file(dir)).subarray(0, PAGE_SIZE);
-    const key = Buffer.from(TEST_DATABASE_KEY);
-    const reserved = 16 + 64; // IV + HMAC-SHA512
-    const salt = page.subarray(0, 16);
-    const encrypted = page.subarray(16, PAGE_SIZE - reserved);
-    const iv = page.subarray(PAGE_SIZE - reserved, PAGE_SIZE - reserved + 16);
-    const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
-    const header = Buffer.concat([decipher.update(encrypted), decipher.final()]);
-    // The database header from byte 16 on: page size, file format versions (2: WAL), reserved bytes, payload fractions.
-    expect(header.readUInt16BE(0)).toBe(PAGE_SIZE);
-    expect([...header.subarray(2, 8)]).toEqual([2, 2, reserved, 64, 32, 32]);
+    const hex = Buffer.from(TEST_DATABASE_KEY).toString('hex');
+    const readsWith = (pragmas: readonly string[]): number | string => {
+      const raw = new BetterSqlite3(file(dir), { readonly: true, fileMustExist: true });
+      try {
+        for (const pragma of pragmas) raw.pragma(pragma);
+        return raw.prepare<[], number>('SELECT count(*) FROM sqlite_master').pluck().get() ?? 0;
+      } catch (error) {
+        return (error as { code?: string }).code ?? 'error';
+      } finally {
+        raw.close();
+      }
+    };
+    expect(readsWith(['cipher = aegis', 'algorithm = aegis256', `key = "x'${hex}'"`])).toBeGreaterThan(10);
+    expect(readsWith(['cipher = sqlcipher', 'legacy = 4', `key = "x'${hex}'"`])).toBe('SQLITE_NOTADB');
+    expect(readsWith(['cipher = chacha20', `key = "x'${hex}'"`])).toBe('SQLITE_NOTADB');
+    expect(readsWith(['cipher = aegis', 'algorithm = aegis256', `key = "x'${'00'.repeat(32)}'"`])).toBe('SQLITE_NOTADB');
 
-    const hmacKey = pbkdf2Sync(key, Buffer.from(salt.map((byte) => byte ^ 0x3a)), 2, 32, 'sha512');
-    const pageNumber = Buffer.alloc(4);
-    pageNumber.writeUInt32LE(1);
-    const hmac = createHmac('sha512', hmacKey)
-      .update(page.subarray(16, PAGE_SIZE - 64))
-      .update(pageNumber)
-      .digest();
-    expect(hmac.equals(page.subarray(PAGE_SIZE - 64))).toBe(true);
+    // Flip one byte inside a page: the tag no longer holds and the page does not decrypt.
+    const bytes = readFileSync(file(dir));
+    bytes[PAGE_SIZE + 100] = (bytes[PAGE_SIZE + 100] ?? 0) ^ 0xff;
+    writeFileSync(file(dir), bytes);
+    const tampered = new BetterSqlite3(file(dir), { readonly: true, fileMustExist: true });
+    try {
+      for (const pragma of ['cipher = aegis', 'algorithm = aegis256', `key = "x'${hex}'"`]) tampered.pragma(pragma);
+      expect(() => tampered.prepare('SELECT * FROM sqlite_master').all()).not.toThrow();
+      expect(() => {
+        for (const { name } of tampered.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all()) {
+          tampered.prepare(`SELECT * FROM "${name}"`).all();
+        }
+      }).toThrow();
+    } finally {
+      tampered.close();
+    }
   });
 });

@@ -1,5 +1,4 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { PAGE_SIZE } from './bulk-write-policy';
 import { DatabaseOpenError } from './database-open-error';
 
 /** Length of the raw key (AES-256 / ChaCha20 key size). */
@@ -13,18 +12,17 @@ export const DATABASE_KEY_LENGTH = 32;
 export type ConnectionCipher = { readonly kind: 'encrypted'; readonly pragmas: readonly string[] } | { readonly kind: 'plaintext' };
 
 /**
- * SQLCipher 4's format (SQLite3MultipleCiphers' `sqlcipher` scheme in legacy mode 4): AES-256-CBC
- * per page with a random IV and an HMAC-SHA512 over it, page 1 encrypted whole (the salt in its
- * first 16 bytes), so `PRAGMA key = "x'…'"; PRAGMA cipher_page_size = 8192;` opens the file in
- * SQLCipher itself, and the format is the one other tools and auditors know.
- * Chosen over the library's default, ChaCha20-Poly1305 (a format only SQLite3MultipleCiphers
- * reads), because run side by side on the same data the two were within run-to-run noise of each
- * other on every bench:store figure (docs/encryption.md has the runs), once FTS5's index blobs
- * were made to fit two to a page next to the 80 reserved bytes (search-schema.ts); at equal cost
- * the format other tools can open wins.
- * The key is raw (x'…' hex): no PBKDF2 at open, the key is already 32 random bytes.
+ * AEGIS-256 (SQLite3MultipleCiphers' `aegis` scheme): an authenticated cipher built on the AES
+ * round, so it runs on the CPU's AES instructions (AES-NI, ARMv8 crypto); each page carries its
+ * nonce and tag in the page's reserved bytes and a changed byte fails to decrypt. Chosen over
+ * SQLCipher 4's format (AES-256-CBC plus an HMAC-SHA512 per page, computed in software on every
+ * page read from disk and every page written) because that per-page hash is what made encrypted
+ * saves, bulk loads and FTS merges cost up to twice the unencrypted ones; AEGIS stays within a
+ * few percent of them (bench:store, docs/encryption.md). The price is that only
+ * SQLite3MultipleCiphers (its shell, or any build of the library) opens the file, not SQLCipher.
+ * The key is raw (x'…' hex): no Argon2 at open, the key is already 32 random bytes.
  */
-const CIPHER_CONFIG: readonly string[] = ['cipher = sqlcipher', 'legacy = 4', `legacy_page_size = ${PAGE_SIZE}`];
+const CIPHER_CONFIG: readonly string[] = ['cipher = aegis', 'algorithm = aegis256'];
 
 /** The pragmas that key a connection; they contain the key, so they are never logged. */
 export function encryptedCipher(key: Uint8Array): ConnectionCipher {
