@@ -131,7 +131,7 @@ beforeAll(async () => {
   host = await startBrowserHost({ dataDir, rendererDir, port: 0, log: () => undefined });
   const secret = new URL(host.url).searchParams.get('s') ?? '';
   const status = await request('GET', `/?s=${secret}`, []);
-  expect(status).toBe(200);
+  expect(status).toBe(303);
   cookie = `fieldcrm_${host.port}=${secret}`;
 });
 

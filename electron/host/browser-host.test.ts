@@ -54,11 +54,17 @@ describe('browser host', () => {
   it('binds 127.0.0.1 and trades the secret URL for an HttpOnly SameSite=Strict cookie, then moves on to /', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?s=[\w-]{40,}$/);
     const secret = new URL(host.url).searchParams.get('s') ?? '';
-    const trade = await get(`/?s=${secret}`);
-    expect(trade.status).toBe(200);
-    expect(trade.headers['refresh']).toBe('0; url=/');
-    expect(trade.body).toContain('<meta http-equiv="refresh" content="0;url=/">');
-    expect(String(trade.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict; Path=\//);
+    // Opened directly (typed, pasted): a redirect, no extra page.
+    const direct = await get(`/?s=${secret}`, { 'sec-fetch-site': 'none' });
+    expect(direct.status).toBe(303);
+    expect(direct.headers['location']).toBe('/');
+    expect(String(direct.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict; Path=\//);
+    // From start:browser's file: launch page: a refresh from this origin, so / carries the Strict cookie.
+    const launched = await get(`/?s=${secret}`, { 'sec-fetch-site': 'cross-site' });
+    expect(launched.status).toBe(200);
+    expect(launched.headers['refresh']).toBe('0; url=/');
+    expect(launched.body).toContain('<meta http-equiv="refresh" content="0;url=/">');
+    expect(String(launched.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict; Path=\//);
   });
 
   it('serves the page only with the cookie, with the CSP header', async () => {

@@ -88,7 +88,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const target = parseRequestTarget(request.url);
     if (isBadTarget(target)) return plain(response, 400, 'Bad request');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed');
-    if (auth.isSecretUrl(target.url)) return handOffCookie(response, auth.setCookieHeader());
+    if (auth.isSecretUrl(target.url)) return handOffCookie(request, response, auth.setCookieHeader());
     if (!auth.hasCookie(request)) return plain(response, 403, 'Forbidden');
     const pdfToken = /^\/reports\/pdf\/([\w-]{1,64})$/.exec(target.path)?.[1];
     if (pdfToken) return sendPdf(response, printer.take(pdfToken));
@@ -150,13 +150,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 }
 
 /**
- * Trades the secret in the URL for the cookie, then moves the page on to `/` with a refresh from
- * this origin rather than a 303: the SameSite=Strict cookie travels only on a same-site request,
- * and a redirect would keep the site that started the navigation. That site is `file:` when
- * start:browser opens its launch page (chromium-launch.ts), so `/` would arrive without the cookie.
- * A refresh replaces this entry, so the secret stays out of the history too.
+ * Trades the secret in the URL for the cookie and moves the page on to `/`, so the secret leaves
+ * the address bar and the history. A page opened directly (typed, pasted, a test's goto: fetch
+ * site `none` or same-origin) gets a 303, which costs no extra page. The SameSite=Strict cookie
+ * travels only on same-site requests, and a redirect keeps the site that started the navigation:
+ * when start:browser opens its `file:` launch page (chromium-launch.ts), `/` would arrive without
+ * the cookie. That navigation (fetch site `cross-site`) gets a refresh from this origin instead.
  */
-function handOffCookie(response: ServerResponse, setCookie: string): void {
+function handOffCookie(request: IncomingMessage, response: ServerResponse, setCookie: string): void {
+  if (request.headers['sec-fetch-site'] !== 'cross-site') {
+    response.writeHead(303, { ...securityHeaders(), Location: '/', 'Cache-Control': 'no-store', 'Set-Cookie': setCookie });
+    response.end();
+    return;
+  }
   response.writeHead(200, {
     ...securityHeaders(),
     'Content-Type': 'text/html; charset=utf-8',

@@ -45,7 +45,7 @@ export function createHostPdfPrinter(options: {
       const page = context.pages()[0] ?? (await context.newPage());
       job.onProgress('rendering');
       await page.goto(options.secretUrl);
-      // The secret URL answers with the cookie and a refresh to /; going on before it lands would race it.
+      // The secret URL answers with the cookie and moves on to /; going on before it lands would race it.
       await page.waitForURL(`${options.origin}/`);
       await page.goto(`${options.origin}/#/${job.route}`);
       // A selector, not an evaluated script: the page's CSP forbids eval, and it must stay that strict.
