@@ -45,8 +45,9 @@ export function createHostPdfPrinter(options: {
       const page = context.pages()[0] ?? (await context.newPage());
       job.onProgress('rendering');
       await page.goto(options.secretUrl);
-      // The secret URL answers with the cookie and moves on to /; going on before it lands would race it.
-      await page.waitForURL(`${options.origin}/`);
+      // The secret URL answers with the cookie and moves on to / (which may route on to a screen);
+      // going on before the secret has left the address would race the cookie.
+      await page.waitForURL((url) => url.origin === options.origin && !url.searchParams.has('s'));
       await page.goto(`${options.origin}/#/${job.route}`);
       // A selector, not an evaluated script: the page's CSP forbids eval, and it must stay that strict.
       await page.locator('body[data-print-ready="true"]').waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS });
