@@ -67,7 +67,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // The storage is created here, not inside openCrmDatabase, because full-text search reads the
   // same SQLite connection the storage writes (reads see committed writes at once).
-  const storage = getRxStorageSqlite({ directory, hooks: [createSearchHook()], databaseKey: options.databaseKey });
+  const storage = getRxStorageSqlite({
+    directory,
+    hooks: [createSearchHook()],
+    databaseKey: options.databaseKey,
+    onBackgroundError: log,
+  });
   const db = await openCrmDatabase({ directory, storage });
 
   let searchIndex: SearchIndex | undefined;

@@ -80,6 +80,7 @@ export class BackgroundCheckpointer {
   constructor(
     private readonly file: string,
     private readonly cipher: ConnectionCipher,
+    private readonly onError: (message: string, error: unknown) => void = () => undefined,
   ) {}
 
   /** False once the thread could not start or died: the caller checkpoints on its own thread. */
@@ -119,15 +120,15 @@ export class BackgroundCheckpointer {
       const workerData = { file: this.file, driver, nativeBinding: sqliteNativeBinding(), pragmas, shared: this.shared.buffer };
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
       worker.on('message', (reply: Reply) => this.onReply(reply));
-      worker.on('error', () => this.fail());
-      worker.on('exit', () => {
-        if (!this.closed) this.fail();
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (!this.closed) this.fail(new Error(`the checkpoint thread exited with code ${code}`));
       });
       worker.unref();
       this.worker = worker;
       return worker;
-    } catch {
-      this.failed = true;
+    } catch (error) {
+      this.fail(error);
       return undefined;
     }
   }
@@ -141,7 +142,8 @@ export class BackgroundCheckpointer {
     for (const waiter of covered) waiter.done(reply.ok);
   }
 
-  private fail(): void {
+  private fail(error: unknown): void {
+    if (!this.failed) this.onError('the WAL checkpoint thread stopped; checkpoints run on the core thread from now on', error);
     this.failed = true;
     this.worker = undefined;
     this.settle(false);

@@ -58,10 +58,12 @@ describe('IdleUpkeep', () => {
         throw new Error('disk full');
       },
     };
-    const upkeep = new IdleUpkeep(db, [failing]);
+    const reported: unknown[] = [];
+    const upkeep = new IdleUpkeep(db, [failing], 0, (_message, error) => reported.push(error));
     upkeep.touch();
     expect(() => vi.runAllTimers()).not.toThrow();
     expect(calls).toBe(1);
+    expect(String(reported[0])).toContain('disk full');
     upkeep.touch();
     vi.runAllTimers();
     expect(calls).toBe(2);

@@ -37,6 +37,7 @@ export class IdleUpkeep {
     private readonly db: BetterSqlite3.Database,
     hooks: readonly SqliteWriteHook[],
     afterOpenMs = 0,
+    private readonly onError: (message: string, error: unknown) => void = () => undefined,
   ) {
     this.stepping = hooks.filter((hook) => hook.idleStep !== undefined);
     this.notBefore = performance.now() + afterOpenMs;
@@ -100,7 +101,9 @@ export class IdleUpkeep {
           if (this.db.transaction(() => hook.idleStep?.(this.db) === true).immediate()) more = true;
         }
       } while (more && performance.now() < deadline);
-    } catch {
+    } catch (error) {
+      // Another process holding the write lock is expected (upkeep does not wait); anything else is logged.
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') this.onError('idle upkeep failed; it retries after the next write', error);
       return;
     } finally {
       this.db.pragma(`busy_timeout = ${busyTimeout}`);

@@ -12,6 +12,11 @@ export type SqliteStorageOptions = {
   readonly hooks?: readonly SqliteWriteHook[];
   /** Defaults to SYNCHRONOUS_MODE (FULL); see sqlite-connection-pool.ts for the measurement. */
   readonly synchronous?: SqliteSynchronousMode;
+  /**
+   * Told when background work fails for a reason other than a busy lock (idle upkeep's steps, the
+   * WAL checkpoint worker): the work is best effort and retried, but a failure must reach the log.
+   */
+  readonly onBackgroundError?: (message: string, error: unknown) => void;
 };
 
 /**
