@@ -119,7 +119,9 @@ export function createConnectionPool(settings: SqliteStorageOptions, cipher: Con
       }
       const synchronous = settings.directory === IN_MEMORY ? undefined : (settings.synchronous ?? SYNCHRONOUS_MODE);
       const checkpointer =
-        settings.directory === IN_MEMORY ? undefined : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName), cipher, settings.onBackgroundError);
+        settings.directory === IN_MEMORY
+          ? undefined
+          : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName), cipher, settings.onBackgroundError);
       const bulk = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
       const upkeep = new IdleUpkeep(db, settings.hooks ?? [], UPKEEP_AFTER_OPEN_MS, settings.onBackgroundError);
       const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk, upkeep };
