@@ -71,7 +71,7 @@ const specific: Partial<Record<RequestName, ReadonlyArray<readonly [unknown, str
   ],
   'live.subscribe': [
     [{ query: { request: 'accounts.delete', params: {} } }, 'query.request'],
-    [{ query: { request: 'accounts.list', params: { limit: 0 } } }, 'query.params.limit'],
+    [{ query: { request: 'accounts.list', params: { limit: 0 } } }, 'accounts.list: limit'],
   ],
   'live.unsubscribe': [[{ subscriptionId: '' }, 'subscriptionId']],
 };
@@ -144,5 +144,37 @@ describe('core requests', () => {
     await session.request('accounts.create', { values: { ...account, name: 'Gamma AB' } });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(events).toEqual([]);
+  });
+
+  it('makes any read in LIVE_REQUEST_NAMES live: a lead list and the sales dashboard follow writes', async () => {
+    const leads = await session.call('live.subscribe', { query: { request: 'leads.list', params: { limit: 10 } } });
+    const dashboard = await session.call('live.subscribe', { query: { request: 'reports.salesDashboard', params: { filters: {} } } });
+    if (!leads.ok || !dashboard.ok) throw new Error('subscribe failed');
+    expect(leads.value).toMatchObject({ request: 'leads.list', result: { total: 0 } });
+    events.length = 0;
+    await session.request('leads.create', { values: { lastName: 'Lee', status: 'new', source: 'web' } });
+    await expect
+      .poll(() => events.find((event) => event.subscriptionId === leads.value.subscriptionId)?.result)
+      .toMatchObject({ total: 1 });
+
+    const deal = await session.call('leads.list', { limit: 1 });
+    if (!deal.ok) throw new Error(deal.error.message);
+    const converted = await session.call('leads.convert', {
+      id: deal.value.rows[0]!.id,
+      existingAccountId: seededId,
+      opportunityName: 'Lee: pilot',
+      currency: 'EUR',
+      closeDate: '2030-01-31',
+    });
+    expect(converted.ok).toBe(true);
+    await expect.poll(() => events.some((event) => event.subscriptionId === dashboard.value.subscriptionId)).toBe(true);
+  });
+
+  it('refuses a live query whose params do not fit the request, naming the field', async () => {
+    const answer = await session.call('live.subscribe', { query: { request: 'leads.list', params: { limit: 100_000 } } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(!answer.ok && answer.error.message).toContain('limit');
+    const unknown = await session.request('live.subscribe', { query: { request: 'leads.create', params: {} } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 });

@@ -12,6 +12,7 @@ import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from './db/open-
 import { createCoreHandlers } from './rpc/core-handlers';
 import { createDispatcher, type Dispatcher } from './rpc/dispatcher';
 import { createLiveHandlers } from './rpc/live-handlers';
+import { liveTriggers } from './rpc/live-sources';
 import { createReportHandlers } from './reports/report-handlers';
 import type { ReportPrinter } from './reports/report-printer';
 import { createSession, type EventSink, type Session } from './rpc/session';
@@ -137,21 +138,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     keyProtection: options.keyProtection ?? 'key-file',
   });
 
-  const dispatcher = createDispatcher(
+  // Live reads re-run through the dispatcher, which is built from the handlers below.
+  let dispatcher: Dispatcher | undefined = undefined;
+  const built = createDispatcher(
     [
       createCoreHandlers({ info, search }),
       accounts.handlers,
       contacts.handlers,
       activities.handlers,
       createAccountSummaryHandlers(storeDeps),
-      createLiveHandlers(
-        {
-          'accounts.list': { changes$: accounts.store.collection.eventBulks$, run: (params) => accounts.store.list(params) },
-          'contacts.list': { changes$: contacts.store.collection.eventBulks$, run: (params) => contacts.store.list(params) },
-          'activities.list': { changes$: activities.store.collection.eventBulks$, run: (params) => activities.list(params) },
+      createLiveHandlers({
+        run: (name, params, session) => {
+          if (!dispatcher) throw new Error('The core is still starting');
+          return dispatcher.dispatch(name, params, session);
         },
-        { debounceMs: options.liveDebounceMs, onError: (error) => log('live query failed', error) },
-      ),
+        triggers: liveTriggers(db, { forecastReady$: reports.forecastReady$, winModelChanged$: analytics.modelChanged$ }),
+        debounceMs: options.liveDebounceMs,
+        onError: (error) => log('live query failed', error),
+      }),
       createSyncHandlers({ engine: sync, db, now: options.now ?? Date.now }),
       createListFilterOptionsHandlers({ db }),
       createImportHandlers({ db, actor: () => storeDeps.actor, now: storeDeps.now }),
@@ -164,6 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );
+  dispatcher = built;
 
   const sessions = new Set<Session>();
   let closed = false;
@@ -172,10 +177,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     db,
-    dispatcher,
+    dispatcher: built,
     sync,
     openSession(sink) {
-      const session = createSession(dispatcher, sink);
+      const session = createSession(built, sink);
       const close = session.close;
       const unsubscribeSync = sync.subscribe(sink);
       const unsubscribeAnalytics = analytics.subscribe(sink);

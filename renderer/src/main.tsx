@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { documentParsed } from './common/document-parsed';
 import { ACCOUNTS_LIST_HASHES, DEFAULT_ACCOUNTS_WINDOW } from './customers/list/default-accounts-window';
-import { peekPrimedWindow, primeWindow } from './customers/list/primed-window';
+import { peekPrimedWindow, primeWindow } from './data/primed-window';
 import { defaultLanguage } from './i18n/languages';
 import { readBootPrefs } from './prefs/boot-prefs';
 import { createCrmClient } from './transport/crm-client';

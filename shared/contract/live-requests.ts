@@ -1,32 +1,41 @@
 import { z } from 'zod';
-import type { Account } from '../schemas/accounts';
-import type { Activity } from '../schemas/activities';
-import type { Contact } from '../schemas/contacts';
-import { accountListParamsSchema } from './customers/accounts-requests';
-import { activityListParamsSchema } from './customers/activities-requests';
-import { contactListParamsSchema } from './customers/contacts-requests';
 import { request } from './define-request';
 import type { ListWindow } from './paging';
+import type { ParamsOf, ResultOf } from './requests';
 
 /**
- * A live query is a list request the core re-runs whenever the collection behind it changes
- * (RxDB change stream, debounced) and pushes as a `live.changed` event. Only list requests can be
- * live: they are the ones whose answer depends on other people's writes.
+ * Reads a screen may subscribe to. A live query is an ordinary read request the core re-runs
+ * whenever something it depends on changes (a local write, a sync pull, a finished background job)
+ * and pushes as a `live.changed` event. Making a read live is one name here plus the line in the
+ * core that says what makes it stale (electron/core/rpc/live-sources.ts).
  */
-export const liveQuerySchema = z.discriminatedUnion('request', [
-  z.strictObject({ request: z.literal('accounts.list'), params: accountListParamsSchema }),
-  z.strictObject({ request: z.literal('contacts.list'), params: contactListParamsSchema }),
-  z.strictObject({ request: z.literal('activities.list'), params: activityListParamsSchema }),
-]);
-export type LiveQuery = z.input<typeof liveQuerySchema>;
+export const LIVE_REQUEST_NAMES = [
+  'accounts.list',
+  'accounts.summary',
+  'contacts.list',
+  'contacts.get',
+  'activities.list',
+  'leads.list',
+  'opportunities.list',
+  'opportunities.board',
+  'opportunities.get',
+  'quotes.forOpportunity',
+  'agenda.today',
+  'reports.salesDashboard',
+  'analytics.winProbabilities',
+] as const;
+export type LiveRequestName = (typeof LIVE_REQUEST_NAMES)[number];
+
+/** The request's params are checked against the request's own schema by the core's dispatcher. */
+export const liveQuerySchema = z.strictObject({ request: z.enum(LIVE_REQUEST_NAMES), params: z.unknown() });
+
+export type LiveQuery = { [K in LiveRequestName]: { readonly request: K; readonly params: ParamsOf<K> } }[LiveRequestName];
 
 /** What each live request yields; `live.changed` carries the same shape. */
-export type LiveResultMap = {
-  readonly 'accounts.list': ListWindow<Account>;
-  readonly 'contacts.list': ListWindow<Contact>;
-  readonly 'activities.list': ListWindow<Activity>;
-};
-export type LiveRequestName = keyof LiveResultMap;
+export type LiveResultMap = { readonly [K in LiveRequestName]: ResultOf<K> };
+
+/** The live requests that answer a window of a list (virtualized lists page through these). */
+export type LiveListName = { [K in LiveRequestName]: ResultOf<K> extends ListWindow<unknown> ? K : never }[LiveRequestName];
 
 export type LiveResult = {
   [K in LiveRequestName]: { readonly request: K; readonly result: LiveResultMap[K] };
@@ -38,3 +47,7 @@ export const liveRequests = {
   'live.subscribe': request(z.strictObject({ query: liveQuerySchema })).returns<{ readonly subscriptionId: string } & LiveResult>(),
   'live.unsubscribe': request(z.strictObject({ subscriptionId: subscriptionIdSchema })).returns<{ readonly removed: boolean }>(),
 } as const;
+
+export function isLiveRequestName(name: string): name is LiveRequestName {
+  return (LIVE_REQUEST_NAMES as ReadonlyArray<string>).includes(name);
+}

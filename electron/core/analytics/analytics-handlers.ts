@@ -1,4 +1,4 @@
-import { merge, type Subscription } from 'rxjs';
+import { merge, Subject, type Observable, type Subscription } from 'rxjs';
 import { winReasonMessage } from '../../../shared/analytics/win-reason-message';
 import type { WinModelSummary, WinProbability } from '../../../shared/contract/analytics/analytics-requests';
 import { ok } from '../../../shared/contract/result';
@@ -23,6 +23,8 @@ export type AnalyticsHandlerDeps = {
 export type AnalyticsHandlers = {
   readonly handlers: HandlerGroup;
   readonly service: AnalyticsService;
+  /** Fires when a retrain finished (or failed): scores read from the service have changed. */
+  readonly modelChanged$: Observable<void>;
   /** Every session hears about retrains; returns the unsubscribe. */
   subscribe(sink: EventSink): () => void;
   close(): Promise<void>;
@@ -35,6 +37,7 @@ export type AnalyticsHandlers = {
  */
 export function createAnalyticsHandlers(deps: AnalyticsHandlerDeps): AnalyticsHandlers {
   const sinks = new Set<EventSink>();
+  const modelChanged = new Subject<void>();
   const service = createAnalyticsService({
     db: deps.db,
     scope: deps.scope,
@@ -47,6 +50,7 @@ export function createAnalyticsHandlers(deps: AnalyticsHandlerDeps): AnalyticsHa
       if (state.status === 'training') return;
       const summary = summarizeWinModel(state);
       for (const sink of sinks) sink('analytics.winModelChanged', summary);
+      modelChanged.next();
     },
   });
   const changes: Subscription = merge(deps.db.opportunities.eventBulks$, deps.db.activities.eventBulks$).subscribe(() =>
@@ -77,12 +81,14 @@ export function createAnalyticsHandlers(deps: AnalyticsHandlerDeps): AnalyticsHa
   return {
     handlers,
     service,
+    modelChanged$: modelChanged.asObservable(),
     subscribe(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);
     },
     async close() {
       changes.unsubscribe();
+      modelChanged.complete();
       sinks.clear();
       await service.close();
     },

@@ -171,7 +171,7 @@ describe('activities', () => {
     if (!older.ok || !planned.ok) throw new Error('create failed');
     expect(older.value).toMatchObject({ done: true, doneAt: NOW - 60_000, ownerId: 'local-user' });
 
-    await expect.poll(() => events.at(-1)?.result.total).toBe(2);
+    await expect.poll(() => (events.at(-1)?.result as { total?: number } | undefined)?.total).toBe(2);
     const list = await session.call('activities.list', { filter: { accountId: id } });
     expect(list.ok && list.value.rows.map((row) => row.subject)).toEqual(['Site visit', 'First call']);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { debounceTime, merge, type Subscription } from 'rxjs';
+import { debounceTime, merge, Subject, type Subscription } from 'rxjs';
 import { fail, ok } from '../../../shared/contract/result';
 import type { DashboardFilters, ExportPdfParams, QuoteDocument } from '../../../shared/contract/reports/report-requests';
 import type { Contact, Quote } from '../../../shared/schemas';
@@ -54,12 +54,14 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
   };
   const asOf = (): string => new Date(deps.now()).toISOString().slice(0, 10);
   const watches = new Map<string, { readonly subscription: Subscription; readonly changed: () => void }>();
+  const forecastReady = new Subject<void>();
   const forecast = deps.forecast;
   const forecasts = forecast
     ? createRevenueForecastCache({
         forecast,
         onReady: () => {
           for (const watch of watches.values()) watch.changed();
+          forecastReady.next();
         },
         log: deps.log ?? ((message, error) => console.error(`[reports] ${message}`, error)),
       })
@@ -123,7 +125,10 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
 
   return {
     handlers,
+    /** A background revenue forecast finished: the dashboard's answer has changed. */
+    forecastReady$: forecastReady.asObservable(),
     close(): void {
+      forecastReady.complete();
       invalidation.unsubscribe();
       forecasts?.close();
       for (const watch of watches.values()) watch.subscription.unsubscribe();

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { catchError, debounceTime, EMPTY, from, switchMap, type Observable, type Subscription } from 'rxjs';
-import { fail, ok, type LiveRequestName, type LiveResult, type LiveResultMap, type ValidParamsOf } from '../../../shared/contract';
+import { fail, ok, type LiveRequestName, type LiveResult, type Result } from '../../../shared/contract';
 import { defineHandlers } from './dispatcher';
+import type { SessionContext } from './handler-types';
 
-/** What a live query needs: how to answer it, and which change stream makes the answer stale. */
-export type LiveSource<K extends LiveRequestName> = {
-  readonly changes$: Observable<unknown>;
-  run(params: ValidParamsOf<K>): Promise<LiveResultMap[K]>;
-};
-export type LiveSources = { readonly [K in LiveRequestName]: LiveSource<K> };
+/** What makes each live request's answer stale: the change streams it reads from. */
+export type LiveTriggers = { readonly [K in LiveRequestName]: Observable<unknown> };
 
 export type LiveOptions = {
+  /** Runs a read exactly as a page's request would (validation included): the dispatcher. */
+  readonly run: (name: LiveRequestName, params: unknown, session: SessionContext) => Promise<Result<unknown>>;
+  readonly triggers: LiveTriggers;
   /** Bursts of writes (an import, a sync pull) become one push per quiet period. */
   readonly debounceMs?: number;
   readonly maxPerSession?: number;
@@ -18,10 +18,11 @@ export type LiveOptions = {
 };
 
 /**
- * live.subscribe / live.unsubscribe. Re-runs are driven by RxDB's change stream, never by a
- * timer, and a push goes out only when the window's rows, revisions or total actually changed.
+ * live.subscribe / live.unsubscribe for every request in LIVE_REQUEST_NAMES. Re-runs are driven by
+ * the triggers (RxDB change streams, background jobs), never by a timer, and a push goes out only
+ * when the answer actually changed.
  */
-export function createLiveHandlers(sources: LiveSources, options: LiveOptions = {}) {
+export function createLiveHandlers(options: LiveOptions) {
   const debounceMs = options.debounceMs ?? 50;
   const maxPerSession = options.maxPerSession ?? 50;
   const bySession = new Map<string, Map<string, Subscription>>();
@@ -42,22 +43,17 @@ export function createLiveHandlers(sources: LiveSources, options: LiveOptions = 
         return fail('invalid_state', `At most ${maxPerSession} live queries per page; unsubscribe old ones first`);
       }
 
-      // The union is narrowed per request, so each branch calls its own typed source.
-      const run = (): Promise<LiveResult> => {
-        switch (query.request) {
-          case 'accounts.list':
-            return sources['accounts.list'].run(query.params).then((result) => ({ request: 'accounts.list', result }));
-          case 'contacts.list':
-            return sources['contacts.list'].run(query.params).then((result) => ({ request: 'contacts.list', result }));
-          case 'activities.list':
-            return sources['activities.list'].run(query.params).then((result) => ({ request: 'activities.list', result }));
-        }
+      const run = async (): Promise<Result<LiveResult>> => {
+        const answer = await options.run(query.request, query.params, session);
+        // The dispatcher typed the answer by the request's name: this pairing is the contract's.
+        return answer.ok ? ok({ request: query.request, result: answer.value } as LiveResult) : answer;
       };
 
       const initial = await run();
+      if (!initial.ok) return initial;
       const subscriptionId = randomUUID();
-      let lastKey = resultKey(initial);
-      const subscription = sources[query.request].changes$
+      let lastKey = resultKey(initial.value.result);
+      const subscription = options.triggers[query.request]
         .pipe(
           debounceTime(debounceMs),
           switchMap(() =>
@@ -70,13 +66,15 @@ export function createLiveHandlers(sources: LiveSources, options: LiveOptions = 
           ),
         )
         .subscribe((next) => {
-          const key = resultKey(next);
+          // A re-run that fails (the record was deleted, say) keeps the last answer on screen.
+          if (!next.ok) return;
+          const key = resultKey(next.value.result);
           if (key === lastKey) return;
           lastKey = key;
-          session.emit('live.changed', { subscriptionId, ...next });
+          session.emit('live.changed', { subscriptionId, ...next.value });
         });
       subscriptions.set(subscriptionId, subscription);
-      return ok({ subscriptionId, ...initial });
+      return ok({ subscriptionId, ...initial.value });
     },
 
     'live.unsubscribe': async ({ subscriptionId }, session) => {
@@ -89,7 +87,10 @@ export function createLiveHandlers(sources: LiveSources, options: LiveOptions = 
   });
 }
 
-function resultKey({ result }: LiveResult): string {
-  const rows = result.rows.map((row) => `${row.id}@${row.revision}`).join(',');
-  return `${result.total}|${result.offset}|${rows}`;
+/**
+ * The whole answer, not ids and revisions: rows may carry joined fields (an account's name on a
+ * deal) that change without the row's own revision. A 200-row window serialises in about a millisecond.
+ */
+function resultKey(result: unknown): string {
+  return JSON.stringify(result);
 }

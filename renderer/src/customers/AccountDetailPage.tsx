@@ -11,7 +11,7 @@ import { DeleteAccountDialog } from './detail/DeleteAccountDialog';
 import { KeyFigures } from './detail/KeyFigures';
 import { deleteAccountWithUndo } from './detail/record-actions';
 import { Timeline } from './detail/Timeline';
-import { useLiveQuery } from './detail/use-live-query';
+import { useLiveQuery } from '../data/use-live-query';
 import './detail/record.css';
 
 type Loaded = { readonly id: string } & ({ readonly account: AccountRecord } | { readonly error: CrmError });

@@ -1,11 +1,11 @@
 import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveRequestName, SortDirection } from '../../../shared/contract';
+import type { LiveListName, SortDirection } from '../../../shared/contract';
 import { EmptyState, ErrorState, LoadingState } from '../common/StateViews';
-import type { ListQueryParams, ListRow } from './list-windows';
+import type { ListQueryParams, ListRow } from '../data/list-windows';
 import { nextIndex } from './list/row-keys';
-import { useListWindows } from './use-list-windows';
+import { useListWindows } from '../data/use-list-windows';
 import './list/list.css';
 
 export type Column<Row> = {
@@ -25,7 +25,7 @@ export type Column<Row> = {
 
 export type SortState = { readonly field: string; readonly direction: SortDirection };
 
-type RecordListProps<K extends LiveRequestName> = {
+type RecordListProps<K extends LiveListName> = {
   readonly request: K;
   readonly query: ListQueryParams<K>;
   readonly columns: ReadonlyArray<Column<ListRow<K>>>;
@@ -77,7 +77,7 @@ const scrollUnlessThere: typeof elementScroll<HTMLDivElement> = (offset, options
  * row (aria-activedescendant), Enter opens it. Divs with grid roles, since a <table> cannot hold
  * absolutely positioned rows.
  */
-export function RecordList<K extends LiveRequestName>(props: RecordListProps<K>) {
+export function RecordList<K extends LiveListName>(props: RecordListProps<K>) {
   const { request, query, columns, sort, onSortChange, label, countLabel, empty, emptyFiltered, onOpen, actions } = props;
   const { t } = useTranslation();
   const idPrefix = useId();

@@ -7,7 +7,7 @@ import { ContactFormDialog } from '../forms/ContactFormDialog';
 import { ActionIcon } from './ActivityIcon';
 import { contactName } from '../forms/contact-form-schema';
 import { deleteContactWithUndo } from './record-actions';
-import type { LiveState } from './use-live-query';
+import type { LiveState } from '../../data/use-live-query';
 
 type Props = {
   readonly account: { readonly id: string; readonly name: string };

@@ -9,7 +9,7 @@ import { contactName } from '../forms/contact-form-schema';
 import { ActivityIcon } from './ActivityIcon';
 import { LogActivityForm, type QuickType } from './LogActivityForm';
 import { TimelineItem } from './TimelineItem';
-import type { LiveState } from './use-live-query';
+import type { LiveState } from '../../data/use-live-query';
 
 const QUICK: ReadonlyArray<{ readonly type: QuickType; readonly label: 'activity.logCall' | 'activity.logVisit' | 'activity.logNote' }> = [
   { type: 'call', label: 'activity.logCall' },

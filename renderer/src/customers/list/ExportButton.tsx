@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveRequestName } from '../../../../shared/contract';
+import type { LiveListName } from '../../../../shared/contract';
 import { useCrmClient } from '../../transport/client-context';
-import type { ListQueryParams, ListRow } from '../list-windows';
+import type { ListQueryParams, ListRow } from '../../data/list-windows';
 import type { Column } from '../RecordList';
 import { downloadText } from './csv';
 
-type ExportButtonProps<K extends LiveRequestName> = {
+type ExportButtonProps<K extends LiveListName> = {
   readonly request: K;
   readonly query: ListQueryParams<K>;
   readonly columns: ReadonlyArray<Column<ListRow<K>>>;
@@ -15,7 +15,7 @@ type ExportButtonProps<K extends LiveRequestName> = {
 };
 
 /** Downloads the current view as CSV; shows how far it got, and why it failed if it did. */
-export function ExportButton<K extends LiveRequestName>({ request, query, columns, fileName }: ExportButtonProps<K>) {
+export function ExportButton<K extends LiveListName>({ request, query, columns, fileName }: ExportButtonProps<K>) {
   const { t } = useTranslation('customers-list');
   const client = useCrmClient();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);

@@ -1,8 +1,8 @@
-import type { CrmError, LiveRequestName, LiveResultMap, ParamsOf } from '../../../../shared/contract';
+import type { CrmError, ListWindow, LiveListName, ParamsOf } from '../../../../shared/contract';
 // Not the barrel: importing it evaluates every request schema.
 import { MAX_WINDOW } from '../../../../shared/contract/paging';
 import type { CrmClient } from '../../transport/crm-client';
-import type { ListQueryParams, ListRow } from '../list-windows';
+import type { ListQueryParams, ListRow } from '../../data/list-windows';
 import type { Column } from '../RecordList';
 import { toCsv } from './csv';
 
@@ -13,7 +13,7 @@ export type ExportOutcome =
  * Every row matching the current filter, in the current sort, with the visible columns as shown
  * (translated labels, formatted numbers): the user gets what they see, not just the loaded window.
  */
-export async function exportView<K extends LiveRequestName>(
+export async function exportView<K extends LiveListName>(
   client: CrmClient,
   request: K,
   query: ListQueryParams<K>,
@@ -25,9 +25,9 @@ export async function exportView<K extends LiveRequestName>(
   for (let offset = 0; offset < total; offset += MAX_WINDOW) {
     const result = await client.send(request, { ...query, offset, limit: MAX_WINDOW } as ParamsOf<K>);
     if (!result.ok) return { ok: false, error: result.error };
-    const page = result.value as LiveResultMap[K];
+    const page = result.value as unknown as ListWindow<ListRow<K>>;
     total = page.total;
-    for (const row of page.rows as ReadonlyArray<ListRow<K>>) lines.push(columns.map((column) => column.text(row)));
+    for (const row of page.rows) lines.push(columns.map((column) => column.text(row)));
     onProgress(lines.length, total);
     if (page.rows.length === 0) break;
   }

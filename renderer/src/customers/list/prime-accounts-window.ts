@@ -2,10 +2,10 @@ import type { AccountSortField, LiveQuery } from '../../../../shared/contract';
 import type { BootPrefs } from '../../prefs/boot-prefs';
 import type { PrefsApi } from '../../prefs/prefs-api';
 import type { CrmClient } from '../../transport/crm-client';
-import { LIVE_PAGES, PAGE_SIZE } from '../list-windows';
+import { LIVE_PAGES, PAGE_SIZE } from '../../data/list-windows';
 import { toAccountFilter } from './account-filter';
 import { ACCOUNTS_LIST_HASHES, DEFAULT_ACCOUNTS_WINDOW } from './default-accounts-window';
-import { primeWindow } from './primed-window';
+import { primeWindow } from '../../data/primed-window';
 import { currentId, onlyArrays, preloadListPrefs, type ListView } from './use-list-prefs';
 
 /** The accounts list's query for a view; AccountsPage builds it here too, so a primed window matches. */

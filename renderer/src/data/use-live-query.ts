@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { CrmError, LiveQuery, LiveRequestName, LiveResultMap } from '../../../../shared/contract';
-import { useCrmClient } from '../../transport/client-context';
+import type { CrmError, LiveQuery, LiveRequestName, LiveResultMap } from '../../../shared/contract';
+import { useCrmClient } from '../transport/client-context';
 
 export type LiveState<K extends LiveRequestName> =
   | { readonly status: 'loading' }

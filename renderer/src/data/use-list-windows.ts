@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { LiveRequestName } from '../../../shared/contract';
+import type { LiveListName } from '../../../shared/contract';
 import { useCrmClient } from '../transport/client-context';
 import { useUiStore } from '../state/ui-store';
 import { createListWindows, type ListQueryParams, type ListSnapshot, type ListWindows } from './list-windows';
@@ -9,7 +9,7 @@ import { createListWindows, type ListQueryParams, type ListSnapshot, type ListWi
  * sort never flash in the new one. The store restarts when the connection comes back, because
  * the core forgot our subscriptions when the socket closed.
  */
-export function useListWindows<K extends LiveRequestName>(
+export function useListWindows<K extends LiveListName>(
   request: K,
   query: ListQueryParams<K>,
 ): { windows: ListWindows<K>; snapshot: ListSnapshot } {

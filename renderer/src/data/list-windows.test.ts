@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AccountRecord, EventMap, ParamsOf, RequestName, Result, ResultOf } from '../../../shared/contract';
 import type { CrmClient } from '../transport/crm-client';
 import { LANDING_WINDOW_ELEMENT_ID } from '../../../shared/contract/customers/landing-window';
-import { DEFAULT_ACCOUNTS_WINDOW } from './list/default-accounts-window';
-import { firstWindow } from './list/prime-accounts-window';
-import { peekPrimedWindow, primeWindow } from './list/primed-window';
+import { DEFAULT_ACCOUNTS_WINDOW } from '../customers/list/default-accounts-window';
+import { firstWindow } from '../customers/list/prime-accounts-window';
+import { peekPrimedWindow, primeWindow } from './primed-window';
 import { createListWindows, LIVE_PAGES, PAGE_SIZE } from './list-windows';
 
 const account = (id: string, name: string, revision: string): AccountRecord => ({

@@ -1,13 +1,15 @@
-import type { CrmError, LiveQuery, LiveRequestName, LiveResultMap, ParamsOf } from '../../../shared/contract';
+import type { CrmError, ListWindow, LiveListName, LiveQuery, LiveResultMap, ParamsOf, Stored } from '../../../shared/contract';
 import type { CrmClient } from '../transport/crm-client';
-import { peekPrimedWindow, takePrimedWindow } from './list/primed-window';
+import { peekPrimedWindow, takePrimedWindow } from './primed-window';
 
 /** Rows per request; one live subscription covers two pages around the top of the viewport. */
 export const PAGE_SIZE = 100;
 export const LIVE_PAGES = 2;
 
-export type ListRow<K extends LiveRequestName> = LiveResultMap[K]['rows'][number];
-export type ListQueryParams<K extends LiveRequestName> = Omit<ParamsOf<K>, 'offset' | 'limit'>;
+export type ListRow<K extends LiveListName> = LiveResultMap[K] extends ListWindow<infer T> ? Stored<T> & { readonly id: string } : never;
+/** A window of list K as the screens read it (the contract types each list's rows). */
+type WindowOf<K extends LiveListName> = { readonly rows: ReadonlyArray<ListRow<K>>; readonly total: number; readonly offset: number };
+export type ListQueryParams<K extends LiveListName> = Omit<ParamsOf<K>, 'offset' | 'limit'>;
 
 export type ListSnapshot = {
   readonly status: 'loading' | 'ready' | 'error';
@@ -23,7 +25,7 @@ export type ListSnapshot = {
  * window, sync, another screen) show up without polling. Framework-free; React reads it through
  * useSyncExternalStore (use-list-windows.ts).
  */
-export function createListWindows<K extends LiveRequestName>(client: CrmClient, request: K, query: ListQueryParams<K>) {
+export function createListWindows<K extends LiveListName>(client: CrmClient, request: K, query: ListQueryParams<K>) {
   const pages = new Map<number, ReadonlyArray<ListRow<K>>>();
   const inflight = new Set<number>();
   const listeners = new Set<() => void>();
@@ -69,7 +71,7 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
   // start() still adopts the subscription (and any pushes since) through takePrimedWindow.
   const early = peekPrimedWindow(client, liveQueryAt(0));
   if (early) {
-    const primed = early.result as LiveResultMap[K];
+    const primed = early.result as unknown as WindowOf<K>;
     storeRows(primed.offset, primed.rows as ReadonlyArray<ListRow<K>>);
     snapshot = { status: 'ready', total: primed.total, version: 1 };
   }
@@ -82,7 +84,7 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
     inflight.delete(page);
     if (startedIn !== generation) return;
     if (!result.ok) return publish({ status: 'error', error: result.error });
-    const window = result.value as LiveResultMap[K];
+    const window = result.value as unknown as WindowOf<K>;
     pages.set(page, window.rows as ReadonlyArray<ListRow<K>>);
     publish({ status: 'ready', total: window.total });
   }
@@ -108,11 +110,11 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
       return;
     }
     live = { id: result.value.subscriptionId, page };
-    applyLive(page, result.value.result as LiveResultMap[K]);
+    applyLive(page, result.value.result as unknown as WindowOf<K>);
   }
 
   /** A live window is the truth for its pages; other cached pages may be stale, so drop them. */
-  function applyLive(page: number, window: LiveResultMap[K]): void {
+  function applyLive(page: number, window: WindowOf<K>): void {
     const covered = new Set([page, page + 1]);
     let dropped = false;
     for (const key of [...pages.keys()]) {
@@ -133,7 +135,7 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
     if (generation > 0 || !early) pages.clear();
     generation++;
     stopEvents = client.subscribe('live.changed', (event) => {
-      if (live && event.subscriptionId === live.id) applyLive(live.page, event.result as LiveResultMap[K]);
+      if (live && event.subscriptionId === live.id) applyLive(live.page, event.result as unknown as WindowOf<K>);
     });
     void subscribeLive(wantedLivePage);
   }
@@ -176,4 +178,4 @@ export function createListWindows<K extends LiveRequestName>(client: CrmClient, 
   };
 }
 
-export type ListWindows<K extends LiveRequestName> = ReturnType<typeof createListWindows<K>>;
+export type ListWindows<K extends LiveListName> = ReturnType<typeof createListWindows<K>>;

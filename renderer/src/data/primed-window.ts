@@ -1,7 +1,7 @@
-import type { LiveQuery, LiveResult, Result, ResultOf } from '../../../../shared/contract';
-import { LANDING_WINDOW_ELEMENT_ID, type EmbeddedLandingWindow } from '../../../../shared/contract/customers/landing-window';
-import { documentParsed } from '../../common/document-parsed';
-import type { CrmClient } from '../../transport/crm-client';
+import type { LiveQuery, LiveResult, Result, ResultOf } from '../../../shared/contract';
+import { LANDING_WINDOW_ELEMENT_ID, type EmbeddedLandingWindow } from '../../../shared/contract/customers/landing-window';
+import { documentParsed } from '../common/document-parsed';
+import type { CrmClient } from '../transport/crm-client';
 
 type Answer = Result<ResultOf<'live.subscribe'>>;
 type Primed = { readonly client: CrmClient; readonly take: () => Promise<Answer>; readonly peek: () => LiveResult | undefined };

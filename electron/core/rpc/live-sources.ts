@@ -1,0 +1,35 @@
+import { merge, type Observable } from 'rxjs';
+import type { CrmCollectionName } from '../../../shared/schemas';
+import type { CrmDatabase } from '../db/open-crm-database';
+import type { LiveTriggers } from './live-handlers';
+
+export type BackgroundJobs = {
+  /** A background revenue forecast finished. */
+  readonly forecastReady$: Observable<unknown>;
+  /** The win-probability model was retrained. */
+  readonly winModelChanged$: Observable<unknown>;
+};
+
+/**
+ * What makes each live read stale: the collections it reads (local writes and sync pulls both
+ * arrive through RxDB's change streams) and the background jobs whose results it shows. A new
+ * live read is its name in LIVE_REQUEST_NAMES plus one line here.
+ */
+export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTriggers {
+  const on = (...names: CrmCollectionName[]): Observable<unknown> => merge(...names.map((name) => db.collections[name].eventBulks$));
+  return {
+    'accounts.list': on('accounts'),
+    'accounts.summary': on('accounts', 'contacts', 'activities', 'opportunities', 'sales_docs', 'cases'),
+    'contacts.list': on('contacts', 'accounts'),
+    'contacts.get': on('contacts'),
+    'activities.list': on('activities'),
+    'leads.list': on('leads'),
+    'opportunities.list': on('opportunities', 'accounts'),
+    'opportunities.board': on('opportunities', 'accounts'),
+    'opportunities.get': on('opportunities'),
+    'quotes.forOpportunity': on('sales_docs'),
+    'agenda.today': on('activities', 'opportunities', 'leads', 'accounts'),
+    'reports.salesDashboard': merge(on('opportunities', 'accounts', 'org'), jobs.forecastReady$),
+    'analytics.winProbabilities': jobs.winModelChanged$,
+  };
+}
