@@ -11,7 +11,7 @@ import { FilterBar } from './list/FilterBar';
 import { useFilterOptions } from './list/use-filter-options';
 import { useListPrefs, type ListView } from './list/use-list-prefs';
 import { ViewsMenu } from './list/ViewsMenu';
-import { RecordList } from './RecordList';
+import { RecordList } from '../common/RecordList';
 
 const DEFAULT_VIEW: ListView = { filter: {}, sort: { field: 'lastName', direction: 'asc' }, columns: DEFAULT_CONTACT_COLUMNS };
 

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { AccountRecord } from '../../../shared/contract';
 import type { Formatters } from '../i18n/formatters';
-import type { Column } from './RecordList';
+import type { Column } from '../common/RecordList';
 
 /** Columns shown until the user picks their own (Columns menu, kept in Dexie per list). */
 export const DEFAULT_ACCOUNT_COLUMNS = [

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ContactRecord } from '../../../shared/contract';
 import type { Formatters } from '../i18n/formatters';
-import type { Column } from './RecordList';
+import type { Column } from '../common/RecordList';
 
 export const DEFAULT_CONTACT_COLUMNS = ['lastName', 'firstName', 'title', 'email', 'phone', 'city', 'updatedAt'] as const;
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveListName } from '../../../../shared/contract';
 import { useCrmClient } from '../../transport/client-context';
 import type { ListQueryParams, ListRow } from '../../data/list-windows';
-import type { Column } from '../RecordList';
+import type { Column } from '../../common/RecordList';
 import { downloadText } from './csv';
 
 type ExportButtonProps<K extends LiveListName> = {

@@ -3,7 +3,7 @@ import type { CrmError, ListWindow, LiveListName, ParamsOf } from '../../../../s
 import { MAX_WINDOW } from '../../../../shared/contract/paging';
 import type { CrmClient } from '../../transport/crm-client';
 import type { ListQueryParams, ListRow } from '../../data/list-windows';
-import type { Column } from '../RecordList';
+import type { Column } from '../../common/RecordList';
 import { toCsv } from './csv';
 
 export type ExportOutcome =

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PrefsApi } from '../../prefs/prefs-api';
 import type { ColumnLayout, SavedView } from '../../prefs/prefs-db';
 import { usePrefs } from '../../prefs/prefs-context';
-import type { SortState } from '../RecordList';
+import type { SortState } from '../../common/RecordList';
 
 export type ListFilter = Readonly<Record<string, ReadonlyArray<string>>>;
 export type ListView = { readonly filter: ListFilter; readonly sort: SortState; readonly columns: ReadonlyArray<string> };

@@ -2,11 +2,11 @@ import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react
 import { memo, useCallback, useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveListName, SortDirection } from '../../../shared/contract';
-import { EmptyState, ErrorState, LoadingState } from '../common/StateViews';
+import { EmptyState, ErrorState, LoadingState } from './StateViews';
 import type { ListQueryParams, ListRow } from '../data/list-windows';
-import { nextIndex } from './list/row-keys';
+import { nextIndex } from './row-keys';
 import { useListWindows } from '../data/use-list-windows';
-import './list/list.css';
+import '../customers/list/list.css';
 
 export type Column<Row> = {
   /** Also the sort field when `sortable`, and the key of the saved column layout. */
