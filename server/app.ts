@@ -1,10 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { registerAdminRoutes } from './auth/adminRoutes';
-import { registerAuthRoutes } from './auth/authRoutes';
+import { registerAdminRoutes } from './auth/admin-routes';
+import { registerAuthRoutes } from './auth/auth-routes';
 import type { AppContext } from './context';
 import { HttpError, type ErrorBody } from './errors';
-import { registerSyncRoutes } from './sync/syncRoutes';
+import { registerSyncRoutes } from './sync/sync-routes';
 import { registerTextGuard } from './text-guard';
 
 /** Fastify's own errors (body parsing, limits) mapped onto our `{ code, message }` bodies. */

@@ -3,7 +3,7 @@ import type { SigningKey } from './auth/tokens';
 import type { UserWatch } from './auth/user-watch';
 import type { ServerConfig } from './config';
 import type { Db } from './db/db';
-import type { ChangeHub } from './sync/changeHub';
+import type { ChangeHub } from './sync/change-hub';
 import type { CollectionRegistry } from './sync/collections';
 
 /** Everything a route needs, built once per process by createServer. */

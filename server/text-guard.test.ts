@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './server';
 import { account, api, seedOrg, startTestServer, testEnv, type Api, type Org, type TestEnv } from './testing/harness';
-import { backends } from './testing/testDb';
+import { backends } from './testing/test-db';
 import { findBadInput, MAX_DEPTH } from './text-guard';
 
 const nested = (depth: number): unknown => {

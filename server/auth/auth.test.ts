@@ -16,7 +16,7 @@ import {
   type Org,
   type TestEnv,
 } from '../testing/harness';
-import { backends } from '../testing/testDb';
+import { backends } from '../testing/test-db';
 import { hashPassword, verifyPassword } from './passwords';
 import { signAccessToken } from './tokens';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../server';
 import { account, api, pullAll, seedOrg, startTestServer, testEnv, type Api, type Json, type Org, type TestEnv } from '../testing/harness';
-import { backends } from '../testing/testDb';
+import { backends } from '../testing/test-db';
 
 describe.each(backends())('hostile input on %s', (backend) => {
   let env: TestEnv;

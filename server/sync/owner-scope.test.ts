@@ -17,9 +17,9 @@ import {
   type Person,
   type TestEnv,
 } from '../testing/harness';
-import { backends } from '../testing/testDb';
+import { backends } from '../testing/test-db';
 import { pushChanges } from './push';
-import { validatePush } from './pushInput';
+import { validatePush } from './push-input';
 
 /** The real database, counting the statements run inside push transactions. */
 const counting = (db: Db): { db: Db; statements: () => number } => {

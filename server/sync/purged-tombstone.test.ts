@@ -13,7 +13,7 @@ import {
   type Org,
   type TestEnv,
 } from '../testing/harness';
-import { backends } from '../testing/testDb';
+import { backends } from '../testing/test-db';
 import { purgeTombstones } from './purge';
 
 const withoutTime = ({ serverUpdatedAt: _t, ...doc }: Json): Json => doc;

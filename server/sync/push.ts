@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../db/db';
 import type { SyncCollection } from './collections';
 import { canonicalJson, clientFields, STORED_COLUMNS, toWireDoc, type StoredRow, type WireDoc } from './documents';
 import { canRead, canWrite, ownerFits, ownershipMatters, scopeOf, type DocScope, type Owner } from './scope';
-import type { ValidPushRow } from './pushInput';
+import type { ValidPushRow } from './push-input';
 
 export const CHANGES_CHANNEL = 'sync_changes';
 

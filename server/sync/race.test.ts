@@ -13,11 +13,11 @@ import {
   type Org,
   type TestEnv,
 } from '../testing/harness';
-import { backends } from '../testing/testDb';
+import { backends } from '../testing/test-db';
 import { findUserById } from '../auth/users';
 import type { Principal } from '../auth/principal';
 import { pushChanges } from './push';
-import { validatePush } from './pushInput';
+import { validatePush } from './push-input';
 
 const gate = () => {
   let open!: () => void;

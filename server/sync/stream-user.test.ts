@@ -16,7 +16,7 @@ import {
   type TestEnv,
 } from '../testing/harness';
 import { openSse, streamedDocs, type SseEvent } from '../testing/sse';
-import { backends } from '../testing/testDb';
+import { backends } from '../testing/test-db';
 
 const errorOf = (events: SseEvent[]): unknown => events.find((e) => e.event === 'error')?.data;
 

@@ -3,7 +3,7 @@ import type { RunningServer } from '../server';
 import { signAccessToken } from '../auth/tokens';
 import { account, api, pushRows, seedOrg, startTestServer, testEnv, type Api, type Org, type TestEnv } from '../testing/harness';
 import { openSse, streamedDocs } from '../testing/sse';
-import { backends } from '../testing/testDb';
+import { backends } from '../testing/test-db';
 
 describe.each(backends())('live stream on %s', (backend) => {
   let env: TestEnv;

@@ -3,7 +3,7 @@ import { createUser } from '../auth/users';
 import { defaultConfig, type ServerConfig } from '../config';
 import { startServer, type RunningServer } from '../server';
 import { crmRegistry, type CollectionRegistry, type SyncCollection } from '../sync/collections';
-import { createTestDatabase, type Backend, type TestDatabase } from './testDb';
+import { createTestDatabase, type Backend, type TestDatabase } from './test-db';
 
 export type Json = Record<string, unknown>;
 export type ApiResponse = { status: number; body: Json };

@@ -17,7 +17,7 @@ import {
   type Org,
   type TestEnv,
 } from '../../server/testing/harness';
-import { backends } from '../../server/testing/testDb';
+import { backends } from '../../server/testing/test-db';
 import { requestsFor, targets, type FuzzContext, type FuzzRequest } from './fuzz-requests';
 import {
   headerBytes,

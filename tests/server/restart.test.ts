@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, pullAll, pushRows, type Json } from '../../server/testing/harness';
-import { backends, createTestDatabase, type TestDatabase } from '../../server/testing/testDb';
+import { backends, createTestDatabase, type TestDatabase } from '../../server/testing/test-db';
 
 const SECRET = 'restart-test-secret-restart-test-secret';
 

@@ -5,7 +5,7 @@ import { HttpError } from '../errors';
 import { parseBody } from '../parse';
 import { requireAdmin } from './authenticate';
 import { ROLES } from './principal';
-import { revokeAllForUser } from './refreshTokens';
+import { revokeAllForUser } from './refresh-tokens';
 import { createTeam, createUser, findUserById, listTeams, listUsers, updateUser } from './users';
 
 const teamBody = z.object({ name: z.string().trim().min(1).max(120) });

@@ -1,6 +1,6 @@
 import type { Db, DbLog } from './db';
-import { openPgDb } from './pgDb';
-import { openPgliteDb } from './pgliteDb';
+import { openPgDb } from './pg-db';
+import { openPgliteDb } from './pglite-db';
 
 export type DbTarget = { databaseUrl: string } | { dataDir: string | undefined };
 

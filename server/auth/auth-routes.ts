@@ -7,7 +7,7 @@ import { parseBody } from '../parse';
 import { authenticate } from './authenticate';
 import { verifyPassword } from './passwords';
 import type { Principal } from './principal';
-import { endSession, issueRefreshToken, rotateRefreshToken } from './refreshTokens';
+import { endSession, issueRefreshToken, rotateRefreshToken } from './refresh-tokens';
 import { signAccessToken } from './tokens';
 import { findUserByEmail, findUserById } from './users';
 

@@ -7,7 +7,7 @@ import { parseCheckpoint } from './checkpoint';
 import type { SyncCollection } from './collections';
 import { pullChanges, pullResponseJson } from './pull';
 import { pushChanges } from './push';
-import { validatePush } from './pushInput';
+import { validatePush } from './push-input';
 import { openStream } from './stream';
 
 type SyncParams = { collection: string; schemaVersion: string };
