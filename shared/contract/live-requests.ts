@@ -12,10 +12,14 @@ import type { ParamsOf, ResultOf } from './requests';
 export const LIVE_REQUEST_NAMES = [
   'accounts.list',
   'accounts.summary',
+  'accounts.get',
+  'accounts.deals',
+  'accounts.timeline',
   'contacts.list',
   'contacts.get',
   'activities.list',
   'leads.list',
+  'leads.get',
   'opportunities.list',
   'opportunities.board',
   'opportunities.get',
@@ -23,6 +27,11 @@ export const LIVE_REQUEST_NAMES = [
   'agenda.today',
   'reports.salesDashboard',
   'analytics.winProbabilities',
+  'catalog.products',
+  'catalog.product',
+  'catalog.priceBooks',
+  'org.access',
+  'quotas.forPeriod',
 ] as const;
 export type LiveRequestName = (typeof LIVE_REQUEST_NAMES)[number];
 

@@ -1,5 +1,6 @@
-import { ok } from '../../../shared/contract';
+import { ok, type ContactRow, type ListWindow, type Stored } from '../../../shared/contract';
 import type { Contact } from '../../../shared/schemas';
+import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';
 import { createRecordStore, type StoreDeps } from './record-store';
 
@@ -8,12 +9,31 @@ export function createContactsHandlers(deps: StoreDeps) {
   return {
     store,
     handlers: defineHandlers({
-      'contacts.list': async (params) => ok(await store.list(params)),
-      'contacts.get': async ({ id }) => ok(await store.get(id)),
+      'contacts.list': async (params) => ok(await withAccountNames(deps.db, await store.list(params))),
+      'contacts.get': async ({ id }) => {
+        const contact = await store.get(id);
+        const [row] = (await withAccountNames(deps.db, { rows: [contact], total: 1, offset: 0 })).rows;
+        return ok(row ?? contact);
+      },
       'contacts.create': async ({ values }) => ok(await store.create(values)),
       'contacts.update': async ({ id, patch, unset, expectedRevision }) => ok(await store.update(id, patch, unset ?? [], expectedRevision)),
       'contacts.delete': async ({ id }) => ok(await store.remove(id)),
       'contacts.restore': async ({ id }) => ok(await store.restore(id)),
     }),
   };
+}
+
+/**
+ * Adds each row's account name. One primary-key lookup for the window's distinct accounts, so the
+ * join costs the same whatever the database holds; a deleted account leaves the name absent.
+ */
+export async function withAccountNames(db: CrmDatabase, window: ListWindow<Contact>): Promise<ListWindow<ContactRow>> {
+  const ids = [...new Set(window.rows.map((row) => row.accountId))];
+  if (ids.length === 0) return window;
+  const accounts = await db.accounts.findByIds(ids).exec();
+  const rows = window.rows.map((row): Stored<ContactRow> => {
+    const name = accounts.get(row.accountId)?.name;
+    return name === undefined ? row : { ...row, accountName: name };
+  });
+  return { ...window, rows };
 }

@@ -21,9 +21,13 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'accounts.list': on('accounts'),
     'accounts.summary': on('accounts', 'contacts', 'activities', 'opportunities', 'sales_docs', 'cases'),
     'contacts.list': on('contacts', 'accounts'),
-    'contacts.get': on('contacts'),
+    'accounts.get': on('accounts'),
+    'accounts.deals': on('opportunities'),
+    'accounts.timeline': on('activities', 'opportunities', 'sales_docs', 'cases'),
+    'contacts.get': on('contacts', 'accounts'),
     'activities.list': on('activities'),
     'leads.list': on('leads'),
+    'leads.get': on('leads'),
     'opportunities.list': on('opportunities', 'accounts'),
     'opportunities.board': on('opportunities', 'accounts'),
     'opportunities.get': on('opportunities'),
@@ -31,5 +35,11 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'agenda.today': on('activities', 'opportunities', 'leads', 'accounts'),
     'reports.salesDashboard': merge(on('opportunities', 'accounts', 'org'), jobs.forecastReady$),
     'analytics.winProbabilities': jobs.winModelChanged$,
+    'catalog.products': on('catalog'),
+    'catalog.product': on('catalog'),
+    'catalog.priceBooks': on('catalog'),
+    // The role comes from the sign-in session; a user record synced in may change what the screens offer.
+    'org.access': on('org'),
+    'quotas.forPeriod': on('org'),
   };
 }

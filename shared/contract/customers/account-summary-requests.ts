@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../../schemas/primitives';
 import { request } from '../define-request';
+import { accountTimelineRequests } from './account-timeline-requests';
 
 /** Money summed per currency: opportunities carry their own currency and there is no FX rate offline. */
 export type MoneyTotal = { readonly currency: string; readonly amount: number };
@@ -36,4 +37,5 @@ export const accountSummaryRequests = {
       year: z.int().min(1970).max(2100).optional(),
     }),
   ).returns<AccountSummary>(),
+  ...accountTimelineRequests,
 } as const;

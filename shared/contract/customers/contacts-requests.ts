@@ -59,11 +59,18 @@ export type ContactListParams = z.input<typeof contactListParamsSchema>;
 
 export type ContactRecord = Stored<Contact>;
 
+/**
+ * A contact as lists and the contact page read it: the record plus its account's name, joined by
+ * the core so a list window costs one lookup of its accounts. Absent when the account is gone.
+ */
+export type ContactRow = Contact & { readonly accountName?: string };
+export type ContactRowRecord = Stored<ContactRow>;
+
 const byId = z.strictObject({ id: idSchema });
 
 export const contactsRequests = {
-  'contacts.list': request(contactListParamsSchema).returns<ListWindow<Contact>>(),
-  'contacts.get': request(byId).returns<ContactRecord>(),
+  'contacts.list': request(contactListParamsSchema).returns<ListWindow<ContactRow>>(),
+  'contacts.get': request(byId).returns<ContactRowRecord>(),
   'contacts.create': request(z.strictObject({ values: z.strictObject(contactValuesSchema.shape) })).returns<ContactRecord>(),
   'contacts.update': request(
     z.strictObject({
