@@ -17,8 +17,10 @@ import { createReportHandlers } from './reports/report-handlers';
 import type { ReportPrinter } from './reports/report-printer';
 import { createSession, type EventSink, type Session } from './rpc/session';
 import { createAgendaHandlers } from './sales/agenda-handlers';
+import { createCatalogHandlers } from './sales/catalog-handlers';
 import { createLeadsHandlers } from './sales/leads-handlers';
 import { createOpportunitiesHandlers } from './sales/opportunities-handlers';
+import { createQuotaHandlers } from './sales/quota-handlers';
 import { createQuotesHandlers } from './sales/quotes-handlers';
 import { createSearchHook, SearchIndex } from './search';
 import { getRxStorageSqlite } from './storage/sqlite';
@@ -138,6 +140,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     keyProtection: options.keyProtection ?? 'key-file',
   });
 
+  // Catalogue and quota writes need a manager or an admin: the role comes from the sign-in session.
+  const editorDeps = {
+    db,
+    get actor(): Actor {
+      return storeDeps.actor;
+    },
+    now: storeDeps.now,
+    session: () => sync.session(),
+  };
+
   // Live reads re-run through the dispatcher, which is built from the handlers below.
   let dispatcher: Dispatcher | undefined = undefined;
   const built = createDispatcher(
@@ -164,6 +176,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createOpportunitiesHandlers(storeDeps),
       createQuotesHandlers(storeDeps),
       createAgendaHandlers(storeDeps),
+      createCatalogHandlers(editorDeps),
+      createQuotaHandlers(editorDeps),
       analytics.handlers,
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },

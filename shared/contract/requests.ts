@@ -9,8 +9,10 @@ import { importRequests } from './customers/import-requests';
 import { liveRequests } from './live-requests';
 import { reportRequests } from './reports/report-requests';
 import { agendaRequests } from './sales/agenda-requests';
+import { catalogRequests } from './sales/catalog-requests';
 import { leadsRequests } from './sales/leads-requests';
 import { opportunitiesRequests } from './sales/opportunities-requests';
+import { quotaRequests } from './sales/quota-requests';
 import { quotesRequests } from './sales/quotes-requests';
 import { searchRequests } from './search-requests';
 import { syncRequests } from './sync/sync-requests';
@@ -35,6 +37,8 @@ export const REQUEST_GROUPS = [
   leadsRequests,
   opportunitiesRequests,
   quotesRequests,
+  catalogRequests,
+  quotaRequests,
   agendaRequests,
   reportRequests,
   analyticsRequests,
@@ -54,6 +58,8 @@ export const requestDefs = {
   ...leadsRequests,
   ...opportunitiesRequests,
   ...quotesRequests,
+  ...catalogRequests,
+  ...quotaRequests,
   ...agendaRequests,
   ...analyticsRequests,
 } as const;
