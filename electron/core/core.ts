@@ -172,7 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createListFilterOptionsHandlers({ db }),
       createImportHandlers({ db, actor: () => storeDeps.actor, now: storeDeps.now }),
       reports.handlers,
-      createLeadsHandlers(storeDeps),
+      createLeadsHandlers(storeDeps, { search }),
       createOpportunitiesHandlers(storeDeps),
       createQuotesHandlers(storeDeps),
       createAgendaHandlers(storeDeps),

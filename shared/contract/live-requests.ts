@@ -20,6 +20,7 @@ export const LIVE_REQUEST_NAMES = [
   'activities.list',
   'leads.list',
   'leads.get',
+  'leads.get',
   'opportunities.list',
   'opportunities.board',
   'opportunities.get',

@@ -6,14 +6,20 @@ import { STAGE_DEFAULTS, type Account, type Contact, type Lead, type Opportunity
 import type { StoreDeps } from '../customers/record-store';
 import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
+import type { SearchIndex } from '../search';
+import { findAccountCandidates } from './lead-duplicates';
 import { leadScore } from './lead-score';
 import { createSalesStore } from './sales-store';
 
-export type LeadsOptions = { readonly newId?: () => string };
+export type LeadsOptions = {
+  readonly newId?: () => string;
+  /** The full-text index, which finds the accounts a lead may duplicate without a scan. */
+  readonly search?: () => SearchIndex;
+};
 
 const withScore = (lead: Stored<Lead>): LeadRecord => ({ ...lead, score: leadScore(lead) });
 
-/** Lead capture, list, qualification and the one-step conversion. */
+/** Lead capture, list, detail and edit, qualification, duplicate check and the one-step conversion. */
 export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {}) {
   const newId = options.newId ?? randomUUID;
   const leads = createSalesStore<Lead>('leads', deps);
@@ -27,12 +33,39 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
       if (filter.status) selector.status = { $in: [...filter.status] };
       if (filter.source) selector.source = { $in: [...filter.source] };
       if (filter.ownerId) selector.ownerId = { $in: [...filter.ownerId] };
+      // "Mine" is the current user: the signed-in one, or the local user before sign-in.
+      if (filter.mine) selector.ownerId = deps.actor.ownerId;
       const order = [{ [sort.field]: sort.direction }] as MangoQuerySortPart<Lead>[];
       const [docs, total] = await Promise.all([
         leads.collection.find({ selector, sort: order, skip: offset, limit }).exec(),
         leads.collection.count({ selector }).exec(),
       ]);
       return ok({ rows: docs.map((doc) => withScore({ ...doc.toJSON(false), revision: doc.revision })), total, offset });
+    },
+
+    'leads.get': async ({ id }) => {
+      const doc = await leads.mustFind(id);
+      return ok(withScore({ ...doc.toJSON(false), revision: doc.revision }));
+    },
+
+    'leads.update': async ({ id, patch, unset, expectedRevision }) => {
+      const updated = await leads.modify(
+        id,
+        (lead) => {
+          if (lead.status === 'converted') throw new HandlerError('invalid_state', 'A converted lead is kept as it was converted');
+          const next: Record<string, unknown> = { ...lead, ...patch };
+          for (const field of unset ?? []) delete next[field];
+          return next as Lead;
+        },
+        expectedRevision,
+      );
+      return ok(withScore(updated));
+    },
+
+    'leads.convertCandidates': async ({ id }) => {
+      const lead = (await leads.mustFind(id)).toJSON(false) as Lead;
+      if (!options.search) throw new HandlerError('internal', 'The search index is not available to the leads handlers');
+      return ok({ candidates: await findAccountCandidates(lead, options.search(), accounts.collection) });
     },
 
     'leads.create': async ({ values }) => {

@@ -24,11 +24,39 @@ export type LeadValues = z.infer<typeof leadValuesSchema>;
 /** Lead score 0..100 derived from rating, source and completeness (see electron/core/sales/lead-score.ts). */
 export type LeadRecord = Stored<Lead> & { readonly score: number };
 
+/** Optional fields an update may clear (JSON has no `undefined`, so clearing is explicit). */
+export const LEAD_CLEARABLE_FIELDS = ['firstName', 'company', 'title', 'email', 'phone', 'city', 'country', 'rating', 'notes'] as const;
+
+/** What an edit may change: the lead's own fields; status moves through `leads.setStatus`, conversion through `leads.convert`. */
+export const leadPatchSchema = leadValuesSchema.omit({ status: true, campaignId: true }).partial();
+
+/** Why an existing account looks like the lead's company. */
+export const DUPLICATE_REASONS = ['name', 'domain', 'phone'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/** An existing account the lead may belong to, with the evidence. */
+export type LeadAccountCandidate = {
+  readonly id: string;
+  readonly name: string;
+  readonly city?: string;
+  readonly country?: string;
+  readonly domain?: string;
+  readonly phone?: string;
+  readonly ownerId: string;
+  readonly reasons: ReadonlyArray<DuplicateReason>;
+};
+
 export const LEAD_SORT_FIELDS = ['updatedAt', 'lastName'] as const satisfies ReadonlyArray<keyof Lead>;
 
 export const leadListParamsSchema = z.strictObject({
   filter: z
-    .strictObject({ status: anyOf(z.enum(LEAD_STATUSES)), source: anyOf(z.enum(LEAD_SOURCES)), ownerId: anyOf(idSchema) })
+    .strictObject({
+      status: anyOf(z.enum(LEAD_STATUSES)),
+      source: anyOf(z.enum(LEAD_SOURCES)),
+      ownerId: anyOf(idSchema),
+      /** The signed-in (or local) user's leads; the core knows who that is. */
+      mine: z.boolean().optional(),
+    })
     .default({}),
   sort: z
     .strictObject({ field: z.enum(LEAD_SORT_FIELDS), direction: sortDirectionSchema })
@@ -57,6 +85,20 @@ export type LeadConverted = {
 
 export const leadsRequests = {
   'leads.list': request(leadListParamsSchema).returns<ListWindow<Lead> & { readonly rows: ReadonlyArray<LeadRecord> }>(),
+  'leads.get': request(z.strictObject({ id: idSchema })).returns<LeadRecord>(),
+  'leads.update': request(
+    z.strictObject({
+      id: idSchema,
+      patch: z.strictObject(leadPatchSchema.shape),
+      unset: z.array(z.enum(LEAD_CLEARABLE_FIELDS)).max(LEAD_CLEARABLE_FIELDS.length).optional(),
+      /** When given, the update fails with `conflict` if the lead changed since this revision. */
+      expectedRevision: z.string().min(1).max(100).optional(),
+    }),
+  ).returns<LeadRecord>(),
+  /** Existing accounts that look like the lead's company (same normalised name, e-mail domain or phone). */
+  'leads.convertCandidates': request(z.strictObject({ id: idSchema })).returns<{
+    readonly candidates: ReadonlyArray<LeadAccountCandidate>;
+  }>(),
   'leads.create': request(z.strictObject({ values: z.strictObject(leadValuesSchema.shape) })).returns<LeadRecord>(),
   /** Qualify or disqualify; a disqualification needs a reason, kept at the top of the notes. */
   'leads.setStatus': request(

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../../shared/schemas';
+import { createCore, LOCAL_ACTOR, type Core } from '../core';
+import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import type { Session } from '../rpc/session';
+import { companyMailDomain, normaliseCompanyName } from './lead-duplicates';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'crm-leads-'));
+const now = Date.UTC(2026, 5, 15, 12);
+let core: Core;
+let session: Session;
+
+const account = (id: string, fields: Partial<Account> & { name: string }): Account => ({
+  id,
+  ownerId: 'rep-2',
+  teamId: 't',
+  createdAt: now,
+  updatedAt: now,
+  status: 'active',
+  tier: 'standard',
+  region: 'emea',
+  currency: 'EUR',
+  ...fields,
+});
+
+beforeAll(async () => {
+  core = await createCore({ dataDir, databaseKey: TEST_DATABASE_KEY, host: 'browser', appVersion: 'test', now: () => now });
+  session = core.openSession(() => undefined);
+  const filler = Array.from({ length: 300 }, (_, i) => account(`filler-${i}`, { name: `Northwind Trading ${i}`, city: 'Berlin' }));
+  await core.db.accounts.bulkInsert([
+    ...filler,
+    account('acme-de', { name: 'ACME GmbH', city: 'Munich' }),
+    account('acme-web', { name: 'Acme Holdings', domain: 'acme-industries.com' }),
+    account('acme-phone', { name: 'Roadrunner Supplies', phone: '+49 89 1234 5678' }),
+    account('acme-mail', { name: 'Coyote & Partners', email: 'info@gmail.com' }),
+    account('other', { name: 'Acme Rockets Unlimited' }),
+  ]);
+});
+
+afterAll(async () => {
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function createLead(values: Record<string, unknown>) {
+  const created = await session.call('leads.create', { values: { lastName: 'Wile', status: 'new', source: 'web', ...values } });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value;
+}
+
+describe('duplicate rule', () => {
+  it('ignores case, punctuation, width and legal form, and never counts public mail domains', () => {
+    expect(normaliseCompanyName('ACME Corp.')).toBe('acme');
+    expect(normaliseCompanyName('Acme Corporation')).toBe('acme');
+    expect(normaliseCompanyName('ＡＣＭＥ Ltd')).toBe('acme');
+    expect(normaliseCompanyName('上海华为技术有限公司')).toBe('上海华为技术');
+    expect(normaliseCompanyName('Ltd')).toBe('ltd');
+    expect(companyMailDomain('w.coyote@Acme-Industries.com')).toBe('acme-industries.com');
+    expect(companyMailDomain('someone@gmail.com')).toBeUndefined();
+  });
+});
+
+describe('leads.convertCandidates', () => {
+  it('finds accounts with the same normalised name, e-mail domain or phone, and only those', async () => {
+    const lead = await createLead({ company: 'Acme Ltd', email: 'wile@acme-industries.com', phone: '089 12345678' });
+    const result = await session.call('leads.convertCandidates', { id: lead.id });
+    if (!result.ok) throw new Error(result.error.message);
+    const byId = Object.fromEntries(result.value.candidates.map((c) => [c.id, c.reasons]));
+    expect(byId).toEqual({ 'acme-de': ['name'], 'acme-web': ['domain'], 'acme-phone': ['phone'] });
+  });
+
+  it('finds nothing for a lead whose company is new, and a public mail domain is no evidence', async () => {
+    const lead = await createLead({ company: 'Brand New Ventures', email: 'x@gmail.com' });
+    const result = await session.call('leads.convertCandidates', { id: lead.id });
+    expect(result.ok && result.value.candidates).toEqual([]);
+  });
+});
+
+describe('leads.get and leads.update', () => {
+  it('updates fields, clears the ones asked, and refuses a stale revision with conflict', async () => {
+    const lead = await createLead({ company: 'Gadget Co', title: 'Buyer', city: 'Lyon' });
+    const updated = await session.call('leads.update', {
+      id: lead.id,
+      patch: { company: 'Gadget SA', rating: 'hot' },
+      unset: ['title'],
+      expectedRevision: lead.revision,
+    });
+    if (!updated.ok) throw new Error(updated.error.message);
+    expect(updated.value).toMatchObject({ company: 'Gadget SA', rating: 'hot', city: 'Lyon' });
+    expect(updated.value.title).toBeUndefined();
+
+    const stale = await session.call('leads.update', { id: lead.id, patch: { city: 'Paris' }, expectedRevision: lead.revision });
+    expect(stale.ok ? 'ok' : stale.error.code).toBe('conflict');
+    const got = await session.call('leads.get', { id: lead.id });
+    expect(got.ok && got.value.city).toBe('Lyon');
+    expect(got.ok && got.value.revision).toBe(updated.value.revision);
+  });
+
+  it('lists the current user\'s leads with "mine"', async () => {
+    await createLead({ lastName: 'Mine', company: 'Own Co' });
+    await createLead({ lastName: 'Theirs', ownerId: 'rep-9' });
+    const mine = await session.call('leads.list', { filter: { mine: true }, limit: 500 });
+    if (!mine.ok) throw new Error(mine.error.message);
+    expect(mine.value.rows.every((row) => row.ownerId === LOCAL_ACTOR.ownerId)).toBe(true);
+    expect(mine.value.rows.some((row) => row.lastName === 'Mine')).toBe(true);
+  });
+});
+
+describe('leads.convert into an existing account', () => {
+  it('writes no new account and links the contact, the deal and the lead to the chosen one', async () => {
+    const lead = await createLead({ company: 'Acme Ltd', email: 'wile@acme-industries.com' });
+    const accountsBefore = await core.db.accounts.count().exec();
+    const result = await session.call('leads.convert', {
+      id: lead.id,
+      existingAccountId: 'acme-web',
+      opportunityName: 'Rockets',
+      currency: 'EUR',
+      closeDate: '2026-09-30',
+      expectedRevision: lead.revision,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(await core.db.accounts.count().exec()).toBe(accountsBefore);
+    expect(result.value.accountId).toBe('acme-web');
+    expect(result.value.lead).toMatchObject({ status: 'converted', convertedAccountId: 'acme-web' });
+    expect((await core.db.contacts.findOne(result.value.contactId).exec())?.accountId).toBe('acme-web');
+    expect((await core.db.opportunities.findOne(result.value.opportunityId).exec())?.accountId).toBe('acme-web');
+
+    const edit = await session.call('leads.update', { id: lead.id, patch: { city: 'Oslo' } });
+    expect(edit.ok ? 'ok' : edit.error.code).toBe('invalid_state');
+  });
+});
