@@ -2,8 +2,12 @@ import { crmCollections } from '../../shared/schemas/registry';
 
 /** Who may read a collection's documents (see docs/sync-protocol.md, "Scoping"). */
 export type ReadPolicy = 'company' | 'team' | 'owner-or-shared';
-/** Who may write them: `owner` = reps their own, managers their team's, admins all. */
-export type WritePolicy = 'owner' | 'team-manager' | 'admin';
+/**
+ * Who may write them: `owner` = reps their own, managers their team's, admins all; `team-manager` =
+ * managers their team's, admins all; `manager` = any manager or admin (company reference data);
+ * `admin` = admins only.
+ */
+export type WritePolicy = 'owner' | 'team-manager' | 'manager' | 'admin';
 
 export type ParsedDoc = { ok: true; value: Record<string, unknown> } | { ok: false; message: string; issues: unknown };
 
@@ -25,8 +29,9 @@ export type CollectionRegistry = ReadonlyMap<string, SyncCollection>;
 type Policy = { read: ReadPolicy; write: WritePolicy };
 
 // Customer data is private to its owner unless marked `visibility: 'team'`; the catalog and the
-// knowledge base are company-wide reference data only admins change; org data (users, teams,
-// quotas) is managed by managers and admins and read by the whole team.
+// knowledge base are company-wide reference data, the catalog kept by managers and admins, the
+// knowledge base by admins; org data (users, teams, quotas) is managed by the team's managers and
+// admins and read by the whole team.
 const POLICIES: Readonly<Record<keyof typeof crmCollections, Policy>> = {
   accounts: { read: 'owner-or-shared', write: 'owner' },
   contacts: { read: 'owner-or-shared', write: 'owner' },
@@ -38,7 +43,7 @@ const POLICIES: Readonly<Record<keyof typeof crmCollections, Policy>> = {
   surveys: { read: 'owner-or-shared', write: 'owner' },
   marketing: { read: 'team', write: 'owner' },
   org: { read: 'team', write: 'team-manager' },
-  catalog: { read: 'company', write: 'admin' },
+  catalog: { read: 'company', write: 'manager' },
   knowledge: { read: 'company', write: 'admin' },
 };
 

@@ -10,6 +10,7 @@ const admin: Principal = { userId: 'x', email: 'x@x', role: 'admin', teamId: nul
 const doc = (ownerId: string, teamId: string, visibility: string | null = null): DocScope => ({ ownerId, teamId, visibility });
 const org: SyncCollection = { ...notesCollection, read: 'team', write: 'team-manager' };
 const catalog: SyncCollection = { ...notesCollection, read: 'company', write: 'admin' };
+const managed: SyncCollection = { ...notesCollection, read: 'company', write: 'manager' };
 
 describe('scope rules', () => {
   it('reps read their own and team-shared records only', () => {
@@ -37,6 +38,18 @@ describe('scope rules', () => {
     expect(canWrite(manager, org, undefined, doc('r1', 'A'))).toBe(true);
     expect(canWrite(manager, catalog, undefined, doc('m1', 'A'))).toBe(false);
     expect(canWrite(admin, catalog, doc('a', 'B'), doc('b', 'C'))).toBe(true);
+  });
+});
+
+describe('company data managers keep (the catalog)', () => {
+  it('any manager or admin writes it, whichever team filed the record; reps never', () => {
+    expect(canWrite(manager, managed, undefined, doc('m1', 'A'))).toBe(true);
+    expect(canWrite(manager, managed, doc('x', 'hq'), doc('x', 'hq'))).toBe(true);
+    expect(canWrite(admin, managed, doc('x', 'hq'), doc('x', 'hq'))).toBe(true);
+    expect(canWrite(rep, managed, undefined, doc('r1', 'A'))).toBe(false);
+    expect(canWrite(rep, managed, doc('r1', 'A'), doc('r1', 'A'))).toBe(false);
+    expect(canRead(rep, managed, doc('x', 'hq'))).toBe(true);
+    expect(ownerFits(managed, doc('gone', 'Z'), undefined)).toBe(true);
   });
 });
 

@@ -32,6 +32,8 @@ export const canRead = (who: Principal, col: SyncCollection, doc: DocScope): boo
 export const canWrite = (who: Principal, col: SyncCollection, current: DocScope | undefined, next: DocScope): boolean => {
   if (who.role === 'admin') return true;
   if (col.write === 'admin') return false;
+  // Company reference data (the catalog): any manager, whichever team filed the record.
+  if (col.write === 'manager') return who.role === 'manager';
   const inTeam = (d: DocScope): boolean => who.teamId !== null && d.teamId === who.teamId;
   if (who.role === 'manager') return (current === undefined || inTeam(current)) && inTeam(next);
   if (col.write === 'team-manager') return false;
@@ -48,8 +50,9 @@ export const scopeOf = (doc: Record<string, unknown>): DocScope => ({
 /** A user who may own records, as the users table has them: existing and enabled. `teamId` null: no team (admins). */
 export type Owner = { userId: string; teamId: string | null };
 
-/** Company reference data only admins write: ownership grants nobody anything there. */
-export const ownershipMatters = (col: SyncCollection): boolean => !(col.read === 'company' && col.write === 'admin');
+/** Company reference data (read by all, written by managers or admins): ownership grants nobody anything there. */
+export const ownershipMatters = (col: SyncCollection): boolean =>
+  !(col.read === 'company' && (col.write === 'admin' || col.write === 'manager'));
 
 /**
  * May `doc` belong to `owner` (undefined: no such enabled user)? Only to an enabled user of the

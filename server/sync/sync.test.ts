@@ -224,7 +224,7 @@ describe.each(backends())('sync on %s', (backend) => {
       expect(byAdmin.body).toEqual({ conflicts: [], errors: [] });
     });
 
-    it('company-wide reference data is readable by all, writable by admins only', async () => {
+    it('company-wide reference data is readable by all, not writable by reps', async () => {
       const product = {
         id: 'p1',
         kind: 'product',
