@@ -58,16 +58,16 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
     await form.getByLabel('E-mail').fill('mei.lin@harbourfresh.example');
     await form.getByLabel('Source').selectOption('referral');
     await form.getByRole('button', { name: 'Add lead' }).click();
-    const row = page.getByTestId('leads-table').getByRole('row').filter({ hasText: 'Mei Lin' });
-    await expect(row).toBeVisible();
-    await row.getByRole('button', { name: 'Convert' }).click();
+    await page.getByRole('grid', { name: 'Leads' }).getByRole('link', { name: 'Mei Lin' }).click();
+    await page.getByTestId('lead-convert').click();
     const dialog = page.getByTestId('convert-dialog');
+    await expect(dialog.getByTestId('no-duplicates')).toBeVisible();
     await dialog.getByLabel('Opportunity name').fill('Harbour Fresh cold chain');
     await dialog.getByLabel('Currency').selectOption('EUR');
     await dialog.getByRole('button', { name: 'Convert' }).click();
-    const notice = page.getByTestId('converted-notice');
+    const notice = page.getByTestId('lead-converted');
     await expect(notice).toBeVisible();
-    await expect(row).toContainText('Converted');
+    await expect(page.getByTestId('lead-status')).toHaveText('Converted');
 
     const opportunityHref = (await notice.getByRole('link', { name: 'Open opportunity' }).getAttribute('href')) ?? '';
     await notice.getByRole('link', { name: 'Open account' }).click();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LeadRecord } from '../../../shared/contract/sales/leads-requests';
 import type { Account } from '../../../shared/schemas';
 import { createCore, LOCAL_ACTOR, type Core } from '../core';
 import { TEST_DATABASE_KEY } from '../db/test-database-key';
@@ -104,7 +105,8 @@ describe('leads.get and leads.update', () => {
     await createLead({ lastName: 'Theirs', ownerId: 'rep-9' });
     const mine = await session.call('leads.list', { filter: { mine: true }, limit: 500 });
     if (!mine.ok) throw new Error(mine.error.message);
-    expect(mine.value.rows.every((row) => row.ownerId === LOCAL_ACTOR.ownerId)).toBe(true);
+    const rows: ReadonlyArray<LeadRecord> = mine.value.rows;
+    expect(rows.every((row) => row.ownerId === LOCAL_ACTOR.ownerId && row.mine)).toBe(true);
     expect(mine.value.rows.some((row) => row.lastName === 'Mine')).toBe(true);
   });
 });

@@ -17,11 +17,10 @@ export type LeadsOptions = {
   readonly search?: () => SearchIndex;
 };
 
-const withScore = (lead: Stored<Lead>): LeadRecord => ({ ...lead, score: leadScore(lead) });
-
 /** Lead capture, list, detail and edit, qualification, duplicate check and the one-step conversion. */
 export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {}) {
   const newId = options.newId ?? randomUUID;
+  const withScore = (lead: Stored<Lead>): LeadRecord => ({ ...lead, score: leadScore(lead), mine: lead.ownerId === deps.actor.ownerId });
   const leads = createSalesStore<Lead>('leads', deps);
   const accounts = createSalesStore<Account>('accounts', deps);
   const contacts = createSalesStore<Contact>('contacts', deps);

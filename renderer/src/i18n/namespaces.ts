@@ -4,6 +4,8 @@ import customersListEn from './ns/customers-list.en.json';
 import customersListZhCN from './ns/customers-list.zh-CN.json';
 import customersRecordEn from './ns/customers-record.en.json';
 import customersRecordZhCN from './ns/customers-record.zh-CN.json';
+import leadsEn from './ns/leads.en.json';
+import leadsZhCN from './ns/leads.zh-CN.json';
 import reportsEn from './ns/reports.en.json';
 import reportsZhCN from './ns/reports.zh-CN.json';
 import salesEn from './ns/sales.en.json';
@@ -20,6 +22,7 @@ export const namespaces = {
   translation: { en, 'zh-CN': zhCN },
   'customers-list': { en: customersListEn, 'zh-CN': customersListZhCN },
   'customers-record': { en: customersRecordEn, 'zh-CN': customersRecordZhCN },
+  leads: { en: leadsEn, 'zh-CN': leadsZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },
   sales: { en: salesEn, 'zh-CN': salesZhCN },
   sync: { en: syncEn, 'zh-CN': syncZhCN },

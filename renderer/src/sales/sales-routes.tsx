@@ -13,6 +13,7 @@ export const salesRoute: RouteObject = {
     { path: 'sales/opportunities', lazy: async () => ({ Component: (await import('./opportunity/OpportunitiesPage')).OpportunitiesPage }) },
     { path: 'sales/opportunities/:id', lazy: async () => ({ Component: (await import('./opportunity/OpportunityPage')).OpportunityPage }) },
     { path: 'sales/leads', lazy: async () => ({ Component: (await import('./leads/LeadsPage')).LeadsPage }) },
+    { path: 'sales/leads/:id', lazy: async () => ({ Component: (await import('./leads/LeadDetailPage')).LeadDetailPage }) },
     { path: 'sales/today', lazy: async () => ({ Component: (await import('./today/TodayPage')).TodayPage }) },
   ],
 };

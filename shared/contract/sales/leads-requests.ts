@@ -21,8 +21,11 @@ export const leadValuesSchema = leadSchema
   .extend({ ownerId: idSchema.optional() });
 export type LeadValues = z.infer<typeof leadValuesSchema>;
 
-/** Lead score 0..100 derived from rating, source and completeness (see electron/core/sales/lead-score.ts). */
-export type LeadRecord = Stored<Lead> & { readonly score: number };
+/**
+ * `score`: 0..100 from rating, source and completeness (electron/core/sales/lead-score.ts).
+ * `mine`: owned by the current user (signed in, or the local user before sign-in).
+ */
+export type LeadRecord = Stored<Lead> & { readonly score: number; readonly mine: boolean };
 
 /** Optional fields an update may clear (JSON has no `undefined`, so clearing is explicit). */
 export const LEAD_CLEARABLE_FIELDS = ['firstName', 'company', 'title', 'email', 'phone', 'city', 'country', 'rating', 'notes'] as const;

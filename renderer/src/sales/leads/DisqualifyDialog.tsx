@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LeadRecord } from '../../../../shared/contract/sales/leads-requests';
 import { ReasonDialog } from '../ReasonDialog';
+import { leadName } from './lead-columns';
 
 export function DisqualifyDialog({
   lead,
@@ -11,12 +12,12 @@ export function DisqualifyDialog({
   readonly onConfirm: (reason: string) => void;
   readonly onClose: () => void;
 }) {
-  const { t } = useTranslation('sales');
+  const { t } = useTranslation('leads');
   return (
     <ReasonDialog
-      title={t('leads.disqualifyTitle', { name: lead.lastName })}
-      label={t('leads.reason')}
-      confirm={t('leads.disqualify')}
+      title={t('detail.disqualifyTitle', { name: leadName(lead) })}
+      label={t('detail.reason')}
+      confirm={t('detail.disqualify')}
       onConfirm={onConfirm}
       onClose={onClose}
     />

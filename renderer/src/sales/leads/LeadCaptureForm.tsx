@@ -15,8 +15,8 @@ const EMPTY = {
 };
 
 /** Fast enough to type between two meetings: last name is the only required field. */
-export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void }) {
-  const { t } = useTranslation('sales');
+export function LeadCaptureForm() {
+  const { t } = useTranslation('leads');
   const send = useSend();
   const show = useToastStore((state) => state.show);
   const [values, setValues] = useState(EMPTY);
@@ -25,7 +25,7 @@ export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void 
     setValues((v) => ({ ...v, [field]: event.target.value }));
   const text = (field: 'firstName' | 'lastName' | 'company' | 'email' | 'phone', type = 'text') => (
     <label className="rec-field">
-      <span className="rec-field-label">{t(`leads.${field}`)}</span>
+      <span className="rec-field-label">{t(`fields.${field}`)}</span>
       <input className="rec-input" type={type} name={field} value={values[field]} maxLength={80} onChange={set(field)} />
     </label>
   );
@@ -33,10 +33,10 @@ export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void 
   return (
     <form
       className="sales-form"
-      aria-label={t('leads.capture')}
+      aria-label={t('capture.title')}
       onSubmit={async (event) => {
         event.preventDefault();
-        if (!values.lastName.trim()) return setError(t('leads.needsLastName'));
+        if (!values.lastName.trim()) return setError(t('capture.needsLastName'));
         setError('');
         const optional = (value: string) => (value.trim() ? value.trim() : undefined);
         const created = await send(
@@ -53,15 +53,15 @@ export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void 
               status: 'new',
             },
           },
-          (message) => t('common.failed', { message }),
+          (message) => t('failed', { message }),
         );
         if (!created) return;
-        show({ message: t('leads.added', { name: [created.firstName, created.lastName].filter(Boolean).join(' ') }) });
+        show({ message: t('capture.added', { name: [created.firstName, created.lastName].filter(Boolean).join(' ') }) });
+        // The list is live: the new lead shows there without a reload.
         setValues(EMPTY);
-        onCreated();
       }}
     >
-      <h2>{t('leads.capture')}</h2>
+      <h2>{t('capture.title')}</h2>
       <div className="sales-row">
         {text('firstName')}
         {text('lastName')}
@@ -76,19 +76,19 @@ export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void 
       {text('phone', 'tel')}
       <div className="sales-row">
         <label className="rec-field">
-          <span className="rec-field-label">{t('leads.source')}</span>
+          <span className="rec-field-label">{t('fields.source')}</span>
           <select className="rec-input select" name="source" value={values.source} onChange={set('source')}>
             {LEAD_SOURCES.map((source) => (
               <option key={source} value={source}>
-                {t(`leadSource.${source}`)}
+                {t(`source.${source}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="rec-field">
-          <span className="rec-field-label">{t('leads.rating')}</span>
+          <span className="rec-field-label">{t('fields.rating')}</span>
           <select className="rec-input select" name="rating" value={values.rating} onChange={set('rating')}>
-            <option value="">—</option>
+            <option value="">{t('rating.none')}</option>
             {(['hot', 'warm', 'cold'] as const).map((rating) => (
               <option key={rating} value={rating}>
                 {t(`rating.${rating}`)}
@@ -99,7 +99,7 @@ export function LeadCaptureForm({ onCreated }: { readonly onCreated: () => void 
       </div>
       <div className="sales-actions">
         <button type="submit" className="button">
-          {t('leads.add')}
+          {t('capture.add')}
         </button>
       </div>
     </form>

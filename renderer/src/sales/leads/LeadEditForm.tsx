@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LEAD_CLEARABLE_FIELDS, type LeadRecord } from '../../../../shared/contract/sales/leads-requests';
+import { LEAD_SOURCES, type Lead } from '../../../../shared/schemas';
+import { useToastStore } from '../../common/toast-store';
+import { useCrmClient } from '../../transport/client-context';
+
+const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'city', 'country'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+type Values = Record<TextField | 'notes', string> & { readonly source: Lead['source']; readonly rating: '' | NonNullable<Lead['rating']> };
+type Clearable = (typeof LEAD_CLEARABLE_FIELDS)[number];
+
+const INPUT_TYPE: Partial<Record<TextField, 'email' | 'tel'>> = { email: 'email', phone: 'tel' };
+
+function valuesOf(lead: LeadRecord): Values {
+  return {
+    firstName: lead.firstName ?? '',
+    lastName: lead.lastName,
+    company: lead.company ?? '',
+    title: lead.title ?? '',
+    email: lead.email ?? '',
+    phone: lead.phone ?? '',
+    city: lead.city ?? '',
+    country: lead.country ?? '',
+    notes: lead.notes ?? '',
+    source: lead.source,
+    rating: lead.rating ?? '',
+  };
+}
+
+/**
+ * Edits the lead's own fields. Saves with the revision the form started from: if someone changed
+ * the lead meanwhile the core answers `conflict`, the rep is told so, and the page shows their version.
+ */
+export function LeadEditForm({ lead, onDone }: { readonly lead: LeadRecord; readonly onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation('leads');
+  const client = useCrmClient();
+  const show = useToastStore((state) => state.show);
+  const [values, setValues] = useState<Values>(() => valuesOf(lead));
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const set = (field: keyof Values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+
+  const save = async (): Promise<void> => {
+    if (!values.lastName.trim()) return setError(t('capture.needsLastName'));
+    const patch: Record<string, string> = {};
+    const unset: Clearable[] = [];
+    for (const field of [...TEXT_FIELDS, 'notes', 'source', 'rating'] as const) {
+      const value = values[field].trim();
+      if (value) patch[field] = value;
+      else if ((LEAD_CLEARABLE_FIELDS as ReadonlyArray<string>).includes(field)) unset.push(field as Clearable);
+    }
+    setSaving(true);
+    const answer = await client.send('leads.update', {
+      id: lead.id,
+      patch: patch as never,
+      ...(unset.length ? { unset } : {}),
+      expectedRevision: lead.revision,
+    });
+    setSaving(false);
+    if (answer.ok) return onDone(true);
+    if (answer.error.code === 'conflict') {
+      show({ message: t('detail.conflict'), tone: 'error' });
+      return onDone(false);
+    }
+    setError(t('failed', { message: answer.error.message }));
+  };
+
+  return (
+    <form
+      className="sales-form lead-edit"
+      data-testid="lead-edit-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <div className="lead-edit-grid">
+        {TEXT_FIELDS.map((field) => (
+          <label key={field} className="rec-field">
+            <span className="rec-field-label">{t(`fields.${field}`)}</span>
+            <input
+              className="rec-input"
+              name={field}
+              type={INPUT_TYPE[field] ?? 'text'}
+              value={values[field]}
+              required={field === 'lastName'}
+              maxLength={field === 'company' ? 200 : 80}
+              onChange={set(field)}
+            />
+          </label>
+        ))}
+        <label className="rec-field">
+          <span className="rec-field-label">{t('fields.source')}</span>
+          <select className="rec-input select" name="source" value={values.source} onChange={set('source')}>
+            {LEAD_SOURCES.map((source) => (
+              <option key={source} value={source}>
+                {t(`source.${source}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="rec-field">
+          <span className="rec-field-label">{t('fields.rating')}</span>
+          <select className="rec-input select" name="rating" value={values.rating} onChange={set('rating')}>
+            <option value="">{t('rating.none')}</option>
+            {(['hot', 'warm', 'cold'] as const).map((rating) => (
+              <option key={rating} value={rating}>
+                {t(`rating.${rating}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="rec-field">
+        <span className="rec-field-label">{t('fields.notes')}</span>
+        <textarea
+          className="rec-input lead-notes-input"
+          name="notes"
+          rows={4}
+          maxLength={20000}
+          value={values.notes}
+          onChange={set('notes')}
+        />
+      </label>
+      {error ? (
+        <p className="rec-field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="sales-actions">
+        <button type="button" className="button button-secondary" onClick={() => onDone(false)}>
+          {t('detail.cancel')}
+        </button>
+        <button type="submit" className="button" disabled={saving} data-testid="lead-save">
+          {t('detail.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
