@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { removeDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, openApp, test } from './fixtures';
@@ -35,6 +36,14 @@ test.afterAll(async () => {
 
 async function go(page: Page, hash: string): Promise<void> {
   await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+}
+
+/** axe's serious and critical findings on what the page shows now, as "rule: element" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
 }
 
 test('a rep opens a lead from the list and converts it into the existing account the duplicate check finds', async ({
@@ -83,6 +92,7 @@ test('a rep opens a lead from the list and converts it into the existing account
     await candidate.getByRole('radio').check();
     await expect(dialog.getByLabel('New account name')).toHaveCount(0);
     await page.screenshot({ path: shotPath(testInfo, 'lead-convert.en.png') });
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByTestId('convert-submit').click();
     await expect(dialog).toBeHidden();
 
@@ -110,4 +120,5 @@ test('the leads list and a lead page in Chinese', async ({ page }, testInfo) => 
   await expect(page.getByTestId('lead-detail')).toBeVisible();
   await expect(page.getByRole('heading', { name: '备注和历史' })).toBeVisible();
   await page.screenshot({ path: shotPath(testInfo, 'lead-detail.zh-CN.png') });
+  expect(await seriousViolations(page)).toEqual([]);
 });
