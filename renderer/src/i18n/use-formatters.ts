@@ -4,7 +4,8 @@ import { createFormatters, type Formatters } from './formatters';
 
 /** Formatters for the language the user picked (re-created only when it changes). */
 export function useFormatters(): Formatters {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  return useMemo(() => createFormatters(locale), [locale]);
+  const justNow = t('time.justNow');
+  return useMemo(() => createFormatters(locale, { justNow }), [locale, justNow]);
 }

@@ -5,7 +5,6 @@ import type { ConflictRecord, FieldValue } from '../../../shared/contract/sync/s
 import { useFormatters } from '../i18n/use-formatters';
 import { useCrmClient } from '../transport/client-context';
 import { fieldLabel, formatFieldValue } from './field-value';
-import { formatRelativeTime } from './relative-time';
 
 /** Screens that can open a record by id; other collections show the title without a link. */
 const RECORD_PATHS: Partial<Record<ConflictRecord['collection'], (id: string) => string>> = {
@@ -14,13 +13,13 @@ const RECORD_PATHS: Partial<Record<ConflictRecord['collection'], (id: string) =>
 
 /** One field both sides changed: the three values side by side and the two ways out. */
 export function ConflictCard({ conflict, now }: { readonly conflict: ConflictRecord; readonly now: number }) {
-  const { t, i18n } = useTranslation('sync');
+  const { t } = useTranslation('sync');
   const format = useFormatters();
   const client = useCrmClient();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const deletion = conflict.field === '_deleted';
-  const when = (epochMs: number): string => formatRelativeTime(epochMs, now, i18n.language, t('status.justNow'));
+  const when = (epochMs: number): string => format.relative(epochMs, now);
   const show = (value: FieldValue): string =>
     deletion
       ? value === true

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/sync/sync-types';
-import { formatRelativeTime } from './relative-time';
+import { useFormatters } from '../i18n/use-formatters';
 import { useNow } from './use-now';
 
 export type StatusTone = 'muted' | 'busy' | 'ok' | 'warn' | 'error';
@@ -24,11 +24,11 @@ const TONES: Record<SyncStatus['state'], StatusTone> = {
 
 /** The words for a status, shared by the header indicator and the sync page so they never disagree. */
 export function useStatusText(status: SyncStatus | undefined): StatusText | undefined {
-  const { t, i18n } = useTranslation('sync');
+  const { t } = useTranslation('sync');
+  const format = useFormatters();
   const now = useNow();
   if (!status) return undefined;
-  const lastSynced =
-    status.lastSyncedAt === undefined ? undefined : formatRelativeTime(status.lastSyncedAt, now, i18n.language, t('status.justNow'));
+  const lastSynced = status.lastSyncedAt === undefined ? undefined : format.relative(status.lastSyncedAt, now);
   const synced = lastSynced === undefined ? t('status.neverSynced') : t('status.lastSynced', { when: lastSynced });
   let detail: string | undefined;
   switch (status.state) {
