@@ -83,6 +83,16 @@ test('a rep opens a lead from the list and converts it into the existing account
     await page.screenshot({ path: shotPath(testInfo, 'lead-detail.en.png') });
   });
 
+  await test.step('edit a field; the page shows the saved value', async () => {
+    await page.getByTestId('lead-edit').click();
+    const form = page.getByTestId('lead-edit-form');
+    await form.getByLabel('Job title').fill('Head of Buying');
+    await page.screenshot({ path: shotPath(testInfo, 'lead-edit.en.png') });
+    await form.getByTestId('lead-save').click();
+    await expect(form).toBeHidden();
+    await expect(page.getByTestId('lead-detail').getByText('Head of Buying')).toBeVisible();
+  });
+
   await test.step('convert: the duplicate warning names the existing account, and the lead goes there', async () => {
     await page.getByTestId('lead-convert').click();
     const dialog = page.getByTestId('convert-dialog');
