@@ -62,6 +62,13 @@ const router = createHashRouter([
               (m) => m.ContactsPage,
             ),
           },
+          {
+            path: 'contacts/:id',
+            lazy: page(
+              () => import('../customers/ContactDetailPage'),
+              (m) => m.ContactDetailPage,
+            ),
+          },
         ],
       },
       { path: 'sales', element: <Navigate to="/sales/pipeline" replace /> },

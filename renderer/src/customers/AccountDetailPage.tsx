@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { AccountRecord, ContactRecord, CrmError } from '../../../shared/contract';
+import type { ContactRecord } from '../../../shared/contract';
 import { ErrorState, LoadingState } from '../common/StateViews';
 import { useCrmClient } from '../transport/client-context';
 import { AccountDetails } from './detail/AccountDetails';
 import { AccountHeader } from './detail/AccountHeader';
 import { ContactsPanel } from './detail/ContactsPanel';
+import { DealsPanel } from './detail/DealsPanel';
 import { DeleteAccountDialog } from './detail/DeleteAccountDialog';
 import { KeyFigures } from './detail/KeyFigures';
 import { deleteAccountWithUndo } from './detail/record-actions';
@@ -14,51 +15,34 @@ import { Timeline } from './detail/Timeline';
 import { useLiveQuery } from '../data/use-live-query';
 import './detail/record.css';
 
-type Loaded = { readonly id: string } & ({ readonly account: AccountRecord } | { readonly error: CrmError });
-
 const TIMELINE_PAGE = 20;
 const OPEN_PAGE = 4;
 
-/** One account as a rep sees it before a visit: key figures, people, and what happened lately. */
+/**
+ * One account as a rep sees it before a visit: key figures, deals, people, and what happened lately.
+ * Every panel is a live query, so an edit in another window or a sync pull shows without reload.
+ */
 export function AccountDetailPage() {
   const { t } = useTranslation('customers-record');
   const client = useCrmClient();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [historyLimit, setHistoryLimit] = useState(TIMELINE_PAGE);
   const [openLimit, setOpenLimit] = useState(OPEN_PAGE);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    void client.send('accounts.get', { id }).then((result) => {
-      if (current) setLoaded(result.ok ? { id, account: result.value } : { id, error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [client, id]);
-
+  const loaded = useLiveQuery('accounts.get', { id }, `account:${id}`);
   const contacts = useLiveQuery(
     'contacts.list',
     { filter: { accountId: [id] }, sort: { field: 'lastName', direction: 'asc' }, limit: 200 },
     `contacts:${id}`,
   );
   const open = useLiveQuery('activities.list', { filter: { accountId: id, done: false }, limit: openLimit }, `open:${id}:${openLimit}`);
-  const history = useLiveQuery(
-    'activities.list',
-    { filter: { accountId: id, done: true }, limit: historyLimit },
-    `history:${id}:${historyLimit}`,
-  );
+  const history = useLiveQuery('accounts.timeline', { id, limit: historyLimit }, `history:${id}:${historyLimit}`);
   const contactRows = (contacts.status === 'ready' ? contacts.result.rows : []) as ReadonlyArray<ContactRecord>;
-  // Figures depend on the timeline (last contact) and contacts; opportunity and case edits happen on
-  // other screens, which remount this page on the way back.
-  const refreshKey =
-    history.status === 'ready' ? `${history.result.total}:${history.result.rows.map((row) => row.revision).join(',')}` : 'loading';
 
-  if (!loaded || loaded.id !== id) return <LoadingState />;
-  if ('error' in loaded) {
+  if (loaded.status === 'loading') return <LoadingState />;
+  if (loaded.status === 'error') {
     return (
       <div className="rec-scope rec-record-page">
         <Link to="/customers/accounts" className="back-link">
@@ -68,7 +52,7 @@ export function AccountDetailPage() {
       </div>
     );
   }
-  const { account } = loaded;
+  const account = loaded.result;
 
   return (
     <article className="rec-scope rec-record-page" data-testid="account-detail">
@@ -76,7 +60,7 @@ export function AccountDetailPage() {
         ← {t('account.back')}
       </Link>
       <AccountHeader account={account} onDelete={() => setConfirmDelete(true)} />
-      <KeyFigures accountId={account.id} refreshKey={refreshKey} />
+      <KeyFigures accountId={account.id} />
       <div className="rec-account-columns">
         <Timeline
           accountId={account.id}
@@ -87,6 +71,7 @@ export function AccountDetailPage() {
           onMoreHistory={() => setHistoryLimit((limit) => limit + TIMELINE_PAGE)}
         />
         <div className="rec-account-side">
+          <DealsPanel accountId={account.id} emptyBody={t('deals.emptyAccount')} />
           <ContactsPanel account={account} contacts={contacts} />
           <AccountDetails account={account} />
         </div>

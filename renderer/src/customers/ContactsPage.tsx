@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { ContactFilter, ContactSortField } from '../../../shared/contract';
 import { useFormatters } from '../i18n/use-formatters';
 import { contactColumns, DEFAULT_CONTACT_COLUMNS } from './contact-columns';
@@ -20,10 +21,11 @@ export function ContactsPage() {
   const { t } = useTranslation();
   const { t: tl } = useTranslation('customers-list');
   const format = useFormatters();
+  const navigate = useNavigate();
   const [importing, setImporting] = useState(false);
   const [imports, setImports] = useState(0);
   const options = useFilterOptions(imports);
-  const allColumns = useMemo(() => contactColumns(t, format), [t, format]);
+  const allColumns = useMemo(() => contactColumns(t, tl, format), [t, tl, format]);
   const known = useMemo(() => allColumns.map((column) => column.id), [allColumns]);
   const prefs = useListPrefs('contacts', DEFAULT_VIEW, known);
   const { view } = prefs;
@@ -79,6 +81,7 @@ export function ContactsPage() {
           columns={columns}
           sort={sort}
           onSortChange={(next) => prefs.update({ sort: next })}
+          onOpen={(row) => navigate(`/customers/contacts/${encodeURIComponent(row.id)}`)}
           label={t('contacts.title')}
           countLabel={(total) => t('contacts.count', { count: total })}
           empty={{ title: t('contacts.emptyTitle'), body: t('contacts.emptyBody') }}

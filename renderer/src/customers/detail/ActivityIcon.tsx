@@ -9,6 +9,13 @@ const PATHS: Readonly<Record<Activity['type'], string>> = {
   task: 'M5 12l4 4 10-10',
 };
 
+/** Records that appear on a customer's timeline beside activities. */
+const RECORD_PATHS = {
+  deal: 'M4 8h16v11H4V8Zm5 0V5h6v3M4 13h16',
+  quote: 'M6 3h9l3 3v15H6V3Zm3 7h6M9 14h6M9 18h3',
+  case: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 5v5m0 3v.5',
+} as const;
+
 const ACTION_PATHS = {
   edit: 'M4 20h4L19 9l-4-4L4 16v4Zm9-13 4 4',
   delete: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
@@ -16,6 +23,10 @@ const ACTION_PATHS = {
 
 export function ActivityIcon({ type }: { readonly type: Activity['type'] }) {
   return <StrokeIcon d={PATHS[type]} />;
+}
+
+export function RecordIcon({ kind }: { readonly kind: keyof typeof RECORD_PATHS }) {
+  return <StrokeIcon d={RECORD_PATHS[kind]} />;
 }
 
 export function ActionIcon({ action }: { readonly action: keyof typeof ACTION_PATHS }) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ContactRecord } from '../../../../shared/contract';
 import { ErrorState } from '../../common/StateViews';
 import { useCrmClient } from '../../transport/client-context';
@@ -50,7 +51,9 @@ export function ContactsPanel({ account, contacts }: Props) {
               </span>
               <span className="rec-contact-main">
                 <span className="rec-contact-name">
-                  {name}
+                  <Link to={`/customers/contacts/${encodeURIComponent(contact.id)}`} className="rec-contact-link">
+                    {name}
+                  </Link>
                   {contact.isPrimary ? <span className="badge rec-badge-primary">{t('contact.primary')}</span> : null}
                   {contact.doNotContact ? <span className="badge badge-dnc">{t('contact.doNotContact')}</span> : null}
                 </span>

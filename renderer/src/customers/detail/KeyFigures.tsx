@@ -1,35 +1,22 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountSummary, MoneyFigure } from '../../../../shared/contract/customers/account-summary-requests';
+import type { MoneyFigure } from '../../../../shared/contract/customers/account-summary-requests';
+import { useLiveQuery } from '../../data/use-live-query';
 import type { Formatters } from '../../i18n/formatters';
 import { useFormatters } from '../../i18n/use-formatters';
-import { useCrmClient } from '../../transport/client-context';
 
-type Props = {
-  readonly accountId: string;
-  /** Changes whenever something the figures depend on changed (timeline, contacts); refetches. */
-  readonly refreshKey: string;
-};
-
-/** The header's four figures, computed by the core (accounts.summary) from its indexes. */
-export function KeyFigures({ accountId, refreshKey }: Props) {
+/**
+ * The header's four figures, computed by the core (accounts.summary) from its indexes, live: a deal
+ * won, a case opened or a call logged anywhere (this window, another, a sync pull) shows here.
+ */
+export function KeyFigures({ accountId }: { readonly accountId: string }) {
   const { t, i18n } = useTranslation('customers-record');
   const format = useFormatters();
-  const client = useCrmClient();
-  const [summary, setSummary] = useState<AccountSummary | 'error' | null>(null);
+  // The rep's own calendar year: "won this year" must not flip at the core's midnight.
+  const year = new Date().getFullYear();
+  const live = useLiveQuery('accounts.summary', { id: accountId, year }, `summary:${accountId}:${year}`);
+  const summary = live.status === 'ready' ? live.result : null;
 
-  useEffect(() => {
-    let current = true;
-    // The rep's own calendar year: "won this year" must not flip at the core's midnight.
-    void client.send('accounts.summary', { id: accountId, year: new Date().getFullYear() }).then((result) => {
-      if (current) setSummary(result.ok ? result.value : 'error');
-    });
-    return () => {
-      current = false;
-    };
-  }, [client, accountId, refreshKey]);
-
-  if (summary === 'error') {
+  if (live.status === 'error') {
     return (
       <p className="rec-figures-error" role="alert">
         {t('detail.figuresError')}

@@ -37,16 +37,18 @@ type Props = {
   readonly type: QuickType;
   readonly accountId: string;
   readonly contacts: ReadonlyArray<ContactRecord>;
+  /** Preselected "with" (the contact page logs with its contact). */
+  readonly contactId?: string | undefined;
   readonly onDone: () => void;
 };
 
 /** "Log a call / visit / note": subject, notes, when (defaults to now), optionally with whom. */
-export function LogActivityForm({ type, accountId, contacts, onDone }: Props) {
+export function LogActivityForm({ type, accountId, contacts, contactId, onDone }: Props) {
   const { t } = useTranslation('customers-record');
   const client = useCrmClient();
   const { register, handleSubmit, formState, setError } = useForm<Input, unknown, Output>({
     resolver,
-    defaultValues: { subject: '', description: '', dueAt: nowLocal(), contactId: '' },
+    defaultValues: { subject: '', description: '', dueAt: nowLocal(), contactId: contactId ?? '' },
   });
 
   const submit = handleSubmit(async (values) => {

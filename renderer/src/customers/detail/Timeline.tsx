@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactRecord } from '../../../../shared/contract';
 import type { ActivityRecord } from '../../../../shared/contract/customers/activities-requests';
@@ -8,6 +8,7 @@ import { useCrmClient } from '../../transport/client-context';
 import { contactName } from '../forms/contact-form-schema';
 import { ActivityIcon } from './ActivityIcon';
 import { LogActivityForm, type QuickType } from './LogActivityForm';
+import { TimelineEvent } from './TimelineEvent';
 import { TimelineItem } from './TimelineItem';
 import type { LiveState } from '../../data/use-live-query';
 
@@ -19,20 +20,23 @@ const QUICK: ReadonlyArray<{ readonly type: QuickType; readonly label: 'activity
 
 type Props = {
   readonly accountId: string;
+  /** On a contact's page: activities logged here are with this contact by default. */
+  readonly contactId?: string | undefined;
   /** Not done yet (planned or overdue), pushed live. */
   readonly open: LiveState<'activities.list'>;
-  /** Done, newest first, pushed live. */
-  readonly history: LiveState<'activities.list'>;
+  /** Done activities with the deal, quote and case events, newest first, pushed live. */
+  readonly history: LiveState<'accounts.timeline'>;
   readonly contacts: ReadonlyArray<ContactRecord>;
   readonly onMoreOpen: () => void;
   readonly onMoreHistory: () => void;
 };
 
 /**
- * What is still to do, then what happened, newest first; quick actions log a call, visit or note
- * inline. Both lists are live queries, so a sync pull or another window shows up without reload.
+ * What is still to do, then what happened, newest first: calls, visits and notes beside the deals,
+ * quotes and cases. Quick actions log a call, visit or note inline. Both lists are live queries, so
+ * a sync pull or another window shows up without reload.
  */
-export function Timeline({ accountId, open, history, contacts, onMoreOpen, onMoreHistory }: Props) {
+export function Timeline({ accountId, contactId, open, history, contacts, onMoreOpen, onMoreHistory }: Props) {
   const { t } = useTranslation('customers-record');
   const client = useCrmClient();
   const [logging, setLogging] = useState<QuickType | null>(null);
@@ -48,36 +52,54 @@ export function Timeline({ accountId, open, history, contacts, onMoreOpen, onMor
     });
   };
 
-  const section = (state: LiveState<'activities.list'>, title: string, onMore: () => void, testId: string) => {
-    if (state.status === 'loading') return <div className="rec-panel-skeleton" aria-hidden="true" />;
-    if (state.status === 'error') return <ErrorState title={t('detail.timeline')} error={state.error} />;
-    if (state.result.total === 0) return null;
-    return (
+  const section = (title: string, total: number, items: ReactNode, shown: number, onMore: () => void, testId: string) =>
+    total === 0 ? null : (
       <section className="rec-timeline-section" aria-label={title} data-testid={testId}>
         <h4 className="rec-timeline-heading">
           {title}
-          <span className="rec-count-pill">{state.result.total}</span>
+          <span className="rec-count-pill">{total}</span>
         </h4>
-        <ol className="rec-timeline">
-          {state.result.rows.map((row) => {
-            const activity = row as ActivityRecord;
-            return (
-              <TimelineItem
-                key={activity.id}
-                activity={activity}
-                contactName={activity.contactId ? names.get(activity.contactId) : undefined}
-                onComplete={complete}
-              />
-            );
-          })}
-        </ol>
-        {state.result.rows.length < state.result.total ? (
+        <ol className="rec-timeline">{items}</ol>
+        {shown < total ? (
           <button type="button" className="button rec-button-ghost rec-more-button" onClick={onMore}>
             {t('detail.more')}
           </button>
         ) : null}
       </section>
     );
+
+  const openSection = (): ReactNode => {
+    if (open.status === 'loading') return <div className="rec-panel-skeleton" aria-hidden="true" />;
+    if (open.status === 'error') return <ErrorState title={t('detail.openActivities')} error={open.error} />;
+    const rows = open.result.rows as ReadonlyArray<ActivityRecord>;
+    const items = rows.map((activity) => (
+      <TimelineItem
+        key={activity.id}
+        activity={activity}
+        contactName={activity.contactId ? names.get(activity.contactId) : undefined}
+        onComplete={complete}
+      />
+    ));
+    return section(t('detail.openActivities'), open.result.total, items, rows.length, onMoreOpen, 'timeline-open');
+  };
+
+  const historySection = (): ReactNode => {
+    if (history.status === 'loading') return <div className="rec-panel-skeleton" aria-hidden="true" />;
+    if (history.status === 'error') return <ErrorState title={t('detail.history')} error={history.error} />;
+    const { entries, total } = history.result;
+    const items = entries.map((entry) =>
+      entry.kind === 'activity' ? (
+        <TimelineItem
+          key={entry.id}
+          activity={entry.activity}
+          contactName={entry.activity.contactId ? names.get(entry.activity.contactId) : undefined}
+          onComplete={complete}
+        />
+      ) : (
+        <TimelineEvent key={entry.id} entry={entry} />
+      ),
+    );
+    return section(t('detail.history'), total, items, entries.length, onMoreHistory, 'timeline-history');
   };
 
   const empty = open.status === 'ready' && history.status === 'ready' && open.result.total === 0 && history.result.total === 0;
@@ -103,7 +125,14 @@ export function Timeline({ accountId, open, history, contacts, onMoreOpen, onMor
         </div>
       </header>
       {logging ? (
-        <LogActivityForm key={logging} type={logging} accountId={accountId} contacts={contacts} onDone={() => setLogging(null)} />
+        <LogActivityForm
+          key={logging}
+          type={logging}
+          accountId={accountId}
+          contacts={contacts}
+          contactId={contactId}
+          onDone={() => setLogging(null)}
+        />
       ) : null}
       {empty ? (
         <div className="rec-panel-empty">
@@ -111,8 +140,8 @@ export function Timeline({ accountId, open, history, contacts, onMoreOpen, onMor
           <span>{t('detail.timelineEmptyBody')}</span>
         </div>
       ) : null}
-      {section(open, t('detail.openActivities'), onMoreOpen, 'timeline-open')}
-      {section(history, t('detail.history'), onMoreHistory, 'timeline-history')}
+      {openSection()}
+      {historySection()}
     </section>
   );
 }

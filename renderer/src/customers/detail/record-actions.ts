@@ -6,14 +6,21 @@ import { contactName } from '../forms/contact-form-schema';
 
 /**
  * Deletes go through at once (soft delete in the core) and an Undo toast restores them; asking
- * "are you sure?" for every contact would train reps to click through dialogs.
+ * "are you sure?" for every contact would train reps to click through dialogs. `onRestored` runs
+ * after an Undo (the contact page uses it to reopen the contact it left); resolves to whether the
+ * contact was deleted.
  */
-export async function deleteContactWithUndo(client: CrmClient, t: TFunction<'customers-record'>, contact: ContactRecord): Promise<void> {
+export async function deleteContactWithUndo(
+  client: CrmClient,
+  t: TFunction<'customers-record'>,
+  contact: ContactRecord,
+  onRestored?: () => void,
+): Promise<boolean> {
   const name = contactName(contact);
   const result = await client.send('contacts.delete', { id: contact.id });
   if (!result.ok) {
     showToast({ tone: 'error', message: t('errors.deleteFailed', { reason: result.error.message }) });
-    return;
+    return false;
   }
   showToast({
     message: t('contact.deleted', { name }),
@@ -22,9 +29,11 @@ export async function deleteContactWithUndo(client: CrmClient, t: TFunction<'cus
       run: () =>
         void client.send('contacts.restore', { id: contact.id }).then((restored) => {
           if (!restored.ok) showToast({ tone: 'error', message: t('errors.undoFailed', { reason: restored.error.message }) });
+          else onRestored?.();
         }),
     },
   });
+  return true;
 }
 
 /** Deletes the account (and its contacts when asked); Undo brings back both and reopens the account. */
