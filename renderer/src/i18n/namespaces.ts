@@ -1,5 +1,7 @@
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import catalogEn from './ns/catalog.en.json';
+import catalogZhCN from './ns/catalog.zh-CN.json';
 import customersListEn from './ns/customers-list.en.json';
 import customersListZhCN from './ns/customers-list.zh-CN.json';
 import customersRecordEn from './ns/customers-record.en.json';
@@ -20,6 +22,7 @@ import syncZhCN from './ns/sync.zh-CN.json';
  */
 export const namespaces = {
   translation: { en, 'zh-CN': zhCN },
+  catalog: { en: catalogEn, 'zh-CN': catalogZhCN },
   'customers-list': { en: customersListEn, 'zh-CN': customersListZhCN },
   'customers-record': { en: customersRecordEn, 'zh-CN': customersRecordZhCN },
   leads: { en: leadsEn, 'zh-CN': leadsZhCN },

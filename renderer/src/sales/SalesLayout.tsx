@@ -4,6 +4,7 @@ import './sales.css';
 
 export function SalesLayout() {
   const { t } = useTranslation('sales');
+  const { t: tc } = useTranslation('catalog');
   return (
     <TabbedLayout
       id="sales-title"
@@ -15,6 +16,8 @@ export function SalesLayout() {
         { to: '/sales/opportunities', label: t('tabs.opportunities'), end: true },
         { to: '/sales/leads', label: t('tabs.leads') },
         { to: '/sales/today', label: t('tabs.today') },
+        { to: '/sales/products', label: tc('tabs.products') },
+        { to: '/sales/quotas', label: tc('tabs.quotas') },
       ]}
     />
   );

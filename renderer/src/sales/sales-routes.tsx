@@ -15,5 +15,8 @@ export const salesRoute: RouteObject = {
     { path: 'sales/leads', lazy: async () => ({ Component: (await import('./leads/LeadsPage')).LeadsPage }) },
     { path: 'sales/leads/:id', lazy: async () => ({ Component: (await import('./leads/LeadDetailPage')).LeadDetailPage }) },
     { path: 'sales/today', lazy: async () => ({ Component: (await import('./today/TodayPage')).TodayPage }) },
+    { path: 'sales/products', lazy: async () => ({ Component: (await import('./catalog/ProductsPage')).ProductsPage }) },
+    { path: 'sales/products/:id', lazy: async () => ({ Component: (await import('./catalog/ProductsPage')).ProductsPage }) },
+    { path: 'sales/quotas', lazy: async () => ({ Component: (await import('./quotas/QuotasPage')).QuotasPage }) },
   ],
 };
