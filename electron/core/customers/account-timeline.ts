@@ -13,10 +13,10 @@ const CLOSED_STAGES = new Set(['closed_won', 'closed_lost']);
 
 /**
  * Every read below is an equality on `accountId` (or `contactId` for activities), the leading field
- * of an index ([accountId, closeDate], [accountId, updatedAt], [accountId, openedAt],
+ * of the index it names ([accountId, closeDate], [accountId, updatedAt], [accountId, openedAt],
  * [accountId|contactId, dueAt]), so the cost grows with one customer's records, never with the
  * database. Filters on other fields (kind, done, contact) run on those few rows: with them in the
- * selector RxDB's planner may pick an index led by that field and scan the whole collection.
+ * selector RxDB's planner could pick an index led by that field and scan the whole collection.
  */
 
 /** The account's deals, open soonest first, closed latest first; with `contactId` only theirs. */
@@ -26,7 +26,9 @@ export async function accountDeals(
   contactId: string | undefined,
   closedLimit: number,
 ): Promise<AccountDeals> {
-  const docs = await db.opportunities.find({ selector: { accountId }, sort: [{ closeDate: 'asc' }] }).exec();
+  const docs = await db.opportunities
+    .find({ selector: { accountId }, sort: [{ closeDate: 'asc' }], index: ['accountId', 'closeDate'] })
+    .exec();
   const deals = docs.filter((doc) => contactId === undefined || doc.primaryContactId === contactId).map(toDeal);
   const closed = deals.filter((deal) => CLOSED_STAGES.has(deal.stage)).reverse();
   return {
@@ -45,10 +47,12 @@ export async function accountTimeline(
 ): Promise<AccountTimeline> {
   const mine = (doc: { readonly contactId?: string | undefined }): boolean => contactId === undefined || doc.contactId === contactId;
   const [activities, opportunities, salesDocs, cases] = await Promise.all([
-    db.activities.find({ selector: contactId === undefined ? { accountId } : { contactId } }).exec(),
-    db.opportunities.find({ selector: { accountId } }).exec(),
-    db.sales_docs.find({ selector: { accountId } }).exec(),
-    db.cases.find({ selector: { accountId } }).exec(),
+    contactId === undefined
+      ? db.activities.find({ selector: { accountId }, index: ['accountId', 'dueAt'] }).exec()
+      : db.activities.find({ selector: { contactId }, index: ['contactId', 'dueAt'] }).exec(),
+    db.opportunities.find({ selector: { accountId }, index: ['accountId', 'closeDate'] }).exec(),
+    db.sales_docs.find({ selector: { accountId }, index: ['accountId', 'updatedAt'] }).exec(),
+    db.cases.find({ selector: { accountId }, index: ['accountId', 'openedAt'] }).exec(),
   ]);
 
   const entries: TimelineEntry[] = [];
