@@ -64,6 +64,7 @@ test('a rep opens a lead from the list and converts it into the existing account
     const grid = page.getByRole('grid', { name: 'Leads' });
     await expect(grid.getByRole('row').nth(1)).toBeVisible();
     await page.screenshot({ path: shotPath(testInfo, 'leads-list.en.png') });
+    expect(await seriousViolations(page)).toEqual([]);
     const form = page.getByRole('form', { name: 'Quick capture' });
     await form.getByLabel('First name').fill('Mei');
     await form.getByLabel('Last name').fill('Lin');
@@ -81,6 +82,7 @@ test('a rep opens a lead from the list and converts it into the existing account
     await expect(detail.getByTestId('lead-status')).toHaveText('New');
     await expect(detail.getByText('Referral')).toBeVisible();
     await page.screenshot({ path: shotPath(testInfo, 'lead-detail.en.png') });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   await test.step('edit a field; the page shows the saved value', async () => {
@@ -90,6 +92,13 @@ test('a rep opens a lead from the list and converts it into the existing account
     await page.screenshot({ path: shotPath(testInfo, 'lead-edit.en.png') });
     await form.getByTestId('lead-save').click();
     await expect(form).toBeHidden();
+    await expect(page.getByTestId('lead-detail').getByText('Head of Buying')).toBeVisible();
+  });
+
+  await test.step('back to the list: the filter is as the rep left it', async () => {
+    await page.getByRole('link', { name: 'All leads' }).click();
+    await expect(page.getByTestId('lead-filter-owner')).toHaveValue(':mine');
+    await page.getByRole('grid', { name: 'Leads' }).getByRole('link', { name: 'Mei Lin' }).click();
     await expect(page.getByTestId('lead-detail').getByText('Head of Buying')).toBeVisible();
   });
 
