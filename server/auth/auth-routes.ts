@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import {
+  loginRequestSchema,
+  logoutRequestSchema,
+  refreshRequestSchema,
+  type AuthUser,
+  type TokenResponse,
+} from '../../shared/contract/sync/wire/auth';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { parseBody } from '../parse';
@@ -10,13 +16,6 @@ import type { Principal } from './principal';
 import { endSession, issueRefreshToken, rotateRefreshToken } from './refresh-tokens';
 import { signAccessToken } from './tokens';
 import { findUserByEmail, findUserById } from './users';
-
-const loginBody = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) });
-const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) });
-// The access token names the session; a refresh token, when sent, must be one of that session's.
-const logoutBody = z.object({ refreshToken: z.string().min(1).max(200).optional() }).nullish();
-
-export type TokenResponse = { accessToken: string; refreshToken: string; expiresIn: number; user: Principal };
 
 export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const tokens = async (user: Principal, refreshToken: string, sessionId: string): Promise<TokenResponse> => ({
@@ -31,7 +30,7 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
     // Guessing passwords is the one attack the global limit is too generous for.
     { config: { rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: 60_000 } } },
     async (request) => {
-      const body = parseBody(loginBody, request.body);
+      const body = parseBody(loginRequestSchema, request.body);
       const user = await findUserByEmail(ctx.db, body.email);
       const ok = await verifyPassword(body.password, user?.passwordHash ?? ctx.dummyHash);
       if (!user || !ok || user.disabled) throw new HttpError(401, 'invalid_credentials', 'wrong e-mail or password');
@@ -42,7 +41,7 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
   );
 
   app.post('/auth/refresh', async (request) => {
-    const body = parseBody(refreshBody, request.body);
+    const body = parseBody(refreshRequestSchema, request.body);
     const { userId, refreshToken, sessionId } = await rotateRefreshToken(ctx.db, body.refreshToken, ctx.config.refreshTokenTtlSec);
     const user = await findUserById(ctx.db, userId);
     if (!user || user.disabled) throw new HttpError(401, 'unauthorized', 'this account does not exist or is disabled');
@@ -52,10 +51,10 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
 
   app.post('/auth/logout', async (request, reply) => {
     const { principal, sessionId } = await authenticate(ctx, request);
-    const body = parseBody(logoutBody, request.body);
+    const body = parseBody(logoutRequestSchema, request.body);
     await endSession(ctx.db, { userId: principal.userId, sessionId, refreshToken: body?.refreshToken });
     return reply.code(204).send();
   });
 
-  app.get('/auth/me', async (request) => (await authenticate(ctx, request)).principal);
+  app.get('/auth/me', async (request): Promise<AuthUser> => (await authenticate(ctx, request)).principal);
 };

@@ -1,6 +1,8 @@
-export type Role = 'rep' | 'manager' | 'admin';
+import { USER_ROLES, type AuthUser, type UserRole } from '../../shared/contract/sync/wire/auth';
 
-export const ROLES: readonly Role[] = ['rep', 'manager', 'admin'];
+export type Role = UserRole;
+
+export const ROLES: readonly Role[] = USER_ROLES;
 
 /** Who is calling, as loaded from the database on every request (role or team changes apply at once). */
-export type Principal = { userId: string; email: string; role: Role; teamId: string | null };
+export type Principal = AuthUser;

@@ -1,18 +1,7 @@
-import { z } from 'zod';
+import { checkpointSchema, type Checkpoint } from '../../shared/contract/sync/wire/pull';
 import { badRequest } from '../errors';
 
-/**
- * A position in a collection's change feed: the writing transaction's id (xid8, as a decimal string
- * because it is 64-bit) and the document id, which orders rows written by the same transaction.
- * `gen` is the collection's purge generation when the checkpoint was issued (see pull.ts).
- */
-export type Checkpoint = { txid: string; id: string; gen?: number };
-
-const checkpointSchema = z.strictObject({
-  txid: z.string().regex(/^\d{1,20}$/, 'txid must be a decimal transaction id'),
-  id: z.string().min(1).max(64),
-  gen: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-});
+export type { Checkpoint };
 
 /** `?checkpoint=` carries the JSON the server returned last time; absent or empty = from the start. */
 export const parseCheckpoint = (raw: unknown): Checkpoint | null => {

@@ -1,3 +1,4 @@
+import type { ServerDoc } from '../../shared/contract/sync/wire/pull';
 import type { SyncCollection } from './collections';
 
 /** What the database holds per document (server-managed values in their own columns). */
@@ -15,7 +16,7 @@ export const STORED_COLUMNS = `id, schema_version, deleted, revision::text AS re
   floor(extract(epoch FROM server_updated_at) * 1000)::bigint::text AS updated_ms, txid::text AS txid`;
 
 /** A document as it travels in the protocol: the domain fields, the server-managed ones, `_deleted`. */
-export type WireDoc = Record<string, unknown> & { id: string; _deleted: boolean; serverRevision: number; serverUpdatedAt: number };
+export type WireDoc = ServerDoc;
 
 export const SERVER_FIELDS = ['serverRevision', 'serverUpdatedAt', '_deleted'] as const;
 

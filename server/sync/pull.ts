@@ -77,10 +77,10 @@ const pageSql = (scope: string, withTotal: boolean): string => `
 /**
  * Without statistics (PGlite never runs autovacuum; a freshly loaded table has none either) the
  * planner guesses a handful of rows and reads the whole rest of the feed through a bitmap scan, then
- * sorts it — 40 MB spilled to disk for a 100,000-row collection. The feed index already has the
- * order we need, so the page must walk it and stop after `limit` rows. Before PostgreSQL 18 a
- * disabled plan node costs 10^10, which would also trigger JIT compilation (~750 ms per statement on
- * PostgreSQL 15), so JIT is off too: these are short statements.
+ * sorts it, spilling to disk on a large collection. The feed index already has the order we need,
+ * so the page must walk it and stop after `limit` rows. Before PostgreSQL 18 a disabled plan node
+ * gets a huge cost, which would also trigger JIT compilation of every page, so JIT is off too:
+ * these are short statements.
  */
 const useFeedOrder = (tx: Queryable): Promise<unknown> =>
   tx.query(`SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('jit', 'off', true)`);
@@ -153,7 +153,10 @@ export const pullChanges = async (
   };
 };
 
-/** The response body of a pull (and an SSE batch), with the documents spliced in as PostgreSQL wrote them. */
+/**
+ * The response body of a pull (`pullResponseSchema`) and of an SSE batch (`streamBatchSchema`), with
+ * the documents spliced in as PostgreSQL wrote them; the sync tests parse it with those schemas.
+ */
 export const pullResponseJson = (r: PullResult, withTotal: boolean): string =>
   `{"documents":${r.documentsJson},"checkpoint":${JSON.stringify(r.checkpoint)}${withTotal && r.total !== undefined ? `,"total":${r.total}` : ''}}`;
 

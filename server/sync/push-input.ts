@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { pushRowSchema } from '../../shared/contract/sync/wire/push';
 import { badRequest } from '../errors';
 import type { SyncCollection } from './collections';
 import { clientFields } from './documents';
@@ -21,17 +21,6 @@ export type ValidPushRow = {
   assumed: AssumedState | null;
 };
 
-const docShape = z.looseObject({ id: z.string().min(1).max(64), _deleted: z.boolean().optional() });
-// Revisions are the server's own, so a real client only ever sends back one the server issued.
-const assumedShape = docShape.extend({
-  serverRevision: z
-    .int()
-    .min(0)
-    .max(2 ** 50)
-    .optional(),
-});
-const rowShape = z.strictObject({ assumedMasterState: assumedShape.nullish(), newDocumentState: docShape });
-
 /**
  * Checks the whole batch before anything is written: the body is RxDB's array of
  * `{ assumedMasterState, newDocumentState }`, every new state must satisfy the collection's shared
@@ -42,7 +31,7 @@ export const validatePush = (col: SyncCollection, body: unknown, maxRows: number
   if (body.length > maxRows) throw badRequest('bad_request', `at most ${maxRows} rows per push; split the batch`);
   const seen = new Set<string>();
   return body.map((raw, index): ValidPushRow => {
-    const shape = rowShape.safeParse(raw);
+    const shape = pushRowSchema.safeParse(raw);
     if (!shape.success) {
       const issue = shape.error.issues[0];
       throw badRequest('bad_request', `row ${index}: ${issue ? `${issue.path.join('.') || 'row'} ${issue.message}` : 'malformed'}`);

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
+import { RESYNC, type StreamData } from '../../shared/contract/sync/wire/stream';
 import type { AppContext } from '../context';
-import { HttpError } from '../errors';
+import { HttpError, type ErrorBody } from '../errors';
 import type { Checkpoint } from './checkpoint';
 import type { SyncCollection } from './collections';
 import { feedHead, pullChanges, pullResponseJson } from './pull';
@@ -46,7 +47,7 @@ export const openStream = async (
   const sendJson = (json: string, event?: string): void => {
     if (!closed) res.write(`${event ? `event: ${event}\n` : ''}data: ${json}\n\n`);
   };
-  const send = (data: unknown, event?: string): void => sendJson(JSON.stringify(data), event);
+  const send = (data: StreamData): void => sendJson(JSON.stringify(data));
 
   const drain = async (): Promise<void> => {
     if (draining) {
@@ -69,7 +70,7 @@ export const openStream = async (
         }
       } while (dirty && !closed);
     } catch (err) {
-      const body = err instanceof HttpError ? err.toBody() : { code: 'internal', message: 'the change feed failed; reconnect' };
+      const body: ErrorBody = err instanceof HttpError ? err.toBody() : { code: 'internal', message: 'the change feed failed; reconnect' };
       if (!(err instanceof HttpError)) request.log.error({ err }, 'stream drain failed');
       end(body);
     } finally {
@@ -91,7 +92,7 @@ export const openStream = async (
   };
 
   const unsubscribe = ctx.hub.subscribe(col.name, (event) => {
-    if (event === 'reconnect') send('RESYNC');
+    if (event === 'reconnect') send(RESYNC);
     void drain();
   });
   const heartbeat = setInterval(() => !closed && res.write(': ping\n\n'), HEARTBEAT_MS);
@@ -111,9 +112,9 @@ export const openStream = async (
       ),
   });
 
-  function end(error?: { code: string; message: string }): void {
+  function end(error?: ErrorBody): void {
     if (closed) return;
-    if (error) send(error, 'error');
+    if (error) sendJson(JSON.stringify(error), 'error');
     closed = true;
     cleanup();
     res.end();
@@ -133,6 +134,6 @@ export const openStream = async (
 
   // The client re-pulls from its own checkpoint on RESYNC; this stream continues from the head it
   // saw before sending it, so between the two nothing is missed.
-  send('RESYNC');
+  send(RESYNC);
   void drain();
 };

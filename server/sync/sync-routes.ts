@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { pullQuerySchema, type CollectionsResponse } from '../../shared/contract/sync/wire/pull';
+import type { PushResponse } from '../../shared/contract/sync/wire/push';
 import { authenticate } from '../auth/authenticate';
 import type { AppContext } from '../context';
 import { badRequest, HttpError } from '../errors';
@@ -35,15 +36,13 @@ const resolveCollection = (ctx: AppContext, params: SyncParams): SyncCollection 
   return col;
 };
 
-const limitSchema = z.coerce.number().int().min(1);
-
 export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const prepare = async (request: SyncRequest) => {
     const auth = await authenticate(ctx, request);
     return { ...auth, col: resolveCollection(ctx, request.params) };
   };
 
-  app.get('/sync/collections', async (request) => {
+  app.get('/sync/collections', async (request): Promise<CollectionsResponse> => {
     await authenticate(ctx, request);
     return { collections: [...ctx.collections.values()].map((c) => ({ name: c.name, schemaVersion: c.schemaVersion })) };
   });
@@ -51,15 +50,15 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void 
   app.get('/sync/:collection/:schemaVersion/pull', async (request: SyncRequest, reply) => {
     const { principal, col } = await prepare(request);
     const checkpoint = parseCheckpoint(request.query.checkpoint);
-    const rawLimit = request.query.limit ?? 100;
-    const limit = limitSchema.max(ctx.config.maxPullLimit).safeParse(rawLimit);
-    if (!limit.success) throw badRequest('bad_request', `limit must be a whole number from 1 to ${ctx.config.maxPullLimit}`);
-    const page = await pullChanges(ctx.db, col, principal, checkpoint, limit.data);
+    const limit = pullQuerySchema.shape.limit.safeParse(request.query.limit);
+    if (!limit.success || (limit.data ?? 0) > ctx.config.maxPullLimit)
+      throw badRequest('bad_request', `limit must be a whole number from 1 to ${ctx.config.maxPullLimit}`);
+    const page = await pullChanges(ctx.db, col, principal, checkpoint, limit.data ?? 100);
     // Already JSON (the documents come serialised from PostgreSQL): sent as is, not re-serialised.
     return reply.type('application/json; charset=utf-8').send(pullResponseJson(page, true));
   });
 
-  app.post('/sync/:collection/:schemaVersion/push', async (request: SyncRequest) => {
+  app.post('/sync/:collection/:schemaVersion/push', async (request: SyncRequest): Promise<PushResponse> => {
     const { principal, col } = await prepare(request);
     const rows = validatePush(col, request.body, ctx.config.maxPushRows);
     const pause = ctx.config.faultPushPauseMs;

@@ -1,9 +1,15 @@
-import type { AuthUser, SignInResult, SyncError } from '../../../shared/contract/sync/sync-types';
+import { z } from 'zod';
+import type { SignInResult, SyncError } from '../../../shared/contract/sync/sync-types';
+import {
+  tokenResponseSchema,
+  type LoginRequest,
+  type LogoutRequest,
+  type RefreshRequest,
+  type TokenResponse,
+} from '../../../shared/contract/sync/wire/auth';
 import { checkServerUrl } from './server-url';
-import { requestJson, type HttpFailure, type HttpRequest, type HttpResult } from './sync-http';
+import { BAD_RESPONSE, requestJson, type HttpFailure, type HttpRequest, type HttpResult } from './sync-http';
 import type { StoredSession, TokenStore } from './token-store';
-
-type TokenResponse = { accessToken: string; refreshToken: string; expiresIn: number; user: AuthUser };
 
 /** Refresh this long before the access token runs out, so a request never leaves with a dying token. */
 const REFRESH_MARGIN_MS = 30_000;
@@ -20,7 +26,7 @@ export type AuthSessionManager = {
   /** Revokes the refresh token when the server is reachable; forgets the tokens either way. */
   signOut(signal: AbortSignal): Promise<void>;
   /** An authorized request: refreshes ahead of expiry and once more on a 401 `token_expired`. */
-  request<T>(path: string, init: Omit<HttpRequest, 'headers'>): Promise<HttpResult<T>>;
+  request<T>(path: string, init: Omit<HttpRequest, 'headers'>, schema: z.ZodType<T>): Promise<HttpResult<T>>;
   /** A fresh access token for the SSE stream, or the failure that prevented it. */
   accessToken(signal: AbortSignal): Promise<{ ok: true; token: string } | { ok: false; failure: HttpFailure }>;
 };
@@ -45,11 +51,8 @@ export function createAuthSessionManager(store: TokenStore, events: AuthEvents, 
   async function refresh(signal: AbortSignal): Promise<{ ok: true; token: string } | { ok: false; failure: HttpFailure }> {
     const before = session;
     if (!before) return { ok: false, failure: { kind: 'http', status: 401, code: 'not_signed_in', message: 'not signed in' } };
-    const r = await requestJson<TokenResponse>(`${before.serverUrl}/auth/refresh`, {
-      method: 'POST',
-      body: { refreshToken: before.refreshToken },
-      signal,
-    });
+    const body: RefreshRequest = { refreshToken: before.refreshToken };
+    const r = await requestJson(`${before.serverUrl}/auth/refresh`, { method: 'POST', body, signal }, tokenResponseSchema);
     if (!r.ok) {
       if (r.failure.kind === 'http' && r.failure.status === 401 && REFRESH_FAILURES.has(r.failure.code)) {
         session = undefined;
@@ -101,12 +104,8 @@ export function createAuthSessionManager(store: TokenStore, events: AuthEvents, 
       const checked = checkServerUrl(serverUrl);
       if (!checked.ok) return { signedIn: false, error: checked.error };
       const base = checked.base;
-      const r = await requestJson<TokenResponse>(`${base}/auth/login`, {
-        method: 'POST',
-        body: { email, password },
-        signal,
-        timeoutMs: 15_000,
-      });
+      const body: LoginRequest = { email, password };
+      const r = await requestJson(`${base}/auth/login`, { method: 'POST', body, signal, timeoutMs: 15_000 }, tokenResponseSchema);
       if (!r.ok) return { signedIn: false, error: signInError(r.failure) };
       session = toStored(base, r.body);
       await store.save(session);
@@ -118,21 +117,20 @@ export function createAuthSessionManager(store: TokenStore, events: AuthEvents, 
       await store.clear();
       if (!current) return;
       // Best effort: offline sign-out must work; the refresh token then simply expires.
-      await requestJson(`${current.serverUrl}/auth/logout`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${current.accessToken}` },
-        body: { refreshToken: current.refreshToken },
-        signal,
-        timeoutMs: 5_000,
-      });
+      const body: LogoutRequest = { refreshToken: current.refreshToken };
+      await requestJson(
+        `${current.serverUrl}/auth/logout`,
+        { method: 'POST', headers: { authorization: `Bearer ${current.accessToken}` }, body, signal, timeoutMs: 5_000 },
+        z.unknown(),
+      );
     },
-    async request<T>(path: string, init: Omit<HttpRequest, 'headers'>): Promise<HttpResult<T>> {
+    async request<T>(path: string, init: Omit<HttpRequest, 'headers'>, schema: z.ZodType<T>): Promise<HttpResult<T>> {
       for (let attempt = 0; ; attempt++) {
         const token = await accessToken(init.signal);
         if (!token.ok) return token;
         const base = session?.serverUrl;
         if (!base) return { ok: false, failure: { kind: 'http', status: 401, code: 'not_signed_in', message: 'not signed in' } };
-        const r = await requestJson<T>(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token.token}` } });
+        const r = await requestJson(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token.token}` } }, schema);
         if (r.ok || attempt > 0 || r.failure.kind !== 'http' || r.failure.status !== 401) return r;
         // The token died early (server clock, revoked): refresh once and retry.
         const refreshed = await refreshOnce(init.signal);
@@ -148,5 +146,6 @@ function signInError(failure: HttpFailure): SyncError {
   if (failure.code === 'invalid_credentials') return { code: 'invalid_credentials', message: 'Wrong e-mail or password.' };
   if (failure.status === 429) return { code: 'rate_limited', message: failure.message };
   if (failure.status === 426) return { code: 'update_required', message: failure.message };
+  if (failure.code === BAD_RESPONSE) return { code: 'server_error', message: failure.message };
   return { code: 'server_error', message: `${failure.code}: ${failure.message}` };
 }

@@ -1,4 +1,5 @@
 import { backoffDelay, sleep, type BackoffOptions } from './backoff';
+import { healthResponseSchema } from '../../../shared/contract/sync/wire/auth';
 import { requestJson } from './sync-http';
 
 export type ConnectivityState = 'online' | 'offline';
@@ -58,11 +59,11 @@ export function createConnectivity(options: ConnectivityOptions): Connectivity {
     const base = options.serverUrl();
     if (!base) return false;
     try {
-      const r = await requestJson<{ ok?: boolean }>(`${base}/health`, {
-        method: 'GET',
-        signal: controller.signal,
-        timeoutMs: options.probeTimeoutMs ?? 5_000,
-      });
+      const r = await requestJson(
+        `${base}/health`,
+        { method: 'GET', signal: controller.signal, timeoutMs: options.probeTimeoutMs ?? 5_000 },
+        healthResponseSchema,
+      );
       // Any HTTP answer (even 429/5xx) proves the network path works; only no answer means offline.
       return r.ok || r.failure.kind === 'http';
     } catch (error) {

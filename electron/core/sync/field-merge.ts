@@ -1,5 +1,5 @@
 /** A document as replication sees it: domain fields, server bookkeeping, `_deleted`. */
-export type SyncDoc = { readonly [field: string]: unknown; readonly _deleted: boolean };
+export type SyncDoc = { readonly [field: string]: unknown; readonly id: string; readonly _deleted: boolean };
 
 export type FieldConflict = {
   readonly field: string;

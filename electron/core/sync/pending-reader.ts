@@ -5,7 +5,7 @@ import { CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/sc
 import type { CrmDatabase } from '../db/open-crm-database';
 import type { SyncDoc } from './field-merge';
 import { listPendingChanges, localRecords, type PendingSource } from './pending-changes';
-import type { Checkpoint } from './pull-stream';
+import type { Checkpoint } from '../../../shared/contract/sync/wire/pull';
 import { openReplicationMeta, replicationIdentifier, type ReplicationMetaInstance } from './replication-meta';
 import type { SyncIdentity, SyncSideTables } from './sync-side-tables';
 

@@ -1,12 +1,14 @@
 import { Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import { describeIssues, errorBodySchema } from '../../../shared/contract/sync/wire/errors';
+import type { Checkpoint } from '../../../shared/contract/sync/wire/pull';
+import { RESYNC, streamDataSchema, streamErrorSchema } from '../../../shared/contract/sync/wire/stream';
 import type { AuthSessionManager } from './auth-session';
 import { backoffDelay, sleep } from './backoff';
 import type { Connectivity } from './connectivity';
 import { createSseParser, type SseMessage } from './sse-parser';
 import type { SyncDoc } from './field-merge';
 
-export type Checkpoint = { readonly txid: string; readonly id: string };
 export type StreamItem = RxReplicationPullStreamItem<SyncDoc, Checkpoint>;
 
 export type PullStreamOptions = {
@@ -18,7 +20,7 @@ export type PullStreamOptions = {
   readonly onFatal: (status: number, code: string, message: string) => void;
   /** The server pings every 15 s; silence for this long means a dead connection. */
   readonly idleTimeoutMs?: number;
-  /** Unexpected trouble (a message that is not JSON, a bug): logged, the stream carries on or ends. */
+  /** Unexpected trouble (a message off the protocol, a bug): logged, the stream carries on or ends. */
   readonly log: (message: string, error: unknown) => void;
 };
 
@@ -59,10 +61,11 @@ export function createPullStream(options: PullStreamOptions): Observable<StreamI
           redirect: 'error',
         });
         if (response.status !== 200 || !response.body) {
-          const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+          const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+          const body = parsed.success ? parsed.data : { code: `http_${response.status}`, message: `HTTP ${response.status}` };
           if (response.status === 401) return 'retry-now';
           if (response.status === 426 || response.status === 404 || response.status === 400) {
-            options.onFatal(response.status, body.code ?? `http_${response.status}`, body.message ?? `HTTP ${response.status}`);
+            options.onFatal(response.status, body.code, body.message);
             return 'wait';
           }
           return 'backoff';
@@ -77,7 +80,7 @@ export function createPullStream(options: PullStreamOptions): Observable<StreamI
           else if (next === 'end') outcome = 'backoff';
           else if (typeof next === 'object' && 'malformed' in next) {
             // Skipping it loses nothing: the next reconnect starts with RESYNC and re-pulls from the checkpoint.
-            options.log(`sync stream ${options.path} sent a message that is not JSON`, next.malformed);
+            options.log(`sync stream ${options.path} sent a message off the sync protocol`, next.malformed);
           } else if (next) subscriber.next(next);
         });
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -120,8 +123,11 @@ export function createPullStream(options: PullStreamOptions): Observable<StreamI
   });
 }
 
-/** An SSE message as a stream item; `end` and `token_expired` close the connection (the server ends it too). */
-function interpret(message: SseMessage): StreamItem | 'end' | 'token_expired' | { readonly malformed: Error } | undefined {
+/**
+ * An SSE message as a stream item; `end` and `token_expired` close the connection (the server ends
+ * it too). A message the wire schema refuses is reported as malformed and never reaches RxDB.
+ */
+function interpret(message: SseMessage): StreamItem | 'end' | 'token_expired' | { readonly malformed: Error } {
   let data: unknown;
   try {
     data = JSON.parse(message.data) as unknown;
@@ -129,15 +135,14 @@ function interpret(message: SseMessage): StreamItem | 'end' | 'token_expired' | 
     return { malformed: error instanceof Error ? error : new Error(String(error)) };
   }
   if (message.event === 'error') {
-    const code = typeof data === 'object' && data !== null && 'code' in data ? String((data as { code: unknown }).code) : 'internal';
-    if (code === 'token_expired') return 'token_expired';
+    const error = streamErrorSchema.safeParse(data);
+    if (error.success && error.data.code === 'token_expired') return 'token_expired';
     // resync_required / server_shutdown / internal: reconnecting gives RESYNC, then the pull sorts it out.
     return 'end';
   }
-  if (data === 'RESYNC') return 'RESYNC';
-  if (typeof data === 'object' && data !== null && 'documents' in data && Array.isArray((data as { documents: unknown }).documents)) {
-    const batch = data as { documents: WithDeleted<SyncDoc>[]; checkpoint: Checkpoint };
-    return { documents: batch.documents, checkpoint: batch.checkpoint };
-  }
-  return undefined;
+  const parsed = streamDataSchema.safeParse(data);
+  if (!parsed.success) return { malformed: new Error(describeIssues(parsed.error)) };
+  if (parsed.data === RESYNC) return 'RESYNC';
+  const documents: WithDeleted<SyncDoc>[] = parsed.data.documents;
+  return { documents, checkpoint: parsed.data.checkpoint };
 }

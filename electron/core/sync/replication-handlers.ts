@@ -1,9 +1,7 @@
 import type { AuthSessionManager } from './auth-session';
 import { backoffDelay, sleep } from './backoff';
 import type { Connectivity } from './connectivity';
-import type { SyncDoc } from './field-merge';
-import type { Checkpoint } from './pull-stream';
-import { isTransient, type HttpFailure, type HttpResult } from './sync-http';
+import { BAD_RESPONSE, isTransient, type HttpFailure, type HttpResult } from './sync-http';
 import type { SyncError } from '../../../shared/contract/sync/sync-types';
 
 /** What a handler tells the engine; every call is cheap and synchronous. */
@@ -66,6 +64,11 @@ export async function requestWithRetry<T, S>(
         code: failure.status === 429 ? 'rate_limited' : 'server_error',
         message: `${failure.code}: ${failure.message}`,
       });
+    } else if (failure.code === BAD_RESPONSE) {
+      // The server (or a proxy in front of it) answered something the protocol does not allow:
+      // nothing of it is written; retry slowly and show it.
+      deps.reporter.transient({ code: 'server_error', message: failure.message });
+      attempt = Math.max(attempt, 6);
     } else {
       // A 4xx we did not expect is a bug on one side; keep retrying slowly and show it.
       deps.reporter.transient({ code: 'internal', message: `HTTP ${failure.status} ${failure.code}: ${failure.message}` });
@@ -74,14 +77,3 @@ export async function requestWithRetry<T, S>(
     await sleep(backoffDelay(attempt), deps.signal, wake);
   }
 }
-
-export function pullPath(collection: string, version: number, checkpoint: Checkpoint | null | undefined, limit: number): string {
-  const cp = checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : '';
-  return `/sync/${collection}/${version}/pull?limit=${limit}${cp}`;
-}
-
-export type PullPage = { readonly documents: SyncDoc[]; readonly checkpoint: Checkpoint | null; readonly total?: number };
-export type PushAnswer = {
-  readonly conflicts: SyncDoc[];
-  readonly errors: ReadonlyArray<{ readonly id: string; readonly code: string; readonly message: string }>;
-};

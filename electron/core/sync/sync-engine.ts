@@ -13,7 +13,7 @@ import { startCollectionReplication } from './collection-replication';
 import { createConnectivity, type Connectivity } from './connectivity';
 import type { SyncDoc } from './field-merge';
 import { createPendingReader } from './pending-reader';
-import type { Checkpoint } from './pull-stream';
+import type { Checkpoint } from '../../../shared/contract/sync/wire/pull';
 import { replicationIdentifier } from './replication-meta';
 import { createStatusTracker } from './sync-status-tracker';
 import { createSyncSideTables } from './sync-side-tables';

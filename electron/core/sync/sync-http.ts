@@ -1,6 +1,11 @@
+import type { z } from 'zod';
+import { describeIssues, errorBodySchema } from '../../../shared/contract/sync/wire/errors';
+
 /**
- * HTTP to the sync server as values: a request either answers (2xx with its JSON body), fails
- * with the server's `{ code, message }`, or fails on the network (refused, reset, timed out).
+ * HTTP to the sync server as values: a request either answers (2xx with a JSON body that matches
+ * the wire schema it was asked for), fails with the server's `{ code, message }`, or fails on the
+ * network (refused, reset, timed out). An answer that does not match the schema is a failure with
+ * code `bad_response`, so nothing malformed ever reaches the local database.
  * Only an abort by our own signal throws, so "stopped" is never mistaken for "offline".
  */
 export type HttpFailure =
@@ -21,7 +26,10 @@ export type HttpRequest = {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export async function requestJson<T>(url: string, request: HttpRequest): Promise<HttpResult<T>> {
+/** Code of a failure whose HTTP status was fine but whose body was not what the protocol says. */
+export const BAD_RESPONSE = 'bad_response';
+
+export async function requestJson<T>(url: string, request: HttpRequest, schema: z.ZodType<T>): Promise<HttpResult<T>> {
   const signal = AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS)]);
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
@@ -50,21 +58,22 @@ export async function requestJson<T>(url: string, request: HttpRequest): Promise
       // A proxy's HTML error page or a truncated body: report it like the server would.
       return {
         ok: false,
-        failure: { kind: 'http', status: response.status, code: 'bad_response', message: `unreadable response (HTTP ${response.status})` },
+        failure: { kind: 'http', status: response.status, code: BAD_RESPONSE, message: `unreadable response (HTTP ${response.status})` },
       };
     }
   }
-  if (response.ok) return { ok: true, status: response.status, body: body as T };
-  const err = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; message?: unknown; details?: unknown };
+  if (response.ok) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return { ok: true, status: response.status, body: parsed.data };
+    const message = `the server's answer to ${request.method} ${new URL(url).pathname} does not follow the sync protocol (${describeIssues(parsed.error)})`;
+    return { ok: false, failure: { kind: 'http', status: response.status, code: BAD_RESPONSE, message } };
+  }
+  const err = errorBodySchema.safeParse(body);
   return {
     ok: false,
-    failure: {
-      kind: 'http',
-      status: response.status,
-      code: typeof err.code === 'string' ? err.code : `http_${response.status}`,
-      message: typeof err.message === 'string' ? err.message : `HTTP ${response.status}`,
-      details: err.details,
-    },
+    failure: err.success
+      ? { kind: 'http', status: response.status, code: err.data.code, message: err.data.message, details: err.data.details }
+      : { kind: 'http', status: response.status, code: `http_${response.status}`, message: `HTTP ${response.status}` },
   };
 }
 

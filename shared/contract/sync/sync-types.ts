@@ -1,4 +1,5 @@
 import type { CrmCollectionName } from '../../schemas/registry';
+import type { AuthUser as WireAuthUser } from './wire/auth';
 
 /**
  * Codes of sync problems the UI maps to text (`errors.sync.<code>`); `message` is detail for people.
@@ -91,12 +92,8 @@ export type ConflictRecord = {
   readonly detectedAt: number;
 };
 
-export type AuthUser = {
-  readonly userId: string;
-  readonly email: string;
-  readonly role: 'rep' | 'manager' | 'admin';
-  readonly teamId: string | null;
-};
+/** The signed-in user, as the sync server's token response describes them. */
+export type AuthUser = Readonly<WireAuthUser>;
 
 export type AuthSession = { readonly signedIn: false } | { readonly signedIn: true; readonly serverUrl: string; readonly user: AuthUser };
 
