@@ -39,10 +39,8 @@ const INSERT_ROUNDS = 5;
 
 /**
  * Collects what earlier runs left on the heap (npm run bench:store passes --expose-gc), so each
- * timed run pays for its own garbage only. The memory storage leaves ~1 GB behind, which the next
- * SQLite run otherwise collects: memory then SQLite in one process, three pairs each way, SQLite
- * took 8.6-10.5 s without a collection in between and 7.4-8.8 s with one (heap at the end
- * 0.86-1.0 GB vs 0.29 GB); the memory storage's own times did not move.
+ * timed run pays for its own garbage only. The memory storage leaves a large heap behind, which
+ * the next SQLite run would otherwise collect inside its own timing.
  */
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -9,6 +9,12 @@
 // - reopen_rows_p50_ms: painted, the same way, when the page is opened again in that profile, as
 //   on a later start of the app; tab_rows_ms: Contacts tab → Accounts tab, rows visible.
 // - search_p50/p95_ms over 50 varied global searches (last keystroke until results show).
+// - screen_<name>_ms for every screen: from navigating to it (from a screen without data) until its
+//   content is in the DOM and about to be painted, on the first visit in the page (its code and
+//   data loaded for the first time); screens_warm_ms on a second visit; slowest_screen_ms, the
+//   largest first visit. "Content" is real data or the screen's empty state (bench/ui-screens.ts).
+// The database: --accounts accounts, the first --with-deals of them with their contacts, leads,
+// deals, quotes and activities (bench/ui-seed.ts).
 // Progress goes to stderr. A benchmark prints numbers; it never fails on time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,8 +24,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { generateAccounts } from '../electron/core/seed/generate-dataset';
-import { seedAccounts } from '../tests/fixtures/seed-accounts';
 import { median as middleValue, round as roundTo } from './bench-stats';
+import { screenProbes, timeScreens } from './ui-screens';
+import { sampleIds, seedUiBench } from './ui-seed';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = 42;
@@ -30,9 +37,15 @@ const FRESH_STARTS = 5;
 const BUSY_BROWSER_STARTS = 3;
 // --data-dir reuses a directory seeded before (by --keep, or `node --import tsx tests/fixtures/seed-accounts.ts`).
 const { values } = parseArgs({
-  options: { accounts: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+  options: {
+    accounts: { type: 'string', default: '100000' },
+    'with-deals': { type: 'string', default: '10000' },
+    keep: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+  },
 });
 const accounts = Number(values.accounts);
+const withDeals = Number(values['with-deals']);
 const log = (message: string): void => void process.stderr.write(`bench:ui: ${message}\n`);
 
 function median(values: ReadonlyArray<number>): number {
@@ -215,11 +228,11 @@ const IDLE_WINDOWS = 3;
 const IDLE_WAIT_MAX_MS = 5_000;
 
 /**
- * Waits until the browser has finished its own start-up: a new Chromium profile keeps ~1.5 of the
- * VM's 2 cores busy for ~0.5 s after launch (profile services, preferences, databases of the
- * browser itself), whatever page it shows. That work is Chromium-the-browser's, not the app's:
- * Electron has none of those services and loads the window as the app starts. Measured from a busy
- * browser, first rows swung 400-570 ms per start; from an idle one 310-380 ms. The profile stays
+ * Waits until the browser has finished its own start-up: a new Chromium profile keeps the CPU
+ * busy for a while after launch (profile services, preferences, databases of the browser itself),
+ * whatever page it shows. That work is Chromium-the-browser's, not the app's: Electron has none of
+ * those services and loads the window as the app starts, and measuring through it would make the
+ * first-rows figure swing from start to start. The profile stays
  * new (no stored prefs, no compiled-code cache, empty HTTP cache), so the page still pays for its
  * whole first start. Returns how long it waited.
  */
@@ -286,14 +299,15 @@ async function main(): Promise<void> {
     let lastLog = 0;
     if (reuse) log(`reusing ${dataDir}`);
     else {
-      await seedAccounts(dataDir, accounts, SEED, (done) => {
+      await seedUiBench(dataDir, accounts, withDeals, SEED, (message) => {
         if (performance.now() - lastLog < 5000) return;
         lastLog = performance.now();
-        log(`seeded ${done} / ${accounts} accounts`);
+        log(message);
       });
     }
     const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
-    log(`seeded ${accounts} accounts in ${seedSeconds} s`);
+    log(`seeded ${accounts} accounts (${withDeals} with deals and activities) in ${seedSeconds} s`);
+    const probes = screenProbes(sampleIds(dataDir));
 
     // Several fresh starts (host just started, new browser profile), each opened once the browser
     // has finished its own start-up; first_rows is their median. A few more are opened while the
@@ -352,6 +366,9 @@ async function main(): Promise<void> {
       log(`reopened: first rows ${Math.round(reopenTimes[reopenTimes.length - 1] ?? NaN)} ms after navigation`);
       await page.waitForTimeout(500);
     }
+    // Every screen, first and warm visits, in the page that has been open all along.
+    const screens = await timeScreens(page, probes, log);
+    const firstVisits = Object.values(screens.first).filter((ms): ms is number => ms !== null);
     times.sort((a, b) => a - b);
     tabTimes.sort((a, b) => a - b);
     reopenTimes.sort((a, b) => a - b);
@@ -371,8 +388,13 @@ async function main(): Promise<void> {
         search_p50_ms: percentile(times, 50),
         search_p95_ms: percentile(times, 95),
         searches: times.length,
+        ...Object.fromEntries(Object.entries(screens.first).map(([name, ms]) => [`screen_${name}_ms`, ms])),
+        slowest_screen_ms: firstVisits.length === 0 ? null : Math.max(...firstVisits),
+        screens_not_shown: Object.keys(screens.first).filter((name) => screens.first[name] === null),
+        screens_warm_ms: screens.warm,
+        accounts_with_deals: reuse ? null : Math.min(accounts, withDeals),
         seed_s: reuse ? null : seedSeconds,
-        targets: { first_rows_ms: 500, search_ms: 100 },
+        targets: { first_rows_ms: 500, search_ms: 100, screen_ms: 500 },
       })}\n`,
     );
   } finally {

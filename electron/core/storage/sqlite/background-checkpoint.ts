@@ -5,7 +5,7 @@ import type { ConnectionCipher } from './sqlite-cipher';
 
 /**
  * Checkpoints one WAL database from a thread of its own, so copying a large WAL back into the
- * database file (after an initial sync: ~1 GB, 1-2 s) never blocks the core's thread, which
+ * database file (after an initial sync it is large) never blocks the core's thread, which
  * keeps answering the UI and storing the next pages meanwhile. A PASSIVE checkpoint from a
  * second connection is what SQLite recommends for exactly this (it never blocks readers or
  * the writer; it copies what no reader still needs and tries again next time).
@@ -13,13 +13,11 @@ import type { ConnectionCipher } from './sqlite-cipher';
  * The two threads share what was asked and whether a run is on through shared memory, not
  * messages: a run of bulk writes awaited back to back (an import, a benchmark) settles its
  * promises as microtasks, so the core's thread may not read a message from the checkpoint thread
- * until the whole run is over. When "a checkpoint is running" was learnt from the reply, the
- * first reply arrived only after the last write: every later request was folded into a run that
- * never started, and the WAL's 1 GiB safety net checkpointed everything since inside a commit on
- * the core's thread (100k accounts in 5,000-document writes: one background checkpoint at 343 MB
- * of WAL, then a last commit of 1.1-1.3 s against ~0.6 s for the others). Now the checkpoint
- * thread reruns by itself while requests are newer than what it covered (three runs in that
- * write; the last commit 0.95 s), and messages only carry answers to callers that wait for one.
+ * until the whole run is over. Were "a checkpoint is running" learnt from a reply, requests made
+ * meanwhile would be folded into a run that never starts, and the WAL's safety net would then
+ * checkpoint everything inside a commit on the core's thread. So the checkpoint thread reruns by
+ * itself while requests are newer than what it covered, and messages only carry answers to
+ * callers that wait for one.
  *
  * The thread runs a few lines of plain JavaScript (no build entry needed, the same under tsx and
  * in the bundle) with the SQLite driver resolved from here, the same native binding as the

@@ -5,29 +5,22 @@ import type { BackgroundCheckpointer } from './background-checkpoint';
  * How a connection is tuned between writes and during one large bulkWrite.
  *
  * A bulkWrite of thousands of documents (an initial sync page, a CSV import) inserts into every
- * index B-tree of the collection at random places: accounts carry 16 indexes, ~130 MB at 100k
- * documents, and a 5,000-document write touches nearly every page of them. What limits such a
- * write is the volume SQLite writes, not CPU: every dirty page goes to the WAL at commit, and the
- * default policy then checkpoints (copies the same pages into the database file again) after every
- * one of those commits. Measured on the 2-core VM, 100k accounts in 5,000-document bulkInserts
- * through RxDB, synchronous = FULL, no search hook (page size / policy → wall, bytes written):
- *   4 KiB pages, 64 MiB cache, checkpoint every 4,000 pages     18.2 s   2.9 GB
- *   8 KiB pages, 256 MiB cache, checkpoint every 4,000 pages    15.3 s   2.9 GB
- *   8 KiB pages, 256 MiB cache, checkpoint per 256 MiB of WAL   12.2 s   2.0 GB
- * and with the search hook on (as the app runs), load average ~2:
- *   8 KiB pages, 256 MiB cache, checkpoint per 256 MiB of WAL   17.3-18.8 s   2.35 GB
- *   8 KiB pages, 256 MiB cache, checkpoint per 1 GiB of WAL     15.2-16.1 s   1.94 GB
+ * index B-tree of the collection at random places: accounts carry many indexes, and a large
+ * write touches nearly every page of them. What limits such a write is the volume SQLite writes,
+ * not CPU: every dirty page goes to the WAL at commit, and the default policy then checkpoints
+ * (copies the same pages into the database file again) after every one of those commits. Larger
+ * pages, a larger cache and rarer checkpoints each cut both the time and the bytes written
+ * (bench:store measures a first sync of accounts through RxDB).
  * So a large bulkWrite gets a bigger page cache and checkpoints only per BULK_WAL_BYTES of WAL;
- * the price is disk space while a long run of bulk writes lasts (an initial sync of 100k accounts
- * grows the WAL to ~1 GB next to a ~300 MB database; journal_size_limit cuts it back to 64 MB at
- * the idle checkpoint) and a slower first open after a crash in the middle of one (SQLite rereads
+ * the price is disk space while a long run of bulk writes lasts (an initial sync grows the WAL
+ * to several times the database; journal_size_limit cuts it back at the idle checkpoint) and a
+ * slower first open after a crash in the middle of one (SQLite rereads
  * the WAL to rebuild its index). Durability is unchanged: a commit is durable in the WAL;
  * checkpointing only moves committed pages into the main file. Small writes (a user editing
  * one record) keep the base settings, whose small checkpoints keep single-write latency flat.
  * The bulk settings last while large writes keep coming; the WAL they leave behind is
  * checkpointed once they stop (IDLE_CHECKPOINT_MS), and only then do the base settings return,
- * so the next user write does not pay for it (that checkpoint runs on the core's thread: after a
- * 100k-account write it took 327 ms: 64k WAL frames).
+ * so the next user write does not pay for it (that checkpoint runs on the core's thread).
  */
 
 /** Page size of new database files (SQLite's default is 4 KiB); existing files keep theirs. */
@@ -71,8 +64,8 @@ export function applyBaseSettings(db: BetterSqlite3.Database): void {
  * Runs one bulkWrite; a large one with the bulk settings (see above). They stay in force until no
  * large write has come for IDLE_CHECKPOINT_MS: a sync page is three commits (documents, their
  * replication meta rows, then a one-row checkpoint), and restoring the base settings after each
- * large commit made that one-row commit checkpoint the whole WAL the page had just written
- * (1.9 s of a 100k initial sync), and dropped the page cache the next page needed again.
+ * large commit would make that one-row commit checkpoint the whole WAL the page had just
+ * written, and drop the page cache the next page needs again.
  * Small writes in between keep their FULL durability; they only find a longer WAL.
  */
 export function runAsBulkWrite<T>(db: BetterSqlite3.Database, state: BulkWriteState, rows: number, write: () => T): T {

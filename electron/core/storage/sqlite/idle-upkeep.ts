@@ -6,12 +6,10 @@ export const IDLE_UPKEEP_MS = 1_000;
 /** Steps run back to back for up to this long, then the event loop gets a turn. */
 export const UPKEEP_SLICE_MS = 16;
 /**
- * No upkeep this soon after the connection opened: the app is starting. bench:ui on one slow VM
- * hour, merging what the seed's bulk load left: upkeep from 1 s after the open, first rows 596 ms
- * (median of five starts; 1,104 ms with the browser still starting); from 3 s, 500 (688); from
- * 10 s, 512 and 572 (656, 644); no upkeep, 468 and 516 (752, 808). Longer also leaves a database
- * reopened right after a bulk load merging later: bench:store's reopened process queries for
- * ~11 s and then saves; from 10 s its 14th save still merged the bulk load's level (2.0-2.2 s).
+ * No upkeep this soon after the connection opened: the app is starting, and merging then competes
+ * with the first rows for the CPU. Not much longer either: a database reopened right after a bulk
+ * load must still have its segments merged before the user's saves would have to merge them
+ * (bench:ui's first rows and bench:store's reopened saves are the figures to watch when tuning it).
  */
 export const UPKEEP_AFTER_OPEN_MS = 3_000;
 

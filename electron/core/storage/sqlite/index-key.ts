@@ -40,8 +40,7 @@ export const INDEX_KEY_LAYOUT = 'compact-2';
  * a UUIDv7): runs of ties cost a sort by id at query time, and a long run a lot of it.
  * Why: the id was a third of every index entry and stored twice (row column and index B-tree); a
  * 5,000-document write dirties nearly every index page, so the index size is what such a write
- * costs. 100k accounts in 5,000-document bulkInserts with search, paired runs on the 2-core VM:
- * 21.6 / 23.7 s -> 17.3 / 19.1 s; database 389 -> 285 MB.
+ * costs, and a shorter key makes both the writes and the file smaller.
  * A bound on a truncated id part is widened to its truncated value (inclusive,
  * IndexRange.widened) and the query matcher decides the rest.
  */

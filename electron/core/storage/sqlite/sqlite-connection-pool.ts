@@ -13,18 +13,13 @@ import type { SqliteConnection, SqliteStorageOptions, SqliteSynchronousMode } fr
 export const IN_MEMORY = ':memory:';
 
 /**
- * synchronous = FULL, chosen by measurement.
+ * synchronous = FULL.
  * In WAL mode both FULL and NORMAL keep every committed transaction across a process crash
  * (SIGKILL; tests/store/crash.test.ts): the WAL is in the OS page cache either way. Only FULL also
  * survives power loss or an OS crash, because it fsyncs the WAL at every commit; NORMAL fsyncs
  * only at checkpoints and can lose the last acknowledged writes (the file stays consistent).
- * Measured on the 2-core dev VM (ext4 on virtio, raw O_DSYNC 4 KiB write ≈ 0.45 ms), 3,000
- * single-document RxCollection.insert() calls on a file database:
- *   FULL   p50 0.3 ms, p95 0.65-1.2 ms with a quiet disk; p95 4-6 ms while other processes
- *          hammered the same disk (load average 5-10);
- *   NORMAL p50 0.1 ms, p95 0.2 ms (p99 4.5-5 ms under the same contention).
- * FULL meets the 3 ms p95 budget whenever the disk is not saturated by someone else, which is
- * the situation on a rep's laptop, and it is the only mode where "a write is acknowledged only
+ * FULL costs one fsync per commit, which keeps single saves within the write budget unless
+ * another process saturates the disk (bench:store measures it), and it is the only mode where "a write is acknowledged only
  * after its transaction commits" still holds when the battery dies. So FULL is the default;
  * `settings.synchronous` can choose NORMAL where the trade is acceptable (e.g. bulk imports).
  * Pulled server data commits with NORMAL even under FULL: see pulled-write-durability.ts.

@@ -258,7 +258,7 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
   // An ordered scan may read its whole range before it finds `wanted` matches: its size must not
   // be taken as ESTIMATE_CAP. Beyond the cap it is unknown, so it is sized as the whole table:
   // a selective filter (one owner's accounts) sorted by a column with no index of its own
-  // otherwise walked 100k index entries, seeking each table row, to find 150 matches (100 ms).
+  // would otherwise walk the whole index, seeking each table row, to find a handful of matches.
   let rows: number | undefined;
   const orderedSize = (range: IndexRange): number => {
     const counted = ctx.estimate(range);
@@ -266,8 +266,8 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
   };
   // Once an ordered scan is priced from a probe, so is the unordered plan: the smallest range is
   // counted whole and the share of it that passes the other filters is probed, since beyond
-  // ESTIMATE_CAP the estimates no longer tell a 3,000-match range from a 27,000-match one (all of
-  // which the unordered plan parses: 430 ms for "active standard-tier accounts by revenue").
+  // ESTIMATE_CAP the estimates no longer tell a range of a few thousand matches from one ten times
+  // larger, all of which the unordered plan parses.
   let refined = false;
   const refineUnordered = (): void => {
     if (refined || !ctx.probe || !ctx.count || smallest.size < ESTIMATE_CAP) return;
@@ -281,9 +281,9 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
   // An ordered scan whose filters SQL checks row by row finds its matches at the density they
   // have along the sort order, which the filters' own sizes cannot tell: filters that go with the
   // sort column (regions and cities, tiers and head counts) put their matches far down the index.
-  // "Active accounts in Latin America, by city" was priced at a few thousand entries as if region
-  // and city were independent, and walked most of 100k (440 ms); "key accounts by head count",
-  // 240 ms. So the density is counted on the first PROBE_ENTRIES entries of the scan instead.
+  // ("active accounts in Latin America, by city" priced as if region and city were independent
+  // walks most of the table). So the density is counted on the first PROBE_ENTRIES entries of the
+  // scan instead.
   const orderedCost = (scan: IndexRange, scanFilters: readonly IndexRange[], descending: boolean): number => {
     const size = orderedSize(scan);
     const checked = scanFilters.filter((filter) => !sameRange(filter, scan));

@@ -92,13 +92,9 @@ export function describeTable<RxDocType>(
  * few-valued field followed by that same field into a few such walks. So the chosen index is
  * the one led by the field most indexes hold: `name` for accounts (7 of 14 indexes), `lastName`
  * for contacts, `closeDate` for opportunities. Which rows get written is unchanged, so is every
- * page a write dirties; only the CPU of finding the places is less. Replaying 100k accounts'
- * rows in 5,000-row transactions into the accounts table with plain better-sqlite3, four
- * alternating pairs: inserts 2.85-3.30 s in arrival order, 2.42-2.69 s in name order (-19 %);
- * in [ownerId, name] order no gain (3.14 s). Through RxDB with the search hook, 100k accounts in
- * 5,000-document bulkInserts, four alternating pairs: 8.70-9.31 s -> 8.35-8.80 s (-6 %); with
- * only the sort key computed up front (not every row's values), three more pairs: 7.35-8.49 s ->
- * 6.96-7.45 s (-8 %), heap 645 -> 286 MB.
+ * page a write dirties; only the CPU of finding the places is less. Ordering by a compound
+ * index led by a many-valued field ([ownerId, name]) gains nothing, and only the sort key is
+ * computed up front (not every row's values), so the sort costs little memory.
  * Without an index led by a field that two indexes hold, none.
  */
 export function localityIndexOf(indexes: readonly SqliteIndexColumn[], primaryPath: string): number | undefined {
