@@ -20,7 +20,7 @@ import { expect, openApp, test } from './fixtures';
 const ROOT = resolve(import.meta.dirname, '../..');
 const TODAY = new Date().toISOString().slice(0, 10);
 
-type Ids = { account: string; contact: string; opportunity: string; lead: string };
+type Ids = { account: string; contact: string; opportunity: string; lead: string; product: string };
 let host: AppHost | undefined;
 let ids: Ids;
 
@@ -37,16 +37,27 @@ test.beforeAll(async () => {
   const key = readKeyFile(dir);
   if (!key) throw new Error(`the seed script left no key file in ${dir}`);
   keyConnection(sqlite, key);
-  const firstId = (table: string): string => {
-    const row = sqlite.prepare(`select id from ${table} where deleted = 0 order by id limit 1`).get() as { id: string } | undefined;
-    if (!row) throw new Error(`the seed left ${table} empty`);
+  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map(
+    (row) => row.name,
+  );
+  // A collection's table is rxdb_<collection>_v<schema version>; the newest version holds the data.
+  const firstId = (collection: string, where = ''): string => {
+    const table = tables
+      .filter((name) => name.startsWith(`rxdb_${collection}_v`))
+      .sort((a, b) => Number(a.split('_v').pop()) - Number(b.split('_v').pop()))
+      .pop();
+    const row = table
+      ? (sqlite.prepare(`select id from ${table} where deleted = 0 ${where} order by id limit 1`).get() as { id: string } | undefined)
+      : undefined;
+    if (!row) throw new Error(`the seed left ${collection} empty`);
     return row.id;
   };
   ids = {
-    account: firstId('rxdb_accounts_v1'),
-    contact: firstId('rxdb_contacts_v0'),
-    opportunity: firstId('rxdb_opportunities_v0'),
-    lead: firstId('rxdb_leads_v0'),
+    account: firstId('accounts'),
+    contact: firstId('contacts'),
+    opportunity: firstId('opportunities'),
+    lead: firstId('leads'),
+    product: firstId('catalog', "and json_extract(data, '$.kind') = 'product'"),
   };
   sqlite.close();
   host = await startAppHost(dir);
@@ -107,6 +118,7 @@ function screens(): Screen[] {
     { name: 'pipeline board', hash: '/sales/pipeline' },
     { name: 'Today', hash: '/sales/today' },
     { name: 'products', hash: '/sales/products', optional: true },
+    { name: 'product page', hash: `/sales/products/${ids.product}`, optional: true },
     { name: 'quotas', hash: '/sales/quotas', optional: true },
     { name: 'sales dashboard', hash: '/sales/dashboard' },
     { name: 'reports', hash: '/reports' },
