@@ -118,7 +118,7 @@ export function ProductForm({
     <form className="sales-form catalog-form" onSubmit={(event) => void submit(event)} noValidate data-testid="product-form">
       <h2>{product ? t('product.editTitle') : t('product.newTitle')}</h2>
       {text('name', t('product.name'), { required: true, maxLength: 200 })}
-      <div className="sales-row">
+      <div className="sales-row catalog-row">
         {text('sku', t('product.sku'), { required: true, maxLength: 64 })}
         {text('family', t('product.family'), { maxLength: 80 })}
         {text('unit', t('product.unit'), { maxLength: 20 })}
