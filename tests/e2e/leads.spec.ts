@@ -95,6 +95,32 @@ test('a rep opens a lead from the list and converts it into the existing account
     await expect(page.getByTestId('lead-detail').getByText('Head of Buying')).toBeVisible();
   });
 
+  await test.step('a change from another window while editing: conflict in words, the typing kept, a second save applies it', async () => {
+    const url = page.url();
+    await page.getByTestId('lead-edit').click();
+    const form = page.getByTestId('lead-edit-form');
+    await form.getByLabel('City').fill('Shenzhen');
+
+    const other = await page.context().newPage();
+    await other.goto(url);
+    await other.getByTestId('lead-edit').click();
+    await other.getByTestId('lead-edit-form').getByLabel('Phone').fill('+86 755 1234 5678');
+    await other.getByTestId('lead-save').click();
+    await expect(other.getByTestId('lead-detail').getByText('+86 755 1234 5678')).toBeVisible();
+    await other.close();
+
+    await form.getByTestId('lead-save').click();
+    await expect(form.getByRole('alert')).toContainText('Someone changed this lead');
+    await expect(form.getByLabel('City')).toHaveValue('Shenzhen');
+    await form.getByTestId('lead-save').click();
+    await expect(form).toBeHidden();
+    const detail = page.getByTestId('lead-detail');
+    await expect(detail.getByText('Shenzhen')).toBeVisible();
+    await expect(detail.getByText('Head of Buying')).toBeVisible();
+    // The other window's change to a field this rep did not touch is kept.
+    await expect(detail.getByText('+86 755 1234 5678')).toBeVisible();
+  });
+
   await test.step('back to the list: the filter is as the rep left it', async () => {
     await page.getByRole('link', { name: 'All leads' }).click();
     await expect(page.getByTestId('lead-filter-owner')).toHaveValue(':mine');

@@ -118,9 +118,8 @@ function LeadDetail({ lead }: { readonly lead: LeadRecord }) {
             )}
           </div>
           {editing ? (
-            // Keyed by revision: a change from elsewhere while editing restarts the form from what is stored.
+            // Not keyed by revision: a change from elsewhere while editing must not wipe what the rep typed.
             <LeadEditForm
-              key={lead.revision}
               lead={lead}
               onDone={(saved) => {
                 setEditing(false);

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_CLEARABLE_FIELDS, type LeadRecord } from '../../../../shared/contract/sales/leads-requests';
 import { LEAD_SOURCES, type Lead } from '../../../../shared/schemas';
-import { useToastStore } from '../../common/toast-store';
 import { useCrmClient } from '../../transport/client-context';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'city', 'country'] as const;
@@ -29,41 +28,48 @@ function valuesOf(lead: LeadRecord): Values {
 }
 
 /**
- * Edits the lead's own fields. Saves with the revision the form started from: if someone changed
- * the lead meanwhile the core answers `conflict`, the rep is told so, and the page shows their version.
+ * Edits the lead's own fields. Saves against the revision the form started from: if the lead changed
+ * meanwhile (another window, a sync pull) the core answers `conflict`. The rep's typing stays in the
+ * form and a second Save applies it over the other change; Cancel shows the other version.
  */
 export function LeadEditForm({ lead, onDone }: { readonly lead: LeadRecord; readonly onDone: (saved: boolean) => void }) {
   const { t } = useTranslation('leads');
   const client = useCrmClient();
-  const show = useToastStore((state) => state.show);
-  const [values, setValues] = useState<Values>(() => valuesOf(lead));
+  const [initial] = useState<Values>(() => valuesOf(lead));
+  const [values, setValues] = useState<Values>(initial);
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  // The revision the rep's values are based on; after a conflict, the one they chose to overwrite.
+  const [base, setBase] = useState(lead.revision);
   const set = (field: keyof Values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
 
   const save = async (): Promise<void> => {
     if (!values.lastName.trim()) return setError(t('capture.needsLastName'));
+    // Only what the rep changed is sent, so a save never overwrites a field someone else changed
+    // meanwhile unless the rep changed that field too.
     const patch: Record<string, string> = {};
     const unset: Clearable[] = [];
     for (const field of [...TEXT_FIELDS, 'notes', 'source', 'rating'] as const) {
       const value = values[field].trim();
+      if (value === initial[field].trim()) continue;
       if (value) patch[field] = value;
       else if ((LEAD_CLEARABLE_FIELDS as ReadonlyArray<string>).includes(field)) unset.push(field as Clearable);
     }
+    if (Object.keys(patch).length === 0 && unset.length === 0) return onDone(false);
     setSaving(true);
     const answer = await client.send('leads.update', {
       id: lead.id,
       patch: patch as never,
       ...(unset.length ? { unset } : {}),
-      expectedRevision: lead.revision,
+      expectedRevision: base,
     });
     setSaving(false);
     if (answer.ok) return onDone(true);
-    if (answer.error.code === 'conflict') {
-      show({ message: t('detail.conflict'), tone: 'error' });
-      return onDone(false);
-    }
-    setError(t('failed', { message: answer.error.message }));
+    if (answer.error.code !== 'conflict') return setError(t('failed', { message: answer.error.message }));
+    const current = await client.send('leads.get', { id: lead.id });
+    if (!current.ok) return setError(t('failed', { message: current.error.message }));
+    setBase(current.value.revision);
+    setError(t('detail.conflict'));
   };
 
   return (
