@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { ContactFilter, ContactSortField } from '../../../shared/contract';
 import { useFormatters } from '../i18n/use-formatters';
 import { contactColumns, DEFAULT_CONTACT_COLUMNS } from './contact-columns';
@@ -22,6 +22,7 @@ export function ContactsPage() {
   const { t: tl } = useTranslation('customers-list');
   const format = useFormatters();
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
   const [importing, setImporting] = useState(false);
   const [imports, setImports] = useState(0);
   const options = useFilterOptions(imports);
@@ -53,6 +54,10 @@ export function ContactsPage() {
     label: tl('filters.owner'),
     options: options.owners.map((owner) => ({ value: owner.id, label: owner.name })),
   };
+
+  // A search hit names a contact (`?selected=<id>`): open that contact's page instead of the list.
+  const selected = searchParams.get('selected');
+  if (selected) return <Navigate to={`/customers/contacts/${encodeURIComponent(selected)}`} replace />;
 
   return (
     <div className="list-page">
