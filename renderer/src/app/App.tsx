@@ -12,6 +12,7 @@ import { ToastHost } from '../common/ToastHost';
 import type { CrmClient } from '../transport/crm-client';
 import { AppShell } from './AppShell';
 import { ComingSoon } from './ComingSoon';
+import { RouteError } from './RouteError';
 
 /**
  * Screens outside the first view load on demand (Chart.js, dnd-kit, the print pages), so the
@@ -26,6 +27,8 @@ const router = createHashRouter([
   {
     path: '/',
     element: <AppShell />,
+    // A screen that fails to load (a chunk gone after an update) or to render shows words and a reload.
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/customers/accounts" replace /> },
       {
