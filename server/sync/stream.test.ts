@@ -53,10 +53,11 @@ describe.each(backends())('live stream on %s', (backend) => {
     const none = await openSse(streamUrl());
     expect(none.status).toBe(401);
     expect(await none.response.json()).toMatchObject({ code: 'unauthorized', message: expect.any(String) });
-    const shortLived = await signAccessToken(server.ctx.jwtKey, org.repA.id, 1);
+    // Long enough to be valid when the stream opens on a busy machine; the stream must end when it lapses.
+    const shortLived = await signAccessToken(server.ctx.jwtKey, org.repA.id, 5);
     const s = await openSse(streamUrl(), shortLived);
     expect(s.status).toBe(200);
-    const events = await s.waitFor((e) => e.some((x) => x.event === 'error'), 4000);
+    const events = await s.waitFor((e) => e.some((x) => x.event === 'error'), 20_000);
     expect(events.find((x) => x.event === 'error')?.data).toMatchObject({ code: 'token_expired' });
     await s.waitFor(() => s.isEnded());
   });

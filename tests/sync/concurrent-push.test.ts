@@ -6,6 +6,7 @@ import { baseAccount, emailOf, serverDocs, signIn, waitConverged } from './sync-
 
 const DURATION_MS = Number(process.env.SYNC_STRESS_MS ?? 30_000);
 const LIGHT_CLIENTS = 20;
+const MIN_ACCEPTED = 6;
 
 /**
  * A light client speaks the protocol directly: read-modify-push of a counter, and on a conflict it
@@ -17,7 +18,8 @@ async function lightClient(server: RunningServer, email: string, docs: Json[], u
   const known = new Map(docs.map((d) => [String(d.id), d]));
   const ids = [...known.keys()];
   let accepted = 0;
-  while (Date.now() < until) {
+  // At least MIN_ACCEPTED each, however slow the machine, so the race always has contention to show.
+  while (Date.now() < until || accepted < MIN_ACCEPTED) {
     const id = ids[Math.floor(Math.random() * ids.length)] as string;
     const current = known.get(id) as Json;
     // The server treats a push equal to what it stores as an idempotent retry (no write, no
