@@ -166,4 +166,11 @@ test('the leads list and a lead page in Chinese', async ({ page }, testInfo) => 
   await expect(page.getByRole('heading', { name: '备注和历史' })).toBeVisible();
   await page.screenshot({ path: shotPath(testInfo, 'lead-detail.zh-CN.png') });
   expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('lead-convert').click();
+  const dialog = page.getByTestId('convert-dialog');
+  await expect(dialog.getByTestId('convert-submit')).toBeEnabled();
+  await page.screenshot({ path: shotPath(testInfo, 'lead-convert.zh-CN.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
 });
