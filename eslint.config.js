@@ -105,4 +105,23 @@ export default tseslint.config(
       ['electron'],
     ),
   },
+  {
+    // Test helpers live in tests/support/ (and the server's in server/testing/); production code
+    // never loads them. A rule of its own name, so it adds to the area rules above.
+    files: ['electron/**/*.ts', 'server/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'server/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/tests/**', '**/testing/**'],
+              message: 'Production code never imports test helpers (tests/support, server/testing).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,8 +1,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { AnalyticsWorkerPool } from '../electron/core/analytics/analytics-worker-pool';
 import type { SeriesInput } from '../electron/core/analytics/forecast-series';
-import { simulateDeals } from '../electron/core/analytics/simulated-deals';
-import { simulateSeries, type SimulatedKind } from '../electron/core/analytics/simulated-series';
+import { simulateDeals } from '../tests/support/simulated-deals';
+import { simulateSeries, type SimulatedKind } from '../tests/support/simulated-series';
 import { seededRandom } from '../shared/analytics/stats';
 import { nowMs, progress, round } from './bench-stats';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_NAMES, type EventMap, type RequestName } from '../../shared/contract';
 import { createCore, type Core } from './core';
 import type { Session } from './rpc/session';
-import { TEST_DATABASE_KEY } from './db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../tests/support/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-core-'));
 let core: Core;

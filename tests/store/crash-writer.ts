@@ -11,7 +11,7 @@ import type { BulkWriteRow } from 'rxdb/plugins/core';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
 import { createContactsInstance } from './test-schema';
 import type { Contact, StoredContact } from './test-schema';
-import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
+import { TEST_DATABASE_KEY } from '../support/test-database-key';
 
 const [directory, roundId, seedText] = process.argv.slice(2);
 if (!directory || !roundId || !seedText) {

@@ -6,7 +6,7 @@ import { afterAll, describe, it } from 'vitest';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
 import { largeWriteScriptArb, longScriptArb, scriptArb, type Op } from './differential-ops';
 import { createPair, runScript } from './differential-runner';
-import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
+import { TEST_DATABASE_KEY } from '../support/test-database-key';
 
 /**
  * The SQLite storage must be indistinguishable from RxDB's memory storage (the reference

@@ -8,7 +8,7 @@
  * Usage: node --import tsx encryption-crash-child.ts <directory> [step]
  */
 import path from 'node:path';
-import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
+import { TEST_DATABASE_KEY } from '../support/test-database-key';
 import { prepareEncryptedDatabaseFile, type EncryptionStep } from '../../electron/core/storage/sqlite/encrypt-plaintext-database';
 import { encryptedCipher } from '../../electron/core/storage/sqlite/sqlite-cipher';
 

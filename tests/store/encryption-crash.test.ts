@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRM_DATABASE_NAME, openCrmDatabase } from '../../electron/core/db/open-crm-database';
-import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
+import { TEST_DATABASE_KEY } from '../support/test-database-key';
 import { createSearchHook, SearchIndex } from '../../electron/core/search';
 import { getRxStorageSqlite, keyConnection } from '../../electron/core/storage/sqlite';
 import { readDatabaseFileState, type EncryptionStep } from '../../electron/core/storage/sqlite/encrypt-plaintext-database';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRxDatabase } from 'rxdb/plugins/core';
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb/plugins/core';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
-import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
+import { TEST_DATABASE_KEY } from '../support/test-database-key';
 
 type Customer = { id: string; name: string; city: string; revenue: number; active: boolean };
 type Collections = { customers: RxCollection<Customer> };

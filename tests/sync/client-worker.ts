@@ -2,7 +2,7 @@ import { createCore } from '../../electron/core/core';
 import type { SyncStatus } from '../../shared/contract/sync/sync-types';
 import type { CrmCollectionName } from '../../shared/schemas/registry';
 import type { ClientReply, ClientRequest } from './client-protocol';
-import { TEST_DATABASE_KEY } from '../../electron/core/db/test-database-key';
+import { TEST_DATABASE_KEY } from '../support/test-database-key';
 
 /**
  * One client core per process: RxDB's open-source limit of 13 collections is module-global, so

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WinModelSummary } from '../../../shared/contract/analytics/analytics-requests';
 import { createCore, type Core } from '../core';
-import { tempDirectory } from '../db/test-storage';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import { tempDirectory } from '../../../tests/support/test-storage';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 import type { Session } from '../rpc/session';
 import { generateDataset } from '../seed/generate-dataset';
 import { writeDataset } from '../seed/write-dataset';

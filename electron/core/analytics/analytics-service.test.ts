@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../shared/analytics/stats';
 import { openCrmDatabase, type CrmDatabase } from '../db/open-crm-database';
-import { tempDirectory, testStorage } from '../db/test-storage';
+import { tempDirectory, testStorage } from '../../../tests/support/test-storage';
 import { generateDataset } from '../seed/generate-dataset';
 import { writeDataset } from '../seed/write-dataset';
 import { AnalyticsWorkerPool } from './analytics-worker-pool';
 import { createAnalyticsService, type WinModelState } from './analytics-service';
-import { simulateDeals } from './simulated-deals';
-import { simulateSeries } from './simulated-series';
+import { simulateDeals } from '../../../tests/support/simulated-deals';
+import { simulateSeries } from '../../../tests/support/simulated-series';
 
 const NOW = Date.UTC(2025, 5, 30);
 

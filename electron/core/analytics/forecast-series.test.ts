@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../shared/analytics/stats';
 import { forecastSeries } from './forecast-series';
-import { simulateSeries, type SimulatedKind } from './simulated-series';
+import { simulateSeries, type SimulatedKind } from '../../../tests/support/simulated-series';
 
 const H = 12;
 

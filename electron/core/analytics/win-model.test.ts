@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../shared/analytics/stats';
 import { scoreOpenDeals, trainWinModel } from '../../../shared/analytics/win-model';
-import { simulateDeals } from './simulated-deals';
+import { simulateDeals } from '../../../tests/support/simulated-deals';
 
 const NOW = Date.UTC(2024, 6, 1);
 

@@ -6,7 +6,7 @@ import type { EventMap } from '../../../shared/contract';
 import type { AccountTimeline } from '../../../shared/contract/customers/account-timeline-requests';
 import type { Case, Opportunity, Quote } from '../../../shared/schemas';
 import { createCore, type Core } from '../core';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 import type { Session } from '../rpc/session';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-timeline-'));

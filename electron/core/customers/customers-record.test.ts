@@ -6,7 +6,7 @@ import type { EventMap } from '../../../shared/contract';
 import type { Case, Opportunity } from '../../../shared/schemas';
 import { createCore, type Core } from '../core';
 import type { Session } from '../rpc/session';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-record-'));
 const NOW = Date.UTC(2026, 5, 15, 12); // 15 June 2026

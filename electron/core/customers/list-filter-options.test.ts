@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core';
 import type { Session } from '../rpc/session';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-facets-'));
 let core: Core;

@@ -2,7 +2,7 @@ import { createRxDatabase, type RxCollection } from 'rxdb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { accountsV0Schema, type AccountV0 } from '../../../shared/migrations/accounts/0001-split-address';
 import { CRM_DATABASE_NAME, openCrmDatabase } from './open-crm-database';
-import { tempDirectory, testStorage } from './test-storage';
+import { tempDirectory, testStorage } from '../../../tests/support/test-storage';
 
 const v0Doc = (id: string, address?: string): AccountV0 => ({
   id,

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCrmDatabase } from './open-crm-database';
-import { tempDirectory } from './test-storage';
-import { TEST_DATABASE_KEY } from './test-database-key';
+import { tempDirectory } from '../../../tests/support/test-storage';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 
 // Its own file on purpose: RxDB's dev-mode plugin is process-wide and refuses a storage without a
 // validator, and this test must exercise exactly what the app runs (plain SQLite, no dev-mode).

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { crmCollections, CRM_COLLECTION_NAMES } from '../../../shared/schemas';
 import { openCrmDatabase, type CrmDatabase } from './open-crm-database';
-import { tempDirectory, testStorage } from './test-storage';
+import { tempDirectory, testStorage } from '../../../tests/support/test-storage';
 
 const now = Date.UTC(2025, 5, 30);
 const base = { ownerId: 'u1', teamId: 't1', createdAt: now, updatedAt: now };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogDoc } from '../../../shared/schemas';
-import { createEditorHarness, type EditorHarness } from './editor-test-setup';
+import { createEditorHarness, type EditorHarness } from '../../../tests/support/editor-test-setup';
 
 const now = Date.UTC(2026, 11, 1, 9);
 const manager = { userId: 'm1', email: 'm1@example.com', role: 'manager', teamId: 'A' } as const;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadRecord } from '../../../shared/contract/sales/leads-requests';
 import type { Account } from '../../../shared/schemas';
 import { createCore, LOCAL_ACTOR, type Core } from '../core';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 import type { Session } from '../rpc/session';
 import { companyMailDomain, normaliseCompanyName } from './lead-duplicates';
 

@@ -6,7 +6,7 @@ import type { CatalogDoc, Opportunity } from '../../../shared/schemas';
 import { createCore, LOCAL_ACTOR, type Core } from '../core';
 import type { Session } from '../rpc/session';
 import { createLeadsHandlers } from './leads-handlers';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-sales-'));
 let now = Date.UTC(2026, 5, 15, 12);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchHook } from './create-search-hook';
-import { createSearchFixture, stored } from './search-test-helpers';
+import { createSearchFixture, stored } from '../../../tests/support/search-test-helpers';
 
 const count = (f: ReturnType<typeof createSearchFixture>, table: string): number =>
   (f.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSearchFixture, type SearchFixture } from './search-test-helpers';
+import { createSearchFixture, type SearchFixture } from '../../../tests/support/search-test-helpers';
 import { SearchWriter } from './search-writer';
 
 let f: SearchFixture;

@@ -8,8 +8,8 @@ import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from '../db/open
 import { getRxStorageSqlite } from '../storage/sqlite';
 import { createSearchHook } from './create-search-hook';
 import { SearchIndex } from './search-index';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
-import { openEncryptedFile } from '../storage/sqlite/encrypted-file.test-helpers';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
+import { openEncryptedFile } from '../../../tests/support/encrypted-file';
 
 const now = Date.UTC(2025, 5, 30);
 const base = { ownerId: 'u1', teamId: 't1', createdAt: now, updatedAt: now };

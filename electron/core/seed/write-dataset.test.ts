@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCrmDatabase } from '../db/open-crm-database';
-import { tempDirectory, testStorage } from '../db/test-storage';
+import { tempDirectory, testStorage } from '../../../tests/support/test-storage';
 import { generateDataset } from './generate-dataset';
 import { writeDataset, type SeedProgress } from './write-dataset';
 

@@ -5,7 +5,7 @@ import type { RxCollection } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 import type { SyncDoc } from './field-merge';
 import { replicationIdentifier, replicationMetaName } from './replication-meta';
 

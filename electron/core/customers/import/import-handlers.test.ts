@@ -8,7 +8,7 @@ import type { ImportField, ImportSummary } from '../../../../shared/contract/cus
 import { createCore, type Core } from '../../core';
 import type { Session } from '../../rpc/session';
 import type { SqliteInternals } from '../../storage/sqlite/sqlite-types';
-import { TEST_DATABASE_KEY } from '../../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../../tests/support/test-database-key';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-import-'));
 let core: Core;

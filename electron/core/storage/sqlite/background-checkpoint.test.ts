@@ -4,7 +4,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackgroundCheckpointer } from './background-checkpoint';
-import { openEncryptedFile, TEST_CIPHER } from './encrypted-file.test-helpers';
+import { openEncryptedFile, TEST_CIPHER } from '../../../../tests/support/encrypted-file';
 
 const dirs: string[] = [];
 

@@ -17,7 +17,7 @@ import {
   type BulkWriteState,
 } from './bulk-write-policy';
 import { BackgroundCheckpointer } from './background-checkpoint';
-import { openEncryptedFile, TEST_CIPHER } from './encrypted-file.test-helpers';
+import { openEncryptedFile, TEST_CIPHER } from '../../../../tests/support/encrypted-file';
 
 const dirs: string[] = [];
 

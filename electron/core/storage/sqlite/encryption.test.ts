@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from '../../db/open-crm-database';
-import { TEST_DATABASE_KEY } from '../../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../../tests/support/test-database-key';
 import { createSearchHook } from '../../search';
 import { generateAccounts, generateDataset } from '../../seed/generate-dataset';
 import { writeDataset } from '../../seed/write-dataset';

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDLE_UPKEEP_MS, IdleUpkeep } from './idle-upkeep';
 import type { SqliteWriteHook } from './sqlite-hooks';
-import { openEncryptedFile } from './encrypted-file.test-helpers';
+import { openEncryptedFile } from '../../../../tests/support/encrypted-file';
 
 /** A hook whose idle step has `work` steps to do; it records whether each ran in a transaction. */
 function hookWithWork(work: number): SqliteWriteHook & { steps: boolean[] } {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRepullableWrite, runWithPulledDurability } from './pulled-write-durability';
-import { openEncryptedFile } from './encrypted-file.test-helpers';
+import { openEncryptedFile } from '../../../../tests/support/encrypted-file';
 
 const FULL = 2;
 const NORMAL = 1;

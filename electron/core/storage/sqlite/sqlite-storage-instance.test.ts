@@ -10,7 +10,7 @@ import type { Contact, StoredContact } from '../../../../tests/store/test-schema
 import { IDLE_UPKEEP_MS, UPKEEP_AFTER_OPEN_MS } from './idle-upkeep';
 import { getRxStorageSqlite } from './index';
 import type { RxStorageSqlite, SqliteWriteHook } from './index';
-import { TEST_DATABASE_KEY } from '../../db/test-database-key';
+import { TEST_DATABASE_KEY } from '../../../../tests/support/test-database-key';
 
 type Instance = RxStorageInstance<Contact, unknown, unknown>;
 const open: Instance[] = [];

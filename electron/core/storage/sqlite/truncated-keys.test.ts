@@ -10,8 +10,8 @@ import { ID_KEY_UNITS } from './index-key';
 import { getRxStorageSqlite } from './index';
 import type { RxStorageSqlite } from './index';
 import { describeTable, META_TABLE } from './sqlite-table';
-import { TEST_DATABASE_KEY } from '../../db/test-database-key';
-import { openEncryptedFile } from './encrypted-file.test-helpers';
+import { TEST_DATABASE_KEY } from '../../../../tests/support/test-database-key';
+import { openEncryptedFile } from '../../../../tests/support/encrypted-file';
 
 /**
  * Sort indexes keep only the first ID_KEY_UNITS code units of the id (index-key.ts). These tests

@@ -1,4 +1,4 @@
-import { normalDraw } from '../../../shared/analytics/stats';
+import { normalDraw } from '../../shared/analytics/stats';
 
 /** Kinds of monthly revenue with a known generating process, for tests and the bench. */
 export type SimulatedKind = 'trend' | 'seasonal' | 'flat' | 'random_walk' | 'intermittent';

@@ -1,7 +1,7 @@
-import { sigmoid } from '../../../shared/analytics/logistic-regression';
-import { normalDraw } from '../../../shared/analytics/stats';
-import type { WinActivity, WinOpportunity } from '../../../shared/analytics/win-features';
-import type { OpportunityStage, StageChange } from '../../../shared/schemas';
+import { sigmoid } from '../../shared/analytics/logistic-regression';
+import { normalDraw } from '../../shared/analytics/stats';
+import type { WinActivity, WinOpportunity } from '../../shared/analytics/win-features';
+import type { OpportunityStage, StageChange } from '../../shared/schemas';
 
 const DAY = 86_400_000;
 const OPEN: readonly OpportunityStage[] = ['prospecting', 'qualification', 'needs_analysis', 'proposal', 'negotiation'];

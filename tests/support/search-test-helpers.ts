@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { HookTable, HookWrite, StoredDocument } from '../storage/sqlite/sqlite-hooks';
-import { createSearchHook } from './create-search-hook';
-import { SearchIndex } from './search-index';
+import type { HookTable, HookWrite, StoredDocument } from '../../electron/core/storage/sqlite/sqlite-hooks';
+import { createSearchHook } from '../../electron/core/search/create-search-hook';
+import { SearchIndex } from '../../electron/core/search/search-index';
 
 /** Test fixture: an in-memory database with the hook set up, writing like the storage does. */
 export type SearchFixture = {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { addRxPlugin, type RxStorage } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { getRxStorageSqlite } from '../storage/sqlite';
-import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
+import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
+import type { SqliteWriteHook } from '../../electron/core/storage/sqlite/sqlite-hooks';
 import { TEST_DATABASE_KEY } from './test-database-key';
 
 /**

@@ -1,15 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RequestName, Result, ResultOf } from '../../../shared/contract';
-import type { ParamsOf } from '../../../shared/contract/requests';
-import type { AuthSession, AuthUser } from '../../../shared/contract/sync/sync-types';
-import { createCore, LOCAL_ACTOR, type Core } from '../core';
-import { TEST_DATABASE_KEY } from '../db/test-database-key';
-import { createDispatcher, type Dispatcher } from '../rpc/dispatcher';
-import type { SessionContext } from '../rpc/handler-types';
-import { createCatalogHandlers } from './catalog-handlers';
-import { createQuotaHandlers } from './quota-handlers';
+import type { RequestName, Result, ResultOf } from '../../shared/contract';
+import type { ParamsOf } from '../../shared/contract/requests';
+import type { AuthSession, AuthUser } from '../../shared/contract/sync/sync-types';
+import { createCore, LOCAL_ACTOR, type Core } from '../../electron/core/core';
+import { TEST_DATABASE_KEY } from './test-database-key';
+import { createDispatcher, type Dispatcher } from '../../electron/core/rpc/dispatcher';
+import type { SessionContext } from '../../electron/core/rpc/handler-types';
+import { createCatalogHandlers } from '../../electron/core/sales/catalog-handlers';
+import { createQuotaHandlers } from '../../electron/core/sales/quota-handlers';
 
 /**
  * A real core database with the catalogue and quota handlers dispatched under a sign-in session the

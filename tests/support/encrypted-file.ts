@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { TEST_DATABASE_KEY } from '../../db/test-database-key';
-import { encryptedCipher, keyConnection } from './sqlite-cipher';
-import type { ConnectionCipher } from './sqlite-cipher';
+import { TEST_DATABASE_KEY } from './test-database-key';
+import { encryptedCipher, keyConnection } from '../../electron/core/storage/sqlite/sqlite-cipher';
+import type { ConnectionCipher } from '../../electron/core/storage/sqlite/sqlite-cipher';
 
 /** The cipher set-up of the storage's connections under the tests' key. */
 export const TEST_CIPHER: ConnectionCipher = encryptedCipher(TEST_DATABASE_KEY);
