@@ -63,7 +63,10 @@ export function PendingChangesList() {
         <tbody>
           {loaded.changes.map((change) => (
             <tr key={`${change.collection}/${change.id}`} className={change.error ? 'row-refused' : undefined} data-testid="pending-row">
-              <td className="sync-record-title">{change.title}</td>
+              <td className="sync-record-title">
+                {/* Records without a name of their own (campaign memberships, lines) come titled by their id. */}
+                {change.title === change.id ? <span className="sync-untitled">{t('panel.untitled')}</span> : change.title}
+              </td>
               <td>{t(`collections.${change.collection}`)}</td>
               <td className="numeric">{change.changedAt > 0 ? format.dateTime(change.changedAt) : t('conflicts.notSet')}</td>
               <td>
