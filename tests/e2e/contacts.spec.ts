@@ -77,6 +77,7 @@ test('a rep opens a contact from the contacts list, sees its account and activit
 
   const grid = page.getByRole('grid', { name: 'Contacts' });
   await expect(grid.getByRole('columnheader', { name: 'Account' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('contacts-list-en.png') });
   const row = grid.getByRole('row').nth(1);
   const lastName = (await row.getByRole('gridcell').nth(0).textContent()) ?? '';
   const accountName = (await row.getByRole('gridcell').nth(2).textContent()) ?? '';
@@ -117,7 +118,11 @@ test('a rep opens a contact from the contacts list, sees its account and activit
   await expect(detail.getByRole('heading', { name: '商机' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('contact-detail-zh-CN.png'), fullPage: true });
   await expectNoSeriousAxeViolations(page);
+  await page.getByRole('link', { name: '返回联系人' }).click();
+  await expect(page.getByRole('grid', { name: '联系人' }).getByRole('columnheader', { name: '客户' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('contacts-list-zh-CN.png') });
   await page.getByTestId('language-switch').selectOption('en');
+  await page.goBack();
 
   // The account link leads to the account page.
   await detail.getByTestId('contact-account').getByRole('link', { name: accountName }).click();

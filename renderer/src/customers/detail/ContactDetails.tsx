@@ -2,16 +2,24 @@ import { useTranslation } from 'react-i18next';
 import type { ContactRowRecord } from '../../../../shared/contract';
 import { useFormatters } from '../../i18n/use-formatters';
 
-/** The contact's remaining fields, only those that are set, and their notes. */
+/** "en" reads as "English" / "英语"; a tag Intl cannot read is shown as stored (RangeError is its only failure). */
+function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The contact's fields the header does not show, only those that are set, and their notes. */
 export function ContactDetails({ contact }: { readonly contact: ContactRowRecord }) {
-  const { t } = useTranslation('customers-record');
+  const { t, i18n } = useTranslation('customers-record');
   const format = useFormatters();
   const place = [contact.city, contact.country].filter(Boolean).join(', ');
   const rows: ReadonlyArray<readonly [string, string | undefined]> = [
     [t('contact.fields.department'), contact.department],
-    [t('contact.fields.mobile'), contact.mobile],
     [t('contactPage.location'), place || undefined],
-    [t('contactPage.language'), contact.preferredLanguage],
+    [t('contactPage.language'), contact.preferredLanguage ? languageName(contact.preferredLanguage, i18n.language) : undefined],
     [t('contactPage.lastContacted'), contact.lastContactedAt === undefined ? undefined : format.date(contact.lastContactedAt)],
   ];
   const shown = rows.filter((row): row is readonly [string, string] => row[1] !== undefined);
