@@ -11,6 +11,7 @@ import {
   type WinOpportunity,
 } from './win-features';
 import { topReasons, type WinReason } from './win-reasons';
+import { typicalOfWon, type WinTypical } from './win-typical';
 
 /** Below this many closed deals (or this many of either outcome) there is nothing to learn from. */
 export const MIN_CLOSED_DEALS = 40;
@@ -43,6 +44,8 @@ export type WinModel = {
   /** Win rate per stage (0..1): the fallback, and the baseline the model is compared with. */
   readonly stageRates: Readonly<Record<OpportunityStage, number>>;
   readonly evaluation: WinEvaluation;
+  /** Won deals' typical figures, which reasons compare a deal with; null before any deal was won. */
+  readonly typical: WinTypical | null;
 };
 
 export type WinScore = {
@@ -102,6 +105,7 @@ export function trainWinModel(input: TrainWinModelInput): WinModel {
     reliability: [],
   };
   const allRates = stageRates(rows);
+  const typical = wins > 0 ? typicalOfWon(rows) : null;
   const fallback = (reason: string, evaluation: WinEvaluation): WinModel => ({
     kind: 'stage',
     reason,
@@ -109,6 +113,7 @@ export function trainWinModel(input: TrainWinModelInput): WinModel {
     logistic: null,
     stageRates: allRates,
     evaluation,
+    typical,
   });
 
   if (rows.length < MIN_CLOSED_DEALS || wins < MIN_PER_OUTCOME || rows.length - wins < MIN_PER_OUTCOME) {
@@ -162,7 +167,15 @@ export function trainWinModel(input: TrainWinModelInput): WinModel {
     names,
     { lambda: input.lambda ?? 1 },
   );
-  return { kind: 'logistic', reason: `Model used: ${aucText}.`, trainedAt: input.now, logistic: final, stageRates: allRates, evaluation };
+  return {
+    kind: 'logistic',
+    reason: `Model used: ${aucText}.`,
+    trainedAt: input.now,
+    logistic: final,
+    stageRates: allRates,
+    evaluation,
+    typical,
+  };
 }
 
 export function scoreOpenDeals(
@@ -182,7 +195,7 @@ export function scoreOpenDeals(
         opportunityId: opp.id,
         probability: predictLogistic(model.logistic, snap.features),
         source: 'model',
-        reasons: topReasons(WIN_FEATURES, snap.features, effects),
+        reasons: topReasons(WIN_FEATURES, snap.features, effects, 3, { typical: model.typical, stage: snap.stage }),
         explanation: model.reason,
       });
     } else {

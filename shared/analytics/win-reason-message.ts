@@ -13,11 +13,11 @@ export type WinReasonMessage = {
 };
 
 export type WinReasonKey =
-  | 'inStage'
-  | 'notInStage'
   | 'age'
   | 'amount'
+  | 'amountVsWon'
   | 'daysInStage'
+  | 'daysInStageVsWon'
   | 'noRegressions'
   | 'regressions'
   | 'calls'
@@ -27,14 +27,8 @@ export type WinReasonKey =
   | 'visits'
   | 'noVisits'
   | 'sinceMeeting'
+  | 'sinceMeetingVsWon'
   | 'noMeetingLong';
-
-const STAGE_OF: Partial<Record<WinFeature, string>> = {
-  stage_qualification: 'qualification',
-  stage_needs_analysis: 'needs_analysis',
-  stage_proposal: 'proposal',
-  stage_negotiation: 'negotiation',
-};
 
 const WINDOWED: Partial<Record<WinFeature, readonly [WinReasonKey, WinReasonKey, number]>> = {
   calls_30d: ['calls', 'noCalls', 30],
@@ -45,12 +39,14 @@ const WINDOWED: Partial<Record<WinFeature, readonly [WinReasonKey, WinReasonKey,
   visits_90d: ['visits', 'noVisits', 90],
 };
 
-/** Mirrors `describe` in win-reasons.ts (log features are log1p of days or of major currency units). */
+/**
+ * Mirrors `describe` in win-reasons.ts (log features are log1p of days or of major currency units).
+ * With won deals' typical figure the message compares: `typical` is days, or major units for the amount.
+ */
 export function winReasonMessage(reason: WinReason): WinReasonMessage {
   const base = { feature: reason.feature, direction: reason.direction };
   const n = Math.round(reason.value);
-  const stage = STAGE_OF[reason.feature];
-  if (stage !== undefined) return { ...base, key: reason.value > 0 ? 'inStage' : 'notInStage', params: { stage } };
+  const typical = reason.typical === undefined ? undefined : Math.round(reason.typical);
   const windowed = WINDOWED[reason.feature];
   if (windowed !== undefined) {
     const [some, none, days] = windowed;
@@ -62,12 +58,17 @@ export function winReasonMessage(reason: WinReason): WinReasonMessage {
       return { ...base, key: 'age', params: { days } };
     case 'log_amount':
       // Major units: log_amount is log1p(amount / 100).
-      return { ...base, key: 'amount', params: { amount: days } };
+      return typical === undefined
+        ? { ...base, key: 'amount', params: { amount: days } }
+        : { ...base, key: 'amountVsWon', params: { amount: days, typical } };
     case 'log_days_in_stage':
-      return { ...base, key: 'daysInStage', params: { days } };
+      return typical === undefined
+        ? { ...base, key: 'daysInStage', params: { days } }
+        : { ...base, key: 'daysInStageVsWon', params: { days, typical } };
     case 'stage_regressions':
       return n === 0 ? { ...base, key: 'noRegressions', params: {} } : { ...base, key: 'regressions', params: { count: n } };
     default:
+      if (typical !== undefined) return { ...base, key: 'sinceMeetingVsWon', params: { days: Math.min(n, 180), typical } };
       return reason.value >= 180
         ? { ...base, key: 'noMeetingLong', params: { days: 180 } }
         : { ...base, key: 'sinceMeeting', params: { days: n } };

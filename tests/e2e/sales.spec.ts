@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { removeDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, test } from './fixtures';
+import { shotPath } from './shots';
 
 /**
  * A rep's sales day through the browser host, on a small seeded database (the catalogue and price
@@ -94,7 +96,7 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
     const [fromBefore, toBefore] = [await columnState(from), await columnState(to)];
     const card = from
       .getByTestId('deal-card')
-      .filter({ has: page.locator('.deal-amount', { hasText: inCurrency }) })
+      .filter({ has: page.locator('.pipe-card-amount', { hasText: inCurrency }) })
       .first();
     const box = await card.boundingBox();
     const target = await to.boundingBox();
@@ -138,6 +140,9 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
     await expect(quote.getByTestId('quote-status')).toHaveText('Sent');
     await quote.getByRole('button', { name: 'Accept' }).click();
     await expect(quote.getByTestId('quote-status')).toHaveText('Accepted');
+    // Accepting offers to mark the deal won; this rep waits for the order first.
+    await page.getByTestId('mark-won-dialog').getByRole('button', { name: 'Not now' }).click();
+    await expect(page.getByTestId('opportunity-stage')).not.toContainText('Won');
     await quote.getByRole('button', { name: 'Create order' }).click();
     const order = page.getByTestId('order-card');
     await expect(order).toBeVisible();
@@ -151,11 +156,147 @@ test('board cards carry a win-probability badge; the deal page shows it beside t
   await page.goto(host.url);
   await expect(page.getByTestId('app-shell')).toBeVisible();
   await go(page, '#/sales/pipeline');
-  const card = page.getByTestId('column-proposal').getByTestId('deal-card').first();
+  const card = page.getByTestId('pipeline-board').getByTestId('deal-card').first();
   // The first model trains in a worker a few seconds after start; until then the badge says "…".
   await expect(card.getByTestId('win-badge')).toContainText('%', { timeout: 15_000 });
   await card.getByRole('link').first().click();
   await expect(page.getByTestId('win-probability')).toHaveText(/^\d+(\.\d)?%$/);
   await expect(page.getByTestId('win-stage-default')).toContainText('Stage default');
   await expect(page.getByTestId('win-quality')).toContainText(/AUC|stage rates/);
+});
+
+/** A request through a WebSocket of its own: another window of the app changing data behind this one's back. */
+async function callElsewhere<T>(page: Page, name: string, params: object): Promise<T> {
+  const wsUrl = `ws://${new URL(page.url()).host}/ws`;
+  const result = await page.evaluate(
+    ({ wsUrl, name, params }) =>
+      new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((done, reject) => {
+        const socket = new WebSocket(wsUrl);
+        const id = 3_000_000 + Math.floor(Math.random() * 1_000_000);
+        socket.addEventListener('open', () => socket.send(JSON.stringify({ kind: 'request', id, name, params })));
+        socket.addEventListener('message', (message) => {
+          const data = JSON.parse(String(message.data)) as { kind: string; id?: number; result?: never };
+          if (data.kind === 'response' && data.id === id) {
+            socket.close();
+            done(data.result as never);
+          }
+        });
+        socket.addEventListener('error', () => reject(new Error('socket error')));
+      }),
+    { wsUrl, name, params },
+  );
+  if (!result.ok) throw new Error(result.error?.message ?? 'request failed');
+  return result.value as T;
+}
+
+async function useLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {
+  await page.getByTestId('language-switch').selectOption(language);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+test('the opportunities list opens on open deals by close date, says "Overdue" in words, and filters by stage and amount', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(host.url);
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+  await go(page, '#/sales/opportunities');
+  const grid = page.getByRole('grid', { name: 'Opportunities' });
+  const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
+  await expect(rows.first()).toBeVisible();
+  const stages = await rows.locator('[role=gridcell]:nth-child(3)').allTextContents();
+  expect(stages.some((stage) => stage === 'Won' || stage === 'Lost')).toBe(false);
+  // The seed's deals closed in 2025: open ones are overdue, marked in words beside the date.
+  await expect(rows.first().getByTestId('overdue')).toContainText('Overdue');
+  await page.screenshot({ path: shotPath(test.info(), 'opportunities-en.png') });
+
+  const count = page.getByTestId('list-count');
+  const openCount = (await count.textContent()) ?? '';
+  await page.getByTestId('filter-stage').selectOption('closed_won');
+  await expect(count).not.toHaveText(openCount);
+  await expect(rows.first().locator('[role=gridcell]').nth(2)).toHaveText('Won');
+  await expect(rows.first().getByTestId('overdue')).toHaveCount(0);
+  const wonCount = (await count.textContent()) ?? '';
+  await page.getByTestId('filter-amount-min').fill('10000000');
+  await expect(count).not.toHaveText(wonCount);
+  await page.getByTestId('clear-deal-filters').click();
+  await expect(count).toHaveText(openCount);
+
+  await useLanguage(page, 'zh-CN');
+  await expect(page.getByRole('grid', { name: '商机' }).getByTestId('overdue').first()).toContainText('已逾期');
+  await page.screenshot({ path: shotPath(test.info(), 'opportunities-zh-CN.png') });
+});
+
+test('the board at 1366×768: compact cards with no nested controls, and another window’s change shows without navigation', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(host.url);
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+  await go(page, '#/sales/pipeline');
+  const board = page.getByTestId('pipeline-board');
+  const prospecting = page.getByTestId('column-prospecting');
+  const card = prospecting.getByTestId('deal-card').first();
+  await expect(card).toBeVisible();
+  await expect(card.locator('.pipe-card-account')).not.toHaveText('');
+  // Every text that may be cut carries the whole text as a title.
+  expect(await card.getByRole('link').getAttribute('title')).toBeTruthy();
+  // The board fits the window: no sideways scrolling at laptop width.
+  expect(await board.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+  const axe = await new AxeBuilder({ page }).include('[data-testid=pipeline-board]').analyze();
+  const serious = axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => violation.id)).toEqual([]);
+  await page.screenshot({ path: shotPath(test.info(), 'pipeline-en.png') });
+
+  // Another window moves the card; this board follows without a reload.
+  const count = prospecting.getByTestId('column-count');
+  const before = (await count.textContent()) ?? '';
+  const id = (await card.getAttribute('data-id')) ?? '';
+  await callElsewhere(page, 'opportunities.moveStage', { id, stage: 'qualification' });
+  await expect(count).not.toHaveText(before, { timeout: 2_000 });
+  await expect(page.getByTestId('column-qualification').locator(`[data-id="${id}"]`)).toBeVisible();
+
+  // The keyboard way: the card's own "Move to" menu.
+  await page.getByTestId('column-qualification').locator(`[data-id="${id}"]`).getByTestId('deal-move').selectOption('needs_analysis');
+  await expect(page.getByTestId('column-needs_analysis').locator(`[data-id="${id}"]`)).toBeVisible();
+
+  await useLanguage(page, 'zh-CN');
+  await expect(page.getByTestId('column-prospecting').locator('h2')).toHaveText('挖掘');
+  await page.screenshot({ path: shotPath(test.info(), 'pipeline-zh-CN.png') });
+});
+
+test('a rep accepts a quote, marks the deal won, and gets the quote PDF with its number and total', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(host.url);
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+  await go(page, '#/sales/opportunities');
+  await page.getByRole('grid', { name: 'Opportunities' }).getByRole('link').first().click();
+  await expect(page.getByTestId('opportunity-stage')).not.toContainText('Won');
+  const picker = page.getByTestId('product-picker');
+  await picker.selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Save products' }).click();
+  await page.getByLabel('Tax (%)').fill('19');
+  await page.getByRole('button', { name: 'Create quote' }).click();
+  const quote = page.getByTestId('quote-card').first();
+  await expect(quote.getByTestId('quote-status')).toHaveText('Draft');
+  const number = /Q-[A-Z0-9-]+/.exec((await quote.getByTestId('quote-number').textContent()) ?? '')?.[0] ?? '';
+  expect(number).not.toBe('');
+  const total = (await quote.getByTestId('doc-total').textContent()) ?? '';
+
+  await quote.getByRole('button', { name: 'Accept' }).click();
+  const dialog = page.getByTestId('mark-won-dialog');
+  await expect(dialog).toContainText(number);
+  await dialog.getByRole('button', { name: 'Mark won' }).click();
+  await expect(page.getByTestId('opportunity-stage')).toContainText('Won');
+
+  const download = page.waitForEvent('download');
+  await quote.getByRole('button', { name: 'PDF' }).click();
+  const dir = mkdtempSync(join(tmpdir(), 'crm-quote-pdf-'));
+  const path = join(dir, 'quote.pdf');
+  await (await download).saveAs(path);
+  const text = execFileSync('pdftotext', ['-layout', path, '-']).toString();
+  expect(text).toContain(number);
+  expect(text).toContain(total.replace(/\u00a0/g, ' ').trim());
+  expect(text).not.toContain('local-user');
+  removeDataDir(dir);
 });

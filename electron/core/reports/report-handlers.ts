@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { debounceTime, merge, Subject, type Subscription } from 'rxjs';
 import { fail, ok } from '../../../shared/contract/result';
-import type { DashboardFilters, ExportPdfParams, QuoteDocument } from '../../../shared/contract/reports/report-requests';
-import type { Contact, Quote } from '../../../shared/schemas';
+import type { DashboardFilters, ExportPdfParams } from '../../../shared/contract/reports/report-requests';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';
 import { loadDashboardLookups, loadDashboardOpportunities, loadFilterOptions, type DashboardLookups } from './dashboard-data';
+import { findQuote, quoteDocument } from './quote-document';
 import type { ReportPrinter } from './report-printer';
 import { createRevenueForecastCache, type ForecastSeriesFn } from './revenue-forecast-cache';
 import { computeSalesDashboard, revenueSeries, type DashboardInput, type DashboardOpportunity } from './sales-dashboard';
@@ -85,9 +85,8 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
     },
     'reports.filterOptions': async () => ok(await loadFilterOptions(db, await lookupsNow())),
     'reports.quoteDocument': async ({ id }) => {
-      const doc = await db.sales_docs.findOne(id).exec();
-      const quote = doc?.toMutableJSON();
-      if (!quote || quote.kind !== 'quote') return fail('not_found', `No quote ${id}`);
+      const quote = await findQuote(db, id);
+      if (!quote) return fail('not_found', `No quote has the number or id ${id}`);
       return ok(await quoteDocument(db, quote));
     },
     'reports.watch': async (_params, session) => {
@@ -107,8 +106,12 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
       watches.get(watchId)?.subscription.unsubscribe();
       return ok({ removed: watches.delete(watchId) });
     },
-    'reports.exportPdf': async (params, session) => {
+    'reports.exportPdf': async (asked, session) => {
       if (!deps.printer) return fail('invalid_state', 'This host cannot print PDFs');
+      // A quote is asked for by id or by its printed number; one that does not exist is an error, not a PDF saying so.
+      const quote = asked.kind === 'quote' ? await findQuote(db, asked.quoteId) : null;
+      if (asked.kind === 'quote' && !quote) return fail('not_found', `No quote has the number or id ${asked.quoteId}`);
+      const params: ExportPdfParams = asked.kind === 'quote' && quote ? { ...asked, quoteId: quote.id } : asked;
       const progress = (phase: 'starting' | 'rendering' | 'printing' | 'done' | 'failed'): void =>
         session.emit('reports.exportProgress', { exportId: params.exportId, phase });
       progress('starting');
@@ -147,22 +150,4 @@ export function printRoute(params: ExportPdfParams): string {
 
 function fileName(params: ExportPdfParams, date: string): string {
   return params.kind === 'quote' ? `quote-${params.quoteId.slice(0, 12)}.pdf` : `pipeline-forecast-${date}.pdf`;
-}
-
-async function quoteDocument(db: CrmDatabase, quote: Quote): Promise<QuoteDocument> {
-  const [account, contact, opportunity, org] = await Promise.all([
-    db.accounts.findOne(quote.accountId).exec(),
-    quote.contactId ? db.contacts.findOne(quote.contactId).exec() : Promise.resolve(null),
-    db.opportunities.findOne(quote.opportunityId).exec(),
-    db.org.findOne(quote.ownerId).exec(),
-  ]);
-  const person: Contact | undefined = contact?.toMutableJSON();
-  const owner = org?.toJSON();
-  return {
-    quote,
-    accountName: account?.name ?? '—',
-    contactName: person ? [person.firstName, person.lastName].filter(Boolean).join(' ') : null,
-    opportunityName: opportunity?.name ?? null,
-    ownerName: owner && owner.kind === 'user' ? owner.name : quote.ownerId,
-  };
 }

@@ -1,59 +1,128 @@
-import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
+import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
 import { ok } from '../../../shared/contract';
-import type { BoardColumn, OpportunityRecord } from '../../../shared/contract/sales/opportunities-requests';
-import { OPPORTUNITY_STAGES, STAGE_DEFAULTS, sumLineItems, type Opportunity, type OpportunityStage } from '../../../shared/schemas';
+import { closePeriodRange } from '../../../shared/contract/sales/close-periods';
+import type { BoardColumn, OpportunityCard, OpportunityFilter } from '../../../shared/contract/sales/opportunities-requests';
+import {
+  OPPORTUNITY_STAGES,
+  STAGE_DEFAULTS,
+  sumLineItems,
+  type Account,
+  type Opportunity,
+  type OpportunityStage,
+} from '../../../shared/schemas';
 import type { StoreDeps } from '../customers/record-store';
 import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
+import { createOpportunityTotals, type FiguresFilter } from './opportunity-totals';
 import { priceLines } from './pricing';
 import { createSalesStore, toStored } from './sales-store';
 
 const CLOSED: ReadonlyArray<OpportunityStage> = ['closed_won', 'closed_lost'];
 
+type Scope = Pick<OpportunityFilter, 'ownerId' | 'mine' | 'teamId'>;
+
 /** Pipeline board, list, stage moves (with history) and line-item edits. */
 export function createOpportunitiesHandlers(deps: StoreDeps) {
   const store = createSalesStore<Opportunity>('opportunities', deps);
+  const totals = createOpportunityTotals(store.collection);
+  const accounts = deps.db.accounts as unknown as RxCollection<Account>;
+
+  /** Owners the filter allows: `mine` narrows to the signed-in rep; null = anyone; empty = no one. */
+  const ownersOf = ({ ownerId, mine }: Scope): string[] | null => {
+    if (!mine) return ownerId ? [...ownerId] : null;
+    const me = deps.actor.ownerId;
+    return !ownerId || ownerId.includes(me) ? [me] : [];
+  };
+
+  /**
+   * Every condition is on an indexed field (ownerId, teamId, stage: each leads an index with
+   * closeDate; closeDate and amount have their own), so the store's planner answers from an index
+   * scan, not a read of the collection.
+   */
+  const selectorOf = (filter: OpportunityFilter): MangoQuerySelector<Opportunity> => {
+    const selector: MangoQuerySelector<Opportunity> = {};
+    const owners = ownersOf(filter);
+    if (owners) selector.ownerId = owners.length === 1 ? { $eq: owners[0] } : { $in: owners };
+    if (filter.teamId) selector.teamId = filter.teamId.length === 1 ? { $eq: filter.teamId[0] } : { $in: [...filter.teamId] };
+    if (filter.stage) selector.stage = filter.stage.length === 1 ? { $eq: filter.stage[0] } : { $in: [...filter.stage] };
+    if (filter.accountId) selector.accountId = { $in: [...filter.accountId] };
+    if (filter.closeFrom !== undefined || filter.closeTo !== undefined) {
+      selector.closeDate = {
+        ...(filter.closeFrom !== undefined ? { $gte: filter.closeFrom } : {}),
+        ...(filter.closeTo !== undefined ? { $lte: filter.closeTo } : {}),
+      };
+    }
+    if (filter.amountMin !== undefined || filter.amountMax !== undefined) {
+      selector.amount = {
+        ...(filter.amountMin !== undefined ? { $gte: filter.amountMin } : {}),
+        ...(filter.amountMax !== undefined ? { $lte: filter.amountMax } : {}),
+      };
+    }
+    return selector;
+  };
+
+  /** The records with their accounts' names: one lookup by primary key for the accounts on the page. */
+  const withAccounts = async (docs: ReadonlyArray<Parameters<typeof toStored<Opportunity>>[0]>): Promise<OpportunityCard[]> => {
+    const ids = [...new Set(docs.map((doc) => doc.accountId))];
+    const found = ids.length > 0 ? await accounts.findByIds(ids).exec() : new Map();
+    return docs.map((doc) => {
+      const name = (found.get(doc.accountId) as { name?: string } | undefined)?.name;
+      return { ...toStored(doc), ...(name !== undefined ? { accountName: name } : {}) };
+    });
+  };
 
   return defineHandlers({
-    'opportunities.board': async ({ ownerId, perStage }) => {
-      const selector: MangoQuerySelector<Opportunity> = ownerId ? { ownerId: { $in: [...ownerId] } } : {};
-      // One scan serves counts, per-currency totals and the first cards of every column.
-      const docs = await store.collection.find({ selector, sort: [{ closeDate: 'asc' }] }).exec();
-      const columns = new Map<
-        OpportunityStage,
-        { count: number; totals: Map<string, { amount: number; count: number }>; cards: OpportunityRecord[] }
-      >();
-      for (const stage of OPPORTUNITY_STAGES) columns.set(stage, { count: 0, totals: new Map(), cards: [] });
-      for (const doc of docs) {
-        const column = columns.get(doc.stage);
-        if (!column) continue;
-        column.count += 1;
-        const total = column.totals.get(doc.currency) ?? { amount: 0, count: 0 };
-        column.totals.set(doc.currency, { amount: total.amount + doc.amount, count: total.count + 1 });
-        column.cards.push(toStored(doc));
-      }
-      const board: BoardColumn[] = OPPORTUNITY_STAGES.map((stage) => {
-        const column = columns.get(stage) ?? { count: 0, totals: new Map<string, { amount: number; count: number }>(), cards: [] };
-        const totals = [...column.totals]
-          .map(([currency, total]) => ({ currency, ...total }))
-          .sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
-        // Open deals: soonest close first (what needs work); closed ones: most recent first.
-        const cards = CLOSED.includes(stage) ? column.cards.reverse() : column.cards;
-        return { stage, count: column.count, totals, cards: cards.slice(0, perStage) };
+    'opportunities.board': async ({ ownerId, mine, teamId, closeFrom, closeTo, closedFrom, closedTo, perStage }) => {
+      const today = new Date(deps.now()).toISOString().slice(0, 10);
+      const quarter = closePeriodRange('this_quarter', today);
+      const closedRange = {
+        from: closedFrom ?? (closedTo === undefined ? quarter.from : undefined),
+        to: closedTo ?? (closedFrom === undefined ? quarter.to : undefined),
+      };
+      const openRange = { from: closeFrom, to: closeTo };
+      const rangeOf = (stage: OpportunityStage) => (CLOSED.includes(stage) ? closedRange : openRange);
+      const owners = ownersOf({ ownerId, mine });
+      const scope: FiguresFilter = {
+        ...(owners ? { ownerIds: new Set(owners) } : {}),
+        ...(teamId ? { teamIds: new Set(teamId) } : {}),
+      };
+      const figures = await totals.byStage((stage) => {
+        const range = rangeOf(stage);
+        return { ...scope, ...(range.from !== undefined ? { from: range.from } : {}), ...(range.to !== undefined ? { to: range.to } : {}) };
       });
-      return ok(board);
+      // Each column's first cards: an ordered scan of the [stage, closeDate] index (or the
+      // owner's or team's), stopped after `perStage`. Open deals soonest close first; closed ones most recent first.
+      const columns = await Promise.all(
+        OPPORTUNITY_STAGES.map(async (stage): Promise<BoardColumn> => {
+          const range = rangeOf(stage);
+          const selector = selectorOf({
+            ...(ownerId ? { ownerId } : {}),
+            ...(mine ? { mine } : {}),
+            ...(teamId ? { teamId } : {}),
+            stage: [stage],
+            ...(range.from !== undefined ? { closeFrom: range.from } : {}),
+            ...(range.to !== undefined ? { closeTo: range.to } : {}),
+          });
+          const direction = CLOSED.includes(stage) ? 'desc' : 'asc';
+          const docs = await store.collection.find({ selector, sort: [{ closeDate: direction }], limit: perStage }).exec();
+          const column = figures.get(stage);
+          const sums = [...(column?.totals ?? [])]
+            .map(([currency, total]) => ({ currency, ...total }))
+            .sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
+          return { stage, count: column?.count ?? 0, totals: sums, cards: await withAccounts(docs) };
+        }),
+      );
+      return ok(columns);
     },
 
     'opportunities.list': async ({ filter, sort, offset, limit }) => {
-      const selector: MangoQuerySelector<Opportunity> = {};
-      if (filter.stage) selector.stage = { $in: [...filter.stage] };
-      if (filter.accountId) selector.accountId = { $in: [...filter.accountId] };
+      const selector = selectorOf(filter);
       const order = [{ [sort.field]: sort.direction }] as MangoQuerySortPart<Opportunity>[];
       const [docs, total] = await Promise.all([
         store.collection.find({ selector, sort: order, skip: offset, limit }).exec(),
         store.collection.count({ selector }).exec(),
       ]);
-      return ok({ rows: docs.map(toStored), total, offset });
+      return ok({ rows: await withAccounts(docs), total, offset });
     },
 
     'opportunities.get': async ({ id }) => ok(toStored(await store.mustFind(id))),

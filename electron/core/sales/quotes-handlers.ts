@@ -3,6 +3,7 @@ import { ok } from '../../../shared/contract';
 import type { OrderRecord, PricedProduct, QuoteRecord } from '../../../shared/contract/sales/quotes-requests';
 import type { CatalogDoc, Opportunity, Order, Quote, SalesDoc } from '../../../shared/schemas';
 import type { StoreDeps } from '../customers/record-store';
+import { findQuote, quotePrint } from '../reports/quote-document';
 import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
 import { pricesIn } from './pricing';
@@ -63,6 +64,14 @@ export function createQuotesHandlers(deps: StoreDeps) {
       const orders = records.filter((r): r is OrderRecord => r.kind === 'order');
       return ok({ quotes, orders });
     },
+
+    'quotes.find': async ({ idOrNumber }) => {
+      const found = await findQuote(deps.db, idOrNumber);
+      if (!found) throw new HandlerError('not_found', `No quote has the number or id ${idOrNumber}`);
+      return ok(toStored(await docs.mustFind(found.id)) as QuoteRecord);
+    },
+
+    'quotes.document': async ({ id }) => ok(await quotePrint(deps.db, await quote(id))),
 
     'quotes.createFromOpportunity': async ({ opportunityId, discountPercent, taxPercent, validUntil }) => {
       const opp = (await opportunities.mustFind(opportunityId)).toJSON(false) as Opportunity;

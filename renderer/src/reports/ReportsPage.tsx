@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportPdfButton } from './ExportPdfButton';
+import { QuoteLookup } from './QuoteLookup';
 import './reports.css';
 
 export function ReportsPage() {
   const { t } = useTranslation('reports');
-  const [quoteId, setQuoteId] = useState('');
   return (
     <div className="page" data-testid="reports-page">
       <header className="page-header">
@@ -24,13 +23,7 @@ export function ReportsPage() {
         <section className="report-card">
           <h2>{t('reportsPage.quoteTitle')}</h2>
           <p>{t('reportsPage.quoteText')}</p>
-          <div className="report-card-actions">
-            <label className="filter-field">
-              <span>{t('reportsPage.quoteId')}</span>
-              <input value={quoteId} onChange={(event) => setQuoteId(event.target.value.trim())} data-testid="quote-id" />
-            </label>
-            {quoteId ? <ExportPdfButton target={{ kind: 'quote', quoteId }} label={t('export.quote')} /> : null}
-          </div>
+          <QuoteLookup />
         </section>
       </div>
     </div>

@@ -5,15 +5,38 @@ import { request } from '../define-request';
 import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type Stored } from '../paging';
 
 export type OpportunityRecord = Stored<Opportunity>;
+/** A deal as lists and the board show it: the record plus its account's name (absent when the account is not here). */
+export type OpportunityRow = Opportunity & { readonly accountName?: string };
+export type OpportunityCard = Stored<OpportunityRow>;
 
-/** One board column: the first `limit` cards by close date, with the whole stage's count and totals. */
+/** One board column: the first `perStage` cards by close date, with the count and totals of every deal the filters keep. */
 export type BoardColumn = {
   readonly stage: OpportunityStage;
   readonly count: number;
   /** Sum of amounts per currency (minor units), most deals first; mixed currencies are never added together. */
   readonly totals: ReadonlyArray<{ readonly currency: string; readonly amount: number; readonly count: number }>;
-  readonly cards: ReadonlyArray<OpportunityRecord>;
+  readonly cards: ReadonlyArray<OpportunityCard>;
 };
+
+/**
+ * Who and when, shared by the list and the board. `mine` is the signed-in rep (the core knows who
+ * that is); with `ownerId` too, both apply. Amounts are minor units compared in each deal's own currency.
+ */
+const scopeShape = {
+  ownerId: anyOf(idSchema),
+  mine: z.boolean().optional(),
+  teamId: anyOf(idSchema),
+  closeFrom: isoDateSchema.optional(),
+  closeTo: isoDateSchema.optional(),
+} as const;
+export const opportunityFilterSchema = z.strictObject({
+  ...scopeShape,
+  stage: anyOf(z.enum(OPPORTUNITY_STAGES)),
+  accountId: anyOf(idSchema),
+  amountMin: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  amountMax: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type OpportunityFilter = z.input<typeof opportunityFilterSchema>;
 
 export const OPPORTUNITY_SORT_FIELDS = ['closeDate', 'amount', 'name', 'updatedAt'] as const satisfies ReadonlyArray<keyof Opportunity>;
 
@@ -29,18 +52,27 @@ export const lineInputSchema = z.strictObject({
 export type LineInput = z.input<typeof lineInputSchema>;
 
 export const opportunitiesRequests = {
-  'opportunities.board': request(z.strictObject({ ownerId: anyOf(idSchema), perStage: z.int().min(1).max(500).default(50) })).returns<
-    ReadonlyArray<BoardColumn>
-  >(),
+  /**
+   * Open columns hold deals closing within closeFrom..closeTo (all open deals without them); the
+   * Won and Lost columns only those closed within closedFrom..closedTo (default: this quarter).
+   */
+  'opportunities.board': request(
+    z.strictObject({
+      ...scopeShape,
+      closedFrom: isoDateSchema.optional(),
+      closedTo: isoDateSchema.optional(),
+      perStage: z.int().min(1).max(500).default(50),
+    }),
+  ).returns<ReadonlyArray<BoardColumn>>(),
   'opportunities.list': request(
     z.strictObject({
-      filter: z.strictObject({ stage: anyOf(z.enum(OPPORTUNITY_STAGES)), accountId: anyOf(idSchema) }).default({}),
+      filter: opportunityFilterSchema.default({}),
       sort: z
         .strictObject({ field: z.enum(OPPORTUNITY_SORT_FIELDS), direction: sortDirectionSchema })
         .default({ field: 'closeDate', direction: 'asc' }),
       ...windowShape,
     }),
-  ).returns<ListWindow<Opportunity>>(),
+  ).returns<ListWindow<OpportunityRow>>(),
   'opportunities.get': request(z.strictObject({ id: idSchema })).returns<OpportunityRecord>(),
   /** Appends to the stage history and resets probability + forecast category to the stage defaults. */
   'opportunities.moveStage': request(

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { QuoteDocument } from '../../../../shared/contract/reports/report-requests';
+import type { QuotePrint } from '../../../../shared/contract/sales/quotes-requests';
 import { useFormatters } from '../../i18n/use-formatters';
 import { useCrmClient } from '../../transport/client-context';
 import '../reports.css';
@@ -11,10 +11,10 @@ export function QuotePrintPage() {
   const { id = '' } = useParams();
   const client = useCrmClient();
   const languageReady = usePrintLanguage();
-  const [state, setState] = useState<{ doc: QuoteDocument | null; missing: boolean }>({ doc: null, missing: false });
+  const [state, setState] = useState<{ doc: QuotePrint | null; missing: boolean }>({ doc: null, missing: false });
   useEffect(() => {
     void client
-      .send('reports.quoteDocument', { id })
+      .send('quotes.document', { id })
       .then((result) => setState(result.ok ? { doc: result.value, missing: false } : { doc: null, missing: true }));
   }, [client, id]);
   usePrintReady(languageReady && (state.doc !== null || state.missing));
@@ -29,8 +29,11 @@ export function QuotePrintPage() {
     <article className="print-page quote" data-testid="print-quote">
       <header className="quote-head">
         <div>
-          <div className="quote-brand">FieldCRM</div>
-          <h1>{t('print.quoteTitle', { number: quote.quoteNumber })}</h1>
+          <div className="quote-brand" data-testid="quote-seller">
+            {state.doc.sellerCompany ?? 'FieldCRM'}
+          </div>
+          {/* The number is what the customer quotes back: it never breaks across lines. */}
+          <h1 style={{ whiteSpace: 'nowrap' }}>{t('print.quoteTitle', { number: quote.quoteNumber })}</h1>
           <p>{t('print.quoteVersion', { version: quote.version })}</p>
         </div>
         <dl className="quote-meta">
@@ -54,7 +57,11 @@ export function QuotePrintPage() {
         </div>
         <div>
           <h2>{t('print.preparedBy')}</h2>
-          <p>{state.doc.ownerName}</p>
+          <p data-testid="quote-rep">{state.doc.ownerName}</p>
+          {state.doc.ownerTitle ? <p>{state.doc.ownerTitle}</p> : null}
+          {state.doc.teamName ? <p>{state.doc.teamName}</p> : null}
+          {state.doc.ownerEmail ? <p>{state.doc.ownerEmail}</p> : null}
+          {state.doc.sellerCompany ? <p>{state.doc.sellerCompany}</p> : null}
         </div>
       </section>
       <table className="print-table quote-lines">

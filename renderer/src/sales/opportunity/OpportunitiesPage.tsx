@@ -1,78 +1,144 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { OpportunityRecord } from '../../../../shared/contract/sales/opportunities-requests';
-import { OPPORTUNITY_STAGES, type OpportunityStage } from '../../../../shared/schemas';
-import { ErrorState, LoadingState } from '../../common/StateViews';
+import { Link, useNavigate } from 'react-router';
+import { OPPORTUNITY_SORT_FIELDS } from '../../../../shared/contract/sales/opportunities-requests';
+import { RecordList, type Column, type SortState } from '../../common/RecordList';
+import type { ListRow } from '../../data/list-windows';
 import { useFormatters } from '../../i18n/use-formatters';
-import { useRequest } from '../use-request';
-import { VirtualTable, type TableColumn } from '../VirtualTable';
+import { DealFilters } from './DealFilters';
+import { DEFAULT_DEAL_FILTERS, isOverdue, listFilterOf, today, type DealFilterState } from './deal-filter-state';
+import { useDealPeople } from './use-deal-owners';
+import './opportunities.css';
 
-type Sort = { readonly field: 'closeDate' | 'amount' | 'name' | 'updatedAt'; readonly direction: 'asc' | 'desc' };
+type Row = ListRow<'opportunities.list'>;
+type SortField = (typeof OPPORTUNITY_SORT_FIELDS)[number];
+const isSortField = (field: string): field is SortField => (OPPORTUNITY_SORT_FIELDS as ReadonlyArray<string>).includes(field);
 
-/** The same deals as the board, as a sortable list (first 500 of the filter). */
+/**
+ * Every deal the filters keep, windowed and live: opens on open deals, soonest close date first,
+ * so what needs work is on top; a passed close date says "Overdue" in words beside the date.
+ */
 export function OpportunitiesPage() {
   const { t } = useTranslation('sales');
   const format = useFormatters();
-  const [stage, setStage] = useState<'' | OpportunityStage>('');
-  const [sort, setSort] = useState<Sort>({ field: 'closeDate', direction: 'asc' });
-  const filter = stage ? { stage: [stage] } : {};
-  const list = useRequest('opportunities.list', { filter, sort, limit: 500 }, JSON.stringify([stage, sort]));
-  const columns: ReadonlyArray<TableColumn<OpportunityRecord>> = [
-    {
-      id: 'name',
-      header: t('opps.name'),
-      width: 'minmax(180px, 2fr)',
-      sortField: 'name',
-      cell: (o) => (
-        <Link className="record-link" to={`/sales/opportunities/${o.id}`}>
-          {o.name}
-        </Link>
-      ),
-    },
-    { id: 'stage', header: t('opps.stage'), width: '130px', cell: (o) => t(`stage.${o.stage}`) },
-    {
-      id: 'amount',
-      header: t('opps.amount'),
-      width: '140px',
-      numeric: true,
-      sortField: 'amount',
-      cell: (o) => format.money(o.amount, o.currency),
-    },
-    { id: 'probability', header: t('opps.probability'), width: '110px', numeric: true, cell: (o) => format.percent(o.probability / 100) },
-    { id: 'forecast', header: t('opps.forecastCategory'), width: '130px', cell: (o) => t(`forecast.${o.forecastCategory}`) },
-    { id: 'closeDate', header: t('opps.closeDate'), width: '120px', sortField: 'closeDate', cell: (o) => o.closeDate },
-  ];
+  const navigate = useNavigate();
+  const people = useDealPeople();
+  const [filters, setFilters] = useState<DealFilterState>(DEFAULT_DEAL_FILTERS);
+  const [sort, setSort] = useState<{ field: SortField; direction: 'asc' | 'desc' }>({ field: 'closeDate', direction: 'asc' });
+  const query = useMemo(() => ({ filter: listFilterOf(filters), sort }), [filters, sort]);
+  const todayIso = today();
+  const filtered = JSON.stringify(filters) !== JSON.stringify(DEFAULT_DEAL_FILTERS);
+
+  const columns = useMemo((): ReadonlyArray<Column<Row>> => {
+    const ownerName = (id: string): string => people.owners.find((owner) => owner.id === id)?.label ?? id;
+    // Noon local time: a calendar date must not shift a day in the rep's time zone.
+    const day = (iso: string): string => format.date(Date.parse(`${iso}T12:00:00`));
+    return [
+      {
+        id: 'name',
+        header: t('opps.name'),
+        minWidth: 180,
+        grow: 2.2,
+        sortable: true,
+        text: (row) => row.name,
+        render: (row) => (
+          <Link className="record-link" to={`/sales/opportunities/${encodeURIComponent(row.id)}`} tabIndex={-1} title={row.name}>
+            {row.name}
+          </Link>
+        ),
+      },
+      {
+        id: 'account',
+        header: t('opps.account'),
+        minWidth: 140,
+        grow: 1.4,
+        sortable: false,
+        text: (row) => row.accountName ?? '—',
+        render: (row) => <span title={row.accountName}>{row.accountName ?? '—'}</span>,
+      },
+      {
+        id: 'stage',
+        header: t('opps.stage'),
+        minWidth: 120,
+        grow: 0.9,
+        sortable: false,
+        text: (row) => t(`stage.${row.stage}`),
+        render: (row) => <span title={t(`stage.${row.stage}`)}>{t(`stage.${row.stage}`)}</span>,
+      },
+      {
+        id: 'amount',
+        header: t('opps.amount'),
+        minWidth: 120,
+        grow: 1,
+        sortable: true,
+        numeric: true,
+        text: (row) => format.money(row.amount, row.currency),
+      },
+      {
+        id: 'probability',
+        header: t('opps.probabilityShort'),
+        minWidth: 70,
+        grow: 0.5,
+        sortable: false,
+        numeric: true,
+        text: (row) => format.percent(row.probability / 100),
+      },
+      {
+        id: 'closeDate',
+        header: t('opps.closeDate'),
+        minWidth: 205,
+        grow: 1.3,
+        sortable: true,
+        text: (row) => (isOverdue(row, todayIso) ? `${day(row.closeDate)} (${t('opps.overdue')})` : day(row.closeDate)),
+        render: (row) =>
+          isOverdue(row, todayIso) ? (
+            <span className="deal-overdue" data-testid="overdue">
+              {day(row.closeDate)} <span className="overdue-badge">{t('opps.overdue')}</span>
+            </span>
+          ) : (
+            day(row.closeDate)
+          ),
+      },
+      {
+        id: 'owner',
+        header: t('opps.owner'),
+        minWidth: 110,
+        grow: 0.9,
+        sortable: false,
+        text: (row) => ownerName(row.ownerId),
+        render: (row) => <span title={ownerName(row.ownerId)}>{ownerName(row.ownerId)}</span>,
+      },
+    ];
+  }, [t, format, people.owners, todayIso]);
+
   return (
-    <div className="sales-table">
-      <div className="sales-filters">
-        <label className="rec-field">
-          <span className="rec-field-label">{t('opps.stage')}</span>
-          <select className="rec-input select" value={stage} onChange={(e) => setStage(e.target.value as typeof stage)}>
-            <option value="">{t('common.any')}</option>
-            {OPPORTUNITY_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`stage.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="record-list-count">{list.status === 'ready' ? t('opps.count', { count: list.value.total }) : ''}</span>
+    <div className="list-page opportunities-page" data-testid="opportunities-page">
+      <div className="list-toolbar">
+        <DealFilters value={filters} onChange={setFilters} variant="list" />
       </div>
-      {list.status === 'loading' ? <LoadingState label={t('common.loading')} /> : null}
-      {list.status === 'error' ? <ErrorState title={t('common.loadFailed')} error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'ready' ? (
-        <VirtualTable
-          label={t('opps.listLabel')}
-          rows={list.value.rows}
-          rowKey={(o) => o.id}
-          columns={columns}
-          sort={sort}
-          onSort={(field) =>
-            setSort((s) => ({ field: field as Sort['field'], direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc' }))
-          }
-        />
-      ) : null}
+      <RecordList
+        request="opportunities.list"
+        query={query}
+        columns={columns}
+        sort={sort}
+        onSortChange={(next: SortState) => {
+          if (isSortField(next.field)) setSort({ field: next.field, direction: next.direction });
+        }}
+        label={t('opps.listLabel')}
+        countLabel={(total) => t('opps.count', { count: total })}
+        empty={{ title: t('opps.emptyTitle'), body: t('opps.emptyBody') }}
+        emptyFiltered={
+          filtered
+            ? {
+                title: t('opps.emptyFilteredTitle'),
+                body: t('opps.emptyFilteredBody'),
+                clearLabel: t('dealFilters.reset'),
+                onClear: () => setFilters(DEFAULT_DEAL_FILTERS),
+              }
+            : undefined
+        }
+        onOpen={(row) => void navigate(`/sales/opportunities/${encodeURIComponent(row.id)}`)}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../common/StateViews';
 import { useFormatters } from '../../i18n/use-formatters';
-import { useRequest } from '../use-request';
+import { useLiveQuery } from '../../data/use-live-query';
 import { WinProbabilityPanel } from '../win/WinProbabilityPanel';
 import { DealFields } from './DealFields';
 import { LineItemsEditor } from './LineItemsEditor';
@@ -12,10 +12,13 @@ export function OpportunityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('sales');
   const format = useFormatters();
-  const opp = useRequest('opportunities.get', { id }, id);
+  // Live: a save here, a quote accepted as won, another window or a sync pull shows at once.
+  const opp = useLiveQuery('opportunities.get', { id }, id);
   if (opp.status === 'loading') return <LoadingState label={t('common.loading')} />;
-  if (opp.status === 'error') return <ErrorState title={t('common.loadFailed')} error={opp.error} onRetry={opp.reload} />;
-  const deal = opp.value;
+  if (opp.status === 'error') return <ErrorState title={t('common.loadFailed')} error={opp.error} />;
+  const deal = opp.result;
+  // The live query brings every saved change; the editors have nothing to reload.
+  const reload = (): void => undefined;
   // Keyed by revision: after a save the editors start again from what the core stored.
   return (
     <div className="detail" data-testid="opportunity-detail">
@@ -26,12 +29,15 @@ export function OpportunityPage() {
         {deal.name} · <span data-testid="opportunity-amount">{format.money(deal.amount, deal.currency)}</span>
       </h2>
       <p>
+        <span className="badge" data-testid="opportunity-stage">
+          {t('opps.stageNow', { stage: t(`stage.${deal.stage}`) })}
+        </span>{' '}
         <Link to={`/customers/accounts/${deal.accountId}`}>{t('opps.account')}</Link>
       </p>
       <WinProbabilityPanel opp={deal} />
       <div className="sales-split-2">
-        <DealFields key={`f${deal.revision}`} opp={deal} onChanged={opp.reload} />
-        <LineItemsEditor key={`l${deal.revision}`} opp={deal} onChanged={opp.reload} />
+        <DealFields key={`f${deal.revision}`} opp={deal} onChanged={reload} />
+        <LineItemsEditor key={`l${deal.revision}`} opp={deal} onChanged={reload} />
         <QuotesPanel opp={deal} />
       </div>
     </div>

@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderRecord, QuoteRecord } from '../../../../shared/contract/sales/quotes-requests';
 import type { OpportunityRecord } from '../../../../shared/contract/sales/opportunities-requests';
+import { useLiveQuery } from '../../data/use-live-query';
 import { useFormatters } from '../../i18n/use-formatters';
-import { localIsoDate, useRequest, useSend } from '../use-request';
+import { ExportPdfButton } from '../../reports/ExportPdfButton';
+import { localIsoDate, useSend } from '../use-request';
+import { MarkWonDialog } from './MarkWonDialog';
 
 type Totals = Pick<QuoteRecord, 'subtotal' | 'discountAmount' | 'taxAmount' | 'total' | 'currency'>;
 
@@ -27,21 +30,27 @@ function TotalsList({ doc, totalLabel }: { readonly doc: Totals; readonly totalL
   );
 }
 
-/** Quotes of the deal (newest revision first) and the orders made from accepted ones. */
+/**
+ * Quotes of the deal (newest revision first) and the orders made from accepted ones, live. Each
+ * quote prints to PDF; accepting one offers to mark the deal won.
+ */
 export function QuotesPanel({ opp }: { readonly opp: OpportunityRecord }) {
   const { t } = useTranslation('sales');
   const send = useSend();
-  const docs = useRequest('quotes.forOpportunity', { opportunityId: opp.id }, `${opp.id}@${opp.revision}`);
+  const docs = useLiveQuery('quotes.forOpportunity', { opportunityId: opp.id }, opp.id);
+  const [accepted, setAccepted] = useState<QuoteRecord | null>(null);
   const [discount, setDiscount] = useState('0');
   const [tax, setTax] = useState('0');
   const [validUntil, setValidUntil] = useState(localIsoDate(30));
   const failed = (message: string) => t('common.failed', { message });
   const terms = { discountPercent: Number(discount), taxPercent: Number(tax), validUntil };
+  // The live query shows the result of every action; nothing to reload.
   const run = async (action: Promise<unknown>) => {
-    if (await action) docs.reload();
+    await action;
   };
-  const quotes = docs.status === 'ready' ? docs.value.quotes : [];
-  const orders: ReadonlyArray<OrderRecord> = docs.status === 'ready' ? docs.value.orders : [];
+  const open = opp.stage !== 'closed_won' && opp.stage !== 'closed_lost';
+  const quotes = docs.status === 'ready' ? docs.result.quotes : [];
+  const orders: ReadonlyArray<OrderRecord> = docs.status === 'ready' ? docs.result.orders : [];
   const latest = new Map<string, number>();
   for (const q of quotes) latest.set(q.quoteNumber, Math.max(latest.get(q.quoteNumber) ?? 0, q.version));
 
@@ -89,30 +98,35 @@ export function QuotesPanel({ opp }: { readonly opp: OpportunityRecord }) {
       {quotes.map((quote) => {
         const superseded = quote.version < (latest.get(quote.quoteNumber) ?? 0);
         const hasOrder = orders.some((o) => o.quoteId === quote.id);
-        const setStatus = (status: 'sent' | 'accepted' | 'rejected') =>
-          void run(send('quotes.setStatus', { id: quote.id, status, expectedRevision: quote.revision }, failed));
+        const setStatus = async (status: 'sent' | 'accepted' | 'rejected'): Promise<void> => {
+          const saved = await send('quotes.setStatus', { id: quote.id, status, expectedRevision: quote.revision }, failed);
+          if (saved && status === 'accepted' && open) setAccepted(saved);
+        };
         return (
           <article key={quote.id} className={`doc-card${superseded ? ' doc-superseded' : ''}`} data-testid="quote-card">
             <div className="doc-card-head">
-              <strong>{t('quotes.version', { number: quote.quoteNumber, version: quote.version })}</strong>
+              <strong data-testid="quote-number">{t('quotes.version', { number: quote.quoteNumber, version: quote.version })}</strong>
               <span className="badge" data-testid="quote-status">
                 {superseded ? t('quotes.superseded') : t(`quotes.status.${quote.status}`)}
               </span>
             </div>
             <TotalsList doc={quote} totalLabel={t('quotes.total')} />
+            <div className="sales-actions quote-pdf">
+              <ExportPdfButton target={{ kind: 'quote', quoteId: quote.id }} label={t('quotes.pdf')} />
+            </div>
             {superseded ? null : (
               <div className="sales-actions">
                 {quote.status === 'draft' ? (
-                  <button type="button" className="button button-secondary" onClick={() => setStatus('sent')}>
+                  <button type="button" className="button button-secondary" onClick={() => void setStatus('sent')}>
                     {t('quotes.send')}
                   </button>
                 ) : null}
                 {quote.status === 'draft' || quote.status === 'sent' ? (
                   <>
-                    <button type="button" className="button button-secondary" onClick={() => setStatus('rejected')}>
+                    <button type="button" className="button button-secondary" onClick={() => void setStatus('rejected')}>
                       {t('quotes.reject')}
                     </button>
-                    <button type="button" className="button" onClick={() => setStatus('accepted')}>
+                    <button type="button" className="button" onClick={() => void setStatus('accepted')}>
                       {t('quotes.accept')}
                     </button>
                   </>
@@ -134,6 +148,7 @@ export function QuotesPanel({ opp }: { readonly opp: OpportunityRecord }) {
           </article>
         );
       })}
+      {accepted ? <MarkWonDialog opp={opp} quote={accepted} onClose={() => setAccepted(null)} /> : null}
     </section>
   );
 }

@@ -1,64 +1,76 @@
 import { useDraggable } from '@dnd-kit/core';
-import type { KeyboardEventHandler, PointerEventHandler } from 'react';
+import type { PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OpportunityRecord } from '../../../../shared/contract/sales/opportunities-requests';
+import type { OpportunityCard as Card } from '../../../../shared/contract/sales/opportunities-requests';
 import { OPPORTUNITY_STAGES, type OpportunityStage } from '../../../../shared/schemas';
 import { useFormatters } from '../../i18n/use-formatters';
+import { isOverdue } from '../opportunity/deal-filter-state';
 import { WinBadge } from '../win/WinBadge';
 
 type Props = {
-  readonly opportunity: OpportunityRecord;
-  readonly onMove: (opportunity: OpportunityRecord, stage: OpportunityStage) => void;
+  readonly opportunity: Card;
+  readonly todayIso: string;
+  readonly onMove: (opportunity: Card, stage: OpportunityStage) => void;
 };
 
-/** A deal on the board: drag it by its body, or pick a stage from its menu (keyboard and screen readers). */
-export function OpportunityCard({ opportunity, onMove }: Props) {
+/**
+ * A deal on the board: name, account, amount and close date. The card itself is not a control
+ * (no role, no tab stop), so its two controls sit side by side rather than nested: the name is
+ * the link to the deal, and the "Move to" menu moves it from the keyboard. A pointer drags the card
+ * from anywhere but those two. Texts that do not fit end in an ellipsis and carry the whole text
+ * as a title.
+ */
+export function OpportunityCard({ opportunity, todayIso, onMove }: Props) {
   const { t } = useTranslation('sales');
   const format = useFormatters();
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: opportunity.id, data: { opportunity } });
-  // dnd-kit types its listeners loosely (Function); these are the two sensors we register.
+  const { listeners, setNodeRef, transform, isDragging } = useDraggable({ id: opportunity.id, data: { opportunity } });
+  // dnd-kit types its listeners loosely (Function); the pointer sensor is the one we register.
   const onPointerDown = listeners?.['onPointerDown'] as PointerEventHandler<HTMLElement> | undefined;
-  const onKeyDown = listeners?.['onKeyDown'] as KeyboardEventHandler<HTMLElement> | undefined;
   // Noon local time: a calendar date must not shift a day in the rep's time zone.
   const closeDate = format.date(Date.parse(`${opportunity.closeDate}T12:00:00`));
+  const overdue = isOverdue(opportunity, todayIso);
+  const amount = format.money(opportunity.amount, opportunity.currency);
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  const keepClick = (event: { stopPropagation: () => void }) => event.stopPropagation();
   return (
-    <article
+    <div
       ref={setNodeRef}
-      className={`deal-card${isDragging ? ' deal-card-dragging' : ''}`}
+      className={`pipe-card${isDragging ? ' pipe-card-dragging' : ''}`}
       style={style}
       data-testid="deal-card"
       data-id={opportunity.id}
-      aria-roledescription={attributes['aria-roledescription']}
-      aria-describedby={attributes['aria-describedby']}
-      aria-disabled={attributes['aria-disabled']}
-      role={attributes.role}
-      tabIndex={attributes.tabIndex}
       onPointerDown={onPointerDown}
-      onKeyDown={onKeyDown}
     >
-      <Link to={`/sales/opportunities/${opportunity.id}`} className="deal-name" onPointerDown={(event) => event.stopPropagation()}>
+      <Link
+        to={`/sales/opportunities/${encodeURIComponent(opportunity.id)}`}
+        className="pipe-card-name"
+        title={opportunity.name}
+        onPointerDown={keepClick}
+      >
         {opportunity.name}
       </Link>
-      <div className="deal-meta">
-        <span className="deal-amount">{format.money(opportunity.amount, opportunity.currency)}</span>
-        <span className="deal-prob">
-          {format.percent(opportunity.probability / 100)}
-          <WinBadge id={opportunity.id} />
+      <span className="pipe-card-account" title={opportunity.accountName}>
+        {opportunity.accountName ?? '—'}
+      </span>
+      <div className="pipe-card-row">
+        <span className="pipe-card-amount" title={amount}>
+          {format.moneyCompact(opportunity.amount, opportunity.currency)}
         </span>
+        <WinBadge id={opportunity.id} />
       </div>
-      <div className="deal-foot">
-        <time className="deal-date" dateTime={opportunity.closeDate} title={t('board.closeDate', { date: closeDate })}>
+      <div className="pipe-card-row">
+        <time className="pipe-card-date" dateTime={opportunity.closeDate} title={t('board.closeDate', { date: closeDate })}>
           {closeDate}
         </time>
         <select
-          className="deal-move"
+          className="pipe-card-move"
           aria-label={t('board.moveCard', { name: opportunity.name })}
+          title={t('board.moveCard', { name: opportunity.name })}
           value=""
-          onPointerDown={(event) => event.stopPropagation()}
-          onKeyDown={(event) => event.stopPropagation()}
+          onPointerDown={keepClick}
           onChange={(event) => onMove(opportunity, event.target.value as OpportunityStage)}
+          data-testid="deal-move"
         >
           <option value="">{t('common.moveTo')}</option>
           {OPPORTUNITY_STAGES.filter((stage) => stage !== opportunity.stage).map((stage) => (
@@ -68,6 +80,11 @@ export function OpportunityCard({ opportunity, onMove }: Props) {
           ))}
         </select>
       </div>
-    </article>
+      {overdue ? (
+        <span className="pipe-card-overdue" data-testid="overdue">
+          {t('opps.overdue')}
+        </span>
+      ) : null}
+    </div>
   );
 }

@@ -17,12 +17,7 @@ export function WinBadge({ id }: { readonly id: string }) {
   const percent = format.percent(score.probability);
   const source = score.source === 'model' ? t('win.sourceModel') : t('win.sourceStage');
   return (
-    <span
-      className={`win-badge win-badge-${score.source}`}
-      title={t('win.badgeTitle', { percent, source })}
-      aria-label={t('win.badgeTitle', { percent, source })}
-      data-testid="win-badge"
-    >
+    <span className={`win-badge win-badge-${score.source}`} title={t('win.badgeTitle', { percent, source })} data-testid="win-badge">
       {percent}
     </span>
   );
