@@ -45,10 +45,11 @@ const SCREEN_TIMEOUT_MS = 20_000;
  * Page-side (plain JavaScript text: tsx's helpers do not exist in the page). Moves to `hash` and
  * resolves with ms from that navigation until `content` is in the DOM with text (or is a canvas)
  * and the next frame has started, i.e. the content is about to be painted; null on timeout.
+ * `leaving` marks the screen being left: its own empty state must not count as the new screen's.
  */
-function timedVisit(hash: string, content: string): string {
+function timedVisit(hash: string, content: string, leaving: string | null): string {
   return `new Promise((done) => {
-    const shown = () => [...document.querySelectorAll(${JSON.stringify(content)})].some(
+    const shown = () => (${JSON.stringify(leaving)} === null || !document.querySelector(${JSON.stringify(leaving)})) && [...document.querySelectorAll(${JSON.stringify(content)})].some(
       (el) => el.tagName === 'CANVAS' || el.tagName === 'INPUT' || (el.textContent ?? '').trim() !== '');
     const start = performance.now();
     let finished = false;
@@ -82,8 +83,8 @@ export async function timeScreens(
   const warm: Record<string, number | null> = {};
   for (const round of [first, warm]) {
     for (const probe of probes) {
-      await page.evaluate(timedVisit(NEUTRAL.hash, NEUTRAL.content));
-      const ms = (await page.evaluate(timedVisit(probe.hash, probe.content))) as number | null;
+      await page.evaluate(timedVisit(NEUTRAL.hash, NEUTRAL.content, null));
+      const ms = (await page.evaluate(timedVisit(probe.hash, probe.content, NEUTRAL.content))) as number | null;
       round[probe.name] = ms === null ? null : Math.round(ms);
       log(
         `screen ${probe.name} (${round === first ? 'first visit' : 'warm'}): ${ms === null ? 'content did not show' : `${Math.round(ms)} ms`}`,
