@@ -135,7 +135,15 @@ test('pipeline report and a quote print to PDF with their figures', async ({ pag
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', reportPath, shotPath(test.info(), 'report-page1')]);
 
   await page.goto(`${new URL(page.url()).origin}/#/reports`);
-  await page.getByTestId('quote-id').fill(quote.id);
+  // A number no quote has is an error in words, not a PDF.
+  await page.getByTestId('quote-id').fill('Q-NOPE-0000');
+  await page.getByTestId('quote-find').click();
+  await expect(page.getByTestId('quote-missing')).toContainText('No quote has the number “Q-NOPE-0000”');
+  await expect(page.getByTestId('export-quote')).toHaveCount(0);
+  // The rep types the number printed on the quote, not an internal id.
+  await page.getByTestId('quote-id').fill(quote.quoteNumber.toLowerCase());
+  await page.getByTestId('quote-find').click();
+  await expect(page.getByTestId('quote-found')).toContainText(quote.quoteNumber);
   const quoteDownload = page.waitForEvent('download');
   await page.getByTestId('export-quote').click();
   const quotePath = join(dir, 'quote.pdf');
