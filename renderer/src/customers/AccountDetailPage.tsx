@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { ContactRecord } from '../../../shared/contract';
+import { MAX_WINDOW, type ContactRecord } from '../../../shared/contract';
 import { ErrorState, LoadingState } from '../common/StateViews';
 import { useCrmClient } from '../transport/client-context';
 import { AccountDetails } from './detail/AccountDetails';
@@ -17,6 +17,7 @@ import './detail/record.css';
 
 const TIMELINE_PAGE = 20;
 const OPEN_PAGE = 4;
+const CONTACTS_PAGE = 50;
 
 /**
  * One account as a rep sees it before a visit: key figures, deals, people, and what happened lately.
@@ -29,13 +30,14 @@ export function AccountDetailPage() {
   const { id = '' } = useParams();
   const [historyLimit, setHistoryLimit] = useState(TIMELINE_PAGE);
   const [openLimit, setOpenLimit] = useState(OPEN_PAGE);
+  const [contactLimit, setContactLimit] = useState(CONTACTS_PAGE);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const loaded = useLiveQuery('accounts.get', { id }, `account:${id}`);
   const contacts = useLiveQuery(
     'contacts.list',
-    { filter: { accountId: [id] }, sort: { field: 'lastName', direction: 'asc' }, limit: 200 },
-    `contacts:${id}`,
+    { filter: { accountId: [id] }, sort: { field: 'lastName', direction: 'asc' }, limit: contactLimit },
+    `contacts:${id}:${contactLimit}`,
   );
   const open = useLiveQuery('activities.list', { filter: { accountId: id, done: false }, limit: openLimit }, `open:${id}:${openLimit}`);
   const history = useLiveQuery('accounts.timeline', { id, limit: historyLimit }, `history:${id}:${historyLimit}`);
@@ -72,7 +74,13 @@ export function AccountDetailPage() {
         />
         <div className="rec-account-side">
           <DealsPanel accountId={account.id} emptyBody={t('deals.emptyAccount')} />
-          <ContactsPanel account={account} contacts={contacts} />
+          <ContactsPanel
+            account={account}
+            contacts={contacts}
+            onMore={
+              contactLimit < MAX_WINDOW ? () => setContactLimit((limit) => Math.min(limit + CONTACTS_PAGE * 4, MAX_WINDOW)) : undefined
+            }
+          />
           <AccountDetails account={account} />
         </div>
       </div>

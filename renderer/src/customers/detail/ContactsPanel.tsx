@@ -13,10 +13,12 @@ import type { LiveState } from '../../data/use-live-query';
 type Props = {
   readonly account: { readonly id: string; readonly name: string };
   readonly contacts: LiveState<'contacts.list'>;
+  /** Asks for a longer window when the account has more contacts than are shown; absent at the largest window. */
+  readonly onMore: (() => void) | undefined;
 };
 
 /** The account's people: live list, add / edit in a dialog, delete with Undo. */
-export function ContactsPanel({ account, contacts }: Props) {
+export function ContactsPanel({ account, contacts, onMore }: Props) {
   const { t } = useTranslation('customers-record');
   const client = useCrmClient();
   const [editing, setEditing] = useState<ContactRecord | 'new' | null>(null);
@@ -83,6 +85,11 @@ export function ContactsPanel({ account, contacts }: Props) {
           );
         })}
       </ul>
+      {onMore && contacts.status === 'ready' && rows.length < contacts.result.total ? (
+        <button type="button" className="button rec-button-ghost rec-more-button" onClick={onMore}>
+          {t('detail.more')}
+        </button>
+      ) : null}
       {editing ? (
         <ContactFormDialog account={account} contact={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
