@@ -61,6 +61,24 @@ export function createOpportunitiesHandlers(deps: StoreDeps) {
     return selector;
   };
 
+  /**
+   * Counts a selector. A multi-value filter on a field that leads an index (the open stages, several
+   * owners or teams) is counted one value at a time: each is a walk of one index range, where the
+   * store would otherwise read the whole union. The values are distinct, so the sums are exact.
+   */
+  const countOf = async (selector: MangoQuerySelector<Opportunity>): Promise<number> => {
+    const field = (['stage', 'ownerId', 'teamId'] as const).find((name) => {
+      const condition = selector[name] as { $in?: unknown[] } | undefined;
+      return Array.isArray(condition?.$in) && condition.$in.length > 1;
+    });
+    if (!field) return store.collection.count({ selector }).exec();
+    const values = [...new Set((selector[field] as { $in: string[] }).$in)];
+    const counts = await Promise.all(
+      values.map((value) => store.collection.count({ selector: { ...selector, [field]: { $eq: value } } }).exec()),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
+  };
+
   /** The records with their accounts' names: one lookup by primary key for the accounts on the page. */
   const withAccounts = async (docs: ReadonlyArray<Parameters<typeof toStored<Opportunity>>[0]>): Promise<OpportunityCard[]> => {
     const ids = [...new Set(docs.map((doc) => doc.accountId))];
@@ -120,7 +138,7 @@ export function createOpportunitiesHandlers(deps: StoreDeps) {
       const order = [{ [sort.field]: sort.direction }] as MangoQuerySortPart<Opportunity>[];
       const [docs, total] = await Promise.all([
         store.collection.find({ selector, sort: order, skip: offset, limit }).exec(),
-        store.collection.count({ selector }).exec(),
+        countOf(selector),
       ]);
       return ok({ rows: await withAccounts(docs), total, offset });
     },
