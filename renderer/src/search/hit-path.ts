@@ -1,16 +1,16 @@
 import type { SearchHit } from '../../../shared/contract';
 
-/** Where a search result opens. Areas without screens yet land on their "coming soon" page. */
+/** Where a search result opens: the record's own page. */
 export function hitPath(hit: SearchHit): string {
   const id = encodeURIComponent(hit.id);
   switch (hit.type) {
     case 'account':
       return `/customers/accounts/${id}`;
     case 'contact':
-      return `/customers/contacts?selected=${id}`;
+      return `/customers/contacts/${id}`;
     case 'lead':
-      return `/marketing?lead=${id}`;
+      return `/sales/leads/${id}`;
     case 'opportunity':
-      return `/sales?opportunity=${id}`;
+      return `/sales/opportunities/${id}`;
   }
 }
