@@ -18,6 +18,9 @@ export type ColumnFigures = {
   readonly totals: Map<string, { amount: number; count: number }>;
 };
 
+/** Deals read per step of the first load. */
+const LOAD_PAGE = 2000;
+
 const figuresOf = (doc: Opportunity): DealFigures => ({
   stage: doc.stage,
   currency: doc.currency,
@@ -31,7 +34,7 @@ const figuresOf = (doc: Opportunity): DealFigures => ({
  * Counts and per-currency sums of every deal, kept in memory and updated from the collection's
  * change stream (local writes and sync pulls alike), so the board's column headers cost a pass
  * over small objects instead of reading and parsing every opportunity on each refresh. The first
- * use reads the collection once. Changes that arrive while that read runs win over what it returns.
+ * use reads the collection once, in pages. Changes that arrive while that read runs win over what it returns.
  */
 export function createOpportunityTotals(collection: RxCollection<Opportunity>) {
   const figures = new Map<string, DealFigures>();
@@ -48,17 +51,29 @@ export function createOpportunityTotals(collection: RxCollection<Opportunity>) {
     }
   });
 
+  /**
+   * Reads the collection in pages along the primary key, yielding between pages, so the core
+   * keeps answering other requests while a large table is read the first time.
+   */
+  async function readAll(touched: ReadonlySet<string>): Promise<void> {
+    let after: string | undefined;
+    for (;;) {
+      const selector = after === undefined ? {} : { id: { $gt: after } };
+      const page = await collection.find({ selector, sort: [{ id: 'asc' }], limit: LOAD_PAGE }).exec();
+      for (const doc of page) if (!touched.has(doc.id)) figures.set(doc.id, figuresOf(doc.toJSON(false) as Opportunity));
+      if (page.length < LOAD_PAGE) return;
+      after = page[page.length - 1]?.id;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
   function load(): Promise<void> {
     if (loaded) return loaded;
     const touched = new Set<string>();
     touchedWhileLoading = touched;
-    loaded = collection
-      .find()
-      .exec()
-      .then((docs) => {
-        for (const doc of docs) if (!touched.has(doc.id)) figures.set(doc.id, figuresOf(doc.toJSON(false) as Opportunity));
-        touchedWhileLoading = undefined;
-      });
+    loaded = readAll(touched).then(() => {
+      touchedWhileLoading = undefined;
+    });
     loaded.catch(() => {
       loaded = undefined;
       touchedWhileLoading = undefined;
