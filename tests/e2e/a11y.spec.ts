@@ -73,8 +73,6 @@ test.afterAll(async () => {
 type Screen = {
   readonly name: string;
   readonly hash: string;
-  /** Screens other engineers are still building: skipped (and noted) while their route redirects. */
-  readonly optional?: boolean;
   readonly open?: (page: Page) => Promise<void>;
 };
 
@@ -85,7 +83,7 @@ function screens(): Screen[] {
     { name: 'account form (new)', hash: '/customers/accounts/new' },
     { name: 'account form (edit)', hash: `/customers/accounts/${ids.account}/edit` },
     { name: 'contacts list', hash: '/customers/contacts' },
-    { name: 'contact page', hash: `/customers/contacts/${ids.contact}`, optional: true },
+    { name: 'contact page', hash: `/customers/contacts/${ids.contact}` },
     {
       name: 'import dialog',
       hash: '/customers/accounts',
@@ -112,14 +110,14 @@ function screens(): Screen[] {
       },
     },
     { name: 'leads list', hash: '/sales/leads' },
-    { name: 'lead page', hash: `/sales/leads/${ids.lead}`, optional: true },
+    { name: 'lead page', hash: `/sales/leads/${ids.lead}` },
     { name: 'opportunities list', hash: '/sales/opportunities' },
     { name: 'opportunity page', hash: `/sales/opportunities/${ids.opportunity}` },
     { name: 'pipeline board', hash: '/sales/pipeline' },
     { name: 'Today', hash: '/sales/today' },
-    { name: 'products', hash: '/sales/products', optional: true },
-    { name: 'product page', hash: `/sales/products/${ids.product}`, optional: true },
-    { name: 'quotas', hash: '/sales/quotas', optional: true },
+    { name: 'products', hash: '/sales/products' },
+    { name: 'product page', hash: `/sales/products/${ids.product}` },
+    { name: 'quotas', hash: '/sales/quotas' },
     { name: 'sales dashboard', hash: '/sales/dashboard' },
     { name: 'reports', hash: '/reports' },
     { name: 'marketing', hash: '/marketing' },
@@ -173,15 +171,8 @@ async function auditScreens(page: Page, language: string): Promise<Found[]> {
         test.info().annotations.push({ type: 'still loading', description: `${screen.name} (${language})` });
       }
       const at = (await page.evaluate('window.location.hash.slice(1)')) as string;
-      if (at !== screen.hash) {
-        // The catch-all route sends unknown paths to the accounts list.
-        if (screen.optional) {
-          console.warn(`a11y: ${screen.name} skipped, no route yet (${screen.hash})`);
-          test.info().annotations.push({ type: 'skipped screen', description: `${screen.name}: no route yet (${screen.hash})` });
-          return;
-        }
-        throw new Error(`${screen.name}: ${screen.hash} led to ${at}`);
-      }
+      // The catch-all route sends unknown paths to the accounts list.
+      if (at !== screen.hash) throw new Error(`${screen.name}: ${screen.hash} led to ${at}`);
       if (screen.open) {
         await screen.open(page);
         await settle(page);
