@@ -17,8 +17,6 @@ export type EventMap = {
   readonly 'conflicts.changed': { readonly total: number };
   /** How far `import.commit` has got (validating, then writing); the import dialog's progress bar. */
   readonly 'import.progress': ImportProgress;
-  /** Deals or quotas changed (debounced) for a `reports.watch`; re-request the dashboard. */
-  readonly 'reports.changed': { readonly watchId: string };
   /** How far a `reports.exportPdf` has got; the export button's progress. */
   readonly 'reports.exportProgress': ExportProgress;
   /** The win model was retrained (or started/failed training); re-request `analytics.winProbabilities`. */

@@ -1,110 +1,100 @@
-import { randomUUID } from 'node:crypto';
-import { debounceTime, merge, Subject, type Subscription } from 'rxjs';
+import { Subject } from 'rxjs';
 import { fail, ok } from '../../../shared/contract/result';
-import type { DashboardFilters, ExportPdfParams } from '../../../shared/contract/reports/report-requests';
+import type { DashboardFilters, ExportPdfParams, SalesDashboard } from '../../../shared/contract/reports/report-requests';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';
-import { loadDashboardLookups, loadDashboardOpportunities, loadFilterOptions, type DashboardLookups } from './dashboard-data';
+import { loadFilterOptions } from './filter-options';
+import { createDashboardProjection } from './dashboard-projection';
 import { findQuote, quoteDocument } from './quote-document';
 import type { ReportPrinter } from './report-printer';
-import { createRevenueForecastCache, type ForecastSeriesFn } from './revenue-forecast-cache';
-import { computeSalesDashboard, revenueSeries, type DashboardInput, type DashboardOpportunity } from './sales-dashboard';
+import { createRevenueForecastCache, type ForecastLookup, type ForecastSeriesFn, type RevenueSeries } from './revenue-forecast-cache';
+import { computeSalesDashboard, revenueSeries, type DashboardInput } from './sales-dashboard';
 
 export type ReportHandlerDeps = {
   readonly db: CrmDatabase;
   readonly now: () => number;
   /** Absent in hosts that cannot print (core tests); `reports.exportPdf` then answers invalid_state. */
   readonly printer?: ReportPrinter;
+  /** Unused: live re-runs are debounced by the live layer. Kept so hosts that pass it still compile. */
   readonly debounceMs?: number;
   /** The analytics workers' full model selection; absent, the dashboard forecasts with the quick baselines. */
   readonly forecast?: ForecastSeriesFn;
   readonly log?: (message: string, error: unknown) => void;
+  /**
+   * Milliseconds after start-up before the dashboard's data is loaded in the background (null: on
+   * the first request only), so the dashboard does not pay for the first read when it is opened.
+   */
+  readonly warmUpMs?: number | null;
+};
+
+/** Answers remembered per filters; the least recently used beyond this are dropped. */
+const MAX_CACHED_ANSWERS = 24;
+
+type CachedAnswer = {
+  readonly version: number;
+  readonly asOf: string;
+  readonly input: DashboardInput;
+  readonly series: RevenueSeries | null;
+  /** The last answer and the forecast it was built with: equal forecast, same answer. */
+  answer?: { readonly forecast: ForecastLookup | undefined; readonly dashboard: SalesDashboard };
 };
 
 /**
- * Dashboard reads are cached per owner/team scope and dropped on any write to the collections
- * they read, so a filter change costs a recompute, not a full table read, on 100k accounts.
+ * The dashboard reads an in-memory projection kept current from the change streams (no table read
+ * per request), and each filter combination's answer is cached until the projection or the
+ * forecast changes. Live subscribers are re-run by the live layer (live-sources.ts).
  */
 export function createReportHandlers(deps: ReportHandlerDeps) {
   const { db } = deps;
-  const deals = new Map<string, Promise<DashboardOpportunity[]>>();
-  let lookups: Promise<DashboardLookups> | undefined;
-  const invalidation: Subscription = merge(db.opportunities.eventBulks$).subscribe(() => deals.clear());
-  invalidation.add(merge(db.accounts.eventBulks$, db.org.eventBulks$).subscribe(() => (lookups = undefined)));
-
-  const scopeKey = (filters: DashboardFilters): string =>
-    filters.ownerId ? `o:${filters.ownerId}` : filters.teamId ? `t:${filters.teamId}` : 'all';
-  const dealsFor = (filters: DashboardFilters): Promise<DashboardOpportunity[]> => {
-    const key = scopeKey(filters);
-    let cached = deals.get(key);
-    if (!cached) {
-      cached = loadDashboardOpportunities(db, { ownerId: filters.ownerId, teamId: filters.teamId });
-      deals.set(key, cached);
-      cached.catch(() => deals.delete(key));
-    }
-    return cached;
-  };
-  const lookupsNow = (): Promise<DashboardLookups> => {
-    lookups ??= loadDashboardLookups(db);
-    const current = lookups;
-    current.catch(() => {
-      if (lookups === current) lookups = undefined;
-    });
-    return current;
-  };
+  const log = deps.log ?? ((message: string, error: unknown) => console.error(`[reports] ${message}`, error));
+  const projection = createDashboardProjection(db, log);
+  const warmUpMs = deps.warmUpMs === undefined ? 1_000 : deps.warmUpMs;
+  const warmTimer = warmUpMs === null ? undefined : setTimeout(() => projection.warm(), warmUpMs);
+  warmTimer?.unref?.();
+  const answers = new Map<string, CachedAnswer>();
   const asOf = (): string => new Date(deps.now()).toISOString().slice(0, 10);
-  const watches = new Map<string, { readonly subscription: Subscription; readonly changed: () => void }>();
   const forecastReady = new Subject<void>();
   const forecast = deps.forecast;
-  const forecasts = forecast
-    ? createRevenueForecastCache({
-        forecast,
-        onReady: () => {
-          for (const watch of watches.values()) watch.changed();
-          forecastReady.next();
-        },
-        log: deps.log ?? ((message, error) => console.error(`[reports] ${message}`, error)),
-      })
-    : undefined;
+  const forecasts = forecast ? createRevenueForecastCache({ forecast, onReady: () => forecastReady.next(), log }) : undefined;
   // The period (from/to) does not change the revenue history, so it does not key the forecast.
   const forecastKey = ({ ownerId, teamId, region, productId, currency }: DashboardFilters): string =>
     JSON.stringify([ownerId, teamId, region, productId, currency]);
 
+  const salesDashboard = async (filters: DashboardFilters): Promise<SalesDashboard> => {
+    const snapshot = await projection.snapshot();
+    const today = asOf();
+    const key = JSON.stringify(filters);
+    let cached = answers.get(key);
+    if (!cached || cached.version !== snapshot.version || cached.asOf !== today) {
+      const input: DashboardInput = { ...snapshot, filters, asOf: today };
+      cached = { version: snapshot.version, asOf: today, input, series: revenueSeries(input) };
+    }
+    // Most recently used last, so the first key is the one to drop.
+    answers.delete(key);
+    answers.set(key, cached);
+    if (answers.size > MAX_CACHED_ANSWERS) answers.delete(answers.keys().next().value ?? '');
+
+    const full = forecasts?.lookup(forecastKey(filters), cached.series);
+    const previous = cached.answer;
+    if (previous && previous.forecast?.view === full?.view && previous.forecast?.refreshing === full?.refreshing) {
+      return previous.dashboard;
+    }
+    const dashboard = computeSalesDashboard({
+      ...cached.input,
+      ...(full?.view ? { revenueForecast: full.view } : {}),
+      forecastRefreshing: full?.refreshing ?? false,
+    });
+    cached.answer = { forecast: full, dashboard };
+    return dashboard;
+  };
+
   const handlers = defineHandlers({
-    'reports.salesDashboard': async ({ filters }) => {
-      const [opportunities, looked] = await Promise.all([dealsFor(filters), lookupsNow()]);
-      const input: DashboardInput = { opportunities, ...looked, filters, asOf: asOf() };
-      const full = forecasts?.lookup(forecastKey(filters), revenueSeries(input));
-      return ok(
-        computeSalesDashboard({
-          ...input,
-          ...(full?.view ? { revenueForecast: full.view } : {}),
-          forecastRefreshing: full?.refreshing ?? false,
-        }),
-      );
-    },
-    'reports.filterOptions': async () => ok(await loadFilterOptions(db, await lookupsNow())),
+    'reports.salesDashboard': async ({ filters }) => ok(await salesDashboard(filters)),
+    'reports.filterOptions': async () => ok(await loadFilterOptions(db, await projection.snapshot())),
     'reports.quoteDocument': async ({ id }) => {
       const quote = await findQuote(db, id);
       if (!quote) return fail('not_found', `No quote has the number or id ${id}`);
       return ok(await quoteDocument(db, quote));
-    },
-    'reports.watch': async (_params, session) => {
-      const watchId = randomUUID();
-      const changed = (): void => session.emit('reports.changed', { watchId });
-      const subscription = merge(db.opportunities.eventBulks$, db.org.eventBulks$)
-        .pipe(debounceTime(deps.debounceMs ?? 300))
-        .subscribe(changed);
-      watches.set(watchId, { subscription, changed });
-      session.onClose(() => {
-        subscription.unsubscribe();
-        watches.delete(watchId);
-      });
-      return ok({ watchId });
-    },
-    'reports.unwatch': async ({ watchId }) => {
-      watches.get(watchId)?.subscription.unsubscribe();
-      return ok({ removed: watches.delete(watchId) });
     },
     'reports.exportPdf': async (asked, session) => {
       if (!deps.printer) return fail('invalid_state', 'This host cannot print PDFs');
@@ -130,12 +120,14 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
     handlers,
     /** A background revenue forecast finished: the dashboard's answer has changed. */
     forecastReady$: forecastReady.asObservable(),
+    /** The same answer as `reports.salesDashboard` (tests compare it with a from-scratch computation). */
+    salesDashboard,
     close(): void {
+      clearTimeout(warmTimer);
       forecastReady.complete();
-      invalidation.unsubscribe();
+      projection.close();
       forecasts?.close();
-      for (const watch of watches.values()) watch.subscription.unsubscribe();
-      watches.clear();
+      answers.clear();
     },
   };
 }

@@ -33,7 +33,7 @@ describe('revenue forecast cache', () => {
     const hit = cache.lookup('all', series);
     expect(hit.refreshing).toBe(false);
     expect(hit.view?.model).toBe('auto_ets');
-    expect(hit.view?.backtest).toEqual({ smape: 12.3, mase: 0.8 });
+    expect(hit.view?.backtest).toEqual({ smape: 12.3, mase: 0.8, errorShare: 0.5 });
 
     const stale = cache.lookup('all', { ...series, values: [1, 2, 4] });
     expect(stale.refreshing).toBe(true);

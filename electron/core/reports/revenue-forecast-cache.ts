@@ -37,7 +37,7 @@ export function createRevenueForecastCache(options: RevenueForecastCacheOptions)
     void options
       .forecast([{ key: filtersKey, values: series.values, startPeriod: series.startPeriod }], FORECAST_MONTHS)
       .then(
-        ([result]) => (result ? toForecastView(result, series.lastMonth) : undefined),
+        ([result]) => (result ? toForecastView(result, series.lastMonth, series.values) : undefined),
         (error: unknown) => {
           // Remembered as "no full forecast" for this history, so a failing worker is not retried on every request.
           options.log('revenue forecast failed', error);

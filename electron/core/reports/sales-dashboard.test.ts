@@ -90,12 +90,13 @@ describe('computeSalesDashboard', () => {
     ]);
   });
 
-  it('builds 24 months of won revenue and a forecast band after the last month', () => {
+  it('builds 24 complete months of won revenue, the running month to date, and a forecast from the running month', () => {
     const dashboard = computeSalesDashboard(input);
     expect(dashboard.revenueHistory).toHaveLength(24);
-    expect(dashboard.revenueHistory.at(-1)).toEqual({ period: '2025-06', value: 0 });
-    expect(dashboard.revenueHistory.find((point) => point.period === '2025-05')?.value).toBe(30_000);
-    expect(dashboard.revenueForecast[0]?.period).toBe('2025-07');
+    expect(dashboard.revenueHistory.at(-1)).toEqual({ period: '2025-05', value: 30_000 });
+    expect(dashboard.revenueMonthToDate).toEqual({ period: '2025-06', value: 0, throughDay: 30, daysInMonth: 30 });
+    expect(dashboard.revenueForecast[0]?.period).toBe('2025-06');
+    expect(dashboard.forecastSignal).not.toBe('none');
     for (const point of dashboard.revenueForecast) expect(point.lower80).toBeLessThanOrEqual(point.upper80);
   });
 

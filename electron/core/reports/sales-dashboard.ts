@@ -1,11 +1,12 @@
 import { meanForecaster, seasonalNaiveForecaster } from '../../../shared/analytics/baseline-forecasters';
-import type { ForecastResult } from '../../../shared/analytics/forecast-types';
+import type { ForecastModelName, ForecastResult } from '../../../shared/analytics/forecast-types';
 import { monthIndex, monthKeyOfIndex, periodOf } from '../../../shared/analytics/periods';
 import { rollUpPipeline, type RollupFilter } from '../../../shared/analytics/pipeline-rollup';
 import { selectAndForecast } from '../../../shared/analytics/select-forecast';
 import type {
   CategoryPeriod,
   DashboardFilters,
+  ForecastBacktest,
   ForecastBandPoint,
   SalesDashboard,
   StageFigure,
@@ -58,9 +59,12 @@ export type DashboardInput = {
 
 export type RevenueForecastView = {
   readonly points: ForecastBandPoint[];
-  readonly model: string | null;
-  readonly backtest: { readonly smape: number; readonly mase: number } | null;
+  readonly model: ForecastModelName | null;
+  readonly backtest: ForecastBacktest | null;
 };
+
+/** Models that draw the average month: the history held no trend or season they could use. */
+const NO_PATTERN_MODELS: ReadonlySet<ForecastModelName> = new Set(['mean', 'croston_sba']);
 
 const OPEN_STAGES = OPPORTUNITY_STAGES.filter((stage) => stage !== 'closed_won' && stage !== 'closed_lost');
 const FUNNEL_STAGES: readonly OpportunityStage[] = [...OPEN_STAGES, 'closed_won'];
@@ -106,21 +110,31 @@ export function computeSalesDashboard(input: DashboardInput): SalesDashboard {
       quota: quotaByQuarter.get(row.period) ?? null,
     }));
 
+  // The current month has barely started: it is shown as month-to-date beside its forecast,
+  // never as one more actual month, and the forecast learns from complete months only.
+  const lastComplete = asOfMonth - 1;
   const closedInHistory = inCurrency.filter(
     (opp) => !isOpen(opp.stage) && monthIndex(opp.closeDate) >= historyStart && monthIndex(opp.closeDate) <= asOfMonth,
   );
   const winRateByMonth = winRates(closedInHistory, historyStart, asOfMonth);
+  const wonInHistory = inCurrency.filter(
+    (opp) => opp.stage === 'closed_won' && monthIndex(opp.closeDate) >= historyStart - 1 && monthIndex(opp.closeDate) <= asOfMonth,
+  );
   const revenueHistory = monthSeries(
-    historyStart,
-    asOfMonth,
-    closedInHistory.filter((opp) => opp.stage === 'closed_won'),
+    historyStart - 1,
+    lastComplete,
+    wonInHistory.filter((opp) => monthIndex(opp.closeDate) <= lastComplete),
+    valueOf,
+  );
+  const monthToDate = sum(
+    wonInHistory.filter((opp) => monthIndex(opp.closeDate) === asOfMonth),
     valueOf,
   );
   const forecast =
     input.revenueForecast ??
     forecastRevenue(
       revenueHistory.map((point) => point.value),
-      asOfMonth,
+      lastComplete,
     );
 
   const won = inPeriod.filter((opp) => opp.stage === 'closed_won');
@@ -155,30 +169,32 @@ export function computeSalesDashboard(input: DashboardInput): SalesDashboard {
         valueOf,
       ),
     ),
-    funnel: FUNNEL_STAGES.map((stage) =>
-      figure(
-        stage,
-        inPeriod.filter((opp) => reached(opp, stage)),
-        valueOf,
-      ),
-    ),
+    funnel: funnel(inPeriod, valueOf),
     weightedByMonth: months
       .filter((row) => row.pipeline > 0)
       .map((row) => ({ period: row.period, value: row.weighted, pipeline: row.pipeline })),
     forecastByQuarter,
     winRateByMonth,
     revenueHistory,
+    revenueMonthToDate: {
+      period: monthKeyOfIndex(asOfMonth),
+      value: monthToDate,
+      throughDay: Number(input.asOf.slice(8, 10)),
+      daysInMonth: daysInMonth(input.asOf),
+    },
     revenueForecast: forecast.points,
     forecastModel: forecast.model,
     forecastBacktest: forecast.backtest,
+    forecastSignal: forecast.model === null ? 'none' : NO_PATTERN_MODELS.has(forecast.model) ? 'no_pattern' : 'pattern',
     forecastRefreshing: input.forecastRefreshing ?? false,
     topDeals: topDeals(open, valueOf, input),
   };
 }
 
 /**
- * Monthly closed-won revenue under the dashboard's filters, from the first win to the as-of month:
- * the whole history, not the chart's 24 months, because seasonal models need three years.
+ * Monthly closed-won revenue under the dashboard's filters, from the first win to the last complete
+ * month before the as-of date: the whole history, not the chart's 24 months, because seasonal
+ * models need three years; the running month would read as a collapse.
  */
 export function revenueSeries(
   input: DashboardInput,
@@ -186,7 +202,7 @@ export function revenueSeries(
   const { filters } = input;
   const scoped = input.opportunities.filter((opp) => matchesScope(opp, filters, input.accountRegions));
   const currency = filters.currency ?? currenciesByUse(scoped)[0] ?? 'USD';
-  const lastMonth = monthIndex(input.asOf);
+  const lastMonth = monthIndex(input.asOf) - 1;
   const won = scoped.filter((opp) => opp.currency === currency && opp.stage === 'closed_won' && monthIndex(opp.closeDate) <= lastMonth);
   if (won.length === 0) return null;
   const first = won.reduce((min, opp) => Math.min(min, monthIndex(opp.closeDate)), lastMonth);
@@ -226,19 +242,38 @@ function figure(
   return { stage, amount: sum(opps, valueOf), count: opps.length };
 }
 
-/** A deal reached a stage if it is there now, passed through it, or went past it (a skipped stage still counts as passed). */
-function reached(opp: DashboardOpportunity, stage: OpportunityStage): boolean {
-  if (stage === 'closed_won') return opp.stage === 'closed_won';
-  const rank = OPEN_STAGES.indexOf(stage as (typeof OPEN_STAGES)[number]);
-  // Every deal entered the funnel at its first stage, even a lost one without history.
-  const furthest = Math.max(
-    0,
-    opp.stage === 'closed_won' ? OPEN_STAGES.length : OPEN_STAGES.indexOf(opp.stage as (typeof OPEN_STAGES)[number]),
-    ...opp.stageHistory.map((change) =>
-      change.stage === 'closed_won' ? OPEN_STAGES.length : OPEN_STAGES.indexOf(change.stage as (typeof OPEN_STAGES)[number]),
-    ),
-  );
-  return furthest >= rank;
+/**
+ * Deals that reached each stage: a deal reached a stage if it is there now, passed through it, or
+ * went past it (a skipped stage still counts as passed). One pass, each deal counted up to its furthest stage.
+ */
+function funnel(opps: ReadonlyArray<DashboardOpportunity>, valueOf: (opp: DashboardOpportunity) => number): StageFigure[] {
+  const amounts = new Array<number>(FUNNEL_STAGES.length).fill(0);
+  const counts = new Array<number>(FUNNEL_STAGES.length).fill(0);
+  for (const opp of opps) {
+    const furthest = furthestStage(opp);
+    const value = valueOf(opp);
+    for (let rank = 0; rank <= furthest; rank++) {
+      amounts[rank]! += value;
+      counts[rank]!++;
+    }
+  }
+  return FUNNEL_STAGES.map((stage, rank) => ({ stage, amount: amounts[rank]!, count: counts[rank]! }));
+}
+
+/** Rank in FUNNEL_STAGES of the furthest stage a deal reached; a lost deal without history entered at the first. */
+function furthestStage(opp: DashboardOpportunity): number {
+  // Only a won deal reaches 'closed_won'; history entries of it count as the last open stage's successor.
+  const rankOf = (stage: OpportunityStage): number =>
+    stage === 'closed_won' ? OPEN_STAGES.length : OPEN_STAGES.indexOf(stage as (typeof OPEN_STAGES)[number]);
+  let furthest = Math.max(0, rankOf(opp.stage));
+  for (const change of opp.stageHistory) furthest = Math.max(furthest, rankOf(change.stage));
+  return opp.stage === 'closed_won' ? furthest : Math.min(furthest, OPEN_STAGES.length - 1);
+}
+
+function daysInMonth(isoDate: string): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function closeMs(opp: DashboardOpportunity): number {
@@ -291,16 +326,22 @@ function forecastRevenue(history: readonly number[], lastMonth: number): Revenue
     candidates: [meanForecaster, seasonalNaiveForecaster],
     labelPeriod: (step) => monthKeyOfIndex(lastMonth + step),
   });
-  return toForecastView(result, lastMonth);
+  return toForecastView(result, lastMonth, history);
 }
 
-/** Whole minor units, never below zero (revenue), each month labelled. */
-export function toForecastView(result: ForecastResult, lastMonth: number): RevenueForecastView {
+/**
+ * Whole minor units, never below zero (revenue), each month labelled. The backtest's mean absolute
+ * error is also given as a share of a typical recent month, which a reader can picture.
+ */
+export function toForecastView(result: ForecastResult, lastMonth: number, history: readonly number[]): RevenueForecastView {
   if (result.model === 'zero') return { points: [], model: null, backtest: null };
   const clamp = (value: number): number => Math.max(0, Math.round(value));
+  const recent = history.slice(-12);
+  const typicalMonth = recent.length === 0 ? 0 : recent.reduce((total, value) => total + value, 0) / recent.length;
+  const error = result.backtestError;
   return {
     model: result.model,
-    backtest: result.backtestError ? { smape: result.backtestError.smape, mase: result.backtestError.mase } : null,
+    backtest: error ? { smape: error.smape, mase: error.mase, errorShare: typicalMonth > 0 ? error.mae / typicalMonth : null } : null,
     points: result.points.map((point) => ({
       period: point.period ?? monthKeyOfIndex(lastMonth + point.step),
       mean: clamp(point.mean),
@@ -330,17 +371,24 @@ function topDeals(
   valueOf: (opp: DashboardOpportunity) => number,
   input: DashboardInput,
 ): TopDeal[] {
-  return [...open]
-    .sort((a, b) => valueOf(b) - valueOf(a) || a.closeDate.localeCompare(b.closeDate))
-    .slice(0, TOP_DEALS)
-    .map((opp) => ({
-      id: opp.id,
-      name: opp.name,
-      accountName: input.accountNames.get(opp.accountId) ?? '—',
-      ownerName: input.userNames.get(opp.ownerId) ?? opp.ownerId,
-      stage: opp.stage,
-      amount: valueOf(opp),
-      probability: opp.probability,
-      closeDate: opp.closeDate,
-    }));
+  const order = (a: DashboardOpportunity, b: DashboardOpportunity): number =>
+    valueOf(b) - valueOf(a) || a.closeDate.localeCompare(b.closeDate) || a.id.localeCompare(b.id);
+  // The ten largest in one pass: sorting every open deal would cost far more than the ten rows.
+  const top: DashboardOpportunity[] = [];
+  for (const opp of open) {
+    if (top.length === TOP_DEALS && order(opp, top[TOP_DEALS - 1]!) >= 0) continue;
+    top.push(opp);
+    top.sort(order);
+    if (top.length > TOP_DEALS) top.pop();
+  }
+  return top.map((opp) => ({
+    id: opp.id,
+    name: opp.name,
+    accountName: input.accountNames.get(opp.accountId) ?? '—',
+    ownerName: input.userNames.get(opp.ownerId) ?? opp.ownerId,
+    stage: opp.stage,
+    amount: valueOf(opp),
+    probability: opp.probability,
+    closeDate: opp.closeDate,
+  }));
 }

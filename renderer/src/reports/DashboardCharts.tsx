@@ -1,33 +1,35 @@
 import type { ChartDataset, ChartOptions } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
-import type { ForecastModelName } from '../../../shared/analytics/forecast-types';
 import type { SalesDashboard } from '../../../shared/contract/reports/report-requests';
 import { useFormatters } from '../i18n/use-formatters';
 import { baseOptions } from './chart-options';
+import { useChartSummaries } from './chart-summaries';
+import { useCompactMoney, useMonthLabel, useQuarterLabel } from './dashboard-format';
 import { CHART_COLORS, type ChartMode } from './chart-setup';
 import './chart-setup';
-
-/** `2025-06` → "Jun 25" / "25年6月" in the page's language. */
-export function useMonthLabel(): (period: string) => string {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: '2-digit', timeZone: 'UTC' });
-  return (period) => format.format(new Date(`${period}-01T00:00:00Z`));
-}
 
 export function DashboardCharts({ dashboard, mode }: { readonly dashboard: SalesDashboard; readonly mode: ChartMode }) {
   const { t } = useTranslation('reports');
   const format = useFormatters();
+  const compact = useCompactMoney();
   const month = useMonthLabel();
+  const quarter = useQuarterLabel();
   const currency = dashboard.currency;
   const stageLabels = dashboard.byStage.map((row) => t(`stages.${row.stage}`));
   const history = dashboard.revenueHistory;
   const forecast = dashboard.revenueForecast;
-  const revenueLabels = [...history.map((p) => month(p.period)), ...forecast.map((p) => month(p.period))];
+  const toDate = dashboard.revenueMonthToDate;
+  // History ends with the last complete month; the running month and the forecast follow it.
+  const futureMonths = forecast.length > 0 ? forecast.map((p) => p.period) : [toDate.period];
+  const revenueLabels = [...history.map((p) => month(p.period)), ...futureMonths.map(month)];
   const pad = (n: number): null[] => new Array<null>(n).fill(null);
   // The forecast line starts at the last actual month so the two lines join.
   const lastActual = history.at(-1)?.value ?? 0;
   const forecastCaption = useForecastCaption(dashboard);
+  const summaries = useChartSummaries(dashboard);
+  const options = <T extends 'bar' | 'line'>(axes: Parameters<typeof baseOptions>[4], stacked = false) =>
+    baseOptions<T>(mode, format, compact, currency, axes, stacked);
   const band = (label: string, values: number[], color: string, fill: string | false): ChartDataset<'line', Array<number | null>> => ({
     label,
     data: [...pad(history.length), ...values],
@@ -39,7 +41,7 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
 
   return (
     <div className={`chart-grid chart-grid-${mode}`}>
-      <ChartCard title={t('charts.byStage')} testId="chart-by-stage">
+      <ChartCard title={t('charts.byStage')} testId="chart-by-stage" summary={summaries.byStage}>
         <Bar
           data={{
             labels: stageLabels,
@@ -48,10 +50,10 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
               { label: t('charts.count'), data: dashboard.byStage.map((r) => r.count), backgroundColor: CHART_COLORS.amber, yAxisID: 'y1' },
             ],
           }}
-          options={baseOptions<'bar'>(mode, format, currency, { y: 'money', y1: 'count' })}
+          options={options<'bar'>({ y: 'money', y1: 'count' })}
         />
       </ChartCard>
-      <ChartCard title={t('charts.funnel')} testId="chart-funnel">
+      <ChartCard title={t('charts.funnel')} testId="chart-funnel" summary={summaries.funnel}>
         <Bar
           data={{
             labels: dashboard.funnel.map((r) => t(`stages.${r.stage}`)),
@@ -63,10 +65,10 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
               },
             ],
           }}
-          options={funnelOptions(baseOptions<'bar'>(mode, format, currency, { y: 'count' }))}
+          options={funnelOptions(options<'bar'>({ y: 'count' }))}
         />
       </ChartCard>
-      <ChartCard title={t('charts.weightedByMonth')} testId="chart-weighted">
+      <ChartCard title={t('charts.weightedByMonth')} testId="chart-weighted" summary={summaries.weighted}>
         <Bar
           data={{
             labels: dashboard.weightedByMonth.map((r) => month(r.period)),
@@ -79,13 +81,13 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
               },
             ],
           }}
-          options={baseOptions<'bar'>(mode, format, currency, { y: 'money' })}
+          options={options<'bar'>({ y: 'money' })}
         />
       </ChartCard>
-      <ChartCard title={t('charts.forecast')} testId="chart-forecast">
+      <ChartCard title={t('charts.forecast')} testId="chart-forecast" summary={summaries.forecast}>
         <Bar
           data={{
-            labels: dashboard.forecastByQuarter.map((r) => r.period),
+            labels: dashboard.forecastByQuarter.map((r) => quarter(r.period)),
             datasets: [
               quotaLine(
                 t('charts.quota'),
@@ -105,10 +107,10 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
               },
             ],
           }}
-          options={baseOptions<'bar'>(mode, format, currency, { y: 'money' }, true)}
+          options={options<'bar'>({ y: 'money' }, true)}
         />
       </ChartCard>
-      <ChartCard title={t('charts.winRate')} testId="chart-win-rate">
+      <ChartCard title={t('charts.winRateTitle')} testId="chart-win-rate" summary={summaries.winRate}>
         <Line
           data={{
             labels: dashboard.winRateByMonth.map((r) => month(r.period)),
@@ -135,21 +137,32 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
               },
             ],
           }}
-          options={baseOptions<'line'>(mode, format, currency, { y: 'percent', y1: 'count' })}
+          options={options<'line'>({ y: 'percent', y1: 'count' })}
         />
       </ChartCard>
-      <ChartCard title={t('charts.revenue')} testId="chart-revenue" note={forecastCaption}>
+      <ChartCard title={t('charts.revenue')} testId="chart-revenue" note={forecastCaption} summary={summaries.revenue}>
         <Line
           data={{
             labels: revenueLabels,
             datasets: [
               {
                 label: t('charts.history'),
-                data: [...history.map((p) => p.value), ...pad(forecast.length)],
+                data: [...history.map((p) => p.value), ...pad(futureMonths.length)],
                 borderColor: CHART_COLORS.blue,
                 backgroundColor: CHART_COLORS.blue,
                 pointRadius: 2,
                 tension: 0.2,
+              },
+              // The running month is a single hollow marker, not a line point, so it never reads as a fall.
+              {
+                label: t('charts.monthToDate', { day: toDate.throughDay, days: toDate.daysInMonth }),
+                data: [...pad(history.length), toDate.value, ...pad(futureMonths.length - 1)],
+                borderColor: CHART_COLORS.teal,
+                backgroundColor: 'transparent',
+                pointStyle: 'rectRot',
+                pointRadius: 6,
+                pointBorderWidth: 2,
+                showLine: false,
               },
               {
                 label: t('charts.forecastMean'),
@@ -187,9 +200,9 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
             ],
           }}
           options={{
-            ...baseOptions<'line'>(mode, format, currency, { y: 'money' }),
+            ...options<'line'>({ y: 'money' }),
             plugins: {
-              ...baseOptions<'line'>(mode, format, currency, { y: 'money' }).plugins,
+              ...options<'line'>({ y: 'money' }).plugins,
               // The band's lower edge is drawn only to fill against; one legend entry names the band.
               legend: { position: 'bottom', labels: { boxWidth: 12, usePointStyle: true, filter: (item) => item.text !== LOWER_EDGE } },
             },
@@ -204,17 +217,27 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
 const LOWER_EDGE = '\u200b';
 
 /**
- * "AutoETS, backtest sMAPE 12%" under the revenue chart: which model the full selection picked and
- * how wrong it was on held-out months, so a wide band reads as honest rather than broken.
+ * Under the revenue chart, in words: how far off the chosen model was on held-out months of the
+ * same history, or that the history holds no pattern to forecast, and that the running month is
+ * month-to-date.
  */
 function useForecastCaption(dashboard: SalesDashboard): string {
   const { t } = useTranslation('reports');
-  if (dashboard.revenueForecast.length === 0 || dashboard.forecastModel === null) return t('charts.noForecast');
-  const model = t(`models.${dashboard.forecastModel as ForecastModelName}`, { defaultValue: dashboard.forecastModel });
-  const caption = dashboard.forecastBacktest
-    ? t('charts.forecastCaption', { model, smape: Math.round(dashboard.forecastBacktest.smape) })
-    : t('charts.forecastNote', { model });
-  return dashboard.forecastRefreshing ? `${caption} · ${t('charts.forecastRefreshing')}` : caption;
+  const month = useMonthLabel();
+  const toDate = dashboard.revenueMonthToDate;
+  const running = t('charts.monthToDateNote', { month: month(toDate.period), day: toDate.throughDay, days: toDate.daysInMonth });
+  if (dashboard.revenueForecast.length === 0 || dashboard.forecastModel === null) return `${t('charts.noForecast')} ${running}`;
+  const model = t(`models.${dashboard.forecastModel}`, { defaultValue: dashboard.forecastModel });
+  const backtest = dashboard.forecastBacktest;
+  const parts = [
+    dashboard.forecastSignal === 'no_pattern' ? t('charts.noPattern', { model }) : t('charts.forecastNote', { model }),
+    backtest?.errorShare != null
+      ? t('charts.backtestError', { percent: Math.max(1, Math.round(backtest.errorShare * 100)) })
+      : t('charts.noBacktest'),
+    running,
+  ];
+  if (dashboard.forecastRefreshing) parts.push(t('charts.forecastRefreshing'));
+  return parts.join(' ');
 }
 
 /** Horizontal bars: stage names on the vertical axis, deal counts along the horizontal one. */
@@ -256,21 +279,26 @@ function quotaLine(label: string, data: ReadonlyArray<number | null>): ChartData
   return line as unknown as ChartDataset<'bar', Array<number | null>>;
 }
 
+/** The canvas is an image to assistive technology, named by a sentence that says what it shows. */
 function ChartCard({
   title,
   testId,
   note,
+  summary,
   children,
 }: {
   readonly title: string;
   readonly testId: string;
   readonly note?: string;
+  readonly summary: string;
   readonly children: React.ReactNode;
 }) {
   return (
     <section className="chart-card" data-testid={testId}>
       <h3 className="chart-title">{title}</h3>
-      <div className="chart-box">{children}</div>
+      <div className="chart-box" role="img" aria-label={summary}>
+        {children}
+      </div>
       {note ? <p className="chart-note">{note}</p> : null}
     </section>
   );

@@ -73,13 +73,13 @@ export function DashboardFilterBar({
     </label>
   );
   return (
-    <div className="dashboard-filters" role="group">
+    <div className="dashboard-filters" role="group" aria-label={t('filters.label')}>
       {select('ownerId', t('filters.owner'), options?.owners ?? [])}
       {select('teamId', t('filters.team'), options?.teams ?? [])}
       {select(
         'region',
         t('filters.region'),
-        (options?.regions ?? []).map((region) => ({ id: region, label: region })),
+        (options?.regions ?? []).map((region) => ({ id: region, label: t(`regions.${region}`, { defaultValue: region }) })),
       )}
       {select('productId', t('filters.product'), options?.products ?? [])}
       <label className="filter-field">

@@ -1,41 +1,65 @@
 import { useTranslation } from 'react-i18next';
 import type { SalesDashboard } from '../../../shared/contract/reports/report-requests';
 import { useFormatters } from '../i18n/use-formatters';
+import { useCompactMoney } from './dashboard-format';
+
+type Figure = {
+  readonly id: string;
+  readonly label: string;
+  /** What the card shows (compact for money). */
+  readonly value: string;
+  /** The exact value, for the tooltip and screen readers, when `value` rounds it. */
+  readonly full?: string;
+  readonly detail?: string;
+};
 
 export function KeyFigures({ dashboard }: { readonly dashboard: SalesDashboard }) {
   const { t } = useTranslation('reports');
   const format = useFormatters();
+  const compact = useCompactMoney();
   const { totals, currency } = dashboard;
-  const money = (value: number): string => format.money(value, currency);
-  const figures: Array<{ id: string; label: string; value: string; detail?: string }> = [
+  const money = (value: number): Pick<Figure, 'value' | 'full'> => ({
+    value: compact(value, currency),
+    full: format.money(value, currency),
+  });
+  const figures: Figure[] = [
     {
       id: 'open-pipeline',
       label: t('figures.openPipeline'),
-      value: money(totals.openPipeline),
+      ...money(totals.openPipeline),
       detail: t('figures.deals', { count: totals.openCount }),
     },
-    { id: 'weighted', label: t('figures.weighted'), value: money(totals.weighted) },
-    { id: 'commit', label: t('figures.commit'), value: money(totals.commit), detail: `${t('figures.bestCase')} ${money(totals.bestCase)}` },
+    { id: 'weighted', label: t('figures.weighted'), ...money(totals.weighted) },
     {
-      id: 'closed-won',
-      label: t('figures.closedWon'),
-      value: money(totals.closedWon),
-      detail: t('figures.deals', { count: totals.wonCount }),
+      id: 'commit',
+      label: t('figures.commit'),
+      ...money(totals.commit),
+      detail: `${t('figures.bestCase')} ${compact(totals.bestCase, currency)}`,
     },
+    { id: 'closed-won', label: t('figures.closedWon'), ...money(totals.closedWon), detail: t('figures.deals', { count: totals.wonCount }) },
     { id: 'win-rate', label: t('figures.winRate'), value: totals.winRate === null ? t('figures.none') : format.percent(totals.winRate) },
     {
       id: 'cycle',
       label: t('figures.avgCycle'),
       value: totals.avgCycleDays === null ? t('figures.none') : t('figures.days', { value: Math.round(totals.avgCycleDays) }),
     },
-    { id: 'quota', label: t('figures.quota'), value: totals.quota === null ? t('figures.none') : money(totals.quota) },
+    { id: 'quota', label: t('figures.quota'), ...(totals.quota === null ? { value: t('figures.none') } : money(totals.quota)) },
   ];
   return (
     <dl className="key-figures">
       {figures.map((figure) => (
-        <div key={figure.id} className="key-figure" data-testid={`figure-${figure.id}`}>
+        <div key={figure.id} className="key-figure" data-testid={`figure-${figure.id}`} title={figure.full}>
           <dt>{figure.label}</dt>
-          <dd>{figure.value}</dd>
+          <dd className="key-figure-value">
+            {figure.full ? (
+              <>
+                <span aria-hidden="true">{figure.value}</span>
+                <span className="visually-hidden">{figure.full}</span>
+              </>
+            ) : (
+              figure.value
+            )}
+          </dd>
           {figure.detail ? <dd className="key-figure-detail">{figure.detail}</dd> : null}
         </div>
       ))}

@@ -1,6 +1,7 @@
 import type { ChartOptions, ChartType, TooltipItem } from 'chart.js';
 import type { Formatters } from '../i18n/formatters';
 import type { ChartMode } from './chart-setup';
+import type { CompactMoney } from './dashboard-format';
 
 type AxisFormat = 'money' | 'count' | 'percent';
 
@@ -8,6 +9,7 @@ type AxisFormat = 'money' | 'count' | 'percent';
 export function baseOptions<T extends ChartType>(
   mode: ChartMode,
   format: Formatters,
+  compact: CompactMoney,
   currency: string,
   axes: { readonly y: AxisFormat; readonly y1?: AxisFormat },
   stacked = false,
@@ -16,7 +18,7 @@ export function baseOptions<T extends ChartType>(
     (kind: AxisFormat) =>
     (value: number | string): string => {
       const n = Number(value);
-      return kind === 'money' ? format.moneyCompact(n, currency) : kind === 'percent' ? format.percent(n) : format.number(n);
+      return kind === 'money' ? compact(n, currency) : kind === 'percent' ? format.percent(n) : format.number(n);
     };
   const label = (item: TooltipItem<T>): string => {
     const axis = (item.dataset as { yAxisID?: string }).yAxisID === 'y1' ? (axes.y1 ?? 'count') : axes.y;

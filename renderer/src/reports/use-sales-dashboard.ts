@@ -1,54 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DashboardFilters, SalesDashboard } from '../../../shared/contract/reports/report-requests';
 import type { CrmError } from '../../../shared/contract/result';
-import { useCrmClient } from '../transport/client-context';
+import { useLiveQuery } from '../data/use-live-query';
 
-export type DashboardState = { readonly dashboard: SalesDashboard | null; readonly error: CrmError | null };
+export type DashboardState = {
+  readonly dashboard: SalesDashboard | null;
+  readonly error: CrmError | null;
+  /** True while the answer for new filters is on its way and `dashboard` still shows the previous ones. */
+  readonly stale: boolean;
+};
 
 /**
- * The dashboard for `filters`, recomputed by the core whenever deals or quotas change (the core
- * debounces `reports.changed`, so a sync burst costs one recompute). `live: false` reads once (print).
+ * The dashboard for `filters`, live: the core pushes a new answer after any change to deals,
+ * accounts or quotas (a local write, another window, a sync pull) and when a background forecast
+ * finishes. While new filters load, the previous figures stay on screen rather than a blank page.
  */
-export function useSalesDashboard(filters: DashboardFilters, live = true): DashboardState {
-  const client = useCrmClient();
-  const [state, setState] = useState<DashboardState>({ dashboard: null, error: null });
+export function useSalesDashboard(filters: DashboardFilters): DashboardState {
   const key = JSON.stringify(filters);
-
-  useEffect(() => {
-    let cancelled = false;
-    let version = 0;
-    const load = async (): Promise<void> => {
-      const mine = ++version;
-      const result = await client.send('reports.salesDashboard', { filters: JSON.parse(key) as DashboardFilters });
-      // Only the latest answer counts: an older, slower one must not overwrite newer figures.
-      if (cancelled || mine !== version) return;
-      setState(
-        result.ok ? { dashboard: result.value, error: null } : (previous) => ({ dashboard: previous.dashboard, error: result.error }),
-      );
-    };
-    if (!live) {
-      void load();
-      return () => void (cancelled = true);
-    }
-    let watchId: string | undefined;
-    const stop = client.subscribe('reports.changed', (event) => {
-      if (event.watchId === watchId) void load();
-    });
-    // The watch is asked for before the first read: the core handles requests in order, so a
-    // background forecast that read starts can only finish once the watch exists (asked the other
-    // way round, a forecast landing between the two was never announced and the page kept
-    // "updating the forecast…").
-    void client.send('reports.watch', {}).then((result) => {
-      if (!result.ok) return;
-      if (cancelled) void client.send('reports.unwatch', { watchId: result.value.watchId });
-      else watchId = result.value.watchId;
-    });
-    void load();
-    return () => {
-      cancelled = true;
-      stop();
-      if (watchId) void client.send('reports.unwatch', { watchId });
-    };
-  }, [client, key, live]);
-  return state;
+  const state = useLiveQuery('reports.salesDashboard', { filters }, key);
+  const [last, setLast] = useState<SalesDashboard | null>(null);
+  // Remembered during render (React's pattern for state derived from a changing input).
+  if (state.status === 'ready' && state.result !== last) setLast(state.result);
+  return {
+    dashboard: state.status === 'ready' ? state.result : last,
+    error: state.status === 'error' ? state.error : null,
+    stale: state.status === 'loading' && last !== null,
+  };
 }

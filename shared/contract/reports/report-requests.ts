@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ForecastModelName } from '../../analytics/forecast-types';
 import type { OpportunityStage } from '../../schemas/opportunities';
 import { currencySchema, idSchema, shortLabelSchema } from '../../schemas/primitives';
 import type { Quote } from '../../schemas/sales-docs';
@@ -59,6 +60,14 @@ export type TopDeal = {
   readonly closeDate: string;
 };
 
+/** How the chosen model did on held-out months of the same history. */
+export type ForecastBacktest = {
+  readonly smape: number;
+  readonly mase: number;
+  /** Mean absolute monthly error over the average of the last twelve complete months (0.12 = off by 12%); null when those are all zero. */
+  readonly errorShare: number | null;
+};
+
 export type SalesDashboard = {
   /** `YYYY-MM-DD` the figures are computed at (the core's clock). */
   readonly asOf: string;
@@ -84,15 +93,20 @@ export type SalesDashboard = {
   readonly weightedByMonth: ReadonlyArray<MonthValue & { readonly pipeline: number }>;
   readonly forecastByQuarter: ReadonlyArray<CategoryPeriod>;
   readonly winRateByMonth: ReadonlyArray<WinRatePoint>;
+  /** Closed-won revenue of the 24 complete months before the as-of month. */
   readonly revenueHistory: ReadonlyArray<MonthValue>;
-  /** Empty when the history is too short to forecast. */
+  /** The running month so far (through `throughDay` of `daysInMonth`): not comparable with a whole month. */
+  readonly revenueMonthToDate: MonthValue & { readonly throughDay: number; readonly daysInMonth: number };
+  /** From the as-of month on; empty when the history is too short to forecast. */
   readonly revenueForecast: ReadonlyArray<ForecastBandPoint>;
-  readonly forecastModel: string | null;
+  readonly forecastModel: ForecastModelName | null;
   /** Rolling-origin backtest error of that model; null when the history was too short to hold any out. */
-  readonly forecastBacktest: { readonly smape: number; readonly mase: number } | null;
+  readonly forecastBacktest: ForecastBacktest | null;
+  /** 'no_pattern': the model drew the average month because the history held no trend or season. */
+  readonly forecastSignal: 'pattern' | 'no_pattern' | 'none';
   /**
    * True while the full model selection runs in a worker: the forecast shown is the last one for
-   * these filters (or the quick baseline) and a `reports.changed` follows when the new one is ready.
+   * these filters (or the quick baseline); the live answer is pushed again when the new one is ready.
    */
   readonly forecastRefreshing: boolean;
   readonly topDeals: ReadonlyArray<TopDeal>;
@@ -153,8 +167,5 @@ export const reportRequests = {
   'reports.salesDashboard': request(z.strictObject({ filters: dashboardFiltersSchema })).returns<SalesDashboard>(),
   'reports.filterOptions': request(z.strictObject({})).returns<ReportFilterOptions>(),
   'reports.quoteDocument': request(z.strictObject({ id: idSchema })).returns<QuoteDocument>(),
-  /** Starts `reports.changed` events for this session (debounced opportunity/quota changes). */
-  'reports.watch': request(z.strictObject({})).returns<{ readonly watchId: string }>(),
-  'reports.unwatch': request(z.strictObject({ watchId: exportIdSchema })).returns<{ readonly removed: boolean }>(),
   'reports.exportPdf': request(exportPdfParamsSchema).returns<ExportPdfResult>(),
 } as const;

@@ -21,7 +21,7 @@ export function PipelinePrintPage() {
   const [params] = useSearchParams();
   const languageReady = usePrintLanguage();
   const filters = readFilters(params.get('filters'));
-  const { dashboard } = useSalesDashboard(filters, false);
+  const { dashboard } = useSalesDashboard(filters);
   usePrintReady(languageReady && dashboard !== null);
   const { t } = useTranslation('reports');
   const format = useFormatters();
