@@ -2,7 +2,7 @@ import { Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { describeIssues, errorBodySchema } from '../../../shared/contract/sync/wire/errors';
 import type { Checkpoint } from '../../../shared/contract/sync/wire/pull';
-import { RESYNC, streamDataSchema, streamErrorSchema } from '../../../shared/contract/sync/wire/stream';
+import { RESYNC, streamDataSchema, streamErrorSchema, type StreamData } from '../../../shared/contract/sync/wire/stream';
 import type { AuthSessionManager } from './auth-session';
 import { backoffDelay, sleep } from './backoff';
 import type { Connectivity } from './connectivity';
@@ -142,7 +142,9 @@ function interpret(message: SseMessage): StreamItem | 'end' | 'token_expired' | 
   }
   const parsed = streamDataSchema.safeParse(data);
   if (!parsed.success) return { malformed: new Error(describeIssues(parsed.error)) };
-  if (parsed.data === RESYNC) return 'RESYNC';
-  const documents: WithDeleted<SyncDoc>[] = parsed.data.documents;
-  return { documents, checkpoint: parsed.data.checkpoint };
+  // The message as received once it passed: zod's copy would reorder a document's fields.
+  const valid = data as StreamData;
+  if (valid === RESYNC) return 'RESYNC';
+  const documents: WithDeleted<SyncDoc>[] = valid.documents;
+  return { documents, checkpoint: valid.checkpoint };
 }

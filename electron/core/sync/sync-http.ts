@@ -64,7 +64,8 @@ export async function requestJson<T>(url: string, request: HttpRequest, schema: 
   }
   if (response.ok) {
     const parsed = schema.safeParse(body);
-    if (parsed.success) return { ok: true, status: response.status, body: parsed.data };
+    // The body as received once it passed: zod's copy would reorder a document's fields.
+    if (parsed.success) return { ok: true, status: response.status, body: body as T };
     const message = `the server's answer to ${request.method} ${new URL(url).pathname} does not follow the sync protocol (${describeIssues(parsed.error)})`;
     return { ok: false, failure: { kind: 'http', status: response.status, code: BAD_RESPONSE, message } };
   }
