@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from './server';
-import { account, api, seedOrg, startTestServer, testEnv, type Api, type Org, type TestEnv } from './testing/harness';
+import { describe, expect, it } from 'vitest';
+import { account } from './testing/harness';
+import { useSeededServer } from './testing/seeded-server';
 import { backends } from './testing/test-db';
 import { findBadInput, MAX_DEPTH } from './text-guard';
 
@@ -31,55 +31,41 @@ describe('findBadInput', () => {
 });
 
 describe.each(backends())('text PostgreSQL cannot store, on %s', (backend) => {
-  let env: TestEnv;
-  let server: RunningServer;
-  let client: Api;
-  let org: Org;
+  const seeded = useSeededServer(backend);
   const count = async (): Promise<number> =>
     Number(
       (
-        await server.ctx.db.query<{ n: string }>(
+        await seeded.server.ctx.db.query<{ n: string }>(
           'SELECT (SELECT count(*) FROM sync_documents) + (SELECT count(*) FROM refresh_tokens) AS n',
         )
       )[0]?.n,
     );
 
-  beforeAll(async () => {
-    env = await testEnv(backend);
-    server = await startTestServer(env.config);
-    client = api(server);
-    org = await seedOrg(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await env?.cleanup();
-  });
-
   it('gets 400 invalid_text saying where, before any handler, and changes nothing', async () => {
     const before = await count();
-    const t = org.repA.token;
+    const t = seeded.org.repA.token;
     const cases: Array<[string, string, { raw?: string; token?: string }, string]> = [
       ['POST', '/auth/login', { raw: '{"email":"a\\u0000@x.test","password":"whatever-password"}' }, 'body.email'],
       ['POST', '/auth/login', { raw: '{"email":"a@x.test","password":"\\ud800"}' }, 'body.password'],
       [
         'POST',
         '/sync/accounts/1/push',
-        { raw: JSON.stringify([{ newDocumentState: account(org.repA, { name: 'A\u0000B' }) }]), token: t },
+        { raw: JSON.stringify([{ newDocumentState: account(seeded.org.repA, { name: 'A\u0000B' }) }]), token: t },
         'body[0].newDocumentState.name',
       ],
       [
         'POST',
         '/sync/accounts/1/push',
-        { raw: `[{"newDocumentState":${JSON.stringify(account(org.repA)).replace('"Acme"', '"\\udfff"')}}]`, token: t },
+        { raw: `[{"newDocumentState":${JSON.stringify(account(seeded.org.repA)).replace('"Acme"', '"\\udfff"')}}]`, token: t },
         'body[0].newDocumentState.name',
       ],
       ['GET', `/sync/accounts/1/pull?checkpoint=${encodeURIComponent('{"txid":"1","id":"\u0000"}')}`, { token: t }, 'query.checkpoint'],
       ['GET', '/sync/accounts/1/pull?limit=1%00', { token: t }, 'query.limit'],
       ['GET', '/sync/acc%00ounts/1/pull', { token: t }, 'path.collection'],
-      ['POST', '/admin/users/x%00y/revoke-sessions', { token: org.admin.token }, 'path.id'],
+      ['POST', '/admin/users/x%00y/revoke-sessions', { token: seeded.org.admin.token }, 'path.id'],
     ];
     for (const [method, path, opts, field] of cases) {
-      const r = await client.request(method, path, opts);
+      const r = await seeded.client.request(method, path, opts);
       expect([r.status, r.body.code], `${method} ${path}`).toEqual([400, 'invalid_text']);
       expect(String(r.body.message)).toContain(field);
     }

@@ -1,21 +1,7 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../server';
-import {
-  account,
-  api,
-  login,
-  PASSWORD,
-  pullAll,
-  pushRows,
-  seedOrg,
-  startTestServer,
-  testEnv,
-  type Api,
-  type Json,
-  type Org,
-  type TestEnv,
-} from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { account, login, PASSWORD, pullAll, pushRows, type Json } from '../testing/harness';
+import { useSeededServer } from '../testing/seeded-server';
 import { backends } from '../testing/test-db';
 import { hashPassword, verifyPassword } from './passwords';
 import { signAccessToken } from './tokens';
@@ -47,38 +33,24 @@ describe('passwords', () => {
 });
 
 describe.each(backends())('auth on %s', (backend) => {
-  let env: TestEnv;
-  let server: RunningServer;
-  let client: Api;
-  let org: Org;
-
-  beforeAll(async () => {
-    env = await testEnv(backend);
-    server = await startTestServer(env.config);
-    client = api(server);
-    org = await seedOrg(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await env?.cleanup();
-  });
+  const seeded = useSeededServer(backend);
 
   const call = (method: string, path: string, body: unknown, token?: string) =>
-    client.request(method, path, { token, body: method === 'GET' ? undefined : body });
+    seeded.client.request(method, path, { token, body: method === 'GET' ? undefined : body });
 
   it('every endpoint refuses a missing, forged, wrong-secret or expired token with 401', async () => {
-    const forged = `${org.repA.token.slice(0, -4)}AAAA`;
+    const forged = `${seeded.org.repA.token.slice(0, -4)}AAAA`;
     const otherKey = await new SignJWT({ typ: 'access' })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(org.admin.id)
+      .setSubject(seeded.org.admin.id)
       .setIssuer('fieldcrm-sync')
       .setAudience('fieldcrm-app')
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('another-secret-another-secret-another'));
-    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: org.admin.id, typ: 'access' })).toString('base64url')}.`;
-    const expired = await signAccessToken(server.ctx.jwtKey, org.admin.id, -10);
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: seeded.org.admin.id, typ: 'access' })).toString('base64url')}.`;
+    const expired = await signAccessToken(seeded.server.ctx.jwtKey, seeded.org.admin.id, -10);
     for (const [method, path, body] of ENDPOINTS) {
-      for (const token of [undefined, forged, otherKey, unsigned, 'not-a-jwt', org.admin.refreshToken]) {
+      for (const token of [undefined, forged, otherKey, unsigned, 'not-a-jwt', seeded.org.admin.refreshToken]) {
         const r = await call(method, path, body, token);
         expect([r.status, r.body.code], `${method} ${path} with ${token?.slice(0, 12)}`).toEqual([401, 'unauthorized']);
       }
@@ -89,7 +61,7 @@ describe.each(backends())('auth on %s', (backend) => {
 
   it('admin endpoints refuse reps and managers with 403', async () => {
     for (const [method, path, body] of ENDPOINTS.filter(([, p]) => p.startsWith('/admin'))) {
-      for (const who of [org.repA, org.managerA]) {
+      for (const who of [seeded.org.repA, seeded.org.managerA]) {
         const r = await call(method, path, body, who.token);
         expect([r.status, r.body.code], `${method} ${path}`).toEqual([403, 'forbidden']);
       }
@@ -97,95 +69,109 @@ describe.each(backends())('auth on %s', (backend) => {
   });
 
   it("another team's token neither reads nor changes a team's records", async () => {
-    const doc = account(org.repA);
-    await pushRows(client, org.repA.token, [{ newDocumentState: doc }]);
-    expect((await pullAll(client, org.repB.token)).docs.map((d) => d.id)).not.toContain(doc.id);
-    const hijack = await pushRows(client, org.repB.token, [
+    const doc = account(seeded.org.repA);
+    await pushRows(seeded.client, seeded.org.repA.token, [{ newDocumentState: doc }]);
+    expect((await pullAll(seeded.client, seeded.org.repB.token)).docs.map((d) => d.id)).not.toContain(doc.id);
+    const hijack = await pushRows(seeded.client, seeded.org.repB.token, [
       { assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, name: 'mine now' } },
     ]);
     expect(hijack.body.errors).toEqual([expect.objectContaining({ id: doc.id, code: 'forbidden' })]);
     // No leak: the other team does not get the current document back.
     expect((hijack.body.errors as Json[])[0]).not.toHaveProperty('current');
-    expect((await pullAll(client, org.repA.token)).docs.find((d) => d.id === doc.id)?.name).toBe('Acme');
+    expect((await pullAll(seeded.client, seeded.org.repA.token)).docs.find((d) => d.id === doc.id)?.name).toBe('Acme');
   });
 
   it('signs in, refreshes with rotation, detects reuse, and signs out', async () => {
-    const wrong = await client.post('/auth/login', { email: 'nobody@x.test', password: 'whatever-else' });
+    const wrong = await seeded.client.post('/auth/login', { email: 'nobody@x.test', password: 'whatever-else' });
     expect(wrong).toMatchObject({ status: 401, body: { code: 'invalid_credentials' } });
-    const email = String((await client.get('/auth/me', org.repA.token)).body.email);
-    const me = await login(client, email);
-    const r1 = await client.post('/auth/refresh', { refreshToken: me.refreshToken });
+    const email = String((await seeded.client.get('/auth/me', seeded.org.repA.token)).body.email);
+    const me = await login(seeded.client, email);
+    const r1 = await seeded.client.post('/auth/refresh', { refreshToken: me.refreshToken });
     expect(r1.status).toBe(200);
     expect(r1.body).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
-    expect((await client.get('/auth/me', String(r1.body.accessToken))).body.userId).toBe(me.id);
+    expect((await seeded.client.get('/auth/me', String(r1.body.accessToken))).body.userId).toBe(me.id);
     // The old refresh token was rotated away; using it again revokes the whole family.
-    expect((await client.post('/auth/refresh', { refreshToken: me.refreshToken })).body.code).toBe('refresh_token_reused');
-    expect((await client.post('/auth/refresh', { refreshToken: r1.body.refreshToken })).body.code).toBe('refresh_token_reused');
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: me.refreshToken })).body.code).toBe('refresh_token_reused');
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: r1.body.refreshToken })).body.code).toBe('refresh_token_reused');
     // A fresh session signs out: its refresh token stops working, other sessions keep theirs.
-    const s = await login(client, email);
-    const other = await login(client, email);
-    expect((await client.post('/auth/logout', { refreshToken: s.refreshToken }, s.token)).status).toBe(204);
-    expect((await client.post('/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
-    expect((await client.post('/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(200);
-    expect((await client.post('/auth/refresh', { refreshToken: 'made-up' })).body.code).toBe('refresh_token_invalid');
+    const s = await login(seeded.client, email);
+    const other = await login(seeded.client, email);
+    expect((await seeded.client.post('/auth/logout', { refreshToken: s.refreshToken }, s.token)).status).toBe(204);
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(200);
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: 'made-up' })).body.code).toBe('refresh_token_invalid');
   });
 
   it("sign-out ends only the caller's own session", async () => {
-    const emailOf = async (p: { token: string }) => String((await client.get('/auth/me', p.token)).body.email);
-    const victim = await login(client, await emailOf(org.repB));
-    const attacker = await login(client, await emailOf(org.repA));
-    const attackersOther = await login(client, await emailOf(org.repA));
+    const emailOf = async (p: { token: string }) => String((await seeded.client.get('/auth/me', p.token)).body.email);
+    const victim = await login(seeded.client, await emailOf(seeded.org.repB));
+    const attacker = await login(seeded.client, await emailOf(seeded.org.repA));
+    const attackersOther = await login(seeded.client, await emailOf(seeded.org.repA));
     // Someone else's refresh token (another user, or another session of one's own) is refused; nothing ends.
     for (const stolen of [victim.refreshToken, attackersOther.refreshToken]) {
-      const r = await client.post('/auth/logout', { refreshToken: stolen }, attacker.token);
+      const r = await seeded.client.post('/auth/logout', { refreshToken: stolen }, attacker.token);
       expect([r.status, r.body.code]).toEqual([403, 'forbidden']);
     }
-    const victimNext = await client.post('/auth/refresh', { refreshToken: victim.refreshToken });
+    const victimNext = await seeded.client.post('/auth/refresh', { refreshToken: victim.refreshToken });
     expect(victimNext.status).toBe(200);
-    const otherNext = await client.post('/auth/refresh', { refreshToken: attackersOther.refreshToken });
+    const otherNext = await seeded.client.post('/auth/refresh', { refreshToken: attackersOther.refreshToken });
     expect(otherNext.status).toBe(200);
     // The caller's own session ends, named by the access token alone or with its refresh token.
-    expect((await client.request('POST', '/auth/logout', { token: attacker.token })).status).toBe(204);
-    expect((await client.post('/auth/refresh', { refreshToken: attacker.refreshToken })).status).toBe(401);
-    const next = await client.post('/auth/logout', { refreshToken: otherNext.body.refreshToken }, String(otherNext.body.accessToken));
+    expect((await seeded.client.request('POST', '/auth/logout', { token: attacker.token })).status).toBe(204);
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: attacker.refreshToken })).status).toBe(401);
+    const next = await seeded.client.post(
+      '/auth/logout',
+      { refreshToken: otherNext.body.refreshToken },
+      String(otherNext.body.accessToken),
+    );
     expect(next.status).toBe(204);
-    expect((await client.post('/auth/refresh', { refreshToken: otherNext.body.refreshToken })).status).toBe(401);
-    expect((await client.post('/auth/refresh', { refreshToken: victimNext.body.refreshToken })).status).toBe(200);
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: otherNext.body.refreshToken })).status).toBe(401);
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: victimNext.body.refreshToken })).status).toBe(200);
   });
 
   it('an admin creates teams and users; bad input gets 400/409', async () => {
-    const t = org.admin.token;
+    const t = seeded.org.admin.token;
     expect(
-      (await client.post('/admin/users', { email: 'short@x.test', password: 'short', role: 'rep', teamId: org.teamA }, t)).status,
+      (await seeded.client.post('/admin/users', { email: 'short@x.test', password: 'short', role: 'rep', teamId: seeded.org.teamA }, t))
+        .status,
     ).toBe(400);
-    expect((await client.post('/admin/users', { email: 'noteam@x.test', password: PASSWORD, role: 'rep' }, t)).status).toBe(400);
-    expect((await client.post('/admin/users', { email: 'x@x.test', password: PASSWORD, role: 'king', teamId: org.teamA }, t)).status).toBe(
-      400,
+    expect((await seeded.client.post('/admin/users', { email: 'noteam@x.test', password: PASSWORD, role: 'rep' }, t)).status).toBe(400);
+    expect(
+      (await seeded.client.post('/admin/users', { email: 'x@x.test', password: PASSWORD, role: 'king', teamId: seeded.org.teamA }, t))
+        .status,
+    ).toBe(400);
+    expect(
+      (await seeded.client.post('/admin/users', { email: 'ghost@x.test', password: PASSWORD, role: 'rep', teamId: 'nope' }, t)).status,
+    ).toBe(400);
+    const ok = await seeded.client.post(
+      '/admin/users',
+      { email: 'New.Rep@X.test', password: PASSWORD, role: 'rep', teamId: seeded.org.teamA },
+      t,
     );
-    expect((await client.post('/admin/users', { email: 'ghost@x.test', password: PASSWORD, role: 'rep', teamId: 'nope' }, t)).status).toBe(
-      400,
-    );
-    const ok = await client.post('/admin/users', { email: 'New.Rep@X.test', password: PASSWORD, role: 'rep', teamId: org.teamA }, t);
-    expect(ok).toMatchObject({ status: 201, body: { email: 'new.rep@x.test', role: 'rep', teamId: org.teamA } });
+    expect(ok).toMatchObject({ status: 201, body: { email: 'new.rep@x.test', role: 'rep', teamId: seeded.org.teamA } });
     expect(ok.body).not.toHaveProperty('passwordHash');
     expect(
-      (await client.post('/admin/users', { email: 'new.rep@x.test', password: PASSWORD, role: 'rep', teamId: org.teamA }, t)).status,
+      (await seeded.client.post('/admin/users', { email: 'new.rep@x.test', password: PASSWORD, role: 'rep', teamId: seeded.org.teamA }, t))
+        .status,
     ).toBe(409);
-    const fresh = await login(client, 'NEW.rep@x.test');
-    expect((await client.post(`/admin/users/${fresh.id}/revoke-sessions`, {}, t)).status).toBe(204);
-    expect((await client.post('/auth/refresh', { refreshToken: fresh.refreshToken })).status).toBe(401);
-    const users = await client.get('/admin/users', t);
+    const fresh = await login(seeded.client, 'NEW.rep@x.test');
+    expect((await seeded.client.post(`/admin/users/${fresh.id}/revoke-sessions`, {}, t)).status).toBe(204);
+    expect((await seeded.client.post('/auth/refresh', { refreshToken: fresh.refreshToken })).status).toBe(401);
+    const users = await seeded.client.get('/admin/users', t);
     expect(JSON.stringify(users.body)).not.toContain('scrypt$');
 
-    const patch = (id: string, body: unknown) => client.request('PATCH', `/admin/users/${id}`, { token: t, body });
+    const patch = (id: string, body: unknown) => seeded.client.request('PATCH', `/admin/users/${id}`, { token: t, body });
     expect((await patch(fresh.id, {})).status).toBe(400);
     expect((await patch(fresh.id, { teamId: null })).status).toBe(400);
     expect((await patch(fresh.id, { teamId: 'nope' })).status).toBe(400);
     expect((await patch(fresh.id, { role: 'king' })).status).toBe(400);
     expect((await patch('nobody', { disabled: true })).status).toBe(404);
-    expect((await patch(org.admin.id, { disabled: true })).status).toBe(400);
-    expect((await patch(fresh.id, { role: 'manager', teamId: org.teamB })).body).toMatchObject({ role: 'manager', teamId: org.teamB });
+    expect((await patch(seeded.org.admin.id, { disabled: true })).status).toBe(400);
+    expect((await patch(fresh.id, { role: 'manager', teamId: seeded.org.teamB })).body).toMatchObject({
+      role: 'manager',
+      teamId: seeded.org.teamB,
+    });
     expect((await patch(fresh.id, { disabled: true })).body).toMatchObject({ disabled: true });
-    expect((await client.post('/auth/login', { email: 'new.rep@x.test', password: PASSWORD })).status).toBe(401);
+    expect((await seeded.client.post('/auth/login', { email: 'new.rep@x.test', password: PASSWORD })).status).toBe(401);
   });
 });

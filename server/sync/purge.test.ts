@@ -1,71 +1,47 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../server';
-import {
-  account,
-  api,
-  pullAll,
-  pushRows,
-  seedOrg,
-  startTestServer,
-  testEnv,
-  type Api,
-  type Json,
-  type Org,
-  type TestEnv,
-} from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { account, pullAll, pushRows, type Json } from '../testing/harness';
+import { useSeededServer } from '../testing/seeded-server';
 import { backends } from '../testing/test-db';
 import { purgeTombstones } from './purge';
 
 describe.each(backends())('tombstone purge on %s', (backend) => {
-  let env: TestEnv;
-  let server: RunningServer;
-  let client: Api;
-  let org: Org;
-
-  beforeAll(async () => {
-    env = await testEnv(backend);
-    server = await startTestServer(env.config);
-    client = api(server);
-    org = await seedOrg(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await env?.cleanup();
-  });
+  const seeded = useSeededServer(backend);
 
   const remove = (doc: Json) =>
-    pushRows(client, org.repA.token, [
+    pushRows(seeded.client, seeded.org.repA.token, [
       { assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, serverRevision: 1, _deleted: true } },
     ]);
 
   it('purges old tombstones only, and tells clients that may have missed one to resync (410)', async () => {
-    const [live, oldGone, newGone] = [account(org.repA), account(org.repA), account(org.repA)];
+    const [live, oldGone, newGone] = [account(seeded.org.repA), account(seeded.org.repA), account(seeded.org.repA)];
     await pushRows(
-      client,
-      org.repA.token,
+      seeded.client,
+      seeded.org.repA.token,
       [live, oldGone, newGone].map((d) => ({ newDocumentState: d })),
     );
-    const offline = await pullAll(client, org.repA.token); // a device that then goes offline for months
+    const offline = await pullAll(seeded.client, seeded.org.repA.token); // a device that then goes offline for months
     await remove(oldGone);
     await remove(newGone);
     // Age one tombstone past the 180-day retention, as if it had been deleted half a year ago.
-    await server.ctx.db.query("UPDATE sync_documents SET server_updated_at = now() - interval '181 days' WHERE id = $1", [oldGone.id]);
-    const synced = await pullAll(client, org.repA.token, 'accounts/1', offline.checkpoint);
+    await seeded.server.ctx.db.query("UPDATE sync_documents SET server_updated_at = now() - interval '181 days' WHERE id = $1", [
+      oldGone.id,
+    ]);
+    const synced = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/1', offline.checkpoint);
 
-    expect(await purgeTombstones(server.ctx.db, server.ctx.config.tombstoneRetentionDays)).toBe(1);
-    expect(await purgeTombstones(server.ctx.db, server.ctx.config.tombstoneRetentionDays)).toBe(0);
+    expect(await purgeTombstones(seeded.server.ctx.db, seeded.server.ctx.config.tombstoneRetentionDays)).toBe(1);
+    expect(await purgeTombstones(seeded.server.ctx.db, seeded.server.ctx.config.tombstoneRetentionDays)).toBe(0);
 
-    const stale = await client.get(
+    const stale = await seeded.client.get(
       `/sync/accounts/1/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`,
-      org.repA.token,
+      seeded.org.repA.token,
     );
     expect(stale).toMatchObject({ status: 410, body: { code: 'resync_required', message: expect.stringContaining('full resync') } });
     // A device that synced after the delete, and a fresh full resync, are fine.
-    expect((await pullAll(client, org.repA.token, 'accounts/1', synced.checkpoint)).docs).toEqual([]);
-    const full = await pullAll(client, org.repA.token);
+    expect((await pullAll(seeded.client, seeded.org.repA.token, 'accounts/1', synced.checkpoint)).docs).toEqual([]);
+    const full = await pullAll(seeded.client, seeded.org.repA.token);
     // A new device walking the feed page by page after the purge passes positions below the horizon
     // without being sent back to the start (it never held the purged record).
-    expect((await pullAll(client, org.repA.token, 'accounts/1', null, 1)).docs.map((d) => d.id).sort()).toEqual(
+    expect((await pullAll(seeded.client, seeded.org.repA.token, 'accounts/1', null, 1)).docs.map((d) => d.id).sort()).toEqual(
       full.docs.map((d) => d.id).sort(),
     );
     const byId = new Map(full.docs.map((d) => [d.id, d]));
@@ -74,8 +50,12 @@ describe.each(backends())('tombstone purge on %s', (backend) => {
     expect(byId.get(live.id)).toMatchObject({ _deleted: false });
     // Other collections keep their own horizon.
     expect(
-      (await client.get(`/sync/contacts/0/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`, org.repA.token))
-        .status,
+      (
+        await seeded.client.get(
+          `/sync/contacts/0/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`,
+          seeded.org.repA.token,
+        )
+      ).status,
     ).toBe(200);
   });
 });

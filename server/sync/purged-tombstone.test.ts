@@ -1,51 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../server';
-import {
-  account,
-  api,
-  pullAll,
-  pushRows,
-  seedOrg,
-  startTestServer,
-  testEnv,
-  type Api,
-  type Json,
-  type Org,
-  type TestEnv,
-} from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { account, pullAll, pushRows, type Json } from '../testing/harness';
+import { useSeededServer } from '../testing/seeded-server';
 import { backends } from '../testing/test-db';
 import { purgeTombstones } from './purge';
 
 const withoutTime = ({ serverUpdatedAt: _t, ...doc }: Json): Json => doc;
 
 describe.each(backends())('an edit of a record deleted on the server, on %s', (backend) => {
-  let env: TestEnv;
-  let server: RunningServer;
-  let client: Api;
-  let org: Org;
-
-  beforeAll(async () => {
-    env = await testEnv(backend);
-    server = await startTestServer(env.config);
-    client = api(server);
-    org = await seedOrg(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await env?.cleanup();
-  });
+  const seeded = useSeededServer(backend);
 
   /** Created by the rep, deleted by the manager; with `purged`, the tombstone then outlives retention and is purged. */
   const deletedOnServer = async (purged: boolean): Promise<Json> => {
-    const doc = account(org.repA, { name: purged ? 'purged' : 'kept' });
-    await pushRows(client, org.repA.token, [{ newDocumentState: doc }]);
+    const doc = account(seeded.org.repA, { name: purged ? 'purged' : 'kept' });
+    await pushRows(seeded.client, seeded.org.repA.token, [{ newDocumentState: doc }]);
     const seen = { ...doc, serverRevision: 1 };
-    const del = await pushRows(client, org.managerA.token, [{ assumedMasterState: seen, newDocumentState: { ...seen, _deleted: true } }]);
+    const del = await pushRows(seeded.client, seeded.org.managerA.token, [
+      { assumedMasterState: seen, newDocumentState: { ...seen, _deleted: true } },
+    ]);
     expect(del.body).toEqual({ conflicts: [], errors: [] });
     if (purged) {
-      await server.ctx.db.query(`UPDATE sync_documents SET server_updated_at = now() - interval '400 days' WHERE id = $1`, [doc.id]);
-      expect(await purgeTombstones(server.ctx.db, 180)).toBe(1);
-      expect(await server.ctx.db.query('SELECT id FROM sync_documents WHERE id = $1', [doc.id])).toEqual([]);
+      await seeded.server.ctx.db.query(`UPDATE sync_documents SET server_updated_at = now() - interval '400 days' WHERE id = $1`, [doc.id]);
+      expect(await purgeTombstones(seeded.server.ctx.db, 180)).toBe(1);
+      expect(await seeded.server.ctx.db.query('SELECT id FROM sync_documents WHERE id = $1', [doc.id])).toEqual([]);
     }
     return seen;
   };
@@ -53,12 +29,12 @@ describe.each(backends())('an edit of a record deleted on the server, on %s', (b
   /** The rep, who never saw the delete, pushes an edit, then what their conflict handler resolves (the edit wins). */
   const editOffline = async (seen: Json) => {
     const edited = { ...seen, notes: 'edited offline', updatedAt: 1_700_000_100_000 };
-    const first = await pushRows(client, org.repA.token, [{ assumedMasterState: seen, newDocumentState: edited }]);
+    const first = await pushRows(seeded.client, seeded.org.repA.token, [{ assumedMasterState: seen, newDocumentState: edited }]);
     const [tombstone] = first.body.conflicts as Json[];
     if (!tombstone) throw new Error(`no conflict: ${JSON.stringify(first.body)}`);
     const resolved = { ...edited, serverRevision: tombstone.serverRevision, serverUpdatedAt: tombstone.serverUpdatedAt };
-    const second = await pushRows(client, org.repA.token, [{ assumedMasterState: tombstone, newDocumentState: resolved }]);
-    const after = (await pullAll(client, org.repA.token)).docs.find((d) => d.id === seen.id);
+    const second = await pushRows(seeded.client, seeded.org.repA.token, [{ assumedMasterState: tombstone, newDocumentState: resolved }]);
+    const after = (await pullAll(seeded.client, seeded.org.repA.token)).docs.find((d) => d.id === seen.id);
     return { first: first.body, tombstone, second: second.body, after };
   };
 
@@ -79,13 +55,17 @@ describe.each(backends())('an edit of a record deleted on the server, on %s', (b
 
   it('a delete of a purged record changes nothing; a create that never landed is still a create', async () => {
     const seen = await deletedOnServer(true);
-    const del = await pushRows(client, org.repA.token, [{ assumedMasterState: seen, newDocumentState: { ...seen, _deleted: true } }]);
+    const del = await pushRows(seeded.client, seeded.org.repA.token, [
+      { assumedMasterState: seen, newDocumentState: { ...seen, _deleted: true } },
+    ]);
     expect(del.body).toEqual({ conflicts: [], errors: [] });
-    expect(await server.ctx.db.query('SELECT id FROM sync_documents WHERE id = $1', [seen.id])).toEqual([]);
+    expect(await seeded.server.ctx.db.query('SELECT id FROM sync_documents WHERE id = $1', [seen.id])).toEqual([]);
     // The client's assumed state of a create the server refused carries no revision: no delete to report.
-    const unsent = account(org.repA);
-    const retry = await pushRows(client, org.repA.token, [{ assumedMasterState: unsent, newDocumentState: { ...unsent, notes: 'again' } }]);
+    const unsent = account(seeded.org.repA);
+    const retry = await pushRows(seeded.client, seeded.org.repA.token, [
+      { assumedMasterState: unsent, newDocumentState: { ...unsent, notes: 'again' } },
+    ]);
     expect(retry.body).toEqual({ conflicts: [], errors: [] });
-    expect((await pullAll(client, org.repA.token)).docs.find((d) => d.id === unsent.id)).toMatchObject({ serverRevision: 1 });
+    expect((await pullAll(seeded.client, seeded.org.repA.token)).docs.find((d) => d.id === unsent.id)).toMatchObject({ serverRevision: 1 });
   });
 });

@@ -1,18 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../server';
-import {
-  api,
-  pullAll,
-  pushRows,
-  seedOrg,
-  startTestServer,
-  testEnv,
-  type Api,
-  type Json,
-  type Org,
-  type Person,
-  type TestEnv,
-} from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { pullAll, pushRows, type Json, type Person } from '../testing/harness';
+import { useSeededServer } from '../testing/seeded-server';
 import { backends } from '../testing/test-db';
 
 /** A quota as the app writes it: owned by its rep and filed in the rep's team. */
@@ -32,52 +20,38 @@ const quota = (rep: Person, extra: Json = {}): Json => ({
 });
 
 describe.each(backends())('quota and catalogue writes on %s', (backend) => {
-  let env: TestEnv;
-  let server: RunningServer;
-  let client: Api;
-  let org: Org;
-
-  beforeAll(async () => {
-    env = await testEnv(backend);
-    server = await startTestServer(env.config);
-    client = api(server);
-    org = await seedOrg(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await env?.cleanup();
-  });
+  const seeded = useSeededServer(backend);
 
   const storedQuota = async (id: unknown): Promise<Json | undefined> =>
-    (await pullAll(client, org.admin.token, 'org/0')).docs.find((d) => d.id === id);
+    (await pullAll(seeded.client, seeded.org.admin.token, 'org/0')).docs.find((d) => d.id === id);
 
   it("accepts a manager's quota for a rep of their team, and the change of it; the rep pulls it", async () => {
-    const doc = quota(org.repA);
-    const created = await pushRows(client, org.managerA.token, [{ newDocumentState: doc }], 'org/0');
+    const doc = quota(seeded.org.repA);
+    const created = await pushRows(seeded.client, seeded.org.managerA.token, [{ newDocumentState: doc }], 'org/0');
     expect(created.body).toEqual({ conflicts: [], errors: [] });
     const changed = await pushRows(
-      client,
-      org.managerA.token,
+      seeded.client,
+      seeded.org.managerA.token,
       [{ assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, amount: 20_000_000 } }],
       'org/0',
     );
     expect(changed.body).toEqual({ conflicts: [], errors: [] });
-    const pulled = (await pullAll(client, org.repA.token, 'org/0')).docs.find((d) => d.id === doc.id);
-    expect(pulled).toMatchObject({ amount: 20_000_000, ownerId: org.repA.id, teamId: org.teamA });
+    const pulled = (await pullAll(seeded.client, seeded.org.repA.token, 'org/0')).docs.find((d) => d.id === doc.id);
+    expect(pulled).toMatchObject({ amount: 20_000_000, ownerId: seeded.org.repA.id, teamId: seeded.org.teamA });
   });
 
   it("refuses a rep's quota write (their own included) and a manager's quota for another team's rep; nothing is stored", async () => {
-    const own = quota(org.repA);
-    const byRep = await pushRows(client, org.repA.token, [{ newDocumentState: own }], 'org/0');
+    const own = quota(seeded.org.repA);
+    const byRep = await pushRows(seeded.client, seeded.org.repA.token, [{ newDocumentState: own }], 'org/0');
     expect(byRep.body.errors).toEqual([expect.objectContaining({ id: own.id, code: 'forbidden' })]);
 
-    const otherTeam = quota(org.repB);
-    const byManager = await pushRows(client, org.managerA.token, [{ newDocumentState: otherTeam }], 'org/0');
+    const otherTeam = quota(seeded.org.repB);
+    const byManager = await pushRows(seeded.client, seeded.org.managerA.token, [{ newDocumentState: otherTeam }], 'org/0');
     expect(byManager.body.errors).toEqual([expect.objectContaining({ id: otherTeam.id, code: 'forbidden' })]);
 
     // Filed in the manager's team but owned by another team's rep: the owner must belong to the team.
-    const smuggled = quota(org.repB, { teamId: org.teamA });
-    const filed = await pushRows(client, org.managerA.token, [{ newDocumentState: smuggled }], 'org/0');
+    const smuggled = quota(seeded.org.repB, { teamId: seeded.org.teamA });
+    const filed = await pushRows(seeded.client, seeded.org.managerA.token, [{ newDocumentState: smuggled }], 'org/0');
     expect(filed.body.errors).toEqual([expect.objectContaining({ id: smuggled.id, code: 'forbidden' })]);
 
     expect(await storedQuota(own.id)).toBeUndefined();
@@ -86,11 +60,14 @@ describe.each(backends())('quota and catalogue writes on %s', (backend) => {
   });
 
   it("refuses a rep's change to a quota the manager set", async () => {
-    const doc = quota(org.repA2);
-    expect((await pushRows(client, org.managerA.token, [{ newDocumentState: doc }], 'org/0')).body).toEqual({ conflicts: [], errors: [] });
+    const doc = quota(seeded.org.repA2);
+    expect((await pushRows(seeded.client, seeded.org.managerA.token, [{ newDocumentState: doc }], 'org/0')).body).toEqual({
+      conflicts: [],
+      errors: [],
+    });
     const raise = await pushRows(
-      client,
-      org.repA2.token,
+      seeded.client,
+      seeded.org.repA2.token,
       [{ assumedMasterState: { ...doc, serverRevision: 1 }, newDocumentState: { ...doc, amount: 1 } }],
       'org/0',
     );
@@ -99,7 +76,7 @@ describe.each(backends())('quota and catalogue writes on %s', (backend) => {
   });
 
   it("accepts a manager's product and price edits on the admin's catalogue; refuses a rep's", async () => {
-    const stamp = { ownerId: org.admin.id, teamId: org.admin.id, createdAt: 1, updatedAt: 1 };
+    const stamp = { ownerId: seeded.org.admin.id, teamId: seeded.org.admin.id, createdAt: 1, updatedAt: 1 };
     const product = { ...stamp, id: 'cat-p1', kind: 'product', name: 'Sensor', sku: 'S-1', isActive: true };
     const price = {
       ...stamp,
@@ -111,25 +88,30 @@ describe.each(backends())('quota and catalogue writes on %s', (backend) => {
       unitPrice: 9_900,
       isActive: true,
     };
-    const seeded = await pushRows(client, org.admin.token, [{ newDocumentState: product }, { newDocumentState: price }], 'catalog/0');
-    expect(seeded.body).toEqual({ conflicts: [], errors: [] });
+    const stored = await pushRows(
+      seeded.client,
+      seeded.org.admin.token,
+      [{ newDocumentState: product }, { newDocumentState: price }],
+      'catalog/0',
+    );
+    expect(stored.body).toEqual({ conflicts: [], errors: [] });
 
     const edit = await pushRows(
-      client,
-      org.managerA.token,
+      seeded.client,
+      seeded.org.managerA.token,
       [{ assumedMasterState: { ...price, serverRevision: 1 }, newDocumentState: { ...price, unitPrice: 10_900 } }],
       'catalog/0',
     );
     expect(edit.body).toEqual({ conflicts: [], errors: [] });
 
     const byRep = await pushRows(
-      client,
-      org.repA.token,
+      seeded.client,
+      seeded.org.repA.token,
       [{ assumedMasterState: { ...product, serverRevision: 1 }, newDocumentState: { ...product, name: 'Mine' } }],
       'catalog/0',
     );
     expect(byRep.body.errors).toEqual([expect.objectContaining({ id: 'cat-p1', code: 'forbidden' })]);
-    const docs = (await pullAll(client, org.repA.token, 'catalog/0')).docs;
+    const docs = (await pullAll(seeded.client, seeded.org.repA.token, 'catalog/0')).docs;
     expect(docs.find((d) => d.id === 'cat-p1')).toMatchObject({ name: 'Sensor' });
     expect(docs.find((d) => d.id === 'cat-e1')).toMatchObject({ unitPrice: 10_900 });
   });

@@ -1,18 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../server';
-import {
-  account,
-  api,
-  pullAll,
-  pushRows,
-  seedOrg,
-  startTestServer,
-  testEnv,
-  type Api,
-  type Json,
-  type Org,
-  type TestEnv,
-} from '../testing/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { account, pullAll, pushRows, type Json } from '../testing/harness';
+import { useSeededServer } from '../testing/seeded-server';
 import { backends } from '../testing/test-db';
 import { findUserById } from '../auth/users';
 import type { Principal } from '../auth/principal';
@@ -26,30 +14,19 @@ const gate = () => {
 };
 
 describe.each(backends())('commit order on %s', (backend) => {
-  let env: TestEnv;
-  let server: RunningServer;
-  let client: Api;
-  let org: Org;
+  const seeded = useSeededServer(backend);
   let rep: Principal;
 
   beforeAll(async () => {
-    env = await testEnv(backend);
-    server = await startTestServer(env.config);
-    client = api(server);
-    org = await seedOrg(server);
-    const user = await findUserById(server.ctx.db, org.repA.id);
+    const user = await findUserById(seeded.server.ctx.db, seeded.org.repA.id);
     if (!user) throw new Error('seeded rep missing');
     rep = user;
   });
-  afterAll(async () => {
-    await server?.close();
-    await env?.cleanup();
-  });
 
   const push = (doc: Json, afterFirstWrite?: () => Promise<void>) => {
-    const col = server.ctx.collections.get('accounts');
+    const col = seeded.server.ctx.collections.get('accounts');
     if (!col) throw new Error('accounts missing');
-    return pushChanges(server.ctx.db, col, rep, validatePush(col, [{ newDocumentState: doc }], 10), { afterFirstWrite });
+    return pushChanges(seeded.server.ctx.db, col, rep, validatePush(col, [{ newDocumentState: doc }], 10), { afterFirstWrite });
   };
   /** Starts a push that stops inside its transaction after its first write until `release.open()`. */
   const pushHeldOpen = async (doc: Json) => {
@@ -63,14 +40,14 @@ describe.each(backends())('commit order on %s', (backend) => {
     return { done, release };
   };
   const txidOf = async (id: string): Promise<bigint> => {
-    const rows = await server.ctx.db.query<{ txid: string }>('SELECT txid::text AS txid FROM sync_documents WHERE id = $1', [id]);
+    const rows = await seeded.server.ctx.db.query<{ txid: string }>('SELECT txid::text AS txid FROM sync_documents WHERE id = $1', [id]);
     return BigInt(rows[0]?.txid ?? '-1');
   };
 
   it('never lets a client skip a change whose transaction commits after a later one', async () => {
-    const { checkpoint: start } = await pullAll(client, org.repA.token);
-    const a = account(org.repA, { name: 'first to write, last to commit' });
-    const b = account(org.repA, { name: 'second to write, first to commit' });
+    const { checkpoint: start } = await pullAll(seeded.client, seeded.org.repA.token);
+    const a = account(seeded.org.repA, { name: 'first to write, last to commit' });
+    const b = account(seeded.org.repA, { name: 'second to write, first to commit' });
     const { done: first, release } = await pushHeldOpen(a);
 
     if (backend === 'pglite') {
@@ -86,23 +63,23 @@ describe.each(backends())('commit order on %s', (backend) => {
       // B gets a later transaction id than A and commits while A is still open: the classic race.
       await push(b);
       expect(await txidOf(b.id as string)).toBeGreaterThan(await txidOf(a.id as string));
-      const visible = await server.ctx.db.query<{ id: string }>('SELECT id FROM sync_documents WHERE id = ANY($1)', [[a.id, b.id]]);
+      const visible = await seeded.server.ctx.db.query<{ id: string }>('SELECT id FROM sync_documents WHERE id = ANY($1)', [[a.id, b.id]]);
       expect(visible.map((r) => r.id)).toEqual([b.id]);
       // A pull now must not hand out a checkpoint past A's position: B is held back.
-      const during = await pullAll(client, org.repA.token, 'accounts/1', start);
+      const during = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/1', start);
       expect(during.docs.map((d) => d.id)).toEqual([]);
       release.open();
       await first;
-      const after = await pullAll(client, org.repA.token, 'accounts/1', during.checkpoint);
+      const after = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/1', during.checkpoint);
       expect(after.docs.map((d) => d.id)).toEqual([a.id, b.id]);
       return;
     }
-    const after = await pullAll(client, org.repA.token, 'accounts/1', start);
+    const after = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/1', start);
     expect(after.docs.map((d) => d.id)).toEqual([a.id, b.id]);
   });
 
   it('two pushes creating the same document at once: one creates it, the other gets it back as a conflict', async () => {
-    const mine = account(org.repA, { name: 'created here' });
+    const mine = account(seeded.org.repA, { name: 'created here' });
     const theirs = { ...mine, name: 'created there at the same moment' };
     const { done: first, release } = await pushHeldOpen(mine);
     // The second batch finds no row to lock, decides to insert, and (on PostgreSQL) waits on the
@@ -118,25 +95,25 @@ describe.each(backends())('commit order on %s', (backend) => {
 
   it('orders the feed by transaction id as a number: a page across 99 → 100 loses nothing', async () => {
     // As text, '100' sorts before '99': a page cut there would hand out a checkpoint past txid 99.
-    const docs = [account(org.repA, { name: 'txid 99' }), account(org.repA, { name: 'txid 100' })];
-    await server.ctx.db.query(
+    const docs = [account(seeded.org.repA, { name: 'txid 99' }), account(seeded.org.repA, { name: 'txid 100' })];
+    await seeded.server.ctx.db.query(
       `INSERT INTO sync_documents (collection, id, schema_version, owner_id, team_id, deleted, revision, data, txid)
        SELECT 'leads', d->>'id', 0, $1, $2, false, 1, d, (ARRAY['99', '100'])[i]::xid8 FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS x(d, i)`,
-      [org.repA.id, org.repA.teamId, JSON.stringify(docs)],
+      [seeded.org.repA.id, seeded.org.repA.teamId, JSON.stringify(docs)],
     );
-    const { docs: pulled } = await pullAll(client, org.repA.token, 'leads/0', null, 1);
+    const { docs: pulled } = await pullAll(seeded.client, seeded.org.repA.token, 'leads/0', null, 1);
     expect(pulled.map((d) => d.name)).toEqual(['txid 99', 'txid 100']);
   });
 
   it('a puller following the feed during many concurrent pushes ends up with every document', async () => {
-    const { checkpoint: start } = await pullAll(client, org.repA.token);
+    const { checkpoint: start } = await pullAll(seeded.client, seeded.org.repA.token);
     const pushed: string[] = [];
     const seen = new Set<string>();
     let checkpoint: unknown = start;
     let done = false;
     const follower = (async () => {
       while (!done) {
-        const r = await pullAll(client, org.repA.token, 'accounts/1', checkpoint, 3);
+        const r = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/1', checkpoint, 3);
         r.docs.forEach((d) => seen.add(String(d.id)));
         checkpoint = r.checkpoint;
       }
@@ -144,10 +121,10 @@ describe.each(backends())('commit order on %s', (backend) => {
     await Promise.all(
       Array.from({ length: 6 }, async () => {
         for (let round = 0; round < 5; round++) {
-          const docs = Array.from({ length: 4 }, () => account(org.repA));
+          const docs = Array.from({ length: 4 }, () => account(seeded.org.repA));
           const r = await pushRows(
-            client,
-            org.repA.token,
+            seeded.client,
+            seeded.org.repA.token,
             docs.map((d) => ({ newDocumentState: d })),
           );
           expect(r.status).toBe(200);
@@ -159,7 +136,7 @@ describe.each(backends())('commit order on %s', (backend) => {
     await follower;
     // One last pull from where the follower stopped: it must bring exactly what is missing, never
     // something from before its checkpoint.
-    const rest = await pullAll(client, org.repA.token, 'accounts/1', checkpoint);
+    const rest = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/1', checkpoint);
     rest.docs.forEach((d) => seen.add(String(d.id)));
     expect([...seen].sort()).toEqual([...pushed].sort());
   });

@@ -1,58 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../server';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../auth/users';
-import {
-  account,
-  api,
-  login,
-  PASSWORD,
-  pushRows,
-  seedOrg,
-  startTestServer,
-  testEnv,
-  type Api,
-  type Json,
-  type Org,
-  type TestEnv,
-} from '../testing/harness';
+import { account, api, login, PASSWORD, pushRows, startTestServer, type Json } from '../testing/harness';
+import { useSeededServer } from '../testing/seeded-server';
 import { openSse, streamedDocs, type SseEvent } from '../testing/sse';
 import { backends } from '../testing/test-db';
 
 const errorOf = (events: SseEvent[]): unknown => events.find((e) => e.event === 'error')?.data;
 
 describe.each(backends())('streams follow their user on %s', (backend) => {
-  let env: TestEnv;
-  let server: RunningServer;
-  let client: Api;
-  let org: Org;
-  const streamUrl = () => `${server.url}/sync/accounts/1/stream`;
+  // The periodic re-read is a minute away: whatever ends a stream within seconds here is the notification.
+  const seeded = useSeededServer(backend, { userRecheckMs: 60_000 });
+  const streamUrl = () => `${seeded.server.url}/sync/accounts/1/stream`;
 
   /** A fresh user of team A, so each test changes only its own. */
   const person = async (role: 'rep' | 'manager') => {
     const email = `${role}-${Math.random().toString(36).slice(2, 8)}@x.test`;
-    await client.post('/admin/users', { email, password: PASSWORD, role, teamId: org.teamA }, org.admin.token);
-    const r = await client.post('/auth/login', { email, password: PASSWORD });
-    return { id: String((r.body.user as Json).userId), token: String(r.body.accessToken), teamId: org.teamA };
+    await seeded.client.post('/admin/users', { email, password: PASSWORD, role, teamId: seeded.org.teamA }, seeded.org.admin.token);
+    const r = await seeded.client.post('/auth/login', { email, password: PASSWORD });
+    return { id: String((r.body.user as Json).userId), token: String(r.body.accessToken), teamId: seeded.org.teamA };
   };
-  const patch = (id: string, body: Json) => client.request('PATCH', `/admin/users/${id}`, { token: org.admin.token, body });
+  const patch = (id: string, body: Json) => seeded.client.request('PATCH', `/admin/users/${id}`, { token: seeded.org.admin.token, body });
   const opened = async (token: string) => {
     const s = await openSse(streamUrl(), token);
     expect(s.status).toBe(200);
     await s.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
     return s;
   };
-
-  beforeAll(async () => {
-    // The periodic re-read is a minute away: whatever ends a stream within seconds here is the notification.
-    env = await testEnv(backend, { userRecheckMs: 60_000 });
-    server = await startTestServer(env.config);
-    client = api(server);
-    org = await seedOrg(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await env?.cleanup();
-  });
 
   it('ends within seconds when the user is disabled, and the token stops working', async () => {
     const rep = await person('rep');
@@ -75,17 +48,17 @@ describe.each(backends())('streams follow their user on %s', (backend) => {
     const [m, r] = await Promise.all([opened(manager.token), opened(mover.token)]);
     try {
       await patch(manager.id, { role: 'rep' });
-      await patch(mover.id, { teamId: org.teamB });
+      await patch(mover.id, { teamId: seeded.org.teamB });
       await Promise.all([m.waitFor(() => m.isEnded(), 3000), r.waitFor(() => r.isEnded(), 3000)]);
       expect(errorOf(m.events)).toMatchObject({ code: 'scope_changed' });
       expect(errorOf(r.events)).toMatchObject({ code: 'scope_changed' });
       // Reconnected, the former manager no longer hears about a teammate's records.
       const again = await opened(manager.token);
       try {
-        const teammates = account(org.repA);
-        const own = account(org.repA, { ownerId: manager.id });
-        await pushRows(client, org.repA.token, [{ newDocumentState: teammates }]);
-        await pushRows(client, manager.token, [{ newDocumentState: own }]);
+        const teammates = account(seeded.org.repA);
+        const own = account(seeded.org.repA, { ownerId: manager.id });
+        await pushRows(seeded.client, seeded.org.repA.token, [{ newDocumentState: teammates }]);
+        await pushRows(seeded.client, manager.token, [{ newDocumentState: own }]);
         await again.waitFor((e) => streamedDocs(e).some((d) => d.id === own.id));
         expect(streamedDocs(again.events).map((d) => d.id)).toEqual([own.id]);
       } finally {
@@ -101,10 +74,10 @@ describe.each(backends())('streams follow their user on %s', (backend) => {
     const rep = await person('rep');
     const s = await opened(rep.token);
     try {
-      await patch(rep.id, { teamId: org.teamA, disabled: false });
-      await server.ctx.users.recheckAll();
-      const doc = account({ id: rep.id, token: rep.token, refreshToken: '', teamId: org.teamA });
-      await pushRows(client, rep.token, [{ newDocumentState: doc }]);
+      await patch(rep.id, { teamId: seeded.org.teamA, disabled: false });
+      await seeded.server.ctx.users.recheckAll();
+      const doc = account({ id: rep.id, token: rep.token, refreshToken: '', teamId: seeded.org.teamA });
+      await pushRows(seeded.client, rep.token, [{ newDocumentState: doc }]);
       await s.waitFor((e) => streamedDocs(e).some((d) => d.id === doc.id));
       expect(s.isEnded()).toBe(false);
     } finally {
@@ -113,7 +86,7 @@ describe.each(backends())('streams follow their user on %s', (backend) => {
   });
 
   it('a periodic re-read catches a change made without a notification', async () => {
-    const quick = await startTestServer({ ...env.config, userRecheckMs: 200 });
+    const quick = await startTestServer({ ...seeded.env.config, userRecheckMs: 200 });
     try {
       // Its own user: on PGlite the second server has a database of its own.
       const email = `quiet-${Math.random().toString(36).slice(2, 8)}@x.test`;

@@ -1,41 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../server';
+import { describe, expect, it } from 'vitest';
 import { signAccessToken } from '../auth/tokens';
-import { account, api, pushRows, seedOrg, startTestServer, testEnv, type Api, type Org, type TestEnv } from '../testing/harness';
+import { account, pushRows } from '../testing/harness';
+import { useSeededServer } from '../testing/seeded-server';
 import { openSse, streamedDocs } from '../testing/sse';
 import { backends } from '../testing/test-db';
 
 describe.each(backends())('live stream on %s', (backend) => {
-  let env: TestEnv;
-  let server: RunningServer;
-  let client: Api;
-  let org: Org;
-  const streamUrl = () => `${server.url}/sync/accounts/1/stream`;
-
-  beforeAll(async () => {
-    env = await testEnv(backend);
-    server = await startTestServer(env.config);
-    client = api(server);
-    org = await seedOrg(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await env?.cleanup();
-  });
+  const seeded = useSeededServer(backend);
+  const streamUrl = () => `${seeded.server.url}/sync/accounts/1/stream`;
 
   it('says RESYNC on connect, then streams change batches the user may see', async () => {
-    const older = account(org.repA);
-    await pushRows(client, org.repA.token, [{ newDocumentState: older }]);
-    const repA = await openSse(streamUrl(), org.repA.token);
-    const repB = await openSse(streamUrl(), org.repB.token);
+    const older = account(seeded.org.repA);
+    await pushRows(seeded.client, seeded.org.repA.token, [{ newDocumentState: older }]);
+    const repA = await openSse(streamUrl(), seeded.org.repA.token);
+    const repB = await openSse(streamUrl(), seeded.org.repB.token);
     try {
       expect(repA.status).toBe(200);
       await repA.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
       expect(repA.events[0]).toEqual({ event: 'message', data: 'RESYNC' });
-      const mine = account(org.repA);
-      const theirs = account(org.repB);
-      await pushRows(client, org.repA.token, [{ newDocumentState: mine }]);
-      await pushRows(client, org.repB.token, [{ newDocumentState: theirs }]);
+      const mine = account(seeded.org.repA);
+      const theirs = account(seeded.org.repB);
+      await pushRows(seeded.client, seeded.org.repA.token, [{ newDocumentState: mine }]);
+      await pushRows(seeded.client, seeded.org.repB.token, [{ newDocumentState: theirs }]);
       await repA.waitFor((e) => streamedDocs(e).some((d) => d.id === mine.id));
       await repB.waitFor((e) => streamedDocs(e).some((d) => d.id === theirs.id));
       const batch = repA.events.find((e) => streamedDocs([e]).length > 0)?.data as { checkpoint: unknown };
@@ -54,7 +40,7 @@ describe.each(backends())('live stream on %s', (backend) => {
     expect(none.status).toBe(401);
     expect(await none.response.json()).toMatchObject({ code: 'unauthorized', message: expect.any(String) });
     // Long enough to be valid when the stream opens on a busy machine; the stream must end when it lapses.
-    const shortLived = await signAccessToken(server.ctx.jwtKey, org.repA.id, 5);
+    const shortLived = await signAccessToken(seeded.server.ctx.jwtKey, seeded.org.repA.id, 5);
     const s = await openSse(streamUrl(), shortLived);
     expect(s.status).toBe(200);
     const events = await s.waitFor((e) => e.some((x) => x.event === 'error'), 20_000);

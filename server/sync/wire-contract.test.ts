@@ -17,10 +17,10 @@ const answer = <S extends z.ZodType>(r: ApiResponse, status: number, schema: S):
 };
 
 describe.each(backends())('the server answers in the shared wire schemas on %s', (backend) => {
-  const s = useSeededServer(backend);
+  const seeded = useSeededServer(backend);
 
   it('auth: login, refresh, session and health', async () => {
-    const { client, org } = s;
+    const { client, org } = seeded;
     const email = (await client.get('/auth/me', org.repA.token)).body.email;
     const login = answer(await client.post('/auth/login', { email, password: 'correct horse battery' }), 200, tokenResponseSchema);
     expect(login.user.userId).toBe(org.repA.id);
@@ -31,7 +31,7 @@ describe.each(backends())('the server answers in the shared wire schemas on %s',
   });
 
   it('pull from the start and from a checkpoint, push with a conflict and a refusal', async () => {
-    const { client, org } = s;
+    const { client, org } = seeded;
     const doc = account(org.repA);
     answer(await pushRows(client, org.repA.token, [{ newDocumentState: doc }]), 200, pushResponseSchema);
     const first = answer(await client.get('/sync/accounts/1/pull?limit=1000', org.repA.token), 200, pullResponseSchema);
@@ -55,7 +55,7 @@ describe.each(backends())('the server answers in the shared wire schemas on %s',
   });
 
   it('stream: RESYNC, then batches of documents with a checkpoint', async () => {
-    const { client, org, server } = s;
+    const { client, org, server } = seeded;
     const stream = await openSse(`${server.url}/sync/accounts/1/stream`, org.repA.token);
     try {
       await stream.waitFor((events) => events.some((e) => e.data === RESYNC));
@@ -69,7 +69,7 @@ describe.each(backends())('the server answers in the shared wire schemas on %s',
   });
 
   it('refuses malformed requests with 400 and a message that says what is wrong', async () => {
-    const { client, org } = s;
+    const { client, org } = seeded;
     const bad = async (r: Promise<ApiResponse>, words: RegExp) => {
       const body = answer(await r, 400, errorBodySchema);
       expect(body.message).toMatch(words);

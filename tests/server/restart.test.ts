@@ -1,58 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, pullAll, pushRows, type Json } from '../../server/testing/harness';
 import { backends, createTestDatabase, type TestDatabase } from '../../server/testing/test-db';
+import { exited, freePort, logged, runServer as run, waitHealthy } from '../sync/server-process';
 
 const SECRET = 'restart-test-secret-restart-test-secret';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-
-const run = (args: string[], env: NodeJS.ProcessEnv): ChildProcess =>
-  // One process (no tsx CLI wrapper), so SIGKILL really kills the server mid-transaction.
-  spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-const exited = (child: ChildProcess): Promise<number | null> =>
-  new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
-
-const waitHealthy = async (url: string, child: ChildProcess): Promise<void> => {
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (
-      await fetch(`${url}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
-};
-
-const logged = (child: ChildProcess, text: string): Promise<void> =>
-  new Promise((resolve) => {
-    const onData = (d: Buffer): void => {
-      if (d.toString().includes(text)) {
-        child.stdout?.off('data', onData);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-  });
 
 // The two backends run side by side: each test spends most of its time waiting on child processes.
 describe('server process', () => {
