@@ -1,6 +1,7 @@
 import type { Account, Contact, User } from '../../../shared/schemas';
 import type { SeedWorld } from './generate-org';
 import { HISTORY_MONTHS } from './generate-org';
+import { isLocalAccount } from './local-user';
 import { DAY_MS, SeedRandom } from './seed-random';
 import { INDUSTRIES, PLACES, priceIn, TITLES, ZH_GIVEN, ZH_SURNAMES, ZH_TITLES, type Place } from './seed-tables';
 
@@ -39,19 +40,24 @@ export function generateAccount(world: SeedWorld, r: SeedRandom, index: number):
   const region = r.weighted(REGION_WEIGHTS);
   const chinese = region === 'greater_china';
   const place = r.pick(PLACES[region]);
-  const owner = r.pick(world.repsByRegion[region]);
+  // Drawn for every account, so the local user's share leaves every other account as it was.
+  const drawnOwner = r.pick(world.repsByRegion[region]);
+  const local = isLocalAccount(index);
+  const owner = local ? world.localUser : drawnOwner;
   const tier = r.weighted([
     ['strategic', 5],
     ['key', 15],
     ['standard', 50],
     ['small', 30],
   ] as const);
-  const status = r.weighted([
+  const drawnStatus = r.weighted([
     ['active', 55],
     ['prospect', 25],
     ['inactive', 12],
     ['churned', 8],
   ] as const);
+  // The local user's accounts are customers with open deals, so their agenda has something to be about.
+  const status = local ? 'active' : drawnStatus;
   const industry = r.pick(INDUSTRIES);
   const name = chinese ? r.zh.company.name() : r.en.company.name();
   const domain = `${chinese ? r.en.internet.domainWord() : slug(name)}.${chinese ? 'cn' : r.pick(TLDS)}`;

@@ -1,5 +1,6 @@
 import type { Account, CrmCollectionName, CrmDocOf } from '../../../shared/schemas';
 import { generateAccount, generateContacts } from './generate-account';
+import { generateLocalAgenda } from './generate-agenda';
 import { generateDeals } from './generate-deals';
 import { buildWorld, type SeedOptions, type SeedWorld } from './generate-org';
 import { generateService } from './generate-service';
@@ -91,6 +92,7 @@ function addAccountBundle(world: SeedWorld, r: SeedRandom, index: number, b: Bun
   const contacts = generateContacts(seed, r);
   const deals = generateDeals(world, seed, contacts, r, index);
   const service = generateService(world, seed, contacts, deals.opportunities, r, index);
+  if (seed.owner.id === world.localUser.id) b.activities.push(...generateLocalAgenda(world, seed, contacts, deals.opportunities, r, index));
   b.accounts.push(seed.account);
   b.contacts.push(...contacts);
   b.opportunities.push(...deals.opportunities);

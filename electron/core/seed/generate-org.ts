@@ -10,6 +10,7 @@ import {
   type User,
 } from '../../../shared/schemas';
 import { addMonthsUtc, DAY_MS, isoDate, SeedRandom } from './seed-random';
+import { localUserRecords } from './local-user';
 import { CATALOG, CURRENCIES, priceIn } from './seed-tables';
 
 export type SeedOptions = { readonly accounts: number; readonly seed: number; readonly referenceDate: number };
@@ -22,6 +23,8 @@ export type SeedWorld = {
   readonly teams: ReadonlyArray<Team>;
   readonly users: ReadonlyArray<User>;
   readonly repsByRegion: Readonly<Record<Account['region'], ReadonlyArray<User>>>;
+  /** The app's local user (LOCAL_ACTOR), who owns a small book of the accounts. */
+  readonly localUser: User;
   readonly products: ReadonlyArray<Product>;
   /** Standard price book: productId → currency → entry. */
   readonly prices: ReadonlyMap<string, ReadonlyMap<string, PriceBookEntry>>;
@@ -125,6 +128,10 @@ export function buildWorld(options: SeedOptions): SeedWorld {
       repsByRegion[region].push(rep);
     }
   }
+  // Added after the drawn people, so the local user changes no one else's id or name.
+  const local = localUserRecords(stamp, adminId, users.find((user) => user.role === 'manager')?.id ?? adminId);
+  users.push(local.user);
+  teams.push(local.team);
   const catalog = buildCatalog(new SeedRandom(options.seed).reseed('catalog'), adminId, hqTeamId, t0);
   return {
     options,
@@ -133,6 +140,7 @@ export function buildWorld(options: SeedOptions): SeedWorld {
     teams,
     users,
     repsByRegion,
+    localUser: local.user,
     ...catalog,
     campaigns: buildCampaigns(new SeedRandom(options.seed).reseed('campaigns'), options.referenceDate, adminId, hqTeamId),
     articles: buildArticles(new SeedRandom(options.seed).reseed('knowledge'), options.referenceDate, adminId, hqTeamId),

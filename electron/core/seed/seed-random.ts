@@ -1,7 +1,17 @@
 import { Faker, base, en, zh_CN, type Randomizer } from '@faker-js/faker';
 
 /** Independent random streams, so adding a kind of document never changes another kind's output. */
-export const STREAMS = { org: 1, catalog: 2, campaigns: 3, knowledge: 4, account: 10, deals: 11, service: 12, leads: 13 } as const;
+export const STREAMS = {
+  org: 1,
+  catalog: 2,
+  campaigns: 3,
+  knowledge: 4,
+  account: 10,
+  deals: 11,
+  service: 12,
+  leads: 13,
+  agenda: 14,
+} as const;
 export type StreamName = keyof typeof STREAMS;
 
 const DAY_MS = 86_400_000;
