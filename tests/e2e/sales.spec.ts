@@ -288,6 +288,7 @@ test('a rep accepts a quote, marks the deal won, and gets the quote PDF with its
   await expect(dialog).toContainText(number);
   await dialog.getByRole('button', { name: 'Mark won' }).click();
   await expect(page.getByTestId('opportunity-stage')).toContainText('Won');
+  await page.screenshot({ path: shotPath(test.info(), 'opportunity-quote-en.png'), fullPage: true });
 
   const download = page.waitForEvent('download');
   await quote.getByRole('button', { name: 'PDF' }).click();
