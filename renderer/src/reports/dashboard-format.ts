@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../i18n/use-formatters';
 
 export type CompactMoney = (minor: number, currency: string) => string;
 
@@ -38,8 +39,6 @@ export function useQuarterLabel(): (period: string) => string {
 
 /** `2025-06` → "Jun 25" / "25年6月" in the page's language. */
 export function useMonthLabel(): (period: string) => string {
-  const { i18n } = useTranslation();
-  const locale = i18n.language;
-  const format = useMemo(() => new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }), [locale]);
-  return (period) => format.format(new Date(`${period}-01T00:00:00Z`));
+  const format = useFormatters();
+  return (period) => format.monthShort(period);
 }

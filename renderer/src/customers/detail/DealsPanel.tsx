@@ -18,7 +18,6 @@ type Props = {
 const closedStage = (deal: AccountDeal): boolean => deal.stage === 'closed_won' || deal.stage === 'closed_lost';
 
 /** A calendar date ("2026-07-01") read as local midnight, so the formatter shows that same day. */
-const localDay = (isoDate: string): number => new Date(`${isoDate}T00:00:00`).getTime();
 
 /**
  * The customer's deals, live: all open ones (soonest close first), then the latest closed ones with
@@ -51,9 +50,7 @@ export function DealsPanel({ accountId, contactId, emptyBody }: Props) {
                 </Link>
                 <span className="rec-deal-meta">
                   <span className={`badge rec-badge-stage rec-badge-stage-${deal.stage}`}>{ts(`stage.${deal.stage}`)}</span>
-                  <span>
-                    {t(closedStage(deal) ? 'deals.closedOn' : 'deals.closeDate', { date: format.date(localDay(deal.closeDate)) })}
-                  </span>
+                  <span>{t(closedStage(deal) ? 'deals.closedOn' : 'deals.closeDate', { date: format.day(deal.closeDate) })}</span>
                 </span>
               </span>
               <span className="rec-deal-amount">{format.money(deal.amount, deal.currency)}</span>

@@ -9,7 +9,7 @@ import { useFormatters } from '../../i18n/use-formatters';
  * won, a case opened or a call logged anywhere (this window, another, a sync pull) shows here.
  */
 export function KeyFigures({ accountId }: { readonly accountId: string }) {
-  const { t, i18n } = useTranslation('customers-record');
+  const { t } = useTranslation('customers-record');
   const format = useFormatters();
   // The rep's own calendar year: "won this year" must not flip at the core's midnight.
   const year = new Date().getFullYear();
@@ -53,13 +53,7 @@ export function KeyFigures({ accountId }: { readonly accountId: string }) {
         tone="violet"
         label={t('detail.lastContact')}
         value={summary ? (summary.lastContactAt === undefined ? t('detail.lastContactNever') : format.date(summary.lastContactAt)) : null}
-        note={
-          summary
-            ? summary.lastContactAt === undefined
-              ? t('detail.lastContactNone')
-              : relative(summary.lastContactAt, i18n.language)
-            : null
-        }
+        note={summary ? (summary.lastContactAt === undefined ? t('detail.lastContactNone') : format.relative(summary.lastContactAt)) : null}
         testId="figure-last-contact"
       />
     </section>
@@ -105,11 +99,4 @@ function others(
   return rest.length === 0
     ? null
     : t('detail.otherCurrencies', { amounts: rest.map((total) => format.moneyCompact(total.amount, total.currency)).join(' + ') });
-}
-
-/** "3 days ago" / "3天前"; months beyond ~2 months so a stale account reads as stale. */
-function relative(at: number, locale: string): string {
-  const days = Math.round((at - Date.now()) / 86_400_000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  return Math.abs(days) > 60 ? format.format(Math.round(days / 30), 'month') : format.format(days, 'day');
 }

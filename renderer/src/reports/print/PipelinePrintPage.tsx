@@ -35,7 +35,7 @@ export function PipelinePrintPage() {
       <header className="print-title-block">
         <h1>{t('print.pipelineTitle')}</h1>
         <p>
-          {t('print.generated', { date: format.date(Date.parse(`${dashboard.asOf}T12:00:00Z`)) })} · {dashboard.currency}
+          {t('print.generated', { date: format.day(dashboard.asOf) })} · {dashboard.currency}
         </p>
         <p className="print-filters">
           <strong>{t('print.filters')}:</strong> {filterText}

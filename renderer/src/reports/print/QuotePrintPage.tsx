@@ -24,7 +24,7 @@ export function QuotePrintPage() {
   if (!state.doc) return <div className="print-page" />;
   const { quote } = state.doc;
   const money = (value: number): string => format.money(value, quote.currency);
-  const day = (iso: string): string => format.date(Date.parse(`${iso}T12:00:00Z`));
+  const day = (iso: string): string => format.day(iso);
   return (
     <article className="print-page quote" data-testid="print-quote">
       <header className="quote-head">

@@ -5,7 +5,6 @@ import type { PriceRecord, ProductRecord } from '../../../../shared/contract/sal
 import { ErrorState, LoadingState } from '../../common/StateViews';
 import { useLiveQuery } from '../../data/use-live-query';
 import { useFormatters } from '../../i18n/use-formatters';
-import { isoDateToEpoch } from './money-input';
 import { PriceForm, type PriceTarget } from './PriceForm';
 import { ProductForm } from './ProductForm';
 
@@ -135,7 +134,7 @@ function PricesTable({
                   {price.isActive ? null : <span className="badge badge-inactive">{t('prices.withdrawn')}</span>}{' '}
                   {format.money(price.unitPrice, price.currency)}
                 </td>
-                <td>{price.validFrom ? format.date(isoDateToEpoch(price.validFrom)) : '—'}</td>
+                <td>{price.validFrom ? format.day(price.validFrom) : '—'}</td>
                 {canEdit ? (
                   <td className="catalog-action">
                     <button

@@ -32,7 +32,7 @@ export function OpportunitiesPage() {
   const columns = useMemo((): ReadonlyArray<Column<Row>> => {
     const ownerName = (id: string): string => people.owners.find((owner) => owner.id === id)?.label ?? id;
     // Noon local time: a calendar date must not shift a day in the rep's time zone.
-    const day = (iso: string): string => format.date(Date.parse(`${iso}T12:00:00`));
+    const day = (iso: string): string => format.day(iso);
     return [
       {
         id: 'name',

@@ -28,7 +28,7 @@ export function OpportunityCard({ opportunity, todayIso, onMove }: Props) {
   // dnd-kit types its listeners loosely (Function); the pointer sensor is the one we register.
   const onPointerDown = listeners?.['onPointerDown'] as PointerEventHandler<HTMLElement> | undefined;
   // Noon local time: a calendar date must not shift a day in the rep's time zone.
-  const closeDate = format.date(Date.parse(`${opportunity.closeDate}T12:00:00`));
+  const closeDate = format.day(opportunity.closeDate);
   const overdue = isOverdue(opportunity, todayIso);
   const amount = format.money(opportunity.amount, opportunity.currency);
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;

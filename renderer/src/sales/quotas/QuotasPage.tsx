@@ -14,7 +14,7 @@ import '../catalog/catalog.css';
 
 /** Quota per rep for one month or quarter; managers edit their team's reps in place, reps read. */
 export function QuotasPage() {
-  const { t, i18n } = useTranslation('catalog');
+  const { t } = useTranslation('catalog');
   const [period, setPeriod] = useState<QuotaPeriod>('quarter');
   const [periodStart, setPeriodStart] = useState(() => periodStartOf('quarter', new Date()));
   const access = useLiveQuery('org.access', {}, 'access');
@@ -23,11 +23,9 @@ export function QuotasPage() {
     () => periodStartsAround(period, new Date(), period === 'quarter' ? 4 : 12, period === 'quarter' ? 4 : 12),
     [period],
   );
-  const monthFormat = useMemo(() => new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'long' }), [i18n.language]);
+  const format = useFormatters();
   const label = (start: string): string =>
-    period === 'quarter'
-      ? t('quotas.quarterLabel', { quarter: quarterOf(start), year: start.slice(0, 4) })
-      : monthFormat.format(new Date(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1, 1));
+    period === 'quarter' ? t('quotas.quarterLabel', { quarter: quarterOf(start), year: start.slice(0, 4) }) : format.month(start);
 
   return (
     <div className="quota-page">

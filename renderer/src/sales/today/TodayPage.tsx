@@ -36,8 +36,7 @@ function useNow(): number {
  * a desktop notification.
  */
 export function TodayPage() {
-  const { t, i18n } = useTranslation('sales');
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
+  const { t } = useTranslation('sales');
   const format = useFormatters();
   const send = useSend();
   const show = useToastStore((state) => state.show);
@@ -48,11 +47,9 @@ export function TodayPage() {
   const describe = useCallback(
     (item: AgendaItem) => ({
       title: `${t(`today.type.${item.type}`)}: ${item.subject}`,
-      body: [item.dueAt === undefined ? '' : time.format(item.dueAt), item.accountName, item.opportunityName].filter(Boolean).join(' · '),
+      body: [item.dueAt === undefined ? '' : format.time(item.dueAt), item.accountName, item.opportunityName].filter(Boolean).join(' · '),
     }),
-    // `time` follows the language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language],
+    [t, format],
   );
   const notifications = useDueNotifications(items, now, describe);
 
@@ -69,7 +66,7 @@ export function TodayPage() {
       {rows.map((item) => (
         <li key={item.id} className={`agenda-item${overdue ? ' agenda-item-overdue' : ''}`} data-testid="agenda-item">
           <span className="agenda-when">
-            {item.dueAt === undefined ? '' : overdue ? format.dateTime(item.dueAt) : time.format(item.dueAt)}
+            {item.dueAt === undefined ? '' : overdue ? format.dateTime(item.dueAt) : format.time(item.dueAt)}
           </span>
           <span className="badge">{t(`today.type.${item.type}`)}</span>
           <span className="agenda-main">
@@ -109,7 +106,7 @@ export function TodayPage() {
       {soon.length > 0 ? (
         <div className="reminder-banner" role="status" data-testid="reminders">
           <strong>{t('today.reminders')}: </strong>
-          {soon.map((item) => `${item.subject}${item.dueAt ? ` (${time.format(item.dueAt)})` : ''}`).join(' · ')}
+          {soon.map((item) => `${item.subject}${item.dueAt ? ` (${format.time(item.dueAt)})` : ''}`).join(' · ')}
         </div>
       ) : null}
       {overdue.length + today.length === 0 ? (
