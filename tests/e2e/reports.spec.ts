@@ -99,16 +99,52 @@ test('dashboard shows charts and follows a stage change made through the contrac
   }
   // The full model selection runs in a worker after the first request; the page redraws when it lands.
   const revenue = page.getByTestId('chart-revenue');
-  await expect(revenue).toContainText(/, backtest sMAPE \d+%/, { timeout: 15_000 });
+  await expect(revenue).toContainText(/month-to-date/);
+  await expect(revenue).toContainText(/back-tests the forecast was off by about \d+% a month|no steady trend or season/, {
+    timeout: 15_000,
+  });
+  await expect(revenue.locator('.chart-box')).toHaveAttribute('aria-label', /Closed-won revenue by month/);
   // Model selection on 2 busy cores (CI runs vitest workers beside it) has taken over 10 s.
   await expect(revenue).not.toContainText('updating the forecast', { timeout: 30_000 });
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: shotPath(test.info(), 'dashboard.png'), fullPage: false });
+  await useLanguage(page, 'zh-CN');
+  await expect(page.getByTestId('figure-open-pipeline')).toContainText(/亿|万/);
+  await page.screenshot({ path: shotPath(test.info(), 'dashboard-zh.png'), fullPage: false });
+  await useLanguage(page, 'en');
 
   // Winning the biggest open deal takes it out of the open pipeline; the page redraws on its own.
   const top = before.topDeals[0]!;
   await call(page, 'opportunities.moveStage', { id: top.id, stage: 'closed_won' });
   await expect(pipeline).toContainText(money(before.totals.openPipeline - top.amount, before.currency));
   await expect(pipeline).toContainText(`${before.totals.openCount - 1} deals`);
+});
+
+async function useLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {
+  await page.getByTestId('language-switch').selectOption(language);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+type Agenda = { today: Array<{ subject: string; accountName?: string }> };
+
+test('Today lists the local user’s day with account names, live', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDashboard(page);
+  await page.goto(`${new URL(page.url()).origin}/#/sales/today`);
+  const start = new Date();
+  start.setHours(0, 0, 0, 0);
+  const dayStart = start.getTime();
+  const agenda = await call<Agenda>(page, 'agenda.today', { dayStart, dayEnd: dayStart + 86_400_000, soonMs: 900_000 });
+  const named = agenda.today.find((item) => item.accountName);
+  expect(named).toBeDefined();
+  const today = page.getByTestId('agenda-today');
+  await expect(today.getByTestId('agenda-account').filter({ hasText: named!.accountName! }).first()).toBeVisible();
+  await expect(page.getByTestId('enable-notifications')).toBeVisible();
+  await page.screenshot({ path: shotPath(test.info(), 'today.png'), fullPage: false });
+  await useLanguage(page, 'zh-CN');
+  await expect(page.getByRole('heading', { name: '今日到期' })).toBeVisible();
+  await page.screenshot({ path: shotPath(test.info(), 'today-zh.png'), fullPage: false });
+  await useLanguage(page, 'en');
 });
 
 test('pipeline report and a quote print to PDF with their figures', async ({ page }) => {
