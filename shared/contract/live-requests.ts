@@ -20,7 +20,6 @@ export const LIVE_REQUEST_NAMES = [
   'activities.list',
   'leads.list',
   'leads.get',
-  'leads.get',
   'opportunities.list',
   'opportunities.board',
   'opportunities.get',

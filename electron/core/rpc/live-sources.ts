@@ -28,7 +28,6 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'activities.list': on('activities'),
     'leads.list': on('leads'),
     'leads.get': on('leads'),
-    'leads.get': on('leads'),
     'opportunities.list': on('opportunities', 'accounts'),
     'opportunities.board': on('opportunities', 'accounts'),
     'opportunities.get': on('opportunities'),
