@@ -2,7 +2,7 @@ import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react
 import { memo, useCallback, useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveListName, SortDirection } from '../../../shared/contract';
-import { EmptyState, ErrorState, LoadingState } from './StateViews';
+import { EmptyState, ErrorState } from './StateViews';
 import type { ListQueryParams, ListRow } from '../data/list-windows';
 import { nextIndex } from './row-keys';
 import { useListWindows } from '../data/use-list-windows';
@@ -116,6 +116,7 @@ export function RecordList<K extends LiveListName>(props: RecordListProps<K>) {
     onSortChange({ field, direction: sort.field === field && sort.direction === 'asc' ? 'desc' : 'asc' });
   const current = selected < snapshot.total ? selected : snapshot.total - 1;
   const loadingLabel = t('list.loadingRow');
+  const loadingText = t('list.loading');
   const selectedRow = current >= 0 ? windows.rowAt(current) : undefined;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -140,7 +141,16 @@ export function RecordList<K extends LiveListName>(props: RecordListProps<K>) {
     <div className="record-list">
       <div className="record-list-bar">
         <div className="record-list-count" aria-live="polite" data-testid="list-count">
-          {snapshot.status === 'ready' ? countLabel(snapshot.total) : '\u00a0'}
+          {snapshot.status === 'ready' ? (
+            countLabel(snapshot.total)
+          ) : snapshot.status === 'loading' ? (
+            <>
+              {'\u00a0'}
+              <span className="visually-hidden">{loadingText}</span>
+            </>
+          ) : (
+            '\u00a0'
+          )}
         </div>
         {actions ? <div className="record-list-actions">{actions}</div> : null}
       </div>
@@ -191,18 +201,29 @@ export function RecordList<K extends LiveListName>(props: RecordListProps<K>) {
               );
             })}
           </div>
-          {snapshot.status === 'loading' ? <LoadingState /> : null}
+          {snapshot.status === 'loading' ? (
+            // A grid holds rows only: the spinner is a picture here, and the words are in the live count above.
+            <div className="state state-loading" aria-hidden="true">
+              <span className="spinner" />
+              <span>{loadingText}</span>
+            </div>
+          ) : null}
           {snapshot.status === 'ready' && snapshot.total === 0 ? (
-            emptyFiltered ? (
-              <div className="empty-filtered">
-                <EmptyState title={emptyFiltered.title} body={emptyFiltered.body} />
-                <button type="button" className="button" onClick={emptyFiltered.onClear}>
-                  {emptyFiltered.clearLabel}
-                </button>
+            // The empty state is a row of its own so that it, and the clear-filters button, stay in the grid's structure.
+            <div className="record-state-row" role="row">
+              <div role="gridcell" aria-colspan={columns.length}>
+                {emptyFiltered ? (
+                  <div className="empty-filtered">
+                    <EmptyState title={emptyFiltered.title} body={emptyFiltered.body} />
+                    <button type="button" className="button" onClick={emptyFiltered.onClear}>
+                      {emptyFiltered.clearLabel}
+                    </button>
+                  </div>
+                ) : (
+                  <EmptyState title={empty.title} body={empty.body} />
+                )}
               </div>
-            ) : (
-              <EmptyState title={empty.title} body={empty.body} />
-            )
+            </div>
           ) : null}
           <div className="record-canvas" role="rowgroup" style={{ height: virtualizer.getTotalSize(), minWidth }}>
             {items.map((item) => (

@@ -43,6 +43,7 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
     <div className={`chart-grid chart-grid-${mode}`}>
       <ChartCard title={t('charts.byStage')} testId="chart-by-stage" summary={summaries.byStage}>
         <Bar
+          aria-hidden
           data={{
             labels: stageLabels,
             datasets: [
@@ -55,6 +56,7 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
       </ChartCard>
       <ChartCard title={t('charts.funnel')} testId="chart-funnel" summary={summaries.funnel}>
         <Bar
+          aria-hidden
           data={{
             labels: dashboard.funnel.map((r) => t(`stages.${r.stage}`)),
             datasets: [
@@ -70,6 +72,7 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
       </ChartCard>
       <ChartCard title={t('charts.weightedByMonth')} testId="chart-weighted" summary={summaries.weighted}>
         <Bar
+          aria-hidden
           data={{
             labels: dashboard.weightedByMonth.map((r) => month(r.period)),
             datasets: [
@@ -86,6 +89,7 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
       </ChartCard>
       <ChartCard title={t('charts.forecast')} testId="chart-forecast" summary={summaries.forecast}>
         <Bar
+          aria-hidden
           data={{
             labels: dashboard.forecastByQuarter.map((r) => quarter(r.period)),
             datasets: [
@@ -112,6 +116,7 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
       </ChartCard>
       <ChartCard title={t('charts.winRateTitle')} testId="chart-win-rate" summary={summaries.winRate}>
         <Line
+          aria-hidden
           data={{
             labels: dashboard.winRateByMonth.map((r) => month(r.period)),
             datasets: [
@@ -142,6 +147,7 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
       </ChartCard>
       <ChartCard title={t('charts.revenue')} testId="chart-revenue" note={forecastCaption} summary={summaries.revenue}>
         <Line
+          aria-hidden
           data={{
             labels: revenueLabels,
             datasets: [
@@ -296,6 +302,7 @@ function ChartCard({
   return (
     <section className="chart-card" data-testid={testId}>
       <h3 className="chart-title">{title}</h3>
+      {/* The box is the picture and says what it shows; the canvas inside (role img of its own) is hidden from the tree. */}
       <div className="chart-box" role="img" aria-label={summary}>
         {children}
       </div>
