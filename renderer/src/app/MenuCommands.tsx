@@ -55,6 +55,8 @@ export function MenuCommands() {
       if (event.defaultPrevented) return;
       const shortcut = appShortcut(event, event.target instanceof HTMLElement ? event.target : null, isMac);
       if (!shortcut) return;
+      // Another modal has the keyboard: the help would stack on top of it.
+      if (shortcut === 'help' && document.querySelector('dialog[open]')) return;
       // Where the page gets Ctrl+N at all (Electron, an app window), this keeps the browser from
       // also opening a window.
       event.preventDefault();
