@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEAD_SOURCES, type Lead } from '../../../../shared/schemas';
+import { type Lead } from '../../../../shared/schemas';
 import { useToastStore } from '../../common/toast-store';
 import { useSend } from '../use-request';
+import { LeadSourceRatingFields } from './LeadSourceRatingFields';
 
 const EMPTY = {
   firstName: '',
@@ -75,27 +76,12 @@ export function LeadCaptureForm() {
       {text('email', 'email')}
       {text('phone', 'tel')}
       <div className="sales-row">
-        <label className="rec-field">
-          <span className="rec-field-label">{t('fields.source')}</span>
-          <select className="rec-input select" name="source" value={values.source} onChange={set('source')}>
-            {LEAD_SOURCES.map((source) => (
-              <option key={source} value={source}>
-                {t(`source.${source}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="rec-field">
-          <span className="rec-field-label">{t('fields.rating')}</span>
-          <select className="rec-input select" name="rating" value={values.rating} onChange={set('rating')}>
-            <option value="">{t('rating.none')}</option>
-            {(['hot', 'warm', 'cold'] as const).map((rating) => (
-              <option key={rating} value={rating}>
-                {t(`rating.${rating}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LeadSourceRatingFields
+          source={values.source}
+          rating={values.rating}
+          onSourceChange={set('source')}
+          onRatingChange={set('rating')}
+        />
       </div>
       <div className="sales-actions">
         <button type="submit" className="button">

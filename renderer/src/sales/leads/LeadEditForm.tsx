@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_CLEARABLE_FIELDS, type LeadRecord } from '../../../../shared/contract/sales/leads-requests';
-import { LEAD_SOURCES, type Lead } from '../../../../shared/schemas';
+import { type Lead } from '../../../../shared/schemas';
 import { useCrmClient } from '../../transport/client-context';
+import { LeadSourceRatingFields } from './LeadSourceRatingFields';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'city', 'country'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -96,27 +97,12 @@ export function LeadEditForm({ lead, onDone }: { readonly lead: LeadRecord; read
             />
           </label>
         ))}
-        <label className="rec-field">
-          <span className="rec-field-label">{t('fields.source')}</span>
-          <select className="rec-input select" name="source" value={values.source} onChange={set('source')}>
-            {LEAD_SOURCES.map((source) => (
-              <option key={source} value={source}>
-                {t(`source.${source}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="rec-field">
-          <span className="rec-field-label">{t('fields.rating')}</span>
-          <select className="rec-input select" name="rating" value={values.rating} onChange={set('rating')}>
-            <option value="">{t('rating.none')}</option>
-            {(['hot', 'warm', 'cold'] as const).map((rating) => (
-              <option key={rating} value={rating}>
-                {t(`rating.${rating}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LeadSourceRatingFields
+          source={values.source}
+          rating={values.rating}
+          onSourceChange={set('source')}
+          onRatingChange={set('rating')}
+        />
       </div>
       <label className="rec-field">
         <span className="rec-field-label">{t('fields.notes')}</span>
