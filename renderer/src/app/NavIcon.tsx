@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { NavId } from './nav-items';
 
 // Simple 24px line icons drawn here, so the app ships no icon font and loads nothing remote.
@@ -12,6 +13,15 @@ const PATHS: Record<NavId, string> = {
 
 export function NavIcon({ id }: { readonly id: NavId }) {
   return (
+    <LineIcon>
+      <path d={PATHS[id]} />
+    </LineIcon>
+  );
+}
+
+/** The sidebar's icon frame: a 20px, 24-unit line drawing in the text colour, hidden from assistive tech. */
+export function LineIcon({ children }: { readonly children: ReactNode }) {
+  return (
     <svg
       className="nav-icon"
       viewBox="0 0 24 24"
@@ -24,7 +34,7 @@ export function NavIcon({ id }: { readonly id: NavId }) {
       strokeLinecap="round"
       strokeLinejoin="round"
     >
-      <path d={PATHS[id]} />
+      {children}
     </svg>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { LineIcon } from '../app/NavIcon';
 import './sync.css';
 import { useSync } from './sync-context';
 
@@ -12,20 +13,9 @@ const ICONS = {
 
 function SyncIcon({ name }: { readonly name: keyof typeof ICONS }) {
   return (
-    <svg
-      className="nav-icon"
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
+    <LineIcon>
       <path d={ICONS[name]} />
-    </svg>
+    </LineIcon>
   );
 }
 
