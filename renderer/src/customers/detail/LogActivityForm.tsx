@@ -10,6 +10,7 @@ import { showToast } from '../../common/toast-store';
 import { useCrmClient } from '../../transport/client-context';
 import { contactName } from '../forms/contact-form-schema';
 import { errorText, maxLengthOf, optionalText, requiredText } from '../forms/form-schema-helpers';
+import { FormFooter } from '../../common/FormFooter';
 
 export type QuickType = 'call' | 'visit' | 'note';
 
@@ -104,14 +105,7 @@ export function LogActivityForm({ type, accountId, contacts, contactId, onDone }
           {formState.errors.root.message}
         </p>
       ) : null}
-      <footer className="rec-form-actions">
-        <button type="button" className="button rec-button-ghost" onClick={onDone}>
-          {t('actions.cancel')}
-        </button>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('actions.saving') : t('actions.save')}
-        </button>
-      </footer>
+      <FormFooter submitting={formState.isSubmitting} onCancel={onDone} />
     </form>
   );
 }

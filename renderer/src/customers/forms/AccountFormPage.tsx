@@ -21,6 +21,7 @@ import { draftKey } from './draft-logic';
 import { ConflictBanner, DraftBanner } from './FormBanners';
 import { useFormDraft } from './use-form-draft';
 import '../detail/record.css';
+import { FormFooter } from '../../common/FormFooter';
 
 const resolver = zodResolver(accountFormSchema) as Resolver<AccountFormInput, unknown, AccountFormOutput>;
 
@@ -131,14 +132,7 @@ export function AccountFormPage() {
           </p>
         ) : null}
         <AccountFields register={register} errors={formState.errors} />
-        <footer className="rec-form-actions">
-          <button type="button" className="button rec-button-ghost" onClick={() => void cancel()}>
-            {t('actions.cancel')}
-          </button>
-          <button type="submit" className="button" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('actions.saving') : t('actions.save')}
-          </button>
-        </footer>
+        <FormFooter submitting={formState.isSubmitting} onCancel={() => void cancel()} />
       </form>
     </article>
   );

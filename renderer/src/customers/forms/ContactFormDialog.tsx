@@ -22,6 +22,7 @@ import { draftKey } from './draft-logic';
 import { ConflictBanner, DraftBanner } from './FormBanners';
 import { errorText, type FieldKind } from './form-schema-helpers';
 import { useFormDraft } from './use-form-draft';
+import { FormFooter } from '../../common/FormFooter';
 
 const resolver = zodResolver(contactFormSchema) as Resolver<ContactFormInput, unknown, ContactFormOutput>;
 
@@ -127,14 +128,7 @@ export function ContactFormDialog({ account, contact: initial, onClose }: Props)
           maxLength={CONTACT_MAX_LENGTHS.notes}
           rows={3}
         />
-        <footer className="rec-form-actions">
-          <button type="button" className="button rec-button-ghost" onClick={() => void cancel()}>
-            {t('actions.cancel')}
-          </button>
-          <button type="submit" className="button" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('actions.saving') : t('actions.save')}
-          </button>
-        </footer>
+        <FormFooter submitting={formState.isSubmitting} onCancel={() => void cancel()} />
       </form>
     </Dialog>
   );
