@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { MangoQuerySelector, MangoQuerySortPart, RxCollection, RxDocument } from 'rxdb';
+import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
 import type { ListWindow, SortDirection, Stored } from '../../../shared/contract';
-import { crmCollections } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
+import { documentChecks, toStored as toRecord, withoutMeta } from '../db/validated-documents';
 import { HandlerError } from '../rpc/handler-error';
 
 /** Collections whose records the customers screens edit: the same rules apply to all of them. */
@@ -21,8 +21,6 @@ export type ListQuery<Field extends string> = {
   readonly limit: number;
 };
 
-const META_FIELDS = ['_rev', '_meta', '_deleted', '_attachments'] as const;
-
 /**
  * Create / read / update / soft-delete / restore for one customer collection. Every write builds
  * the complete next document and validates it against the domain schema first, so a rejected
@@ -30,20 +28,8 @@ const META_FIELDS = ['_rev', '_meta', '_deleted', '_attachments'] as const;
  */
 export function createRecordStore<Doc extends BaseDoc>(name: CustomerCollectionName, deps: StoreDeps) {
   const collection = deps.db[name] as unknown as RxCollection<Doc>;
-  const definition = crmCollections[name];
   const what = name === 'activities' ? 'activity' : name.slice(0, -1);
-
-  function validate(candidate: object): Doc {
-    const parsed = definition.parse(candidate);
-    if (!parsed.ok) throw new HandlerError('invalid_request', parsed.error.message);
-    return parsed.value as unknown as Doc;
-  }
-
-  async function mustFind(id: string): Promise<RxDocument<Doc>> {
-    const doc = await collection.findOne(id).exec();
-    if (!doc) throw new HandlerError('not_found', `No ${what} with id ${id}`);
-    return doc;
-  }
+  const { validate, mustFind } = documentChecks(name, collection, what);
 
   return {
     collection,
@@ -135,16 +121,6 @@ export function createRecordStore<Doc extends BaseDoc>(name: CustomerCollectionN
 }
 
 export type RecordStore<Doc extends BaseDoc> = ReturnType<typeof createRecordStore<Doc>>;
-
-function toRecord<Doc>(doc: RxDocument<Doc>): Stored<Doc> {
-  return { ...(doc.toJSON(false) as Doc), revision: doc.revision };
-}
-
-function withoutMeta(data: object): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...data };
-  for (const field of META_FIELDS) delete copy[field];
-  return copy;
-}
 
 /** Arrays mean "any of", booleans mean equality; absent filters match everything. */
 function toSelector(filter: ListQuery<string>['filter']): Record<string, unknown> {

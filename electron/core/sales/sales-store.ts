@@ -1,10 +1,11 @@
-import type { RxCollection, RxDocument } from 'rxdb';
+import type { RxCollection } from 'rxdb';
 import type { Stored } from '../../../shared/contract';
-import { crmCollections, type CrmCollectionName } from '../../../shared/schemas';
+import type { CrmCollectionName } from '../../../shared/schemas';
 import type { StoreDeps } from '../customers/record-store';
+import { documentChecks, metaOf, toStored, withoutMeta } from '../db/validated-documents';
 import { HandlerError } from '../rpc/handler-error';
 
-const META_FIELDS = ['_rev', '_meta', '_deleted', '_attachments'] as const;
+export { toStored };
 
 /**
  * Validate-then-write helpers for the sales collections. Every write builds the complete next
@@ -12,19 +13,7 @@ const META_FIELDS = ['_rev', '_meta', '_deleted', '_attachments'] as const;
  */
 export function createSalesStore<Doc extends { id: string; updatedAt: number }>(name: CrmCollectionName, deps: StoreDeps) {
   const collection = deps.db[name] as unknown as RxCollection<Doc>;
-  const definition = crmCollections[name];
-
-  function validate(candidate: object): Doc {
-    const parsed = definition.parse(candidate);
-    if (!parsed.ok) throw new HandlerError('invalid_request', parsed.error.message);
-    return parsed.value as unknown as Doc;
-  }
-
-  async function mustFind(id: string): Promise<RxDocument<Doc>> {
-    const doc = await collection.findOne(id).exec();
-    if (!doc) throw new HandlerError('not_found', `No ${name.replace(/_/g, ' ')} record with id ${id}`);
-    return doc;
-  }
+  const { validate, mustFind } = documentChecks(name, collection, `${name.replace(/_/g, ' ')} record`);
 
   return {
     collection,
@@ -49,21 +38,4 @@ export function createSalesStore<Doc extends { id: string; updatedAt: number }>(
       return toStored(await doc.incrementalModify(next));
     },
   };
-}
-
-export function toStored<Doc>(doc: RxDocument<Doc>): Stored<Doc> {
-  return { ...(doc.toJSON(false) as Doc), revision: doc.revision };
-}
-
-function withoutMeta(data: object): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...data };
-  for (const field of META_FIELDS) delete copy[field];
-  return copy;
-}
-
-function metaOf(data: object): Record<string, unknown> {
-  const source = data as Record<string, unknown>;
-  const meta: Record<string, unknown> = {};
-  for (const field of META_FIELDS) if (field in source) meta[field] = source[field];
-  return meta;
 }
