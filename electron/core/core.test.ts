@@ -170,6 +170,24 @@ describe('core requests', () => {
     await expect.poll(() => events.some((event) => event.subscriptionId === dashboard.value.subscriptionId)).toBe(true);
   });
 
+  it("counts the board's columns from the dashboard's in-memory deals, and follows a stage move", async () => {
+    const count = async (stage: string): Promise<number> => {
+      const board = await session.call('opportunities.board', {});
+      if (!board.ok) throw new Error(board.error.message);
+      return board.value.find((column) => column.stage === stage)?.count ?? 0;
+    };
+    const list = await session.call('opportunities.list', { limit: 10 });
+    if (!list.ok) throw new Error(list.error.message);
+    const deal = list.value.rows.find((row) => row.name === 'Lee: pilot');
+    if (!deal) throw new Error('the converted deal is missing');
+    const before = { from: await count(deal.stage), to: await count('negotiation') };
+    expect(before.from).toBeGreaterThan(0);
+    const moved = await session.call('opportunities.moveStage', { id: deal.id, stage: 'negotiation' });
+    expect(moved.ok).toBe(true);
+    await expect.poll(() => count('negotiation')).toBe(before.to + 1);
+    expect(await count(deal.stage)).toBe(before.from - 1);
+  });
+
   it('refuses a live query whose params do not fit the request, naming the field', async () => {
     const answer = await session.call('live.subscribe', { query: { request: 'leads.list', params: { limit: 100_000 } } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request' } });

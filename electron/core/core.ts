@@ -173,7 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createImportHandlers({ db, actor: () => storeDeps.actor, now: storeDeps.now }),
       reports.handlers,
       createLeadsHandlers(storeDeps, { search }),
-      createOpportunitiesHandlers(storeDeps),
+      createOpportunitiesHandlers(storeDeps, { deals: async () => (await reports.projection.snapshot()).opportunities }),
       createQuotesHandlers(storeDeps),
       createAgendaHandlers(storeDeps),
       createCatalogHandlers(editorDeps),

@@ -118,6 +118,8 @@ export function createReportHandlers(deps: ReportHandlerDeps) {
 
   return {
     handlers,
+    /** The deals, accounts and org records the dashboard keeps in memory; the board's totals read it too. */
+    projection,
     /** A background revenue forecast finished: the dashboard's answer has changed. */
     forecastReady$: forecastReady.asObservable(),
     /** The same answer as `reports.salesDashboard` (tests compare it with a from-scratch computation). */

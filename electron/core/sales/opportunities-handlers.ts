@@ -13,7 +13,7 @@ import {
 import type { StoreDeps } from '../customers/record-store';
 import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
-import { createOpportunityTotals, type FiguresFilter } from './opportunity-totals';
+import { createOpportunityTotals, opportunityTotalsFrom, type DealFigures, type FiguresFilter } from './opportunity-totals';
 import { priceLines } from './pricing';
 import { createSalesStore, toStored } from './sales-store';
 
@@ -22,9 +22,9 @@ const CLOSED: ReadonlyArray<OpportunityStage> = ['closed_won', 'closed_lost'];
 type Scope = Pick<OpportunityFilter, 'ownerId' | 'mine' | 'teamId'>;
 
 /** Pipeline board, list, stage moves (with history) and line-item edits. */
-export function createOpportunitiesHandlers(deps: StoreDeps) {
+export function createOpportunitiesHandlers(deps: StoreDeps, options: { readonly deals?: () => Promise<Iterable<DealFigures>> } = {}) {
   const store = createSalesStore<Opportunity>('opportunities', deps);
-  const totals = createOpportunityTotals(store.collection);
+  const totals = options.deals ? opportunityTotalsFrom(options.deals) : createOpportunityTotals(store.collection);
   const accounts = deps.db.accounts as unknown as RxCollection<Account>;
 
   /** Owners the filter allows: `mine` narrows to the signed-in rep; null = anyone; empty = no one. */

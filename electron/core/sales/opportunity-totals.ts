@@ -85,30 +85,49 @@ export function createOpportunityTotals(collection: RxCollection<Opportunity>) {
     /** Count and per-currency totals per stage of the deals the stage's filter keeps (null: leave the stage out). */
     async byStage(filter: (stage: OpportunityStage) => FiguresFilter | null): Promise<Map<OpportunityStage, ColumnFigures>> {
       await load();
-      const out = new Map<OpportunityStage, ColumnFigures>();
-      const filters = new Map<OpportunityStage, FiguresFilter | null>();
-      for (const deal of figures.values()) {
-        let stageFilter = filters.get(deal.stage);
-        if (stageFilter === undefined) {
-          stageFilter = filter(deal.stage);
-          filters.set(deal.stage, stageFilter);
-        }
-        if (stageFilter === null || !keeps(stageFilter, deal)) continue;
-        let column = out.get(deal.stage);
-        if (!column) out.set(deal.stage, (column = { count: 0, totals: new Map() }));
-        column.count += 1;
-        const total = column.totals.get(deal.currency);
-        if (total) {
-          total.amount += deal.amount;
-          total.count += 1;
-        } else column.totals.set(deal.currency, { amount: deal.amount, count: 1 });
-      }
-      return out;
+      return figuresByStage(figures.values(), filter);
     },
     /** Stops following the collection (the database closing ends the stream as well). */
     close(): void {
       subscription.unsubscribe();
     },
+  };
+}
+
+/** Column counts and totals over `deals`, one pass. */
+function figuresByStage(
+  deals: Iterable<DealFigures>,
+  filter: (stage: OpportunityStage) => FiguresFilter | null,
+): Map<OpportunityStage, ColumnFigures> {
+  const out = new Map<OpportunityStage, ColumnFigures>();
+  const filters = new Map<OpportunityStage, FiguresFilter | null>();
+  for (const deal of deals) {
+    let stageFilter = filters.get(deal.stage);
+    if (stageFilter === undefined) {
+      stageFilter = filter(deal.stage);
+      filters.set(deal.stage, stageFilter);
+    }
+    if (stageFilter === null || !keeps(stageFilter, deal)) continue;
+    let column = out.get(deal.stage);
+    if (!column) out.set(deal.stage, (column = { count: 0, totals: new Map() }));
+    column.count += 1;
+    const total = column.totals.get(deal.currency);
+    if (total) {
+      total.amount += deal.amount;
+      total.count += 1;
+    } else column.totals.set(deal.currency, { amount: deal.amount, count: 1 });
+  }
+  return out;
+}
+
+/**
+ * The same figures over deals someone else keeps in memory (the dashboard's projection, which
+ * the core reads once at start and keeps current), so the board needs no read of its own.
+ */
+export function opportunityTotalsFrom(deals: () => Promise<Iterable<DealFigures>>): OpportunityTotals {
+  return {
+    byStage: async (filter) => figuresByStage(await deals(), filter),
+    close: () => undefined,
   };
 }
 
