@@ -6,11 +6,11 @@ import { z } from 'zod';
 import type { ContactRecord } from '../../../../shared/contract';
 import { activitySchema } from '../../../../shared/schemas';
 import { SelectField, TextAreaField, TextField } from '../../common/Field';
+import { FormFooter } from '../../common/FormFooter';
 import { showToast } from '../../common/toast-store';
 import { useCrmClient } from '../../transport/client-context';
 import { contactName } from '../forms/contact-form-schema';
 import { errorText, maxLengthOf, optionalText, requiredText } from '../forms/form-schema-helpers';
-import { FormFooter } from '../../common/FormFooter';
 
 export type QuickType = 'call' | 'visit' | 'note';
 

@@ -4,6 +4,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { AccountRecord, CrmError } from '../../../../shared/contract';
+import { FormFooter } from '../../common/FormFooter';
 import { ErrorState, LoadingState } from '../../common/StateViews';
 import { showToast } from '../../common/toast-store';
 import { useCrmClient } from '../../transport/client-context';
@@ -18,10 +19,10 @@ import {
 } from './account-form-schema';
 import { AccountFields } from './AccountFields';
 import { draftKey } from './draft-logic';
-import { ConflictBanner, DraftBanner } from './FormBanners';
+import { FormBanners } from './FormBanners';
+import { resetKeepingEdits } from './reset-keeping-edits';
 import { useFormDraft } from './use-form-draft';
 import '../detail/record.css';
-import { FormFooter } from '../../common/FormFooter';
 
 const resolver = zodResolver(accountFormSchema) as Resolver<AccountFormInput, unknown, AccountFormOutput>;
 
@@ -38,7 +39,7 @@ export function AccountFormPage() {
   const [conflict, setConflict] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const form = useForm<AccountFormInput, unknown, AccountFormOutput>({ resolver, defaultValues: NEW_ACCOUNT, mode: 'onTouched' });
-  const { register, handleSubmit, formState, reset, getValues, setValue } = form;
+  const { register, handleSubmit, formState, reset } = form;
 
   const record = loaded && 'record' in loaded ? loaded.record : null;
   const baseline = useMemo(
@@ -65,14 +66,11 @@ export function AccountFormPage() {
     if (!id) return;
     const result = await client.send('accounts.get', { id });
     if (!result.ok) return setSaveError(t(`errors.saveFailed`, { reason: result.error.message }));
-    const mine = getValues();
-    const dirty = Object.keys(formState.dirtyFields) as Array<keyof AccountFormInput>;
     setLoaded({ record: result.value });
-    reset(accountToForm(result.value));
-    for (const field of dirty) setValue(field, mine[field], { shouldDirty: true });
+    resetKeepingEdits(form, accountToForm(result.value), formState.dirtyFields);
     setConflict(false);
     showToast({ message: t('conflict.reloaded') });
-  }, [client, id, getValues, formState.dirtyFields, reset, setValue, t]);
+  }, [client, id, form, formState.dirtyFields, t]);
 
   const submit = handleSubmit(async (output) => {
     setSaveError(null);
@@ -124,13 +122,7 @@ export function AccountFormPage() {
           </h2>
           <p className="rec-form-hint">{t('draft.unsavedHint')}</p>
         </header>
-        {draft.offer ? <DraftBanner offer={draft.offer} onRestore={draft.restore} onDiscard={() => void draft.discard()} /> : null}
-        {conflict ? <ConflictBanner onReload={() => void reload()} /> : null}
-        {saveError ? (
-          <p className="rec-banner rec-banner-error" role="alert">
-            {saveError}
-          </p>
-        ) : null}
+        <FormBanners draft={draft} conflict={conflict} onReload={() => void reload()} saveError={saveError} />
         <AccountFields register={register} errors={formState.errors} />
         <FormFooter submitting={formState.isSubmitting} onCancel={() => void cancel()} />
       </form>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactRecord } from '../../../../shared/contract';
 import { Dialog } from '../../common/Dialog';
 import { CheckboxField, TextAreaField, TextField } from '../../common/Field';
+import { FormFooter } from '../../common/FormFooter';
 import { showToast } from '../../common/toast-store';
 import { useCrmClient } from '../../transport/client-context';
 import {
@@ -19,10 +20,10 @@ import {
   type ContactTextField,
 } from './contact-form-schema';
 import { draftKey } from './draft-logic';
-import { ConflictBanner, DraftBanner } from './FormBanners';
+import { FormBanners } from './FormBanners';
+import { resetKeepingEdits } from './reset-keeping-edits';
 import { errorText, type FieldKind } from './form-schema-helpers';
 import { useFormDraft } from './use-form-draft';
-import { FormFooter } from '../../common/FormFooter';
 
 const resolver = zodResolver(contactFormSchema) as Resolver<ContactFormInput, unknown, ContactFormOutput>;
 
@@ -42,20 +43,17 @@ export function ContactFormDialog({ account, contact: initial, onClose }: Props)
   const [conflict, setConflict] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const form = useForm<ContactFormInput, unknown, ContactFormOutput>({ resolver, defaultValues: baseline, mode: 'onTouched' });
-  const { register, handleSubmit, formState, reset, getValues, setValue } = form;
+  const { register, handleSubmit, formState } = form;
   const draft = useFormDraft(form, draftKey('contacts', initial?.id ?? null, account.id), baseline);
 
   const reload = async (): Promise<void> => {
     if (!contact) return;
     const result = await client.send('contacts.get', { id: contact.id });
     if (!result.ok) return setSaveError(t('errors.saveFailed', { reason: result.error.message }));
-    const mine = getValues();
-    const dirty = Object.keys(formState.dirtyFields) as Array<keyof ContactFormInput>;
     const next = contactToForm(result.value);
     setContact(result.value);
     setBaseline(next);
-    reset(next);
-    for (const field of dirty) setValue(field, mine[field], { shouldDirty: true });
+    resetKeepingEdits(form, next, formState.dirtyFields);
     setConflict(false);
     showToast({ message: t('conflict.reloaded') });
   };
@@ -101,13 +99,7 @@ export function ContactFormDialog({ account, contact: initial, onClose }: Props)
   return (
     <Dialog title={title} onClose={() => void cancel()} testId="contact-dialog">
       <form className="rec-dialog-form" onSubmit={(event) => void submit(event)} noValidate>
-        {draft.offer ? <DraftBanner offer={draft.offer} onRestore={draft.restore} onDiscard={() => void draft.discard()} /> : null}
-        {conflict ? <ConflictBanner onReload={() => void reload()} /> : null}
-        {saveError ? (
-          <p className="rec-banner rec-banner-error" role="alert">
-            {saveError}
-          </p>
-        ) : null}
+        <FormBanners draft={draft} conflict={conflict} onReload={() => void reload()} saveError={saveError} />
         <div className="rec-form-grid">
           {text('firstName')}
           {text('lastName')}

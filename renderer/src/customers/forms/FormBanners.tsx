@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/use-formatters';
-import type { DraftOffer } from './use-form-draft';
+import type { DraftOffer, FormDraft } from './use-form-draft';
 
 export function DraftBanner<V>({
   offer,
@@ -42,5 +42,30 @@ export function ConflictBanner({ onReload }: { readonly onReload: () => void }) 
         </button>
       </span>
     </div>
+  );
+}
+
+/** What stands above a record form's fields: an earlier draft to restore, a save conflict, a save error. */
+export function FormBanners<V>({
+  draft,
+  conflict,
+  onReload,
+  saveError,
+}: {
+  readonly draft: FormDraft<V>;
+  readonly conflict: boolean;
+  readonly onReload: () => void;
+  readonly saveError: string | null;
+}) {
+  return (
+    <>
+      {draft.offer ? <DraftBanner offer={draft.offer} onRestore={draft.restore} onDiscard={() => void draft.discard()} /> : null}
+      {conflict ? <ConflictBanner onReload={onReload} /> : null}
+      {saveError ? (
+        <p className="rec-banner rec-banner-error" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+    </>
   );
 }
