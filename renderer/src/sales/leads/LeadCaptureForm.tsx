@@ -76,12 +76,7 @@ export function LeadCaptureForm() {
       {text('email', 'email')}
       {text('phone', 'tel')}
       <div className="sales-row">
-        <LeadSourceRatingFields
-          source={values.source}
-          rating={values.rating}
-          onSourceChange={set('source')}
-          onRatingChange={set('rating')}
-        />
+        <LeadSourceRatingFields values={values} onChange={set} />
       </div>
       <div className="sales-actions">
         <button type="submit" className="button">

@@ -97,12 +97,7 @@ export function LeadEditForm({ lead, onDone }: { readonly lead: LeadRecord; read
             />
           </label>
         ))}
-        <LeadSourceRatingFields
-          source={values.source}
-          rating={values.rating}
-          onSourceChange={set('source')}
-          onRatingChange={set('rating')}
-        />
+        <LeadSourceRatingFields values={values} onChange={set} />
       </div>
       <label className="rec-field">
         <span className="rec-field-label">{t('fields.notes')}</span>

@@ -8,22 +8,19 @@ type Change = (event: { target: { value: string } }) => void;
  * labelled selects side by side (no wrapper) so each form places them in its own row or grid.
  */
 export function LeadSourceRatingFields({
-  source,
-  rating,
-  onSourceChange,
-  onRatingChange,
+  values,
+  onChange,
 }: {
-  readonly source: Lead['source'];
-  readonly rating: '' | NonNullable<Lead['rating']>;
-  readonly onSourceChange: Change;
-  readonly onRatingChange: Change;
+  readonly values: { readonly source: Lead['source']; readonly rating: '' | NonNullable<Lead['rating']> };
+  /** The form's change handler for one field. */
+  readonly onChange: (field: 'source' | 'rating') => Change;
 }) {
   const { t } = useTranslation('leads');
   return (
     <>
       <label className="rec-field">
         <span className="rec-field-label">{t('fields.source')}</span>
-        <select className="rec-input select" name="source" value={source} onChange={onSourceChange}>
+        <select className="rec-input select" name="source" value={values.source} onChange={onChange('source')}>
           {LEAD_SOURCES.map((value) => (
             <option key={value} value={value}>
               {t(`source.${value}`)}
@@ -33,7 +30,7 @@ export function LeadSourceRatingFields({
       </label>
       <label className="rec-field">
         <span className="rec-field-label">{t('fields.rating')}</span>
-        <select className="rec-input select" name="rating" value={rating} onChange={onRatingChange}>
+        <select className="rec-input select" name="rating" value={values.rating} onChange={onChange('rating')}>
           <option value="">{t('rating.none')}</option>
           {(['hot', 'warm', 'cold'] as const).map((value) => (
             <option key={value} value={value}>
