@@ -21,6 +21,19 @@ export function anyOf<T extends z.ZodType>(value: T) {
   return z.array(value).min(1).max(100).optional();
 }
 
+/**
+ * Fields only the core writes (ids, timestamps, team, server bookkeeping): a request's values
+ * schema is the domain schema with these omitted.
+ */
+export const CORE_OWNED_FIELDS = {
+  id: true,
+  createdAt: true,
+  updatedAt: true,
+  serverRevision: true,
+  serverUpdatedAt: true,
+  teamId: true,
+} as const;
+
 /** A record as the core returns it: the domain document plus its store revision for edit checks. */
 export type Stored<T> = T & { readonly revision: string };
 

@@ -2,27 +2,17 @@ import { z } from 'zod';
 import { accountSchema, ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS, type Account } from '../../schemas/accounts';
 import { idSchema, shortLabelSchema } from '../../schemas/primitives';
 import { request } from '../define-request';
-import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
+import { anyOf, CORE_OWNED_FIELDS, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
 
 /** Fields a client may write; ids, timestamps, team and server bookkeeping are the core's. */
-export const accountValuesSchema = accountSchema
-  .omit({
-    id: true,
-    createdAt: true,
-    updatedAt: true,
-    serverRevision: true,
-    serverUpdatedAt: true,
-    teamId: true,
-  })
-  .extend({
-    // Defaults to the signed-in rep; the core derives the team from the owner.
-    ownerId: idSchema.optional(),
-  });
+export const accountValuesSchema = accountSchema.omit(CORE_OWNED_FIELDS).extend({
+  // Defaults to the signed-in rep; the core derives the team from the owner.
+  ownerId: idSchema.optional(),
+});
 export type AccountValues = z.infer<typeof accountValuesSchema>;
 
-export const ACCOUNT_OPTIONAL_FIELDS = [
-  'industry',
-  'domain',
+/** Reach, address and size: the fields the account form, the CSV import and the optional fields share, in this order. */
+export const ACCOUNT_PROFILE_FIELDS = [
   'website',
   'phone',
   'email',
@@ -33,24 +23,30 @@ export const ACCOUNT_OPTIONAL_FIELDS = [
   'country',
   'annualRevenue',
   'employees',
+] as const;
+
+export const ACCOUNT_OPTIONAL_FIELDS = [
+  'industry',
+  'domain',
+  ...ACCOUNT_PROFILE_FIELDS,
   'parentAccountId',
   'notes',
   'tags',
 ] as const satisfies ReadonlyArray<OptionalKeys<AccountValues>>;
 
-/** Every column the accounts list can sort by; each is indexed (shared/schemas/accounts.ts). */
+/** Every column the accounts list can sort by (alphabetical); each is indexed (shared/schemas/accounts.ts). */
 export const ACCOUNT_SORT_FIELDS = [
-  'name',
-  'status',
-  'tier',
-  'region',
-  'industry',
+  'annualRevenue',
   'city',
   'country',
-  'annualRevenue',
-  'employees',
-  'ownerId',
   'createdAt',
+  'employees',
+  'industry',
+  'name',
+  'ownerId',
+  'region',
+  'status',
+  'tier',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof Account>;
 export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];

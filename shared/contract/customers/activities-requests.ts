@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { activitySchema, type Activity } from '../../schemas/activities';
 import { idSchema } from '../../schemas/primitives';
 import { request } from '../define-request';
-import { windowShape, type ListWindow, type Stored } from '../paging';
+import { CORE_OWNED_FIELDS, windowShape, type ListWindow, type Stored } from '../paging';
 
 /** Fields a client may write; ids, timestamps, team and server bookkeeping are the core's. */
-export const activityValuesSchema = activitySchema
-  .omit({ id: true, createdAt: true, updatedAt: true, serverRevision: true, serverUpdatedAt: true, teamId: true })
-  .extend({ ownerId: idSchema.optional() });
+export const activityValuesSchema = activitySchema.omit(CORE_OWNED_FIELDS).extend({ ownerId: idSchema.optional() });
 export type ActivityValues = z.infer<typeof activityValuesSchema>;
 
 /**

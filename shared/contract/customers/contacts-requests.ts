@@ -2,24 +2,18 @@ import { z } from 'zod';
 import { contactSchema, type Contact } from '../../schemas/contacts';
 import { idSchema } from '../../schemas/primitives';
 import { request } from '../define-request';
-import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
+import { anyOf, CORE_OWNED_FIELDS, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
 
 /** Fields a client may write; ids, timestamps, team and server bookkeeping are the core's. */
-export const contactValuesSchema = contactSchema
-  .omit({ id: true, createdAt: true, updatedAt: true, serverRevision: true, serverUpdatedAt: true, teamId: true })
-  .extend({ ownerId: idSchema.optional() });
+export const contactValuesSchema = contactSchema.omit(CORE_OWNED_FIELDS).extend({ ownerId: idSchema.optional() });
 export type ContactValues = z.infer<typeof contactValuesSchema>;
+
+/** Role, reach and place: the fields the optional fields and the CSV import share, in this order. */
+export const CONTACT_PROFILE_FIELDS = ['title', 'department', 'email', 'phone', 'mobile', 'city', 'country', 'preferredLanguage'] as const;
 
 export const CONTACT_OPTIONAL_FIELDS = [
   'firstName',
-  'title',
-  'department',
-  'email',
-  'phone',
-  'mobile',
-  'city',
-  'country',
-  'preferredLanguage',
+  ...CONTACT_PROFILE_FIELDS,
   'lastContactedAt',
   'notes',
 ] as const satisfies ReadonlyArray<OptionalKeys<ContactValues>>;

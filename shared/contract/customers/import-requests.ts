@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../schemas/accounts';
 import { request } from '../define-request';
+import { ACCOUNT_PROFILE_FIELDS } from './accounts-requests';
+import { CONTACT_PROFILE_FIELDS } from './contacts-requests';
 
 /**
  * CSV import of accounts and contacts. The renderer parses the file and sends raw cells in chunks
@@ -19,16 +21,7 @@ export const ACCOUNT_IMPORT_FIELDS = [
   'region',
   'industry',
   'domain',
-  'website',
-  'phone',
-  'email',
-  'street',
-  'city',
-  'postalCode',
-  'state',
-  'country',
-  'annualRevenue',
-  'employees',
+  ...ACCOUNT_PROFILE_FIELDS,
   'currency',
   'owner',
   'notes',
@@ -40,14 +33,7 @@ export const CONTACT_IMPORT_FIELDS = [
   'accountName',
   'firstName',
   'lastName',
-  'title',
-  'department',
-  'email',
-  'phone',
-  'mobile',
-  'city',
-  'country',
-  'preferredLanguage',
+  ...CONTACT_PROFILE_FIELDS,
   'isPrimary',
   'doNotContact',
   'lastContactedAt',

@@ -2,17 +2,12 @@ import { z } from 'zod';
 import { leadSchema, LEAD_SOURCES, LEAD_STATUSES, type Lead } from '../../schemas/leads';
 import { currencySchema, idSchema, isoDateSchema, labelSchema, shortLabelSchema } from '../../schemas/primitives';
 import { request } from '../define-request';
-import { anyOf, sortDirectionSchema, windowShape, type ListWindow, type Stored } from '../paging';
+import { anyOf, CORE_OWNED_FIELDS, sortDirectionSchema, windowShape, type ListWindow, type Stored } from '../paging';
 
 /** Fields a client may write; conversion bookkeeping is the core's (only `leads.convert` sets it). */
 export const leadValuesSchema = leadSchema
   .omit({
-    id: true,
-    createdAt: true,
-    updatedAt: true,
-    serverRevision: true,
-    serverUpdatedAt: true,
-    teamId: true,
+    ...CORE_OWNED_FIELDS,
     convertedAt: true,
     convertedAccountId: true,
     convertedContactId: true,

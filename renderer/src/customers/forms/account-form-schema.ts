@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { accountValuesSchema, ACCOUNT_OPTIONAL_FIELDS, type AccountRecord, type AccountValues } from '../../../../shared/contract';
+import {
+  accountValuesSchema,
+  ACCOUNT_OPTIONAL_FIELDS,
+  ACCOUNT_PROFILE_FIELDS,
+  type AccountRecord,
+  type AccountValues,
+} from '../../../../shared/contract';
 import { MONEY_MAX } from '../../../../shared/schemas';
 import { maxLengthOf, optionalNumber, optionalText, requiredText } from './form-schema-helpers';
 import { recordChanges } from './record-changes';
@@ -14,16 +20,7 @@ export const ACCOUNT_FORM_FIELDS = [
   'region',
   'industry',
   'currency',
-  'website',
-  'phone',
-  'email',
-  'street',
-  'city',
-  'postalCode',
-  'state',
-  'country',
-  'annualRevenue',
-  'employees',
+  ...ACCOUNT_PROFILE_FIELDS,
   'notes',
 ] as const;
 export type AccountFormField = (typeof ACCOUNT_FORM_FIELDS)[number];
