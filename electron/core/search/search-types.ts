@@ -1,17 +1,7 @@
-/** Kinds of record the global search covers; each maps to one RxDB collection. */
-export type SearchType = 'account' | 'contact' | 'lead' | 'opportunity';
+import type { SearchType } from '../../../shared/contract/search-requests';
 
-export const SEARCH_TYPES: ReadonlyArray<SearchType> = ['account', 'contact', 'lead', 'opportunity'];
-
-/** One result row, ready for a results list: the caller opens the record by `type` + `id`. */
-export type SearchHit = {
-  readonly type: SearchType;
-  readonly id: string;
-  readonly title: string;
-  readonly subtitle: string;
-  /** Higher is better (negated bm25); only comparable within one result list. */
-  readonly score: number;
-};
+// The record kinds and the hit shape are the contract's: `search.global` returns these hits as they are (score: negated bm25).
+export { SEARCH_TYPES, type SearchHit, type SearchType } from '../../../shared/contract/search-requests';
 
 export type SearchOptions = {
   readonly types?: ReadonlyArray<SearchType>;
