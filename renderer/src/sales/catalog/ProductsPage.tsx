@@ -142,7 +142,10 @@ export function ProductsPage() {
           onOpen={(row) => open(row.id)}
         />
       </div>
-      <aside className="catalog-side" aria-label={creating ? t('product.newTitle') : id ? t('product.editTitle') : t('books.title')}>
+      <aside
+        className="sales-panel catalog-side"
+        aria-label={creating ? t('product.newTitle') : id ? t('product.editTitle') : t('books.title')}
+      >
         {creating && canEdit ? (
           <ProductForm product={null} onDone={(saved) => (saved ? open(saved.id) : setCreating(false))} />
         ) : id ? (

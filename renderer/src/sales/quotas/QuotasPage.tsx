@@ -103,7 +103,7 @@ function QuotaSheet({
 }) {
   const { t } = useTranslation('catalog');
   return (
-    <div className="quota-scroll">
+    <div className="sales-table-scroll">
       <table className="quota-table" aria-label={t('quotas.sheetLabel', { period: periodLabel })} data-testid="quota-table">
         <thead>
           <tr>
