@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, CrmError } from '../../../../shared/contract';
 import { ErrorState, LoadingState } from '../../common/StateViews';
 import { useCrmClient } from '../../transport/client-context';
-import { useLanguageChoice } from '../use-language-choice';
+import { LanguageSelect } from '../LanguageSwitch';
 import './settings.css';
 
 type Loaded = { readonly info: AppInfo } | { readonly error: CrmError } | null;
@@ -12,7 +12,6 @@ type Loaded = { readonly info: AppInfo } | { readonly error: CrmError } | null;
 export function SettingsPage() {
   const { t } = useTranslation();
   const client = useCrmClient();
-  const { language, languages, choose } = useLanguageChoice();
   const [loaded, setLoaded] = useState<Loaded>(null);
 
   useEffect(() => {
@@ -39,13 +38,7 @@ export function SettingsPage() {
           </h2>
           <label className="settings-field">
             <span>{t('settings.language.label')}</span>
-            <select value={language} data-testid="settings-language" onChange={(event) => choose(event.target.value)}>
-              {languages.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {t(`language.${option}`)}
-                </option>
-              ))}
-            </select>
+            <LanguageSelect testId="settings-language" />
           </label>
         </section>
 
