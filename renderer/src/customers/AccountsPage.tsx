@@ -8,6 +8,7 @@ import { LazyImportDialog } from './import/LazyImportDialog';
 import { accountsListQuery } from './list/prime-accounts-window';
 import { ColumnsMenu } from './list/ColumnsMenu';
 import { ExportButton } from './list/ExportButton';
+import { ToolbarIcon } from './list/ToolbarIcon';
 import { FilterBar, type FilterDef } from './list/FilterBar';
 import { useFilterOptions } from './list/use-filter-options';
 import { useListPrefs, type ListView } from './list/use-list-prefs';
@@ -69,23 +70,12 @@ export function AccountsPage() {
             onChange={(next) => prefs.update({ columns: next })}
           />
           <button type="button" className="toolbar-button" onClick={() => setImporting(true)} data-testid="import-accounts">
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path
-                d="M8 10V2m0 0 3 3M8 2 5 5M3 12v1.5h10V12"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.5"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
+            <ToolbarIcon d="M8 10V2m0 0 3 3M8 2 5 5M3 12v1.5h10V12" />
             {tl('toolbar.import')}
           </button>
           <Link to="/customers/accounts/new" className="button primary-action" data-testid="new-account">
             {/* An icon, not "＋" (U+FF0B): that glyph sends the first layout to the CJK fallback font. */}
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M8 3v10M3 8h10" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
-            </svg>
+            <ToolbarIcon d="M8 3v10M3 8h10" strokeWidth={1.75} />
             {tl('toolbar.newAccount')}
           </Link>
         </div>

@@ -5,6 +5,7 @@ import { useCrmClient } from '../../transport/client-context';
 import type { ListQueryParams, ListRow } from '../../data/list-windows';
 import type { Column } from '../../common/RecordList';
 import { downloadText } from './csv';
+import { ToolbarIcon } from './ToolbarIcon';
 
 type ExportButtonProps<K extends LiveListName> = {
   readonly request: K;
@@ -45,16 +46,7 @@ export function ExportButton<K extends LiveListName>({ request, query, columns, 
         </span>
       ) : null}
       <button type="button" className="toolbar-button" onClick={() => void run()} disabled={progress !== null} data-testid="export-csv">
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path
-            d="M8 2v8m0 0 3-3m-3 3L5 7M3 12v1.5h10V12"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.5"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
+        <ToolbarIcon d="M8 2v8m0 0 3-3m-3 3L5 7M3 12v1.5h10V12" />
         {t('toolbar.export')}
       </button>
     </>
