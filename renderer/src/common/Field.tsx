@@ -15,8 +15,11 @@ type ShellProps = Omit<FieldProps, 'registration'> & {
   readonly children: ReactNode;
 };
 
-/** Label above, message below, the control wired to both through ids (screen readers read all three). */
-function FieldShell({ id, label, error, required, className, children }: ShellProps) {
+/**
+ * Label above, message below, the control wired to both through ids (screen readers read all three).
+ * The control (children) must carry `id`, and `aria-describedby={`${id}-error`}` while there is an error.
+ */
+export function FieldShell({ id, label, error, required, className, children }: ShellProps) {
   return (
     <div className={`rec-field${error ? ' rec-field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id} className="rec-field-label">

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { productValuesSchema, type ProductRecord } from '../../../../shared/contract/sales/catalog-requests';
+import { FieldShell } from '../../common/Field';
 import { useToastStore } from '../../common/toast-store';
 import { useSend } from '../use-request';
 
@@ -76,11 +77,7 @@ export function ProductForm({
     const id = `${formId}-${field}`;
     const error = errors[field];
     return (
-      <div className={`rec-field${error ? ' rec-field-invalid' : ''}`}>
-        <label htmlFor={id} className="rec-field-label">
-          {label}
-          {options.required ? <span aria-hidden="true"> *</span> : null}
-        </label>
+      <FieldShell id={id} label={label} error={error} required={options.required}>
         {field === 'description' ? (
           <textarea
             id={id}
@@ -105,12 +102,7 @@ export function ProductForm({
             data-testid={`product-${field}`}
           />
         )}
-        {error ? (
-          <p id={`${id}-error`} className="rec-field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      </FieldShell>
     );
   };
 
