@@ -4,6 +4,7 @@ import type { OpportunityRecord } from '../../../../shared/contract/sales/opport
 import { lineItemTotal, sumLineItems } from '../../../../shared/schemas';
 import { useFormatters } from '../../i18n/use-formatters';
 import { useRequest, useSend } from '../use-request';
+import { PercentInput } from './PercentInput';
 
 type DraftLine = {
   readonly key: string;
@@ -68,15 +69,10 @@ export function LineItemsEditor({ opp, onChanged }: { readonly opp: OpportunityR
               </td>
               <td className="num">{money(line.unitPrice)}</td>
               <td className="num">
-                <input
-                  className="rec-input"
-                  type="number"
-                  min={0}
-                  max={100}
-                  step="any"
-                  aria-label={`${t('lines.discount')} ${line.name}`}
+                <PercentInput
+                  label={`${t('lines.discount')} ${line.name}`}
                   value={line.discountPercent}
-                  onChange={(e) => update(line.key, { discountPercent: Math.min(100, Math.max(0, Number(e.target.value))) })}
+                  onChange={(value) => update(line.key, { discountPercent: Math.min(100, Math.max(0, Number(value))) })}
                 />
               </td>
               <td className="num">{money(lineItemTotal(line))}</td>

@@ -7,6 +7,7 @@ import { useFormatters } from '../../i18n/use-formatters';
 import { ExportPdfButton } from '../../reports/ExportPdfButton';
 import { localIsoDate, useSend } from '../use-request';
 import { MarkWonDialog } from './MarkWonDialog';
+import { PercentInput } from './PercentInput';
 
 type Totals = Pick<QuoteRecord, 'subtotal' | 'discountAmount' | 'taxAmount' | 'total' | 'currency'>;
 
@@ -60,19 +61,11 @@ export function QuotesPanel({ opp }: { readonly opp: OpportunityRecord }) {
       <div className="sales-row">
         <label className="rec-field">
           <span className="rec-field-label">{t('quotes.discount')}</span>
-          <input
-            className="rec-input"
-            type="number"
-            min={0}
-            max={100}
-            step="any"
-            value={discount}
-            onChange={(e) => setDiscount(e.target.value)}
-          />
+          <PercentInput value={discount} onChange={setDiscount} />
         </label>
         <label className="rec-field">
           <span className="rec-field-label">{t('quotes.tax')}</span>
-          <input className="rec-input" type="number" min={0} max={100} step="any" value={tax} onChange={(e) => setTax(e.target.value)} />
+          <PercentInput value={tax} onChange={setTax} />
         </label>
         <label className="rec-field">
           <span className="rec-field-label">{t('quotes.validUntil')}</span>
