@@ -3,6 +3,7 @@ import type { RollupOpportunity } from '../../../shared/analytics/pipeline-rollu
 import type { WinActivity, WinOpportunity } from '../../../shared/analytics/win-features';
 import type { Activity, Opportunity } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
+import type { DashboardOpportunity } from '../reports/sales-dashboard';
 
 /** Whose deals analytics read: one rep, one team, or (neither) everything in the local database. */
 export type AnalyticsScope = { readonly ownerId?: string; readonly teamId?: string };
@@ -21,25 +22,38 @@ export async function loadOpportunities(db: CrmDatabase, scope: AnalyticsScope):
   const docs = await db.opportunities.find({ selector }).exec();
   return docs.map((d) => {
     const o = d.toJSON();
-    return {
-      id: o.id,
-      name: o.name,
-      ownerId: o.ownerId,
-      teamId: o.teamId,
-      accountId: o.accountId,
-      stage: o.stage,
-      amount: o.amount,
-      currency: o.currency,
-      probability: o.probability,
-      forecastCategory: o.forecastCategory,
-      closeDate: o.closeDate,
-      closedAt: o.closedAt,
-      createdAt: o.createdAt,
-      updatedAt: o.updatedAt,
-      lineItems: o.lineItems.map((l) => ({ ...l })),
-      stageHistory: o.stageHistory.map((h) => ({ ...h })),
-    };
+    return { ...projectOpportunity(o), updatedAt: o.updatedAt };
   });
+}
+
+/** A deal as a stored document or a projection holds it: lists may be read-only. */
+type ReadonlyDeal = Omit<DashboardOpportunity, 'lineItems' | 'stageHistory'> & {
+  readonly lineItems: ReadonlyArray<Readonly<DashboardOpportunity['lineItems'][number]>>;
+  readonly stageHistory: ReadonlyArray<Readonly<DashboardOpportunity['stageHistory'][number]>>;
+};
+
+/**
+ * A plain copy of the fields the dashboard reads (the analytics projection adds `updatedAt`); line
+ * items and stage history are copied too, so the copy shares nothing with the document.
+ */
+export function projectOpportunity(o: ReadonlyDeal): DashboardOpportunity {
+  return {
+    id: o.id,
+    name: o.name,
+    accountId: o.accountId,
+    ownerId: o.ownerId,
+    teamId: o.teamId,
+    stage: o.stage,
+    amount: o.amount,
+    currency: o.currency,
+    probability: o.probability,
+    forecastCategory: o.forecastCategory,
+    closeDate: o.closeDate,
+    ...(o.closedAt === undefined ? {} : { closedAt: o.closedAt }),
+    createdAt: o.createdAt,
+    lineItems: o.lineItems.map((line) => ({ ...line })),
+    stageHistory: o.stageHistory.map((change) => ({ ...change })),
+  };
 }
 
 /** Calls, meetings and visits linked to a deal: the only activities the win model reads. */

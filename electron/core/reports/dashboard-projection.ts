@@ -1,6 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { Account, OrgDoc } from '../../../shared/schemas';
+import { projectOpportunity } from '../analytics/extract-analytics-data';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { tableNameFor } from '../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
@@ -156,26 +157,6 @@ export function createDashboardProjection(db: CrmDatabase, log: (message: string
       closed = true;
       for (const subscription of subscriptions) subscription.unsubscribe();
     },
-  };
-}
-
-function projectOpportunity(o: DashboardOpportunity): DashboardOpportunity {
-  return {
-    id: o.id,
-    name: o.name,
-    accountId: o.accountId,
-    ownerId: o.ownerId,
-    teamId: o.teamId,
-    stage: o.stage,
-    amount: o.amount,
-    currency: o.currency,
-    probability: o.probability,
-    forecastCategory: o.forecastCategory,
-    closeDate: o.closeDate,
-    ...(o.closedAt === undefined ? {} : { closedAt: o.closedAt }),
-    createdAt: o.createdAt,
-    lineItems: o.lineItems.map((line) => ({ ...line })),
-    stageHistory: o.stageHistory.map((change) => ({ ...change })),
   };
 }
 

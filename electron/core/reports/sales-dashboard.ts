@@ -1,7 +1,7 @@
 import { meanForecaster, seasonalNaiveForecaster } from '../../../shared/analytics/baseline-forecasters';
 import type { ForecastModelName, ForecastResult } from '../../../shared/analytics/forecast-types';
 import { monthIndex, monthKeyOfIndex, periodOf } from '../../../shared/analytics/periods';
-import { rollUpPipeline, type RollupFilter } from '../../../shared/analytics/pipeline-rollup';
+import { rollUpPipeline, type RollupFilter, type RollupOpportunity } from '../../../shared/analytics/pipeline-rollup';
 import { selectAndForecast } from '../../../shared/analytics/select-forecast';
 import type {
   CategoryPeriod,
@@ -16,24 +16,7 @@ import type {
 import { lineItemTotal, OPPORTUNITY_STAGES, type Opportunity, type OpportunityStage } from '../../../shared/schemas';
 
 /** The fields the dashboard reads; the loader projects documents to this. */
-export type DashboardOpportunity = Pick<
-  Opportunity,
-  | 'id'
-  | 'name'
-  | 'accountId'
-  | 'ownerId'
-  | 'teamId'
-  | 'stage'
-  | 'amount'
-  | 'currency'
-  | 'probability'
-  | 'forecastCategory'
-  | 'closeDate'
-  | 'closedAt'
-  | 'createdAt'
-  | 'lineItems'
-  | 'stageHistory'
->;
+export type DashboardOpportunity = RollupOpportunity & Pick<Opportunity, 'name' | 'closedAt' | 'createdAt' | 'stageHistory'>;
 export type DashboardQuota = {
   readonly userId: string;
   readonly teamId: string;
