@@ -1,4 +1,4 @@
-import type { Account, Contact, User } from '../../../shared/schemas';
+import type { Account, Contact, Opportunity, User } from '../../../shared/schemas';
 import type { SeedWorld } from './generate-org';
 import { HISTORY_MONTHS } from './generate-org';
 import { isLocalAccount } from './local-user';
@@ -12,6 +12,19 @@ export type AccountSeed = {
   readonly place: Place;
   readonly chinese: boolean;
 };
+
+/**
+ * A generator of one account's surroundings (agenda, service history): called once per account
+ * with its contacts and deals, reseeding `r` from `index` so the output does not depend on batching.
+ */
+export type AccountGenerator<T> = (
+  world: SeedWorld,
+  seed: AccountSeed,
+  contacts: ReadonlyArray<Contact>,
+  opps: ReadonlyArray<Opportunity>,
+  r: SeedRandom,
+  index: number,
+) => T;
 
 const REGION_WEIGHTS = [
   ['north_america', 35],

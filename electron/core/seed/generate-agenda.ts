@@ -1,8 +1,7 @@
 import type { Activity, Contact, Opportunity } from '../../../shared/schemas';
-import type { AccountSeed } from './generate-account';
-import type { SeedWorld } from './generate-org';
+import type { AccountGenerator } from './generate-account';
 import { localAccountSlot } from './local-user';
-import { DAY_MS, type SeedRandom } from './seed-random';
+import { DAY_MS } from './seed-random';
 
 const HOUR = 3_600_000;
 /** Days of agenda before and after the reference day: a little history, today, and the two weeks ahead. */
@@ -20,14 +19,7 @@ const HOURS = [9, 10.5, 13, 14.5, 16, 17.5] as const;
  * account generating only its own slots: the output is the same however the accounts are batched.
  * Past days' items are mostly done; a few are left as overdue, as in any real week.
  */
-export function generateLocalAgenda(
-  world: SeedWorld,
-  seed: AccountSeed,
-  contacts: ReadonlyArray<Contact>,
-  opps: ReadonlyArray<Opportunity>,
-  r: SeedRandom,
-  index: number,
-): Activity[] {
+export const generateLocalAgenda: AccountGenerator<Activity[]> = (world, seed, contacts, opps, r, index) => {
   const { ordinal, count } = localAccountSlot(index, world.options.accounts);
   if (count === 0 || contacts.length === 0) return [];
   r.reseed('agenda', index);
@@ -73,7 +65,7 @@ export function generateLocalAgenda(
     }
   }
   return out;
-}
+};
 
 function subjectFor(type: Activity['type'], contact: Contact, opp: Opportunity | undefined): string {
   const who = [contact.firstName, contact.lastName].filter(Boolean).join(' ');

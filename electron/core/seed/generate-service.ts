@@ -1,5 +1,5 @@
 import type { Activity, CampaignMember, Case, Contact, Lead, Opportunity, SurveyResponse } from '../../../shared/schemas';
-import type { AccountSeed } from './generate-account';
+import type { AccountGenerator, AccountSeed } from './generate-account';
 import type { SeedWorld } from './generate-org';
 import { DAY_MS, type SeedRandom } from './seed-random';
 import { CASE_SUBJECTS } from './seed-tables';
@@ -11,14 +11,7 @@ const HOUR = 3_600_000;
 const SLA: Record<Case['priority'], readonly [number, number]> = { urgent: [1, 4], high: [4, 24], medium: [8, 72], low: [24, 120] };
 
 /** Activities, cases, survey answers, campaign memberships and leads around one account. */
-export function generateService(
-  world: SeedWorld,
-  seed: AccountSeed,
-  contacts: ReadonlyArray<Contact>,
-  opps: ReadonlyArray<Opportunity>,
-  r: SeedRandom,
-  index: number,
-): Service {
+export const generateService: AccountGenerator<Service> = (world, seed, contacts, opps, r, index) => {
   r.reseed('service', index);
   const { account } = seed;
   const ref = world.options.referenceDate;
@@ -212,7 +205,7 @@ export function generateService(
   }
   out.leads.push(...generateLeads(world, seed, contacts, opps, r));
   return out;
-}
+};
 
 function subjectFor(type: Activity['type'], contact: Contact, chinese: boolean): string {
   const who = [contact.lastName, contact.firstName].filter(Boolean).join(chinese ? '' : ' ');
