@@ -1,13 +1,14 @@
 import { z } from 'zod';
+// Campaign documents use the same primitives as deals (money, dates, labels).
 import {
-  baseDocumentShape,
-  currencySchema,
-  epochMsSchema,
-  idSchema,
-  isoDateSchema,
-  labelSchema,
-  nonNegativeMoneySchema,
   textSchema,
+  nonNegativeMoneySchema,
+  labelSchema,
+  isoDateSchema,
+  idSchema,
+  epochMsSchema,
+  currencySchema,
+  baseDocumentShape,
 } from './primitives';
 
 export const CAMPAIGN_TYPES = ['email', 'event', 'webinar', 'trade_show', 'direct_mail', 'advertising'] as const;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RxCollection } from 'rxdb';
 import { fail, ok } from '../../../../shared/contract';
-import {
-  type ImportDefaults,
-  type ImportEntity,
-  type ImportField,
-  type ImportIssue,
-  type ImportSummary,
+import type {
+  ImportSummary,
+  ImportIssue,
+  ImportField,
+  ImportEntity,
+  ImportDefaults,
 } from '../../../../shared/contract/customers/import-requests';
 import type { Account, Contact } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
