@@ -61,7 +61,7 @@ async function boot(): Promise<void> {
   // The language and the list's stored view: on a fresh profile IndexedDB takes 100 ms and more
   // to answer, so the read starts now, beside the chunks, not once the session code has run.
   const stored = readBootPrefs('accounts');
-  const session = import('./transport/start-session');
+  const session = import('./app/start-session');
   const screens = Promise.all([import('react-dom/client'), import('./app/App')]);
   warmIntl();
   const { prefs } = await (await session).startSession(client, stored);

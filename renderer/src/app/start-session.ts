@@ -3,7 +3,7 @@ import { defaultLanguage, initI18n } from '../i18n/i18n';
 import type { BootPrefs } from '../prefs/boot-prefs';
 import { createPrefsApi, isPref, type PrefsApi } from '../prefs/prefs-api';
 import { useUiStore } from '../state/ui-store';
-import type { CrmClient } from './crm-client';
+import type { CrmClient } from '../transport/crm-client';
 
 /**
  * The start-up work that needs the prefs database and i18n, run while the screens' chunk still
