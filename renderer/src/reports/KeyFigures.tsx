@@ -13,15 +13,14 @@ type Figure = {
   readonly detail?: string;
 };
 
-export function KeyFigures({ dashboard }: { readonly dashboard: SalesDashboard }) {
+/** `exact`: full amounts instead of compact ones (a printed report has no tooltip to show them). */
+export function KeyFigures({ dashboard, exact = false }: { readonly dashboard: SalesDashboard; readonly exact?: boolean }) {
   const { t } = useTranslation('reports');
   const format = useFormatters();
   const compact = useCompactMoney();
   const { totals, currency } = dashboard;
-  const money = (value: number): Pick<Figure, 'value' | 'full'> => ({
-    value: compact(value, currency),
-    full: format.money(value, currency),
-  });
+  const money = (value: number): Pick<Figure, 'value' | 'full'> =>
+    exact ? { value: format.money(value, currency) } : { value: compact(value, currency), full: format.money(value, currency) };
   const figures: Figure[] = [
     {
       id: 'open-pipeline',
@@ -34,7 +33,7 @@ export function KeyFigures({ dashboard }: { readonly dashboard: SalesDashboard }
       id: 'commit',
       label: t('figures.commit'),
       ...money(totals.commit),
-      detail: `${t('figures.bestCase')} ${compact(totals.bestCase, currency)}`,
+      detail: `${t('figures.bestCase')} ${money(totals.bestCase).value}`,
     },
     { id: 'closed-won', label: t('figures.closedWon'), ...money(totals.closedWon), detail: t('figures.deals', { count: totals.wonCount }) },
     { id: 'win-rate', label: t('figures.winRate'), value: totals.winRate === null ? t('figures.none') : format.percent(totals.winRate) },

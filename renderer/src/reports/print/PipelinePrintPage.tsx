@@ -42,7 +42,7 @@ export function PipelinePrintPage() {
         </p>
       </header>
       <h2>{t('print.keyFigures')}</h2>
-      <KeyFigures dashboard={dashboard} />
+      <KeyFigures dashboard={dashboard} exact />
       <DashboardCharts dashboard={dashboard} mode="print" />
       <TopDealsTable dashboard={dashboard} />
       <ForecastTable dashboard={dashboard} />
