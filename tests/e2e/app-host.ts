@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +40,13 @@ export async function startAppHost(
     stop: () => current.stop(),
   };
   return host;
+}
+
+/** A temp data directory filled by `npm run seed` with these options (e.g. ['--accounts', '40', '--seed', '7']). */
+export function seededDataDir(prefix: string, seedArgs: ReadonlyArray<string>): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...seedArgs, '--dir', dir], { cwd: ROOT, stdio: 'ignore' });
+  return dir;
 }
 
 export function removeDataDir(dir: string): void {

@@ -4,9 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ParamsOf, RequestName, Result, ResultOf } from '../../shared/contract';
+import type { ParamsOf, RequestName, ResultOf } from '../../shared/contract';
 import { removeDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, test } from './fixtures';
+import { coreRequest, expectOk } from './sync-fixtures';
 
 /**
  * The contact page and the account page on a small seeded database: a rep opens a contact from the
@@ -37,28 +38,9 @@ async function go(page: Page, hash: string): Promise<void> {
   await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
 }
 
-/** One contract request over the page's own authenticated WebSocket: what another window would send. */
-async function coreRequest<K extends RequestName>(page: Page, name: K, params: ParamsOf<K>): Promise<ResultOf<K>> {
-  const wsUrl = `ws://${new URL(page.url()).host}/ws`;
-  const result = await page.evaluate(
-    ({ wsUrl, name, params }) =>
-      new Promise<Result<ResultOf<K>>>((resolveResult, reject) => {
-        const socket = new WebSocket(wsUrl);
-        const id = 2_000_000 + Math.floor(Math.random() * 1_000_000);
-        socket.addEventListener('open', () => socket.send(JSON.stringify({ kind: 'request', id, name, params })));
-        socket.addEventListener('message', (message) => {
-          const frame = JSON.parse(String(message.data)) as { kind: string; id?: number; result?: Result<ResultOf<K>> };
-          if (frame.kind !== 'response' || frame.id !== id || !frame.result) return;
-          socket.close();
-          resolveResult(frame.result);
-        });
-        socket.addEventListener('error', () => reject(new Error('websocket to the host failed')));
-      }),
-    { wsUrl, name, params },
-  );
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+/** One contract request over the page's own WebSocket (what another window would send); throws on a refusal. */
+const request = <K extends RequestName>(page: Page, name: K, params: ParamsOf<K>): Promise<ResultOf<K>> =>
+  expectOk(coreRequest(page, name, params));
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -139,10 +121,10 @@ test("the account page lists the account's deals and shows a deal made elsewhere
   await expect(page.getByTestId('app-shell')).toBeVisible();
 
   // An account with deals: the first of the list's first accounts that has any.
-  const accounts = await coreRequest(page, 'accounts.list', { limit: 20 });
+  const accounts = await request(page, 'accounts.list', { limit: 20 });
   let accountId: string | undefined;
   for (const row of accounts.rows) {
-    const found = await coreRequest(page, 'accounts.deals', { id: row.id });
+    const found = await request(page, 'accounts.deals', { id: row.id });
     if (found.open.length + found.closedTotal > 0) {
       accountId = row.id;
       break;
@@ -159,10 +141,10 @@ test("the account page lists the account's deals and shows a deal made elsewhere
   await expect(history.getByTestId('timeline-item').first()).toBeVisible();
 
   // Another window converts a lead onto this account: its new deal appears here, nobody navigates.
-  const lead = await coreRequest(page, 'leads.create', {
+  const lead = await request(page, 'leads.create', {
     values: { lastName: 'Okafor', firstName: 'Ada', company: 'Okafor Trading', status: 'qualified', source: 'referral' },
   } as ParamsOf<'leads.create'>);
-  await coreRequest(page, 'leads.convert', {
+  await request(page, 'leads.convert', {
     id: lead.id,
     existingAccountId: accountId,
     opportunityName: 'Okafor cold-chain pilot',

@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { removeDataDir, startAppHost, type AppHost } from './app-host';
+import { removeDataDir, seededDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, openApp, test } from './fixtures';
 import { shotPath } from './shots';
 
@@ -14,19 +10,10 @@ import { shotPath } from './shots';
  * link to that account. One seeded host serves the file.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let host: AppHost;
 
-test.beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-leads-'));
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '40', '--seed', '11', '--dir', dir, '--reference-date', '2025-01-01'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  return startAppHost(dir).then((started) => {
-    host = started;
-  });
+test.beforeAll(async () => {
+  host = await startAppHost(seededDataDir('crm-e2e-leads-', ['--accounts', '40', '--seed', '11', '--reference-date', '2025-01-01']));
 });
 
 test.afterAll(async () => {

@@ -1,25 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { removeDataDir, startAppHost, type AppHost } from './app-host';
+import { removeDataDir, seededDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, openApp, test } from './fixtures';
 import { coreRequest, expectOk } from './sync-fixtures';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /** What the acceptance of the live data layer asks: another window's change shows within this. */
 const LIVE_MS = 2_000;
 
 let host: AppHost;
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  const dir = mkdtempSync(join(tmpdir(), 'crm-live-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '40', '--seed', '11', '--dir', dir], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  host = await startAppHost(dir);
+  host = await startAppHost(seededDataDir('crm-live-', ['--accounts', '40', '--seed', '11']));
 });
 test.afterAll(async () => {
   await host.stop();

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { removeDataDir, startAppHost, type AppHost } from './app-host';
+import { removeDataDir, seededDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, test } from './fixtures';
 import { shotPath } from './shots';
 
@@ -14,19 +14,10 @@ import { shotPath } from './shots';
  * quote three products with a discount, accept the quote and turn it into an order.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let host: AppHost;
 
-test.beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-sales-'));
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/seed.ts', '--accounts', '40', '--seed', '7', '--dir', dir, '--reference-date', '2025-01-01'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  return startAppHost(dir).then((started) => {
-    host = started;
-  });
+test.beforeAll(async () => {
+  host = await startAppHost(seededDataDir('crm-e2e-sales-', ['--accounts', '40', '--seed', '7', '--reference-date', '2025-01-01']));
 });
 
 test.afterAll(async () => {
