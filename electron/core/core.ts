@@ -23,6 +23,11 @@ import { createOpportunitiesHandlers } from './sales/opportunities-handlers';
 import { createQuotaHandlers } from './sales/quota-handlers';
 import { createQuotesHandlers } from './sales/quotes-handlers';
 import { createSearchHook, SearchIndex } from './search';
+import { createCasesHandlers } from './service/cases-handlers';
+import { createKnowledgeHandlers } from './service/knowledge-handlers';
+import { createServiceSettingsHandlers } from './service/service-settings-handlers';
+import { createSurveysHandlers } from './service/surveys-handlers';
+import { createServiceDashboardHandlers } from './reports/service-dashboard-handlers';
 import { getRxStorageSqlite } from './storage/sqlite';
 import { createFileTokenStore } from './sync/file-token-store';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
@@ -179,6 +184,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createCatalogHandlers(editorDeps),
       createQuotaHandlers(editorDeps),
       analytics.handlers,
+      createCasesHandlers(storeDeps),
+      createKnowledgeHandlers(storeDeps),
+      createServiceSettingsHandlers(storeDeps),
+      createSurveysHandlers(storeDeps),
+      createServiceDashboardHandlers(storeDeps),
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );

@@ -3,11 +3,12 @@ import { crmCollections } from '../../shared/schemas/registry';
 /** Who may read a collection's documents (see docs/sync-protocol.md, "Scoping"). */
 export type ReadPolicy = 'company' | 'team' | 'owner-or-shared';
 /**
- * Who may write them: `owner` = reps their own, managers their team's, admins all; `team-manager` =
+ * Who may write them: `owner` = reps their own, managers their team's, admins all; `team` = anyone
+ * in the record's team (a shared work queue; ownership may move within the team); `team-manager` =
  * managers their team's, admins all; `manager` = any manager or admin (company reference data);
  * `admin` = admins only.
  */
-export type WritePolicy = 'owner' | 'team-manager' | 'manager' | 'admin';
+export type WritePolicy = 'owner' | 'team' | 'team-manager' | 'manager' | 'admin';
 
 export type ParsedDoc = { ok: true; value: Record<string, unknown> } | { ok: false; message: string; issues: unknown };
 
@@ -28,23 +29,24 @@ export type CollectionRegistry = ReadonlyMap<string, SyncCollection>;
 
 type Policy = { read: ReadPolicy; write: WritePolicy };
 
-// Customer data is private to its owner unless marked `visibility: 'team'`; the catalog and the
-// knowledge base are company-wide reference data, the catalog kept by managers and admins, the
-// knowledge base by admins; org data (users, teams, quotas) is managed by the team's managers and
-// admins and read by the whole team.
+// Customer data is private to its owner unless marked `visibility: 'team'`; service cases are a
+// team's shared queue (anyone in the team reads and works them); the catalog and the knowledge
+// collection (articles, SLA policies, business calendars) are company-wide reference data kept by
+// managers and admins; org data (users, teams, quotas) is managed by the team's managers and admins
+// and read by the whole team.
 const POLICIES: Readonly<Record<keyof typeof crmCollections, Policy>> = {
   accounts: { read: 'owner-or-shared', write: 'owner' },
   contacts: { read: 'owner-or-shared', write: 'owner' },
   leads: { read: 'owner-or-shared', write: 'owner' },
   opportunities: { read: 'owner-or-shared', write: 'owner' },
   activities: { read: 'owner-or-shared', write: 'owner' },
-  cases: { read: 'owner-or-shared', write: 'owner' },
+  cases: { read: 'team', write: 'team' },
   sales_docs: { read: 'owner-or-shared', write: 'owner' },
   surveys: { read: 'owner-or-shared', write: 'owner' },
   marketing: { read: 'team', write: 'owner' },
   org: { read: 'team', write: 'team-manager' },
   catalog: { read: 'company', write: 'manager' },
-  knowledge: { read: 'company', write: 'admin' },
+  knowledge: { read: 'company', write: 'manager' },
 };
 
 export const crmRegistry = (): CollectionRegistry =>

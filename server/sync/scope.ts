@@ -35,7 +35,7 @@ export const canWrite = (who: Principal, col: SyncCollection, current: DocScope 
   // Company reference data (the catalog): any manager, whichever team filed the record.
   if (col.write === 'manager') return who.role === 'manager';
   const inTeam = (d: DocScope): boolean => who.teamId !== null && d.teamId === who.teamId;
-  if (who.role === 'manager') return (current === undefined || inTeam(current)) && inTeam(next);
+  if (who.role === 'manager' || col.write === 'team') return (current === undefined || inTeam(current)) && inTeam(next);
   if (col.write === 'team-manager') return false;
   const own = (d: DocScope): boolean => d.ownerId === who.userId && inTeam(d);
   return (current === undefined || current.ownerId === who.userId) && own(next);

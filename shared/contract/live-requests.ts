@@ -32,6 +32,17 @@ export const LIVE_REQUEST_NAMES = [
   'catalog.priceBooks',
   'org.access',
   'quotas.forPeriod',
+  'cases.list',
+  'cases.queueCounts',
+  'cases.get',
+  'cases.forAccount',
+  'knowledge.list',
+  'knowledge.get',
+  'knowledge.categories',
+  'knowledge.suggest',
+  'service.settings',
+  'surveys.forAccount',
+  'service.dashboard',
 ] as const;
 export type LiveRequestName = (typeof LIVE_REQUEST_NAMES)[number];
 

@@ -15,6 +15,11 @@ import { opportunitiesRequests } from './sales/opportunities-requests';
 import { quotaRequests } from './sales/quota-requests';
 import { quotesRequests } from './sales/quotes-requests';
 import { searchRequests } from './search-requests';
+import { casesRequests } from './service/cases-requests';
+import { knowledgeRequests } from './service/knowledge-requests';
+import { serviceDashboardRequests } from './service/service-dashboard-requests';
+import { serviceSettingsRequests } from './service/service-settings-requests';
+import { surveysRequests } from './service/surveys-requests';
 import { syncRequests } from './sync/sync-requests';
 import type { RequestDef } from './define-request';
 
@@ -42,6 +47,11 @@ export const REQUEST_GROUPS = [
   agendaRequests,
   reportRequests,
   analyticsRequests,
+  casesRequests,
+  knowledgeRequests,
+  serviceSettingsRequests,
+  surveysRequests,
+  serviceDashboardRequests,
 ] as const;
 
 export const requestDefs = {
@@ -62,6 +72,11 @@ export const requestDefs = {
   ...quotaRequests,
   ...agendaRequests,
   ...analyticsRequests,
+  ...casesRequests,
+  ...knowledgeRequests,
+  ...serviceSettingsRequests,
+  ...surveysRequests,
+  ...serviceDashboardRequests,
 } as const;
 
 type Defs = typeof requestDefs;

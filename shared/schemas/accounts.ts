@@ -14,6 +14,7 @@ import {
 
 export const ACCOUNT_STATUSES = ['prospect', 'active', 'inactive', 'churned'] as const;
 export const ACCOUNT_TIERS = ['strategic', 'key', 'standard', 'small'] as const;
+export type AccountTier = (typeof ACCOUNT_TIERS)[number];
 export const ACCOUNT_REGIONS = ['north_america', 'latin_america', 'emea', 'apac', 'greater_china'] as const;
 
 /**

@@ -5,7 +5,7 @@ import { activityIndexes, activitySchema, type Activity } from './activities';
 import { caseIndexes, caseSchema, type Case } from './cases';
 import { catalogIndexes, catalogSchemas, type CatalogDoc } from './catalog';
 import { contactIndexes, contactSchema, type Contact } from './contacts';
-import { knowledgeArticleSchema, knowledgeIndexes, type KnowledgeArticle } from './knowledge';
+import { knowledgeIndexes, knowledgeSchemas, type KnowledgeDoc } from './knowledge';
 import { leadIndexes, leadSchema, type Lead } from './leads';
 import { marketingIndexes, marketingSchemas, type MarketingDoc } from './marketing';
 import { opportunityIndexes, opportunitySchema, type Opportunity } from './opportunities';
@@ -15,6 +15,9 @@ import { surveyIndexes, surveyResponseSchema, type SurveyResponse } from './surv
 import { toRxJsonSchema, type IndexSpec } from './to-rx-schema';
 import { parseWith, type ParseResult } from './validate';
 import { accountsMigrationStrategies } from '../migrations/accounts';
+import { casesMigrationStrategies } from '../migrations/cases';
+import { knowledgeMigrationStrategies } from '../migrations/knowledge';
+import { surveysMigrationStrategies } from '../migrations/surveys';
 
 /**
  * The collection registry: name → schema version, RxDB schema, validator per kind, migrations.
@@ -92,7 +95,14 @@ export const crmCollections = {
     validator: activitySchema,
     indexes: activityIndexes,
   }),
-  cases: defineCollection<Case>({ name: 'cases', version: 0, kinds: { case: caseSchema }, validator: caseSchema, indexes: caseIndexes }),
+  cases: defineCollection<Case>({
+    name: 'cases',
+    version: 1,
+    kinds: { case: caseSchema },
+    validator: caseSchema,
+    indexes: caseIndexes,
+    migrationStrategies: casesMigrationStrategies,
+  }),
   catalog: defineCollection<CatalogDoc>({
     name: 'catalog',
     version: 0,
@@ -114,19 +124,22 @@ export const crmCollections = {
     validator: union([marketingSchemas.campaign, marketingSchemas.campaign_member]),
     indexes: marketingIndexes,
   }),
-  knowledge: defineCollection<KnowledgeArticle>({
+  // Service reference data: articles, SLA policies and the business calendars they run on.
+  knowledge: defineCollection<KnowledgeDoc>({
     name: 'knowledge',
-    version: 0,
-    kinds: { knowledge_article: knowledgeArticleSchema },
-    validator: knowledgeArticleSchema,
+    version: 1,
+    kinds: knowledgeSchemas,
+    validator: union([knowledgeSchemas.knowledge_article, knowledgeSchemas.business_calendar, knowledgeSchemas.sla_policy]),
     indexes: knowledgeIndexes,
+    migrationStrategies: knowledgeMigrationStrategies,
   }),
   surveys: defineCollection<SurveyResponse>({
     name: 'surveys',
-    version: 0,
+    version: 1,
     kinds: { survey_response: surveyResponseSchema },
     validator: surveyResponseSchema,
     indexes: surveyIndexes,
+    migrationStrategies: surveysMigrationStrategies,
   }),
   org: defineCollection<OrgDoc>({
     name: 'org',

@@ -12,10 +12,12 @@ export const surveyResponseSchema = z
     accountId: idSchema,
     contactId: idSchema.optional(),
     caseId: idSchema.optional(),
+    /** The visit (an activity) a CSAT was given after. */
+    visitId: idSchema.optional(),
     respondedAt: epochMsSchema,
     comment: textSchema.optional(),
   })
   .refine((r) => r.survey !== 'csat' || (r.score >= 1 && r.score <= 5), { message: 'a CSAT score is between 1 and 5', path: ['score'] });
 export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
 
-export const surveyIndexes = ['updatedAt', ['survey', 'respondedAt'], ['accountId', 'respondedAt']] as const;
+export const surveyIndexes = ['updatedAt', ['survey', 'respondedAt'], ['accountId', 'respondedAt'], ['caseId', 'respondedAt']] as const;

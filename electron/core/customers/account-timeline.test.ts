@@ -108,8 +108,7 @@ function serviceCase(id: string, accountId: string, openedAt: number, resolvedAt
     status: resolvedAt === undefined ? 'open' : 'resolved',
     channel: 'phone',
     openedAt,
-    firstResponseDueAt: openedAt + DAY,
-    resolutionDueAt: openedAt + 3 * DAY,
+    statusHistory: [{ status: 'new', at: openedAt, byUserId: 'u1' }],
     ...(resolvedAt === undefined ? {} : { resolvedAt }),
   };
 }

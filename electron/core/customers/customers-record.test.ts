@@ -88,8 +88,7 @@ function serviceCase(id: string, accountId: string, status: Case['status']): Cas
     status,
     channel: 'phone',
     openedAt: NOW,
-    firstResponseDueAt: NOW,
-    resolutionDueAt: NOW,
+    statusHistory: [{ status: 'new', at: NOW, byUserId: 'u1' }],
   };
 }
 

@@ -41,5 +41,18 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     // The role comes from the sign-in session; a user record synced in may change what the screens offer.
     'org.access': on('org'),
     'quotas.forPeriod': on('org'),
+    // SLA state also depends on policies and calendars, which live in the knowledge collection.
+    'cases.list': on('cases', 'knowledge', 'accounts'),
+    'cases.queueCounts': on('cases', 'knowledge', 'accounts'),
+    'cases.get': on('cases', 'knowledge', 'activities', 'surveys', 'accounts', 'contacts'),
+    'cases.forAccount': on('cases', 'knowledge'),
+    // Helpful and linked counts come from the cases.
+    'knowledge.list': on('knowledge', 'cases'),
+    'knowledge.get': on('knowledge', 'cases'),
+    'knowledge.categories': on('knowledge'),
+    'knowledge.suggest': on('knowledge', 'cases'),
+    'service.settings': on('knowledge', 'org'),
+    'surveys.forAccount': on('surveys'),
+    'service.dashboard': on('cases', 'surveys', 'knowledge', 'accounts'),
   };
 }

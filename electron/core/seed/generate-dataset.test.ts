@@ -84,7 +84,7 @@ describe('generateDataset', () => {
       expect(a.opportunityId === undefined || oppIds.has(a.opportunityId)).toBe(true);
       if (!a.done) expect(a.dueAt ?? 0).toBeGreaterThan(0);
     }
-    for (const c of data.cases) expect(c.resolutionDueAt).toBeGreaterThanOrEqual(c.firstResponseDueAt);
+    for (const c of data.cases) expect(c.statusHistory[0]?.at).toBe(c.openedAt);
     for (const m of data.marketing)
       if (m.kind === 'campaign_member') expect(campaigns.has(m.campaignId) && contactIds.has(m.contactId ?? '')).toBe(true);
     for (const docs of Object.values(data) as ReadonlyArray<{ createdAt: number; updatedAt: number }>[]) {

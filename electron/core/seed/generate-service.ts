@@ -121,11 +121,15 @@ export const generateService: AccountGenerator<Service> = (world, seed, contacts
       status,
       channel: r.pick(['phone', 'email', 'web', 'visit', 'chat'] as const),
       openedAt,
-      firstResponseDueAt: openedAt + respondH * HOUR,
-      resolutionDueAt: openedAt + resolveH * HOUR,
       ...(firstRespondedAt ? { firstRespondedAt } : {}),
       ...(resolvedAt ? { resolvedAt } : {}),
       ...(closedAt ? { closedAt } : {}),
+      statusHistory: [
+        { status: 'new', at: openedAt, byUserId: account.ownerId },
+        ...(firstRespondedAt ? [{ status: status === 'new' ? ('new' as const) : ('open' as const), at: firstRespondedAt, byUserId: account.ownerId }] : []),
+        ...(resolvedAt ? [{ status: 'resolved' as const, at: resolvedAt, byUserId: account.ownerId }] : []),
+        ...(closedAt ? [{ status: 'closed' as const, at: closedAt, byUserId: account.ownerId }] : []),
+      ],
       ...(r.chance(0.3) && world.articles[0] ? { knowledgeArticleIds: [r.pick(world.articles).id] } : {}),
     };
     out.cases.push(c);

@@ -12,6 +12,7 @@ import { ToastHost } from '../common/ToastHost';
 import type { CrmClient } from '../transport/crm-client';
 import { AppShell } from './AppShell';
 import { ComingSoon } from './ComingSoon';
+import { serviceRoute } from '../service/service-routes';
 import { RouteError } from './RouteError';
 
 /**
@@ -84,7 +85,8 @@ const router = createHashRouter([
       },
       salesRoute,
       { path: 'marketing', element: <ComingSoon area="marketing" /> },
-      { path: 'service', element: <ComingSoon area="service" /> },
+      { path: 'service', element: <Navigate to="/service/cases" replace /> },
+      serviceRoute,
       {
         path: 'reports',
         lazy: page(

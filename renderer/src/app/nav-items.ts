@@ -3,7 +3,7 @@ export const NAV_ITEMS = [
   { id: 'customers', path: '/customers', ready: true },
   { id: 'sales', path: '/sales', ready: true },
   { id: 'marketing', path: '/marketing', ready: false },
-  { id: 'service', path: '/service', ready: false },
+  { id: 'service', path: '/service', ready: true },
   { id: 'reports', path: '/reports', ready: true },
 ] as const;
 

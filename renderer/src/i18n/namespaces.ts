@@ -8,10 +8,16 @@ import customersRecordEn from './ns/customers-record.en.json';
 import customersRecordZhCN from './ns/customers-record.zh-CN.json';
 import leadsEn from './ns/leads.en.json';
 import leadsZhCN from './ns/leads.zh-CN.json';
+import knowledgeEn from './ns/knowledge.en.json';
+import knowledgeZhCN from './ns/knowledge.zh-CN.json';
 import reportsEn from './ns/reports.en.json';
 import reportsZhCN from './ns/reports.zh-CN.json';
 import salesEn from './ns/sales.en.json';
 import salesZhCN from './ns/sales.zh-CN.json';
+import serviceDashboardEn from './ns/service-dashboard.en.json';
+import serviceDashboardZhCN from './ns/service-dashboard.zh-CN.json';
+import serviceEn from './ns/service.en.json';
+import serviceZhCN from './ns/service.zh-CN.json';
 import syncEn from './ns/sync.en.json';
 import syncZhCN from './ns/sync.zh-CN.json';
 
@@ -25,9 +31,12 @@ export const namespaces = {
   catalog: { en: catalogEn, 'zh-CN': catalogZhCN },
   'customers-list': { en: customersListEn, 'zh-CN': customersListZhCN },
   'customers-record': { en: customersRecordEn, 'zh-CN': customersRecordZhCN },
+  knowledge: { en: knowledgeEn, 'zh-CN': knowledgeZhCN },
   leads: { en: leadsEn, 'zh-CN': leadsZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },
   sales: { en: salesEn, 'zh-CN': salesZhCN },
+  service: { en: serviceEn, 'zh-CN': serviceZhCN },
+  'service-dashboard': { en: serviceDashboardEn, 'zh-CN': serviceDashboardZhCN },
   sync: { en: syncEn, 'zh-CN': syncZhCN },
 } as const;
 

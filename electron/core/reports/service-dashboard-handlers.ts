@@ -1,0 +1,14 @@
+import type { StoreDeps } from '../customers/record-store';
+import { defineHandlers } from '../rpc/dispatcher';
+import { HandlerError } from '../rpc/handler-error';
+
+// SCAFFOLD: replaced by the real handlers in this session; never shipped as is.
+const notBuilt = async (): Promise<never> => {
+  throw new HandlerError('internal', 'not built yet');
+};
+
+export function createServiceDashboardHandlers(_deps: StoreDeps) {
+  return defineHandlers({
+    'service.dashboard': notBuilt,
+  });
+}

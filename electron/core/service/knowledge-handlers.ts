@@ -1,0 +1,19 @@
+import type { StoreDeps } from '../customers/record-store';
+import { defineHandlers } from '../rpc/dispatcher';
+import { HandlerError } from '../rpc/handler-error';
+
+// SCAFFOLD: replaced by the real handlers in this session; never shipped as is.
+const notBuilt = async (): Promise<never> => {
+  throw new HandlerError('internal', 'not built yet');
+};
+
+export function createKnowledgeHandlers(_deps: StoreDeps) {
+  return defineHandlers({
+    'knowledge.list': notBuilt,
+    'knowledge.get': notBuilt,
+    'knowledge.categories': notBuilt,
+    'knowledge.search': notBuilt,
+    'knowledge.suggest': notBuilt,
+    'knowledge.save': notBuilt,
+  });
+}

@@ -1,0 +1,4 @@
+// SCAFFOLD: replaced in this session.
+export function ServiceSettingsPage() {
+  return null;
+}
