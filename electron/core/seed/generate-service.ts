@@ -126,7 +126,9 @@ export const generateService: AccountGenerator<Service> = (world, seed, contacts
       ...(closedAt ? { closedAt } : {}),
       statusHistory: [
         { status: 'new', at: openedAt, byUserId: account.ownerId },
-        ...(firstRespondedAt ? [{ status: status === 'new' ? ('new' as const) : ('open' as const), at: firstRespondedAt, byUserId: account.ownerId }] : []),
+        ...(firstRespondedAt
+          ? [{ status: status === 'new' ? ('new' as const) : ('open' as const), at: firstRespondedAt, byUserId: account.ownerId }]
+          : []),
         ...(resolvedAt ? [{ status: 'resolved' as const, at: resolvedAt, byUserId: account.ownerId }] : []),
         ...(closedAt ? [{ status: 'closed' as const, at: closedAt, byUserId: account.ownerId }] : []),
       ],
