@@ -23,9 +23,12 @@ import { createOpportunitiesHandlers } from './sales/opportunities-handlers';
 import { createQuotaHandlers } from './sales/quota-handlers';
 import { createQuotesHandlers } from './sales/quotes-handlers';
 import { createSearchHook, SearchIndex } from './search';
+import { createCaseProjection } from './service/case-projection';
 import { createCasesHandlers } from './service/cases-handlers';
 import { createKnowledgeHandlers } from './service/knowledge-handlers';
+import type { ServiceDeps } from './service/service-deps';
 import { createServiceSettingsHandlers } from './service/service-settings-handlers';
+import { createSlaReferenceSource } from './service/sla-reference';
 import { createSurveysHandlers } from './service/surveys-handlers';
 import { createServiceDashboardHandlers } from './reports/service-dashboard-handlers';
 import { getRxStorageSqlite } from './storage/sqlite';
@@ -155,6 +158,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session: () => sync.session(),
   };
 
+  // Service read models: SLA policies and calendars, and every case's queue and dashboard facts.
+  const slaReference = createSlaReferenceSource(db);
+  const caseProjection = createCaseProjection(db);
+  const serviceDeps: ServiceDeps = {
+    db,
+    get actor(): Actor {
+      return storeDeps.actor;
+    },
+    now: storeDeps.now,
+    session: () => sync.session(),
+    sla: slaReference,
+    cases: caseProjection,
+    search,
+    log,
+  };
+
   // Live reads re-run through the dispatcher, which is built from the handlers below.
   let dispatcher: Dispatcher | undefined = undefined;
   const built = createDispatcher(
@@ -184,11 +203,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createCatalogHandlers(editorDeps),
       createQuotaHandlers(editorDeps),
       analytics.handlers,
-      createCasesHandlers(storeDeps),
-      createKnowledgeHandlers(storeDeps),
-      createServiceSettingsHandlers(storeDeps),
-      createSurveysHandlers(storeDeps),
-      createServiceDashboardHandlers(storeDeps),
+      createCasesHandlers(serviceDeps),
+      createKnowledgeHandlers(serviceDeps),
+      createServiceSettingsHandlers(serviceDeps),
+      createSurveysHandlers(serviceDeps),
+      createServiceDashboardHandlers(serviceDeps),
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );
@@ -225,6 +244,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true;
       for (const session of [...sessions]) session.close();
       reports.close();
+      caseProjection.close();
+      slaReference.close();
       await analytics.close();
       await sync.close();
       await db.close();

@@ -1,4 +1,4 @@
-import type { StoreDeps } from '../customers/record-store';
+import type { ServiceDeps } from '../service/service-deps';
 import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
 
@@ -7,7 +7,7 @@ const notBuilt = async (): Promise<never> => {
   throw new HandlerError('internal', 'not built yet');
 };
 
-export function createServiceDashboardHandlers(_deps: StoreDeps) {
+export function createServiceDashboardHandlers(_deps: ServiceDeps) {
   return defineHandlers({
     'service.dashboard': notBuilt,
   });

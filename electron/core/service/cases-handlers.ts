@@ -1,4 +1,4 @@
-import type { StoreDeps } from '../customers/record-store';
+import type { ServiceDeps } from './service-deps';
 import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
 
@@ -7,7 +7,7 @@ const notBuilt = async (): Promise<never> => {
   throw new HandlerError('internal', 'not built yet');
 };
 
-export function createCasesHandlers(_deps: StoreDeps) {
+export function createCasesHandlers(_deps: ServiceDeps) {
   return defineHandlers({
     'cases.list': notBuilt,
     'cases.queueCounts': notBuilt,
