@@ -53,6 +53,21 @@ describe('company data managers keep (the catalog)', () => {
   });
 });
 
+describe("a team's shared queue (cases)", () => {
+  const queue: SyncCollection = { ...notesCollection, read: 'team', write: 'team' };
+
+  it('anyone in the team reads and works its records and may pick one up; nobody moves one out of the team', () => {
+    expect(canRead(rep, queue, doc('r2', 'A'))).toBe(true);
+    expect(canRead(rep, queue, doc('r9', 'B'))).toBe(false);
+    expect(canWrite(rep, queue, doc('r2', 'A'), doc('r2', 'A'))).toBe(true);
+    expect(canWrite(rep, queue, doc('r2', 'A'), doc('r1', 'A'))).toBe(true);
+    expect(canWrite(rep, queue, undefined, doc('r2', 'A'))).toBe(true);
+    expect(canWrite(rep, queue, doc('r1', 'A'), doc('r1', 'B'))).toBe(false);
+    expect(canWrite(rep, queue, doc('r9', 'B'), doc('r9', 'B'))).toBe(false);
+    expect(canWrite(rep, queue, undefined, doc('r9', 'B'))).toBe(false);
+  });
+});
+
 describe('who may own a record', () => {
   const repOfA = { userId: 'r1', teamId: 'A' };
   const adminOwner = { userId: 'x', teamId: null };
