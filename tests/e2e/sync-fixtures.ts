@@ -104,6 +104,22 @@ export async function createTeamWithReps(
   return { teamId: team.id, repA: await rep('anna'), repB: await rep('ben') };
 }
 
+/** One team with a rep and the team's manager, made through the admin API. */
+export async function createTeamWithManager(
+  server: SyncServer,
+): Promise<{ readonly teamId: string; readonly rep: Credentials; readonly manager: Credentials }> {
+  const login = await api<{ accessToken: string }>(server, 'POST', '/auth/login', ADMIN);
+  const auth = login.accessToken;
+  const run = randomUUID().slice(0, 8);
+  const team = await api<{ id: string }>(server, 'POST', '/admin/teams', { name: `Service team ${run}` }, auth);
+  const user = async (name: string, role: 'rep' | 'manager'): Promise<Credentials> => {
+    const credentials = { email: `${name}-${run}@fieldcrm.test`, password: `${name} has a long password` };
+    await api(server, 'POST', '/admin/users', { ...credentials, role, teamId: team.id }, auth);
+    return credentials;
+  };
+  return { teamId: team.id, rep: await user('carla', 'rep'), manager: await user('mei', 'manager') };
+}
+
 /** Fills and sends the app's sign-in form, reached from the status indicator as a rep would. */
 export async function submitSignIn(page: Page, serverUrl: string, credentials: Credentials): Promise<void> {
   await syncIndicator(page).click();
