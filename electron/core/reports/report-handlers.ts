@@ -139,9 +139,10 @@ export function printRoute(params: ExportPdfParams): string {
   const query = new URLSearchParams({ lang: params.language });
   if (params.kind === 'quote') return `print/quote/${encodeURIComponent(params.quoteId)}?${query}`;
   query.set('filters', JSON.stringify(params.filters));
-  return `print/pipeline?${query}`;
+  return params.kind === 'service' ? `print/service?${query}` : `print/pipeline?${query}`;
 }
 
 function fileName(params: ExportPdfParams, date: string): string {
-  return params.kind === 'quote' ? `quote-${params.quoteId.slice(0, 12)}.pdf` : `pipeline-forecast-${date}.pdf`;
+  if (params.kind === 'quote') return `quote-${params.quoteId.slice(0, 12)}.pdf`;
+  return params.kind === 'service' ? `service-report-${date}.pdf` : `pipeline-forecast-${date}.pdf`;
 }

@@ -4,6 +4,7 @@ import type { OpportunityStage } from '../../schemas/opportunities';
 import { currencySchema, idSchema, shortLabelSchema } from '../../schemas/primitives';
 import type { Quote } from '../../schemas/sales-docs';
 import { request } from '../define-request';
+import { serviceDashboardFiltersSchema } from '../service/service-dashboard-requests';
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month looks like 2025-06');
 
@@ -129,7 +130,7 @@ export type QuoteDocument = {
   readonly ownerName: string;
 };
 
-export const REPORT_KINDS = ['pipeline', 'quote'] as const;
+export const REPORT_KINDS = ['pipeline', 'quote', 'service'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Text the page header and footer show; sent by the renderer because only it knows the language. */
@@ -141,6 +142,14 @@ export const exportPdfParamsSchema = z.discriminatedUnion('kind', [
     kind: z.literal('pipeline'),
     exportId: exportIdSchema,
     filters: dashboardFiltersSchema,
+    language: z.enum(['en', 'zh-CN']),
+    labels: printLabelsSchema,
+  }),
+  /** The "Service report": the service dashboard under its filters. */
+  z.strictObject({
+    kind: z.literal('service'),
+    exportId: exportIdSchema,
+    filters: serviceDashboardFiltersSchema,
     language: z.enum(['en', 'zh-CN']),
     labels: printLabelsSchema,
   }),
