@@ -13,6 +13,7 @@ import { KeyFigures } from './detail/KeyFigures';
 import { deleteAccountWithUndo } from './detail/record-actions';
 import { Timeline } from './detail/Timeline';
 import { useLiveQuery } from '../data/use-live-query';
+import { AccountServicePanel } from '../service/cases/AccountServicePanel';
 import './detail/record.css';
 
 const TIMELINE_PAGE = 20;
@@ -73,6 +74,7 @@ export function AccountDetailPage() {
           onMoreHistory={() => setHistoryLimit((limit) => limit + TIMELINE_PAGE)}
         />
         <div className="rec-account-side">
+          <AccountServicePanel accountId={account.id} />
           <DealsPanel accountId={account.id} emptyBody={t('deals.emptyAccount')} />
           <ContactsPanel
             account={account}

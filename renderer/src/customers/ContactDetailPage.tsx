@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ContactRowRecord } from '../../../shared/contract';
 import { ErrorState, LoadingState } from '../common/StateViews';
 import { useLiveQuery } from '../data/use-live-query';
+import { ContactServicePanel } from '../service/cases/ContactServicePanel';
 import { useCrmClient } from '../transport/client-context';
 import { ContactDetails } from './detail/ContactDetails';
 import { ContactHeader } from './detail/ContactHeader';
@@ -11,6 +12,7 @@ import { DealsPanel } from './detail/DealsPanel';
 import { deleteContactWithUndo } from './detail/record-actions';
 import { Timeline } from './detail/Timeline';
 import { ContactFormDialog } from './forms/ContactFormDialog';
+import { contactName } from './forms/contact-form-schema';
 import './detail/record.css';
 
 const TIMELINE_PAGE = 20;
@@ -84,6 +86,7 @@ function ContactPage({ contact }: { readonly contact: ContactRowRecord }) {
           onMoreHistory={() => setHistoryLimit((limit) => limit + TIMELINE_PAGE)}
         />
         <div className="rec-account-side">
+          <ContactServicePanel accountId={accountId} contactId={id} contactName={contactName(contact)} />
           <DealsPanel accountId={accountId} contactId={id} emptyBody={t('deals.emptyContact')} />
           <ContactDetails contact={contact} />
         </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { MoneyFigure } from '../../../../shared/contract/customers/account-summary-requests';
 import { useLiveQuery } from '../../data/use-live-query';
 import type { Formatters } from '../../i18n/formatters';
@@ -48,6 +49,7 @@ export function KeyFigures({ accountId }: { readonly accountId: string }) {
         value={summary ? format.number(summary.openCases) : null}
         note={summary ? (summary.openCases > 0 ? t('detail.openCasesSome') : t('detail.openCasesNone')) : null}
         testId="figure-cases"
+        to={`/service/cases?account=${encodeURIComponent(accountId)}`}
       />
       <Figure
         tone="violet"
@@ -67,9 +69,11 @@ function Figure(props: {
   readonly note: string | null;
   readonly extra?: string | null;
   readonly testId: string;
+  /** The figure opens the list it counts. */
+  readonly to?: string;
 }) {
-  return (
-    <div className={`rec-figure rec-figure-${props.tone}`} data-testid={props.testId}>
+  const body = (
+    <>
       <span className="rec-figure-label">{props.label}</span>
       {props.value === null ? (
         <span className="rec-figure-value rec-skeleton" aria-hidden="true" />
@@ -80,6 +84,15 @@ function Figure(props: {
         {props.note}
         {props.extra ? <span className="rec-figure-extra"> {props.extra}</span> : null}
       </span>
+    </>
+  );
+  return props.to ? (
+    <Link to={props.to} className={`rec-figure rec-figure-${props.tone} rec-figure-link`} data-testid={props.testId}>
+      {body}
+    </Link>
+  ) : (
+    <div className={`rec-figure rec-figure-${props.tone}`} data-testid={props.testId}>
+      {body}
     </div>
   );
 }

@@ -22,8 +22,7 @@ const dealPath = (id: string): string => `/sales/opportunities/${encodeURICompon
 
 /**
  * A deal, quote or case event on the customer's timeline: what happened in words (a badge), the
- * record (a link to the deal where there is a screen for it) and its figure. Cases have no screen
- * yet, so they show their number and subject as text.
+ * record (a link to its deal or case) and its figure.
  */
 export function TimelineEvent({ entry }: { readonly entry: RecordEntry }) {
   const { t } = useTranslation('customers-record');
@@ -40,7 +39,9 @@ export function TimelineEvent({ entry }: { readonly entry: RecordEntry }) {
         {t('timeline.quoteTitle', { number: entry.quoteNumber, version: entry.version })}
       </Link>
     ) : (
-      <span>{t('timeline.caseTitle', { number: entry.caseNumber, subject: entry.subject })}</span>
+      <Link to={`/service/cases/${encodeURIComponent(entry.caseId)}`} className="rec-timeline-link">
+        {t('timeline.caseTitle', { number: entry.caseNumber, subject: entry.subject })}
+      </Link>
     );
   const figure =
     entry.kind === 'deal'

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ActivityRecord } from '../../../../shared/contract/customers/activities-requests';
 import { useFormatters } from '../../i18n/use-formatters';
+import { VisitServiceActions } from '../../service/cases/VisitServiceActions';
 import { ActivityIcon } from './ActivityIcon';
 
 /** A plan whose time has passed without being marked done. */
@@ -36,6 +37,7 @@ export function TimelineItem({ activity, contactName, onComplete }: Props) {
           <time dateTime={new Date(at).toISOString()}>{format.dateTime(at)}</time>
         </div>
         {activity.description ? <p className="rec-timeline-text">{activity.description}</p> : null}
+        {activity.type === 'visit' ? <VisitServiceActions visit={activity} /> : null}
       </div>
       {activity.done ? null : (
         <button type="button" className="button rec-button-small rec-button-ghost" onClick={() => onComplete(activity)}>

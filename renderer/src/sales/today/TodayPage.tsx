@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../common/StateViews';
 import { useToastStore } from '../../common/toast-store';
 import { useLiveQuery } from '../../data/use-live-query';
 import { useFormatters } from '../../i18n/use-formatters';
+import { CasesAtRiskPanel } from '../../service/cases/CasesAtRiskPanel';
 import { useSend } from '../use-request';
 import { REMINDER_AHEAD_MS, useDueNotifications } from './use-due-notifications';
 import './today.css';
@@ -109,6 +110,7 @@ export function TodayPage() {
           {soon.map((item) => `${item.subject}${item.dueAt ? ` (${format.time(item.dueAt)})` : ''}`).join(' · ')}
         </div>
       ) : null}
+      <CasesAtRiskPanel />
       {overdue.length + today.length === 0 ? (
         <div data-testid="agenda-empty">
           <EmptyState title={t('today.nothingTitle')} body={t('today.nothing')} />
