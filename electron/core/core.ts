@@ -160,7 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Service read models: SLA policies and calendars, and every case's queue and dashboard facts.
   const slaReference = createSlaReferenceSource(db);
-  const caseProjection = createCaseProjection(db);
+  const caseProjection = createCaseProjection(db, { log });
   const serviceDeps: ServiceDeps = {
     db,
     get actor(): Actor {
@@ -215,6 +215,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const sessions = new Set<Session>();
   let closed = false;
+  // Queues and the service dashboard answer from memory: load the cases now, without waiting for it.
+  caseProjection.warm();
   // Offline-first: a stored session starts replication without waiting for the network.
   await sync.start();
 

@@ -1,23 +1,71 @@
-import type { ServiceDeps } from './service-deps';
+import { ok, type Stored } from '../../../shared/contract';
+import type { CaseRecord } from '../../../shared/contract/service/cases-requests';
+import type { Case } from '../../../shared/schemas';
 import { defineHandlers } from '../rpc/dispatcher';
-import { HandlerError } from '../rpc/handler-error';
+import { toStored } from '../db/validated-documents';
+import { caseDetail } from './case-detail';
+import { createCaseQueues, isOpenCase } from './case-queues';
+import { loadCases, toCaseRecords } from './case-records';
+import { createCaseWrites, type CaseWriteOptions } from './case-writes';
+import type { ServiceDeps } from './service-deps';
 
-// SCAFFOLD: replaced by the real handlers in this session; never shipped as is.
-const notBuilt = async (): Promise<never> => {
-  throw new HandlerError('internal', 'not built yet');
-};
+/**
+ * Case queues, detail and the workflow. Lists come from the in-memory case projection (the store
+ * cannot range-scan "status is one of four"); only the window's documents are read from the store.
+ */
+export function createCasesHandlers(deps: ServiceDeps, options: CaseWriteOptions = {}) {
+  const queues = createCaseQueues(deps.cases);
+  const writes = createCaseWrites(deps, options);
 
-export function createCasesHandlers(_deps: ServiceDeps) {
+  const record = async (c: Stored<Case>): Promise<CaseRecord> => {
+    const [out] = await toCaseRecords(deps, [c], await deps.sla.current(), deps.now());
+    if (!out) throw new Error('a case record was not built');
+    return out;
+  };
+
   return defineHandlers({
-    'cases.list': notBuilt,
-    'cases.queueCounts': notBuilt,
-    'cases.get': notBuilt,
-    'cases.forAccount': notBuilt,
-    'cases.create': notBuilt,
-    'cases.update': notBuilt,
-    'cases.transition': notBuilt,
-    'cases.assign': notBuilt,
-    'cases.linkArticle': notBuilt,
-    'cases.markHelpful': notBuilt,
+    'cases.list': async ({ queue, filter, sort, offset, limit }) => {
+      const now = deps.now();
+      const ref = await deps.sla.current();
+      const rows = await queues.select({ queue, filter, sort }, deps.actor, ref, now);
+      const window = await loadCases(
+        deps,
+        rows.slice(offset, offset + limit).map((row) => row.id),
+      );
+      return ok({ rows: await toCaseRecords(deps, window, ref, now), total: rows.length, offset });
+    },
+
+    'cases.queueCounts': async () => ok(await queues.counts(deps.actor, await deps.sla.current(), deps.now())),
+
+    'cases.get': async ({ id }) => ok(await caseDetail(deps, toStored(await writes.cases.mustFind(id)) as Stored<Case>)),
+
+    'cases.forAccount': async ({ accountId, limit }) => {
+      await deps.cases.ready();
+      const ref = await deps.sla.current();
+      const open = deps.cases.ofAccount(accountId).filter(isOpenCase);
+      const keyed = await Promise.all(
+        open.map(async (row) => ({ row, due: (await queues.deadline(row, ref)) ?? Number.POSITIVE_INFINITY })),
+      );
+      // Soonest SLA deadline first; cases without one (paused, no policy) after, newest first.
+      keyed.sort((a, b) => a.due - b.due || b.row.openedAt - a.row.openedAt);
+      const window = await loadCases(
+        deps,
+        keyed.slice(0, limit).map((k) => k.row.id),
+      );
+      return ok({ rows: await toCaseRecords(deps, window, ref, deps.now()), openCount: open.length });
+    },
+
+    'cases.create': async ({ values }) => ok(await record(await writes.create(values))),
+
+    'cases.update': async ({ id, patch, unset, expectedRevision }) =>
+      ok(await record(await writes.update(id, patch, unset ?? [], expectedRevision))),
+
+    'cases.transition': async ({ id, status, expectedRevision }) => ok(await record(await writes.transition(id, status, expectedRevision))),
+
+    'cases.assign': async ({ id, assigneeId, expectedRevision }) => ok(await record(await writes.assign(id, assigneeId, expectedRevision))),
+
+    'cases.linkArticle': async ({ id, articleId, linked }) => ok(await record(await writes.linkArticle(id, articleId, linked))),
+
+    'cases.markHelpful': async ({ id, articleId, helpful }) => ok(await record(await writes.markHelpful(id, articleId, helpful))),
   });
 }

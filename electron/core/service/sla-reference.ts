@@ -2,6 +2,7 @@ import type { Subscription } from 'rxjs';
 import type { AccountTier, BusinessCalendar, Case, SlaPolicy } from '../../../shared/schemas';
 import { createBusinessClock, type BusinessClock } from '../../../shared/service/business-clock';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from '../../../shared/service/case-workflow';
+import { slaDeadline } from '../../../shared/service/sla-deadline';
 import { caseSla, slaOutcomeAt, type CaseSla } from '../../../shared/service/sla-state';
 import { policyFor } from '../../../shared/service/sla-policies';
 import type { CrmDatabase } from '../db/open-crm-database';
@@ -18,6 +19,8 @@ export type SlaReference = {
   slaOf(c: SlaCase, tier: AccountTier | undefined, now: number): CaseSla;
   /** What to freeze on the case when it is resolved at `at`; undefined when no policy covers it. */
   outcomeAt(c: SlaCase, tier: AccountTier | undefined, at: number): Case['slaOutcome'];
+  /** When an open case breaches if its status stays as it is (shared/service/sla-deadline.ts). */
+  deadlineOf(c: SlaCase, tier: AccountTier | undefined): number | undefined;
   reopenWindowDays(priority: Case['priority'], tier: AccountTier | undefined): number;
 };
 
@@ -36,7 +39,13 @@ export function buildSlaReference(policies: ReadonlyArray<SlaPolicy>, calendars:
     clocks.set(calendarId, clock);
     return clock;
   };
-  const find = (priority: Case['priority'], tier: AccountTier | undefined) => policyFor(policies, priority, tier);
+  // Few priorities times few tiers: each pair is looked up once, then every case reads the answer.
+  const chosen = new Map<string, SlaPolicy | undefined>();
+  const find = (priority: Case['priority'], tier: AccountTier | undefined): SlaPolicy | undefined => {
+    const key = `${priority}|${tier ?? ''}`;
+    if (!chosen.has(key)) chosen.set(key, policyFor(policies, priority, tier));
+    return chosen.get(key);
+  };
   return {
     policies,
     calendars,
@@ -50,6 +59,11 @@ export function buildSlaReference(policies: ReadonlyArray<SlaPolicy>, calendars:
       const policy = find(c.priority, tier);
       const clock = policy ? clockFor(policy.calendarId) : undefined;
       return policy && clock ? slaOutcomeAt(c, policy, clock, at) : undefined;
+    },
+    deadlineOf(c, tier) {
+      const policy = find(c.priority, tier);
+      const clock = policy ? clockFor(policy.calendarId) : undefined;
+      return policy && clock ? slaDeadline(c, policy, clock) : undefined;
     },
     reopenWindowDays(priority, tier) {
       return find(priority, tier)?.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS;
