@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { request } from './define-request';
 
-/** Record kinds the global search covers (the core's search index maps each to a collection). */
-export const SEARCH_TYPES = ['account', 'contact', 'lead', 'opportunity'] as const;
+/**
+ * Record kinds the global search covers (the core's search index maps each to a collection).
+ * `article` hits are published knowledge articles only: drafts and archived ones are for the
+ * Knowledge tab (knowledge.search), where managers see them.
+ */
+export const SEARCH_TYPES = ['account', 'contact', 'lead', 'opportunity', 'article'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export type SearchHit = {

@@ -53,12 +53,28 @@ function phoneDigits(doc: Doc, fields: ReadonlyArray<string>): string {
   );
 }
 
+function tagText(doc: Doc): string {
+  const tags = doc['tags'];
+  return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string').join(' ') : '';
+}
+
 /**
- * Searchable fields per type. `name` weighs most in ranking (COLUMN_WEIGHTS), `notes` least;
- * phones are also indexed as digit strings for partial-number search.
+ * Searchable fields per type, or null for a document the index does not hold (the knowledge
+ * collection's policies and calendars). `name` weighs most in ranking (COLUMN_WEIGHTS), `notes`
+ * least; phones are also indexed as digit strings for partial-number search.
  */
-export function toSearchEntry(type: SearchType, doc: Doc): SearchEntry {
+export function toSearchEntry(type: SearchType, doc: Doc): SearchEntry | null {
   switch (type) {
+    case 'article':
+      if (doc['kind'] !== 'knowledge_article') return null;
+      return {
+        name: indexText(doc, ['title']),
+        detail: prepareIndexText(joinNonEmpty([str(doc, 'summary'), tagText(doc), str(doc, 'category')], ' \n ')),
+        notes: indexText(doc, ['body']),
+        digits: '',
+        title: str(doc, 'title'),
+        subtitle: firstNonEmpty(str(doc, 'category'), str(doc, 'summary').slice(0, 160)),
+      };
     case 'account':
       return {
         name: indexText(doc, ['name']),

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { buildMatchPlan } from './search-query';
+import { buildAnyTermMatch, buildMatchPlan } from './search-query';
 import { COLUMN_WEIGHTS, DOC_TABLE, FTS_TABLE, PHONE_TABLE, TYPE_MASK, ensureSearchSchema } from './search-schema';
-import { SEARCH_TYPES, TYPE_CODE, type SearchHit, type SearchOptions, type SearchType } from './search-types';
+import { SEARCH_TYPES, TYPE_CODE, UNPUBLISHED_ARTICLE_CODE, type SearchHit, type SearchOptions, type SearchType } from './search-types';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
@@ -18,12 +18,16 @@ type QueryParams = { match: string; mask: number; limit: number };
 type HitRow = { key: number; id: string; title: string; subtitle: string; score: number };
 
 /** Type of a key, from its low bits (search-schema.ts). */
-const TYPE_OF_CODE = new Map<number, SearchType>(SEARCH_TYPES.map((type) => [TYPE_CODE[type], type]));
+const TYPE_OF_CODE = new Map<number, SearchType>([
+  ...SEARCH_TYPES.map((type): [number, SearchType] => [TYPE_CODE[type], type]),
+  [UNPUBLISHED_ARTICLE_CODE, 'article'],
+]);
 
 /** Bit set of type codes, so one prepared statement serves every combination of type filters. */
-function typeMask(types: ReadonlyArray<SearchType> | undefined): number {
-  const chosen = types === undefined || types.length === 0 ? SEARCH_TYPES : types;
-  return chosen.reduce((mask, type) => mask | (1 << TYPE_CODE[type]), 0);
+function typeMask(options: SearchOptions): number {
+  const chosen = options.types === undefined || options.types.length === 0 ? SEARCH_TYPES : options.types;
+  const mask = chosen.reduce((bits, type) => bits | (1 << TYPE_CODE[type]), 0);
+  return options.unpublished === true && chosen.includes('article') ? mask | (1 << UNPUBLISHED_ARTICLE_CODE) : mask;
 }
 
 /**
@@ -73,6 +77,15 @@ function merge(rows: HitRow[], more: HitRow[], limit: number, byScore: boolean):
   return merged.slice(0, limit);
 }
 
+function toHits(rows: ReadonlyArray<HitRow>): SearchHit[] {
+  const hits: SearchHit[] = [];
+  for (const { key, id, title, subtitle, score } of rows) {
+    const type = TYPE_OF_CODE.get(key & TYPE_MASK);
+    if (type !== undefined) hits.push({ type, id, title, subtitle, score });
+  }
+  return hits;
+}
+
 /**
  * Read side of full-text search over the tables the search hook maintains.
  * Construct it on the storage's own connection so reads see committed writes at once.
@@ -103,7 +116,7 @@ export class SearchIndex {
     const plan = buildMatchPlan(text);
     if (plan === null) return [];
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)));
-    const mask = typeMask(options.types);
+    const mask = typeMask(options);
     const broad = (this.countCapped.get(plan.text)?.n ?? 0) > BROAD_MATCHES;
     let rows: HitRow[];
     if (broad) {
@@ -116,12 +129,19 @@ export class SearchIndex {
       rows = this.textQuery.all({ match: plan.text, mask, limit });
       if (plan.phone !== null) rows = merge(rows, this.phoneQuery.all({ match: plan.phone, mask, limit }), limit, true);
     }
-    const hits: SearchHit[] = [];
-    for (const { key, id, title, subtitle, score } of rows) {
-      const type = TYPE_OF_CODE.get(key & TYPE_MASK);
-      if (type !== undefined) hits.push({ type, id, title, subtitle, score });
-    }
-    return hits;
+    return toHits(rows);
+  }
+
+  /**
+   * Records matching any of `terms` (each a prefix phrase, as in search), always ranked by bm25 so
+   * a record matching more and rarer terms comes first: for suggestions from free text, where
+   * "newest first" would say nothing about relevance.
+   */
+  searchAnyOf(terms: ReadonlyArray<string>, options: SearchOptions = {}): SearchHit[] {
+    const match = buildAnyTermMatch(terms);
+    if (match === null) return [];
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)));
+    return toHits(this.textQuery.all({ match, mask: typeMask(options), limit }));
   }
 
   /** Merges FTS segments into one b-tree; worth running once after a bulk load (faster queries). */

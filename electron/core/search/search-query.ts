@@ -29,3 +29,12 @@ export function buildMatchPlan(text: string): MatchPlan | null {
   }
   return { text: terms.map(quoteTerm).join(' AND '), phone: null };
 }
+
+/** Terms ORed (each a prefix phrase, never FTS5 syntax), or null when none is searchable. */
+export function buildAnyTermMatch(terms: ReadonlyArray<string>): string | null {
+  const usable = terms
+    .flatMap((term) => splitQueryTerms(term.slice(0, MAX_QUERY_CHARS)))
+    .filter(hasTokenChar)
+    .slice(0, MAX_TERMS);
+  return usable.length === 0 ? null : usable.map(quoteTerm).join(' OR ');
+}

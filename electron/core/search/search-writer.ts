@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { HookTable, HookWrite, StoredRow } from '../storage/sqlite/sqlite-hooks';
 import { toSearchEntry, type SearchEntry } from './search-document';
 import { DOC_TABLE, FTS_TABLE, MAX_SLOT, PHONE_TABLE, SOURCE_TABLE, ensureSearchSchema, searchKey, slotOfKeySql } from './search-schema';
-import { TYPE_CODE, type SearchType } from './search-types';
+import { TYPE_CODE, UNPUBLISHED_ARTICLE_CODE, codeOf, type SearchType } from './search-types';
 
 /** A stored document as far as the index cares: its id and whether it is a tombstone. */
 export type IndexableDocument = Readonly<Record<string, unknown>> & { readonly _deleted?: boolean };
@@ -156,16 +156,22 @@ export class SearchWriter {
   }
 
   private writeSlot(slot: number, type: SearchType, write: IndexWrite, primaryKey: string): void {
-    const code = TYPE_CODE[type];
     const { docs, rowids, inserted } = write;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as IndexableDocument;
       const id = doc[primaryKey];
       if (typeof id !== 'string') continue;
-      const key = searchKey(rowids[i] as number, slot, code);
+      const rowid = rowids[i] as number;
+      const code = codeOf(type, doc);
+      const key = searchKey(rowid, slot, code);
       // A new row has no index entry unless the index drifted; skipping the lookup is a fifth of
       // the hook's cost in an initial sync. The key's primary key tells if it drifted.
       if (i < inserted && doc._deleted !== true && this.insertNew(type, key, id, doc)) continue;
+      if (type === 'article') {
+        // A status change moves the article to the other code: its entry under the old one goes.
+        const other = searchKey(rowid, slot, code === UNPUBLISHED_ARTICLE_CODE ? TYPE_CODE.article : UNPUBLISHED_ARTICLE_CODE);
+        if (this.selectSig.get(other) !== undefined) this.remove(other);
+      }
       this.apply(type, key, id, doc);
     }
   }
@@ -173,6 +179,7 @@ export class SearchWriter {
   /** false when the key is already indexed: nothing was written, the caller takes the general path. */
   private insertNew(type: SearchType, key: number, id: string, doc: IndexableDocument): boolean {
     const entry = toSearchEntry(type, doc);
+    if (entry === null) return true;
     if (this.insertNewDoc.run(key, id, entry.title, entry.subtitle, signature(entry)).changes === 0) return false;
     this.insertText(key, entry);
     return true;
@@ -180,11 +187,11 @@ export class SearchWriter {
 
   private apply(type: SearchType, key: number, id: string, doc: IndexableDocument): void {
     const existing = this.selectSig.get(key);
-    if (doc._deleted === true) {
+    const entry = doc._deleted === true ? null : toSearchEntry(type, doc);
+    if (entry === null) {
       if (existing !== undefined) this.remove(key);
       return;
     }
-    const entry = toSearchEntry(type, doc);
     const sig = signature(entry);
     if (existing !== undefined) {
       if (existing === sig) return;

@@ -12,5 +12,7 @@ export function hitPath(hit: SearchHit): string {
       return `/sales/leads/${id}`;
     case 'opportunity':
       return `/sales/opportunities/${id}`;
+    case 'article':
+      return `/service/knowledge/${id}`;
   }
 }

@@ -64,6 +64,7 @@ export const articleValuesSchema = knowledgeArticleSchema.pick({
 export type ArticleValues = z.infer<typeof articleValuesSchema>;
 
 export const knowledgeRequests = {
+  /** Rows carry an empty `body` (a list shows titles; bodies run to 200,000 characters): knowledge.get has it. */
   'knowledge.list': request(articleListParamsSchema).returns<
     ListWindow<KnowledgeArticle> & { readonly rows: ReadonlyArray<ArticleRecord> }
   >(),
