@@ -114,6 +114,13 @@ const router = createHashRouter([
     ),
   },
   {
+    path: '/print/service',
+    lazy: page(
+      () => import('../service/dashboard/ServicePrintPage'),
+      (m) => m.ServicePrintPage,
+    ),
+  },
+  {
     path: '/print/quote/:id',
     lazy: page(
       () => import('../reports/print/QuotePrintPage'),

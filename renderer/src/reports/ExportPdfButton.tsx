@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardFilters, ExportProgress } from '../../../shared/contract/reports/report-requests';
+import type { ServiceDashboardFilters } from '../../../shared/contract/service/service-dashboard-requests';
 import { isLanguage } from '../i18n/i18n';
 import { useCrmClient } from '../transport/client-context';
 
-type Target = { readonly kind: 'pipeline'; readonly filters: DashboardFilters } | { readonly kind: 'quote'; readonly quoteId: string };
+type Target =
+  | { readonly kind: 'pipeline'; readonly filters: DashboardFilters }
+  | { readonly kind: 'quote'; readonly quoteId: string }
+  /** `title`: the report's name in the page header, from the service dashboard's namespace. */
+  | { readonly kind: 'service'; readonly filters: ServiceDashboardFilters; readonly title: string };
 
 /** Asks the host to print the report's print route and shows how far it got, then downloads or says where it saved. */
 export function ExportPdfButton({ target, label }: { readonly target: Target; readonly label: string }) {
@@ -27,12 +32,14 @@ export function ExportPdfButton({ target, label }: { readonly target: Target; re
     setPhase('starting');
     setMessage(null);
     const language = isLanguage(i18n.language) ? i18n.language : 'en';
-    const labels = { title: target.kind === 'pipeline' ? t('print.pipelineTitle') : t('reportsPage.quoteTitle'), page: t('print.page') };
+    const title =
+      target.kind === 'service' ? target.title : target.kind === 'pipeline' ? t('print.pipelineTitle') : t('reportsPage.quoteTitle');
+    const labels = { title, page: t('print.page') };
     const result = await client.send(
       'reports.exportPdf',
-      target.kind === 'pipeline'
-        ? { kind: 'pipeline', exportId: id, filters: target.filters, language, labels }
-        : { kind: 'quote', exportId: id, quoteId: target.quoteId, language, labels },
+      target.kind === 'quote'
+        ? { kind: 'quote', exportId: id, quoteId: target.quoteId, language, labels }
+        : { kind: target.kind, exportId: id, filters: target.filters, language, labels },
     );
     setPhase(null);
     setExportId(null);
