@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crmCollections, sumLineItems, type CrmCollectionName, type CrmDocOf } from '../../../shared/schemas';
+import { CASE_TRANSITIONS } from '../../../shared/service/case-workflow';
+import { buildSlaReference } from '../service/sla-reference';
 import { generateAccounts, generateDataset, type DatasetBatch } from './generate-dataset';
 
 const options = { accounts: 120, seed: 7, referenceDate: Date.UTC(2025, 5, 30), batchSize: 50 };
@@ -93,5 +95,84 @@ describe('generateDataset', () => {
         expect(d.createdAt).toBeLessThanOrEqual(d.updatedAt);
       }
     }
+  });
+
+  it('writes calendars, SLA policies and 2,000+ published articles in English and Chinese', () => {
+    const calendars = data.knowledge.filter((d) => d.kind === 'business_calendar');
+    const policies = data.knowledge.filter((d) => d.kind === 'sla_policy');
+    const articles = data.knowledge.filter((d) => d.kind === 'knowledge_article');
+    expect(calendars.map((c) => c.timeZone).sort()).toEqual(['America/New_York', 'Asia/Shanghai', 'Europe/Berlin']);
+    for (const c of calendars) expect(c.holidays.some((h) => h.date.startsWith('2024-'))).toBe(true);
+    for (const priority of ['low', 'medium', 'high', 'urgent'] as const) {
+      const base = policies.find((p) => p.active && p.priority === priority && p.tier === undefined);
+      const strategic = policies.find((p) => p.active && p.priority === priority && p.tier === 'strategic');
+      expect(base && strategic && strategic.resolutionMinutes < base.resolutionMinutes, priority).toBe(true);
+    }
+    expect(articles.length).toBeGreaterThanOrEqual(2000);
+    const published = articles.filter((a) => a.status === 'published');
+    expect(published.length / articles.length).toBeGreaterThan(0.7);
+    expect(published.filter((a) => a.language === 'zh-CN' && /[\u4e00-\u9fff]{4}/.test(a.title + a.body)).length).toBeGreaterThan(800);
+    expect(published.filter((a) => a.language === 'en' && !/[\u4e00-\u9fff]/.test(a.title + a.body)).length).toBeGreaterThan(800);
+    expect(articles.every((a) => /^# .+\n\n[\s\S]*\n## /.test(a.body) && /\n1\. /.test(a.body))).toBe(true);
+  });
+
+  it('gives cases valid workflow histories whose frozen SLA outcome is what the app computes', () => {
+    const knowledge = data.knowledge;
+    const sla = buildSlaReference(
+      knowledge.filter((d) => d.kind === 'sla_policy'),
+      knowledge.filter((d) => d.kind === 'business_calendar'),
+    );
+    const tiers = new Map(data.accounts.map((a) => [a.id, a.tier]));
+    const articleIds = ids(knowledge);
+    let breached = 0;
+    let resolved = 0;
+    for (const c of data.cases) {
+      const history = c.statusHistory;
+      expect(history[0]?.status).toBe('new');
+      for (let i = 1; i < history.length; i++) {
+        const [prev, next] = [history[i - 1], history[i]];
+        expect(next?.at).toBeGreaterThanOrEqual(prev?.at ?? 0);
+        expect(CASE_TRANSITIONS[prev?.status ?? 'new']).toContain(next?.status);
+      }
+      expect(history.at(-1)?.status).toBe(c.status);
+      expect(c.firstRespondedAt).toBe(history[1]?.at);
+      for (const id of c.knowledgeArticleIds ?? []) expect(articleIds.has(id)).toBe(true);
+      const finished = c.status === 'resolved' || c.status === 'closed';
+      expect(c.resolvedAt !== undefined).toBe(finished);
+      if (!finished || c.resolvedAt === undefined) {
+        expect(c.slaOutcome).toBeUndefined();
+        continue;
+      }
+      expect(c.slaOutcome).toEqual(sla.outcomeAt(c, tiers.get(c.accountId), c.resolvedAt));
+      resolved++;
+      if (!c.slaOutcome?.firstResponseMet || !c.slaOutcome.resolutionMet) breached++;
+    }
+    // Some cases are still being worked, some are waiting on the customer, some breached.
+    expect(data.cases.some((c) => c.status === 'pending_customer' || c.statusHistory.some((h) => h.status === 'pending_customer'))).toBe(
+      true,
+    );
+    expect(data.cases.some((c) => c.status !== 'resolved' && c.status !== 'closed' && c.assigneeId === undefined)).toBe(true);
+    expect(breached / resolved).toBeGreaterThan(0.08);
+    expect(breached / resolved).toBeLessThan(0.25);
+  });
+
+  it('correlates surveys with how cases went', () => {
+    const cases = new Map(data.cases.map((c) => [c.id, c]));
+    const csat = { met: [] as number[], breached: [] as number[] };
+    for (const s of data.surveys) {
+      if (s.survey !== 'csat') continue;
+      const outcome = cases.get(s.caseId ?? '')?.slaOutcome;
+      expect(outcome).toBeDefined();
+      (outcome?.firstResponseMet && outcome.resolutionMet ? csat.met : csat.breached).push(s.score);
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(csat.met)).toBeGreaterThan(mean(csat.breached) + 0.7);
+    const breachedAccounts = new Set(
+      data.cases.filter((c) => c.slaOutcome && !(c.slaOutcome.firstResponseMet && c.slaOutcome.resolutionMet)).map((c) => c.accountId),
+    );
+    const nps = data.surveys.filter((s) => s.survey === 'nps');
+    const withBreach = nps.filter((s) => breachedAccounts.has(s.accountId)).map((s) => s.score);
+    const without = nps.filter((s) => !breachedAccounts.has(s.accountId)).map((s) => s.score);
+    expect(mean(without)).toBeGreaterThan(mean(withBreach));
   });
 });

@@ -43,7 +43,7 @@ export function* generateDataset(opts: GenerateDatasetOptions): Generator<Datase
   yield { collection: 'org', docs: [...world.teams, ...world.users, ...world.quotas], progress: 0 };
   yield { collection: 'catalog', docs: [...world.products, ...[...world.prices.values()].flatMap((m) => [...m.values()])], progress: 0 };
   yield { collection: 'marketing', docs: world.campaigns, progress: 0 };
-  yield { collection: 'knowledge', docs: world.articles, progress: 0 };
+  yield { collection: 'knowledge', docs: [...world.calendars, ...world.slaPolicies, ...world.articles], progress: 0 };
 
   const r = new SeedRandom(options.seed);
   for (let startIndex = 0; startIndex < options.accounts; startIndex += batchSize) {

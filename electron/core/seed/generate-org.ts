@@ -1,15 +1,20 @@
 import {
   ACCOUNT_REGIONS,
   type Account,
+  type BusinessCalendar,
   type Campaign,
   type KnowledgeArticle,
   type PriceBookEntry,
   type Product,
   type Quota,
+  type SlaPolicy,
   type Team,
   type User,
 } from '../../../shared/schemas';
+import { buildSlaReference, type SlaReference } from '../service/sla-reference';
+import { ARTICLE_COUNT, generateArticles, indexArticles, type ArticleIndex } from './generate-articles';
 import { addMonthsUtc, DAY_MS, isoDate, SeedRandom } from './seed-random';
+import { buildServiceSettings } from './seed-service-settings';
 import { localUserRecords } from './local-user';
 import { CATALOG, CURRENCIES, priceIn } from './seed-tables';
 
@@ -30,6 +35,12 @@ export type SeedWorld = {
   readonly prices: ReadonlyMap<string, ReadonlyMap<string, PriceBookEntry>>;
   readonly campaigns: ReadonlyArray<Campaign>;
   readonly articles: ReadonlyArray<KnowledgeArticle>;
+  /** Published articles per product, problem and language, which cases link to. */
+  readonly articleIndex: ArticleIndex;
+  readonly calendars: ReadonlyArray<BusinessCalendar>;
+  readonly slaPolicies: ReadonlyArray<SlaPolicy>;
+  /** The app's own SLA arithmetic over those policies, so seeded outcomes are what the core computes. */
+  readonly sla: SlaReference;
   readonly quotas: ReadonlyArray<Quota>;
 };
 
@@ -133,6 +144,14 @@ export function buildWorld(options: SeedOptions): SeedWorld {
   users.push(local.user);
   teams.push(local.team);
   const catalog = buildCatalog(new SeedRandom(options.seed).reseed('catalog'), adminId, hqTeamId, t0);
+  const articles = generateArticles(options.seed, ARTICLE_COUNT, options.referenceDate, { ownerId: adminId, teamId: hqTeamId });
+  const firstCaseYear = new Date(options.referenceDate - (HISTORY_MONTHS + 1) * 30 * DAY_MS).getUTCFullYear();
+  const service = buildServiceSettings(new SeedRandom(options.seed).reseed('service_settings'), options.referenceDate, firstCaseYear, {
+    ownerId: adminId,
+    teamId: hqTeamId,
+    createdAt: options.referenceDate - (HISTORY_MONTHS + 1) * 30 * DAY_MS,
+    updatedAt: options.referenceDate - (HISTORY_MONTHS + 1) * 30 * DAY_MS,
+  });
   return {
     options,
     admin,
@@ -143,7 +162,11 @@ export function buildWorld(options: SeedOptions): SeedWorld {
     localUser: local.user,
     ...catalog,
     campaigns: buildCampaigns(new SeedRandom(options.seed).reseed('campaigns'), options.referenceDate, adminId, hqTeamId),
-    articles: buildArticles(new SeedRandom(options.seed).reseed('knowledge'), options.referenceDate, adminId, hqTeamId),
+    articles,
+    articleIndex: indexArticles(articles),
+    calendars: service.calendars,
+    slaPolicies: service.policies,
+    sla: buildSlaReference(service.policies, service.calendars),
     quotas: buildQuotas(users, options.referenceDate, adminId),
   };
 }
@@ -205,37 +228,6 @@ function buildCampaigns(r: SeedRandom, ref: number, adminId: string, teamId: str
     });
   }
   return campaigns;
-}
-
-function buildArticles(r: SeedRandom, ref: number, adminId: string, teamId: string): KnowledgeArticle[] {
-  return CATALOG.flatMap((item) =>
-    [`How to set up ${item.name}`, `Troubleshooting ${item.name}`].map((title) => {
-      const created = ref - r.int(30, 900) * DAY_MS;
-      const status = r.weighted([
-        ['published', 8],
-        ['draft', 1],
-        ['archived', 1],
-      ] as const);
-      return {
-        id: r.uuid(),
-        ownerId: adminId,
-        teamId,
-        createdAt: created,
-        updatedAt: created,
-        kind: 'knowledge_article' as const,
-        title,
-        language: 'en' as const,
-        status,
-        articleVersion: 1,
-        category: item.family,
-        summary: r.en.lorem.sentence(),
-        body: `# ${title}\n\n${r.en.lorem.paragraphs(3, '\n\n')}`,
-        ...(status === 'published' ? { publishedAt: created + DAY_MS } : {}),
-        tags: [item.family.toLowerCase(), item.sku],
-        viewCount: r.int(0, 5000),
-      };
-    }),
-  );
 }
 
 /** A monthly quota in USD for every rep over the history and the current quarter. */

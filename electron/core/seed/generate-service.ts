@@ -2,13 +2,12 @@ import type { Activity, CampaignMember, Case, Contact, Lead, Opportunity, Survey
 import type { AccountGenerator, AccountSeed } from './generate-account';
 import type { SeedWorld } from './generate-org';
 import { DAY_MS, type SeedRandom } from './seed-random';
-import { CASE_SUBJECTS } from './seed-tables';
+import { generateCases } from './generate-cases';
+import { generateNps } from './generate-nps';
 
 export type Service = { activities: Activity[]; cases: Case[]; surveys: SurveyResponse[]; members: CampaignMember[]; leads: Lead[] };
 
 const HOUR = 3_600_000;
-/** SLA targets per priority: [first response, resolution] in hours. */
-const SLA: Record<Case['priority'], readonly [number, number]> = { urgent: [1, 4], high: [4, 24], medium: [8, 72], low: [24, 120] };
 
 /** Activities, cases, survey answers, campaign memberships and leads around one account. */
 export const generateService: AccountGenerator<Service> = (world, seed, contacts, opps, r, index) => {
@@ -72,116 +71,23 @@ export const generateService: AccountGenerator<Service> = (world, seed, contacts
       });
     }
   }
-  // Customers (not prospects) raise cases; older ones are closed, some breached their SLA.
-  const caseCount =
+  // Customers (not prospects) raise cases, bigger accounts more of them; the local user's book
+  // always has a few current ones, so their queue is not empty on a demo.
+  const local = account.ownerId === world.localUser.id;
+  const drawn =
     account.status === 'prospect'
       ? 0
       : r.weighted([
-          [0, 4],
+          [0, 3],
           [1, 3],
           [2, 2],
           [3, 1],
-        ] as const);
-  for (let n = 0; n < caseCount; n++) {
-    const openedAt = r.between(Math.max(account.createdAt, ref - 36 * 30 * DAY_MS), ref - HOUR);
-    const priority = r.weighted([
-      ['low', 3],
-      ['medium', 4],
-      ['high', 2],
-      ['urgent', 1],
-    ] as const);
-    const [respondH, resolveH] = SLA[priority];
-    const ageH = (ref - openedAt) / HOUR;
-    const breach = r.chance(0.15) ? 2.5 : 0.6;
-    const firstRespondedAt =
-      ageH > respondH * breach ? Math.min(ref, openedAt + Math.floor(respondH * breach * r.next() * HOUR) + 60_000) : undefined;
-    const resolvedAt =
-      firstRespondedAt !== undefined && ageH > resolveH * breach && r.chance(0.95)
-        ? Math.min(ref, openedAt + Math.floor(resolveH * breach * (0.3 + 0.7 * r.next()) * HOUR) + HOUR)
-        : undefined;
-    const closedAt = resolvedAt !== undefined && ref - resolvedAt > 3 * DAY_MS ? resolvedAt + 3 * DAY_MS : undefined;
-    const status: Case['status'] = closedAt
-      ? 'closed'
-      : resolvedAt
-        ? 'resolved'
-        : firstRespondedAt
-          ? r.pick(['open', 'pending_customer', 'escalated'] as const)
-          : 'new';
-    const contact = r.pick(contacts);
-    const c: Case = {
-      id: r.uuid(),
-      ...base,
-      createdAt: openedAt,
-      updatedAt: closedAt ?? resolvedAt ?? firstRespondedAt ?? openedAt,
-      caseNumber: `CS-${String(index).padStart(6, '0')}-${n + 1}`,
-      accountId: account.id,
-      contactId: contact.id,
-      subject: r.pick(CASE_SUBJECTS),
-      priority,
-      status,
-      channel: r.pick(['phone', 'email', 'web', 'visit', 'chat'] as const),
-      openedAt,
-      ...(firstRespondedAt ? { firstRespondedAt } : {}),
-      ...(resolvedAt ? { resolvedAt } : {}),
-      ...(closedAt ? { closedAt } : {}),
-      statusHistory: [
-        { status: 'new', at: openedAt, byUserId: account.ownerId },
-        ...(firstRespondedAt
-          ? [{ status: status === 'new' ? ('new' as const) : ('open' as const), at: firstRespondedAt, byUserId: account.ownerId }]
-          : []),
-        ...(resolvedAt ? [{ status: 'resolved' as const, at: resolvedAt, byUserId: account.ownerId }] : []),
-        ...(closedAt ? [{ status: 'closed' as const, at: closedAt, byUserId: account.ownerId }] : []),
-      ],
-      ...(r.chance(0.3) && world.articles[0] ? { knowledgeArticleIds: [r.pick(world.articles).id] } : {}),
-    };
-    out.cases.push(c);
-    if (resolvedAt !== undefined && r.chance(0.4)) {
-      const respondedAt = Math.min(ref, resolvedAt + r.int(1, 48) * HOUR);
-      out.surveys.push({
-        id: r.uuid(),
-        ...base,
-        createdAt: respondedAt,
-        updatedAt: respondedAt,
-        survey: 'csat',
-        score: r.weighted([
-          [5, 5],
-          [4, 3],
-          [3, 1],
-          [2, 1],
-          [1, 1],
-        ] as const),
-        accountId: account.id,
-        contactId: contact.id,
-        caseId: c.id,
-        respondedAt,
-      });
-    }
-  }
-  if (account.status === 'active' && r.chance(0.3)) {
-    const respondedAt = r.between(ref - 365 * DAY_MS, ref);
-    const contact = r.pick(contacts);
-    out.surveys.push({
-      id: r.uuid(),
-      ...base,
-      createdAt: respondedAt,
-      updatedAt: respondedAt,
-      survey: 'nps',
-      score: r.weighted([
-        [10, 3],
-        [9, 3],
-        [8, 2],
-        [7, 2],
-        [6, 1],
-        [5, 1],
-        [3, 1],
-        [0, 1],
-      ] as const),
-      accountId: account.id,
-      contactId: contact.id,
-      respondedAt,
-      ...(r.chance(0.3) ? { comment: seed.chinese ? '服务很好' : r.en.lorem.sentence() } : {}),
-    });
-  }
+          [5, 1],
+        ] as const) + (account.tier === 'strategic' ? 3 : account.tier === 'key' ? 1 : 0);
+  const service = generateCases(world, seed, contacts, r, index, local ? drawn + 2 : drawn, local ? 2 : 0);
+  out.cases.push(...service.cases);
+  out.surveys.push(...service.csat);
+  out.surveys.push(...generateNps(world, seed, contacts, service.experience, r));
   // A quarter of contacts were in one or two campaigns that started after they were added.
   for (const contact of contacts) {
     if (!r.chance(0.25)) continue;

@@ -11,6 +11,7 @@ export const STREAMS = {
   service: 12,
   leads: 13,
   agenda: 14,
+  service_settings: 15,
 } as const;
 export type StreamName = keyof typeof STREAMS;
 

@@ -170,19 +170,6 @@ export const CATALOG: ReadonlyArray<CatalogItem> = [
   { sku: 'SP-410', name: 'Extended Warranty (3 years)', family: 'Support', unit: 'unit', usdCents: 9_900 },
 ];
 
-export const CASE_SUBJECTS = [
-  'Scanner does not sync',
-  'Invoice shows wrong VAT',
-  'Tablet battery drains quickly',
-  'Cannot log in after update',
-  'Route planner misses stops',
-  'Request for additional licences',
-  'Printer labels misaligned',
-  'Data export fails',
-  '扫描仪无法同步',
-  '发票金额错误',
-] as const;
-
 export const NEXT_STEPS = [
   'Send revised proposal',
   'Schedule demo with IT',
