@@ -37,23 +37,38 @@ export type ServiceDashboardInput = {
 
 const isFinished = (status: CaseStatus): boolean => status === 'resolved' || status === 'closed';
 
+type Outcome = NonNullable<CaseFacts['outcome']>;
+
 /**
- * The facts of a resolved case that do not change with time: its frozen `slaOutcome`, or, for a
- * case resolved without one (resolved before any policy covered it, or imported), the outcome the
- * current policy gives at its resolution, so its durations still count.
+ * The facts of a case that do not change with time. A resolved case's outcome is its frozen
+ * `slaOutcome`, or, for a case resolved without one (before any policy covered it, or imported),
+ * the outcome the current policy gives at its resolution, so its durations still count. That
+ * measurement is made on first read only: most questions are about one period, and cases resolved
+ * outside it are never measured.
  */
 export function caseFacts(row: CaseRow, reference: SlaReference): CaseFacts {
   if (!isFinished(row.status)) return { row, finishedAt: undefined, outcome: undefined };
   const finishedAt = row.resolvedAt ?? row.closedAt ?? row.updatedAt;
-  const frozen = row.slaOutcome ?? reference.outcomeAt(row, row.tier, finishedAt);
+  if (row.slaOutcome) return { row, finishedAt, outcome: toOutcome(row.slaOutcome) };
+  let measured: Outcome | null | undefined;
   return {
     row,
     finishedAt,
-    outcome: frozen && {
-      firstResponseMinutes: frozen.firstResponseMinutes,
-      resolutionMinutes: frozen.resolutionMinutes,
-      met: frozen.firstResponseMet && frozen.resolutionMet,
+    get outcome() {
+      if (measured === undefined) {
+        const frozen = reference.outcomeAt(row, row.tier, finishedAt);
+        measured = frozen ? toOutcome(frozen) : null;
+      }
+      return measured ?? undefined;
     },
+  };
+}
+
+function toOutcome(o: NonNullable<CaseRow['slaOutcome']>): Outcome {
+  return {
+    firstResponseMinutes: o.firstResponseMinutes,
+    resolutionMinutes: o.resolutionMinutes,
+    met: o.firstResponseMet && o.resolutionMet,
   };
 }
 
