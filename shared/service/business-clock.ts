@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import type { BusinessCalendar } from '../schemas/knowledge';
 
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 /** The clock never looks past this year: a target that cannot be met before then is never met. */
 const LAST_YEAR = 2099;
@@ -24,26 +26,43 @@ export type BusinessClock = {
   isWorking(at: number): boolean;
 };
 
-type Span = { readonly firstYear: number; readonly lastYear: number; starts: Float64Array; ends: Float64Array; before: Float64Array };
+type Span = {
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** Instants the span answers for without widening: the years strictly inside it. */
+  readonly safeFrom: number;
+  readonly safeTo: number;
+  starts: Float64Array;
+  ends: Float64Array;
+  before: Float64Array;
+};
 
 export function createBusinessClock(calendar: CalendarRules): BusinessClock {
   const holidays = new Set(calendar.holidays.map((h) => h.date));
   const minutes = calendar.week.map((day) => day.map((h) => [toMinutes(h.start), toMinutes(h.end)] as const));
   const weeklyWork = minutes.reduce((sum, day) => sum + day.reduce((s, [a, b]) => s + Math.max(0, b - a), 0), 0);
   let span: Span | undefined;
+  const zone = zoneOffset(calendar.timeZone);
 
   const build = (firstYear: number, lastYear: number): Span => {
     const starts: number[] = [];
     const ends: number[] = [];
+    const offsetOf = offsetTable(zone, Date.UTC(firstYear, 0, 1) - DAY_MS, Date.UTC(lastYear + 1, 0, 1) + DAY_MS);
     for (let day = Date.UTC(firstYear, 0, 1); day < Date.UTC(lastYear + 1, 0, 1); day += DAY_MS) {
       const date = new Date(day);
       const y = date.getUTCFullYear();
       const m = date.getUTCMonth();
       const d = date.getUTCDate();
       if (holidays.has(isoDate(y, m, d))) continue;
-      for (const [from, to] of minutes[(date.getUTCDay() + 6) % 7] ?? []) {
-        const start = localInstant(y, m, d, from, calendar.timeZone);
-        const end = localInstant(y, m, d, to, calendar.timeZone);
+      const stretches = minutes[(date.getUTCDay() + 6) % 7] ?? [];
+      if (stretches.length === 0) continue;
+      // Every instant of a local day lies within 14 hours either side of the same wall time in UTC.
+      const offset = offsetOf(day - 14 * HOUR_MS);
+      const steady = offset === offsetOf(day + DAY_MS + 14 * HOUR_MS);
+      for (const [from, to] of stretches) {
+        // The zone's offset is the same all day (every day but the few with a change): plain arithmetic.
+        const start = steady ? day + from * MINUTE_MS - offset : localInstant(y, m, d, from, calendar.timeZone);
+        const end = steady ? day + to * MINUTE_MS - offset : localInstant(y, m, d, to, calendar.timeZone);
         if (end <= start) continue;
         // Overlapping stretches (a DST fall-back hour counted twice) are merged, never double-counted.
         const last = ends.length - 1;
@@ -56,11 +75,20 @@ export function createBusinessClock(calendar: CalendarRules): BusinessClock {
     }
     const before = new Float64Array(starts.length);
     for (let i = 1; i < starts.length; i++) before[i] = (before[i - 1] ?? 0) + ((ends[i - 1] ?? 0) - (starts[i - 1] ?? 0));
-    return { firstYear, lastYear, starts: Float64Array.from(starts), ends: Float64Array.from(ends), before };
+    return {
+      firstYear,
+      lastYear,
+      safeFrom: firstYear <= FIRST_YEAR ? Number.NEGATIVE_INFINITY : Date.UTC(firstYear + 1, 0, 1),
+      safeTo: lastYear >= LAST_YEAR ? Number.POSITIVE_INFINITY : Date.UTC(lastYear, 0, 1),
+      starts: Float64Array.from(starts),
+      ends: Float64Array.from(ends),
+      before,
+    };
   };
 
   /** The span covering `at`, widened (a year of margin each side) when `at` falls outside it. */
   const cover = (at: number): Span => {
+    if (span && at >= span.safeFrom && at < span.safeTo) return span;
     const year = Math.min(LAST_YEAR, Math.max(FIRST_YEAR, new Date(at).getUTCFullYear()));
     if (span && year > span.firstYear && year < span.lastYear) return span;
     const first = Math.max(FIRST_YEAR, Math.min(span?.firstYear ?? year - 1, year - 1));
@@ -116,6 +144,65 @@ function toMinutes(clock: string): number {
 
 function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * The zone's offset from UTC (ms, local minus UTC) at an instant, to the second. One formatter per
+ * clock; reading its parts is far cheaper than building a zoned date per working stretch.
+ */
+function zoneOffset(timeZone: string): (at: number) => number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return (at) => {
+    const second = Math.floor(at / 1000) * 1000;
+    const part: Record<string, number> = {};
+    for (const p of format.formatToParts(second)) if (p.type !== 'literal') part[p.type] = Number(p.value);
+    return Date.UTC(part.year ?? 1970, (part.month ?? 1) - 1, part.day ?? 1, part.hour ?? 0, part.minute ?? 0, part.second ?? 0) - second;
+  };
+}
+
+/** Offsets are sampled this often; a zone changes its offset at most once in such a step. */
+const SAMPLE_MS = 7 * DAY_MS;
+
+/**
+ * The zone's offset over [from, to) as a table of changes found by sampling each week and
+ * bisecting to the second where two samples differ: a few hundred zone look-ups per span instead
+ * of one per working stretch.
+ */
+function offsetTable(offsetOf: (at: number) => number, from: number, to: number): (at: number) => number {
+  const changes: number[] = [from];
+  const offsets: number[] = [offsetOf(from)];
+  for (let at = from + SAMPLE_MS; at < to + SAMPLE_MS; at += SAMPLE_MS) {
+    const offset = offsetOf(at);
+    if (offset === offsets[offsets.length - 1]) continue;
+    let lo = at - SAMPLE_MS;
+    let hi = at;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (offsetOf(mid) === offset) hi = mid;
+      else lo = mid;
+    }
+    changes.push(hi);
+    offsets.push(offset);
+  }
+  return (at) => {
+    let lo = 0;
+    let hi = changes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((changes[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return offsets[lo] ?? 0;
+  };
 }
 
 /** The instant of a wall-clock time on a date in `timeZone` (a time skipped by DST moves forward). */

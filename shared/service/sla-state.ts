@@ -117,8 +117,9 @@ function activeBusinessTime(c: SlaCase, clock: BusinessClock, now: number): Spen
     const to = Math.min(history[i + 1]?.at ?? now, now);
     running = i === history.length - 1 && CLOCK_RUNS_IN.has(change.status);
     if (!CLOCK_RUNS_IN.has(change.status) || to <= from) continue;
-    total += clock.between(from, to);
-    if (from < responded) untilFirstResponse += clock.between(from, Math.min(to, responded));
+    const spent = clock.between(from, to);
+    total += spent;
+    if (from < responded) untilFirstResponse += to <= responded ? spent : clock.between(from, responded);
   }
   return { total, untilFirstResponse, running };
 }

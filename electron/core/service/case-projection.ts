@@ -73,6 +73,8 @@ const COMPARATORS: Readonly<Record<CaseOrderField, (a: CaseRow, b: CaseRow) => n
   caseNumber: (a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : byId(a, b)),
 };
 
+const ORDER_FIELDS: ReadonlyArray<CaseOrderField> = ['openedAt', 'updatedAt', 'priority', 'caseNumber'];
+
 type AccountFacts = { readonly name: string; readonly tier: AccountTier };
 
 /**
@@ -197,6 +199,15 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
     }
   };
 
+  // Sorting every case is the slow part of a first list: done after the load, one order per turn.
+  const prebuildOrders = async (): Promise<void> => {
+    for (const field of ORDER_FIELDS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (closed) return;
+      if (!orders.has(field)) orders.set(field, createSortedList(COMPARATORS[field], cases.values()));
+    }
+  };
+
   const load = (): Promise<void> => {
     loading ??= (async () => {
       await loadAll<Account>(db.accounts, (id, a) => {
@@ -211,6 +222,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
       touched.clear();
       loaded = true;
       version++;
+      void prebuildOrders();
     })();
     loading.catch((error: unknown) => {
       if (closed) return;

@@ -14,8 +14,17 @@ type Due = { readonly row: CaseRow; readonly at: number };
 export const isOpenCase = (row: Pick<CaseRow, 'status'>): boolean => row.status !== 'resolved' && row.status !== 'closed';
 
 export type CaseQueues = {
-  /** Every case of the query's queue and filters, in list order (the `breaching` queue: soonest deadline first). */
-  select(query: ListQuery, actor: Actor, ref: SlaReference, now: number): Promise<ReadonlyArray<CaseRow>>;
+  /**
+   * One window of the query's queue and filters in list order (the `breaching` queue: soonest
+   * deadline first), with how many cases match in all.
+   */
+  select(
+    query: ListQuery,
+    actor: Actor,
+    ref: SlaReference,
+    now: number,
+    window: { readonly offset: number; readonly limit: number },
+  ): Promise<{ readonly rows: ReadonlyArray<CaseRow>; readonly total: number }>;
   counts(actor: Actor, ref: SlaReference, now: number): Promise<CaseQueueCounts>;
   /** The case's SLA deadline under `ref` (undefined: paused short of its targets, finished or no policy). */
   deadline(row: CaseRow, ref: SlaReference): Promise<number | undefined>;
@@ -74,38 +83,50 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
   };
 
   return {
-    async select(query, actor, ref, now) {
+    async select(query, actor, ref, now, { offset, limit }) {
       await projection.ready();
       const matches = predicate(query, actor);
       if (query.queue === 'breaching') {
-        const cutoff = now + BREACHING_WITHIN_MS;
+        const due = await dueOrder(ref);
+        const within = upperBound(due, now + BREACHING_WITHIN_MS);
+        // Every deadline belongs to an open case: without filters the queue is a prefix of the order.
+        if (!hasFilter(query.filter)) return { rows: due.slice(offset, Math.min(within, offset + limit)).map((d) => d.row), total: within };
         const out: CaseRow[] = [];
-        for (const due of await dueOrder(ref)) {
-          if (due.at > cutoff) break;
-          if (matches(due.row)) out.push(due.row);
+        for (let i = 0; i < within; i++) {
+          const row = (due[i] as Due).row;
+          if (matches(row)) out.push(row);
         }
-        return out;
+        return { rows: out.slice(offset, offset + limit), total: out.length };
       }
       if (cacheVersion !== projection.version()) {
         cache.clear();
         cacheVersion = projection.version();
       }
-      const key = JSON.stringify([query, actor.ownerId, actor.teamId]);
-      const hit = cache.get(key);
-      if (hit) return hit;
       const ordered = projection.ordered(query.sort.field);
-      const out: CaseRow[] = [];
-      if (query.sort.direction === 'asc') {
-        for (const row of ordered) if (matches(row)) out.push(row);
-      } else {
-        for (let i = ordered.length - 1; i >= 0; i--) {
-          const row = ordered[i] as CaseRow;
-          if (matches(row)) out.push(row);
-        }
+      const descending = query.sort.direction === 'desc';
+      if (query.queue === 'all' && !hasFilter(query.filter)) {
+        const rows = descending
+          ? ordered.slice(Math.max(0, ordered.length - offset - limit), Math.max(0, ordered.length - offset)).reverse()
+          : ordered.slice(offset, offset + limit);
+        return { rows, total: ordered.length };
       }
-      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      cache.set(key, out);
-      return out;
+      const key = JSON.stringify([query, actor.ownerId, actor.teamId]);
+      let out = cache.get(key);
+      if (!out) {
+        const found: CaseRow[] = [];
+        if (!descending) {
+          for (const row of ordered) if (matches(row)) found.push(row);
+        } else {
+          for (let i = ordered.length - 1; i >= 0; i--) {
+            const row = ordered[i] as CaseRow;
+            if (matches(row)) found.push(row);
+          }
+        }
+        if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(key, found);
+        out = found;
+      }
+      return { rows: out.slice(offset, offset + limit), total: out.length };
     },
 
     async counts(actor, ref, now) {
@@ -127,6 +148,10 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
       return entry?.row === row ? entry.at : dueEntry(row, ref)?.at;
     },
   };
+}
+
+function hasFilter(filter: ListQuery['filter']): boolean {
+  return Object.values(filter).some((value) => value !== undefined);
 }
 
 /** How many deadlines are at or before `at`. */

@@ -27,12 +27,12 @@ export function createCasesHandlers(deps: ServiceDeps, options: CaseWriteOptions
     'cases.list': async ({ queue, filter, sort, offset, limit }) => {
       const now = deps.now();
       const ref = await deps.sla.current();
-      const rows = await queues.select({ queue, filter, sort }, deps.actor, ref, now);
+      const { rows, total } = await queues.select({ queue, filter, sort }, deps.actor, ref, now, { offset, limit });
       const window = await loadCases(
         deps,
-        rows.slice(offset, offset + limit).map((row) => row.id),
+        rows.map((row) => row.id),
       );
-      return ok({ rows: await toCaseRecords(deps, window, ref, now), total: rows.length, offset });
+      return ok({ rows: await toCaseRecords(deps, window, ref, now), total, offset });
     },
 
     'cases.queueCounts': async () => ok(await queues.counts(deps.actor, await deps.sla.current(), deps.now())),
