@@ -186,7 +186,7 @@ function ArticleReader({
           <dd>{date.format(article.updatedAt)}</dd>
         </div>
         <div>
-          <dt>{t('columns.helpful')}</dt>
+          <dt>{t('article.usage')}</dt>
           <dd data-testid="kb-helpful">
             {t('article.helpful', { count: article.helpfulCount })} · {t('article.linked', { count: article.linkedCaseCount })}
           </dd>
