@@ -86,7 +86,7 @@ function CaseView({ detail }: { readonly detail: CaseDetail }) {
                 {detail.description ? (
                   <p className="case-description">{detail.description}</p>
                 ) : (
-                  <p className="case-muted">{t('case.noDescription')}</p>
+                  <p className="case-muted case-description">{t('case.noDescription')}</p>
                 )}
                 <dl className="case-facts">
                   {facts.map(([label, value]) => (

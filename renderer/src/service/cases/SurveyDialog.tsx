@@ -81,7 +81,7 @@ export function SurveyDialog({ target, onClose }: { readonly target: SurveyTarge
               <label key={value} className={`survey-option${score === value ? ' survey-option-on' : ''}`}>
                 <input
                   type="radio"
-                  className="visually-hidden"
+                  className="survey-radio"
                   name={`${id}-score`}
                   value={value}
                   checked={score === value}

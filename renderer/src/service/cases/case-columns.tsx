@@ -22,7 +22,7 @@ export function caseColumns(t: TFunction<'service'>, format: Formatters): Readon
     {
       id: 'caseNumber',
       header: t('fields.number'),
-      minWidth: 96,
+      minWidth: 112,
       grow: 0.5,
       sortable: true,
       text: (row) => row.caseNumber,
@@ -46,7 +46,7 @@ export function caseColumns(t: TFunction<'service'>, format: Formatters): Readon
     {
       id: 'priority',
       header: t('fields.priority'),
-      minWidth: 84,
+      minWidth: 96,
       grow: 0.4,
       sortable: true,
       text: (row) => t(`priority.${row.priority}`),

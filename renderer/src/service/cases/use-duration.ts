@@ -9,6 +9,7 @@ export function useDuration(): (ms: number, withSeconds?: boolean) => string {
     (ms: number, withSeconds = false) => {
       const { days, hours, minutes, seconds } = durationParts(ms);
       if (days > 0) return t('duration.days', { days, hours });
+      if (hours > 0 && minutes === 0 && !withSeconds) return t('duration.hoursOnly', { hours });
       if (hours > 0) return withSeconds ? t('duration.hoursSeconds', { hours, minutes, seconds }) : t('duration.hours', { hours, minutes });
       return withSeconds ? t('duration.minutesSeconds', { minutes, seconds }) : t('duration.minutes', { minutes });
     },
