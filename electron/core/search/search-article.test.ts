@@ -43,4 +43,12 @@ describe('knowledge articles in the search index', () => {
     expect(f.index.searchAnyOf(['jam', 'printer', 'AND', '"']).map((hit) => hit.id)).toEqual(['a1', 'a2']);
     expect(f.index.searchAnyOf([])).toEqual([]);
   });
+
+  it('finds any run of Chinese characters inside a text, at its start, middle or end, and mixed with Latin', () => {
+    const f = createSearchFixture();
+    f.write('knowledge', [article('zh', 'published', 'XR200打印机卡纸怎么办'), article('other', 'published', '网关固件升级')]);
+    for (const text of ['卡纸', '打印机卡', '办', '打', '纸怎', 'XR200打印', 'xr200打印机 卡纸', '印机卡纸怎么办'])
+      expect(f.ids(text)).toEqual(['zh']);
+    for (const text of ['卡打', '打印机 网关', '纸卡']) expect(f.ids(text)).toEqual([]);
+  });
 });

@@ -12,8 +12,9 @@ const FORMAT_TABLE = 'search_format';
  * dropped and recreated on open; each collection table is then indexed again from its rows the
  * first time its storage opens it (SearchWriter.openTable).
  * 1: keys from a sequence, search_doc looked up by UNIQUE (type, id). 2: keys from rowids.
+ * 3: CJK runs indexed as character pairs (search-text.ts).
  */
-export const SEARCH_FORMAT = 2;
+export const SEARCH_FORMAT = 3;
 
 /**
  * A key (the FTS rowid and search_doc's primary key) is `rowid·2⁷ + slot·2³ + type code`:

@@ -5,11 +5,24 @@
 
 /**
  * Scripts written without spaces between words. unicode61 would make a whole run one token
- * ("张伟" → one token), so "张" or "伟" alone could never match. We index each such character as
- * its own token and query a CJK run as a phrase of single characters: an exact substring match
- * for any length, including one character (trigram would need ≥ 3).
+ * ("打印机卡纸" → one token), so a word inside it could never match. We index each run as its
+ * overlapping character pairs plus its last character ("打印 印机 机卡 卡纸 纸"), and query a run as
+ * its pairs in a phrase: an exact substring match of any length. Pairs, not single characters,
+ * because a common character occurs in nearly every Chinese document: a phrase of single
+ * characters walks every position of each, a pair's doclist is short. Every character starts a
+ * token (a pair, or the run's last character), so a one-character query is a prefix match.
  */
-const CJK_CHAR = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+/** A run's tokens: its pairs, and its last character unless `open` (a query's run that may continue). */
+function runTokens(run: string, open: boolean): string {
+  const chars = [...run];
+  if (chars.length === 1) return ` ${run} `;
+  const tokens: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) tokens.push((chars[i] as string) + (chars[i + 1] as string));
+  if (!open) tokens.push(chars[chars.length - 1] as string);
+  return ` ${tokens.join(' ')} `;
+}
 
 /** A token needs at least one letter or digit; anything else is dropped by the tokenizer. */
 const HAS_TOKEN_CHAR = /[\p{L}\p{N}]/u;
@@ -24,9 +37,20 @@ function fold(text: string): string {
   return ASCII_ONLY.test(text) ? text : text.normalize('NFKC');
 }
 
-/** Prepares a value for the FTS index: folded, CJK characters separated by spaces. */
+/** Prepares a value for the FTS index: folded, CJK runs as character pairs (see runTokens). */
 export function prepareIndexText(text: string): string {
-  return ASCII_ONLY.test(text) ? text : text.normalize('NFKC').replace(CJK_CHAR, ' $1 ');
+  return ASCII_ONLY.test(text) ? text : text.normalize('NFKC').replace(CJK_RUN, (run) => runTokens(run, false));
+}
+
+/**
+ * One query term as the index holds it, except that a CJK run ending the term leaves out its last
+ * character: the term is a prefix, so "卡纸" must also match inside "卡纸网关" (卡纸 纸网 网关 关),
+ * where no token "纸" follows "卡纸".
+ */
+function prepareQueryTerm(term: string): string {
+  if (ASCII_ONLY.test(term)) return term;
+  const folded = term.normalize('NFKC');
+  return folded.replace(CJK_RUN, (run, offset: number) => runTokens(run, !HAS_TOKEN_CHAR.test(folded.slice(offset + run.length))));
 }
 
 export function hasTokenChar(text: string): boolean {
@@ -46,7 +70,7 @@ export function splitQueryTerms(text: string): string[] {
  * tokenizer then splits "acme.co" into the phrase acme + co, matching the indexed domain.
  */
 export function quoteTerm(term: string): string {
-  return `"${prepareIndexText(term).replace(/"/g, '""')}"*`;
+  return `"${prepareQueryTerm(term).replace(/"/g, '""')}"*`;
 }
 
 export function digitsOf(text: string): string {
