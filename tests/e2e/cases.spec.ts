@@ -167,6 +167,8 @@ test('a rep opens a case during a visit, pauses it, links an article, resolves i
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await expect(casePage.getByTestId('case-status')).toHaveText('已解决');
     await page.screenshot({ path: shotPath(testInfo, 'case-page.zh-CN.png') });
+    await casePage.getByTestId('case-timeline').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath(testInfo, 'case-timeline.zh-CN.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await expectNoOverflow(page);
     await page.getByTestId('language-switch').selectOption('en');

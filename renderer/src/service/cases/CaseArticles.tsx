@@ -6,7 +6,7 @@ import type { ArticleHit } from '../../../../shared/contract/service/knowledge-r
 import { showToast } from '../../common/toast-store';
 import { useLiveQuery } from '../../data/use-live-query';
 import { useCrmClient } from '../../transport/client-context';
-import { Highlighted } from './highlight';
+import { Highlighted } from '../knowledge/Highlighted';
 
 const SEARCH_DELAY_MS = 200;
 const articlePath = (id: string): string => `/service/knowledge/${encodeURIComponent(id)}`;

@@ -22,7 +22,7 @@ export function caseColumns(t: TFunction<'service'>, format: Formatters): Readon
     {
       id: 'caseNumber',
       header: t('fields.number'),
-      minWidth: 112,
+      minWidth: 132,
       grow: 0.5,
       sortable: true,
       text: (row) => row.caseNumber,
@@ -32,8 +32,8 @@ export function caseColumns(t: TFunction<'service'>, format: Formatters): Readon
         </Link>
       ),
     },
-    { id: 'subject', header: t('fields.subject'), minWidth: 180, grow: 2, sortable: false, text: (row) => row.subject },
-    { id: 'account', header: t('fields.account'), minWidth: 130, grow: 1.2, sortable: false, text: (row) => record(row).accountName },
+    { id: 'subject', header: t('fields.subject'), minWidth: 150, grow: 2, sortable: false, text: (row) => row.subject },
+    { id: 'account', header: t('fields.account'), minWidth: 110, grow: 1.2, sortable: false, text: (row) => record(row).accountName },
     {
       id: 'status',
       header: t('fields.status'),
@@ -46,7 +46,7 @@ export function caseColumns(t: TFunction<'service'>, format: Formatters): Readon
     {
       id: 'priority',
       header: t('fields.priority'),
-      minWidth: 96,
+      minWidth: 84,
       grow: 0.4,
       sortable: true,
       text: (row) => t(`priority.${row.priority}`),
@@ -55,7 +55,7 @@ export function caseColumns(t: TFunction<'service'>, format: Formatters): Readon
     {
       id: 'sla',
       header: t('fields.sla'),
-      minWidth: 170,
+      minWidth: 220,
       grow: 0.9,
       sortable: false,
       text: (row) => t(`sla.state.${record(row).sla.state}`),
@@ -64,7 +64,7 @@ export function caseColumns(t: TFunction<'service'>, format: Formatters): Readon
     {
       id: 'category',
       header: t('fields.category'),
-      minWidth: 96,
+      minWidth: 80,
       grow: 0.5,
       sortable: false,
       text: (row) => categoryLabel(t, row.category),
@@ -72,11 +72,11 @@ export function caseColumns(t: TFunction<'service'>, format: Formatters): Readon
     {
       id: 'assignee',
       header: t('fields.assignee'),
-      minWidth: 100,
+      minWidth: 90,
       grow: 0.6,
       sortable: false,
       text: (row) => (record(row).mine ? t('case.you') : (record(row).assigneeName ?? t('case.unassigned'))),
     },
-    { id: 'openedAt', header: t('fields.opened'), minWidth: 110, grow: 0.5, sortable: true, text: (row) => format.date(row.openedAt) },
+    { id: 'openedAt', header: t('fields.opened'), minWidth: 104, grow: 0.5, sortable: true, text: (row) => format.date(row.openedAt) },
   ];
 }
