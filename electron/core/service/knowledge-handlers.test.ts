@@ -190,6 +190,9 @@ describe('editing', () => {
     if (!created.ok) throw new Error(created.error.message);
     expect(created.value).toMatchObject({ articleVersion: 1, status: 'draft', tags: ['led'] });
     expect(created.value.publishedAt).toBeUndefined();
+    const drafts = await h.call('knowledge.list', { filter: { status: ['draft'] }, sort: { field: 'title', direction: 'desc' } });
+    expect(drafts.ok && drafts.value.rows.map((r) => r.title)).toEqual(['Printer firmware 5.0 (draft)', 'Gateway LEDs explained']);
+    expect(drafts.ok && drafts.value.rows[0]?.body).toBe('');
     const hidden = await h.call('knowledge.search', { text: 'LEDs' });
     expect(hidden.ok && hidden.value.hits.map((hit) => hit.status)).toEqual(['draft']);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MangoQuerySelector, RxDocument } from 'rxdb';
+import type { RxDocument } from 'rxdb';
 import { ok } from '../../../shared/contract';
 import type { ArticleHit, ArticleRecord, ArticleValues } from '../../../shared/contract/service/knowledge-requests';
 import type { KnowledgeArticle, KnowledgeDoc } from '../../../shared/schemas';
@@ -7,6 +7,7 @@ import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
 import { editAccess, requireEditor } from '../sales/org-access';
 import { createSalesStore, toStored } from '../sales/sales-store';
+import { createArticleCatalog } from './knowledge-catalog';
 import { createArticleUsage } from './knowledge-usage';
 import { createMatcher, highlight, markdownToPlain, snippetOf, stripMarkers, suggestTerms } from './knowledge-text';
 import type { ServiceDeps } from './service-deps';
@@ -40,6 +41,7 @@ function articleFields(values: ArticleValues): Pick<KnowledgeArticle, keyof Arti
 export function createKnowledgeHandlers(deps: ServiceDeps) {
   const store = createSalesStore<KnowledgeDoc>('knowledge', deps);
   const usage = createArticleUsage(deps.db);
+  const catalog = createArticleCatalog(deps.db);
   const seesAll = (): boolean => editAccess(deps.session()).canEdit;
 
   async function record(doc: RxDocument<KnowledgeDoc>): Promise<ArticleRecord> {
@@ -87,34 +89,21 @@ export function createKnowledgeHandlers(deps: ServiceDeps) {
 
   return defineHandlers({
     'knowledge.list': async ({ filter, sort, offset, limit }) => {
-      const selector: Record<string, unknown> = { kind: KIND };
       const statuses = seesAll() ? filter.status : ['published' as const].filter((s) => !filter.status || filter.status.includes(s));
-      if (statuses) selector['status'] = { $in: statuses };
-      if (filter.category) selector['category'] = { $in: filter.category };
-      if (filter.language) selector['language'] = { $in: filter.language };
-      const query = { selector: selector as MangoQuerySelector<KnowledgeDoc> };
-      const [docs, total] = await Promise.all([
-        store.collection.find({ ...query, sort: [{ [sort.field]: sort.direction }] as never, skip: offset, limit }).exec(),
-        store.collection.count(query).exec(),
-      ]);
-      // Rows leave the body out: a list shows titles, and bodies run to 200,000 characters.
-      const rows = await Promise.all(docs.map(async (doc) => ({ ...(await record(doc)), body: '' })));
+      const { ids, total } = await catalog.list({ statuses, categories: filter.category, languages: filter.language, sort, offset, limit });
+      const found = await store.collection.findByIds(ids).exec();
+      const rows: ArticleRecord[] = [];
+      for (const id of ids) {
+        const doc = found.get(id);
+        // Rows leave the body out: a list shows titles, and bodies run to 200,000 characters.
+        if (doc) rows.push({ ...(await record(doc)), body: '' });
+      }
       return ok({ rows, total, offset });
     },
 
     'knowledge.get': async ({ id }) => ok(await record(await article(id))),
 
-    'knowledge.categories': async () => {
-      const selector: Record<string, unknown> = { kind: KIND };
-      if (!seesAll()) selector['status'] = 'published';
-      const docs = await store.collection.find({ selector: selector as MangoQuerySelector<KnowledgeDoc> }).exec();
-      const categories = new Set<string>();
-      for (const doc of docs) {
-        const category = (doc.toJSON(false) as KnowledgeArticle).category;
-        if (category) categories.add(category);
-      }
-      return ok({ categories: [...categories].sort((a, b) => a.localeCompare(b)) });
-    },
+    'knowledge.categories': async () => ok({ categories: await catalog.categories(seesAll() ? undefined : ['published']) }),
 
     'knowledge.search': async ({ text, language, limit }) => {
       const asked = language === undefined ? limit : Math.min(200, limit * LANGUAGE_OVERFETCH);
