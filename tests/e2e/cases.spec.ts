@@ -61,6 +61,18 @@ test('the case list shows queues with counts and SLA badges, in English and Chin
   await expect(grid.getByRole('row').nth(1)).toContainText(/Urgent|No case matches these filters/);
   await page.getByLabel('Priority').selectOption({ label: 'Any' });
 
+  // Keyboard: arrows move between queues, Enter on the grid opens the selected case.
+  await page.getByRole('tab', { name: /All open/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: /All cases/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /All cases/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(grid.getByRole('row').nth(1).getByTestId('sla-badge')).toBeVisible();
+  await grid.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('case-page')).toBeVisible();
+  await page.goBack();
+  await page.getByRole('tab', { name: /All open/ }).click();
+
   await page.getByTestId('language-switch').selectOption('zh-CN');
   await expect(page.getByRole('tab', { name: /全部未结/ })).toBeVisible();
   await page.screenshot({ path: shotPath(testInfo, 'cases-list.zh-CN.png') });
