@@ -47,9 +47,7 @@ describe('service.dashboard over the store', () => {
     const [cases, accounts, surveys] = await Promise.all([db.cases.find().exec(), db.accounts.find().exec(), db.surveys.find().exec()]);
     const tiers = new Map(accounts.map((a) => [a.id, a.tier]));
     const facts = cases.map((doc) => caseFacts({ ...doc.toMutableJSON(false), tier: tiers.get(doc.accountId) }, reference));
-    const openSla = new Map(
-      facts.filter((f) => f.finishedAt === undefined).map((f) => [f.row.id, reference.slaOf(f.row, f.row.tier, NOW).state]),
-    );
+    const openSla = facts.map((f) => (f.finishedAt === undefined ? reference.slaOf(f.row, f.row.tier, NOW).state : undefined));
     return computeServiceDashboard({ cases: facts, openSla, surveys: surveys.map((s) => s.toMutableJSON(false)), filters, now: NOW });
   };
 

@@ -33,7 +33,7 @@ export function createServiceDashboard(deps: ServiceDeps) {
   // Row objects are never mutated (a change replaces the row), so a row object keys what it yields.
   let factsCache: { reference: SlaReference; byRow: WeakMap<CaseRow, CaseFacts>; slaByRow: WeakMap<CaseRow, CaseSla> } | undefined;
   let caseState: { version: number; reference: SlaReference; facts: CaseFacts[] } | undefined;
-  let slaState: { version: number; reference: SlaReference; tick: number; open: Map<string, SlaState> } | undefined;
+  let slaState: { version: number; reference: SlaReference; tick: number; open: Array<SlaState | undefined> } | undefined;
   const answers = new Map<string, { stamp: Stamp; answer: ServiceDashboard }>();
 
   const factsOf = (rows: ReadonlyArray<CaseRow>, reference: SlaReference): CaseFacts[] => {
@@ -67,16 +67,17 @@ export function createServiceDashboard(deps: ServiceDeps) {
     }
     const facts = caseState.facts;
     if (slaState?.version !== stamp.cases || slaState.reference !== reference || slaState.tick !== stamp.tick) {
-      const open = new Map<string, SlaState>();
+      const open = new Array<SlaState | undefined>(facts.length);
       const slaByRow = factsCache!.slaByRow;
-      for (const { row, finishedAt } of facts) {
+      for (let index = 0; index < facts.length; index++) {
+        const { row, finishedAt } = facts[index]!;
         if (finishedAt !== undefined) continue;
         let sla = slaByRow.get(row);
         if (!sla) {
           sla = reference.slaOf(row, row.tier, now);
           slaByRow.set(row, sla);
         }
-        open.set(row.id, slaStateAt(sla, now));
+        open[index] = slaStateAt(sla, now);
       }
       slaState = { version: stamp.cases, reference, tick: stamp.tick, open };
     }

@@ -112,9 +112,7 @@ const surveys: DashboardSurvey[] = [
 
 const compute = (filters: Parameters<typeof computeServiceDashboard>[0]['filters']) => {
   const facts = cases.map((c) => caseFacts(c, reference));
-  const openSla = new Map(
-    facts.filter((f) => f.finishedAt === undefined).map((f) => [f.row.id, reference.slaOf(f.row, f.row.tier, NOW).state]),
-  );
+  const openSla = facts.map((f) => (f.finishedAt === undefined ? reference.slaOf(f.row, f.row.tier, NOW).state : undefined));
   return computeServiceDashboard({ cases: facts, openSla, surveys, filters, now: NOW });
 };
 

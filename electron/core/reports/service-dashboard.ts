@@ -28,8 +28,8 @@ export type DashboardSurvey = Pick<SurveyResponse, 'survey' | 'score' | 'ownerId
 
 export type ServiceDashboardInput = {
   readonly cases: ReadonlyArray<CaseFacts>;
-  /** SLA state now of each open case (by case id); resolved cases are absent. */
-  readonly openSla: ReadonlyMap<string, SlaState>;
+  /** SLA state now of each open case, at the case's index in `cases`; undefined for resolved ones. */
+  readonly openSla: ReadonlyArray<SlaState | undefined>;
   readonly surveys: ReadonlyArray<DashboardSurvey>;
   readonly filters: ServiceDashboardFilters;
   readonly now: number;
@@ -120,8 +120,9 @@ export function computeServiceDashboard(input: ServiceDashboardInput): ServiceDa
   const byPriority = new Map<CasePriority, number>();
   const byStatus = new Map<CaseStatus, number>();
   const categories = new Map<string, number>();
-  const firstResponse: number[] = [];
-  const resolution: number[] = [];
+  // Filled up to `measuredInPeriod`: no growing arrays in a pass over every case.
+  const firstResponse = new Float64Array(input.cases.length);
+  const resolution = new Float64Array(input.cases.length);
   const priorityOf = new Map<string, CasePriority>();
   let open = 0;
   let breachedOpen = 0;
@@ -131,7 +132,9 @@ export function computeServiceDashboard(input: ServiceDashboardInput): ServiceDa
   let metInPeriod = 0;
   let measuredInPeriod = 0;
 
-  for (const facts of input.cases) {
+  const cases = input.cases;
+  for (let index = 0; index < cases.length; index++) {
+    const facts = cases[index]!;
     const c = facts.row;
     if (filters.ownerId && c.ownerId !== filters.ownerId && c.assigneeId !== filters.ownerId) continue;
     if (filters.teamId && c.teamId !== filters.teamId) continue;
@@ -141,7 +144,7 @@ export function computeServiceDashboard(input: ServiceDashboardInput): ServiceDa
       open++;
       byPriority.set(c.priority, (byPriority.get(c.priority) ?? 0) + 1);
       byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
-      const sla = input.openSla.get(c.id);
+      const sla = input.openSla[index];
       if (sla === 'breached') breachedOpen++;
       else if (sla === 'at_risk') atRiskOpen++;
     }
@@ -164,9 +167,9 @@ export function computeServiceDashboard(input: ServiceDashboardInput): ServiceDa
     if (week >= 0 && week < weekCount) resolved[week]!++;
     const outcome = facts.outcome;
     if (!outcome) continue;
+    firstResponse[measuredInPeriod] = outcome.firstResponseMinutes;
+    resolution[measuredInPeriod] = outcome.resolutionMinutes;
     measuredInPeriod++;
-    firstResponse.push(outcome.firstResponseMinutes);
-    resolution.push(outcome.resolutionMinutes);
     if (outcome.met) metInPeriod++;
     if (week < 0 || week >= weekCount) continue;
     if (outcome.met) met[week]!++;
@@ -176,11 +179,12 @@ export function computeServiceDashboard(input: ServiceDashboardInput): ServiceDa
   const months = monthKeys(start, end);
   const csatMonths = months.map(() => new CsatTally());
   const npsMonths = months.map(() => new NpsTally());
-  const startDate = new Date(start);
-  const firstMonth = startDate.getUTCFullYear() * 12 + startDate.getUTCMonth();
+  const monthStarts = months.map((key) => Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, 1));
+  /** Index in `months` of an instant inside the period (a few comparisons, no Date per answer). */
   const monthOf = (at: number): number => {
-    const date = new Date(at);
-    return date.getUTCFullYear() * 12 + date.getUTCMonth() - firstMonth;
+    let i = monthStarts.length - 1;
+    while (i > 0 && monthStarts[i]! > at) i--;
+    return i;
   };
   const csat = new CsatTally();
   const nps = new NpsTally();
@@ -209,8 +213,8 @@ export function computeServiceDashboard(input: ServiceDashboardInput): ServiceDa
       openedInPeriod,
       resolvedInPeriod,
       slaAttainment: measuredInPeriod === 0 ? null : metInPeriod / measuredInPeriod,
-      firstResponse: durationFigure(firstResponse),
-      resolution: durationFigure(resolution),
+      firstResponse: durationFigure(firstResponse.subarray(0, measuredInPeriod)),
+      resolution: durationFigure(resolution.subarray(0, measuredInPeriod)),
       csat: csat.figure(),
       nps: nps.figure(),
     },
@@ -270,9 +274,9 @@ class NpsTally {
 }
 
 /** Nearest-rank median and 90th percentile of whole minutes. */
-function durationFigure(minutes: number[]): DurationFigure {
+function durationFigure(minutes: Float64Array): DurationFigure {
   if (minutes.length === 0) return { medianMinutes: null, p90Minutes: null, count: 0 };
-  const sorted = Float64Array.from(minutes).sort();
+  const sorted = minutes.sort();
   const rank = (q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
   return { medianMinutes: rank(0.5), p90Minutes: rank(0.9), count: sorted.length };
 }

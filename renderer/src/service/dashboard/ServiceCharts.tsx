@@ -16,7 +16,7 @@ export function ServiceCharts({ dashboard, mode }: { readonly dashboard: Service
   const format = useFormatters();
   const summaries = useServiceChartSummaries(dashboard);
   const options = <T extends 'bar' | 'line'>(axes: Parameters<typeof baseOptions>[4], stacked = false) =>
-    baseOptions<T>(mode, format, NO_MONEY, 'USD', axes, stacked);
+    wholeCounts(baseOptions<T>(mode, format, NO_MONEY, 'USD', axes, stacked), axes);
   const week = (iso: string): string => format.day(iso);
   const month = (key: string): string => format.monthShort(key);
 
@@ -154,11 +154,21 @@ export function ServiceCharts({ dashboard, mode }: { readonly dashboard: Service
               { label: t('charts.openedCases'), data: dashboard.topCategories.map((row) => row.count), backgroundColor: CHART_COLORS.blue },
             ],
           }}
-          options={{ ...options<'bar'>({ y: 'count' }), indexAxis: 'y' }}
+          options={horizontal(options<'bar'>({ y: 'count' }))}
         />
       </ChartCard>
     </div>
   );
+}
+
+/** Case and answer counts are whole: no 0.5 ticks on a small dashboard. */
+function wholeCounts<T extends 'bar' | 'line'>(options: ChartOptions<T>, axes: Parameters<typeof baseOptions>[4]): ChartOptions<T> {
+  const scales = { ...options?.scales } as Record<string, { ticks?: object } | undefined>;
+  for (const axis of ['y', 'y1'] as const) {
+    const scale = scales[axis];
+    if (scale && axes[axis] === 'count') scales[axis] = { ...scale, ticks: { ...scale.ticks, precision: 0 } };
+  }
+  return { ...options, scales } as ChartOptions<T>;
 }
 
 function line(label: string, data: number[], color: string): ChartDataset<'line', number[]> {
@@ -188,6 +198,27 @@ function overlayLine(
     order: -1,
   };
   return dataset as unknown as ChartDataset<'bar', Array<number | null>>;
+}
+
+/** Horizontal bars: category names on the vertical axis, counts along the horizontal one. */
+function horizontal(base: ChartOptions<'bar'>): ChartOptions<'bar'> {
+  const { x, y } = base.scales ?? {};
+  return {
+    ...base,
+    indexAxis: 'y',
+    scales: {
+      x: { ...y, grid: { display: true } },
+      y: {
+        ...x,
+        ticks: {
+          ...x?.ticks,
+          callback(value) {
+            return this.getLabelForValue(Number(value));
+          },
+        },
+      },
+    },
+  };
 }
 
 function percentRight(base: ChartOptions<'bar'>): ChartOptions<'bar'> {

@@ -29,14 +29,14 @@ export function ServiceKeyFigures({ dashboard }: { readonly dashboard: ServiceDa
     {
       id: 'first-response',
       label: t('figures.firstResponse'),
-      value: duration(totals.firstResponse.medianMinutes),
-      detail: t('figures.p90', { value: duration(totals.firstResponse.p90Minutes) }),
+      value: duration(totals.firstResponse.medianMinutes, true),
+      detail: t('figures.medianP90', { value: duration(totals.firstResponse.p90Minutes, true) }),
     },
     {
       id: 'resolution',
       label: t('figures.resolution'),
-      value: duration(totals.resolution.medianMinutes),
-      detail: t('figures.p90', { value: duration(totals.resolution.p90Minutes) }),
+      value: duration(totals.resolution.medianMinutes, true),
+      detail: t('figures.medianP90', { value: duration(totals.resolution.p90Minutes, true) }),
     },
     {
       id: 'csat',

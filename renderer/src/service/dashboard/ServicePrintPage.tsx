@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -5,7 +6,9 @@ import {
   type ServiceDashboard,
   type ServiceDashboardFilters,
 } from '../../../../shared/contract/service/service-dashboard-requests';
+import type { ReportFilterOptions } from '../../../../shared/contract/reports/report-requests';
 import { useFormatters } from '../../i18n/use-formatters';
+import { useCrmClient } from '../../transport/client-context';
 import '../../reports/reports.css';
 import { usePrintLanguage, usePrintReady } from '../../reports/print/use-print-ready';
 import { ServiceCharts } from './ServiceCharts';
@@ -29,15 +32,16 @@ export function ServicePrintPage() {
   const languageReady = usePrintLanguage();
   const filters = readFilters(params.get('filters'));
   const { dashboard } = useServiceDashboard(filters);
-  usePrintReady(languageReady && dashboard !== null);
+  const names = useFilterNames(filters.ownerId !== undefined || filters.teamId !== undefined);
+  usePrintReady(languageReady && dashboard !== null && names !== null);
   const { t } = useTranslation('service-dashboard');
   const format = useFormatters();
   if (!dashboard) return <div className="print-page" />;
   const filterText = [
     periodLabel(filters, dashboard.asOf, format.month),
     filters.priority ? `${t('filters.priority')}: ${t(`priority.${filters.priority}`)}` : '',
-    filters.ownerId ? `${t('filters.owner')}: ${filters.ownerId}` : '',
-    filters.teamId ? `${t('filters.team')}: ${filters.teamId}` : '',
+    filters.ownerId ? `${t('filters.owner')}: ${names?.get(filters.ownerId) ?? filters.ownerId}` : '',
+    filters.teamId ? `${t('filters.team')}: ${names?.get(filters.teamId) ?? filters.teamId}` : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -57,6 +61,22 @@ export function ServicePrintPage() {
       <MonthTable dashboard={dashboard} />
     </article>
   );
+}
+
+/** Rep and team names for the filter line; an empty map when no filter names one (nothing to wait for). */
+function useFilterNames(needed: boolean): ReadonlyMap<string, string> | null {
+  const client = useCrmClient();
+  const [names, setNames] = useState<ReadonlyMap<string, string> | null>(needed ? null : new Map());
+  useEffect(() => {
+    if (!needed) return;
+    void client.send('reports.filterOptions', {}).then((result) => {
+      const options: ReadonlyArray<ReportFilterOptions['owners'][number]> = result.ok
+        ? [...result.value.owners, ...result.value.teams]
+        : [];
+      setNames(new Map(options.map((option) => [option.id, option.label])));
+    });
+  }, [client, needed]);
+  return names;
 }
 
 function ExactFigures({ dashboard }: { readonly dashboard: ServiceDashboard }) {

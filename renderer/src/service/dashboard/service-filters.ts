@@ -37,13 +37,18 @@ export function toServiceFilters(state: ServiceFilterState): ServiceDashboardFil
 }
 
 /**
- * Business minutes in words-ready parts: under an hour in minutes, under two days in hours and
+ * Business minutes in words-ready parts (`compact`: hours with one decimal under two days): under an hour in minutes, under two days in hours and
  * minutes, beyond in days and hours (a business day is whatever the calendar says, so days here
  * are 24 hours of counted business time).
  */
-export function durationParts(minutes: number): { readonly key: 'minutes' | 'hours' | 'days'; readonly values: Record<string, number> } {
+export function durationParts(
+  minutes: number,
+  compact = false,
+): { readonly key: 'minutes' | 'hours' | 'hoursOnly' | 'days'; readonly values: Record<string, number> } {
   const whole = Math.round(minutes);
   if (whole < 60) return { key: 'minutes', values: { minutes: whole } };
+  // At a glance hours read with one decimal; exact minutes are in the printed report.
+  if (compact && whole < 48 * 60) return { key: 'hoursOnly', values: { hours: Math.round(whole / 6) / 10 } };
   if (whole < 48 * 60) return { key: 'hours', values: { hours: Math.floor(whole / 60), minutes: whole % 60 } };
   return { key: 'days', values: { days: Math.floor(whole / 1440), hours: Math.floor((whole % 1440) / 60) } };
 }

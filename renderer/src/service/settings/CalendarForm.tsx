@@ -22,7 +22,8 @@ export function CalendarForm({
     () => initial ?? { name: '', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, week: DEFAULT_WEEK, holidays: [] },
   );
   const zones = useMemo(() => timeZones(values.timeZone), [values.timeZone]);
-  const [error, setError] = useState<string | null>(null);
+  // The error's words are chosen at render, so they follow a change of language.
+  const [error, setError] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
   const setDay = (day: number, stretches: Values['week'][number]): void =>
     setValues((v) => ({ ...v, week: v.week.map((current, i) => (i === day ? stretches : current)) }));
@@ -32,13 +33,15 @@ export function CalendarForm({
     const problem = calendarError(values);
     if (problem) {
       return setError(
-        problem.key === 'hours' ? t('settings.errors.hours', { day: weekdays[problem.day] }) : t(`settings.errors.${problem.key}`),
+        problem.key === 'hours'
+          ? { key: 'settings.errors.hours', values: { day: problem.day } }
+          : { key: `settings.errors.${problem.key}` },
       );
     }
     setSaving(true);
     const failure = await onSave({ ...values, name: values.name.trim() });
     setSaving(false);
-    setError(failure === null ? null : t('settings.saveFailed', { message: failure }));
+    setError(failure === null ? null : { key: 'settings.saveFailed', failure });
   };
 
   return (
@@ -175,10 +178,16 @@ export function CalendarForm({
         </button>
         {error ? (
           <p className="settings-error" role="alert" data-testid="calendar-error">
-            {error}
+            {error.failure === undefined
+              ? error.key === 'settings.errors.hours'
+                ? t(error.key, { day: weekdays[Number(error.values?.['day'])] })
+                : t(error.key as 'settings.errors.name')
+              : t('settings.saveFailed', { message: error.failure })}
           </p>
         ) : null}
       </div>
     </form>
   );
 }
+
+type Problem = { readonly key: string; readonly values?: Readonly<Record<string, number>>; readonly failure?: string };

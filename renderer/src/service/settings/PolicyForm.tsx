@@ -20,18 +20,19 @@ export function PolicyForm({
 }) {
   const { t } = useTranslation('service-dashboard');
   const [draft, setDraft] = useState<PolicyDraft>(() => policyDraft(initial, calendars[0]?.id ?? ''));
-  const [error, setError] = useState<string | null>(null);
+  // The error's words are chosen at render, so they follow a change of language.
+  const [error, setError] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof PolicyDraft>(field: K, value: PolicyDraft[K]): void => setDraft((d) => ({ ...d, [field]: value }));
 
   const submit = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault();
     const checked = policyValues(draft);
-    if (!checked.ok) return setError(t(`settings.errors.${checked.error}`));
+    if (!checked.ok) return setError({ key: `settings.errors.${checked.error}` });
     setSaving(true);
     const failure = await onSave(checked.values);
     setSaving(false);
-    setError(failure === null ? null : t('settings.saveFailed', { message: failure }));
+    setError(failure === null ? null : { key: 'settings.saveFailed', failure });
   };
 
   const target = (field: 'firstResponse' | 'resolution', label: string) => (
@@ -133,10 +134,12 @@ export function PolicyForm({
         </button>
         {error ? (
           <p className="settings-error" role="alert" data-testid="policy-error">
-            {error}
+            {error.failure === undefined ? t(error.key as 'settings.errors.name') : t('settings.saveFailed', { message: error.failure })}
           </p>
         ) : null}
       </div>
     </form>
   );
 }
+
+type Problem = { readonly key: string; readonly values?: Readonly<Record<string, number>>; readonly failure?: string };

@@ -211,14 +211,7 @@ function CalendarTable({
             <tr key={c.id}>
               <td>{c.name}</td>
               <td>{c.timeZone}</td>
-              <td>
-                {c.week
-                  .map((stretches, day) =>
-                    stretches.length === 0 ? null : `${weekdays[day]} ${stretches.map((h) => `${h.start}–${h.end}`).join(', ')}`,
-                  )
-                  .filter(Boolean)
-                  .join('; ')}
-              </td>
+              <td className="settings-week-cell">{weekSummary(c.week, weekdays)}</td>
               <td title={c.holidays.map((h) => `${h.date}${h.name ? ` ${h.name}` : ''}`).join('\n')}>
                 {t('settings.holidayCount', { count: c.holidays.length })}
               </td>
@@ -240,4 +233,17 @@ function CalendarTable({
       </table>
     </div>
   );
+}
+
+/** "Monday–Friday 09:00–17:00; Saturday 10:00–14:00": runs of weekdays with the same hours folded together. */
+function weekSummary(week: BusinessCalendar['week'], weekdays: readonly string[]): string {
+  const hours = week.map((stretches) => stretches.map((h) => `${h.start}–${h.end}`).join(', '));
+  const parts: string[] = [];
+  for (let day = 0; day < hours.length;) {
+    let last = day;
+    while (last + 1 < hours.length && hours[last + 1] === hours[day]) last++;
+    if (hours[day]) parts.push(`${weekdays[day]}${last > day ? `–${weekdays[last]}` : ''} ${hours[day]}`);
+    day = last + 1;
+  }
+  return parts.join('; ');
 }
