@@ -116,5 +116,11 @@ describe('service.dashboard over the store', () => {
     expect(afterResolve.totals.open).toBe(before.totals.open - 1);
     expect(afterResolve.totals.resolvedInPeriod).toBe(before.totals.resolvedInPeriod + 1);
     expect(afterResolve).toEqual(await fromScratch({}));
+
+    // A deleted case leaves every figure; the answer still equals a from-scratch read.
+    const resolved = await db.cases.findOne({ selector: { status: 'closed' } }).exec();
+    await resolved!.remove();
+    expect(await service.dashboard({})).toEqual(await fromScratch({}));
+    expect(await service.dashboard({ priority: resolved!.priority })).toEqual(await fromScratch({ priority: resolved!.priority }));
   });
 });

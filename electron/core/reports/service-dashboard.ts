@@ -50,18 +50,24 @@ export function caseFacts(row: CaseRow, reference: SlaReference): CaseFacts {
   if (!isFinished(row.status)) return { row, finishedAt: undefined, outcome: undefined };
   const finishedAt = row.resolvedAt ?? row.closedAt ?? row.updatedAt;
   if (row.slaOutcome) return { row, finishedAt, outcome: toOutcome(row.slaOutcome) };
-  let measured: Outcome | null | undefined;
-  return {
-    row,
-    finishedAt,
-    get outcome() {
-      if (measured === undefined) {
-        const frozen = reference.outcomeAt(row, row.tier, finishedAt);
-        measured = frozen ? toOutcome(frozen) : null;
-      }
-      return measured ?? undefined;
-    },
-  };
+  return new MeasuredOnRead(row, finishedAt, reference);
+}
+
+/** A resolved case without a frozen outcome: measured against the current policy on first read. */
+class MeasuredOnRead implements CaseFacts {
+  private measured: Outcome | null | undefined;
+  constructor(
+    readonly row: CaseRow,
+    readonly finishedAt: number,
+    private readonly reference: SlaReference,
+  ) {}
+  get outcome(): Outcome | undefined {
+    if (this.measured === undefined) {
+      const frozen = this.reference.outcomeAt(this.row, this.row.tier, this.finishedAt);
+      this.measured = frozen ? toOutcome(frozen) : null;
+    }
+    return this.measured ?? undefined;
+  }
 }
 
 function toOutcome(o: NonNullable<CaseRow['slaOutcome']>): Outcome {
