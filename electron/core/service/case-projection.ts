@@ -168,7 +168,8 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
         const tier = accounts.get(id)?.tier;
         if (tier === before) continue;
         // The account's tier picks the SLA policy, so its cases change with it.
-        for (const caseId of byAccount.get(id) ?? []) {
+        // A copy: setCase takes each case out of the account's set and puts it back.
+        for (const caseId of [...(byAccount.get(id) ?? [])]) {
           const row = cases.get(caseId);
           if (row) setCase(caseId, { ...row, tier }, changes);
         }
