@@ -167,7 +167,8 @@ test('a rep opens a case during a visit, pauses it, links an article, resolves i
     await expect(casePage.getByTestId('sla-resolution')).toHaveAttribute('data-state', /met|breached/);
     await casePage.getByRole('button', { name: 'Record CSAT' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record CSAT for this case' });
-    await dialog.getByRole('radio', { name: /^5/ }).check();
+    await dialog.getByLabel('5, very satisfied').check();
+    await expect(dialog.getByRole('radio', { name: /^5/ })).toBeChecked();
     await dialog.getByLabel('Comment').fill('Fixed on the spot');
     await page.screenshot({ path: shotPath(testInfo, 'case-csat.en.png') });
     expect(await seriousViolations(page)).toEqual([]);
@@ -193,7 +194,8 @@ test('a rep opens a case during a visit, pauses it, links an article, resolves i
     const contact = page.getByTestId('contact-detail');
     await contact.getByRole('button', { name: 'Record NPS' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record NPS' });
-    await dialog.getByRole('radio', { name: '9' }).check();
+    await dialog.getByLabel('9', { exact: true }).check();
+    await expect(dialog.getByRole('radio', { name: '9' })).toBeChecked();
     await page.screenshot({ path: shotPath(testInfo, 'contact-nps.en.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save answer' }).click();

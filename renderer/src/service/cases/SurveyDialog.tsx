@@ -82,6 +82,8 @@ export function SurveyDialog({ target, onClose }: { readonly target: SurveyTarge
                 <input
                   type="radio"
                   className="survey-radio"
+                  // A CSAT score is read with its meaning ("5, very satisfied"); an NPS score is its number.
+                  aria-label={csat ? t(`survey.csatScore.${value as 1 | 2 | 3 | 4 | 5}`) : undefined}
                   name={`${id}-score`}
                   value={value}
                   checked={score === value}
@@ -90,8 +92,7 @@ export function SurveyDialog({ target, onClose }: { readonly target: SurveyTarge
                     setError(null);
                   }}
                 />
-                <span aria-hidden="true">{value}</span>
-                <span className="visually-hidden">{csat ? t(`survey.csatScore.${value as 1 | 2 | 3 | 4 | 5}`) : String(value)}</span>
+                <span>{value}</span>
               </label>
             ))}
           </div>
