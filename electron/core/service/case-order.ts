@@ -9,8 +9,9 @@ export type SortedList<T> = {
   remove(item: T): void;
 };
 
-export function createSortedList<T>(compare: (a: T, b: T) => number, initial: Iterable<T> = []): SortedList<T> {
-  const items = [...initial].sort(compare);
+/** `sorted`: `initial` is in order already (read from another sorted list). */
+export function createSortedList<T>(compare: (a: T, b: T) => number, initial: Iterable<T> = [], sorted = false): SortedList<T> {
+  const items = sorted ? [...initial] : [...initial].sort(compare);
 
   /** The first index whose element is not before `item`. */
   const lowerBound = (item: T): number => {

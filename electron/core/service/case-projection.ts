@@ -61,12 +61,12 @@ export type CaseProjectionOptions = { readonly log?: (message: string, error: un
 /** Rows per page of the initial load; other requests run between pages. */
 const PAGE = 5_000;
 /** A bulk larger than this drops the sorted orders (rebuilt on next use) instead of patching each. */
-const PATCH_LIMIT = 2_000;
+export const PATCH_LIMIT = 2_000;
 
 const PRIORITY_RANK: Readonly<Record<Case['priority'], number>> = Object.fromEntries(CASE_PRIORITIES.map((p, i) => [p, i])) as never;
 
 const byId = (a: CaseRow, b: CaseRow): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const COMPARATORS: Readonly<Record<CaseOrderField, (a: CaseRow, b: CaseRow) => number>> = {
+export const ORDER_COMPARATORS: Readonly<Record<CaseOrderField, (a: CaseRow, b: CaseRow) => number>> = {
   openedAt: (a, b) => a.openedAt - b.openedAt || byId(a, b),
   updatedAt: (a, b) => a.updatedAt - b.updatedAt || byId(a, b),
   priority: (a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.openedAt - b.openedAt || byId(a, b),
@@ -205,7 +205,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
     for (const field of ORDER_FIELDS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (closed) return;
-      if (!orders.has(field)) orders.set(field, createSortedList(COMPARATORS[field], cases.values()));
+      if (!orders.has(field)) orders.set(field, createSortedList(ORDER_COMPARATORS[field], cases.values()));
     }
   };
 
@@ -261,7 +261,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
     accountTier: (accountId) => accounts.get(accountId)?.tier,
     ordered(field) {
       let order = orders.get(field);
-      if (!order) orders.set(field, (order = createSortedList(COMPARATORS[field], cases.values())));
+      if (!order) orders.set(field, (order = createSortedList(ORDER_COMPARATORS[field], cases.values())));
       return order.items;
     },
     subscribe(listener) {

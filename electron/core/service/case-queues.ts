@@ -2,7 +2,7 @@ import type { CaseListParams, CaseQueue, CaseQueueCounts } from '../../../shared
 import { CASE_QUEUES } from '../../../shared/contract/service/cases-requests';
 import type { Actor } from '../customers/record-store';
 import { createSortedList, type SortedList } from './case-order';
-import type { CaseProjection, CaseRow, CaseRowChange } from './case-projection';
+import { ORDER_COMPARATORS, PATCH_LIMIT, type CaseProjection, type CaseRow, type CaseRowChange } from './case-projection';
 import type { SlaReference } from './sla-reference';
 
 /** The `breaching` queue looks this far ahead of now. */
@@ -42,9 +42,15 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
   let dueRef: SlaReference | undefined;
   let dueList: SortedList<Due> | undefined;
   const dueById = new Map<string, Due>();
-  const cache = new Map<string, ReadonlyArray<CaseRow>>();
-  let cacheVersion = -1;
-  let counted: { key: string; version: number; counts: Omit<CaseQueueCounts, 'breaching'> } | undefined;
+  // Answers of recent queries, patched with every change (a write moves one case, never a rescan).
+  const cache = new Map<string, { readonly matches: (row: CaseRow) => boolean; readonly list: SortedList<CaseRow> }>();
+  let counted:
+    | {
+        key: string;
+        tests: ReadonlyArray<readonly [Exclude<CaseQueue, 'breaching'>, (row: CaseRow) => boolean]>;
+        counts: Record<Exclude<CaseQueue, 'breaching'>, number>;
+      }
+    | undefined;
 
   const compareDue = (a: Due, b: Due): number => a.at - b.at || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
   const dueEntry = (row: CaseRow, ref: SlaReference): Due | undefined => {
@@ -54,6 +60,20 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
   };
 
   projection.subscribe((changes: ReadonlyArray<CaseRowChange>) => {
+    if (changes.length > PATCH_LIMIT) {
+      cache.clear();
+      counted = undefined;
+    }
+    for (const { before, after } of changes) {
+      for (const { matches, list } of cache.values()) {
+        if (before && matches(before)) list.remove(before);
+        if (after && matches(after)) list.insert(after);
+      }
+      if (counted) {
+        for (const [queue, test] of counted.tests)
+          counted.counts[queue] += (after && test(after) ? 1 : 0) - (before && test(before) ? 1 : 0);
+      }
+    }
     if (!dueRef || !dueList) return;
     for (const { before, after } of changes) {
       const old = before ? dueById.get(before.id) : undefined;
@@ -98,10 +118,6 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
         }
         return { rows: out.slice(offset, offset + limit), total: out.length };
       }
-      if (cacheVersion !== projection.version()) {
-        cache.clear();
-        cacheVersion = projection.version();
-      }
       const ordered = projection.ordered(query.sort.field);
       const descending = query.sort.direction === 'desc';
       if (query.queue === 'all' && !hasFilter(query.filter)) {
@@ -111,8 +127,8 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
         return { rows, total: ordered.length };
       }
       const key = JSON.stringify([query, actor.ownerId, actor.teamId]);
-      let out = cache.get(key);
-      if (!out) {
+      let entry = cache.get(key);
+      if (!entry) {
         const found: CaseRow[] = [];
         if (!descending) {
           for (const row of ordered) if (matches(row)) found.push(row);
@@ -122,21 +138,23 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
             if (matches(row)) found.push(row);
           }
         }
+        const compare = ORDER_COMPARATORS[query.sort.field];
+        const inOrder = descending ? (a: CaseRow, b: CaseRow) => compare(b, a) : compare;
         if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-        cache.set(key, found);
-        out = found;
+        entry = { matches, list: createSortedList(inOrder, found, true) };
+        cache.set(key, entry);
       }
-      return { rows: out.slice(offset, offset + limit), total: out.length };
+      return { rows: entry.list.items.slice(offset, offset + limit), total: entry.list.items.length };
     },
 
     async counts(actor, ref, now) {
       await projection.ready();
       const key = `${actor.ownerId}|${actor.teamId}`;
-      if (counted?.key !== key || counted.version !== projection.version()) {
+      if (counted?.key !== key) {
         const tests = CASE_QUEUES.filter((q) => q !== 'breaching').map((queue) => [queue, queueTest(queue, actor)] as const);
         const counts = Object.fromEntries(tests.map(([queue]) => [queue, 0])) as Record<Exclude<CaseQueue, 'breaching'>, number>;
         for (const row of await projection.rows()) for (const [queue, test] of tests) if (test(row)) counts[queue]++;
-        counted = { key, version: projection.version(), counts };
+        counted = { key, tests, counts };
       }
       const due = await dueOrder(ref);
       return { ...counted.counts, breaching: upperBound(due, now + BREACHING_WITHIN_MS) };
