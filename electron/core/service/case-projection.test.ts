@@ -49,6 +49,7 @@ describe('case projection', () => {
       expect(await projection.rows()).toHaveLength(300);
       expect(projection.get('case-0002')?.tier).toBe('key');
       for (const field of ['openedAt', 'updatedAt', 'caseNumber'] as const) projection.ordered(field);
+      projection.ordered('openedAt', 'open');
       const seen: string[] = [];
       projection.subscribe((changes) => seen.push(...changes.map((c) => (c.after ?? c.before)?.id ?? '?')));
       const version = projection.version();
@@ -76,6 +77,10 @@ describe('case projection', () => {
       expect(projection.ordered('updatedAt').at(-1)?.id).toBe('case-0003');
       expect(sortedBy(projection.ordered('caseNumber'), (r: Case) => r.caseNumber)).toBe(true);
       expect(projection.ordered('priority')).toHaveLength(300);
+      const open = projection.ordered('openedAt', 'open');
+      expect(open).toHaveLength(299);
+      expect(open.map((r) => r.id)).not.toContain('case-0003');
+      expect(sortedBy(open, (r: Case) => r.openedAt)).toBe(true);
     } finally {
       projection.close();
     }

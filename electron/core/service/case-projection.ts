@@ -50,8 +50,11 @@ export type CaseProjection = {
   ofAccount(accountId: string): ReadonlyArray<CaseRow>;
   accountName(accountId: string): string | undefined;
   accountTier(accountId: string): AccountTier | undefined;
-  /** Every case sorted ascending by `field`, then by id; live (patched in place by later changes). */
-  ordered(field: CaseOrderField): ReadonlyArray<CaseRow>;
+  /**
+   * Every case (or, with 'open', every case not resolved or closed) sorted ascending by `field`,
+   * then by id; live (patched in place by later changes).
+   */
+  ordered(field: CaseOrderField, only?: 'open'): ReadonlyArray<CaseRow>;
   /** Told about every change applied after the load, after the projection itself is patched. */
   subscribe(listener: (changes: ReadonlyArray<CaseRowChange>) => void): () => void;
 };
@@ -73,6 +76,8 @@ export const ORDER_COMPARATORS: Readonly<Record<CaseOrderField, (a: CaseRow, b: 
   caseNumber: (a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : byId(a, b)),
 };
 
+const isOpen = (row: CaseRow): boolean => row.status !== 'resolved' && row.status !== 'closed';
+
 const ORDER_FIELDS: ReadonlyArray<CaseOrderField> = ['openedAt', 'updatedAt', 'priority', 'caseNumber'];
 
 type AccountFacts = { readonly name: string; readonly tier: AccountTier };
@@ -87,6 +92,8 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
   const byAccount = new Map<string, Set<string>>();
   const accounts = new Map<string, AccountFacts>();
   const orders = new Map<CaseOrderField, SortedList<CaseRow>>();
+  // The same orders over open cases only: most queues hold nothing else, and they are a fraction of all.
+  const openOrders = new Map<CaseOrderField, SortedList<CaseRow>>();
   const listeners = new Set<(changes: ReadonlyArray<CaseRowChange>) => void>();
   let version = 0;
   let closed = false;
@@ -102,6 +109,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
     if (before) {
       byAccount.get(before.accountId)?.delete(id);
       for (const order of orders.values()) order.remove(before);
+      if (isOpen(before)) for (const order of openOrders.values()) order.remove(before);
     }
     if (after) {
       cases.set(id, after);
@@ -109,6 +117,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
       if (!ids) byAccount.set(after.accountId, (ids = new Set()));
       ids.add(id);
       for (const order of orders.values()) order.insert(after);
+      if (isOpen(after)) for (const order of openOrders.values()) order.insert(after);
     } else cases.delete(id);
     changes?.push({ before, after });
   };
@@ -146,7 +155,10 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
   const subscriptions: Subscription[] = [
     db.cases.eventBulks$.subscribe((bulk) => {
       if (!loading) return;
-      if (bulk.events.length > PATCH_LIMIT) orders.clear();
+      if (bulk.events.length > PATCH_LIMIT) {
+        orders.clear();
+        openOrders.clear();
+      }
       const changes: CaseRowChange[] = [];
       for (const event of bulk.events) {
         touched.add(event.documentId);
@@ -205,7 +217,9 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
     for (const field of ORDER_FIELDS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (closed) return;
-      if (!orders.has(field)) orders.set(field, createSortedList(ORDER_COMPARATORS[field], cases.values()));
+      const all = orders.get(field) ?? createSortedList(ORDER_COMPARATORS[field], cases.values());
+      orders.set(field, all);
+      if (!openOrders.has(field)) openOrders.set(field, createSortedList(ORDER_COMPARATORS[field], all.items.filter(isOpen), true));
     }
   };
 
@@ -233,6 +247,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
       byAccount.clear();
       accounts.clear();
       orders.clear();
+      openOrders.clear();
     });
     return loading;
   };
@@ -259,10 +274,13 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
     },
     accountName: (accountId) => accounts.get(accountId)?.name,
     accountTier: (accountId) => accounts.get(accountId)?.tier,
-    ordered(field) {
+    ordered(field, only) {
       let order = orders.get(field);
       if (!order) orders.set(field, (order = createSortedList(ORDER_COMPARATORS[field], cases.values())));
-      return order.items;
+      if (only !== 'open') return order.items;
+      let open = openOrders.get(field);
+      if (!open) openOrders.set(field, (open = createSortedList(ORDER_COMPARATORS[field], order.items.filter(isOpen), true)));
+      return open.items;
     },
     subscribe(listener) {
       listeners.add(listener);

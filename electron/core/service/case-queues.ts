@@ -31,7 +31,7 @@ export type CaseQueues = {
 };
 
 /** How many answers of other queries to keep per projection version (tabs, filters, sorts in use). */
-const CACHE_SIZE = 32;
+const CACHE_SIZE = 64;
 
 /**
  * Queue views answered from the case projection: orders are kept sorted by the projection, and the
@@ -118,7 +118,7 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
         }
         return { rows: out.slice(offset, offset + limit), total: out.length };
       }
-      const ordered = projection.ordered(query.sort.field);
+      const ordered = projection.ordered(query.sort.field, query.queue === 'all' ? undefined : 'open');
       const descending = query.sort.direction === 'desc';
       if (query.queue === 'all' && !hasFilter(query.filter)) {
         const rows = descending
@@ -128,7 +128,9 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
       }
       const key = JSON.stringify([query, actor.ownerId, actor.teamId]);
       let entry = cache.get(key);
-      if (!entry) {
+      // Least recently used goes first: a hit moves to the end.
+      if (entry) cache.delete(key);
+      else {
         const found: CaseRow[] = [];
         if (!descending) {
           for (const row of ordered) if (matches(row)) found.push(row);
@@ -142,8 +144,8 @@ export function createCaseQueues(projection: CaseProjection): CaseQueues {
         const inOrder = descending ? (a: CaseRow, b: CaseRow) => compare(b, a) : compare;
         if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
         entry = { matches, list: createSortedList(inOrder, found, true) };
-        cache.set(key, entry);
       }
+      cache.set(key, entry);
       return { rows: entry.list.items.slice(offset, offset + limit), total: entry.list.items.length };
     },
 
