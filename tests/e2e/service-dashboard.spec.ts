@@ -54,7 +54,7 @@ test('service dashboard shows the figures and charts, follows a new NPS answer, 
   );
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = await page.evaluate<number>('document.documentElement.scrollWidth');
   expect(width).toBeLessThanOrEqual(1366);
   await page.screenshot({ path: shotPath(test.info(), 'service-dashboard.png') });
 
@@ -138,7 +138,7 @@ test('SLA settings list the synced policies and calendars, and the local user ed
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
   await page.screenshot({ path: shotPath(test.info(), 'service-settings.png') });
   await useLanguage(page, 'zh-CN');
   await expect(page.getByRole('heading', { name: 'SLA 策略与工作日历' })).toBeVisible();
