@@ -1,5 +1,5 @@
 import { ok, type Stored } from '../../../shared/contract';
-import type { CaseRecord } from '../../../shared/contract/service/cases-requests';
+import { CASE_QUEUES, caseListParamsSchema, type CaseRecord } from '../../../shared/contract/service/cases-requests';
 import type { Case } from '../../../shared/schemas';
 import { defineHandlers } from '../rpc/dispatcher';
 import { toStored } from '../db/validated-documents';
@@ -16,6 +16,20 @@ import type { ServiceDeps } from './service-deps';
 export function createCasesHandlers(deps: ServiceDeps, options: CaseWriteOptions = {}) {
   const queues = createCaseQueues(deps.cases);
   const writes = createCaseWrites(deps, options);
+
+  // The queue tabs in their default order are what a user opens first: answer them once the cases
+  // are loaded, so the first look at each is a cached one.
+  void deps.cases
+    .ready()
+    .then(async () => {
+      const ref = await deps.sla.current();
+      for (const name of CASE_QUEUES) {
+        const { queue, filter, sort } = caseListParamsSchema.parse({ queue: name });
+        await queues.select({ queue, filter, sort }, deps.actor, ref, deps.now(), { offset: 0, limit: 1 });
+      }
+      await queues.counts(deps.actor, ref, deps.now());
+    })
+    .catch((error: unknown) => deps.log('case queues could not be prepared', error));
 
   const record = async (c: Stored<Case>): Promise<CaseRecord> => {
     const [out] = await toCaseRecords(deps, [c], await deps.sla.current(), deps.now());
