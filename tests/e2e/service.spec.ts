@@ -165,7 +165,7 @@ test.describe('service', () => {
     await expect(page.getByTestId('case-status')).toContainText('Waiting on customer');
     await expect(resolution).toHaveAttribute('data-state', 'paused');
     await expect(page.getByTestId('sla-panel')).toContainText('Paused while waiting on the customer.');
-    await page.screenshot({ path: shotPath(test.info(), 'case-page.png') });
+    await page.screenshot({ path: shotPath(test.info(), 'service-case-paused.png') });
 
     // Articles by a Chinese word and by the start of an English word; the English one gets linked.
     const articles = page.getByTestId('case-articles');
