@@ -22,6 +22,12 @@ export type ErrorCode =
 export type CrmError = {
   readonly code: ErrorCode;
   readonly message: string;
+  /**
+   * Where a screen explains a refusal in the user's language: which rule refused it (e.g. a case
+   * workflow move, shared/service/case-workflow.ts) and the numbers the sentence needs.
+   */
+  readonly reason?: string;
+  readonly reasonParams?: Readonly<Record<string, number | string>>;
 };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CrmError };

@@ -101,7 +101,7 @@ export function createCaseWrites(deps: ServiceDeps, options: CaseWriteOptions = 
         id,
         (c) => {
           if (c.status === 'closed')
-            throw new HandlerError('invalid_state', 'A closed case is kept as it was closed; reopen it to change it.');
+            throw new HandlerError('invalid_state', 'A closed case is kept as it was closed; reopen it to change it.', 'closed');
           const next: Record<string, unknown> = { ...c, ...patch };
           for (const field of unset) delete next[field];
           return next as Case;
@@ -130,7 +130,10 @@ export function createCaseWrites(deps: ServiceDeps, options: CaseWriteOptions = 
             reopenWindowDays: ref.reopenWindowDays(c.priority, tier),
             now: at,
           });
-          if (!check.ok) throw new HandlerError('invalid_state', refusal(check.reason, c, status, ref.reopenWindowDays(c.priority, tier)));
+          if (!check.ok) {
+            const days = ref.reopenWindowDays(c.priority, tier);
+            throw new HandlerError('invalid_state', refusal(check.reason, c, status, days), check.reason, { days });
+          }
           if (c.statusHistory.length >= MAX_HISTORY) {
             throw new HandlerError('invalid_state', `This case has reached ${MAX_HISTORY} status changes; nothing was changed.`);
           }
@@ -164,7 +167,8 @@ export function createCaseWrites(deps: ServiceDeps, options: CaseWriteOptions = 
       return cases.modify(
         id,
         (c) => {
-          if (c.status === 'closed') throw new HandlerError('invalid_state', 'A closed case cannot be reassigned; reopen it first.');
+          if (c.status === 'closed')
+            throw new HandlerError('invalid_state', 'A closed case cannot be reassigned; reopen it first.', 'closed');
           const next: Case = { ...c };
           if (assigneeId === null) delete next.assigneeId;
           else next.assigneeId = assigneeId;

@@ -238,6 +238,7 @@ describe('workflow', () => {
         const result = await h.call('cases.transition', { id: c.id, status: to });
         expect(result.ok ? 'ok' : result.error.code, `${from} → ${to}`).toBe('invalid_state');
         if (!result.ok) expect(result.error.message).toMatch(/nothing was changed/);
+        if (!result.ok) expect(result.error.reason).toBe(from === to ? 'same_status' : 'not_allowed');
         expect(await stored(c.id), `${from} → ${to}`).toEqual(before);
         refused++;
       }
@@ -256,6 +257,7 @@ describe('workflow', () => {
     const result = await h.call('cases.transition', { id: c.id, status: 'open' });
     expect(result.ok ? 'ok' : result.error.code).toBe('invalid_state');
     if (!result.ok) expect(result.error.message).toContain('7 days');
+    if (!result.ok) expect([result.error.reason, result.error.reasonParams]).toEqual(['reopen_window_passed', { days: 7 }]);
     expect(await stored(c.id)).toEqual(before);
   });
 
