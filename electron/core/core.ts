@@ -161,6 +161,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Service read models: SLA policies and calendars, and every case's queue and dashboard facts.
   const slaReference = createSlaReferenceSource(db);
   const caseProjection = createCaseProjection(db, { log });
+  const serviceDisposers: Array<() => void> = [];
   const serviceDeps: ServiceDeps = {
     db,
     get actor(): Actor {
@@ -172,6 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     cases: caseProjection,
     search,
     log,
+    onClose: (dispose) => serviceDisposers.push(dispose),
   };
 
   // Live reads re-run through the dispatcher, which is built from the handlers below.
@@ -246,6 +248,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true;
       for (const session of [...sessions]) session.close();
       reports.close();
+      for (const dispose of serviceDisposers) dispose();
       caseProjection.close();
       slaReference.close();
       await analytics.close();

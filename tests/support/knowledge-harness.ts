@@ -36,6 +36,7 @@ export async function createKnowledgeHarness(now: () => number = Date.now): Prom
   if (!connection) throw new Error('no connection');
   const index = new SearchIndex(connection);
   let session: AuthSession = { signedIn: false };
+  const disposers: Array<() => void> = [];
   const deps = {
     db,
     get actor() {
@@ -47,6 +48,7 @@ export async function createKnowledgeHarness(now: () => number = Date.now): Prom
     session: () => session,
     search: () => index,
     log: () => undefined,
+    onClose: (dispose: () => void) => disposers.push(dispose),
   } as unknown as ServiceDeps;
   const dispatcher = createDispatcher([createKnowledgeHandlers(deps)]);
   return {
@@ -57,6 +59,7 @@ export async function createKnowledgeHarness(now: () => number = Date.now): Prom
     },
     call: (name, params) => dispatcher.dispatch(name, params, context) as never,
     async close() {
+      for (const dispose of disposers) dispose();
       await db.close();
       rmSync(directory, { recursive: true, force: true });
     },

@@ -53,6 +53,7 @@ export async function createServiceHarness(start: number): Promise<ServiceHarnes
       throw new Error('the service handlers under test do not search');
     },
     log: () => undefined,
+    onClose: () => undefined,
   };
   const dispatcher = createDispatcher([createCasesHandlers(deps), createSurveysHandlers(deps), createServiceSettingsHandlers(deps)]);
   const call = <K extends RequestName>(name: K, params: ParamsOf<K>) =>

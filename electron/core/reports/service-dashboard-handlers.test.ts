@@ -66,6 +66,7 @@ describe('service.dashboard over the store', () => {
         throw new Error('not used');
       },
       log: () => undefined,
+      onClose: () => undefined,
     };
     service = createServiceDashboard(deps);
   });

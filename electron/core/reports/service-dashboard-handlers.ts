@@ -64,6 +64,10 @@ export function createServiceDashboardHandlers(deps: ServiceDeps) {
     service.dashboard({}).catch((error: unknown) => deps.log('service dashboard warm-up failed', error));
   }, WARM_UP_MS);
   warm.unref?.();
+  deps.onClose(() => {
+    clearTimeout(warm);
+    service.close();
+  });
   return defineHandlers({
     'service.dashboard': async ({ filters }) => ok(await service.dashboard(filters)),
   });

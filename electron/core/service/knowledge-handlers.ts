@@ -42,6 +42,10 @@ export function createKnowledgeHandlers(deps: ServiceDeps) {
   const store = createSalesStore<KnowledgeDoc>('knowledge', deps);
   const usage = createArticleUsage(deps.db);
   const catalog = createArticleCatalog(deps.db);
+  deps.onClose(() => {
+    usage.close();
+    catalog.close();
+  });
   const seesAll = (): boolean => editAccess(deps.session()).canEdit;
 
   async function record(doc: RxDocument<KnowledgeDoc>): Promise<ArticleRecord> {

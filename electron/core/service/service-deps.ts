@@ -12,4 +12,6 @@ export type ServiceDeps = StoreDeps & {
   readonly cases: CaseProjection;
   readonly search: () => SearchIndex;
   readonly log: (message: string, error: unknown) => void;
+  /** Runs `dispose` when the core closes (change-stream subscriptions, timers). */
+  readonly onClose: (dispose: () => void) => void;
 };
