@@ -14,6 +14,14 @@ export const TOPICS: ReadonlyArray<Topic> = CATALOG.flatMap((product) =>
   ISSUES.filter((issue) => issue.families.includes(product.family as Family)).map((issue) => ({ product, issue })),
 );
 
+/**
+ * How many articles a dataset of `accounts` gets: the full knowledge base from 1,000 accounts (the
+ * default demo) up, and for the small datasets tests seed, every topic once in each language.
+ */
+export function articleCountFor(accounts: number): number {
+  return Math.min(ARTICLE_COUNT, Math.max(TOPICS.length * 2, Math.round(accounts * 2.4)));
+}
+
 export type ArticleOwner = { readonly ownerId: string; readonly teamId: string };
 
 /**

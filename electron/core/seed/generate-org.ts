@@ -12,7 +12,7 @@ import {
   type User,
 } from '../../../shared/schemas';
 import { buildSlaReference, type SlaReference } from '../service/sla-reference';
-import { ARTICLE_COUNT, generateArticles, indexArticles, type ArticleIndex } from './generate-articles';
+import { articleCountFor, generateArticles, indexArticles, type ArticleIndex } from './generate-articles';
 import { addMonthsUtc, DAY_MS, isoDate, SeedRandom } from './seed-random';
 import { buildServiceSettings } from './seed-service-settings';
 import { localUserRecords } from './local-user';
@@ -144,7 +144,7 @@ export function buildWorld(options: SeedOptions): SeedWorld {
   users.push(local.user);
   teams.push(local.team);
   const catalog = buildCatalog(new SeedRandom(options.seed).reseed('catalog'), adminId, hqTeamId, t0);
-  const articles = generateArticles(options.seed, ARTICLE_COUNT, options.referenceDate, { ownerId: adminId, teamId: hqTeamId });
+  const articles = generateArticles(options.seed, articleCountFor(options.accounts), options.referenceDate, { ownerId: adminId, teamId: hqTeamId });
   const firstCaseYear = new Date(options.referenceDate - (HISTORY_MONTHS + 1) * 30 * DAY_MS).getUTCFullYear();
   const service = buildServiceSettings(new SeedRandom(options.seed).reseed('service_settings'), options.referenceDate, firstCaseYear, {
     ownerId: adminId,
