@@ -20,7 +20,7 @@ import { expect, openApp, test } from './fixtures';
 const ROOT = resolve(import.meta.dirname, '../..');
 const TODAY = new Date().toISOString().slice(0, 10);
 
-type Ids = { account: string; contact: string; opportunity: string; lead: string; product: string };
+type Ids = { account: string; contact: string; opportunity: string; lead: string; product: string; serviceCase: string; article: string };
 let host: AppHost | undefined;
 let ids: Ids;
 
@@ -58,6 +58,11 @@ test.beforeAll(async () => {
     opportunity: firstId('opportunities'),
     lead: firstId('leads'),
     product: firstId('catalog', "and json_extract(data, '$.kind') = 'product'"),
+    serviceCase: firstId('cases'),
+    article: firstId(
+      'knowledge',
+      "and json_extract(data, '$.kind') = 'knowledge_article' and json_extract(data, '$.status') = 'published'",
+    ),
   };
   sqlite.close();
   host = await startAppHost(dir);
@@ -121,7 +126,12 @@ function screens(): Screen[] {
     { name: 'sales dashboard', hash: '/sales/dashboard' },
     { name: 'reports', hash: '/reports' },
     { name: 'marketing', hash: '/marketing' },
-    { name: 'service', hash: '/service' },
+    { name: 'case queues', hash: '/service/cases' },
+    { name: 'case page', hash: `/service/cases/${ids.serviceCase}` },
+    { name: 'knowledge base', hash: '/service/knowledge' },
+    { name: 'knowledge article', hash: `/service/knowledge/${ids.article}` },
+    { name: 'service dashboard', hash: '/service/dashboard' },
+    { name: 'SLA policies', hash: '/service/settings' },
     { name: 'sync', hash: '/sync' },
     { name: 'conflicts', hash: '/conflicts' },
     { name: 'account and sign-in', hash: '/account' },
