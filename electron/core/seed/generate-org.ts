@@ -144,7 +144,10 @@ export function buildWorld(options: SeedOptions): SeedWorld {
   users.push(local.user);
   teams.push(local.team);
   const catalog = buildCatalog(new SeedRandom(options.seed).reseed('catalog'), adminId, hqTeamId, t0);
-  const articles = generateArticles(options.seed, articleCountFor(options.accounts), options.referenceDate, { ownerId: adminId, teamId: hqTeamId });
+  const articles = generateArticles(options.seed, articleCountFor(options.accounts), options.referenceDate, {
+    ownerId: adminId,
+    teamId: hqTeamId,
+  });
   const firstCaseYear = new Date(options.referenceDate - (HISTORY_MONTHS + 1) * 30 * DAY_MS).getUTCFullYear();
   const service = buildServiceSettings(new SeedRandom(options.seed).reseed('service_settings'), options.referenceDate, firstCaseYear, {
     ownerId: adminId,
