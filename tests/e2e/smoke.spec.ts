@@ -22,7 +22,7 @@ test('opens the shell, switches to Simplified Chinese and back', async ({ page, 
   await page.getByTestId('language-switch').selectOption('zh-CN');
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '客户', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.getByTestId('global-search')).toHaveAttribute('placeholder', '搜索客户、联系人、线索、商机');
+  await expect(page.getByTestId('global-search')).toHaveAttribute('placeholder', '搜索客户、联系人、线索、商机、文章');
   await expect(page.getByText('还没有客户')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('shell-zh-CN.png') });
 
