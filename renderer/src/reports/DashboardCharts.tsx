@@ -1,9 +1,9 @@
-import type { ChartDataset, ChartOptions } from 'chart.js';
+import type { ChartDataset } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { SalesDashboard } from '../../../shared/contract/reports/report-requests';
 import { useFormatters } from '../i18n/use-formatters';
-import { baseOptions } from './chart-options';
+import { baseOptions, horizontalBars } from './chart-options';
 import { useChartSummaries } from './chart-summaries';
 import { useCompactMoney, useMonthLabel, useQuarterLabel } from './dashboard-format';
 import { CHART_COLORS, type ChartMode } from './chart-setup';
@@ -67,7 +67,7 @@ export function DashboardCharts({ dashboard, mode }: { readonly dashboard: Sales
               },
             ],
           }}
-          options={funnelOptions(options<'bar'>({ y: 'count' }))}
+          options={horizontalBars(options<'bar'>({ y: 'count' }))}
         />
       </ChartCard>
       <ChartCard title={t('charts.weightedByMonth')} testId="chart-weighted" summary={summaries.weighted}>
@@ -244,27 +244,6 @@ function useForecastCaption(dashboard: SalesDashboard): string {
   ];
   if (dashboard.forecastRefreshing) parts.push(t('charts.forecastRefreshing'));
   return parts.join(' ');
-}
-
-/** Horizontal bars: stage names on the vertical axis, deal counts along the horizontal one. */
-function funnelOptions(base: ChartOptions<'bar'>): ChartOptions<'bar'> {
-  const { x, y } = base.scales ?? {};
-  return {
-    ...base,
-    indexAxis: 'y',
-    scales: {
-      x: { ...y, grid: { display: true } },
-      y: {
-        ...x,
-        ticks: {
-          ...x?.ticks,
-          callback(value) {
-            return this.getLabelForValue(Number(value));
-          },
-        },
-      },
-    },
-  };
 }
 
 /**

@@ -57,3 +57,24 @@ export function baseOptions<T extends ChartType>(
   };
   return options as ChartOptions<T>;
 }
+
+/** Horizontal bars: category names on the vertical axis, counts along the horizontal one. */
+export function horizontalBars(base: ChartOptions<'bar'>): ChartOptions<'bar'> {
+  const { x, y } = base.scales ?? {};
+  return {
+    ...base,
+    indexAxis: 'y',
+    scales: {
+      x: { ...y, grid: { display: true } },
+      y: {
+        ...x,
+        ticks: {
+          ...x?.ticks,
+          callback(value) {
+            return this.getLabelForValue(Number(value));
+          },
+        },
+      },
+    },
+  };
+}

@@ -2,7 +2,7 @@ import type { ChartDataset, ChartOptions } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDashboard } from '../../../../shared/contract/service/service-dashboard-requests';
-import { baseOptions } from '../../reports/chart-options';
+import { baseOptions, horizontalBars } from '../../reports/chart-options';
 import { CHART_COLORS, type ChartMode } from '../../reports/chart-setup';
 import '../../reports/chart-setup';
 import { useFormatters } from '../../i18n/use-formatters';
@@ -154,7 +154,7 @@ export function ServiceCharts({ dashboard, mode }: { readonly dashboard: Service
               { label: t('charts.openedCases'), data: dashboard.topCategories.map((row) => row.count), backgroundColor: CHART_COLORS.blue },
             ],
           }}
-          options={horizontal(options<'bar'>({ y: 'count' }))}
+          options={horizontalBars(options<'bar'>({ y: 'count' }))}
         />
       </ChartCard>
     </div>
@@ -198,27 +198,6 @@ function overlayLine(
     order: -1,
   };
   return dataset as unknown as ChartDataset<'bar', Array<number | null>>;
-}
-
-/** Horizontal bars: category names on the vertical axis, counts along the horizontal one. */
-function horizontal(base: ChartOptions<'bar'>): ChartOptions<'bar'> {
-  const { x, y } = base.scales ?? {};
-  return {
-    ...base,
-    indexAxis: 'y',
-    scales: {
-      x: { ...y, grid: { display: true } },
-      y: {
-        ...x,
-        ticks: {
-          ...x?.ticks,
-          callback(value) {
-            return this.getLabelForValue(Number(value));
-          },
-        },
-      },
-    },
-  };
 }
 
 function percentRight(base: ChartOptions<'bar'>): ChartOptions<'bar'> {
