@@ -42,4 +42,23 @@ describe('first-sync progress', () => {
     tracker.progress('accounts', { pulled: 0, done: false, total: 50 });
     expect(tracker.current().initial).toEqual({ pulled: 0, total: 50 });
   });
+
+  it('keeps one first sync while a collection has not reported its first page yet', () => {
+    const emitted: SyncStatus[] = [];
+    const tracker = createStatusTracker(
+      (status) => emitted.push(status),
+      () => 0,
+    );
+    tracker.reset(true);
+    tracker.update((i) => ['accounts', 'contacts'].forEach((name) => i.starting.add(name)));
+    tracker.progress('accounts', { pulled: 6050, done: true, total: 6000 });
+    tracker.update((i) => i.starting.delete('accounts'));
+    tracker.progress('contacts', { pulled: 5000, done: false, total: 6000 });
+    tracker.progress('contacts', { pulled: 6000, done: true, total: 6000 });
+    expect(tracker.current().initial).toEqual({ pulled: 12050, total: 12050 });
+    tracker.update((i) => i.starting.delete('contacts'));
+    expect(tracker.current().initial).toBeUndefined();
+    expect(tracker.current().state).toBe('up_to_date');
+    expect(emitted.flatMap((s) => (s.initial ? [s.initial] : [])).at(-1)).toEqual({ pulled: 12050, total: 12050 });
+  });
 });

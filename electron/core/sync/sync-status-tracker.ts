@@ -86,6 +86,18 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
 
   function update(change: (inputs: Inputs) => void): void {
     change(inputs);
+    // A first sync ends when every collection that reported is caught up and none is still in its
+    // first pull: a collection whose first page is slow to come must not start a second "first sync".
+    if (inputs.progress.size > 0 && inputs.starting.size === 0 && [...inputs.progress.values()].every((p) => p.done)) {
+      const full = compute();
+      current = full;
+      const fullKey = JSON.stringify(full);
+      if (fullKey !== last) {
+        last = fullKey;
+        emit(full);
+      }
+      inputs.progress.clear();
+    }
     let next = compute();
     if (next.state === 'up_to_date' && current.state !== 'up_to_date') {
       inputs.lastSyncedAt = now();
@@ -103,12 +115,12 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
     update,
     /**
      * One collection's first-sync progress. The collections that report while any of them is still
-     * pulling form one first sync; when the last finishes, its full bar (done = total) is shown
-     * once and the first sync ends, so a later resync of one collection starts from zero.
+     * pulling, or while any collection is still in its first pull since start, form one first sync;
+     * when the last finishes, its full bar (done = total) is shown once and the first sync ends, so
+     * a later resync of one collection starts from zero.
      */
     progress(collection: string, entry: CollectionProgress): void {
       update((i) => i.progress.set(collection, entry));
-      if ([...inputs.progress.values()].every((p) => p.done)) update((i) => i.progress.clear());
     },
     reset(signedIn: boolean): void {
       update((i) => {
