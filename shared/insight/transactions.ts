@@ -24,17 +24,27 @@ export type AccountProfile = {
   readonly currency: string;
 };
 
-/** Service and relationship signals per account for the churn model, as of the day given with them. */
-export type AccountSignals = {
-  readonly accountId: string;
-  readonly openCases: number;
-  readonly breachedCases: number;
-  /** Mean CSAT (1–5) of the last 12 months; null without answers. */
-  readonly csat: number | null;
-  /** Latest NPS answer (0–10) of the account's contacts; null without answers. */
-  readonly nps: number | null;
-  /** Day of the last logged call, meeting, visit or e-mail; null when none. */
-  readonly lastActivityDay: number | null;
+/**
+ * Service and relationship events for the churn model. Dated, so features can be taken as of any
+ * day: the model is trained on features as of a past split day and applied as of today.
+ */
+export type ServiceEvents = {
+  readonly cases: ReadonlyArray<{
+    readonly accountId: string;
+    readonly openedDay: number;
+    /** Null while open. */
+    readonly resolvedDay: number | null;
+    /** A first-response or resolution target was missed. */
+    readonly breached: boolean;
+  }>;
+  readonly surveys: ReadonlyArray<{
+    readonly accountId: string;
+    readonly day: number;
+    readonly kind: 'csat' | 'nps';
+    readonly score: number;
+  }>;
+  /** Calls, meetings, visits and e-mails done with the account. */
+  readonly activities: ReadonlyArray<{ readonly accountId: string; readonly day: number }>;
 };
 
 export const DAY_MS = 86_400_000;
