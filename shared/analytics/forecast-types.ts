@@ -1,5 +1,6 @@
 /** Names of the models a revenue forecast can come from; the core adds the augurs ones. */
-export type ForecastModelName = 'auto_ets' | 'mstl_12' | 'seasonal_naive_12' | 'mean' | 'croston_sba' | 'zero';
+export type ForecastModelName =
+  'auto_ets' | 'mstl_12' | 'seasonal_naive_12' | 'mean' | 'croston_sba' | 'zero' | 'theta' | 'damped_trend' | 'comb' | 'combination';
 
 /** Point forecast and both interval pairs for `horizon` steps ahead, as arrays (cheap to clone across threads). */
 export type ForecastPaths = {

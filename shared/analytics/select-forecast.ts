@@ -15,6 +15,8 @@ export type SelectForecastOptions = {
   /** Candidates in order of simplicity: on a near-tie the earlier one wins (fewer ways to be wrong). */
   readonly candidates: readonly Forecaster[];
   readonly labelPeriod?: (step: number) => string;
+  /** When 2 or more: the equal-weight average of that many best candidates competes too. */
+  readonly combineBest?: number;
 };
 
 /** A month share of zeros above this makes a series intermittent (one deal every few months). */
@@ -84,6 +86,27 @@ export function selectAndForecast(raw: readonly number[], options: SelectForecas
     const mae = results.get(c.name)?.mae ?? Infinity;
     const bestMae = best ? (results.get(best.name)?.mae ?? Infinity) : Infinity;
     if (!best || mae < bestMae * (1 - TIE_MARGIN)) best = c;
+  }
+  // Averaging the few best candidates is often better than any one of them (the M-competitions'
+  // lesson); the average is backtested like a candidate and has to win on the same terms.
+  const topK = options.combineBest ?? 0;
+  if (best && topK >= 2) {
+    const top = [...ranked].sort((a, b) => (results.get(a.name)?.mae ?? 0) - (results.get(b.name)?.mae ?? 0)).slice(0, topK);
+    if (top.length >= 2) {
+      const combined = combinationOf(top);
+      try {
+        const bt = backtestCandidate(y, combined, plan);
+        scores.push({ model: combined.name, mae: bt.mae });
+        if (bt.mae < (results.get(best.name)?.mae ?? Infinity) * (1 - TIE_MARGIN)) {
+          results.set(combined.name, bt);
+          notes.push(`Average of ${top.map((c) => c.name).join(', ')}.`);
+          ranked.push(combined);
+          best = combined;
+        }
+      } catch (error) {
+        scores.push({ model: combined.name, failed: error instanceof Error ? error.message : String(error) });
+      }
+    }
   }
   // Try the winner on the full series; if it cannot fit there, the next best by MAE takes over.
   const order = best
@@ -187,4 +210,24 @@ function finish(
     });
   }
   return { model, points, backtestError: error, candidates, notes };
+}
+
+/** Equal-weight average of the members' means and bounds (bounds too narrow for the spread are widened by the backtest). */
+export function combinationOf(members: readonly Forecaster[]): Forecaster {
+  return {
+    name: 'combination',
+    minLength: Math.max(...members.map((m) => m.minLength)),
+    forecast(y, horizon) {
+      const paths = members.map((m) => m.forecast(y, horizon));
+      const avg = (pick: (p: ForecastPaths) => readonly number[]): number[] =>
+        Array.from({ length: horizon }, (_, h) => paths.reduce((s, p) => s + (pick(p)[h] ?? 0), 0) / paths.length);
+      return {
+        mean: avg((p) => p.mean),
+        lower80: avg((p) => p.lower80),
+        upper80: avg((p) => p.upper80),
+        lower95: avg((p) => p.lower95),
+        upper95: avg((p) => p.upper95),
+      };
+    },
+  };
 }

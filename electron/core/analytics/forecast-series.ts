@@ -2,10 +2,25 @@ import { meanForecaster, seasonalNaiveForecaster } from '../../../shared/analyti
 import type { ForecastResult, Forecaster } from '../../../shared/analytics/forecast-types';
 import { monthIndex, monthKeyOfIndex } from '../../../shared/analytics/periods';
 import { selectAndForecast } from '../../../shared/analytics/select-forecast';
+import { combForecaster, dampedTrendForecaster, thetaForecaster } from '../../../shared/analytics/smoothing-forecasters';
 import { autoEtsForecaster, mstlForecaster } from './augurs-forecasters';
 
-/** Simple to complex: the selector only moves right on a clear backtest win. */
-export const REVENUE_CANDIDATES: readonly Forecaster[] = [meanForecaster, seasonalNaiveForecaster, autoEtsForecaster, mstlForecaster];
+/**
+ * Simple to complex: the selector only moves right on a clear backtest win. Theta, damped trend and
+ * Comb are the standard benchmarks for monthly series; the average of the two best competes too
+ * (electron/core/analytics/forecast-accuracy.test.ts measures the choice against today's and Theta).
+ */
+export const REVENUE_CANDIDATES: readonly Forecaster[] = [
+  meanForecaster,
+  seasonalNaiveForecaster,
+  thetaForecaster,
+  dampedTrendForecaster,
+  combForecaster,
+  autoEtsForecaster,
+  mstlForecaster,
+];
+/** How many of the best candidates the averaged forecast combines. */
+export const COMBINE_BEST = 2;
 
 export type SeriesInput = {
   readonly key: string;
@@ -28,6 +43,7 @@ export function forecastSeries(series: SeriesInput, horizon: number): SeriesFore
   const result = selectAndForecast(series.values, {
     horizon,
     candidates: REVENUE_CANDIDATES,
+    combineBest: COMBINE_BEST,
     ...(next === undefined ? {} : { labelPeriod: (step: number) => monthKeyOfIndex(next + step) }),
   });
   return { key: series.key, ...result };
