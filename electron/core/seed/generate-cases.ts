@@ -15,6 +15,12 @@ export type GeneratedCases = { readonly cases: Case[]; readonly csat: SurveyResp
 type Step = { status: CaseStatusChange['status']; at: number };
 
 /**
+ * Cases of a strained relationship: opened between `from` and `to`, missing their targets
+ * `missFactor` times as often, numbered on from `firstNumber` after the account's other cases.
+ */
+export type CaseStrain = { readonly from: number; readonly to: number; readonly missFactor: number; readonly firstNumber: number };
+
+/**
  * `count` cases of one account with believable histories on the SLA policy the app would apply:
  * a first response after a share of its target (business time, on the policy's calendar), work
  * interrupted by waits on the customer, sometimes an escalation, resolution, closing a few days
@@ -31,6 +37,7 @@ export function generateCases(
   index: number,
   count: number,
   recent = 0,
+  strain?: CaseStrain,
 ): GeneratedCases {
   const { account, chinese } = seed;
   const ref = world.options.referenceDate;
@@ -50,14 +57,16 @@ export function generateCases(
     const policy = world.sla.policyFor(priority, account.tier);
     const clock = policy ? world.sla.clockFor(policy.calendarId) : undefined;
     if (!policy || !clock) throw new Error(`no SLA policy for ${priority} cases`);
-    let openedAt = r.between(n < recent ? ref - 10 * DAY_MS : earliest, ref - HOUR);
+    let openedAt = strain
+      ? r.between(Math.max(earliest, strain.from), Math.min(strain.to, ref - HOUR))
+      : r.between(n < recent ? ref - 10 * DAY_MS : earliest, ref - HOUR);
     // Most cases come in during office hours.
     if (!clock.isWorking(openedAt) && r.chance(0.75))
       openedAt = Math.min(ref - HOUR, clock.advance(openedAt, r.int(1, 90) * MINUTE) ?? openedAt);
     const assignee = teammates.length > 0 && r.chance(0.15) ? r.pick(teammates).id : account.ownerId;
     const minutes = (share: number, target: number) => Math.max(1, Math.round(share * target)) * MINUTE;
-    const missFirst = r.chance(0.07);
-    const missResolution = r.chance(0.1);
+    const missFirst = r.chance(0.07 * (strain?.missFactor ?? 1));
+    const missResolution = r.chance(0.1 * (strain?.missFactor ?? 1));
     const firstMs = minutes(missFirst ? 1.05 + r.next() * 2 : 0.05 + r.next() * 0.9, policy.firstResponseMinutes);
     const activeMs = Math.max(
       firstMs + 10 * MINUTE,
@@ -118,7 +127,7 @@ export function generateCases(
       teamId: account.teamId,
       createdAt: openedAt,
       updatedAt: done[done.length - 1]?.at ?? openedAt,
-      caseNumber: `CS-${String(index).padStart(6, '0')}-${n + 1}`,
+      caseNumber: `CS-${String(index).padStart(6, '0')}-${n + (strain?.firstNumber ?? 1)}`,
       accountId: account.id,
       contactId: contact.id,
       ...(unassigned ? {} : { assigneeId: assignee }),

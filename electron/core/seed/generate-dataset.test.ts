@@ -75,7 +75,9 @@ describe('generateDataset', () => {
       if (o.campaignId !== undefined) expect(campaigns.has(o.campaignId)).toBe(true);
     }
     for (const d of data.sales_docs) {
-      expect(oppIds.has(d.opportunityId ?? '')).toBe(true);
+      // Quotes and deal orders belong to a deal; repeat orders only to their account.
+      expect(d.opportunityId === undefined ? d.kind === 'order' : oppIds.has(d.opportunityId)).toBe(true);
+      expect(accountIds.has(d.accountId)).toBe(true);
       expect(d.subtotal).toBe(d.lines.reduce((sum, l) => sum + l.total, 0));
       expect(d.total).toBe(d.subtotal - d.discountAmount + d.taxAmount);
     }

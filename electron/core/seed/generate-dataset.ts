@@ -3,6 +3,7 @@ import { generateAccount, generateContacts } from './generate-account';
 import { generateLocalAgenda } from './generate-agenda';
 import { generateDeals } from './generate-deals';
 import { buildWorld, type SeedOptions, type SeedWorld } from './generate-org';
+import { generateCustomerHistory } from './generate-purchases';
 import { generateService } from './generate-service';
 import { SeedRandom } from './seed-random';
 
@@ -33,8 +34,8 @@ function toOptions(opts: GenerateDatasetOptions): SeedOptions {
 /**
  * A believable, internally consistent CRM dataset, yielded in batches per collection so 100,000
  * accounts never sit in memory at once: first the shared world (org, catalogue, campaigns,
- * knowledge), then for each slice of accounts their contacts, deals, quotes, orders, activities,
- * cases, survey answers, campaign memberships and leads. Same options → identical output.
+ * knowledge), then for each slice of accounts their contacts, deals, quotes, orders (of won deals
+ * and 36 months of repeat orders), activities, cases, survey answers, campaign memberships and leads. Same options → identical output.
  */
 export function* generateDataset(opts: GenerateDatasetOptions): Generator<DatasetBatch, void, void> {
   const options = toOptions(opts);
@@ -92,14 +93,15 @@ function addAccountBundle(world: SeedWorld, r: SeedRandom, index: number, b: Bun
   const contacts = generateContacts(seed, r);
   const deals = generateDeals(world, seed, contacts, r, index);
   const service = generateService(world, seed, contacts, deals.opportunities, r, index);
+  const customer = generateCustomerHistory(world, seed, contacts, service.cases.length, r, index);
   if (seed.owner.id === world.localUser.id) b.activities.push(...generateLocalAgenda(world, seed, contacts, deals.opportunities, r, index));
   b.accounts.push(seed.account);
   b.contacts.push(...contacts);
   b.opportunities.push(...deals.opportunities);
-  b.salesDocs.push(...deals.quotes, ...deals.orders);
-  b.activities.push(...service.activities);
-  b.cases.push(...service.cases);
-  b.surveys.push(...service.surveys);
+  b.salesDocs.push(...deals.quotes, ...deals.orders, ...customer.orders);
+  b.activities.push(...service.activities.filter(customer.keepActivity));
+  b.cases.push(...service.cases, ...customer.cases);
+  b.surveys.push(...service.surveys, ...customer.surveys);
   b.members.push(...service.members);
   b.leads.push(...service.leads);
 }

@@ -21,8 +21,11 @@ import { NEXT_STEPS } from './seed-tables';
 export type Deals = { opportunities: Opportunity[]; quotes: Quote[]; orders: Order[] };
 
 const OPEN_PATH = OPPORTUNITY_STAGES.slice(0, 5); // prospecting … negotiation
-const TAX_BY_REGION = { north_america: 7.5, latin_america: 16, emea: 20, apac: 10, greater_china: 13 } as const;
+/** Sales tax on documents by the account's region, in percent. */
+export const TAX_BY_REGION = { north_america: 7.5, latin_america: 16, emea: 20, apac: 10, greater_china: 13 } as const;
 const DEAL_KINDS = ['new business', 'expansion', 'renewal', 'pilot'] as const;
+/** A churned account bought nothing in this many days before the reference date. */
+export const CHURNED_QUIET_DAYS = 200;
 
 /**
  * Opportunities over the 36 months before the reference date, each walking the stage path with
@@ -43,9 +46,13 @@ export function generateDeals(world: SeedWorld, seed: AccountSeed, contacts: Rea
     const plannedClose = createdAt + cycleDays * DAY_MS;
     // Churned accounts only have history; everything else closes only once its cycle is over.
     const closed = plannedClose < ref || account.status === 'churned';
-    const won = closed && r.chance(account.status === 'churned' ? 0.5 : 0.35);
-    const path = stagePath(r, closed, won, Math.min(1, (ref - createdAt) / (cycleDays * DAY_MS)));
     const closeAt = closed ? Math.min(plannedClose, ref - DAY_MS) : plannedClose;
+    // A churned account's deals of its last months were lost: it had stopped buying by then.
+    const won =
+      closed &&
+      r.chance(account.status === 'churned' ? 0.5 : 0.35) &&
+      !(account.status === 'churned' && closeAt > ref - CHURNED_QUIET_DAYS * DAY_MS);
+    const path = stagePath(r, closed, won, Math.min(1, (ref - createdAt) / (cycleDays * DAY_MS)));
     const stageHistory = timeline(r, path, createdAt, closed ? closeAt : ref, closed, account.ownerId);
     const stage = path[path.length - 1] ?? 'prospecting';
     const lineItems = pickLines(world, r, account.currency);

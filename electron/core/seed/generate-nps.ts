@@ -17,6 +17,9 @@ const COMMENTS: ReadonlyArray<readonly [number, string, string]> = [
   [1, 'We are looking at other suppliers.', '我们正在考虑其他供应商。'],
 ];
 
+/** Answers given between `from` and `to`, centred `shift` points away from the account's usual. */
+export type NpsWindow = { readonly from: number; readonly to: number; readonly shift: number };
+
 /**
  * "How likely are you to recommend us?" from some contacts of customer accounts over the last
  * eighteen months, a few of them twice. Scores follow the account's state and how its cases went:
@@ -28,6 +31,7 @@ export function generateNps(
   contacts: ReadonlyArray<Contact>,
   experience: CaseExperience,
   r: SeedRandom,
+  window?: NpsWindow,
 ): SurveyResponse[] {
   const { account, chinese } = seed;
   const base = BASE[account.status];
@@ -35,7 +39,7 @@ export function generateNps(
   const ref = world.options.referenceDate;
   const breachedShare = experience.cases > 0 ? experience.breached / experience.cases : 0;
   const csatShift = experience.csatCount > 0 ? (experience.csatSum / experience.csatCount - 3.8) * 1.2 : 0;
-  const centre = base - 5 * breachedShare + csatShift;
+  const centre = base - 5 * breachedShare + csatShift + (window?.shift ?? 0);
   const out: SurveyResponse[] = [];
   for (const contact of contacts) {
     if (!r.chance(0.3)) continue;
@@ -43,7 +47,9 @@ export function generateNps(
       // A sum of three uniforms: roughly normal around the centre, spread about ±3.
       const noise = (r.next() + r.next() + r.next() - 1.5) * 3.2;
       const score = Math.min(10, Math.max(0, Math.round(centre + noise)));
-      const respondedAt = r.between(Math.max(contact.createdAt, ref - 540 * DAY_MS), ref - 60_000);
+      const respondedAt = window
+        ? r.between(Math.max(contact.createdAt, window.from), Math.min(window.to, ref - 60_000))
+        : r.between(Math.max(contact.createdAt, ref - 540 * DAY_MS), ref - 60_000);
       const fitting = COMMENTS.filter(([s]) => Math.abs(s - score) <= 1);
       const comment = r.chance(0.3) && fitting.length > 0 ? r.pick(fitting) : undefined;
       out.push({

@@ -12,6 +12,7 @@ export const STREAMS = {
   leads: 13,
   agenda: 14,
   service_settings: 15,
+  purchases: 16,
 } as const;
 export type StreamName = keyof typeof STREAMS;
 

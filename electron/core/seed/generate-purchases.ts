@@ -1,0 +1,453 @@
+import {
+  applyDiscountAndTax,
+  lineItemTotal,
+  sumLineItems,
+  type Account,
+  type Activity,
+  type Case,
+  type Contact,
+  type Order,
+  type SalesLine,
+  type SurveyResponse,
+} from '../../../shared/schemas';
+import { generateAccount, type AccountSeed } from './generate-account';
+import { generateCases } from './generate-cases';
+import { CHURNED_QUIET_DAYS, TAX_BY_REGION } from './generate-deals';
+import { generateNps } from './generate-nps';
+import { buildWorld, HISTORY_MONTHS, type SeedWorld } from './generate-org';
+import { DAY_MS, isoDate, SeedRandom } from './seed-random';
+import { CATALOG } from './seed-tables';
+
+const WEEK_MS = 7 * DAY_MS;
+const MINUTE = 60_000;
+
+/**
+ * Purchase rate per week ~ Gamma(shape, rate) (the NBD half of BG/NBD and Pareto/NBD): the shape is
+ * shared, the mean scales with the tier — a key account orders about every six weeks, a small one
+ * about twice a year.
+ */
+const RATE_SHAPE = 1.4;
+const MEAN_RATE_PER_WEEK = { strategic: 0.32, key: 0.16, standard: 0.06, small: 0.028 } as const;
+/** No account orders more than this often on average (keeps one account's ids within its group). */
+const MAX_RATE_PER_WEEK = 4;
+
+/**
+ * Dropout probability after each purchase ~ Beta(a, b) (the BG half of BG/NBD). Accounts still
+ * marked active mostly keep buying; inactive ones drop out far more often.
+ */
+const DROPOUT = { active: [0.6, 12], inactive: [1.5, 3] } as const;
+
+/**
+ * Spend per order ~ Gamma-Gamma: each order's value ~ Gamma(p, ν) with the account's ν ~ Gamma(q, γ),
+ * so an account's mean spend p/ν is inverse-gamma around the tier's mean (US dollars, before
+ * conversion through the price book), scaled a little with the account's size.
+ */
+const SPEND_P = 4;
+const SPEND_Q = 3.5;
+const MEAN_SPEND_USD = { strategic: 40_000, key: 12_000, standard: 3_500, small: 900 } as const;
+/** Employees at which an account of the tier spends the tier's mean. */
+const TIER_EMPLOYEES = { strategic: 30_000, key: 2_200, standard: 300, small: 25 } as const;
+
+/** Negotiated discount on every line of a repeat order, in percent, by tier. */
+const DISCOUNTS = { strategic: [10, 15], key: [5, 10], standard: [0, 5], small: [0, 0] } as const;
+const LINES_PER_ORDER = [
+  [1, 20],
+  [2, 30],
+  [3, 30],
+  [4, 20],
+] as const;
+
+/** Share of accounts whose orders come in one or two peak quarters, and the share they order then. */
+const SEASONAL_SHARE = 0.25;
+const PEAK_SHARE = 0.85;
+
+/**
+ * Latent product groups: what an account buys is a mix of a few of them, so products of one group
+ * are bought together ("accounts that buy scanners also buy label printers").
+ */
+const PRODUCT_GROUPS = {
+  scanning: ['HW-100', 'HW-120', 'HW-140', 'SP-410'],
+  mobile: ['HW-110', 'SW-230', 'SW-210', 'SP-410'],
+  inventory: ['SW-200', 'HW-100', 'HW-120', 'SV-320'],
+  iot: ['HW-130', 'SW-220', 'SV-300'],
+  platform: ['SW-240', 'SV-310', 'SV-300', 'SP-400'],
+} as const;
+type Group = keyof typeof PRODUCT_GROUPS;
+const GROUPS = Object.keys(PRODUCT_GROUPS) as Group[];
+
+/** How much each industry leans to each group (scanning, mobile, inventory, iot, platform). */
+const INDUSTRY_AFFINITY: Readonly<Record<string, readonly [number, number, number, number, number]>> = {
+  Manufacturing: [2, 1, 2, 4, 2],
+  Retail: [4, 1, 4, 1, 1],
+  Healthcare: [3, 2, 3, 1, 2],
+  'Financial Services': [1, 2, 1, 1, 5],
+  Technology: [1, 2, 1, 3, 5],
+  Energy: [1, 3, 1, 5, 2],
+  Logistics: [3, 5, 3, 1, 1],
+  Education: [2, 2, 2, 1, 2],
+  Hospitality: [2, 2, 4, 1, 1],
+  Construction: [1, 5, 1, 2, 1],
+  Agriculture: [1, 3, 1, 5, 1],
+  Telecommunications: [1, 3, 1, 2, 4],
+  Pharmaceuticals: [3, 1, 4, 2, 2],
+  Automotive: [2, 1, 2, 4, 2],
+  'Food & Beverage': [3, 2, 4, 2, 1],
+};
+/** Dirichlet concentration of an account's taste around its industry's: low, so tastes are focused. */
+const TASTE_CONCENTRATION = 0.3;
+/** Weight every product keeps whatever the taste, so accounts now and then buy outside it. */
+const TASTE_FLOOR = 0.006;
+/** Weight left to a product dearer than twice the account's mean order: small accounts rarely buy the big items. */
+const UNAFFORDABLE = 0.03;
+
+/** Quarters (0–3) seasonal accounts of an industry most often peak in. */
+const PEAK_QUARTER: Readonly<Record<string, number>> = { Retail: 3, Agriculture: 1, Education: 2, Hospitality: 1, Construction: 1 };
+
+/** The latent parameters one account's purchase history was drawn from: the truth models estimate. */
+export type PurchaseTraits = {
+  /** Mean orders per week while the account is alive. */
+  readonly ratePerWeek: number;
+  /** Probability of dropping out for good after each order. */
+  readonly dropout: number;
+  /** Mean order value in US dollars (before tax and price-book rounding). */
+  readonly meanSpendUsd: number;
+  /** Quarters (0–3) the account's orders concentrate in; empty when it orders all year. */
+  readonly peakQuarters: ReadonlyArray<number>;
+  /** Taste over the product groups (sums to 1), in the order of `PURCHASE_GROUPS`. */
+  readonly taste: ReadonlyArray<number>;
+  /** When it stopped buying for good (its last order), or null while it is still alive. */
+  readonly stoppedAt: number | null;
+};
+
+export const PURCHASE_GROUPS: ReadonlyArray<string> = GROUPS;
+
+export type PurchaseHistory = { readonly orders: Order[]; readonly traits: PurchaseTraits | null };
+
+/**
+ * Repeat orders of one customer account over the 36 months before the reference date, drawn from
+ * BG/NBD (orders at a gamma-distributed rate, dropout after each with a beta-distributed
+ * probability), Gamma-Gamma spend and a latent product taste. Prospects have none; churned accounts
+ * stop at least `CHURNED_QUIET_DAYS` before the reference date. Orders are priced from the
+ * account's currency in the standard price book, with the same arithmetic as deal orders; those
+ * still being delivered at the reference date are 'confirmed', the rest 'fulfilled'.
+ * Depends only on (seed, index): reseeds `r` on the purchases stream.
+ */
+export function generatePurchaseHistory(world: SeedWorld, seed: AccountSeed, r: SeedRandom, index: number): PurchaseHistory {
+  r.reseed('purchases', index);
+  const { account } = seed;
+  if (account.status === 'prospect') return { orders: [], traits: null };
+  const ref = world.options.referenceDate;
+  const windowStart = ref - HISTORY_MONTHS * 30 * DAY_MS;
+  const tier = account.tier ?? 'standard';
+  const affinity = INDUSTRY_AFFINITY[account.industry ?? ''] ?? [1, 1, 1, 1, 1];
+
+  const meanRate = MEAN_RATE_PER_WEEK[tier];
+  const ratePerWeek = Math.min(MAX_RATE_PER_WEEK, gamma(r, RATE_SHAPE) * (meanRate / RATE_SHAPE));
+  const [a, b] = account.status === 'active' ? DROPOUT.active : DROPOUT.inactive;
+  const dropout = beta(r, a, b);
+  const size = Math.pow(Math.max(1, account.employees ?? TIER_EMPLOYEES[tier]) / TIER_EMPLOYEES[tier], 0.35);
+  const tierSpend = MEAN_SPEND_USD[tier] * size;
+  // ν ~ Gamma(q, γ) with γ set so that E[p/ν] = pγ/(q−1) is the tier's mean spend.
+  const nu = gamma(r, SPEND_Q) / ((tierSpend * (SPEND_Q - 1)) / SPEND_P);
+  const meanSpendUsd = SPEND_P / nu;
+  // Tastes fit the budget: groups of products dearer than twice the account's mean order are rare.
+  const budgetCents = 2 * meanSpendUsd * 100;
+  const afford = world.products.map((p) => (usdCentsOf(p.sku) <= budgetCents ? 1 : UNAFFORDABLE));
+  const taste = dirichlet(
+    r,
+    GROUPS.map((group, g) => {
+      const inGroup = world.products.flatMap((p, j) => (inGroupOf(group, p.sku) ? [afford[j] ?? 1] : []));
+      const affordable = inGroup.length > 0 ? sum(inGroup) / inGroup.length : 1;
+      return ((affinity[g] ?? 1) / sum(affinity)) * GROUPS.length * TASTE_CONCENTRATION * Math.max(0.05, affordable);
+    }),
+  );
+  const peakQuarters = r.chance(SEASONAL_SHARE) ? peaks(r, account.industry) : [];
+  const [minDiscount, maxDiscount] = DISCOUNTS[tier];
+  const discountPercent = r.chance(0.5) ? minDiscount : maxDiscount;
+
+  // Orders while alive: a (seasonally thinned) Poisson process, ended by dropout after an order.
+  // A churned account died at a time before its quiet months; an account added during the history
+  // places its first order soon after it was added.
+  const newCustomer = account.createdAt > windowStart;
+  const start = Math.max(account.createdAt, windowStart);
+  const end = account.status === 'churned' ? r.between(start, ref - CHURNED_QUIET_DAYS * DAY_MS) : ref;
+  const seasonal = seasonalRates(peakQuarters);
+  const maxRatePerMs = (ratePerWeek * seasonal.max) / WEEK_MS;
+  const times: number[] = [];
+  let stoppedAt: number | null = null;
+  let t = start;
+  if (newCustomer && account.status !== 'churned') {
+    t = start + r.next() * 30 * DAY_MS;
+    if (t < end) times.push(t);
+    if (times.length > 0 && r.chance(dropout)) stoppedAt = t;
+  }
+  while (stoppedAt === null && maxRatePerMs > 0) {
+    t += -Math.log(1 - r.next()) / maxRatePerMs;
+    if (t >= end) break;
+    if (seasonal.max > 1 && r.next() * seasonal.max >= (seasonal.byQuarter[quarterOf(t)] ?? 1)) continue;
+    times.push(t);
+    if (r.chance(dropout)) stoppedAt = t;
+  }
+  if (account.status === 'churned' && end > start) {
+    // A churned account was a customer: at least one order before it left.
+    if (times.length === 0) times.push(r.between(start, end));
+    stoppedAt = times[times.length - 1] ?? end;
+  }
+
+  const products = world.products;
+  const weights = productWeights(products, taste, afford);
+  const orders: Order[] = [];
+  const taxPercent = TAX_BY_REGION[account.region];
+  for (let n = 0; n < times.length; n++) {
+    const at = Math.floor((times[n] ?? start) / MINUTE) * MINUTE;
+    const spendUsd = gamma(r, SPEND_P) / nu;
+    const lines = orderLines(world, r, account.currency, weights, spendUsd * 100, r.weighted(LINES_PER_ORDER), discountPercent);
+    const subtotal = sumLineItems(lines);
+    const totals = applyDiscountAndTax(subtotal, 0, taxPercent);
+    const deliveredAt = at + r.int(2, 21) * DAY_MS;
+    const fulfilled = deliveredAt < ref;
+    orders.push({
+      id: r.uuid(),
+      ownerId: account.ownerId,
+      teamId: account.teamId,
+      createdAt: at,
+      updatedAt: fulfilled ? deliveredAt : at,
+      kind: 'order',
+      orderNumber: `SO-${String(index).padStart(6, '0')}-${n + 1}`,
+      accountId: account.id,
+      status: fulfilled ? 'fulfilled' : 'confirmed',
+      orderDate: isoDate(at),
+      currency: account.currency,
+      lines,
+      subtotal,
+      discountPercent: 0,
+      discountAmount: totals.discount,
+      taxPercent,
+      taxAmount: totals.tax,
+      total: totals.total,
+    });
+  }
+  return { orders, traits: { ratePerWeek, dropout, meanSpendUsd, peakQuarters, taste, stoppedAt } };
+}
+
+/** What a stopping customer's service side looked like in its last months. */
+export type ChurnSignal = { readonly cases: Case[]; readonly surveys: SurveyResponse[]; readonly keepActivity: (a: Activity) => boolean };
+
+/** Days before the last order over which a leaving customer's service goes wrong. */
+const STRAIN_DAYS = 120;
+/** Days before the last order from which its contacts are rarely called or visited. */
+const QUIET_DAYS = 60;
+
+/**
+ * Orders of one account with the signs that it is leaving: one or two extra cases in the months
+ * before its last order, missing their targets far more often (so CSAT falls), NPS answers from
+ * then pulled down, and most touches (calls, visits, notes) from shortly before it stopped on left
+ * out. Accounts still buying get their orders only. Call with the account's contacts and the number
+ * of cases it already has, so the extra cases are numbered after them.
+ */
+export function generateCustomerHistory(
+  world: SeedWorld,
+  seed: AccountSeed,
+  contacts: ReadonlyArray<Contact>,
+  casesSoFar: number,
+  r: SeedRandom,
+  index: number,
+): PurchaseHistory & ChurnSignal {
+  const history = generatePurchaseHistory(world, seed, r, index);
+  const stoppedAt = history.traits?.stoppedAt ?? null;
+  if (stoppedAt === null || contacts.length === 0) return { ...history, cases: [], surveys: [], keepActivity: () => true };
+  const strain = { from: stoppedAt - STRAIN_DAYS * DAY_MS, to: stoppedAt, missFactor: 3, firstNumber: casesSoFar + 1 };
+  const extra = generateCases(world, seed, contacts, r, index, r.int(1, 2), 0, strain);
+  const nps = generateNps(world, seed, contacts, extra.experience, r, { from: strain.from, to: stoppedAt + 30 * DAY_MS, shift: -1.5 });
+  const quietFrom = stoppedAt - QUIET_DAYS * DAY_MS;
+  const ref = world.options.referenceDate;
+  return {
+    ...history,
+    cases: extra.cases,
+    surveys: [...extra.csat, ...nps],
+    // Decided from the activity's id, so the answer is the same however often it is asked.
+    keepActivity: (activity) => {
+      const at = activity.dueAt ?? activity.createdAt;
+      return !(activity.done && at >= quietFrom && at < ref && hashUnit(activity.id) < 0.8);
+    },
+  };
+}
+
+export type PurchaseBench = {
+  readonly accounts: Account[];
+  /** Repeat orders of all accounts, account by account, each in date order. */
+  readonly orders: Order[];
+  /** Latent parameters per account (null for prospects), in the order of `accounts`. */
+  readonly traits: ReadonlyArray<PurchaseTraits | null>;
+};
+
+/**
+ * The accounts and repeat orders `generateDataset` yields for the same count, seed and reference
+ * date, without contacts, deals, service or a database: input for model benchmarks, with the
+ * latent traits the history was drawn from. (Deal orders, about one per three accounts, are not
+ * included.)
+ */
+export function generatePurchaseBench(opts: {
+  readonly accounts: number;
+  readonly seed: number;
+  readonly referenceDate?: Date | number;
+}): PurchaseBench {
+  const referenceDate =
+    opts.referenceDate === undefined
+      ? Date.UTC(2025, 0, 1)
+      : typeof opts.referenceDate === 'number'
+        ? opts.referenceDate
+        : opts.referenceDate.getTime();
+  if (!Number.isInteger(opts.accounts) || opts.accounts < 0) throw new Error('accounts must be a whole number ≥ 0');
+  if (!Number.isFinite(referenceDate)) throw new Error('referenceDate must be a valid date');
+  const world = buildWorld({ accounts: opts.accounts, seed: opts.seed, referenceDate });
+  const r = new SeedRandom(opts.seed);
+  const accounts: Account[] = new Array<Account>(opts.accounts);
+  const traits: (PurchaseTraits | null)[] = new Array<PurchaseTraits | null>(opts.accounts);
+  const orders: Order[] = [];
+  for (let i = 0; i < opts.accounts; i++) {
+    const seed = generateAccount(world, r, i);
+    const history = generatePurchaseHistory(world, seed, r, i);
+    accounts[i] = seed.account;
+    traits[i] = history.traits;
+    for (const order of history.orders) orders.push(order);
+  }
+  return { accounts, orders, traits };
+}
+
+type WeightedProduct = { readonly id: string; readonly name: string; readonly usdCents: number; readonly weight: number };
+
+const inGroupOf = (group: Group, sku: string) => (PRODUCT_GROUPS[group] as ReadonlyArray<string>).includes(sku);
+/** US-dollar list price in cents (products outside the seed catalogue count as $1,000). */
+const usdCentsOf = (sku: string) => CATALOG.find((item) => item.sku === sku)?.usdCents ?? 100_000;
+
+/**
+ * Each product's weight for the account: its groups' taste shared among the group's products,
+ * scaled down for products beyond the account's budget.
+ */
+function productWeights(products: SeedWorld['products'], taste: ReadonlyArray<number>, afford: ReadonlyArray<number>): WeightedProduct[] {
+  return products.map((product, j) => {
+    let weight = TASTE_FLOOR;
+    GROUPS.forEach((group, g) => {
+      if (inGroupOf(group, product.sku)) weight += (taste[g] ?? 0) / PRODUCT_GROUPS[group].length;
+    });
+    return { id: product.id, name: product.name, usdCents: usdCentsOf(product.sku), weight: weight * (afford[j] ?? 1) };
+  });
+}
+
+/**
+ * `count` distinct products drawn by the account's weights, the order's value split among them at
+ * random and turned into whole quantities at list price.
+ */
+function orderLines(
+  world: SeedWorld,
+  r: SeedRandom,
+  currency: string,
+  products: ReadonlyArray<WeightedProduct>,
+  spendCents: number,
+  count: number,
+  discountPercent: number,
+): SalesLine[] {
+  const weights = products.map((p) => p.weight);
+  const chosen: WeightedProduct[] = [];
+  for (let k = 0; k < Math.min(count, products.length); k++) {
+    let total = 0;
+    for (const w of weights) total += w;
+    let u = r.next() * total;
+    let pick = weights.length - 1;
+    for (let j = 0; j < weights.length; j++) {
+      u -= weights[j] ?? 0;
+      if (u < 0) {
+        pick = j;
+        break;
+      }
+    }
+    const product = products[pick];
+    if (product === undefined) break;
+    chosen.push(product);
+    weights[pick] = 0;
+  }
+  const shares = chosen.map(() => 0.2 + r.next());
+  const shareTotal = sum(shares);
+  return chosen.map((product, i) => {
+    const entry = world.prices.get(product.id)?.get(currency);
+    if (entry === undefined) throw new Error(`no ${currency} price for ${product.name}`);
+    const line = {
+      id: `L${i + 1}`,
+      productId: product.id,
+      description: product.name,
+      quantity: Math.max(1, Math.round((spendCents * (shares[i] ?? 1)) / shareTotal / product.usdCents)),
+      unitPrice: entry.unitPrice,
+      discountPercent,
+    };
+    return { ...line, total: lineItemTotal(line) };
+  });
+}
+
+/** Peak quarters of a seasonal account: one or two, often the industry's busy season. */
+function peaks(r: SeedRandom, industry: string | undefined): number[] {
+  const hint = PEAK_QUARTER[industry ?? ''];
+  const first = hint !== undefined && r.chance(0.7) ? hint : r.int(0, 3);
+  if (r.chance(0.6)) return [first];
+  return [first, (first + r.pick([1, 2, 3])) % 4].sort((x, y) => x - y);
+}
+
+/** Rate multipliers per quarter averaging 1 over a year, with `PEAK_SHARE` of orders in the peaks. */
+function seasonalRates(peakQuarters: ReadonlyArray<number>): { byQuarter: number[]; max: number } {
+  if (peakQuarters.length === 0) return { byQuarter: [1, 1, 1, 1], max: 1 };
+  const peak = (PEAK_SHARE * 4) / peakQuarters.length;
+  const off = ((1 - PEAK_SHARE) * 4) / (4 - peakQuarters.length);
+  const byQuarter = [0, 1, 2, 3].map((q) => (peakQuarters.includes(q) ? peak : off));
+  return { byQuarter, max: Math.max(...byQuarter) };
+}
+
+function quarterOf(epochMs: number): number {
+  return Math.floor(new Date(epochMs).getUTCMonth() / 3);
+}
+
+const sum = (xs: ReadonlyArray<number>) => xs.reduce((s, x) => s + x, 0);
+
+/** A standard normal draw (Box–Muller) from the seeded stream. */
+function normal(r: SeedRandom): number {
+  return Math.sqrt(-2 * Math.log(1 - r.next())) * Math.cos(2 * Math.PI * r.next());
+}
+
+/**
+ * A Gamma(shape, 1) draw from the seeded stream (Marsaglia–Tsang; shapes below 1 by boosting).
+ * The installed @stdlib packages hold no random variates, and the draws must come from the
+ * dataset's own seeded stream to stay reproducible per account.
+ */
+function gamma(r: SeedRandom, shape: number): number {
+  if (shape < 1) return gamma(r, shape + 1) * Math.pow(1 - r.next(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(r);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = 1 - r.next();
+    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+function beta(r: SeedRandom, a: number, b: number): number {
+  const x = gamma(r, a);
+  return x / (x + gamma(r, b));
+}
+
+function dirichlet(r: SeedRandom, alphas: ReadonlyArray<number>): number[] {
+  const draws = alphas.map((alpha) => gamma(r, alpha));
+  const total = sum(draws);
+  return total > 0 ? draws.map((x) => x / total) : alphas.map(() => 1 / alphas.length);
+}
+
+/** A stable number in [0, 1) from a string (FNV-1a). */
+function hashUnit(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0) / 4_294_967_296;
+}
