@@ -11,6 +11,7 @@ import {
   textSchema,
   urlSchema,
 } from './primitives';
+import { mergeBookkeepingShape } from './merge-tombstone';
 
 export const ACCOUNT_STATUSES = ['prospect', 'active', 'inactive', 'churned'] as const;
 export const ACCOUNT_TIERS = ['strategic', 'key', 'standard', 'small'] as const;
@@ -20,7 +21,8 @@ export const ACCOUNT_REGIONS = ['north_america', 'latin_america', 'emea', 'apac'
 /**
  * A customer company. Filters of the accounts list (owner, status, industry, region, tier) and every
  * sortable column are top-level scalars so each can carry an RxDB index. The address is split into
- * parts since schema version 1 (see shared/migrations/accounts/0001-split-address.ts).
+ * parts since schema version 1 (see shared/migrations/accounts/0001-split-address.ts); version 2 adds
+ * the merge bookkeeping (shared/schemas/merge-tombstone.ts).
  */
 export const accountSchema = z.object({
   ...baseDocumentShape,
@@ -45,6 +47,7 @@ export const accountSchema = z.object({
   parentAccountId: idSchema.optional(),
   notes: textSchema.optional(),
   tags: z.array(shortLabelSchema).max(50).optional(),
+  ...mergeBookkeepingShape,
 });
 
 export type Account = z.infer<typeof accountSchema>;

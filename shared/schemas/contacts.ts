@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { baseDocumentShape, emailSchema, epochMsSchema, idSchema, phoneSchema, shortLabelSchema, textSchema } from './primitives';
+import { mergeBookkeepingShape } from './merge-tombstone';
 
-/** A person at an account. Chinese names keep family name in `lastName` (张) and given name in `firstName` (伟). */
+/**
+ * A person at an account. Chinese names keep family name in `lastName` (张) and given name in `firstName` (伟).
+ * Version 1 adds the merge bookkeeping (shared/schemas/merge-tombstone.ts).
+ */
 export const contactSchema = z.object({
   ...baseDocumentShape,
   accountId: idSchema,
@@ -19,6 +23,7 @@ export const contactSchema = z.object({
   doNotContact: z.boolean(),
   lastContactedAt: epochMsSchema.optional(),
   notes: textSchema.optional(),
+  ...mergeBookkeepingShape,
 });
 
 export type Contact = z.infer<typeof contactSchema>;

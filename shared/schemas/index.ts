@@ -2,6 +2,7 @@ export * from './primitives';
 export * from './money';
 export * from './accounts';
 export * from './contacts';
+export * from './merge-tombstone';
 export * from './leads';
 export * from './opportunities';
 export * from './activities';

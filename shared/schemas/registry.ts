@@ -16,6 +16,7 @@ import { toRxJsonSchema, type IndexSpec } from './to-rx-schema';
 import { parseWith, type ParseResult } from './validate';
 import { accountsMigrationStrategies } from '../migrations/accounts';
 import { casesMigrationStrategies } from '../migrations/cases';
+import { contactsMigrationStrategies } from '../migrations/contacts';
 import { knowledgeMigrationStrategies } from '../migrations/knowledge';
 import { surveysMigrationStrategies } from '../migrations/surveys';
 
@@ -67,7 +68,7 @@ const union = <T extends readonly [z.ZodObject, ...z.ZodObject[]]>(options: T) =
 export const crmCollections = {
   accounts: defineCollection<Account>({
     name: 'accounts',
-    version: 1,
+    version: 2,
     kinds: { account: accountSchema },
     validator: accountSchema,
     indexes: accountIndexes,
@@ -75,10 +76,11 @@ export const crmCollections = {
   }),
   contacts: defineCollection<Contact>({
     name: 'contacts',
-    version: 0,
+    version: 1,
     kinds: { contact: contactSchema },
     validator: contactSchema,
     indexes: contactIndexes,
+    migrationStrategies: contactsMigrationStrategies,
   }),
   leads: defineCollection<Lead>({ name: 'leads', version: 0, kinds: { lead: leadSchema }, validator: leadSchema, indexes: leadIndexes }),
   opportunities: defineCollection<Opportunity>({

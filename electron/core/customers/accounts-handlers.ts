@@ -1,6 +1,7 @@
 import { ok } from '../../../shared/contract';
 import type { Account, Contact } from '../../../shared/schemas';
 import { defineHandlers } from '../rpc/dispatcher';
+import { followMerged } from './duplicates/merge-links';
 import { createRecordStore, type StoreDeps } from './record-store';
 
 export function createAccountsHandlers(deps: StoreDeps) {
@@ -10,7 +11,10 @@ export function createAccountsHandlers(deps: StoreDeps) {
     store,
     handlers: defineHandlers({
       'accounts.list': async (params) => ok(await store.list(params)),
-      'accounts.get': async ({ id }) => ok(await store.get(id)),
+      'accounts.get': async ({ id }) => {
+        // A merged account answers not_found with reason 'merged' and its survivor's id.
+        return ok(await followMerged(deps.db, 'account', id, () => store.get(id)));
+      },
       'accounts.create': async ({ values }) => ok(await store.create(values)),
       'accounts.update': async ({ id, patch, unset, expectedRevision }) => ok(await store.update(id, patch, unset ?? [], expectedRevision)),
       'accounts.delete': async ({ id, contacts: what }) => {

@@ -2,6 +2,7 @@ import { ok, type ContactRow, type ListWindow, type Stored } from '../../../shar
 import type { Contact } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';
+import { followMerged } from './duplicates/merge-links';
 import { createRecordStore, type StoreDeps } from './record-store';
 
 export function createContactsHandlers(deps: StoreDeps) {
@@ -11,7 +12,8 @@ export function createContactsHandlers(deps: StoreDeps) {
     handlers: defineHandlers({
       'contacts.list': async (params) => ok(await withAccountNames(deps.db, await store.list(params))),
       'contacts.get': async ({ id }) => {
-        const contact = await store.get(id);
+        // A merged contact answers not_found with reason 'merged' and its survivor's id.
+        const contact = await followMerged(deps.db, 'contact', id, () => store.get(id));
         const [row] = (await withAccountNames(deps.db, { rows: [contact], total: 1, offset: 0 })).rows;
         return ok(row ?? contact);
       },

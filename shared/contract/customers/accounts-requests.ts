@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { accountSchema, ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS, type Account } from '../../schemas/accounts';
 import { idSchema, shortLabelSchema } from '../../schemas/primitives';
+import { MERGE_BOOKKEEPING_FIELDS } from '../../schemas/merge-tombstone';
 import { request } from '../define-request';
 import { anyOf, CORE_OWNED_FIELDS, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
 
 /** Fields a client may write; ids, timestamps, team and server bookkeeping are the core's. */
-export const accountValuesSchema = accountSchema.omit(CORE_OWNED_FIELDS).extend({
+export const accountValuesSchema = accountSchema.omit({ ...CORE_OWNED_FIELDS, ...MERGE_BOOKKEEPING_FIELDS }).extend({
   // Defaults to the signed-in rep; the core derives the team from the owner.
   ownerId: idSchema.optional(),
 });

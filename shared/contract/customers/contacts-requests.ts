@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { contactSchema, type Contact } from '../../schemas/contacts';
 import { idSchema } from '../../schemas/primitives';
+import { MERGE_BOOKKEEPING_FIELDS } from '../../schemas/merge-tombstone';
 import { request } from '../define-request';
 import { anyOf, CORE_OWNED_FIELDS, sortDirectionSchema, windowShape, type ListWindow, type OptionalKeys, type Stored } from '../paging';
 
 /** Fields a client may write; ids, timestamps, team and server bookkeeping are the core's. */
-export const contactValuesSchema = contactSchema.omit(CORE_OWNED_FIELDS).extend({ ownerId: idSchema.optional() });
+export const contactValuesSchema = contactSchema
+  .omit({ ...CORE_OWNED_FIELDS, ...MERGE_BOOKKEEPING_FIELDS })
+  .extend({ ownerId: idSchema.optional() });
 export type ContactValues = z.infer<typeof contactValuesSchema>;
 
 /** Role, reach and place: the fields the optional fields and the CSV import share, in this order. */

@@ -1,7 +1,9 @@
 import type { MigrationStrategies } from 'rxdb';
 import { migrateAccountV0ToV1, type AccountV0 } from './0001-split-address';
+import { migrateAccountV1ToV2 } from './0002-merge-bookkeeping';
 
 /** Keyed by the version a document is migrated TO, as RxDB's migration-schema plugin expects. */
 export const accountsMigrationStrategies: MigrationStrategies = {
   1: (doc: AccountV0) => migrateAccountV0ToV1(doc),
+  2: (doc: Record<string, unknown>) => migrateAccountV1ToV2(doc),
 };
