@@ -35,7 +35,8 @@ function toOptions(opts: GenerateDatasetOptions): SeedOptions {
  * A believable, internally consistent CRM dataset, yielded in batches per collection so 100,000
  * accounts never sit in memory at once: first the shared world (org, catalogue, campaigns,
  * knowledge), then for each slice of accounts their contacts, deals, quotes, orders (of won deals
- * and 36 months of repeat orders), activities, cases, survey answers, campaign memberships and leads. Same options → identical output.
+ * and 36 months of repeat orders), activities, cases, survey answers, campaign memberships and
+ * leads. Same options → identical output.
  */
 export function* generateDataset(opts: GenerateDatasetOptions): Generator<DatasetBatch, void, void> {
   const options = toOptions(opts);

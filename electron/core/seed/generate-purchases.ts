@@ -138,7 +138,7 @@ export function generatePurchaseHistory(world: SeedWorld, seed: AccountSeed, r: 
   if (account.status === 'prospect') return { orders: [], traits: null };
   const ref = world.options.referenceDate;
   const windowStart = ref - HISTORY_MONTHS * 30 * DAY_MS;
-  const tier = account.tier ?? 'standard';
+  const tier = account.tier;
   const affinity = INDUSTRY_AFFINITY[account.industry ?? ''] ?? [1, 1, 1, 1, 1];
 
   const meanRate = MEAN_RATE_PER_WEEK[tier];
@@ -188,10 +188,11 @@ export function generatePurchaseHistory(world: SeedWorld, seed: AccountSeed, r: 
     times.push(t);
     if (r.chance(dropout)) stoppedAt = t;
   }
-  if (account.status === 'churned' && end > start) {
-    // A churned account was a customer: at least one order before it left.
-    if (times.length === 0) times.push(r.between(start, end));
-    stoppedAt = times[times.length - 1] ?? end;
+  if (account.status === 'churned') {
+    // A churned account was a customer: at least one order before it left, unless it was added
+    // too recently for that, when it left right away.
+    if (times.length === 0 && end > start) times.push(r.between(start, end));
+    stoppedAt = times[times.length - 1] ?? start;
   }
 
   const products = world.products;
@@ -292,6 +293,7 @@ export function generatePurchaseBench(opts: {
   readonly seed: number;
   readonly referenceDate?: Date | number;
 }): PurchaseBench {
+  // The same default "now" as generateDataset's DEFAULT_REFERENCE_DATE.
   const referenceDate =
     opts.referenceDate === undefined
       ? Date.UTC(2025, 0, 1)
