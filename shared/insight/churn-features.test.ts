@@ -75,7 +75,8 @@ describe('churnSnapshotAt', () => {
     const row = churnFeatureRow(snap ?? expect.fail('no snapshot'), true);
     expect(names.at(-1)).toBe('p_alive');
     expect(row[names.indexOf('log_days_since_purchase')]).toBeCloseTo(Math.log(21));
-    expect(row[names.indexOf('spend_trend')]).toBeCloseTo((700 - 2000) / 2700);
+    expect(row[names.indexOf('purchase_trend')]).toBe(0);
+    expect(row[names.indexOf('order_value_trend')]).toBeCloseTo((700 - 2000) / 2700);
     expect(row[names.indexOf('p_alive')]).toBe(0.4);
     expect(churnFeatureNames(false)).not.toContain('p_alive');
   });

@@ -12,7 +12,7 @@ export const CHURN_FEATURES = [
   'log_days_since_purchase',
   'log_purchases_12m',
   'purchase_trend',
-  'spend_trend',
+  'order_value_trend',
   'log_tenure_days',
   'log_open_cases',
   'log_breached_cases_6m',
@@ -76,20 +76,25 @@ export type ChurnIndex = {
 export function indexChurnInput(transactions: readonly Transaction[], events: ServiceEvents): ChurnIndex {
   const accountOf = new Map<string, number>();
   const accountIds: string[] = [];
-  for (const t of transactions) {
+  const txAccount = new Int32Array(transactions.length);
+  for (let i = 0; i < transactions.length; i++) {
+    const t = transactions[i] as Transaction;
     if (!Number.isFinite(t.day) || !Number.isFinite(t.amount)) {
       throw new Error(`Transaction of account ${t.accountId} has a non-numeric day or amount`);
     }
-    if (!accountOf.has(t.accountId)) {
-      accountOf.set(t.accountId, accountIds.length);
+    let a = accountOf.get(t.accountId);
+    if (a === undefined) {
+      a = accountIds.length;
+      accountOf.set(t.accountId, a);
       accountIds.push(t.accountId);
     }
+    txAccount[i] = a;
   }
   const n = accountIds.length;
   const raw = buildCsr(
     n,
     transactions,
-    (t) => accountOf.get(t.accountId),
+    (_, i) => txAccount[i],
     (t) => t.day,
     (t) => t.amount,
   );
@@ -105,15 +110,15 @@ export function indexChurnInput(transactions: readonly Transaction[], events: Se
   for (let i = 0; i < caseBreached.length; i++) caseBreached[i] = events.cases[cases.source[i] ?? 0]?.breached ? 1 : 0;
   const csat = buildCsr(
     n,
-    events.surveys.filter((s) => s.kind === 'csat'),
-    (s) => accountOf.get(s.accountId),
+    events.surveys,
+    (s) => (s.kind === 'csat' ? accountOf.get(s.accountId) : undefined),
     (s) => s.day,
     (s) => s.score,
   );
   const nps = buildCsr(
     n,
-    events.surveys.filter((s) => s.kind === 'nps'),
-    (s) => accountOf.get(s.accountId),
+    events.surveys,
+    (s) => (s.kind === 'nps' ? accountOf.get(s.accountId) : undefined),
     (s) => s.day,
     (s) => s.score,
   );
@@ -201,7 +206,9 @@ export function churnFeatureRow(s: ChurnSnapshot, withPAlive: boolean): number[]
     Math.log1p(s.daysSincePurchase),
     Math.log1p(s.purchases6m + s.purchasesPrev6m),
     relativeChange(s.purchases6m, s.purchasesPrev6m),
-    relativeChange(s.spend6m, s.spendPrev6m),
+    // Spend per purchase, not total spend: total spend moves with the purchase count, which
+    // purchase_trend already measures, and two collinear features would split one effect between them.
+    s.purchases6m > 0 && s.purchasesPrev6m > 0 ? relativeChange(s.spend6m / s.purchases6m, s.spendPrev6m / s.purchasesPrev6m) : 0,
     Math.log1p(s.tenureDays),
     Math.log1p(s.openCases),
     Math.log1p(s.breachedCases6m),
@@ -253,7 +260,7 @@ type CsrWithSource = Csr & { readonly source: Int32Array };
 function buildCsr<T>(
   accounts: number,
   items: readonly T[],
-  accountOf: (item: T) => number | undefined,
+  accountOf: (item: T, index: number) => number | undefined,
   dayOf: (item: T) => number,
   valueOf: (item: T) => number,
 ): CsrWithSource {
@@ -261,7 +268,7 @@ function buildCsr<T>(
   const accountOfItem = new Int32Array(items.length).fill(-1);
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as T;
-    const a = accountOf(item);
+    const a = accountOf(item, i);
     if (a === undefined) continue;
     const d = dayOf(item);
     if (!Number.isFinite(d)) throw new Error('An event has a non-numeric day');

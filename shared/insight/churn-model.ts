@@ -249,8 +249,8 @@ function reasonFor(name: ChurnFeature, s: ChurnSnapshot): ChurnReason | null {
       return s.purchases6m < s.purchasesPrev6m
         ? make('fewer_purchases', { recent: s.purchases6m, previous: s.purchasesPrev6m, months: HALF_YEAR_MONTHS })
         : null;
-    case 'spend_trend':
-      return s.spend6m < s.spendPrev6m
+    case 'order_value_trend':
+      return s.spend6m < s.spendPrev6m && s.spend6m * s.purchasesPrev6m < s.spendPrev6m * s.purchases6m
         ? make('lower_spend', {
             recent: s.spend6m,
             previous: s.spendPrev6m,
