@@ -110,10 +110,15 @@ function quarterLabel(q: number): string {
 /** Per account, the distinct quarters it bought in (up to endDay), ascending. */
 function quartersByAccount(transactions: readonly Transaction[], endDay: number): Map<string, number[]> {
   const out = new Map<string, number[]>();
+  const quarterOf = new Map<number, number>();
   for (const [account, ds] of purchaseDays(transactions, endDay)) {
     const qs: number[] = [];
     for (const d of ds) {
-      const q = quarterIndex(d);
+      let q = quarterOf.get(d);
+      if (q === undefined) {
+        q = quarterIndex(d);
+        quarterOf.set(d, q);
+      }
       if (qs[qs.length - 1] !== q) qs.push(q);
     }
     out.set(account, qs);
@@ -131,12 +136,11 @@ function purchaseDays(transactions: readonly Transaction[], endDay: number): Map
     if (ds) ds.push(t.day);
     else byAccount.set(t.accountId, [t.day]);
   }
-  for (const [account, ds] of byAccount) {
+  for (const ds of byAccount.values()) {
     ds.sort((a, b) => a - b);
-    byAccount.set(
-      account,
-      ds.filter((d, i) => i === 0 || d !== ds[i - 1]),
-    );
+    let kept = 0;
+    for (let i = 0; i < ds.length; i++) if (i === 0 || ds[i] !== ds[kept - 1]) ds[kept++] = ds[i] ?? 0;
+    ds.length = kept;
   }
   return byAccount;
 }
