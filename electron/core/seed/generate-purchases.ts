@@ -152,13 +152,16 @@ export function generatePurchaseHistory(world: SeedWorld, seed: AccountSeed, r: 
   const meanSpendUsd = SPEND_P / nu;
   // Tastes fit the budget: groups of products dearer than twice the account's mean order are rare.
   const budgetCents = 2 * meanSpendUsd * 100;
-  const afford = world.products.map((p) => (usdCentsOf(p.sku) <= budgetCents ? 1 : UNAFFORDABLE));
+  const catalog = catalogOf(world);
+  const afford = catalog.products.map((p) => (p.usdCents <= budgetCents ? 1 : UNAFFORDABLE));
+  const affinityTotal = sum(affinity);
   const taste = dirichlet(
     r,
-    GROUPS.map((group, g) => {
-      const inGroup = world.products.flatMap((p, j) => (inGroupOf(group, p.sku) ? [afford[j] ?? 1] : []));
-      const affordable = inGroup.length > 0 ? sum(inGroup) / inGroup.length : 1;
-      return ((affinity[g] ?? 1) / sum(affinity)) * GROUPS.length * TASTE_CONCENTRATION * Math.max(0.05, affordable);
+    catalog.members.map((members, g) => {
+      let affordable = 0;
+      for (const j of members) affordable += afford[j] ?? 1;
+      affordable = members.length > 0 ? affordable / members.length : 1;
+      return ((affinity[g] ?? 1) / affinityTotal) * GROUPS.length * TASTE_CONCENTRATION * Math.max(0.05, affordable);
     }),
   );
   const peakQuarters = r.chance(SEASONAL_SHARE) ? peaks(r, account.industry) : [];
@@ -195,8 +198,7 @@ export function generatePurchaseHistory(world: SeedWorld, seed: AccountSeed, r: 
     stoppedAt = times[times.length - 1] ?? start;
   }
 
-  const products = world.products;
-  const weights = productWeights(products, taste, afford);
+  const weights = productWeights(catalog, taste, afford);
   const orders: Order[] = [];
   const taxPercent = TAX_BY_REGION[account.region];
   for (let n = 0; n < times.length; n++) {
@@ -319,22 +321,42 @@ export function generatePurchaseBench(opts: {
 
 type WeightedProduct = { readonly id: string; readonly name: string; readonly usdCents: number; readonly weight: number };
 
-const inGroupOf = (group: Group, sku: string) => (PRODUCT_GROUPS[group] as ReadonlyArray<string>).includes(sku);
-/** US-dollar list price in cents (products outside the seed catalogue count as $1,000). */
-const usdCentsOf = (sku: string) => CATALOG.find((item) => item.sku === sku)?.usdCents ?? 100_000;
+/** The world's products with their list prices, and which of them each group holds. */
+type CatalogView = {
+  readonly products: ReadonlyArray<{ readonly id: string; readonly name: string; readonly usdCents: number }>;
+  /** Per group (in `GROUPS` order), the indexes of its products. */
+  readonly members: ReadonlyArray<ReadonlyArray<number>>;
+};
+const catalogViews = new WeakMap<SeedWorld, CatalogView>();
+
+/** Built once per world: every account reads it. Products outside the seed catalogue count as $1,000. */
+function catalogOf(world: SeedWorld): CatalogView {
+  let view = catalogViews.get(world);
+  if (view === undefined) {
+    const products = world.products.map((p) => ({
+      id: p.id,
+      name: p.name,
+      usdCents: CATALOG.find((item) => item.sku === p.sku)?.usdCents ?? 100_000,
+    }));
+    const members = GROUPS.map((group) =>
+      world.products.flatMap((p, j) => ((PRODUCT_GROUPS[group] as ReadonlyArray<string>).includes(p.sku) ? [j] : [])),
+    );
+    view = { products, members };
+    catalogViews.set(world, view);
+  }
+  return view;
+}
 
 /**
  * Each product's weight for the account: its groups' taste shared among the group's products,
  * scaled down for products beyond the account's budget.
  */
-function productWeights(products: SeedWorld['products'], taste: ReadonlyArray<number>, afford: ReadonlyArray<number>): WeightedProduct[] {
-  return products.map((product, j) => {
-    let weight = TASTE_FLOOR;
-    GROUPS.forEach((group, g) => {
-      if (inGroupOf(group, product.sku)) weight += (taste[g] ?? 0) / PRODUCT_GROUPS[group].length;
-    });
-    return { id: product.id, name: product.name, usdCents: usdCentsOf(product.sku), weight: weight * (afford[j] ?? 1) };
+function productWeights(catalog: CatalogView, taste: ReadonlyArray<number>, afford: ReadonlyArray<number>): WeightedProduct[] {
+  const weights = catalog.products.map(() => TASTE_FLOOR);
+  catalog.members.forEach((members, g) => {
+    for (const j of members) weights[j] = (weights[j] ?? 0) + (taste[g] ?? 0) / members.length;
   });
+  return catalog.products.map((p, j) => ({ ...p, weight: (weights[j] ?? 0) * (afford[j] ?? 1) }));
 }
 
 /**
