@@ -15,10 +15,12 @@ import { DAY_MS, type ServiceEvents, type Transaction } from './transactions';
 
 /**
  * Churn risk: a logistic regression of "no purchase in the next window" on the account's features.
- * Trained on the accounts as they were on the split day (todayDay - windowDays), whose outcome over
- * the window up to today is known; checked on a held-out share of those accounts; then applied to
- * every account as of today. Like the win model it is used only when the held-out check shows a
- * signal: otherwise no account gets a score, rather than a number that only looks like one.
+ * Trained on the accounts as they were on the split day (todayDay - windowDays): an account that
+ * bought on or before that day is labelled churned when it made no purchase in the window after it,
+ * up to today. Checked on a held-out share of those accounts (held-out AUC with its 95% interval,
+ * Brier score against the base rate's), then refitted on all of them and applied to every account
+ * as of today. Like the win model it is used only when the held-out check shows a signal:
+ * otherwise no account gets a score, rather than a number that only looks like one.
  */
 
 export const DEFAULT_CHURN_WINDOW_DAYS = 180;
@@ -151,18 +153,23 @@ export function trainChurnModel(input: TrainChurnInput): ChurnTrainingResult {
   const probs = testRows.map((r) => predictLogistic(model.logistic, imputed(model, r)));
   const auc = rocAuc(probs, testLabels);
   const trainRate = trainLabels.reduce((s, y) => s + y, 0) / trainLabels.length;
+  const brier = brierScore(probs, testLabels);
+  // The base rate learnt from the training part, given to every held-out account.
+  const baseBrier = brierScore(
+    testLabels.map(() => trainRate),
+    testLabels,
+  );
   const summary: ChurnModelSummary = {
     ...base,
+    // The accounts the checked model was fitted on (a sample when there are more than MAX_FIT_ROWS).
     trainAccounts: trainRows.length,
-    status: auc.lower95 > MIN_HELD_OUT_AUC ? 'ready' : 'no_signal',
+    // A signal means ranking better than chance with confidence, and probabilities better than the base rate's.
+    status: auc.lower95 > MIN_HELD_OUT_AUC && brier < baseBrier ? 'ready' : 'no_signal',
     auc: auc.auc,
     aucLower95: auc.lower95,
     aucUpper95: auc.upper95,
-    brier: brierScore(probs, testLabels),
-    baseBrier: brierScore(
-      testLabels.map(() => trainRate),
-      testLabels,
-    ),
+    brier,
+    baseBrier,
     baseRate: churned / rows.length,
   };
   const reliability = reliabilityBins(probs, testLabels, 10);
