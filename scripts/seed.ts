@@ -22,9 +22,29 @@ const { values } = parseArgs({
     dir: { type: 'string', default: resolve(import.meta.dirname, '..', '.data') },
     'reference-date': { type: 'string' },
     'batch-size': { type: 'string', default: '500' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
+
+if (values.help) {
+  process.stdout.write(
+    [
+      'Fills a local CRM database with deterministic demo data.',
+      '',
+      'npm run seed -- [--accounts 1000] [--seed 42] [--dir <data dir>] [--reference-date YYYY-MM-DD] [--batch-size 500]',
+      '',
+      '  --accounts        customer companies to generate (with their contacts, deals, 36 months of orders,',
+      '                    activities, cases and surveys)',
+      '  --seed            random seed: the same seed, count and reference date give the same data',
+      '  --dir             data directory (default .data in the checkout); must not hold a database yet',
+      '  --reference-date  the day the data is "as of" (default: the 1st of this month)',
+      '  --batch-size      documents per write',
+      '',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 
 const accounts = Number(values.accounts);
 const seed = Number(values.seed);
