@@ -5,6 +5,7 @@ import { createAccountSummaryHandlers } from './customers/account-summary-handle
 import { createAccountsHandlers } from './customers/accounts-handlers';
 import { createActivitiesHandlers } from './customers/activities-handlers';
 import { createContactsHandlers } from './customers/contacts-handlers';
+import { createDuplicatesHandlers } from './customers/duplicates/duplicates-handlers';
 import { createImportHandlers } from './customers/import/import-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
 import type { Actor } from './customers/record-store';
@@ -176,6 +177,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onClose: (dispose) => serviceDisposers.push(dispose),
   };
 
+  // Duplicate warnings, queue and merge; the follower keeps children with merged records from the start.
+  const duplicates = createDuplicatesHandlers({ db, now: storeDeps.now, session: () => sync.session(), log });
+
   // Live reads re-run through the dispatcher, which is built from the handlers below.
   let dispatcher: Dispatcher | undefined = undefined;
   const built = createDispatcher(
@@ -196,9 +200,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       createSyncHandlers({ engine: sync, db, now: options.now ?? Date.now }),
       createListFilterOptionsHandlers({ db }),
-      createImportHandlers({ db, actor: () => storeDeps.actor, now: storeDeps.now }),
+      createImportHandlers({ db, actor: () => storeDeps.actor, now: storeDeps.now, duplicates: duplicates.service }),
+      duplicates.handlers,
       reports.handlers,
-      createLeadsHandlers(storeDeps, { search }),
+      createLeadsHandlers(storeDeps, { search, duplicates: duplicates.service }),
       createOpportunitiesHandlers(storeDeps, { deals: async () => (await reports.projection.snapshot()).opportunities }),
       createQuotesHandlers(storeDeps),
       createAgendaHandlers(storeDeps),
@@ -248,6 +253,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true;
       for (const session of [...sessions]) session.close();
       reports.close();
+      duplicates.close();
       for (const dispose of serviceDisposers) dispose();
       caseProjection.close();
       slaReference.close();

@@ -17,6 +17,7 @@ export const LIVE_REQUEST_NAMES = [
   'accounts.timeline',
   'contacts.list',
   'contacts.get',
+  'duplicates.queue',
   'activities.list',
   'leads.list',
   'leads.get',

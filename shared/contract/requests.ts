@@ -5,6 +5,7 @@ import { accountSummaryRequests } from './customers/account-summary-requests';
 import { accountsRequests } from './customers/accounts-requests';
 import { activitiesRequests } from './customers/activities-requests';
 import { contactsRequests } from './customers/contacts-requests';
+import { duplicatesRequests } from './customers/duplicates-requests';
 import { importRequests } from './customers/import-requests';
 import { liveRequests } from './live-requests';
 import { reportRequests } from './reports/report-requests';
@@ -39,6 +40,7 @@ export const REQUEST_GROUPS = [
   liveRequests,
   syncRequests,
   importRequests,
+  duplicatesRequests,
   leadsRequests,
   opportunitiesRequests,
   quotesRequests,
@@ -64,6 +66,7 @@ export const requestDefs = {
   ...liveRequests,
   ...syncRequests,
   ...importRequests,
+  ...duplicatesRequests,
   ...reportRequests,
   ...leadsRequests,
   ...opportunitiesRequests,

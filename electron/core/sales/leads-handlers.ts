@@ -8,6 +8,8 @@ import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
 import type { SearchIndex } from '../search';
 import { findAccountCandidates } from './lead-duplicates';
+import type { ExistingDuplicates } from '../customers/duplicates/import-duplicates';
+import { leadDuplicates, mergeLeadCandidates } from '../customers/duplicates/lead-candidates';
 import { leadScore } from './lead-score';
 import { createSalesStore } from './sales-store';
 
@@ -15,6 +17,8 @@ export type LeadsOptions = {
   readonly newId?: () => string;
   /** The full-text index, which finds the accounts a lead may duplicate without a scan. */
   readonly search?: () => SearchIndex;
+  /** The duplicate engine's indexes of accounts and contacts (the same one the create forms warn with). */
+  readonly duplicates?: ExistingDuplicates;
 };
 
 /** Lead capture, list, detail and edit, qualification, duplicate check and the one-step conversion. */
@@ -64,7 +68,10 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
     'leads.convertCandidates': async ({ id }) => {
       const lead = (await leads.mustFind(id)).toJSON(false) as Lead;
       if (!options.search) throw new HandlerError('internal', 'The search index is not available to the leads handlers');
-      return ok({ candidates: await findAccountCandidates(lead, options.search(), accounts.collection) });
+      const evidence = await findAccountCandidates(lead, options.search(), accounts.collection);
+      if (!options.duplicates) return ok({ candidates: evidence, contactCandidates: [] });
+      const { accounts: likely, contacts: people } = await leadDuplicates(deps.db, lead, options.duplicates);
+      return ok({ candidates: mergeLeadCandidates(likely, evidence), contactCandidates: people });
     },
 
     'leads.create': async ({ values }) => {

@@ -16,9 +16,6 @@ import { MAX_OFFSET } from '../paging';
  *
  * "Not duplicates" (duplicates.dismiss) is stored on the record with the smaller id of the pair
  * (`notDuplicateOf`), so it syncs with the record and every device's queue drops the pair.
- *
- * `duplicatesRequests` joins REQUEST_GROUPS (and 'duplicates.queue' LIVE_REQUEST_NAMES) in the same
- * commit as its core handlers, since the core refuses to start with a request nobody answers.
  */
 export const DUPLICATE_ENTITIES = ['account', 'contact'] as const;
 export type DuplicateEntity = (typeof DUPLICATE_ENTITIES)[number];

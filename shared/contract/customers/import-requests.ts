@@ -3,6 +3,7 @@ import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../schemas/
 import { request } from '../define-request';
 import { ACCOUNT_PROFILE_FIELDS } from './accounts-requests';
 import { CONTACT_PROFILE_FIELDS } from './contacts-requests';
+import type { DuplicateCandidateRow, DuplicateMatchReason } from './duplicates-requests';
 
 /**
  * CSV import of accounts and contacts. The renderer parses the file and sends raw cells in chunks
@@ -132,6 +133,16 @@ export type ImportIssue = {
   readonly message: string;
 };
 
+/**
+ * A previewed row that looks like a record already stored or like other rows of the same file
+ * (rows numbered as in the spreadsheet, header = 1). Only rows that pass the checks are compared.
+ */
+export type ImportRowDuplicates = {
+  readonly row: number;
+  readonly existing: ReadonlyArray<DuplicateCandidateRow>;
+  readonly rows: ReadonlyArray<{ readonly row: number; readonly score: number; readonly reasons: ReadonlyArray<DuplicateMatchReason> }>;
+};
+
 export type ImportSummary = {
   readonly imported: number;
   readonly rejectedRows: number;
@@ -147,7 +158,10 @@ export type ImportProgress = {
 };
 
 export const importRequests = {
-  /** Dry run over the first rows for the preview: the same checks as commit, nothing stored. */
+  /**
+   * Dry run over the first rows for the preview: the same checks as commit, nothing stored, plus
+   * the likely duplicates of each row among stored records and the file's other rows.
+   */
   'import.preview': request(
     z.strictObject({
       entity: z.enum(IMPORT_ENTITIES),
@@ -155,7 +169,11 @@ export const importRequests = {
       defaults: defaultsSchema,
       rows: rowsSchema(MAX_PREVIEW_ROWS),
     }),
-  ).returns<{ readonly issues: ReadonlyArray<ImportIssue> }>(),
+  ).returns<{
+    readonly issues: ReadonlyArray<ImportIssue>;
+    /** Rows with likely duplicates, in row order; rows without any are absent. */
+    readonly duplicates: ReadonlyArray<ImportRowDuplicates>;
+  }>(),
   'import.begin': request(
     z.strictObject({
       entity: z.enum(IMPORT_ENTITIES),

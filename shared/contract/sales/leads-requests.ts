@@ -3,6 +3,7 @@ import { leadSchema, LEAD_SOURCES, LEAD_STATUSES, type Lead } from '../../schema
 import { currencySchema, idSchema, isoDateSchema, labelSchema, shortLabelSchema } from '../../schemas/primitives';
 import { request } from '../define-request';
 import { anyOf, CORE_OWNED_FIELDS, sortDirectionSchema, windowShape, type ListWindow, type Stored } from '../paging';
+import type { DuplicateCandidateRow, DuplicateMatchReason } from '../customers/duplicates-requests';
 
 /** Fields a client may write; conversion bookkeeping is the core's (only `leads.convert` sets it). */
 export const leadValuesSchema = leadSchema
@@ -42,6 +43,9 @@ export type LeadAccountCandidate = {
   readonly phone?: string;
   readonly ownerId: string;
   readonly reasons: ReadonlyArray<DuplicateReason>;
+  /** The duplicate engine's likelihood (0..1) and evidence, when the engine found it. */
+  readonly score?: number;
+  readonly matchReasons?: ReadonlyArray<DuplicateMatchReason>;
 };
 
 export const LEAD_SORT_FIELDS = ['updatedAt', 'lastName'] as const satisfies ReadonlyArray<keyof Lead>;
@@ -96,6 +100,8 @@ export const leadsRequests = {
   /** Existing accounts that look like the lead's company (same normalised name, e-mail domain or phone). */
   'leads.convertCandidates': request(z.strictObject({ id: idSchema })).returns<{
     readonly candidates: ReadonlyArray<LeadAccountCandidate>;
+    /** Existing contacts that look like the lead's person (name, e-mail, phone), likeliest first. */
+    readonly contactCandidates: ReadonlyArray<DuplicateCandidateRow>;
   }>(),
   'leads.create': request(z.strictObject({ values: z.strictObject(leadValuesSchema.shape) })).returns<LeadRecord>(),
   /** Qualify or disqualify; a disqualification needs a reason, kept at the top of the notes. */

@@ -12,6 +12,7 @@ import type { Account, Contact } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
 import { defineHandlers } from '../../rpc/dispatcher';
 import type { SessionContext } from '../../rpc/handler-types';
+import { importRowDuplicates, type ExistingDuplicates } from '../duplicates/import-duplicates';
 import type { Actor } from '../record-store';
 import { checkColumns } from './import-columns';
 import { buildRow, cellsByField, type OwnerRef, type RowContext } from './import-rows';
@@ -21,6 +22,8 @@ export type ImportDeps = {
   /** Read at commit time: rows without an owner column belong to whoever is signed in then. */
   readonly actor: () => Actor;
   readonly now: () => number;
+  /** Stored records a previewed row may duplicate; without it the preview reports only the file's own repeats. */
+  readonly duplicates?: ExistingDuplicates;
 };
 
 type Staged = {
@@ -197,8 +200,9 @@ export function createImportHandlers(deps: ImportDeps) {
     'import.preview': async ({ entity, columns, defaults, rows }) => {
       const problem = checkColumns(entity, columns, defaults);
       if (problem) return fail('invalid_request', `import.preview: ${problem}`);
-      const { issues } = await validateAll({ entity, columns, defaults }, rows, () => undefined);
-      return ok({ issues });
+      const { issues, valid } = await validateAll({ entity, columns, defaults }, rows, () => undefined);
+      const duplicates = await importRowDuplicates(deps.duplicates ?? NO_STORED_RECORDS, entity, valid);
+      return ok({ issues, duplicates });
     },
 
     'import.begin': async ({ entity, columns, defaults, totalRows }, session) => {
@@ -245,6 +249,8 @@ export function createImportHandlers(deps: ImportDeps) {
     },
   });
 }
+
+const NO_STORED_RECORDS: ExistingDuplicates = { candidatesForMany: () => Promise.resolve(new Map()) };
 
 function chunks<T>(items: ReadonlyArray<T>, size: number): T[][] {
   const out: T[][] = [];
