@@ -20,7 +20,16 @@ import { expect, openApp, test } from './fixtures';
 const ROOT = resolve(import.meta.dirname, '../..');
 const TODAY = new Date().toISOString().slice(0, 10);
 
-type Ids = { account: string; contact: string; opportunity: string; lead: string; product: string; serviceCase: string; article: string };
+type Ids = {
+  account: string;
+  otherAccount: string;
+  contact: string;
+  opportunity: string;
+  lead: string;
+  product: string;
+  serviceCase: string;
+  article: string;
+};
 let host: AppHost | undefined;
 let ids: Ids;
 
@@ -54,6 +63,8 @@ test.beforeAll(async () => {
   };
   ids = {
     account: firstId('accounts'),
+    // The merge screen compares any two accounts.
+    otherAccount: firstId('accounts', `and id <> '${firstId('accounts')}'`),
     contact: firstId('contacts'),
     opportunity: firstId('opportunities'),
     lead: firstId('leads'),
@@ -89,6 +100,8 @@ function screens(): Screen[] {
     { name: 'account form (edit)', hash: `/customers/accounts/${ids.account}/edit` },
     { name: 'contacts list', hash: '/customers/contacts' },
     { name: 'contact page', hash: `/customers/contacts/${ids.contact}` },
+    { name: 'duplicates queue', hash: '/customers/duplicates' },
+    { name: 'merge screen', hash: `/customers/duplicates/merge?entity=account&a=${ids.account}&b=${ids.otherAccount}` },
     {
       name: 'import dialog',
       hash: '/customers/accounts',

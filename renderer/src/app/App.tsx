@@ -73,6 +73,20 @@ const router = createHashRouter([
               (m) => m.ContactDetailPage,
             ),
           },
+          {
+            path: 'duplicates',
+            lazy: page(
+              () => import('../customers/duplicates/DuplicatesPage'),
+              (m) => m.DuplicatesPage,
+            ),
+          },
+          {
+            path: 'duplicates/merge',
+            lazy: page(
+              () => import('../customers/duplicates/MergePage'),
+              (m) => m.MergePage,
+            ),
+          },
         ],
       },
       { path: 'sales', element: <Navigate to="/sales/pipeline" replace /> },

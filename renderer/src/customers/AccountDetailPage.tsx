@@ -14,6 +14,7 @@ import { deleteAccountWithUndo } from './detail/record-actions';
 import { Timeline } from './detail/Timeline';
 import { useLiveQuery } from '../data/use-live-query';
 import { AccountServicePanel } from '../service/cases/AccountServicePanel';
+import { MergedNotice, MergedRedirect, mergedInto } from './duplicates/MergedRedirect';
 import './detail/record.css';
 
 const TIMELINE_PAGE = 20;
@@ -46,6 +47,8 @@ export function AccountDetailPage() {
 
   if (loaded.status === 'loading') return <LoadingState />;
   if (loaded.status === 'error') {
+    const survivorId = mergedInto(loaded.error);
+    if (survivorId) return <MergedRedirect entity="account" fromId={id} survivorId={survivorId} />;
     return (
       <div className="rec-scope rec-record-page">
         <Link to="/customers/accounts" className="back-link">
@@ -62,6 +65,7 @@ export function AccountDetailPage() {
       <Link to="/customers/accounts" className="back-link">
         ← {t('account.back')}
       </Link>
+      <MergedNotice entity="account" />
       <AccountHeader account={account} onDelete={() => setConfirmDelete(true)} />
       <KeyFigures accountId={account.id} />
       <div className="rec-account-columns">

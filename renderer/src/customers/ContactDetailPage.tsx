@@ -13,6 +13,7 @@ import { deleteContactWithUndo } from './detail/record-actions';
 import { Timeline } from './detail/Timeline';
 import { ContactFormDialog } from './forms/ContactFormDialog';
 import { contactName } from './forms/contact-form-schema';
+import { MergedNotice, MergedRedirect, mergedInto } from './duplicates/MergedRedirect';
 import './detail/record.css';
 
 const TIMELINE_PAGE = 20;
@@ -26,6 +27,8 @@ export function ContactDetailPage() {
 
   if (loaded.status === 'loading') return <LoadingState />;
   if (loaded.status === 'error') {
+    const survivorId = mergedInto(loaded.error);
+    if (survivorId) return <MergedRedirect entity="contact" fromId={id} survivorId={survivorId} />;
     return (
       <div className="rec-scope rec-record-page">
         <Link to="/customers/contacts" className="back-link">
@@ -74,6 +77,7 @@ function ContactPage({ contact }: { readonly contact: ContactRowRecord }) {
       <Link to="/customers/contacts" className="back-link">
         ← {t('contactPage.back')}
       </Link>
+      <MergedNotice entity="contact" />
       <ContactHeader contact={contact} onEdit={() => setEditing(true)} onDelete={remove} />
       <div className="rec-account-columns">
         <Timeline

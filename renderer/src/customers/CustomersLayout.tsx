@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { TabbedLayout } from '../common/TabbedLayout';
+import { useDuplicateCount } from './duplicates/use-duplicate-count';
 
 export function CustomersLayout() {
   const { t } = useTranslation();
+  const { t: td } = useTranslation('duplicates');
+  const duplicates = useDuplicateCount();
   return (
     <TabbedLayout
       id="customers-title"
@@ -11,6 +14,7 @@ export function CustomersLayout() {
       tabs={[
         { to: '/customers/accounts', label: t('nav.accounts') },
         { to: '/customers/contacts', label: t('nav.contacts') },
+        { to: '/customers/duplicates', label: duplicates ? td('tabWithCount', { count: duplicates }) : td('tab') },
       ]}
     />
   );

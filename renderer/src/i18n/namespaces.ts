@@ -6,6 +6,8 @@ import customersListEn from './ns/customers-list.en.json';
 import customersListZhCN from './ns/customers-list.zh-CN.json';
 import customersRecordEn from './ns/customers-record.en.json';
 import customersRecordZhCN from './ns/customers-record.zh-CN.json';
+import duplicatesEn from './ns/duplicates.en.json';
+import duplicatesZhCN from './ns/duplicates.zh-CN.json';
 import leadsEn from './ns/leads.en.json';
 import leadsZhCN from './ns/leads.zh-CN.json';
 import knowledgeEn from './ns/knowledge.en.json';
@@ -31,6 +33,7 @@ export const namespaces = {
   catalog: { en: catalogEn, 'zh-CN': catalogZhCN },
   'customers-list': { en: customersListEn, 'zh-CN': customersListZhCN },
   'customers-record': { en: customersRecordEn, 'zh-CN': customersRecordZhCN },
+  duplicates: { en: duplicatesEn, 'zh-CN': duplicatesZhCN },
   knowledge: { en: knowledgeEn, 'zh-CN': knowledgeZhCN },
   leads: { en: leadsEn, 'zh-CN': leadsZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_REGIONS, ACCOUNT_STATUSES, ACCOUNT_TIERS } from '../../../../shared/schemas';
@@ -7,10 +8,15 @@ import { errorText, type FieldKind } from './form-schema-helpers';
 
 const CURRENCIES = ['EUR', 'USD', 'CNY', 'GBP', 'JPY', 'CHF', 'HKD', 'SGD', 'AUD', 'CAD', 'BRL', 'MXN', 'INR'] as const;
 
-type Props = { readonly register: UseFormRegister<AccountFormInput>; readonly errors: FieldErrors<AccountFormInput> };
+type Props = {
+  readonly register: UseFormRegister<AccountFormInput>;
+  readonly errors: FieldErrors<AccountFormInput>;
+  /** Shown under the basics (the new-account form's duplicate warning, next to the name). */
+  readonly afterBasics?: ReactNode;
+};
 
 /** The account form's fields in sections; validation messages come from errorText (i18n). */
-export function AccountFields({ register, errors }: Props) {
+export function AccountFields({ register, errors, afterBasics }: Props) {
   const { t } = useTranslation('customers-record');
   const text = (
     field: AccountFormField,
@@ -56,6 +62,7 @@ export function AccountFields({ register, errors }: Props) {
             placeholder={CURRENCIES.slice(0, 3).join(', ')}
           />
         </div>
+        {afterBasics}
       </fieldset>
       <fieldset className="rec-form-section">
         <legend>{t('account.sections.contact')}</legend>

@@ -22,6 +22,7 @@ import { draftKey } from './draft-logic';
 import { FormBanners } from './FormBanners';
 import { resetKeepingEdits } from './reset-keeping-edits';
 import { useFormDraft } from './use-form-draft';
+import { AccountDuplicateCheck } from '../duplicates/FormDuplicateCheck';
 import '../detail/record.css';
 
 const resolver = zodResolver(accountFormSchema) as Resolver<AccountFormInput, unknown, AccountFormOutput>;
@@ -123,7 +124,11 @@ export function AccountFormPage() {
           <p className="rec-form-hint">{t('draft.unsavedHint')}</p>
         </header>
         <FormBanners draft={draft} conflict={conflict} onReload={() => void reload()} saveError={saveError} />
-        <AccountFields register={register} errors={formState.errors} />
+        <AccountFields
+          register={register}
+          errors={formState.errors}
+          afterBasics={record ? null : <AccountDuplicateCheck control={form.control} />}
+        />
         <FormFooter submitting={formState.isSubmitting} onCancel={() => void cancel()} />
       </form>
     </article>

@@ -24,6 +24,7 @@ import { FormBanners } from './FormBanners';
 import { resetKeepingEdits } from './reset-keeping-edits';
 import { errorText, type FieldKind } from './form-schema-helpers';
 import { useFormDraft } from './use-form-draft';
+import { ContactDuplicateCheck } from '../duplicates/FormDuplicateCheck';
 
 const resolver = zodResolver(contactFormSchema) as Resolver<ContactFormInput, unknown, ContactFormOutput>;
 
@@ -109,6 +110,7 @@ export function ContactFormDialog({ account, contact: initial, onClose }: Props)
           {text('phone', 'text', 'tel')}
           {text('mobile', 'text', 'tel')}
         </div>
+        {contact ? null : <ContactDuplicateCheck control={form.control} accountId={account.id} />}
         <div className="rec-form-checks">
           <CheckboxField label={t('contact.fields.isPrimary')} registration={register('isPrimary')} />
           <CheckboxField label={t('contact.fields.doNotContact')} registration={register('doNotContact')} />

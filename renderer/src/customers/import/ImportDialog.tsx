@@ -8,6 +8,7 @@ import {
   type ImportEntity,
   type ImportField,
   type ImportIssue,
+  type ImportRowDuplicates,
   type ImportSummary,
 } from '../../../../shared/contract/customers/import-requests';
 import { useCrmClient } from '../../transport/client-context';
@@ -30,7 +31,13 @@ type Loaded = {
 type State =
   | { readonly step: 'file'; readonly error?: string; readonly reading?: boolean }
   | ({ readonly step: 'mapping' } & Loaded)
-  | ({ readonly step: 'preview'; readonly issues?: ReadonlyArray<ImportIssue>; readonly error?: CrmError } & Loaded)
+  | ({
+      readonly step: 'preview';
+      readonly issues?: ReadonlyArray<ImportIssue>;
+      readonly error?: CrmError;
+      /** Previewed rows that look like stored records or other rows (a warning: they import all the same). */
+      readonly duplicates?: ReadonlyArray<ImportRowDuplicates>;
+    } & Loaded)
   | { readonly step: 'running'; readonly progress: ImportStep }
   | { readonly step: 'summary'; readonly summary: ImportSummary }
   | { readonly step: 'failed'; readonly error: CrmError };
@@ -74,7 +81,11 @@ export function ImportDialog({ entity, onClose }: { readonly entity: ImportEntit
     setState({ step: 'preview', ...loaded });
     const rows = loaded.csv.rows.slice(0, Math.min(PREVIEW_ROWS, MAX_PREVIEW_ROWS)).map((row) => [...row]);
     const result = await client.send('import.preview', { entity, columns: [...loaded.mapping], defaults: { ...defaults }, rows });
-    setState(result.ok ? { step: 'preview', ...loaded, issues: result.value.issues } : { step: 'preview', ...loaded, error: result.error });
+    setState(
+      result.ok
+        ? { step: 'preview', ...loaded, issues: result.value.issues, duplicates: result.value.duplicates }
+        : { step: 'preview', ...loaded, error: result.error },
+    );
   };
 
   const start = async (loaded: Loaded): Promise<void> => {
@@ -162,6 +173,7 @@ export function ImportDialog({ entity, onClose }: { readonly entity: ImportEntit
               mapping={state.mapping}
               rows={PREVIEW_ROWS}
               issues={state.issues}
+              duplicates={state.duplicates}
               error={state.error}
               onBack={() =>
                 setState({ step: 'mapping', fileName: state.fileName, csv: state.csv, mapping: state.mapping, defaults: state.defaults })

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CrmError } from '../../../../shared/contract';
-import type { ImportField, ImportIssue } from '../../../../shared/contract/customers/import-requests';
+import type { ImportField, ImportIssue, ImportRowDuplicates } from '../../../../shared/contract/customers/import-requests';
 import { LoadingState } from '../../common/StateViews';
+import { ImportDuplicateNote, ImportDuplicateSummary } from '../duplicates/ImportDuplicateNote';
 import { fieldLabel, issueText } from './import-text';
 import type { ParsedCsv } from './parse-csv';
 
@@ -11,13 +12,15 @@ type ImportPreviewProps = {
   readonly rows: number;
   /** The core's verdict on the previewed rows; undefined while it is being asked. */
   readonly issues: ReadonlyArray<ImportIssue> | undefined;
+  /** Rows that look like stored records or other rows of the file; undefined while asked. */
+  readonly duplicates?: ReadonlyArray<ImportRowDuplicates>;
   readonly error: CrmError | undefined;
   readonly onBack: () => void;
   readonly onStart: () => void;
 };
 
 /** The first rows as mapped fields, with the problems the core found in each row beside it. */
-export function ImportPreview({ csv, mapping, rows, issues, error, onBack, onStart }: ImportPreviewProps) {
+export function ImportPreview({ csv, mapping, rows, issues, duplicates, error, onBack, onStart }: ImportPreviewProps) {
   const { t } = useTranslation('customers-list');
   const columns = mapping.flatMap((field, index) => (field ? [{ field, index }] : []));
   const shown = csv.rows.slice(0, rows);
@@ -41,6 +44,7 @@ export function ImportPreview({ csv, mapping, rows, issues, error, onBack, onSta
           {issues.length === 0 ? t('import.previewOk') : t('import.previewIssues', { count: issues.length })}
         </p>
       ) : null}
+      {duplicates && duplicates.length > 0 ? <ImportDuplicateSummary rows={duplicates.length} /> : null}
       <div className="preview-table" role="table" aria-label={t('import.steps.preview')}>
         <div className="preview-row preview-head" role="row" style={{ gridTemplateColumns: template }}>
           <span role="columnheader">{t('import.row')}</span>
@@ -67,6 +71,7 @@ export function ImportPreview({ csv, mapping, rows, issues, error, onBack, onSta
               </span>
               <span role="cell" className="preview-issues">
                 {rowIssues.map((issue) => issueText(t, issue)).join('; ')}
+                <ImportDuplicateNote duplicates={duplicates?.find((entry) => entry.row === row)} />
               </span>
               {columns.map(({ field, index: column }) => (
                 <span

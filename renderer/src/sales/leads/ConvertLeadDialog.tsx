@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadAccountCandidate, LeadConverted, LeadRecord } from '../../../../shared/contract/sales/leads-requests';
 import { Dialog } from '../../common/Dialog';
+import { LeadDuplicateCheck } from '../../customers/duplicates/LeadDuplicateCheck';
 import { localIsoDate, useRequest, useSend } from '../use-request';
 import { leadName } from './lead-columns';
 
@@ -111,6 +112,7 @@ export function ConvertLeadDialog({
             </label>
           ) : null}
         </fieldset>
+        <LeadDuplicateCheck candidates={check.status === 'ready' ? check.value.contactCandidates : []} />
         {target === NEW_ACCOUNT ? (
           <label className="rec-field">
             <span className="rec-field-label">{t('convert.accountName')}</span>
