@@ -30,7 +30,7 @@ describe('a merge reaches another device', () => {
     await server?.close();
   });
 
-  it('shows the loser as merged into the survivor and moves a child written offline to the survivor', async () => {
+  it('shows the loser as merged into the survivor, keeps it merged over an offline edit and moves a child written offline', async () => {
     const survivor = (await rep.must('accounts.create', { values: { ...baseAccount, name: 'Umbrella Corporation', city: 'Raccoon City' } }))
       .id;
     const loser = (await rep.must('accounts.create', { values: { ...baseAccount, name: 'Umbrella Corp', phone: '+1 555 0100' } })).id;
@@ -55,6 +55,9 @@ describe('a merge reaches another device', () => {
       })
     ).id;
 
+    // An offline edit of the record about to be merged away: the merge wins, the edit becomes a conflict.
+    await manager.must('accounts.update', { id: loser, patch: { notes: 'Asked for a new quote' } });
+
     const merged = await rep.must('duplicates.merge', {
       entity: 'account',
       survivorId: survivor,
@@ -67,7 +70,7 @@ describe('a merge reaches another device', () => {
     await manager.must('sync.now', {});
     await waitConverged(server, org.repA, [rep, manager]);
 
-    // The manager's device follows the old id to the survivor.
+    // The manager's device follows the old id to the survivor; the offline edit did not bring the loser back.
     const opened = await manager.call('accounts.get', { id: loser });
     expect(opened.ok ? null : opened.error).toMatchObject({ code: 'not_found', reason: 'merged', reasonParams: { survivorId: survivor } });
     expect((await manager.must('accounts.get', { id: survivor })).phone).toBe('+1 555 0100');

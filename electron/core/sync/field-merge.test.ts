@@ -51,6 +51,21 @@ describe('three-way field merge', () => {
     expect(conflicts).toEqual([]);
   });
 
+  it('a merge tombstone from the server wins over a local edit of the merged record, reported as a conflict', () => {
+    const tombstone = { ...base, serverRevision: 4, _deleted: true, mergedIntoId: 'b' };
+    const { doc, conflicts } = mergeDocuments(base, tombstone, { ...base, city: 'Lima' });
+    expect(doc).toEqual(tombstone);
+    expect(conflicts.map((c) => c.field)).toEqual(['_deleted']);
+  });
+
+  it('a local merge tombstone wins over a server edit of the merged record, reported as a conflict', () => {
+    const tombstone = { ...base, _deleted: true, mergedIntoId: 'b' };
+    const { doc, conflicts } = mergeDocuments(base, { ...base, city: 'Oslo', serverRevision: 4 }, tombstone);
+    expect(doc).toMatchObject({ _deleted: true, mergedIntoId: 'b', city: 'Berlin', serverRevision: 4 });
+    expect(conflicts).toEqual([{ field: '_deleted', localValue: true, serverValue: false, ancestorValue: false }]);
+    expect(mergeDocuments(base, { ...base, serverRevision: 4 }, tombstone).conflicts).toEqual([]);
+  });
+
   it('compares objects and arrays by value, not key order', () => {
     const server = { ...base, tags: ['a', 'b'], address: { b: 1, a: 2 } };
     const local = { ...base, tags: ['a', 'b'], address: { a: 2, b: 1 } };

@@ -27,6 +27,21 @@ const NOT_MERGED = new Set(['serverRevision', 'serverUpdatedAt', 'updatedAt', '_
 export function mergeDocuments(ancestor: SyncDoc | undefined, server: SyncDoc, local: SyncDoc): MergeResult {
   if (local._deleted && server._deleted) return { doc: server, conflicts: [] };
 
+  // A merge tombstone (`mergedIntoId`, written by the duplicates merge) wins over an edit of the
+  // merged record: the record lives on as its survivor, whose children have moved already, so
+  // bringing the loser back would recreate the duplicate. The lost edit is reported as a conflict.
+  if (isMergeTombstone(server)) {
+    const edited = !ancestor || changedFields(ancestor, local).length > 0;
+    return { doc: server, conflicts: edited ? [{ field: '_deleted', localValue: false, serverValue: true, ancestorValue: false }] : [] };
+  }
+  if (isMergeTombstone(local)) {
+    const edited = !ancestor || changedFields(ancestor, server).length > 0;
+    return {
+      doc: { ...local, serverRevision: server.serverRevision, serverUpdatedAt: server.serverUpdatedAt },
+      conflicts: edited ? [{ field: '_deleted', localValue: true, serverValue: false, ancestorValue: false }] : [],
+    };
+  }
+
   if (local._deleted) {
     // The local side deleted: it wins only if nobody changed the record on the server meanwhile.
     if (!ancestor || changedFields(ancestor, server).length > 0) {
@@ -45,6 +60,10 @@ export function mergeDocuments(ancestor: SyncDoc | undefined, server: SyncDoc, l
   }
 
   return mergeFields(ancestor, server, local);
+}
+
+function isMergeTombstone(doc: SyncDoc): boolean {
+  return doc._deleted && typeof doc.mergedIntoId === 'string';
 }
 
 function mergeFields(ancestor: SyncDoc | undefined, server: SyncDoc, local: SyncDoc): MergeResult {
