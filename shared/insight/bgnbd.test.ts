@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bgNbdLogLikelihood,
   expectedPurchases,
+  expectedPurchasesIfAlive,
   expectedPurchasesUnconditional,
   fitBgNbd,
   minimise,
@@ -106,6 +107,18 @@ describe('expectedPurchases and probabilityAlive', () => {
           expect(relErr(expectedPurchases(params, t, c), paperConditionalExpectation(params, t, c.x, c.tx, c.T))).toBeLessThan(1e-9);
         }
       }
+    }
+  });
+
+  it('factors into P(alive) times the expectation of a customer known to be alive', () => {
+    for (const c of [
+      { x: 0, tx: 0, T: 20 },
+      { x: 4, tx: 12, T: 30 },
+    ]) {
+      const alive = expectedPurchasesIfAlive(CDNOW, 26, c);
+      expect(relErr(expectedPurchases(CDNOW, 26, c), alive * probabilityAlive(CDNOW, c))).toBeLessThan(1e-12);
+      // Recency does not enter the alive customer's expectation.
+      expect(expectedPurchasesIfAlive(CDNOW, 26, { ...c, tx: c.x > 0 ? 25 : 0 })).toBe(alive);
     }
   });
 

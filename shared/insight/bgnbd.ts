@@ -270,40 +270,52 @@ export function probabilityAlive(params: BgNbdParams, c: RecencyFrequency): numb
 /** Below this distance from a = 1 the expectations are taken as the mean of a = 1 -/+ this. */
 const A_NEAR_ONE = 1e-5;
 
+function checkHorizon(t: number): void {
+  if (!(Number.isFinite(t) && t >= 0)) throw new Error(`BG/NBD: horizon t must be a non-negative number, got ${t}`);
+}
+
 /**
- * E[Y(t) | x, tx, T]: expected repeat purchases in the next t weeks (FHL 2005, eq. 10).
+ * E[Y(t) | x, tx, T]: expected repeat purchases in the next t weeks (FHL 2005, eq. 10), the
+ * product of P(alive) and expectedPurchasesIfAlive.
+ */
+export function expectedPurchases(params: BgNbdParams, t: number, c: RecencyFrequency): number {
+  checkHorizon(t);
+  return expectedPurchasesIfAlive(params, t, c) * probabilityAlive(params, c);
+}
+
+/**
+ * E[Y(t) | alive at T, x, T]: the numerator of FHL 2005 eq. 10. Recency does not enter it, so
+ * callers evaluating many customers can share it between those with the same x and T.
  * The term ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z) is evaluated after Euler's
  * transformation as (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), z = t/(alpha+T+t): the same value
  * without the overflow of the untransformed 2F1 for customers with many purchases.
  */
-export function expectedPurchases(params: BgNbdParams, t: number, c: RecencyFrequency): number {
-  checkCustomer(c);
-  if (!(Number.isFinite(t) && t >= 0)) throw new Error(`BG/NBD: horizon t must be a non-negative number, got ${t}`);
+export function expectedPurchasesIfAlive(params: BgNbdParams, t: number, c: { readonly x: number; readonly T: number }): number {
+  checkHorizon(t);
+  if (!Number.isInteger(c.x) || c.x < 0 || !(Number.isFinite(c.T) && c.T > 0)) {
+    throw new Error(`BG/NBD: need a whole x >= 0 and T > 0; got x=${c.x}, T=${c.T}`);
+  }
   if (t === 0) return 0;
   if (Math.abs(params.a - 1) < A_NEAR_ONE) {
     // a = 1 is a removable singularity of the formula.
     return (
-      (conditionalExpectation({ ...params, a: 1 - A_NEAR_ONE }, t, c) + conditionalExpectation({ ...params, a: 1 + A_NEAR_ONE }, t, c)) / 2
+      (aliveExpectation({ ...params, a: 1 - A_NEAR_ONE }, t, c.x, c.T) + aliveExpectation({ ...params, a: 1 + A_NEAR_ONE }, t, c.x, c.T)) /
+      2
     );
   }
-  return conditionalExpectation(params, t, c);
+  return aliveExpectation(params, t, c.x, c.T);
 }
 
-function conditionalExpectation(params: BgNbdParams, t: number, c: RecencyFrequency): number {
+function aliveExpectation(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
-  const { x, tx, T } = c;
   const z = t / (alpha + T + t);
-  const lnOneMinusZ = Math.log((alpha + T) / (alpha + T + t));
-  const f = Math.exp((a - 1) * lnOneMinusZ) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
-  const numerator = ((a + b + x - 1) / (a - 1)) * (1 - f);
-  if (x === 0) return numerator;
-  const lnOdds = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
-  return numerator / (1 + Math.exp(lnOdds));
+  const f = Math.exp((a - 1) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  return ((a + b + x - 1) / (a - 1)) * (1 - f);
 }
 
 /** E[X(t)]: expected repeat purchases of a new customer in their first t weeks (FHL 2005, eq. 9). */
 export function expectedPurchasesUnconditional(params: BgNbdParams, t: number): number {
-  if (!(Number.isFinite(t) && t >= 0)) throw new Error(`BG/NBD: horizon t must be a non-negative number, got ${t}`);
+  checkHorizon(t);
   if (t === 0) return 0;
   const at = (p: BgNbdParams): number => {
     const { r, alpha, a, b } = p;

@@ -1,5 +1,13 @@
 import type { AccountClv, ClvModelSummary } from '../contract/insight/insight-requests';
-import { expectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit, type BgNbdParams, type RecencyFrequency } from './bgnbd';
+import {
+  expectedPurchases,
+  expectedPurchasesIfAlive,
+  fitBgNbd,
+  probabilityAlive,
+  type BgNbdFit,
+  type BgNbdParams,
+  type RecencyFrequency,
+} from './bgnbd';
 import {
   DAYS_PER_WEEK,
   WEEKS_PER_MONTH,
@@ -19,10 +27,10 @@ function checkRate(annualDiscountRate: number): void {
   }
 }
 
-/** E[Y(m months)] for m = 0..12 (weeks via WEEKS_PER_MONTH); index 0 is 0. */
-function monthlyExpectations(bg: BgNbdParams, c: RecencyFrequency): Float64Array {
+/** E[Y(m months) | alive, x, T] for m = 0..12 (weeks via WEEKS_PER_MONTH); index 0 is 0. */
+function monthlyExpectationsIfAlive(bg: BgNbdParams, c: { readonly x: number; readonly T: number }): Float64Array {
   const path = new Float64Array(MONTHS + 1);
-  for (let m = 1; m <= MONTHS; m++) path[m] = expectedPurchases(bg, m * WEEKS_PER_MONTH, c);
+  for (let m = 1; m <= MONTHS; m++) path[m] = expectedPurchasesIfAlive(bg, m * WEEKS_PER_MONTH, c);
   return path;
 }
 
@@ -44,7 +52,8 @@ export function clv12m(
   opts: { readonly annualDiscountRate: number },
 ): number {
   checkRate(opts.annualDiscountRate);
-  return discountedPurchases(monthlyExpectations(bg, c), opts.annualDiscountRate) * expectedSpend(gg, c);
+  const ifAlive = discountedPurchases(monthlyExpectationsIfAlive(bg, c), opts.annualDiscountRate);
+  return ifAlive * probabilityAlive(bg, c) * expectedSpend(gg, c);
 }
 
 export type ClvCalibration = NonNullable<ClvModelSummary['calibration']>;
@@ -187,21 +196,25 @@ export function computeClv(
   const gammaGamma = spenders.length >= 2 ? fitGammaGamma(spenders) : null;
 
   const perAccount = new Map<string, AccountClv>();
-  const cache = new Map<string, { path: Float64Array; pAlive: number }>();
+  // E[Y(t) | x, tx, T] = P(alive | x, tx, T) E[Y(t) | alive, x, T]; the second factor, which holds
+  // the 2F1 evaluations, depends only on x and T and is shared between customers.
+  const ifAlive = new Map<string, { readonly in12m: number; readonly discounted: number }>();
   customers.forEach((c, i) => {
-    const key = `${c.x}|${c.tx}|${c.T}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = { path: monthlyExpectations(bgnbd, c), pAlive: probabilityAlive(bgnbd, c) };
-      cache.set(key, hit);
+    const key = `${c.x}|${c.T}`;
+    let path = ifAlive.get(key);
+    if (!path) {
+      const months = monthlyExpectationsIfAlive(bgnbd, c);
+      path = { in12m: months[MONTHS] ?? 0, discounted: discountedPurchases(months, opts.annualDiscountRate) };
+      ifAlive.set(key, path);
     }
+    const pAlive = probabilityAlive(bgnbd, c);
     const scale = scaleOf(i);
     const spend = gammaGamma ? expectedSpend(gammaGamma, { x: c.x, monetary: c.monetary / scale }) * scale : c.total / c.count;
     perAccount.set(c.accountId, {
-      expectedPurchases12m: hit.path[MONTHS] ?? 0,
-      pAlive: hit.pAlive,
+      expectedPurchases12m: path.in12m * pAlive,
+      pAlive,
       expectedSpend: spend,
-      clv12m: discountedPurchases(hit.path, opts.annualDiscountRate) * spend,
+      clv12m: path.discounted * pAlive * spend,
     });
   });
   return { bgnbd, gammaGamma, spendScale, perAccount, customers };
