@@ -1,16 +1,11 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { AnalyticsWorkerPool } from '../electron/core/analytics/analytics-worker-pool';
-import type { SeriesInput } from '../electron/core/analytics/forecast-series';
 import { simulateDeals } from '../tests/support/simulated-deals';
-import { simulateSeries, type SimulatedKind } from '../tests/support/simulated-series';
 import { seededRandom } from '../shared/analytics/stats';
 import { nowMs, progress, round } from './bench-stats';
+import { FORECAST_SERIES, measureForecast1000, warmForecastPool } from './forecast-workload';
 
-const SERIES = 1_000;
-const LENGTH = 60;
-const HORIZON = 12;
 const DEALS = 10_000;
-const KINDS: readonly SimulatedKind[] = ['trend', 'seasonal', 'flat', 'random_walk', 'intermittent'];
 
 /**
  * Forecasting and win-model training measured through the same worker pool the core uses (so the
@@ -22,28 +17,12 @@ async function main(): Promise<void> {
   const pool = new AnalyticsWorkerPool();
   try {
     // Warm-up: one small job per thread loads the code and instantiates the augurs wasm.
-    await Promise.all(
-      Array.from({ length: pool.size }, () =>
-        pool.run({ kind: 'forecast', series: [{ key: 'w', values: simulateSeries('seasonal', 36, seededRandom(1)).values }], horizon: 3 }),
-      ),
-    );
+    await warmForecastPool(pool);
     const startupMs = nowMs() - startedAt;
     progress(`${pool.size} worker(s) ready in ${round(startupMs, 0)} ms`);
 
-    const rand = seededRandom(2024);
-    const series: SeriesInput[] = Array.from({ length: SERIES }, (_, i) => ({
-      key: `s${i}`,
-      values: simulateSeries(KINDS[i % KINDS.length] ?? 'flat', LENGTH, rand).values,
-      startPeriod: '2020-01',
-    }));
-    const t0 = nowMs();
-    const cpu0 = process.cpuUsage();
-    const forecasts = await pool.forecast(series, HORIZON);
-    const forecastMs = nowMs() - t0;
-    const forecastCpuMs = cpuMs(process.cpuUsage(cpu0));
-    const models: Record<string, number> = {};
-    for (const f of forecasts) models[f.model] = (models[f.model] ?? 0) + 1;
-    progress(`forecast ${SERIES} series in ${round(forecastMs, 0)} ms: ${JSON.stringify(models)}`);
+    const { ms: forecastMs, cpuMs: forecastCpuMs, models } = await measureForecast1000(pool);
+    progress(`forecast ${FORECAST_SERIES} series in ${round(forecastMs, 0)} ms: ${JSON.stringify(models)}`);
 
     const { deals, activities } = simulateDeals(DEALS, seededRandom(7), { signal: true });
     const t1 = nowMs();

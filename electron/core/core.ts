@@ -7,6 +7,7 @@ import { createActivitiesHandlers } from './customers/activities-handlers';
 import { createContactsHandlers } from './customers/contacts-handlers';
 import { createDuplicatesHandlers } from './customers/duplicates/duplicates-handlers';
 import { createImportHandlers } from './customers/import/import-handlers';
+import { createInsightHandlers } from './insight/insight-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
 import type { Actor } from './customers/record-store';
 import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from './db/open-crm-database';
@@ -55,6 +56,8 @@ export type CoreOptions = {
   readonly tokenStore?: TokenStore;
   /** Quiet time after a deal or activity write before the win model retrains (default 3 s). */
   readonly analyticsDebounceMs?: number;
+  /** Quiet time after a purchase, account or service write before customer insight reruns (default 5 s). */
+  readonly insightDebounceMs?: number;
   /** How this host prints report PDFs (system Chromium or a hidden Electron window); absent: export refuses. */
   readonly printer?: ReportPrinter;
 };
@@ -177,6 +180,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onClose: (dispose) => serviceDisposers.push(dispose),
   };
 
+  // Customer insight: every model in one worker job after start and after changes, answered from memory.
+  const insight = createInsightHandlers({
+    db,
+    now: storeDeps.now,
+    sla: () => slaReference.current(),
+    debounceMs: options.insightDebounceMs,
+    log,
+  });
+
   // Duplicate warnings, queue and merge; the follower keeps children with merged records from the start.
   const duplicates = createDuplicatesHandlers({ db, now: storeDeps.now, session: () => sync.session(), log });
 
@@ -194,7 +206,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           if (!dispatcher) throw new Error('The core is still starting');
           return dispatcher.dispatch(name, params, session);
         },
-        triggers: liveTriggers(db, { forecastReady$: reports.forecastReady$, winModelChanged$: analytics.modelChanged$ }),
+        triggers: liveTriggers(db, {
+          forecastReady$: reports.forecastReady$,
+          winModelChanged$: analytics.modelChanged$,
+          insightChanged$: insight.insightChanged$,
+        }),
         debounceMs: options.liveDebounceMs,
         onError: (error) => log('live query failed', error),
       }),
@@ -215,6 +231,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createServiceSettingsHandlers(serviceDeps),
       createSurveysHandlers(serviceDeps),
       createServiceDashboardHandlers(serviceDeps),
+      insight.handlers,
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );
@@ -257,6 +274,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const dispose of serviceDisposers) dispose();
       caseProjection.close();
       slaReference.close();
+      await insight.close();
       await analytics.close();
       await sync.close();
       await db.close();

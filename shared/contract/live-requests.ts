@@ -44,6 +44,9 @@ export const LIVE_REQUEST_NAMES = [
   'service.settings',
   'surveys.forAccount',
   'service.dashboard',
+  'insight.account',
+  'insight.dashboard',
+  'insight.model',
 ] as const;
 export type LiveRequestName = (typeof LIVE_REQUEST_NAMES)[number];
 

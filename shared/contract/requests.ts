@@ -7,6 +7,7 @@ import { activitiesRequests } from './customers/activities-requests';
 import { contactsRequests } from './customers/contacts-requests';
 import { duplicatesRequests } from './customers/duplicates-requests';
 import { importRequests } from './customers/import-requests';
+import { insightRequests } from './insight/insight-requests';
 import { liveRequests } from './live-requests';
 import { reportRequests } from './reports/report-requests';
 import { agendaRequests } from './sales/agenda-requests';
@@ -54,6 +55,7 @@ export const REQUEST_GROUPS = [
   serviceSettingsRequests,
   surveysRequests,
   serviceDashboardRequests,
+  insightRequests,
 ] as const;
 
 export const requestDefs = {
@@ -80,6 +82,7 @@ export const requestDefs = {
   ...serviceSettingsRequests,
   ...surveysRequests,
   ...serviceDashboardRequests,
+  ...insightRequests,
 } as const;
 
 type Defs = typeof requestDefs;

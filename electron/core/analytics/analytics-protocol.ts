@@ -1,5 +1,6 @@
 import type { WinActivity, WinOpportunity } from '../../../shared/analytics/win-features';
 import type { WinModel, WinScore } from '../../../shared/analytics/win-model';
+import type { InsightJobInput, InsightJobResult } from '../insight/insight-job-types';
 import type { SeriesForecast, SeriesInput } from './forecast-series';
 
 /** What the core asks the analytics worker; plain data only, since it crosses a thread by structured clone. */
@@ -19,12 +20,18 @@ export type AnalyticsJob =
       readonly open: readonly WinOpportunity[];
       readonly activities: readonly WinActivity[];
       readonly now: number;
+    }
+  | {
+      /** Customer insight: CLV, churn, RFM and recommendations over every account in one pass. */
+      readonly kind: 'insights';
+      readonly input: InsightJobInput;
     };
 
 export type AnalyticsJobResult = {
   forecast: { readonly forecasts: SeriesForecast[] };
   trainWinModel: { readonly model: WinModel; readonly scores: WinScore[]; readonly trainMs: number };
   scoreOpenDeals: { readonly scores: WinScore[] };
+  insights: InsightJobResult;
 };
 
 export type AnalyticsRequestMessage = { readonly id: number; readonly job: AnalyticsJob };

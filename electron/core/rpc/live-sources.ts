@@ -8,6 +8,8 @@ export type BackgroundJobs = {
   readonly forecastReady$: Observable<unknown>;
   /** The win-probability model was retrained. */
   readonly winModelChanged$: Observable<unknown>;
+  /** A customer-insight run finished (its answers are all replaced at once). */
+  readonly insightChanged$: Observable<unknown>;
 };
 
 /**
@@ -56,5 +58,9 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'service.settings': on('knowledge', 'org'),
     'surveys.forAccount': on('surveys'),
     'service.dashboard': on('cases', 'surveys', 'knowledge', 'accounts'),
+    // Insight answers come from the last run; a run follows (debounced) every change they read.
+    'insight.account': jobs.insightChanged$,
+    'insight.dashboard': jobs.insightChanged$,
+    'insight.model': jobs.insightChanged$,
   };
 }

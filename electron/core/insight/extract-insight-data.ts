@@ -1,0 +1,186 @@
+import type { MangoQuerySelector } from 'rxdb';
+import type { AccountProfile, ServiceEvents, Transaction } from '../../../shared/insight/transactions';
+import { dayOfEpochMs } from '../../../shared/insight/transactions';
+import type { Account, AccountTier, Activity, Case, Opportunity, Order, SalesDoc } from '../../../shared/schemas';
+import type { CrmDatabase } from '../db/open-crm-database';
+import type { SlaReference } from '../service/sla-reference';
+
+/** What the dashboard filters and the at-risk table need of an account, kept in the core. */
+export type InsightAccount = {
+  readonly id: string;
+  readonly name: string;
+  readonly ownerId: string;
+  readonly teamId: string;
+  readonly region: string;
+  readonly currency: string;
+};
+
+export type InsightProduct = { readonly id: string; readonly name: string; readonly sku: string };
+
+/** Everything one insight run reads from the local database, as plain data. */
+export type InsightInput = {
+  readonly accounts: InsightAccount[];
+  readonly profiles: AccountProfile[];
+  /** Sorted by account, then day. */
+  readonly transactions: Transaction[];
+  readonly events: ServiceEvents;
+  readonly products: InsightProduct[];
+  /** Purchases left out because their currency is not the account's (figures are never mixed across currencies). */
+  readonly skippedOtherCurrency: number;
+};
+
+/** Orders that record a real purchase; drafts and cancelled orders are intentions, not purchases. */
+const PURCHASE_ORDER_STATUSES: ReadonlySet<string> = new Set(['confirmed', 'fulfilled']);
+/** The activities that show a relationship is being looked after (tasks and notes are internal). */
+const CONTACT_ACTIVITY_TYPES: ReadonlyArray<Activity['type']> = ['call', 'meeting', 'visit'];
+
+/** Size band from the employee count, as AccountProfile documents it; null when unknown. */
+export function sizeBand(employees: number | undefined): string | null {
+  if (employees === undefined) return null;
+  if (employees < 50) return '1-49';
+  if (employees < 250) return '50-249';
+  if (employees < 1000) return '250-999';
+  return '1000+';
+}
+
+const dayOfIsoDate = (iso: string): number => dayOfEpochMs(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`));
+
+/** What the models know about an account besides its purchases. */
+export function profileOf(a: Pick<Account, 'id' | 'industry' | 'region' | 'tier' | 'employees' | 'currency'>): AccountProfile {
+  return {
+    accountId: a.id,
+    industry: a.industry ?? null,
+    region: a.region,
+    tier: a.tier,
+    size: sizeBand(a.employees),
+    currency: a.currency,
+  };
+}
+
+/** An order as a purchase, or null when its status does not record one (draft, cancelled). */
+export function orderTransaction(o: Pick<Order, 'accountId' | 'status' | 'orderDate' | 'total' | 'lines'>): Transaction | null {
+  if (!PURCHASE_ORDER_STATUSES.has(o.status)) return null;
+  return {
+    accountId: o.accountId,
+    day: dayOfIsoDate(o.orderDate),
+    amount: o.total,
+    productIds: [...new Set(o.lines.map((l) => l.productId))],
+  };
+}
+
+/**
+ * Reads the insight input from the local database.
+ *
+ * Purchases: every order with status confirmed or fulfilled (day = orderDate, amount = total,
+ * products = its lines), plus every won deal (stage closed_won) that no order refers to (day =
+ * closedAt, else closeDate; amount = the deal amount; products = its line items). A deal with an
+ * order is counted through its orders only, so one sale is never counted twice. Purchases in a
+ * currency other than the account's are left out and counted in `skippedOtherCurrency`.
+ *
+ * Service events: a case counts as breached when its frozen SLA outcome (resolved cases) missed
+ * the first-response or the resolution target, or, for a case without a frozen outcome, when its
+ * SLA state now is `breached` under the current policy (read through `sla` when given; without it
+ * only frozen outcomes count). Surveys are CSAT and NPS answers; activities are done calls,
+ * meetings and visits with the account.
+ */
+export async function loadInsightInput(
+  db: CrmDatabase,
+  options: { readonly now: number; readonly sla?: SlaReference },
+): Promise<InsightInput> {
+  const [accountDocs, orderDocs, wonDocs, caseDocs, surveyDocs, activityDocs, productDocs] = await Promise.all([
+    db.accounts.find().exec(),
+    db.sales_docs.find({ selector: { kind: 'order' } as MangoQuerySelector<SalesDoc> }).exec(),
+    db.opportunities.find({ selector: { stage: 'closed_won' } as MangoQuerySelector<Opportunity> }).exec(),
+    db.cases.find().exec(),
+    db.surveys.find().exec(),
+    db.activities
+      .find({ selector: { accountId: { $gt: '' }, type: { $in: [...CONTACT_ACTIVITY_TYPES] } } as MangoQuerySelector<Activity> })
+      .exec(),
+    db.catalog.find({ selector: { kind: 'product' } }).exec(),
+  ]);
+
+  const accounts: InsightAccount[] = [];
+  const profiles: AccountProfile[] = [];
+  const currencyOf = new Map<string, string>();
+  const tierOf = new Map<string, AccountTier>();
+  for (const doc of accountDocs) {
+    const a = doc.toJSON() as Account;
+    currencyOf.set(a.id, a.currency);
+    tierOf.set(a.id, a.tier);
+    accounts.push({ id: a.id, name: a.name, ownerId: a.ownerId, teamId: a.teamId, region: a.region, currency: a.currency });
+    profiles.push(profileOf(a));
+  }
+
+  const transactions: Transaction[] = [];
+  let skippedOtherCurrency = 0;
+  const push = (accountId: string, day: number, amount: number, currency: string, productIds: Iterable<string>): void => {
+    const accountCurrency = currencyOf.get(accountId);
+    if (accountCurrency === undefined) return; // a purchase of an account this database does not hold
+    if (currency !== accountCurrency) {
+      skippedOtherCurrency++;
+      return;
+    }
+    transactions.push({ accountId, day, amount, productIds: [...new Set(productIds)] });
+  };
+
+  // A deal with an order in any status is represented by its orders (a cancelled order undid the sale).
+  const orderedDeals = new Set<string>();
+  for (const doc of orderDocs) {
+    const o = doc.toJSON() as SalesDoc;
+    if (o.kind !== 'order') continue;
+    if (o.opportunityId !== undefined) orderedDeals.add(o.opportunityId);
+    const t = orderTransaction(o);
+    if (t) push(t.accountId, t.day, t.amount, o.currency, t.productIds);
+  }
+  for (const doc of wonDocs) {
+    const d = doc.toJSON() as Opportunity;
+    if (orderedDeals.has(d.id)) continue;
+    const day = d.closedAt !== undefined ? dayOfEpochMs(d.closedAt) : dayOfIsoDate(d.closeDate);
+    push(
+      d.accountId,
+      day,
+      d.amount,
+      d.currency,
+      d.lineItems.map((l) => l.productId),
+    );
+  }
+  transactions.sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.day - b.day));
+
+  const cases: Array<ServiceEvents['cases'][number]> = [];
+  for (const doc of caseDocs) {
+    const c = doc.toJSON() as Case;
+    const resolvedAt = c.resolvedAt ?? c.closedAt;
+    const finished = c.status === 'resolved' || c.status === 'closed';
+    let breached: boolean;
+    if (finished && c.slaOutcome) breached = !c.slaOutcome.firstResponseMet || !c.slaOutcome.resolutionMet;
+    else if (options.sla) breached = options.sla.slaOf(c, tierOf.get(c.accountId), options.now).state === 'breached';
+    else breached = false;
+    cases.push({
+      accountId: c.accountId,
+      openedDay: dayOfEpochMs(c.openedAt),
+      resolvedDay: finished && resolvedAt !== undefined ? dayOfEpochMs(resolvedAt) : null,
+      breached,
+    });
+  }
+
+  const surveys: Array<ServiceEvents['surveys'][number]> = surveyDocs.map((doc) => {
+    const s = doc.toJSON();
+    return { accountId: s.accountId, day: dayOfEpochMs(s.respondedAt), kind: s.survey, score: s.score };
+  });
+
+  const activities: Array<ServiceEvents['activities'][number]> = [];
+  for (const doc of activityDocs) {
+    const a = doc.toJSON() as Activity;
+    // Only what was done: a planned call has not looked after anyone yet.
+    if (a.accountId === undefined || a.doneAt === undefined) continue;
+    activities.push({ accountId: a.accountId, day: dayOfEpochMs(a.doneAt) });
+  }
+
+  const products: InsightProduct[] = [];
+  for (const doc of productDocs) {
+    const p = doc.toJSON();
+    if (p.kind === 'product') products.push({ id: p.id, name: p.name, sku: p.sku });
+  }
+
+  return { accounts, profiles, transactions, events: { cases, surveys, activities }, products, skippedOtherCurrency };
+}

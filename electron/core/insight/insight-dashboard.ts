@@ -1,0 +1,152 @@
+import type {
+  AccountInsight,
+  ChurnBand,
+  CustomersDashboard,
+  CustomersDashboardFilter,
+  InsightModelSummary,
+  RfmSegment,
+} from '../../../shared/contract/insight/insight-requests';
+import { CHURN_BANDS, RFM_SEGMENTS } from '../../../shared/contract/insight/insight-requests';
+import { churnRateByQuarter, cohortRetention } from '../../../shared/insight/cohorts';
+import type { Transaction } from '../../../shared/insight/transactions';
+import { CHURN_WINDOW_DAYS, COHORT_QUARTERS } from './insight-job-types';
+import type { InsightSnapshot } from './insight-service';
+
+/** Rows of the at-risk table and of the top-recommendations list. */
+export const AT_RISK_ROWS = 20;
+export const TOP_RECOMMENDATIONS = 10;
+/** CLV buckets per currency (the last one open-ended). */
+const CLV_BUCKETS = 6;
+
+const isEmptyFilter = (f: CustomersDashboardFilter): boolean =>
+  f.ownerId === undefined && f.teamId === undefined && f.region === undefined && f.segment === undefined;
+
+/**
+ * The customers dashboard over the accounts the filter selects (owner, team, region: the account's;
+ * segment: its RFM segment in the last run). Aggregates the cached per-account results; cohorts and
+ * churn per quarter come from the run when nothing is filtered, else from the selected accounts'
+ * purchases (counting, no model).
+ */
+export function buildDashboard(
+  snapshot: InsightSnapshot | null,
+  model: InsightModelSummary,
+  filter: CustomersDashboardFilter,
+): CustomersDashboard {
+  const segments = new Map<RfmSegment, number>(RFM_SEGMENTS.map((s) => [s, 0]));
+  const churnBands: Record<ChurnBand, number> = { low: 0, medium: 0, high: 0 };
+  if (!snapshot) {
+    return {
+      model,
+      segments: RFM_SEGMENTS.map((segment) => ({ segment, accounts: 0 })),
+      clvDistribution: [],
+      churnBands,
+      churnRate: [],
+      cohorts: [],
+      atRisk: [],
+      topRecommendations: [],
+    };
+  }
+
+  const selected: Array<Omit<AccountInsight, 'status'>> = [];
+  for (const account of snapshot.accounts.values()) {
+    if (filter.ownerId !== undefined && account.ownerId !== filter.ownerId) continue;
+    if (filter.teamId !== undefined && account.teamId !== filter.teamId) continue;
+    if (filter.region !== undefined && account.region !== filter.region) continue;
+    const insight = snapshot.insights.get(account.id);
+    if (!insight) continue;
+    if (filter.segment !== undefined && insight.rfm?.segment !== filter.segment) continue;
+    selected.push(insight);
+  }
+
+  const clvByCurrency = new Map<string, number[]>();
+  const productCounts = new Map<string, { productName: string; accounts: number }>();
+  const risky: Array<Omit<AccountInsight, 'status'>> = [];
+  for (const insight of selected) {
+    if (insight.rfm) segments.set(insight.rfm.segment, (segments.get(insight.rfm.segment) ?? 0) + 1);
+    if (insight.churn) {
+      churnBands[insight.churn.band]++;
+      risky.push(insight);
+    }
+    if (insight.clv) {
+      const list = clvByCurrency.get(insight.currency);
+      if (list) list.push(insight.clv.clv12m);
+      else clvByCurrency.set(insight.currency, [insight.clv.clv12m]);
+    }
+    for (const r of insight.recommendations) {
+      const entry = productCounts.get(r.productId);
+      if (entry) entry.accounts++;
+      else productCounts.set(r.productId, { productName: r.productName, accounts: 1 });
+    }
+  }
+
+  risky.sort((a, b) => (b.churn?.risk ?? 0) - (a.churn?.risk ?? 0) || (a.accountId < b.accountId ? -1 : 1));
+  const atRisk = risky.slice(0, AT_RISK_ROWS).map((insight) => ({
+    accountId: insight.accountId,
+    name: snapshot.accounts.get(insight.accountId)?.name ?? insight.accountId,
+    risk: insight.churn?.risk ?? 0,
+    clv12m: insight.clv?.clv12m ?? null,
+    currency: insight.currency,
+    reasons: insight.churn?.reasons ?? [],
+  }));
+
+  const topRecommendations = [...productCounts.entries()]
+    .sort((a, b) => b[1].accounts - a[1].accounts || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TOP_RECOMMENDATIONS)
+    .map(([productId, v]) => ({ productId, productName: v.productName, accounts: v.accounts }));
+
+  let cohorts = snapshot.cohorts;
+  let churnRate = snapshot.churnRate;
+  if (!isEmptyFilter(filter)) {
+    const transactions: Transaction[] = [];
+    for (const insight of selected) for (const t of snapshot.transactionsByAccount.get(insight.accountId) ?? []) transactions.push(t);
+    cohorts = cohortRetention(transactions, { endDay: snapshot.todayDay, quarters: COHORT_QUARTERS });
+    churnRate = churnRateByQuarter(transactions, { endDay: snapshot.todayDay, inactiveDays: CHURN_WINDOW_DAYS, quarters: COHORT_QUARTERS });
+  }
+
+  return {
+    model,
+    segments: RFM_SEGMENTS.map((segment) => ({ segment, accounts: segments.get(segment) ?? 0 })),
+    clvDistribution: [...clvByCurrency.entries()]
+      .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+      .map(([currency, values]) => ({ currency, ...clvBuckets(values) })),
+    churnBands: Object.fromEntries(CHURN_BANDS.map((b) => [b, churnBands[b]])) as Record<ChurnBand, number>,
+    churnRate,
+    cohorts,
+    atRisk,
+    topRecommendations,
+  };
+}
+
+/** A round step (1, 2 or 5 times a power of ten) at least `raw`. */
+function niceStep(raw: number): number {
+  if (raw <= 1) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
+  return 10 * power;
+}
+
+/**
+ * Equal round-numbered buckets from 0 up to the 95th percentile (so one giant customer does not
+ * squeeze everyone into the first bucket); the last bucket holds everything above.
+ */
+export function clvBuckets(values: readonly number[]): {
+  readonly buckets: ReadonlyArray<{ readonly from: number; readonly to: number | null; readonly accounts: number }>;
+  readonly total: number;
+} {
+  const sorted = [...values].sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
+  const step = niceStep(Math.max(1, p95) / (CLV_BUCKETS - 1));
+  const buckets = Array.from({ length: CLV_BUCKETS }, (_, i) => ({
+    from: i * step,
+    to: i === CLV_BUCKETS - 1 ? null : (i + 1) * step,
+    accounts: 0,
+  }));
+  let total = 0;
+  for (const v of sorted) {
+    total += v;
+    const at = Math.min(CLV_BUCKETS - 1, Math.max(0, Math.floor(v / step)));
+    const bucket = buckets[at];
+    if (bucket) bucket.accounts++;
+  }
+  return { buckets, total: Math.round(total) };
+}
