@@ -536,12 +536,30 @@ function countryNameIndex(): Map<string, CountryCode> {
 
 /** ISO 3166 code of a country given by code ("us", "DE") or name ("United States", "中国", "Deutschland"). */
 export function countryCode(country: string | undefined): CountryCode | undefined {
-  const text = country?.trim();
-  if (!text) return undefined;
-  const upper = text.toUpperCase();
-  isoCodes ??= new Set<string>(getCountries());
-  if (/^[A-Z]{2}$/.test(upper) && isoCodes.has(upper)) return upper as CountryCode;
-  return countryNameIndex().get(countryKey(text));
+  if (!country) return undefined;
+  return remember(countryCache, country, () => {
+    const text = country.trim();
+    const upper = text.toUpperCase();
+    isoCodes ??= new Set<string>(getCountries());
+    if (/^[A-Z]{2}$/.test(upper) && isoCodes.has(upper)) return upper as CountryCode;
+    return countryNameIndex().get(countryKey(text));
+  });
+}
+
+/**
+ * Countries and cities repeat across thousands of records, so their normal forms are remembered. A
+ * cache that fills up is emptied rather than grown: it only ever saves work.
+ */
+const CACHE_LIMIT = 10_000;
+const countryCache = new Map<string, CountryCode | undefined>();
+const cityCache = new Map<string, string | undefined>();
+
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 /** Fewest digits a phone number has; anything shorter is an extension or a typo. */
@@ -609,8 +627,10 @@ const CITY_ALIASES: Readonly<Record<string, string>> = {
 /** City without case, accents, punctuation or "市", in one spelling ("MÜNCHEN", "Munich" → "munchen"; "上海市", "Shanghai" → "上海"). */
 export function normaliseCity(city: string | undefined): string | undefined {
   if (!city) return undefined;
-  const key = words(foldText(city))
-    .join(' ')
-    .replace(/(?<=\p{Script=Han}{2})市$/u, '');
-  return key.length > 0 ? (CITY_ALIASES[key] ?? key) : undefined;
+  return remember(cityCache, city, () => {
+    const key = words(foldText(city))
+      .join(' ')
+      .replace(/(?<=\p{Script=Han}{2})市$/u, '');
+    return key.length > 0 ? (CITY_ALIASES[key] ?? key) : undefined;
+  });
 }
