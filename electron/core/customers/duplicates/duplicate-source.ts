@@ -1,17 +1,29 @@
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { DuplicateEntity } from '../../../../shared/contract/customers/duplicates-requests';
-import { DuplicateIndex, type DedupRecord } from '../../../../shared/dedup/duplicate-index';
+import {
+  DEFAULT_DUPLICATE_THRESHOLD,
+  DuplicateIndex,
+  type DedupRecord,
+  type DuplicatePair,
+} from '../../../../shared/dedup/duplicate-index';
 import type { Account, Contact } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
+
+/** A changed record's pairs re-scored per change; more than this many look-alikes is a block, not a duplicate. */
+const PAIRS_PER_RECORD = 200;
 
 /** "a|b" with the smaller id first, so a pair has one key whichever way round it is named. */
 export function pairKey(aId: string, bId: string): string {
   return aId < bId ? `${aId}|${bId}` : `${bId}|${aId}`;
 }
 
+/** "Wei Zhang", or "张伟" when both parts are Chinese (family name first, no space), as the screens write it. */
 export function contactName(contact: Pick<Contact, 'firstName' | 'lastName'>): string {
-  return [contact.firstName, contact.lastName].filter((part) => part !== undefined && part.trim().length > 0).join(' ');
+  const first = contact.firstName?.trim() ?? '';
+  const last = contact.lastName.trim();
+  if (/^\p{Script=Han}+$/u.test(first) && /^\p{Script=Han}+$/u.test(last)) return `${last}${first}`;
+  return [first, last].filter((part) => part.length > 0).join(' ');
 }
 
 export function toDedupRecord(entity: 'account', doc: Account): DedupRecord;
@@ -49,8 +61,16 @@ type Entry = {
   readonly index: DuplicateIndex;
   /** Pair keys the user marked "not duplicates", from every live record's `notDuplicateOf`. */
   readonly dismissed: Map<string, ReadonlySet<string>>;
-  /** Bumped on every change, so the queue can keep its computed pairs until something moves. */
+  /** Bumped on every change, so the queue can keep its sorted page source until something moves. */
   version: number;
+  /**
+   * Likely pairs above the threshold by pair key, once the queue first asked; from then on each
+   * change re-scores only the changed record's pairs instead of every pair of the collection
+   * (other pairs keep the name frequencies they were scored with until the core restarts).
+   */
+  pairs: Map<string, DuplicatePair> | null;
+  /** Pair keys per record id, so a change drops that record's old pairs without a scan. */
+  pairsById: Map<string, Set<string>>;
 };
 
 export type DuplicateSource = {
@@ -60,6 +80,8 @@ export type DuplicateSource = {
   isDismissed(entity: DuplicateEntity, aId: string, bId: string): boolean;
   /** A number that changes whenever the entity's records or dismissals change. */
   version(entity: DuplicateEntity): number;
+  /** Every likely pair (dismissed ones included), unordered. */
+  pairs(entity: DuplicateEntity): Promise<ReadonlyArray<DuplicatePair>>;
   close(): void;
 };
 
@@ -80,21 +102,49 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
     return entity === 'account' ? (db.accounts as unknown as RxCollection<Account>) : (db.contacts as unknown as RxCollection<Contact>);
   }
 
+  function addPair(entry: Entry, pair: DuplicatePair): void {
+    const key = pairKey(pair.aId, pair.bId);
+    entry.pairs?.set(key, pair);
+    for (const id of [pair.aId, pair.bId]) {
+      const keys = entry.pairsById.get(id);
+      if (keys) keys.add(key);
+      else entry.pairsById.set(id, new Set([key]));
+    }
+  }
+
+  function dropPairs(entry: Entry, id: string): void {
+    for (const key of entry.pairsById.get(id) ?? []) {
+      const pair = entry.pairs?.get(key);
+      entry.pairs?.delete(key);
+      const other = pair === undefined ? undefined : pair.aId === id ? pair.bId : pair.aId;
+      if (other !== undefined) entry.pairsById.get(other)?.delete(key);
+    }
+    entry.pairsById.delete(id);
+  }
+
   function apply(entry: Entry, entity: DuplicateEntity, doc: Account | Contact, deleted: boolean): void {
     entry.version++;
+    if (entry.pairs) dropPairs(entry, doc.id);
     if (deleted) {
       entry.index.remove(doc.id);
       entry.dismissed.delete(doc.id);
       return;
     }
-    entry.index.upsert(toDedupRecord(entity, doc));
+    const record = toDedupRecord(entity, doc);
+    entry.index.upsert(record);
     if (doc.notDuplicateOf && doc.notDuplicateOf.length > 0) entry.dismissed.set(doc.id, new Set(doc.notDuplicateOf));
     else entry.dismissed.delete(doc.id);
+    if (entry.pairs) {
+      for (const candidate of entry.index.candidatesFor(record, { threshold: DEFAULT_DUPLICATE_THRESHOLD, limit: PAIRS_PER_RECORD })) {
+        const [aId, bId] = doc.id < candidate.id ? [doc.id, candidate.id] : [candidate.id, doc.id];
+        addPair(entry, { aId, bId, score: candidate.score, reasons: candidate.reasons });
+      }
+    }
   }
 
   async function build(entity: DuplicateEntity): Promise<Entry> {
     const collection = collectionOf(entity) as RxCollection<Account | Contact>;
-    const entry: Entry = { index: new DuplicateIndex(entity), dismissed: new Map(), version: 0 };
+    const entry: Entry = { index: new DuplicateIndex(entity), dismissed: new Map(), version: 0, pairs: null, pairsById: new Map() };
     let held: Array<{ operation: string; documentData: (Account & { _deleted?: boolean }) | (Contact & { _deleted?: boolean }) }> | null =
       [];
     subscriptions.push(
@@ -135,6 +185,15 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
     },
     version(entity) {
       return ready.get(entity)?.version ?? -1;
+    },
+    async pairs(entity) {
+      await this.index(entity);
+      const entry = ready.get(entity) as Entry;
+      if (!entry.pairs) {
+        entry.pairs = new Map();
+        for (const pair of entry.index.pairs({ threshold: DEFAULT_DUPLICATE_THRESHOLD })) addPair(entry, pair);
+      }
+      return [...entry.pairs.values()];
     },
     close() {
       closed = true;

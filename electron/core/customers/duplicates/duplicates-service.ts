@@ -15,7 +15,7 @@ import type {
 } from '../../../../shared/contract/customers/duplicates-requests';
 import { MERGE_CHILDREN, MERGE_FIELDS } from '../../../../shared/contract/customers/duplicates-requests';
 import type { AuthSession } from '../../../../shared/contract/sync/sync-types';
-import { DEFAULT_DUPLICATE_THRESHOLD, type DedupRecord, type DuplicatePair } from '../../../../shared/dedup/duplicate-index';
+import type { DedupRecord, DuplicatePair } from '../../../../shared/dedup/duplicate-index';
 import { MAX_MERGE_CHILDREN, type Account, type Contact, type MergeUndo } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
 import { HandlerError } from '../../rpc/handler-error';
@@ -302,12 +302,11 @@ export function createDuplicatesService(deps: DuplicatesDeps) {
     candidatesForMany,
 
     async queue(entity: DuplicateEntity, offset: number, limit: number): Promise<{ rows: DuplicateQueueRow[]; total: number }> {
-      const index = await source.index(entity);
+      const all = await source.pairs(entity);
       const version = source.version(entity);
       let cached = queueCache.get(entity);
       if (!cached || cached.version !== version) {
-        const pairs = index
-          .pairs({ threshold: DEFAULT_DUPLICATE_THRESHOLD })
+        const pairs = all
           .filter((pair) => !source.isDismissed(entity, pair.aId, pair.bId))
           .sort((a, b) => b.score - a.score || pairKey(a.aId, a.bId).localeCompare(pairKey(b.aId, b.bId)));
         cached = { version, pairs };

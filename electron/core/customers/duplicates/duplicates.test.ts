@@ -10,6 +10,8 @@ import type { SessionContext } from '../../rpc/handler-types';
 import { createAccountsHandlers } from '../accounts-handlers';
 import { createContactsHandlers } from '../contacts-handlers';
 import { createImportHandlers } from '../import/import-handlers';
+import { DEFAULT_DUPLICATE_THRESHOLD } from '../../../../shared/dedup/duplicate-index';
+import type { DuplicateSource } from './duplicate-source';
 import { createDuplicatesHandlers } from './duplicates-handlers';
 
 const NOW = Date.UTC(2026, 11, 1, 9);
@@ -20,6 +22,7 @@ const context: SessionContext = { sessionId: 'test', emit: () => undefined, onCl
 let db: CrmDatabase;
 let dispatcher: Dispatcher;
 let closeDuplicates: () => void;
+let sources: DuplicateSource;
 let session: AuthSession = { signedIn: false };
 const dir = tempDirectory('crm-dedup-');
 
@@ -149,6 +152,7 @@ beforeAll(async () => {
   const deps = { db, actor: { ownerId: 'u-rep', teamId: 't-1' }, now: () => NOW };
   const duplicates = createDuplicatesHandlers({ db, now: () => NOW, session: () => session, log: () => undefined });
   closeDuplicates = duplicates.close;
+  sources = duplicates.source;
   dispatcher = createDispatcher([
     createAccountsHandlers(deps).handlers,
     createContactsHandlers(deps).handlers,
@@ -376,6 +380,23 @@ describe('warnings and the queue', () => {
         ),
       )
       .toBe(false);
+
+    // A record written after the queue was built joins it (its pairs are scored on the change), and
+    // the kept pairs equal a full recount of the index.
+    await db.accounts.insert(account('q3', 'Northwind Traders GmbH', { email: 'kontakt@northwind.com', city: 'Seattle', country: 'US' }));
+    await expect
+      .poll(async () =>
+        (await value('duplicates.queue', { entity: 'account', offset: 0, limit: 50 })).rows.some((row) =>
+          [row.a.id, row.b.id].includes('q3'),
+        ),
+      )
+      .toBe(true);
+    const kept = (await sources.pairs('account')).map((p) => `${p.aId}|${p.bId}`).sort();
+    const full = (await sources.index('account'))
+      .pairs({ threshold: DEFAULT_DUPLICATE_THRESHOLD })
+      .map((p) => `${p.aId}|${p.bId}`)
+      .sort();
+    expect(kept).toEqual(full);
   });
 });
 

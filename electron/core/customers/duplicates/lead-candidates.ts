@@ -2,6 +2,7 @@ import type { DuplicateCandidateRow, DuplicateMatchReason } from '../../../../sh
 import type { DuplicateReason, LeadAccountCandidate } from '../../../../shared/contract/sales/leads-requests';
 import type { Account, Lead } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
+import { contactName } from './duplicate-source';
 import type { ExistingDuplicates } from './import-duplicates';
 
 /** A conversion dialog lists a few; more than this is not a warning but a search. */
@@ -38,7 +39,7 @@ export async function leadDuplicates(
         LEAD_PROBE_ID,
       ) ?? [])
     : [];
-  const person = [lead.firstName, lead.lastName].filter((part) => part && part.trim()).join(' ');
+  const person = contactName(lead);
   const contacts =
     (await engine.candidatesForMany('contact', [{ id: LEAD_PROBE_ID, name: person, ...reach, ...place }], MAX_LEAD_CANDIDATES)).get(
       LEAD_PROBE_ID,
