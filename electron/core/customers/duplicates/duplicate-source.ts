@@ -10,6 +10,8 @@ import {
 import type { Account, Contact } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
 
+/** Records indexed between yields to the event loop while the index is first built. */
+const BUILD_SLICE = 500;
 /** A changed record's pairs re-scored per change; more than this many look-alikes is a block, not a duplicate. */
 const PAIRS_PER_RECORD = 200;
 
@@ -156,7 +158,11 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
       }),
     );
     const docs = await collection.find().exec();
-    for (const doc of docs) apply(entry, entity, doc.toJSON(false) as Account | Contact, false);
+    for (let start = 0; start < docs.length; start += BUILD_SLICE) {
+      for (const doc of docs.slice(start, start + BUILD_SLICE)) apply(entry, entity, doc.toJSON(false) as Account | Contact, false);
+      // Other requests run between slices: building the index of a large database takes seconds.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const pending = held;
     held = null;
     for (const event of pending) {
