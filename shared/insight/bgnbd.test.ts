@@ -8,6 +8,7 @@ import {
   minimise,
   probabilityAlive,
   type BgNbdParams,
+  type RecencyFrequency,
 } from './bgnbd';
 import { simulateBgNbd } from './simulate-clv';
 
@@ -101,7 +102,8 @@ describe('expectedPurchases and probabilityAlive', () => {
       { x: 12, tx: 70, T: 78 },
       { x: 40, tx: 50, T: 52 },
     ];
-    for (const params of [CDNOW, { r: 0.9, alpha: 12, a: 1.7, b: 6 }]) {
+    // The third set makes the transformed 2F1's first parameter, a + b - 1 - r, negative.
+    for (const params of [CDNOW, { r: 0.9, alpha: 12, a: 1.7, b: 6 }, { r: 2, alpha: 3, a: 0.5, b: 0.8 }]) {
       for (const c of cases) {
         for (const t of [1, 13, 39, 52, 104]) {
           expect(relErr(expectedPurchases(params, t, c), paperConditionalExpectation(params, t, c.x, c.tx, c.T))).toBeLessThan(1e-9);
@@ -118,7 +120,8 @@ describe('expectedPurchases and probabilityAlive', () => {
       const alive = expectedPurchasesIfAlive(CDNOW, 26, c);
       expect(relErr(expectedPurchases(CDNOW, 26, c), alive * probabilityAlive(CDNOW, c))).toBeLessThan(1e-12);
       // Recency does not enter the alive customer's expectation.
-      expect(expectedPurchasesIfAlive(CDNOW, 26, { ...c, tx: c.x > 0 ? 25 : 0 })).toBe(alive);
+      const laterLastPurchase: RecencyFrequency = { ...c, tx: c.x > 0 ? 25 : 0 };
+      expect(expectedPurchasesIfAlive(CDNOW, 26, laterLastPurchase)).toBe(alive);
     }
   });
 

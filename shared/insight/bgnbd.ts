@@ -14,6 +14,14 @@ export type BgNbdParams = { readonly r: number; readonly alpha: number; readonly
 /** What the model needs of a customer: repeat transactions x, recency tx and age T (weeks). */
 export type RecencyFrequency = { readonly x: number; readonly tx: number; readonly T: number };
 
+/**
+ * The purchase history cannot support a fit (no customers, no repeat purchase, too few repeat
+ * buyers for a spend model). Callers report the model as not available instead of failing.
+ */
+export class NotEnoughDataError extends Error {
+  readonly code = 'not_enough_data';
+}
+
 export type BgNbdFit = BgNbdParams & { readonly logLikelihood: number; readonly iterations: number };
 
 type NelderMead = (f: (x: number[]) => number, x0: number[], options?: NelderMeadOptions) => NelderMeadResult;
@@ -201,7 +209,7 @@ const LOG_BOUND = 15;
  * grows with the distance, so the simplex walks back.
  */
 export function fitBgNbd(customers: readonly RecencyFrequency[], opts: { readonly maxIterations?: number } = {}): BgNbdFit {
-  if (customers.length === 0) throw new Error('BG/NBD: no customers to fit');
+  if (customers.length === 0) throw new NotEnoughDataError('BG/NBD: no customers to fit');
   const d = pack(customers);
   let repeats = 0;
   let exposure = 0;
@@ -209,7 +217,7 @@ export function fitBgNbd(customers: readonly RecencyFrequency[], opts: { readonl
     repeats += (d.weight[i] ?? 0) * (d.x[i] ?? 0);
     exposure += (d.weight[i] ?? 0) * (d.times[d.TIndex[i] ?? 0] ?? 0);
   }
-  if (repeats === 0) throw new Error('BG/NBD: no customer has a repeat purchase, the model cannot be fitted');
+  if (repeats === 0) throw new NotEnoughDataError('BG/NBD: no customer has a repeat purchase, the model cannot be fitted');
   const r0 = 0.5;
   const alpha0 = r0 / (repeats / exposure);
   const objectiveOn =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedPurchases, type BgNbdParams } from './bgnbd';
+import { expectedPurchases, NotEnoughDataError, type BgNbdParams } from './bgnbd';
 import { clv12m, clvCalibration, computeClv } from './clv';
 import { WEEKS_PER_MONTH } from './customer-summary';
 import { expectedSpend, type GammaGammaParams } from './gamma-gamma';
@@ -117,5 +117,9 @@ describe('computeClv', () => {
 
   it('refuses an empty history', () => {
     expect(() => computeClv([], { todayDay: 100, annualDiscountRate: 0.1, currencyOf: () => 'EUR' })).toThrow(/no purchases/);
+    const onlyFirstPurchases: Transaction[] = [{ accountId: 'a', day: 10, amount: 100, productIds: [] }];
+    expect(() => computeClv(onlyFirstPurchases, { todayDay: 100, annualDiscountRate: 0.1, currencyOf: () => 'EUR' })).toThrow(
+      NotEnoughDataError,
+    );
   });
 });

@@ -3,6 +3,7 @@ import {
   expectedPurchases,
   expectedPurchasesIfAlive,
   fitBgNbd,
+  NotEnoughDataError,
   probabilityAlive,
   type BgNbdFit,
   type BgNbdParams,
@@ -162,7 +163,7 @@ export function computeClv(
 ): ClvResult {
   checkRate(opts.annualDiscountRate);
   const groups = groupByAccount(transactions, { endDay: opts.todayDay });
-  if (groups.length === 0) throw new Error('CLV: no purchases before today');
+  if (groups.length === 0) throw new NotEnoughDataError('CLV: no purchases before today');
   const customers = groups.map((p) => summariseDays(p, opts.todayDay));
   const bgnbd = fitBgNbd(customers);
 

@@ -1,5 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { minimise } from './bgnbd';
+import { minimise, NotEnoughDataError } from './bgnbd';
 
 /**
  * Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader &
@@ -90,7 +90,7 @@ const LOG_BOUND = 15;
  * that the population mean p gamma / (q - 1) equals the observed mean spend.
  */
 export function fitGammaGamma(customers: readonly FrequencyMonetary[], opts: { readonly maxIterations?: number } = {}): GammaGammaFit {
-  if (customers.length < 2) throw new Error('Gamma-Gamma: need at least two customers with repeat purchases');
+  if (customers.length < 2) throw new NotEnoughDataError('Gamma-Gamma: need at least two customers with repeat purchases');
   const d = pack(customers);
   let meanSpend = 0;
   for (const c of customers) meanSpend += c.monetary / customers.length;
