@@ -137,7 +137,7 @@ test('a typed account and an imported row warn of a duplicate; the pair merges f
   await field('city').getByRole('radio', { name: 'Hamburg-Altona' }).focus();
   await page.keyboard.press('ArrowLeft');
   await expect(field('city').getByRole('radio', { name: 'Hamburg', exact: true })).toBeChecked();
-  // The README's picture of the merge screen (docs/screenshots with UPDATE_SCREENSHOTS=1).
+  // The README's pictures of the merge screen, English and Chinese (docs/screenshots with UPDATE_SCREENSHOTS=1).
   await page.screenshot({ path: shotPath(test.info(), 'duplicates-merge.png') });
   await page.evaluate(`document.querySelector('.dup-page').scrollTop = 1e6`);
   await page.screenshot({ path: test.info().outputPath('duplicates-merge-bottom-en.png') });
@@ -145,7 +145,8 @@ test('a typed account and an imported row warn of a duplicate; the pair merges f
   await language(page, 'zh-CN');
   await expect(merge.getByRole('heading', { name: '合并两个客户' })).toBeVisible();
   await expect(merge.getByTestId('merge-children')).toContainText('1 个联系人');
-  await page.screenshot({ path: test.info().outputPath('duplicates-merge-zh-CN.png') });
+  await page.evaluate(`document.querySelector('.dup-page').scrollTop = 0`);
+  await page.screenshot({ path: shotPath(test.info(), 'duplicates-merge-zh.png') });
   await expectAccessible(page);
   await language(page, 'en');
   await merge.getByTestId('merge-confirm').click();
@@ -183,6 +184,10 @@ test('a typed account and an imported row warn of a duplicate; the pair merges f
   // "Not duplicates" takes the pair off the queue.
   await page.getByTestId('duplicate-dismiss').click();
   await expect(page.getByTestId('duplicates-empty')).toContainText('No likely duplicates');
+
+  // A link that names one record twice says so in words.
+  await go(page, `/customers/duplicates/merge?entity=account&a=${original.id}&b=${original.id}`);
+  await expect(page.getByTestId('merge-bad-link')).toHaveText('A record cannot be merged with itself.');
   expect(consoleErrors).toEqual([]);
 });
 

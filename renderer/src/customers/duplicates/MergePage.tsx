@@ -10,7 +10,7 @@ import {
   type MergePreview,
   type MergePreviewField,
 } from '../../../../shared/contract/customers/duplicates-requests';
-import { ErrorState, LoadingState } from '../../common/StateViews';
+import { LoadingState } from '../../common/StateViews';
 import { showToast } from '../../common/toast-store';
 import { useFormatters } from '../../i18n/use-formatters';
 import { useCrmClient } from '../../transport/client-context';
@@ -84,8 +84,11 @@ function MergeScreen({ entity, a, b }: { readonly entity: DuplicateEntity; reado
         <Link to="/customers/duplicates" className="back-link">
           ← {t('merge.back')}
         </Link>
-        <ErrorState title={t('merge.loadFailed')} error={loaded.error} />
-        <p className="dup-error-reason">{errorText(t, loaded.error)}</p>
+        {/* The refusal's own sentence (already merged, deleted…) rather than the generic one for its code. */}
+        <div className="state state-error" role="alert" data-testid="merge-load-error">
+          <h2 className="state-title">{t('merge.loadFailed')}</h2>
+          <p className="state-body">{errorText(t, loaded.error)}</p>
+        </div>
       </div>
     );
   }
