@@ -100,6 +100,8 @@ function screens(): Screen[] {
     { name: 'account form (edit)', hash: `/customers/accounts/${ids.account}/edit` },
     { name: 'contacts list', hash: '/customers/contacts' },
     { name: 'contact page', hash: `/customers/contacts/${ids.contact}` },
+    { name: 'customer insight', hash: '/customers/insights' },
+    { name: 'customer insight models', hash: '/customers/insights/model' },
     { name: 'duplicates queue', hash: '/customers/duplicates' },
     { name: 'merge screen', hash: `/customers/duplicates/merge?entity=account&a=${ids.account}&b=${ids.otherAccount}` },
     {

@@ -74,6 +74,20 @@ const router = createHashRouter([
             ),
           },
           {
+            path: 'insights',
+            lazy: page(
+              () => import('../insight/CustomersInsightPage'),
+              (m) => m.CustomersInsightPage,
+            ),
+          },
+          {
+            path: 'insights/model',
+            lazy: page(
+              () => import('../insight/InsightModelPage'),
+              (m) => m.InsightModelPage,
+            ),
+          },
+          {
             path: 'duplicates',
             lazy: page(
               () => import('../customers/duplicates/DuplicatesPage'),

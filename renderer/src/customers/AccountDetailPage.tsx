@@ -14,6 +14,7 @@ import { deleteAccountWithUndo } from './detail/record-actions';
 import { Timeline } from './detail/Timeline';
 import { useLiveQuery } from '../data/use-live-query';
 import { AccountServicePanel } from '../service/cases/AccountServicePanel';
+import { AccountInsightPanel } from '../insight/AccountInsightPanel';
 import { MergedNotice, MergedRedirect, mergedInto } from './duplicates/MergedRedirect';
 import './detail/record.css';
 
@@ -78,6 +79,7 @@ export function AccountDetailPage() {
           onMoreHistory={() => setHistoryLimit((limit) => limit + TIMELINE_PAGE)}
         />
         <div className="rec-account-side">
+          <AccountInsightPanel accountId={account.id} />
           <AccountServicePanel accountId={account.id} />
           <DealsPanel accountId={account.id} emptyBody={t('deals.emptyAccount')} />
           <ContactsPanel

@@ -4,6 +4,7 @@ import { useDuplicateCount } from './duplicates/use-duplicate-count';
 
 export function CustomersLayout() {
   const { t } = useTranslation();
+  const { t: ti } = useTranslation('insight');
   const { t: td } = useTranslation('duplicates');
   const duplicates = useDuplicateCount();
   return (
@@ -14,6 +15,7 @@ export function CustomersLayout() {
       tabs={[
         { to: '/customers/accounts', label: t('nav.accounts') },
         { to: '/customers/contacts', label: t('nav.contacts') },
+        { to: '/customers/insights', label: ti('tab') },
         { to: '/customers/duplicates', label: duplicates ? td('tabWithCount', { count: duplicates }) : td('tab') },
       ]}
     />

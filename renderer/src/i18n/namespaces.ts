@@ -10,6 +10,8 @@ import duplicatesEn from './ns/duplicates.en.json';
 import duplicatesZhCN from './ns/duplicates.zh-CN.json';
 import leadsEn from './ns/leads.en.json';
 import leadsZhCN from './ns/leads.zh-CN.json';
+import insightEn from './ns/insight.en.json';
+import insightZhCN from './ns/insight.zh-CN.json';
 import knowledgeEn from './ns/knowledge.en.json';
 import knowledgeZhCN from './ns/knowledge.zh-CN.json';
 import reportsEn from './ns/reports.en.json';
@@ -34,6 +36,7 @@ export const namespaces = {
   'customers-list': { en: customersListEn, 'zh-CN': customersListZhCN },
   'customers-record': { en: customersRecordEn, 'zh-CN': customersRecordZhCN },
   duplicates: { en: duplicatesEn, 'zh-CN': duplicatesZhCN },
+  insight: { en: insightEn, 'zh-CN': insightZhCN },
   knowledge: { en: knowledgeEn, 'zh-CN': knowledgeZhCN },
   leads: { en: leadsEn, 'zh-CN': leadsZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },

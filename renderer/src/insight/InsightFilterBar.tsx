@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RFM_SEGMENTS, type CustomersDashboardFilter } from '../../../shared/contract/insight/insight-requests';
+import type { ReportFilterOptions } from '../../../shared/contract/reports/report-requests';
+import { useCrmClient } from '../transport/client-context';
+
+type Field = keyof CustomersDashboardFilter;
+
+/** Rep, team, region and segment, with owners, teams and regions from the same options as the sales dashboard. */
+export function InsightFilterBar({
+  value,
+  onChange,
+}: {
+  readonly value: CustomersDashboardFilter;
+  readonly onChange: (next: CustomersDashboardFilter) => void;
+}) {
+  const { t } = useTranslation('insight');
+  const { t: tr } = useTranslation('reports');
+  const client = useCrmClient();
+  const [options, setOptions] = useState<ReportFilterOptions | null>(null);
+  useEffect(() => {
+    void client.send('reports.filterOptions', {}).then((result) => result.ok && setOptions(result.value));
+  }, [client]);
+  const set = (field: Field, next: string): void => {
+    const { [field]: _dropped, ...rest } = value;
+    onChange(next === '' ? rest : ({ ...rest, [field]: next } as CustomersDashboardFilter));
+  };
+  const select = (field: Field, label: string, items: ReadonlyArray<{ id: string; label: string }>) => (
+    <label className="filter-field">
+      <span>{label}</span>
+      <select value={value[field] ?? ''} onChange={(event) => set(field, event.target.value)} data-testid={`insight-filter-${field}`}>
+        <option value="">{t('filters.all')}</option>
+        {items.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="dashboard-filters" role="group" aria-label={t('filters.label')}>
+      {select('ownerId', t('filters.owner'), options?.owners ?? [])}
+      {select('teamId', t('filters.team'), options?.teams ?? [])}
+      {select(
+        'region',
+        t('filters.region'),
+        (options?.regions ?? []).map((region) => ({ id: region, label: tr(`regions.${region}`, { defaultValue: region }) })),
+      )}
+      {select(
+        'segment',
+        t('filters.segment'),
+        RFM_SEGMENTS.map((segment) => ({ id: segment, label: t(`segments.${segment}`) })),
+      )}
+    </div>
+  );
+}
