@@ -75,6 +75,27 @@ describe('leads.convertCandidates', () => {
     expect(result.value.candidates.find((c) => c.id === 'acme-web')?.matchReasons).toEqual(expect.arrayContaining(['same_domain']));
   });
 
+  it('finds the contact the lead is already, by e-mail and name', async () => {
+    await core.db.contacts.insert({
+      id: 'wile-contact',
+      ownerId: 'u1',
+      teamId: 't',
+      createdAt: now,
+      updatedAt: now,
+      accountId: 'acme-web',
+      firstName: 'E.',
+      lastName: 'Wile',
+      email: 'wile@acme-industries.com',
+      isPrimary: true,
+      doNotContact: false,
+    });
+    const lead = await createLead({ firstName: 'E.', company: 'Acme Ltd', email: 'wile@acme-industries.com' });
+    const result = await session.call('leads.convertCandidates', { id: lead.id });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.contactCandidates[0]).toMatchObject({ id: 'wile-contact', subtitle: 'Acme Holdings' });
+    expect(result.value.contactCandidates[0]?.reasons).toContain('same_email');
+  });
+
   it('finds nothing for a lead whose company is new, and a public mail domain is no evidence', async () => {
     const lead = await createLead({ company: 'Brand New Ventures', email: 'x@gmail.com' });
     const result = await session.call('leads.convertCandidates', { id: lead.id });
