@@ -250,6 +250,38 @@ test('the new-contact form and lead conversion name a person who is already a co
   await expect(people).toContainText('此人可能已是联系人');
   await page.screenshot({ path: test.info().outputPath('duplicates-lead-convert-zh-CN.png') });
   await expectAccessible(page);
+  await convert.getByRole('button', { name: '取消' }).click();
+
+  // Two contacts for one person: the contacts queue pairs them and the merge screen compares them.
+  await expectOk(
+    coreRequest(page, 'contacts.create', {
+      values: {
+        accountId: account.id,
+        firstName: 'Greta',
+        lastName: 'Lindqvist',
+        email: 'greta.lindqvist@harbor-freight.example',
+        title: 'Head of Logistics',
+        isPrimary: false,
+        doNotContact: false,
+      },
+    }),
+  );
+  await go(page, '/customers/duplicates?entity=contact');
+  const pair = page.getByTestId('duplicate-pair');
+  await expect(pair).toHaveCount(1);
+  await pair.getByTestId('duplicate-merge').click();
+  const merge = page.getByTestId('merge-page');
+  await expect(merge.getByRole('heading', { name: '合并两个联系人' })).toBeVisible();
+  await expect(merge.locator('[data-testid="merge-field"][data-field="title"]')).toContainText('Head of Logistics');
+  await page.screenshot({ path: test.info().outputPath('duplicates-merge-contacts-zh-CN.png') });
+  await expectAccessible(page);
+  await language(page, 'en');
+  await expect(merge.getByRole('heading', { name: 'Merge two contacts' })).toBeVisible();
+  await merge.locator('[data-testid="merge-field"][data-field="title"]').getByRole('radio', { name: 'Head of Logistics' }).check();
+  await merge.getByTestId('merge-confirm').click();
+  const contact = page.getByTestId('contact-detail');
+  await expect(contact).toContainText('Head of Logistics');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Merged “Greta Lindqvist” into “Greta Lindqvist”' })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 
