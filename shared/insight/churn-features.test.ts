@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { churnFeatureNames, churnFeatureRow, churnSnapshotAt, indexChurnInput, MAX_ACTIVITY_GAP_DAYS } from './churn-features';
+import {
+  churnFeatureNames,
+  churnFeatureRow,
+  churnSnapshotAt,
+  indexChurnInput,
+  lastPurchaseDayAsOf,
+  MAX_ACTIVITY_GAP_DAYS,
+} from './churn-features';
 import type { ServiceEvents, Transaction } from './transactions';
 
 const tx = (accountId: string, day: number, amount: number): Transaction => ({ accountId, day, amount, productIds: [] });
@@ -79,6 +86,13 @@ describe('churnSnapshotAt', () => {
     expect(row[names.indexOf('order_value_trend')]).toBeCloseTo((700 - 2000) / 2700);
     expect(row[names.indexOf('p_alive')]).toBe(0.4);
     expect(churnFeatureNames(false)).not.toContain('p_alive');
+  });
+
+  it('finds the last purchase day up to a day, that day included', () => {
+    expect(lastPurchaseDayAsOf(index, x, 99)).toBeNull();
+    expect(lastPurchaseDayAsOf(index, x, 100)).toBe(100);
+    expect(lastPurchaseDayAsOf(index, x, 499)).toBe(300);
+    expect(lastPurchaseDayAsOf(index, x, 10_000)).toBe(500);
   });
 
   it('refuses a transaction without a numeric day', () => {

@@ -132,6 +132,14 @@ export function indexChurnInput(transactions: readonly Transaction[], events: Se
   return { accountIds, accountOf, purchases, cases, caseBreached, csat, nps, activities };
 }
 
+/** Day of the account's last purchase on or before `day`; null when it had not bought yet. */
+export function lastPurchaseDayAsOf(index: ChurnIndex, account: number, day: number): number | null {
+  const p = index.purchases;
+  const s = p.start[account] ?? 0;
+  const end = upperBound(p.day, s, p.start[account + 1] ?? s, day);
+  return end === s ? null : (p.day[end - 1] ?? null);
+}
+
 /** The account's snapshot as of `day` (events on that day included); null when it had not bought yet. */
 export function churnSnapshotAt(index: ChurnIndex, account: number, day: number, pAlive?: PAliveFn): ChurnSnapshot | null {
   const p = index.purchases;

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { CHURN_REASON_CODES } from '../contract/insight/insight-requests';
-import { churnBand, trainChurnModel } from './churn-model';
+import { ACTIVE_LOOKBACK_DAYS, churnBand, trainChurnModel } from './churn-model';
 import { simulateChurnData } from './simulate-behaviour';
+import type { Transaction } from './transactions';
+
+const purchase = (accountId: string, day: number): Transaction => ({ accountId, day, amount: 10_000, productIds: [] });
+
+/** Days since each account's last purchase up to `day`. */
+function daysSinceLastPurchase(transactions: readonly Transaction[], day: number): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const t of transactions) if (t.day <= day && t.day > (last.get(t.accountId) ?? -Infinity)) last.set(t.accountId, t.day);
+  return new Map([...last].map(([id, d]) => [id, day - d]));
+}
 
 describe('trainChurnModel', () => {
   it('finds the churn signal put into the data, calibrated, and names reasons a rep can act on', () => {
-    const data = simulateChurnData({ accounts: 3000, seed: 11, signal: true });
+    // Sized so the held-out part of the active-at-split population fills at least three reliability bins.
+    const data = simulateChurnData({ accounts: 5000, seed: 11, signal: true });
     const { summary, scores, reliability } = trainChurnModel(data);
 
     expect(summary.status).toBe('ready');
@@ -25,19 +36,25 @@ describe('trainChurnModel', () => {
     expect(filled.length).toBeGreaterThanOrEqual(3);
     for (const bin of filled) expect(Math.abs(bin.observedRate - bin.meanPredicted)).toBeLessThan(0.1);
 
-    const buyers = new Set(data.transactions.filter((t) => t.day <= data.todayDay).map((t) => t.accountId));
-    expect(scores.size).toBe(buyers.size);
-    const all = [...scores.values()];
-    for (const s of all) {
-      expect(s.risk).toBeGreaterThanOrEqual(0);
-      expect(s.risk).toBeLessThanOrEqual(1);
-      expect(s.band).toBe(churnBand(s.risk));
-      expect(s.reasons.length).toBeLessThanOrEqual(3);
-      for (const r of s.reasons) {
-        expect(CHURN_REASON_CODES).toContain(r.code);
-        for (const v of Object.values(r.params)) expect(Number.isFinite(v)).toBe(true);
-      }
-    }
+    // Every buyer gets an answer: the model's when active today, the plain lapsed one otherwise.
+    const since = daysSinceLastPurchase(data.transactions, data.todayDay);
+    expect(scores.size).toBe(since.size);
+    const lapsedIds = [...since].filter(([, days]) => days >= ACTIVE_LOOKBACK_DAYS).map(([id]) => id);
+    expect(lapsedIds.length).toBeGreaterThan(0);
+    expect(lapsedIds.map((id) => scores.get(id))).toEqual(
+      lapsedIds.map((id) => ({ risk: 1, band: 'high', reasons: [{ code: 'no_recent_purchase', params: { days: since.get(id) } }] })),
+    );
+    const lapsedSet = new Set(lapsedIds);
+    const all = [...scores].filter(([id]) => !lapsedSet.has(id)).map(([, s]) => s);
+    expect(all.every((s) => s.risk < 1)).toBe(true);
+    const malformed = all.filter(
+      (s) =>
+        !(s.risk >= 0 && s.risk <= 1) ||
+        s.band !== churnBand(s.risk) ||
+        s.reasons.length > 3 ||
+        s.reasons.some((r) => !CHURN_REASON_CODES.includes(r.code) || !Object.values(r.params).every(Number.isFinite)),
+    );
+    expect(malformed).toEqual([]);
     const high = all.filter((s) => s.band === 'high');
     expect(high.length).toBeGreaterThan(0);
     expect(high.every((s) => s.reasons.length > 0)).toBe(true);
@@ -46,15 +63,20 @@ describe('trainChurnModel', () => {
     const noPurchase = high.flatMap((s) => s.reasons).find((r) => r.code === 'no_recent_purchase');
     expect(noPurchase?.params.days).toBeGreaterThan(0);
     // Every reason's figure is bad in plain terms.
-    for (const r of all.flatMap((s) => s.reasons)) {
-      if (r.code === 'open_cases' || r.code === 'breached_cases') expect(r.params.count).toBeGreaterThan(0);
-      if (r.code === 'detractor_nps') expect(r.params.score).toBeLessThanOrEqual(6);
-      if (r.code === 'fewer_purchases') expect(r.params.recent).toBeLessThan(r.params.previous ?? 0);
-    }
+    const notBad = all
+      .flatMap((s) => s.reasons)
+      .filter(
+        (r) =>
+          ((r.code === 'open_cases' || r.code === 'breached_cases') && !((r.params.count ?? 0) > 0)) ||
+          (r.code === 'detractor_nps' && !((r.params.score ?? 10) <= 6)) ||
+          (r.code === 'fewer_purchases' && !((r.params.recent ?? 0) < (r.params.previous ?? 0))),
+      );
+    expect(notBad).toEqual([]);
   });
 
-  it('reports no signal, and scores nobody, when the outcome does not depend on the features', () => {
-    const data = simulateChurnData({ accounts: 3000, seed: 12, signal: false });
+  it('reports no signal, and answers for nobody (not even lapsed accounts), when the outcome does not depend on the features', () => {
+    const simulated = simulateChurnData({ accounts: 3000, seed: 12, signal: false });
+    const data = { ...simulated, transactions: [...simulated.transactions, purchase('gone', simulated.todayDay - 900)] };
     const { summary, scores } = trainChurnModel(data);
     expect(summary.status).toBe('no_signal');
     expect(summary.auc).not.toBeNull();
@@ -90,9 +112,41 @@ describe('trainChurnModel', () => {
     expect(scores.size).toBe(0);
   });
 
-  it('refuses a window that is not a whole number of days', () => {
+  it('refuses a window that is not a whole number of days, or not shorter than the activity lookback', () => {
     const data = simulateChurnData({ accounts: 10, seed: 15, signal: true });
     expect(() => trainChurnModel({ ...data, windowDays: 12.5 })).toThrow(/windowDays/);
+    expect(() => trainChurnModel({ ...data, windowDays: ACTIVE_LOOKBACK_DAYS })).toThrow(/lookback/);
+  });
+
+  it('trains on accounts active at the split only, and answers an account lapsed today as lapsed', () => {
+    const data = simulateChurnData({ accounts: 1500, seed: 17, signal: true });
+    const split = data.todayDay - 180;
+    const base = trainChurnModel(data);
+    expect(base.summary.status).toBe('ready');
+    const labelled = (r: ReturnType<typeof trainChurnModel>): number => r.summary.testAccounts + r.summary.trainAccounts;
+
+    // Lapsed two years before the split: not labelled, so the training population and its figures are unchanged.
+    const gone = trainChurnModel({
+      ...data,
+      transactions: [...data.transactions, purchase('gone', split - 2 * 365 - 120), purchase('gone', split - 2 * 365)],
+    });
+    expect(labelled(gone)).toBe(labelled(base));
+    expect(gone.summary.baseRate).toBe(base.summary.baseRate);
+    expect(gone.summary.auc).toBe(base.summary.auc);
+    expect(gone.scores.get('gone')).toEqual({
+      risk: 1,
+      band: 'high',
+      reasons: [{ code: 'no_recent_purchase', params: { days: 2 * 365 + 180 } }],
+    });
+
+    // Active at the split (bought 200 days before it) and silent since: labelled as a churner, lapsed today.
+    const stopped = trainChurnModel({ ...data, transactions: [...data.transactions, purchase('stopped', split - 200)] });
+    expect(labelled(stopped)).toBe(labelled(base) + 1);
+    expect(stopped.scores.get('stopped')).toEqual({
+      risk: 1,
+      band: 'high',
+      reasons: [{ code: 'no_recent_purchase', params: { days: 380 } }],
+    });
   });
 
   it('takes features as of the split day only: later events do not change the held-out figures', () => {

@@ -7,6 +7,7 @@ import {
   churnFeatureRow,
   churnSnapshotAt,
   indexChurnInput,
+  lastPurchaseDayAsOf,
   type ChurnFeature,
   type ChurnSnapshot,
   type PAliveFn,
@@ -15,15 +16,37 @@ import { DAY_MS, type ServiceEvents, type Transaction } from './transactions';
 
 /**
  * Churn risk: a logistic regression of "no purchase in the next window" on the account's features.
- * Trained on the accounts as they were on the split day (todayDay - windowDays): an account that
- * bought on or before that day is labelled churned when it made no purchase in the window after it,
- * up to today. Checked on a held-out share of those accounts (held-out AUC with its 95% interval,
- * Brier score against the base rate's), then refitted on all of them and applied to every account
- * as of today. Like the win model it is used only when the held-out check shows a signal:
- * otherwise no account gets a score, rather than a number that only looks like one.
+ *
+ * Population: only accounts that are still customers are modelled, i.e. accounts *active* on the
+ * day in question, with a purchase in the ACTIVE_LOOKBACK_DAYS before it (that day included).
+ * An account that stopped buying long before is trivially "churned" (recency alone predicts it);
+ * counting it would inflate the held-out AUC and overstate what the model can tell about the
+ * customers a rep can still keep.
+ *
+ * Training: the accounts active on the split day (todayDay - windowDays), with features as of that
+ * day; one is labelled churned when it made no purchase in the window after it, up to today.
+ * Checked on a held-out share of those accounts (held-out AUC with its 95% interval, Brier score
+ * against the base rate's), then refitted on all of them. The summary's trainAccounts,
+ * testAccounts and baseRate all count this active-at-split population only.
+ *
+ * Scoring as of today: an account active today (a purchase in the last ACTIVE_LOOKBACK_DAYS) gets
+ * the model's risk with its reasons. An account that has already lapsed gets no model score but a
+ * plain answer: risk 1, band 'high', and the single reason `no_recent_purchase` with its `days`
+ * since the last purchase (it has already not bought for longer than a churn window).
+ *
+ * Like the win model it is used only when the held-out check shows a signal: otherwise no account
+ * gets any answer, neither a model score nor the lapsed one, so nothing is shown as the model's
+ * claim when the model has shown it cannot tell.
  */
 
 export const DEFAULT_CHURN_WINDOW_DAYS = 180;
+/**
+ * An account is active on a day when it bought in the this many days up to and including it
+ * (its last purchase is fewer than this many days before the day). Only active accounts are
+ * labelled for training and scored by the model; a year covers the slowest usual buying cycle
+ * (annual orders), so an account past it has lapsed rather than paused.
+ */
+export const ACTIVE_LOOKBACK_DAYS = 365;
 /** Below this many labelled accounts, or this many of either outcome, there is nothing to learn from. */
 export const MIN_LABELLED_ACCOUNTS = 100;
 export const MIN_PER_CLASS = 20;
@@ -64,7 +87,11 @@ export type TrainChurnInput = {
 
 export type ChurnTrainingResult = {
   readonly summary: ChurnModelSummary;
-  /** Per account with a purchase up to today; empty unless the summary's status is 'ready'. */
+  /**
+   * Per account with a purchase up to today: the model's answer for accounts active today, the
+   * lapsed answer (risk 1, 'high', `no_recent_purchase`) for the rest; empty unless the summary's
+   * status is 'ready'.
+   */
   readonly scores: Map<string, AccountChurn>;
   /** Held-out calibration curve (predicted vs observed churn); empty without a held-out check. */
   readonly reliability: readonly ReliabilityBin[];
@@ -81,6 +108,8 @@ export function trainChurnModel(input: TrainChurnInput): ChurnTrainingResult {
   if (!Number.isInteger(input.todayDay)) throw new Error(`todayDay must be a whole day number, got ${input.todayDay}`);
   if (!Number.isInteger(windowDays) || windowDays < 30)
     throw new Error(`windowDays must be a whole number of days >= 30, got ${windowDays}`);
+  if (windowDays >= ACTIVE_LOOKBACK_DAYS)
+    throw new Error(`windowDays must be shorter than the ${ACTIVE_LOOKBACK_DAYS}-day activity lookback, got ${windowDays}`);
   const splitDay = input.todayDay - windowDays;
   const withPAlive = input.pAlive !== undefined;
   const names = churnFeatureNames(withPAlive);
@@ -93,6 +122,8 @@ export function trainChurnModel(input: TrainChurnInput): ChurnTrainingResult {
   const sampleDraw: number[] = [];
   const p = index.purchases;
   for (let a = 0; a < index.accountIds.length; a++) {
+    // Accounts that had not bought yet, or had already lapsed, on the split day are not labelled.
+    if (!isActive(lastPurchaseDayAsOf(index, a, splitDay), splitDay)) continue;
     const snap = churnSnapshotAt(index, a, splitDay, input.pAlive);
     if (!snap) continue;
     let boughtInWindow = false;
@@ -185,14 +216,31 @@ export function trainChurnModel(input: TrainChurnInput): ChurnTrainingResult {
   );
   const scores = new Map<string, AccountChurn>();
   for (let a = 0; a < index.accountIds.length; a++) {
+    const last = lastPurchaseDayAsOf(index, a, input.todayDay);
+    if (last === null) continue;
+    const id = index.accountIds[a] ?? '';
+    if (!isActive(last, input.todayDay)) {
+      scores.set(id, lapsedChurn(input.todayDay - last));
+      continue;
+    }
     const snap = churnSnapshotAt(index, a, input.todayDay, input.pAlive);
     if (!snap) continue;
     const row = imputed(final, churnFeatureRow(snap, withPAlive));
     const effects = contributions(final.logistic, row);
     const risk = sigmoid(final.logistic.intercept + effects.reduce((t, e) => t + e, 0));
-    scores.set(index.accountIds[a] ?? '', { risk, band: churnBand(risk), reasons: churnReasons(names, effects, snap) });
+    scores.set(id, { risk, band: churnBand(risk), reasons: churnReasons(names, effects, snap) });
   }
   return { summary, scores, reliability };
+}
+
+/** Whether an account whose last purchase (up to `day`) was on `lastPurchaseDay` is active on `day`. */
+function isActive(lastPurchaseDay: number | null, day: number): boolean {
+  return lastPurchaseDay !== null && day - lastPurchaseDay < ACTIVE_LOOKBACK_DAYS;
+}
+
+/** The answer for an account that has already lapsed: it has churned, and the reason is the plain fact. */
+function lapsedChurn(daysSincePurchase: number): AccountChurn {
+  return { risk: 1, band: 'high', reasons: [{ code: 'no_recent_purchase', params: { days: daysSincePurchase } }] };
 }
 
 export function churnBand(risk: number): ChurnBand {

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { simulateChurnData, simulatePreferences } from './simulate-behaviour';
 import type { Transaction } from './transactions';
 
-/** Per labelled account (bought by the split day): churned in the window after it, and its mean CSAT in the half-year before. */
+/**
+ * Per labelled account (active at the split day: a purchase in the year up to it): churned in the
+ * window after it, and its mean CSAT in the half-year before.
+ */
 function labelled(data: ReturnType<typeof simulateChurnData>): Array<{ churned: boolean; csat: number | null }> {
   const split = data.todayDay - 180;
   const before = new Set<string>();
   const after = new Set<string>();
-  for (const t of data.transactions) (t.day <= split ? before : after).add(t.accountId);
+  for (const t of data.transactions) {
+    if (t.day > split) after.add(t.accountId);
+    else if (t.day > split - 365) before.add(t.accountId);
+  }
   const csat = new Map<string, number[]>();
   for (const s of data.events.surveys) {
     if (s.kind === 'csat' && s.day <= split && s.day > split - 182) csat.set(s.accountId, [...(csat.get(s.accountId) ?? []), s.score]);
