@@ -235,7 +235,8 @@ export function createDuplicatesService(deps: DuplicatesDeps) {
       if (value === undefined) delete next[field];
       else next[field] = value;
     }
-    // A subsidiary's parent moves with the merge; an account is never its own parent.
+    // A survivor that was the loser's subsidiary (or takes a parent that is itself) would be its own
+    // parent after the merge: the parent is cleared instead.
     if (entity === 'account' && (next.parentAccountId === survivor.id || next.parentAccountId === loser.id)) delete next.parentAccountId;
     next.updatedAt = Math.max(now, survivor.updatedAt);
     const fields: MergeUndo['fields'] = [];
@@ -405,7 +406,6 @@ export function createDuplicatesService(deps: DuplicatesDeps) {
         _deleted: true,
       } as StoredDoc;
       validateDoc(ENTITY_COLLECTION[entity], tombstone);
-      // A subsidiary that is the survivor keeps its own (cleared) parent from `next`, not a re-point.
       merging.add(loserId);
       try {
         await writePair(

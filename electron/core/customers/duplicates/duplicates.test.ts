@@ -298,6 +298,16 @@ describe('merging accounts', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('merging a parent into its own subsidiary clears the parent of the subsidiary, and undo puts it back', async () => {
+    await seedFamily('x');
+    const merged = await value('duplicates.merge', { entity: 'account', survivorId: 'x-sub', loserId: 'x-l', take: {} });
+    expect(merged.moved.accounts).toBe(0);
+    expect((await db.accounts.findOne('x-sub').exec())?.parentAccountId).toBeUndefined();
+    expect((await db.contacts.findOne('x-c1').exec())?.accountId).toBe('x-sub');
+    await value('duplicates.undoMerge', { entity: 'account', loserId: 'x-l' });
+    expect((await db.accounts.findOne('x-sub').exec())?.parentAccountId).toBe('x-l');
+  });
+
   it('re-points a child that arrives later pointing at the merged record', async () => {
     await seedFamily('f');
     await value('duplicates.merge', { entity: 'account', survivorId: 'f-s', loserId: 'f-l', take: {} });
