@@ -119,6 +119,7 @@ test('a typed account and an imported row warn of a duplicate; the pair merges f
   await language(page, 'en');
   await page.getByTestId('duplicates-entity-contact').click();
   await expect(page.getByTestId('duplicates-empty')).toContainText('No likely duplicates');
+  await page.screenshot({ path: test.info().outputPath('duplicates-queue-empty-en.png') });
   await page.getByTestId('duplicates-entity-account').click();
 
   // Merge: the imported record stays, the original's name and website win, its contact moves over.
@@ -171,6 +172,7 @@ test('a typed account and an imported row warn of a duplicate; the pair merges f
   // The original's old link opens the survivor and says why.
   await go(page, `/customers/accounts/${original.id}`);
   await expect(page.getByTestId('merged-notice')).toHaveText('The account you opened was merged into this one.');
+  await page.screenshot({ path: test.info().outputPath('duplicates-merged-notice-en.png') });
   await expect(page).toHaveURL(survivorUrl);
 
   // Undo: both records are back, the contact with its own account, and the pair is in the queue again.
