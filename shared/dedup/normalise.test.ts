@@ -66,6 +66,8 @@ describe('normaliseCompanyName', () => {
 
   it('reads a Chinese name with an English gloss as the Chinese name', () => {
     expect(company('上海华兴科技有限公司 Shanghai Huaxing Co., Ltd.')).toBe('华兴科技');
+    expect(company('TCL科技集团股份有限公司')).toBe('tcl科技');
+    expect(company('TCL科技集团')).not.toBe(company('科技集团'));
   });
 });
 

@@ -1,4 +1,19 @@
 import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import {
+  CITY_ALIASES,
+  CJK_LEGAL_PREFIXES,
+  CJK_LEGAL_SUFFIXES,
+  CJK_PERSON_TITLES,
+  CN_COMPOUND_SURNAMES,
+  CN_PLACE_PREFIXES,
+  EXTRA_COUNTRY_NAMES,
+  FREE_MAIL_DOMAINS,
+  GENERIC_SECOND_LEVEL,
+  LEADING_LEGAL_WORDS,
+  LEGAL_CONNECTORS,
+  LEGAL_FORM_WORDS,
+  PERSON_TITLES,
+} from './normalise-vocabulary';
 
 /**
  * Normalisation for duplicate matching: every field is reduced to the form in which two spellings of
@@ -52,187 +67,6 @@ function words(folded: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-/** Legal forms and corporate filler at the end of a company name, in several languages. */
-const LEGAL_FORM_WORDS = new Set([
-  'inc',
-  'incorporated',
-  'corp',
-  'corporation',
-  'co',
-  'company',
-  'cos',
-  'companies',
-  'ltd',
-  'limited',
-  'llc',
-  'llp',
-  'lp',
-  'plc',
-  'pllc',
-  'pc',
-  'pty',
-  'pte',
-  'bhd',
-  'sdn',
-  'gmbh',
-  'mbh',
-  'ag',
-  'kg',
-  'kgaa',
-  'ohg',
-  'ug',
-  'ev',
-  'eg',
-  'se',
-  'sa',
-  'sas',
-  'sasu',
-  'sarl',
-  'eurl',
-  'sl',
-  'slu',
-  'srl',
-  'spa',
-  'sae',
-  'sab',
-  'cv',
-  'de',
-  'rl',
-  'ltda',
-  'cia',
-  'bv',
-  'nv',
-  'vof',
-  'oy',
-  'oyj',
-  'ab',
-  'as',
-  'asa',
-  'aps',
-  'kk',
-  'kabushiki',
-  'kaisha',
-  'gk',
-  'sp',
-  'z',
-  'oo',
-  'zoo',
-  'group',
-  'holding',
-  'holdings',
-  'and',
-  'und',
-  'et',
-  'y',
-]);
-/** Words that only qualify the last word of a legal form ("S.A. de C.V.", "& Co. KG", "Sp. z o.o."). */
-const LEGAL_CONNECTORS = new Set(['and', 'und', 'et', 'y', 'de', 'z', 'cv', 'rl']);
-/** Legal forms written before the name ("PT Maju", "OOO Romashka", "The Acme Company"). */
-const LEADING_LEGAL_WORDS = new Set(['the', 'pt', 'ooo', 'oao', 'zao', 'pao', 'ao', 'cv']);
-
-/** Chinese, Japanese and Korean legal forms at the end (longest first) or start of a company name. */
-const CJK_LEGAL_SUFFIXES = [
-  '集团股份有限公司',
-  '集团有限责任公司',
-  '集团有限公司',
-  '股份有限公司',
-  '有限责任公司',
-  '控股有限公司',
-  '有限公司',
-  '有限會社',
-  '有限会社',
-  '株式会社',
-  '合同会社',
-  '公司',
-  '集团',
-  '集團',
-  '控股',
-  '주식회사',
-];
-const CJK_LEGAL_PREFIXES = ['株式会社', '有限会社', '合同会社', '주식회사', '(주)'];
-
-/**
- * Provinces and large cities of China that registered names often start with ("北京华为技术有限公司"
- * is 华为技术 registered in Beijing) or carry in brackets ("华为技术(北京)有限公司"). The place says
- * where, not who, so it is dropped from the name; the city field carries that evidence separately.
- */
-const CN_PLACE_PREFIXES = [
-  '北京市',
-  '上海市',
-  '天津市',
-  '重庆市',
-  '北京',
-  '上海',
-  '天津',
-  '重庆',
-  '深圳市',
-  '深圳',
-  '广州市',
-  '广州',
-  '杭州市',
-  '杭州',
-  '成都市',
-  '成都',
-  '南京市',
-  '南京',
-  '武汉市',
-  '武汉',
-  '苏州市',
-  '苏州',
-  '西安市',
-  '西安',
-  '厦门市',
-  '厦门',
-  '青岛市',
-  '青岛',
-  '大连市',
-  '大连',
-  '宁波市',
-  '宁波',
-  '无锡市',
-  '无锡',
-  '长沙市',
-  '长沙',
-  '郑州市',
-  '郑州',
-  '济南市',
-  '济南',
-  '沈阳市',
-  '沈阳',
-  '东莞市',
-  '东莞',
-  '佛山市',
-  '佛山',
-  '香港',
-  '台湾',
-  '广东省',
-  '广东',
-  '江苏省',
-  '江苏',
-  '浙江省',
-  '浙江',
-  '山东省',
-  '山东',
-  '四川省',
-  '四川',
-  '湖北省',
-  '湖北',
-  '湖南省',
-  '湖南',
-  '河南省',
-  '河南',
-  '河北省',
-  '河北',
-  '福建省',
-  '福建',
-  '安徽省',
-  '安徽',
-  '辽宁省',
-  '辽宁',
-  '陕西省',
-  '陕西',
-  '中国',
-];
 const CN_PLACE_IN_BRACKETS = /[(（]([^()（）]{1,6})[)）]/gu;
 
 function stripCjkCompany(run: string): string {
@@ -274,8 +108,14 @@ export function normaliseCompanyName(name: string): NormalisedName {
   const cjkChars = cjkRuns.reduce((sum, run) => sum + run.length, 0);
   const latinChars = folded.replace(CJK_RUN, '').replace(/[^\p{L}\p{N}]/gu, '').length;
   if (cjkChars > 0 && cjkChars * 2 >= latinChars) {
-    // A CJK name: the CJK part is the name; an English gloss ("Co., Ltd.") beside it is dropped.
-    const key = cjkRuns.map(stripCjkCompany).join('');
+    // A CJK name: the words written with CJK characters are the name, including Latin letters
+    // attached to them ("TCL科技集团"); an English gloss standing apart ("Shanghai Huaxing Co., Ltd.") is
+    // a translation and is dropped.
+    const key = folded
+      .split(/\s+/)
+      .filter((chunk) => CJK_CHAR.test(chunk))
+      .map((chunk) => stripCjkCompany(chunk.replace(/[^\p{L}\p{N}]+/gu, '')))
+      .join('');
     return { key, tokens: [...key], cjk: true };
   }
   const all = words(folded.replace(CJK_RUN, ' '));
@@ -287,47 +127,6 @@ export function normaliseCompanyName(name: string): NormalisedName {
   const tokens = kept.length > 0 ? kept : all;
   return { key: tokens.join(' '), tokens, cjk: false };
 }
-
-/** Courtesy titles and honorifics that are not part of who a person is. */
-const PERSON_TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'mx',
-  'dr',
-  'prof',
-  'sir',
-  'herr',
-  'frau',
-  'mme',
-  'mlle',
-  'm',
-  'sr',
-  'sra',
-  'jr',
-]);
-const CJK_PERSON_TITLES = ['先生', '女士', '小姐', '博士', '教授', '总经理', '经理', '总监', 'さん', '様', '씨'];
-
-/** Two-character Chinese family names; any other name's family name is its first character. */
-const CN_COMPOUND_SURNAMES = new Set([
-  '欧阳',
-  '司马',
-  '诸葛',
-  '上官',
-  '司徒',
-  '东方',
-  '皇甫',
-  '尉迟',
-  '公孙',
-  '慕容',
-  '夏侯',
-  '令狐',
-  '长孙',
-  '宇文',
-  '轩辕',
-  '端木',
-]);
 
 function splitCjkPersonName(run: string): string[] {
   let text = run;
@@ -377,68 +176,10 @@ export function normaliseEmail(email: string | undefined): string | undefined {
   return text;
 }
 
-/**
- * Mail providers anyone can sign up to: sharing one says nothing about sharing a company, so their
- * domains never count as a company's domain.
- */
-const FREE_MAIL_DOMAINS = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'hotmail.co.uk',
-  'hotmail.de',
-  'hotmail.fr',
-  'live.com',
-  'live.de',
-  'msn.com',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'yahoo.de',
-  'yahoo.fr',
-  'yahoo.co.jp',
-  'ymail.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.de',
-  'gmx.net',
-  'gmx.com',
-  'web.de',
-  't-online.de',
-  'freenet.de',
-  'orange.fr',
-  'free.fr',
-  'laposte.net',
-  'libero.it',
-  'mail.ru',
-  'yandex.ru',
-  'qq.com',
-  'vip.qq.com',
-  '163.com',
-  '126.com',
-  'yeah.net',
-  'sina.com',
-  'sina.cn',
-  'sohu.com',
-  'foxmail.com',
-  'aliyun.com',
-  '139.com',
-  'naver.com',
-  'daum.net',
-  'example.com',
-]);
-
 /** True for public mail providers (gmail.com, qq.com, …). */
 export function isFreeMailDomain(domain: string): boolean {
   return FREE_MAIL_DOMAINS.has(domain);
 }
-
-/** Second-level labels under country codes that are not a company's own ("acme.co.uk", "acme.com.cn"). */
-const GENERIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'ltd', 'plc', 'gen', 'biz']);
 
 /** The registrable part of a host: "mail.eu.acme.com" → "acme.com", "www.acme.co.uk" → "acme.co.uk". */
 function registrableDomain(host: string): string {
@@ -477,30 +218,6 @@ export function recordDomain(record: { readonly domain?: string; readonly websit
   const own = domainFromWebsite(record.domain) ?? domainFromWebsite(record.website);
   return own !== undefined && !isFreeMailDomain(own) ? own : domainFromEmail(record.email);
 }
-
-const EXTRA_COUNTRY_NAMES: Readonly<Record<string, CountryCode>> = {
-  usa: 'US',
-  'u s a': 'US',
-  'u s': 'US',
-  america: 'US',
-  'united states of america': 'US',
-  uk: 'GB',
-  'great britain': 'GB',
-  england: 'GB',
-  scotland: 'GB',
-  wales: 'GB',
-  prc: 'CN',
-  'mainland china': 'CN',
-  中华人民共和国: 'CN',
-  中國: 'CN',
-  'hong kong': 'HK',
-  'south korea': 'KR',
-  korea: 'KR',
-  holland: 'NL',
-  'the netherlands': 'NL',
-  deutschland: 'DE',
-  uae: 'AE',
-};
 
 let countryNames: Map<string, CountryCode> | undefined;
 let isoCodes: ReadonlySet<string> | undefined;
@@ -580,49 +297,6 @@ export function normalisePhone(phone: string | undefined, country?: string): str
   const digits = text.replace(/(?:ext\.?|x|#|分机|转).*$/i, '').replace(/\D/g, '');
   return digits.length >= MIN_PHONE_DIGITS ? `#${digits}` : undefined;
 }
-
-/**
- * Other names of cities that records carry in either form: pinyin for Chinese cities ("Beijing" is
- * 北京) and English exonyms for European ones ("Munich" is München).
- */
-const CITY_ALIASES: Readonly<Record<string, string>> = {
-  beijing: '北京',
-  peking: '北京',
-  shanghai: '上海',
-  shenzhen: '深圳',
-  guangzhou: '广州',
-  canton: '广州',
-  hangzhou: '杭州',
-  chengdu: '成都',
-  nanjing: '南京',
-  wuhan: '武汉',
-  suzhou: '苏州',
-  tianjin: '天津',
-  chongqing: '重庆',
-  xian: '西安',
-  'xi an': '西安',
-  xiamen: '厦门',
-  qingdao: '青岛',
-  dalian: '大连',
-  ningbo: '宁波',
-  'hong kong': '香港',
-  munich: 'munchen',
-  muenchen: 'munchen',
-  cologne: 'koln',
-  koeln: 'koln',
-  nuremberg: 'nurnberg',
-  milan: 'milano',
-  rome: 'roma',
-  vienna: 'wien',
-  prague: 'praha',
-  lisbon: 'lisboa',
-  'mexico city': 'ciudad de mexico',
-  'new york city': 'new york',
-  nyc: 'new york',
-  東京: 'tokyo',
-  东京: 'tokyo',
-  大阪: 'osaka',
-};
 
 /** City without case, accents, punctuation or "市", in one spelling ("MÜNCHEN", "Munich" → "munchen"; "上海市", "Shanghai" → "上海"). */
 export function normaliseCity(city: string | undefined): string | undefined {
