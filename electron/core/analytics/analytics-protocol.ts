@@ -1,6 +1,7 @@
 import type { WinActivity, WinOpportunity } from '../../../shared/analytics/win-features';
 import type { WinModel, WinScore } from '../../../shared/analytics/win-model';
-import type { InsightJobInput, InsightJobResult } from '../insight/insight-job-types';
+import type { PackedInsightInput } from '../insight/insight-job-pack';
+import type { InsightJobResult } from '../insight/insight-job-types';
 import type { SeriesForecast, SeriesInput } from './forecast-series';
 
 /** What the core asks the analytics worker; plain data only, since it crosses a thread by structured clone. */
@@ -24,7 +25,7 @@ export type AnalyticsJob =
   | {
       /** Customer insight: CLV, churn, RFM and recommendations over every account in one pass. */
       readonly kind: 'insights';
-      readonly input: InsightJobInput;
+      readonly input: PackedInsightInput;
     };
 
 export type AnalyticsJobResult = {

@@ -108,10 +108,12 @@ export function createInsightHandlers(deps: InsightHandlerDeps): InsightHandlers
     insightChanged$: changed.asObservable(),
     async close() {
       changes.unsubscribe();
-      await service.close();
+      // Our own threads end at once (a running job is abandoned, not awaited: it may take seconds).
+      const closing = service.close();
+      if (ownsPool) await pool.close();
+      await closing;
       changed.complete();
       dashboards.clear();
-      if (ownsPool) await pool.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import type { SlaReference } from '../service/sla-reference';
 import { loadInsightInput, type InsightAccount, type InsightInput, type InsightProduct } from './extract-insight-data';
 import type { InsightJobInput, InsightJobResult } from './insight-job-types';
+import { packInsightInput } from './insight-job-pack';
 import { mergeInsightParts } from './run-insight-job';
 
 /** One finished run: every account's answer ready to hand out, and what the dashboard aggregates. */
@@ -63,10 +64,11 @@ export type InsightService = {
  * (see runInsightJob), else the whole job on one.
  */
 export async function runInsightsOnPool(pool: AnalyticsWorkerPool, input: InsightJobInput): Promise<InsightJobResult> {
-  if (pool.size < 2) return pool.run({ kind: 'insights', input: { ...input, part: 'all' } });
+  const packed = packInsightInput(input);
+  if (pool.size < 2) return pool.run({ kind: 'insights', input: { ...packed, part: 'all' } });
   const [customers, products] = await Promise.all([
-    pool.run({ kind: 'insights', input: { ...input, part: 'customers' } }),
-    pool.run({ kind: 'insights', input: { ...input, part: 'products' } }),
+    pool.run({ kind: 'insights', input: { ...packed, part: 'customers' } }),
+    pool.run({ kind: 'insights', input: { ...packed, part: 'products' } }),
   ]);
   return mergeInsightParts(customers, products);
 }
@@ -107,6 +109,8 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
       const snapshot = buildSnapshot(input, result, { computedAt: now(), todayDay });
       return setState({ status: 'ready', snapshot, error: null, version: state.version + 1 });
     } catch (error) {
+      // Closing stops the threads under a running job: that is no failure to report.
+      if (closed) return state;
       log('customer insight run failed', error);
       const message = error instanceof Error ? error.message : String(error);
       // A failed rerun keeps the last good answers: the figures are older, not wrong.
