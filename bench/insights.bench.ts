@@ -11,7 +11,7 @@
  * - account_insight_p95_ms: `insight.account` through a real core's dispatcher on a database seeded
  *   by the demo seed (default 5,000 accounts), after the core's own run finished.
  * - forecast_1000_series_ms: the same measurement as bench:forecast.
- * - dedup_precision / dedup_recall: the duplicate detection's own evaluation.
+ * - dedup_precision / dedup_recall: the duplicate detection's own evaluation (shared/dedup/evaluate.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Result } from '../shared/contract';
 import type { InsightModelSummary } from '../shared/contract/insight/insight-requests';
+import { evaluateDuplicateDetection } from '../shared/dedup/evaluate';
 import type { Transaction } from '../shared/insight/transactions';
 import { AnalyticsWorkerPool } from '../electron/core/analytics/analytics-worker-pool';
 import { createCore } from '../electron/core/core';
@@ -37,14 +38,19 @@ const { values: args } = parseArgs({
     accounts: { type: 'string', default: '100000' },
     'db-accounts': { type: 'string', default: '5000' },
     requests: { type: 'string', default: '500' },
+    /** Comma-separated subset of job,account,forecast,dedup (default all). */
+    phases: { type: 'string', default: 'job,account,forecast,dedup' },
   },
 });
+const PHASES = new Set(String(args.phases).split(','));
 /** The acceptance sizes by default; smaller ones (`-- --accounts 5000 --db-accounts 500`) for a quick check. */
 const SIZE = { accounts: Number(args.accounts), dbAccounts: Number(args['db-accounts']), requests: Number(args.requests) };
 const SEED = 42;
 /** The datasets' "now", and the core's clock while it is measured. */
 const NOW = Date.UTC(2025, 5, 2, 14, 0);
 const DAY_MS = 86_400_000;
+/** Base records per entity for the duplicate-detection check (a quarter re-entered, a tenth look-alikes). */
+const DEDUP_RECORDS = 10_000;
 
 const context: SessionContext = { sessionId: 'bench', emit: () => undefined, onClose: () => undefined };
 const betweenRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -70,14 +76,19 @@ async function measureInsightJob(): Promise<Record<string, number | null>> {
     await warmForecastPool(pool);
     const input = { transactions, profiles, events: { cases: [], surveys: [], activities: [] }, todayDay: Math.floor(NOW / DAY_MS) };
     const t0 = nowMs();
+    const cpu0 = process.cpuUsage();
     const result = await runInsightsOnPool(pool, input);
     const ms = nowMs() - t0;
+    // CPU time of the whole process (every thread): on a shared machine wall time mostly measures the neighbours.
+    const usage = process.cpuUsage(cpu0);
+    const cpuMs = (usage.user + usage.system) / 1000;
     progress(`insights job ${round(ms, 0)} ms (in worker ${round(result.computeMs, 0)} ms); churn ${JSON.stringify(result.churn)}`);
     progress(`recommendations ${JSON.stringify(result.recommendations)}`);
     progress(`clv bgnbd ${JSON.stringify(result.clv?.bgnbd)} calibration MAE ${result.clv?.calibration?.meanAbsoluteError ?? 'n/a'}`);
     return {
       insights_100k_ms: round(ms, 0),
       insights_100k_in_worker_ms: round(result.computeMs, 0),
+      insights_100k_cpu_ms: round(cpuMs, 0),
       insights_accounts: SIZE.accounts,
       insights_order_lines: lines,
       recs_hit_rate_at5: nullableRound(result.recommendations?.hitRateAt5),
@@ -158,19 +169,28 @@ async function measureForecast(): Promise<Record<string, number>> {
   }
 }
 
+/** Duplicate detection's precision and recall on generated records with known duplicates (accounts and contacts). */
+function measureDedup(): Record<string, number> {
+  const result = evaluateDuplicateDetection({ records: DEDUP_RECORDS, seed: SEED });
+  progress(`dedup: ${result.pairs} pairs found, ${result.truePairs} true, in ${round(result.ms, 0)} ms`);
+  return { dedup_precision: round(result.precision, 3), dedup_recall: round(result.recall, 3), dedup_records_per_entity: DEDUP_RECORDS };
+}
+
 function nullableRound(value: number | null | undefined): number | null {
   return value === null || value === undefined ? null : round(value, 3);
 }
 
 async function main(): Promise<void> {
-  const job = await measureInsightJob();
-  const account = await measureAccountRequests();
-  const forecast = await measureForecast();
+  const job = PHASES.has('job') ? await measureInsightJob() : {};
+  const account = PHASES.has('account') ? await measureAccountRequests() : {};
+  const forecast = PHASES.has('forecast') ? await measureForecast() : {};
+  const dedup = PHASES.has('dedup') ? measureDedup() : {};
   console.log(
     JSON.stringify({
       ...job,
       ...account,
       ...forecast,
+      ...dedup,
       cpus: availableParallelism(),
       load1: round(loadavg()[0] ?? 0, 1),
     }),
