@@ -59,13 +59,14 @@ export function foldText(text: string): string {
  * "&" reads as "and", then every other run of punctuation separates words. CJK runs are kept whole.
  */
 function words(folded: string): string[] {
-  return folded
-    .replace(/(?<![\p{L}\p{N}])(?:\p{L}[./]){1,4}\p{L}?\.?(?![\p{L}\p{N}])/gu, (m) => ` ${m.replace(/[./]/g, '')} `)
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((word) => word.length > 0);
+  let text = folded;
+  if (text.includes('.') || text.includes('/')) text = text.replace(DOTTED_ABBREVIATION, (m) => ` ${m.replace(/[./]/g, '')} `);
+  if (text.includes('&')) text = text.replace(/&/g, ' and ');
+  return text.split(NOT_A_WORD).filter((word) => word.length > 0);
 }
+
+const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}[./]){1,4}\p{L}?\.?(?![\p{L}\p{N}])/gu;
+const NOT_A_WORD = /[^\p{L}\p{N}]+/u;
 
 const CN_PLACE_IN_BRACKETS = /[(（]([^()（）]{1,6})[)）]/gu;
 
