@@ -6,6 +6,7 @@ import {
   expectedPurchasesUnconditional,
   fitBgNbd,
   minimise,
+  NotEnoughDataError,
   probabilityAlive,
   type BgNbdParams,
   type RecencyFrequency,
@@ -178,7 +179,20 @@ describe('fitBgNbd', () => {
     expect(fit.iterations).toBeGreaterThan(0);
   });
 
+  it('reaches the maximum on a small book too (500 customers, one Nelder-Mead stage)', () => {
+    const { customers } = simulateBgNbd(CDNOW, { customers: 500, weeks: 52, seed: 4 });
+    const fit = fitBgNbd(customers);
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(bgNbdLogLikelihood(CDNOW, customers));
+    // No direction improves the likelihood at the reported point.
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      for (const f of [0.99, 1.01]) {
+        expect(bgNbdLogLikelihood({ ...fit, [key]: fit[key] * f }, customers)).toBeLessThanOrEqual(fit.logLikelihood + 1e-6);
+      }
+    }
+  });
+
   it('refuses data without a single repeat purchase', () => {
+    expect(() => fitBgNbd([{ x: 0, tx: 0, T: 5 }])).toThrow(NotEnoughDataError);
     expect(() => fitBgNbd([{ x: 0, tx: 0, T: 5 }])).toThrow(/no customer has a repeat purchase/);
     expect(() => fitBgNbd([])).toThrow(/no customers/);
   });

@@ -208,7 +208,11 @@ const LOG_BOUND = 15;
  * rate of customers. Points outside the bounds or with a non-finite likelihood get a penalty that
  * grows with the distance, so the simplex walks back.
  */
-export function fitBgNbd(customers: readonly RecencyFrequency[], opts: { readonly maxIterations?: number } = {}): BgNbdFit {
+export function fitBgNbd(
+  customers: readonly RecencyFrequency[],
+  /** Bound on Nelder-Mead iterations over both stages (the polish gets at least 50). */
+  opts: { readonly maxIterations?: number } = {},
+): BgNbdFit {
   if (customers.length === 0) throw new NotEnoughDataError('BG/NBD: no customers to fit');
   const d = pack(customers);
   let repeats = 0;
@@ -234,9 +238,9 @@ export function fitBgNbd(customers: readonly RecencyFrequency[], opts: { readonl
   let iterations = 0;
   // On large histories the long walk from the start point runs on an evenly spaced subsample;
   // the full data then only polishes from there with a small simplex.
-  if (d.n > WARM_START_ROWS) {
-    const every = Math.ceil(customers.length / WARM_START_ROWS);
-    const sample = pack(customers.filter((_, i) => i % every === 0));
+  const every = Math.ceil(customers.length / WARM_START_ROWS);
+  const sample = d.n > WARM_START_ROWS ? pack(customers.filter((_, i) => i % every === 0)) : null;
+  if (sample?.x.some((x) => x > 0)) {
     const warm = minimise(objectiveOn(sample), start, { maxIterations, tolerance: FIT_TOLERANCE, step: 0.5 });
     start = warm.x;
     iterations += warm.iterations;
@@ -263,7 +267,7 @@ const fromLog = (theta: readonly number[]): BgNbdParams => ({
  */
 const FIT_TOLERANCE = 1e-5;
 
-/** Distinct (x, tx, T) rows above which fitBgNbd warm-starts on a subsample. */
+/** Distinct (x, tx, T) rows above which fitBgNbd warm-starts on a subsample of about this many customers. */
 const WARM_START_ROWS = 8000;
 
 /** P(alive | x, tx, T) (FHL 2005, eq. 13): 1 for a customer without repeat purchases. */
