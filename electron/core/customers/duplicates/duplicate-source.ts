@@ -73,6 +73,10 @@ type Entry = {
   pairs: Map<string, DuplicatePair> | null;
   /** Pair keys per record id, so a change drops that record's old pairs without a scan. */
   pairsById: Map<string, Set<string>>;
+  /** The first count of all pairs, shared by every caller while it runs. */
+  pairsReady: Promise<void> | null;
+  /** Records changed while that first count runs: their pairs come from the change, not the count. */
+  touchedDuringCount: Set<string> | null;
 };
 
 export type DuplicateSource = {
@@ -126,6 +130,7 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
 
   function apply(entry: Entry, entity: DuplicateEntity, doc: Account | Contact, deleted: boolean): void {
     entry.version++;
+    entry.touchedDuringCount?.add(doc.id);
     if (entry.pairs) dropPairs(entry, doc.id);
     if (deleted) {
       entry.index.remove(doc.id);
@@ -146,7 +151,15 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
 
   async function build(entity: DuplicateEntity): Promise<Entry> {
     const collection = collectionOf(entity) as RxCollection<Account | Contact>;
-    const entry: Entry = { index: new DuplicateIndex(entity), dismissed: new Map(), version: 0, pairs: null, pairsById: new Map() };
+    const entry: Entry = {
+      index: new DuplicateIndex(entity),
+      dismissed: new Map(),
+      version: 0,
+      pairs: null,
+      pairsById: new Map(),
+      pairsReady: null,
+      touchedDuringCount: null,
+    };
     let held: Array<{ operation: string; documentData: (Account & { _deleted?: boolean }) | (Contact & { _deleted?: boolean }) }> | null =
       [];
     subscriptions.push(
@@ -172,6 +185,34 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
     return entry;
   }
 
+  /**
+   * Every record's candidates above the threshold, looked up in slices with other requests in
+   * between (the engine's one-call pairs() would hold the core for seconds on a large database).
+   * Pairs are kept from the moment the count starts, so changes meanwhile keep theirs current, and
+   * the records they touched are skipped by the count.
+   */
+  async function countPairs(entry: Entry, entity: DuplicateEntity): Promise<void> {
+    entry.pairs = new Map();
+    entry.touchedDuringCount = new Set();
+    try {
+      const docs = await (collectionOf(entity) as RxCollection<Account | Contact>).find().exec();
+      for (let start = 0; start < docs.length; start += BUILD_SLICE) {
+        for (const doc of docs.slice(start, start + BUILD_SLICE)) {
+          if (entry.touchedDuringCount.has(doc.id)) continue;
+          const record = toDedupRecord(entity, doc.toJSON(false) as Account | Contact);
+          for (const candidate of entry.index.candidatesFor(record, { threshold: DEFAULT_DUPLICATE_THRESHOLD, limit: PAIRS_PER_RECORD })) {
+            const [aId, bId] = record.id < candidate.id ? [record.id, candidate.id] : [candidate.id, record.id];
+            addPair(entry, { aId, bId, score: candidate.score, reasons: candidate.reasons });
+          }
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      entry.version++;
+    } finally {
+      entry.touchedDuringCount = null;
+    }
+  }
+
   return {
     index(entity) {
       if (closed) return Promise.reject(new Error('The duplicate index is closed'));
@@ -195,11 +236,17 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
     async pairs(entity) {
       await this.index(entity);
       const entry = ready.get(entity) as Entry;
-      if (!entry.pairs) {
-        entry.pairs = new Map();
-        for (const pair of entry.index.pairs({ threshold: DEFAULT_DUPLICATE_THRESHOLD })) addPair(entry, pair);
+      if (!entry.pairsReady) {
+        entry.pairsReady = countPairs(entry, entity);
+        // A failed count is not kept, so the next request counts again.
+        entry.pairsReady.catch(() => {
+          entry.pairs = null;
+          entry.pairsReady = null;
+          entry.pairsById.clear();
+        });
       }
-      return [...entry.pairs.values()];
+      await entry.pairsReady;
+      return [...(entry.pairs ?? new Map<string, DuplicatePair>()).values()];
     },
     close() {
       closed = true;
