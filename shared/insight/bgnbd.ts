@@ -1,8 +1,7 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
-import * as fminModule from 'fmin';
-import type { NelderMeadOptions, NelderMeadPoint, NelderMeadResult } from 'fmin';
+import { nelderMead, type NelderMeadOptions, type NelderMeadPoint } from 'fmin';
 
 /**
  * BG/NBD model of repeat purchases (Fader, Hardie & Lee 2005, "Counting your customers the easy
@@ -24,16 +23,6 @@ export class NotEnoughDataError extends Error {
 
 export type BgNbdFit = BgNbdParams & { readonly logLikelihood: number; readonly iterations: number };
 
-type NelderMead = (f: (x: number[]) => number, x0: number[], options?: NelderMeadOptions) => NelderMeadResult;
-
-function loadNelderMead(): NelderMead {
-  const fromModule = fminModule.nelderMead;
-  if (fromModule) return fromModule;
-  const fromGlobal = (globalThis as { fmin?: { nelderMead?: NelderMead } }).fmin?.nelderMead;
-  if (!fromGlobal) throw new Error('fmin did not load: nelderMead is neither exported nor on globalThis.fmin');
-  return fromGlobal;
-}
-
 /** fmin's own stopping rule, applied to the simplex of its last iteration. */
 function converged(last: { simplex?: NelderMeadPoint[] } | undefined, tolerance: number): boolean {
   const simplex = last?.simplex;
@@ -49,18 +38,16 @@ function converged(last: { simplex?: NelderMeadPoint[] } | undefined, tolerance:
 export type MinimiseResult = { readonly x: number[]; readonly fx: number; readonly iterations: number };
 
 /**
- * Minimises f with fmin's Nelder-Mead. fmin's shrink step references an undeclared variable and
- * throws, so each run is told to stop where it would shrink (sigma = 1), and a run that stopped
- * before meeting fmin's convergence rule is restarted around its best vertex with a smaller simplex,
- * which does the shrink's job. `step` is the initial simplex size along each axis; `tolerance`
- * bounds both the spread of f and of the coordinates over the final simplex.
+ * Minimises f with fmin's Nelder-Mead; a run that stopped before meeting fmin's convergence rule
+ * (its iteration budget ran out on a flat valley) is restarted around its best vertex with a smaller
+ * simplex. `step` is the initial simplex size along each axis; `tolerance` bounds both the spread of
+ * f and of the coordinates over the final simplex.
  */
 export function minimise(
   f: (x: readonly number[]) => number,
   x0: readonly number[],
   opts: { readonly maxIterations: number; readonly tolerance: number; readonly step: number },
 ): MinimiseResult {
-  const nelderMead = loadNelderMead();
   // The search runs on u = 1 + (x - centre) so that fmin's relative initial step (nonZeroDelta)
   // becomes an absolute step in x, whatever the scale of the coordinates.
   let centre = [...x0];
@@ -74,7 +61,7 @@ export function minimise(
     const result = nelderMead(
       g,
       c.map(() => 1),
-      { maxIterations: opts.maxIterations - iterations, minErrorDelta: opts.tolerance, nonZeroDelta: 1 + step, sigma: 1, history },
+      { maxIterations: opts.maxIterations - iterations, minErrorDelta: opts.tolerance, nonZeroDelta: 1 + step, history },
     );
     iterations += Math.max(history.length, 1);
     if (result.fx <= best) {
