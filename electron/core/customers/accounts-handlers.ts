@@ -1,7 +1,7 @@
 import { ok } from '../../../shared/contract';
 import type { Account, Contact } from '../../../shared/schemas';
 import { defineHandlers } from '../rpc/dispatcher';
-import { followMerged } from './duplicates/merge-links';
+import { followMerged, refuseRestoreOfMerged } from './duplicates/merge-links';
 import { createRecordStore, type StoreDeps } from './record-store';
 
 export function createAccountsHandlers(deps: StoreDeps) {
@@ -25,6 +25,7 @@ export function createAccountsHandlers(deps: StoreDeps) {
         return ok({ id, contactIds });
       },
       'accounts.restore': async ({ id, contactIds }) => {
+        await refuseRestoreOfMerged(deps.db, 'account', id);
         const restored = await store.restore(id);
         await contacts.restoreMany(contactIds ?? []);
         return ok(restored);

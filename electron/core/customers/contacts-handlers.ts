@@ -2,7 +2,7 @@ import { ok, type ContactRow, type ListWindow, type Stored } from '../../../shar
 import type { Contact } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';
-import { followMerged } from './duplicates/merge-links';
+import { followMerged, refuseRestoreOfMerged } from './duplicates/merge-links';
 import { createRecordStore, type StoreDeps } from './record-store';
 
 export function createContactsHandlers(deps: StoreDeps) {
@@ -20,7 +20,10 @@ export function createContactsHandlers(deps: StoreDeps) {
       'contacts.create': async ({ values }) => ok(await store.create(values)),
       'contacts.update': async ({ id, patch, unset, expectedRevision }) => ok(await store.update(id, patch, unset ?? [], expectedRevision)),
       'contacts.delete': async ({ id }) => ok(await store.remove(id)),
-      'contacts.restore': async ({ id }) => ok(await store.restore(id)),
+      'contacts.restore': async ({ id }) => {
+        await refuseRestoreOfMerged(deps.db, 'contact', id);
+        return ok(await store.restore(id));
+      },
     }),
   };
 }

@@ -292,6 +292,9 @@ describe('merging accounts', () => {
       session = { signedIn: false };
     }
 
+    const plainRestore = await call('accounts.restore', { id: 'r-sub' });
+    expect(plainRestore.ok ? null : plainRestore.error).toMatchObject({ code: 'invalid_state', reason: 'merged' });
+
     const notMerged = await call('duplicates.undoMerge', { entity: 'account', loserId: 'r-l' });
     expect(notMerged.ok ? null : notMerged.error).toMatchObject({ code: 'invalid_state', reason: 'not_merged' });
 

@@ -150,3 +150,21 @@ export async function followMerged<T>(db: CrmDatabase, entity: DuplicateEntity, 
     throw new HandlerError('not_found', `The ${entity} ${id} was merged into ${survivorId}`, 'merged', { survivorId });
   }
 }
+
+/**
+ * For accounts.restore / contacts.restore: a merge tombstone comes back only through
+ * duplicates.undoMerge, which also puts the survivor's fields and the moved children back.
+ */
+export async function refuseRestoreOfMerged(db: CrmDatabase, entity: DuplicateEntity, id: string): Promise<void> {
+  const doc = (await readStored(db, ENTITY_COLLECTION[entity], [id])).get(id);
+  if (doc?._deleted && typeof doc.mergedIntoId === 'string') {
+    throw new HandlerError(
+      'invalid_state',
+      `The ${entity} ${id} was merged into ${doc.mergedIntoId}; undo the merge to bring it back`,
+      'merged',
+      {
+        survivorId: doc.mergedIntoId,
+      },
+    );
+  }
+}
