@@ -35,7 +35,8 @@ import { bigrams, nameSimilarity } from './similarity';
  *             | at 0.65, then to -3 / -5 at 0.4 and below (names that have little in common)
  *
  * A name shared by several records ("John Smith", "张伟") is weaker evidence than a rare one: the
- * equal-name points drop by log2(carriers / COMMON_NAME_FROM), at most commonNamePenaltyMax.
+ * equal-name points drop by log2(carriers / COMMON_NAME_FROM), at most commonNamePenaltyMax, except
+ * for two contacts of the same account.
  *
  * Example: "Acme Inc." in Berlin with +49 30 1234567 against "ACME GmbH", Berlin, "030 1234567":
  * -4 (prior) + 5.5 (equal name) + 4.5 (phone) + 1 (city) = 7 points, score 0.999. The same name in
@@ -225,10 +226,13 @@ function nameEvidence(
   b: PreparedRecord,
   weights: EntityWeights,
   nameCounts: ReadonlyMap<string, number>,
+  sameAccount: boolean,
 ): { points: number; similarity: number } {
   const similarity = nameSimilarity(a.name, b.name);
   let points = namePoints(similarity, weights);
-  if (similarity >= 1) {
+  // Within one company namesakes are rare, so how common a name is across all records only counts
+  // for contacts not known to share an account.
+  if (similarity >= 1 && !sameAccount) {
     // A duplicate cluster is two or three records; a name carried by more is common.
     const carriers = nameCounts.get(a.name.key) ?? 0;
     if (carriers > COMMON_NAME_FROM) points -= Math.min(weights.commonNamePenaltyMax, Math.log2(carriers / COMMON_NAME_FROM));
@@ -258,7 +262,7 @@ export function scorePair(
   const account = entity === 'contact' ? fieldPoints(a.accountId, b.accountId, weights.account) : 0;
   const fields = PRIOR_POINTS + email + phone + domain + city + country + account;
   if (fields + weights.nameEqual < minPoints) return undefined;
-  const name = nameEvidence(a, b, weights, nameCounts);
+  const name = nameEvidence(a, b, weights, nameCounts, account > 0);
   const points = fields + name.points;
   if (points < minPoints) return undefined;
   const reasons: MatchReason[] = [];
