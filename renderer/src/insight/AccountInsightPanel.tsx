@@ -199,7 +199,7 @@ function Recommendations({
             return (
               <li key={rec.productId} className="insight-rec" data-testid="insight-recommendation">
                 <span className="insight-rec-main">
-                  <Link to={`/sales/products/${encodeURIComponent(rec.productId)}`} className="insight-rec-name" title={rec.productName}>
+                  <Link to={`/sales/products/${encodeURIComponent(rec.productId)}`} className="insight-rec-name">
                     {rec.productName}
                   </Link>
                   <span className="insight-rec-why">{why(rec)}</span>

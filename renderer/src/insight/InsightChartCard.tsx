@@ -40,10 +40,12 @@ export function InsightChartCard({
         {children}
       </div>
       {note ? <p className="chart-note">{note}</p> : null}
-      <details className="insight-table-toggle">
-        <summary>{t('dashboard.charts.showTable')}</summary>
-        <FigureTable caption={title} columns={columns} rows={rows} />
-      </details>
+      {rows.length > 0 ? (
+        <details className="insight-table-toggle">
+          <summary>{t('dashboard.charts.showTable')}</summary>
+          <FigureTable caption={title} columns={columns} rows={rows} />
+        </details>
+      ) : null}
     </section>
   );
 }

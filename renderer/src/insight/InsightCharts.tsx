@@ -135,7 +135,7 @@ export function InsightCharts({ dashboard }: { readonly dashboard: CustomersDash
           })
         }
         columns={[{ label: t('dashboard.table.band') }, { label: t('dashboard.table.accounts'), numeric: true }]}
-        rows={CHURN_BANDS.map((band) => [t(`bandRisk.${band}`), n(dashboard.churnBands[band])])}
+        rows={noChurnModel ? [] : CHURN_BANDS.map((band) => [t(`bandRisk.${band}`), n(dashboard.churnBands[band])])}
       >
         {noChurnModel ? (
           <p className="insight-chart-empty">{noChurnModel}</p>
