@@ -70,8 +70,12 @@ function websiteVariant(rand: Rand, domain: string): string {
   return pick(rand, [`https://www.${domain}`, `http://${domain}/`, `www.${domain}`, `https://${domain}/contact`, domain.toUpperCase()]);
 }
 
+/** Draws before newCompany gives up: the vocabularies hold somewhat over 140,000 distinct companies. */
+const MAX_NAME_DRAWS = 100_000;
+
 export function newCompany(rand: Rand, id: string, usedNames: Set<string>): Company {
-  for (;;) {
+  for (let draw = 0; ; draw++) {
+    if (draw >= MAX_NAME_DRAWS) throw new Error(`no distinct company name left after ${usedNames.size} names; generate fewer records`);
     const cjk = rand() < 0.25;
     const place = cjk ? pick(rand, CN_PLACES) : pick(rand, LATIN_PLACES);
     if (cjk) {

@@ -210,6 +210,7 @@ export function generateDuplicates(options: GenerateDuplicatesOptions): Generate
     // Two different people with the same name at the same company are rare enough to leave out: no
     // matcher can tell them apart without more than a name.
     const namesAtCompany = new Set<string>();
+    let redraws = 0;
     const place = (person: Person, company: Company): boolean => {
       const key = `${company.id}|${person.givenAscii}|${person.familyAscii}`;
       if (namesAtCompany.has(key)) return false;
@@ -220,6 +221,8 @@ export function generateDuplicates(options: GenerateDuplicatesOptions): Generate
       const person = newPerson(rand);
       const company = pick(rand, companies);
       if (!place(person, company)) {
+        // This person's name is taken at that company: draw again, within reason.
+        if (++redraws > records * 10) throw new Error('too few distinct names for this many contacts per company');
         i--;
         continue;
       }
