@@ -195,6 +195,10 @@ test('the model page shows the churn AUC with its interval and the recommendatio
     );
   }
   await expect(page.getByTestId('insight-churn-verdict')).toBeVisible();
+  // "Recalculate now" reruns the models and the page follows the new run.
+  await page.getByTestId('insight-recompute').click();
+  await expect(page.getByTestId('insight-status')).toContainText('Calculated just now');
+  await expect(page.getByTestId('insight-status').getByRole('alert')).toHaveCount(0);
   const recs = model.recommendations!;
   expect(recs.status).toBe('ready');
   const table = page.getByTestId('insight-recs-table');
