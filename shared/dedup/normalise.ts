@@ -159,11 +159,6 @@ export function normalisePersonName(name: string): NormalisedName {
   return { key: tokens.join(' '), tokens, cjk: false };
 }
 
-/** True when the text contains Han, Kana or Hangul characters. */
-export function hasCjk(text: string): boolean {
-  return CJK_CHAR.test(text);
-}
-
 /** E-mail trimmed and lowercased; undefined for anything without a local part and a dotted domain. */
 export function normaliseEmail(email: string | undefined): string | undefined {
   const text = email
