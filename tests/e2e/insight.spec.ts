@@ -101,6 +101,8 @@ test('customers dashboard shows segments, churn and cohorts from the seeded purc
   for (const chart of ['segments', 'clv', 'bands', 'churn', 'cohorts']) {
     await expect(page.getByTestId(`insight-chart-${chart}`).locator('canvas')).toBeVisible();
   }
+  // The cohort grid is a table on screen, one row per first-purchase quarter.
+  await expect(page.getByTestId('insight-chart-cohorts').locator('tbody tr')).toHaveCount(dashboard.cohorts.length);
   await expect(page.getByTestId('insight-chart-segments').locator('.chart-box')).toHaveAttribute(
     'aria-label',
     /Accounts per RFM segment: /,

@@ -16,6 +16,8 @@ export function InsightChartCard({
   note,
   wide = false,
   controls,
+  tableShown = false,
+  shade,
   children,
 }: {
   readonly title: string;
@@ -27,6 +29,9 @@ export function InsightChartCard({
   readonly wide?: boolean;
   /** Choices for the chart (which currency), above the picture. */
   readonly controls?: ReactNode;
+  /** The table under the chart, always open (the cohort grid is read as a table first). */
+  readonly tableShown?: boolean;
+  readonly shade?: ReadonlyArray<ReadonlyArray<number | null>>;
   readonly children: ReactNode;
 }) {
   const { t } = useTranslation('insight');
@@ -40,7 +45,8 @@ export function InsightChartCard({
         {children}
       </div>
       {note ? <p className="chart-note">{note}</p> : null}
-      {rows.length > 0 ? (
+      {rows.length > 0 && tableShown ? <FigureTable caption={title} columns={columns} rows={rows} shade={shade} /> : null}
+      {rows.length > 0 && !tableShown ? (
         <details className="insight-table-toggle">
           <summary>{t('dashboard.charts.showTable')}</summary>
           <FigureTable caption={title} columns={columns} rows={rows} />
@@ -57,15 +63,19 @@ export function FigureTable({
   rows,
   testId,
   captionVisible = false,
+  shade,
 }: {
   readonly caption: string;
   readonly columns: ReadonlyArray<TableColumn>;
   readonly rows: ReadonlyArray<ReadonlyArray<string>>;
+  /** Per cell, 0..1: how strongly to tint it (a heat map of shares); null or absent for none. */
+  readonly shade?: ReadonlyArray<ReadonlyArray<number | null>> | undefined;
   readonly testId?: string;
   readonly captionVisible?: boolean;
 }) {
   return (
-    <div className="insight-table-wrap">
+    // A table wider than its card scrolls sideways; the keyboard reaches it as a named region.
+    <div className="insight-table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="insight-table" data-testid={testId}>
         <caption className={captionVisible ? 'insight-caption' : 'visually-hidden'}>{caption}</caption>
         <thead>
@@ -86,7 +96,11 @@ export function FigureTable({
                     {cell}
                   </th>
                 ) : (
-                  <td key={cellIndex} className={columns[cellIndex]?.numeric ? 'num' : undefined}>
+                  <td
+                    key={cellIndex}
+                    className={columns[cellIndex]?.numeric ? 'num' : undefined}
+                    style={heat(shade?.[index]?.[cellIndex] ?? null)}
+                  >
                     {cell}
                   </td>
                 ),
@@ -97,4 +111,9 @@ export function FigureTable({
       </table>
     </div>
   );
+}
+
+/** A light-to-mid blue behind a share; the text stays dark on every shade, so contrast holds. */
+function heat(share: number | null): { background: string } | undefined {
+  return share === null ? undefined : { background: `rgba(47, 111, 237, ${(0.06 + Math.min(1, Math.max(0, share)) * 0.4).toFixed(3)})` };
 }

@@ -205,6 +205,12 @@ export function InsightCharts({ dashboard }: { readonly dashboard: CustomersDash
 
       <InsightChartCard
         wide
+        tableShown
+        shade={cohorts.map((row) => [
+          null,
+          null,
+          ...Array.from({ length: Math.max(0, longest - 1) }, (_, i) => row.retention[i + 1] ?? null),
+        ])}
         title={t('dashboard.charts.cohorts')}
         testId="insight-chart-cohorts"
         summary={
@@ -220,7 +226,7 @@ export function InsightCharts({ dashboard }: { readonly dashboard: CustomersDash
           { label: t('dashboard.table.cohort') },
           { label: t('dashboard.table.size'), numeric: true },
           ...Array.from({ length: Math.max(0, longest - 1) }, (_, i) => ({
-            label: t('dashboard.charts.quarterAfter', { n: i + 1 }),
+            label: t('dashboard.charts.quarterAfterShort', { n: i + 1 }),
             numeric: true,
           })),
         ]}
