@@ -2,11 +2,11 @@ import { pointsForScore, prepareRecord, scorePair, typoProbes, type PreparedReco
 
 /**
  * An in-memory index of accounts or contacts that finds likely duplicates. Records are filed under
- * blocking keys (exact e-mail, E.164 phone, company domain, canonical name, name words, the halves of
- * the brand or name so one typo still meets, CJK character bigrams, and for contacts name words within
- * their account), so a look-up compares a record only with the few records that share a key, then
- * scores each with the weighted evidence of duplicate-score.ts. Pure TypeScript: runs in the core or
- * a worker.
+ * blocking keys (exact e-mail, the last digits of the phone, company domain, canonical name, name
+ * words, the halves of the brand or name so one typo still meets, CJK character bigrams, and for
+ * contacts name words within their account), so a look-up compares a record only with the few
+ * records that share a key, then scores each with the weighted evidence of duplicate-score.ts (where
+ * phones are compared in E.164). Pure TypeScript: runs in the core or a worker.
  */
 
 export type DedupEntity = 'account' | 'contact';

@@ -45,6 +45,19 @@ describe('scorePair', () => {
   });
 });
 
+describe('phone evidence', () => {
+  it('reads numbers with equal last digits in full, so the same local number in two countries differs', () => {
+    const us: DedupRecord = { id: 'a', name: 'Acme', phone: '+1 415 555 0100' };
+    const sameNumber = score('account', us, { id: 'b', name: 'Acme', phone: '(415) 555-0100', country: 'US' });
+    const berlin = score('account', us, { id: 'c', name: 'Acme', phone: '030 5550100', country: 'DE' });
+    const otherTail = score('account', us, { id: 'd', name: 'Acme', phone: '+1 415 555 0199' });
+    expect(sameNumber.reasons).toContain('same_phone');
+    expect(berlin.reasons).not.toContain('same_phone');
+    expect(berlin.points).toBeCloseTo(otherTail.points);
+    expect(sameNumber.points - berlin.points).toBeCloseTo(EVIDENCE_WEIGHTS.account.phone.agree - EVIDENCE_WEIGHTS.account.phone.disagree);
+  });
+});
+
 describe('namePoints and the score scale', () => {
   it('rises from nothing at 0.65 to the near-equal points at 0.95 and falls to the unlike points at 0.4', () => {
     const weights = EVIDENCE_WEIGHTS.account;

@@ -7,6 +7,7 @@ import {
   normaliseEmail,
   normalisePersonName,
   normalisePhone,
+  phoneTail,
   recordDomain,
   type NormalisedName,
 } from './normalise';
@@ -105,12 +106,40 @@ const SIMILAR_NAME_REASON = 0.8;
 /** Records carrying one name beyond which it counts as common. */
 export const COMMON_NAME_FROM = 3;
 
+/**
+ * A phone number as compared. Reading a number with libphonenumber is the dearest step of preparing a
+ * record, and most pairs are told apart by their last digits alone, so the E.164 form is read only
+ * when two tails agree, and then kept.
+ */
+export type PhoneEvidence = {
+  /** phoneTail of the number: equal for every way of writing one number. */
+  readonly tail: string;
+  readonly text: string;
+  readonly country?: string;
+  /** normalisePhone of text and country once read; null when it could not be read. */
+  e164?: string | null;
+};
+
+function e164Of(phone: PhoneEvidence): string | null {
+  if (phone.e164 === undefined) phone.e164 = normalisePhone(phone.text, phone.country) ?? null;
+  return phone.e164;
+}
+
+/** Agree when both numbers read to the same E.164 number; numbers with different tails differ. */
+function phonePoints(a: PhoneEvidence | undefined, b: PhoneEvidence | undefined, weights: FieldWeights): number {
+  if (a === undefined || b === undefined) return 0;
+  if (a.tail !== b.tail) return weights.disagree;
+  const e164 = e164Of(a);
+  if (e164 === null || e164Of(b) === null) return 0;
+  return e164 === b.e164 ? weights.agree : weights.disagree;
+}
+
 /** A record with every field normalised once, and the blocking keys it is filed under. */
 export type PreparedRecord = {
   readonly id: string;
   readonly name: NormalisedName;
   readonly email?: string;
-  readonly phone?: string;
+  readonly phone?: PhoneEvidence;
   readonly domain?: string;
   readonly city?: string;
   /** ISO code when the country could be read. */
@@ -125,7 +154,8 @@ export type PreparedRecord = {
 export function prepareRecord(record: DedupRecord, entity: DedupEntity): PreparedRecord {
   const name = entity === 'account' ? normaliseCompanyName(record.name) : normalisePersonName(record.name);
   const email = normaliseEmail(record.email);
-  const phone = normalisePhone(record.phone, record.country);
+  const tail = phoneTail(record.phone);
+  const phone = tail === undefined || record.phone === undefined ? undefined : { tail, text: record.phone, country: record.country };
   const domain = recordDomain(record);
   const city = normaliseCity(record.city);
   const country = countryCode(record.country);
@@ -162,13 +192,13 @@ function blockingKeys(
   name: NormalisedName,
   typoWord: string,
   email: string | undefined,
-  phone: string | undefined,
+  phone: PhoneEvidence | undefined,
   domain: string | undefined,
   accountId: string | undefined,
 ): string[] {
   const keys = new Set<string>();
   if (email !== undefined) keys.add(`e:${email}`);
-  if (phone !== undefined) keys.add(`p:${phone}`);
+  if (phone !== undefined) keys.add(`p:${phone.tail}`);
   // Every contact at a company shares its domain: a block of colleagues, not of duplicates.
   if (domain !== undefined && entity === 'account') keys.add(`d:${domain}`);
   if (name.key.length > 0) keys.add(`n:${name.key}`);
@@ -254,7 +284,7 @@ export function scorePair(
 ): PairScore | undefined {
   const weights = EVIDENCE_WEIGHTS[entity];
   const email = fieldPoints(a.email, b.email, weights.email);
-  const phone = fieldPoints(a.phone, b.phone, weights.phone);
+  const phone = phonePoints(a.phone, b.phone, weights.phone);
   const domain = fieldPoints(a.domain, b.domain, weights.domain);
   const city = fieldPoints(a.city, b.city, weights.city);
   // The same country is too common to count for a pair; another country counts against it.

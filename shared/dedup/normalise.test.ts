@@ -9,6 +9,7 @@ import {
   normaliseEmail,
   normalisePersonName,
   normalisePhone,
+  phoneTail,
   recordDomain,
 } from './normalise';
 
@@ -150,5 +151,15 @@ describe('country and city', () => {
     expect(normaliseCity('上海市')).toBe('上海');
     expect(normaliseCity('Shanghai')).toBe('上海');
     expect(normaliseCity(' ')).toBeUndefined();
+  });
+});
+
+describe('phoneTail', () => {
+  it('is equal for every way of writing one number and drops the extension', () => {
+    const tails = ['+1 (415) 555-0100', '415.555.0100', '+1 415 555 0100 ext. 12', '＋１ ４１５ ５５５ ０１００'].map(phoneTail);
+    expect(new Set(tails)).toEqual(new Set(['5550100']));
+    expect(phoneTail('+44 (0)20 7946 0000')).toBe(phoneTail('020 7946 0000'));
+    expect(phoneTail('12345')).toBeUndefined();
+    expect(phoneTail(undefined)).toBeUndefined();
   });
 });

@@ -290,8 +290,25 @@ export function normalisePhone(phone: string | undefined, country?: string): str
   const defaultCountry = countryCode(country);
   const parsed = parsePhoneNumberFromString(text, defaultCountry === undefined ? undefined : { defaultCountry });
   if (parsed !== undefined && parsed.isPossible()) return parsed.number;
-  const digits = text.replace(/(?:ext\.?|x|#|分机|转).*$/i, '').replace(/\D/g, '');
+  const digits = phoneDigits(text);
   return digits.length >= MIN_PHONE_DIGITS ? `#${digits}` : undefined;
+}
+
+/** The digits of a phone number without its extension. */
+function phoneDigits(text: string): string {
+  return text.replace(/(?:ext\.?|x|#|分机|转).*$/i, '').replace(/\D/g, '');
+}
+
+/**
+ * The last seven digits of a phone number, extension dropped ("+1 (415) 555-0100" → "5550100").
+ * Country code and trunk prefix sit at the front, so every way of writing one number has the same
+ * tail: numbers whose tails differ are different numbers, and only numbers with equal tails need the
+ * full reading of normalisePhone to tell them apart. Undefined for fewer than seven digits.
+ */
+export function phoneTail(phone: string | undefined): string | undefined {
+  if (!phone) return undefined;
+  const digits = phoneDigits(/^[\x20-\x7e]*$/.test(phone) ? phone : phone.normalize('NFKC'));
+  return digits.length >= MIN_PHONE_DIGITS ? digits.slice(-MIN_PHONE_DIGITS) : undefined;
 }
 
 /** City without case, accents, punctuation or "市", in one spelling ("MÜNCHEN", "Munich" → "munchen"; "上海市", "Shanghai" → "上海"). */
