@@ -156,7 +156,9 @@ test('the account panel shows value, churn risk with reasons, the segment and su
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: insight.currency });
   const digits = money.resolvedOptions().maximumFractionDigits ?? 2;
   await expect(panel.getByTestId('insight-clv')).toContainText(money.format(insight.clv!.clv12m / 10 ** digits));
-  await expect(panel.getByTestId('insight-p-alive')).toContainText(percent(insight.clv!.pAlive));
+  await expect(panel.getByTestId('insight-p-alive')).toContainText(
+    insight.history.transactions === 1 ? 'Not known yet' : percent(insight.clv!.pAlive),
+  );
   await expect(panel.getByTestId('insight-churn')).toContainText(percent(insight.churn!.risk));
   await expect(panel.getByTestId('insight-reasons').locator('li')).toHaveCount(insight.churn!.reasons.length);
   // Reasons are sentences, never codes or blanks.

@@ -45,6 +45,7 @@ function PanelBody({ insight }: { readonly insight: AccountInsight }) {
   const day = useIsoDay();
   const reasonText = useReasonText();
   const { history, clv, churn, rfm, currency } = insight;
+  const oneOrder = history.transactions === 1;
 
   if (insight.computedAt === null && insight.status === 'computing') {
     return (
@@ -94,8 +95,9 @@ function PanelBody({ insight }: { readonly insight: AccountInsight }) {
         </div>
         <div data-testid="insight-p-alive">
           <dt>{t('panel.pAlive')}</dt>
-          <dd className="insight-figure-value">{clv ? format.percent(clv.pAlive) : t('none')}</dd>
-          <dd className="insight-figure-note">{t('panel.pAliveNote')}</dd>
+          {/* BG/NBD lets a customer drop out only after a repeat purchase: after one purchase it always says 100%. */}
+          <dd className="insight-figure-value">{!clv ? t('none') : oneOrder ? t('panel.pAliveUnknown') : format.percent(clv.pAlive)}</dd>
+          <dd className="insight-figure-note">{oneOrder ? t('panel.pAliveUnknownNote') : t('panel.pAliveNote')}</dd>
         </div>
         <div data-testid="insight-expected">
           <dt>{t('panel.expected')}</dt>
