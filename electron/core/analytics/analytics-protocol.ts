@@ -1,7 +1,6 @@
 import type { WinActivity, WinOpportunity } from '../../../shared/analytics/win-features';
 import type { WinModel, WinScore } from '../../../shared/analytics/win-model';
-import type { PackedInsightInput } from '../insight/insight-job-pack';
-import type { InsightJobResult } from '../insight/insight-job-types';
+import type { PackedInsightInput, PackedInsightResult } from '../insight/insight-job-pack';
 import type { SeriesForecast, SeriesInput } from './forecast-series';
 
 /** What the core asks the analytics worker; plain data only, since it crosses a thread by structured clone. */
@@ -32,7 +31,7 @@ export type AnalyticsJobResult = {
   forecast: { readonly forecasts: SeriesForecast[] };
   trainWinModel: { readonly model: WinModel; readonly scores: WinScore[]; readonly trainMs: number };
   scoreOpenDeals: { readonly scores: WinScore[] };
-  insights: InsightJobResult;
+  insights: PackedInsightResult;
 };
 
 export type AnalyticsRequestMessage = { readonly id: number; readonly job: AnalyticsJob };

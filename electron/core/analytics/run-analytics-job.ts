@@ -1,6 +1,6 @@
 import { indexActivities } from '../../../shared/analytics/win-features';
 import { scoreOpenDeals, trainWinModel } from '../../../shared/analytics/win-model';
-import { unpackInsightInput } from '../insight/insight-job-pack';
+import { packInsightResult, unpackInsightInput } from '../insight/insight-job-pack';
 import { runInsightJob } from '../insight/run-insight-job';
 import type { AnalyticsJob, AnalyticsJobResult } from './analytics-protocol';
 import { forecastSeries } from './forecast-series';
@@ -20,6 +20,6 @@ export function runAnalyticsJob(job: AnalyticsJob): AnalyticsJobResult[Analytics
     case 'scoreOpenDeals':
       return { scores: scoreOpenDeals(job.model, job.open, job.activities, job.now) };
     case 'insights':
-      return runInsightJob(unpackInsightInput(job.input));
+      return packInsightResult(runInsightJob(unpackInsightInput(job.input)));
   }
 }

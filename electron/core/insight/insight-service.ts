@@ -12,7 +12,7 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import type { SlaReference } from '../service/sla-reference';
 import { loadInsightInput, type InsightAccount, type InsightInput, type InsightProduct } from './extract-insight-data';
 import type { InsightJobInput, InsightJobResult } from './insight-job-types';
-import { packInsightInput } from './insight-job-pack';
+import { packInsightInput, unpackInsightResult } from './insight-job-pack';
 import { mergeInsightParts } from './run-insight-job';
 
 /** One finished run: every account's answer ready to hand out, and what the dashboard aggregates. */
@@ -65,12 +65,12 @@ export type InsightService = {
  */
 export async function runInsightsOnPool(pool: AnalyticsWorkerPool, input: InsightJobInput): Promise<InsightJobResult> {
   const packed = packInsightInput(input);
-  if (pool.size < 2) return pool.run({ kind: 'insights', input: { ...packed, part: 'all' } });
+  if (pool.size < 2) return unpackInsightResult(await pool.run({ kind: 'insights', input: { ...packed, part: 'all' } }));
   const [customers, products] = await Promise.all([
     pool.run({ kind: 'insights', input: { ...packed, part: 'customers' } }),
     pool.run({ kind: 'insights', input: { ...packed, part: 'products' } }),
   ]);
-  return mergeInsightParts(customers, products);
+  return mergeInsightParts(unpackInsightResult(customers), unpackInsightResult(products));
 }
 
 /** Everything the worker job needs, taken from what the core read. */
