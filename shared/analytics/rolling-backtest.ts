@@ -32,16 +32,25 @@ export type CandidateBacktest = {
    * whether the model's intervals were honest out of sample (1 = honest, > 1 = too narrow).
    */
   readonly standardizedErrors: readonly number[];
+  /** The forecasts from each origin, so an average of candidates is scored without refitting them. */
+  readonly folds: readonly ForecastPaths[];
 };
 
 export function backtestCandidate(y: readonly number[], model: Forecaster, plan: BacktestPlan): CandidateBacktest {
+  const folds = plan.origins.map((origin) => model.forecast(y.slice(0, origin), Math.min(plan.horizon, y.length - origin)));
+  return scoreFolds(y, plan, folds);
+}
+
+/** Scores forecasts already made from each origin of the plan (one ForecastPaths per origin). */
+export function scoreFolds(y: readonly number[], plan: BacktestPlan, folds: readonly ForecastPaths[]): CandidateBacktest {
   let absSum = 0;
   let smapeSum = 0;
   let points = 0;
   const standardized: number[] = [];
-  for (const origin of plan.origins) {
+  plan.origins.forEach((origin, fold) => {
     const steps = Math.min(plan.horizon, y.length - origin);
-    const paths: ForecastPaths = model.forecast(y.slice(0, origin), steps);
+    const paths = folds[fold];
+    if (!paths) throw new Error('a fold has no forecast');
     for (let h = 0; h < steps; h++) {
       const actual = y[origin + h] ?? 0;
       const predicted = paths.mean[h] ?? 0;
@@ -55,8 +64,8 @@ export function backtestCandidate(y: readonly number[], model: Forecaster, plan:
       const sd = halfWidth / Z80;
       if (sd > 0) standardized.push(err / sd);
     }
-  }
-  return { mae: absSum / points, smape: smapeSum / points, points, standardizedErrors: standardized };
+  });
+  return { mae: absSum / points, smape: smapeSum / points, points, standardizedErrors: standardized, folds };
 }
 
 /** In-sample MAE of the seasonal-naive (period 12) or, for short series, the naive forecast: MASE's scale. */

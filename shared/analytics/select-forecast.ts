@@ -8,7 +8,7 @@ import type {
   ForecastResult,
   Forecaster,
 } from './forecast-types';
-import { backtestCandidate, maseScale, planBacktest, type CandidateBacktest } from './rolling-backtest';
+import { backtestCandidate, maseScale, planBacktest, scoreFolds, type CandidateBacktest } from './rolling-backtest';
 
 export type SelectForecastOptions = {
   readonly horizon: number;
@@ -93,18 +93,20 @@ export function selectAndForecast(raw: readonly number[], options: SelectForecas
   if (best && topK >= 2) {
     const top = [...ranked].sort((a, b) => (results.get(a.name)?.mae ?? 0) - (results.get(b.name)?.mae ?? 0)).slice(0, topK);
     if (top.length >= 2) {
+      // Scored from the members' own backtest forecasts: averaging them is all the average does.
+      const memberFolds = top.map((c) => results.get(c.name)?.folds ?? []);
+      const bt = scoreFolds(
+        y,
+        plan,
+        plan.origins.map((_, fold) => averagePaths(memberFolds.map((f) => f[fold]).filter((p): p is ForecastPaths => p !== undefined))),
+      );
       const combined = combinationOf(top);
-      try {
-        const bt = backtestCandidate(y, combined, plan);
-        scores.push({ model: combined.name, mae: bt.mae });
-        if (bt.mae < (results.get(best.name)?.mae ?? Infinity) * (1 - TIE_MARGIN)) {
-          results.set(combined.name, bt);
-          notes.push(`Average of ${top.map((c) => c.name).join(', ')}.`);
-          ranked.push(combined);
-          best = combined;
-        }
-      } catch (error) {
-        scores.push({ model: combined.name, failed: error instanceof Error ? error.message : String(error) });
+      scores.push({ model: combined.name, mae: bt.mae });
+      if (bt.mae < (results.get(best.name)?.mae ?? Infinity) * (1 - TIE_MARGIN)) {
+        results.set(combined.name, bt);
+        notes.push(`Average of ${top.map((c) => c.name).join(', ')}.`);
+        ranked.push(combined);
+        best = combined;
       }
     }
   }
@@ -217,17 +219,20 @@ export function combinationOf(members: readonly Forecaster[]): Forecaster {
   return {
     name: 'combination',
     minLength: Math.max(...members.map((m) => m.minLength)),
-    forecast(y, horizon) {
-      const paths = members.map((m) => m.forecast(y, horizon));
-      const avg = (pick: (p: ForecastPaths) => readonly number[]): number[] =>
-        Array.from({ length: horizon }, (_, h) => paths.reduce((s, p) => s + (pick(p)[h] ?? 0), 0) / paths.length);
-      return {
-        mean: avg((p) => p.mean),
-        lower80: avg((p) => p.lower80),
-        upper80: avg((p) => p.upper80),
-        lower95: avg((p) => p.lower95),
-        upper95: avg((p) => p.upper95),
-      };
-    },
+    forecast: (y, horizon) => averagePaths(members.map((m) => m.forecast(y, horizon))),
+  };
+}
+
+function averagePaths(paths: readonly ForecastPaths[]): ForecastPaths {
+  if (paths.length === 0) throw new Error('nothing to average');
+  const horizon = paths[0]?.mean.length ?? 0;
+  const avg = (pick: (p: ForecastPaths) => readonly number[]): number[] =>
+    Array.from({ length: horizon }, (_, h) => paths.reduce((s, p) => s + (pick(p)[h] ?? 0), 0) / paths.length);
+  return {
+    mean: avg((p) => p.mean),
+    lower80: avg((p) => p.lower80),
+    upper80: avg((p) => p.upper80),
+    lower95: avg((p) => p.lower95),
+    upper95: avg((p) => p.upper95),
   };
 }
