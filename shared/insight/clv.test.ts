@@ -115,6 +115,19 @@ describe('computeClv', () => {
     expect(r.perAccount.get('b')?.expectedSpend).toBe(50);
   });
 
+  it('keeps no spend model whose population mean the repeat buyers do not support', () => {
+    // 40 repeat buyers, most spending about 100 and one 10,000: a q near 1 would put the mean spend
+    // of a new customer in the millions.
+    const tx: Transaction[] = [];
+    for (let i = 0; i < 40; i++) {
+      const amount = i === 0 ? 10_000 : 90 + (i % 5) * 5;
+      for (let k = 0; k < 2 + (i % 3); k++) tx.push({ accountId: `c${i}`, day: 10 + k * 30, amount, productIds: [] });
+    }
+    const r = computeClv(tx, { todayDay: 200, annualDiscountRate: 0.1, currencyOf: () => 'EUR' });
+    for (const clv of r.perAccount.values()) expect(clv.expectedSpend).toBeLessThanOrEqual(10_000);
+    if (r.gammaGamma) expect((r.gammaGamma.p * r.gammaGamma.gamma) / (r.gammaGamma.q - 1)).toBeLessThan(3 * 400);
+  });
+
   it('refuses an empty history', () => {
     expect(() => computeClv([], { todayDay: 100, annualDiscountRate: 0.1, currencyOf: () => 'EUR' })).toThrow(/no purchases/);
     const onlyFirstPurchases: Transaction[] = [{ accountId: 'a', day: 10, amount: 100, productIds: [] }];

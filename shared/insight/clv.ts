@@ -194,7 +194,7 @@ export function computeClv(
   customers.forEach((c, i) => {
     if (c.x > 0 && c.monetary > 0) spenders.push({ x: c.x, monetary: c.monetary / scaleOf(i) });
   });
-  const gammaGamma = spenders.length >= 2 ? fitGammaGamma(spenders) : null;
+  const gammaGamma = plausibleSpendModel(spenders);
 
   const perAccount = new Map<string, AccountClv>();
   // E[Y(t) | x, tx, T] = P(alive | x, tx, T) E[Y(t) | alive, x, T]; the second factor, which holds
@@ -219,4 +219,21 @@ export function computeClv(
     });
   });
   return { bgnbd, gammaGamma, spendScale, perAccount, customers };
+}
+
+/** Repeat buyers needed before a spend model is fitted: below it each account's own mean is the honest figure. */
+export const MIN_SPEND_MODEL_CUSTOMERS = 30;
+
+/**
+ * Fits the Gamma-Gamma spend model and keeps it only when it describes the data: its population
+ * mean spend p·γ/(q − 1) must lie within a factor of 3 of the observed mean of the repeat buyers'
+ * averages. A fit with q near 1 (a heavy tail the few customers cannot pin down) makes the mean
+ * explode and would multiply every CLV; then each account's own mean spend is used instead.
+ */
+function plausibleSpendModel(spenders: ReadonlyArray<{ x: number; monetary: number }>): GammaGammaFit | null {
+  if (spenders.length < MIN_SPEND_MODEL_CUSTOMERS) return null;
+  const fit = fitGammaGamma(spenders);
+  const observed = spenders.reduce((sum, c) => sum + c.monetary, 0) / spenders.length;
+  const implied = fit.q > 1 ? (fit.p * fit.gamma) / (fit.q - 1) : Infinity;
+  return implied <= 3 * observed && implied >= observed / 3 ? fit : null;
 }
