@@ -69,6 +69,9 @@ describe('trainChurnModel', () => {
         (r) =>
           ((r.code === 'open_cases' || r.code === 'breached_cases') && !((r.params.count ?? 0) > 0)) ||
           (r.code === 'detractor_nps' && !((r.params.score ?? 10) <= 6)) ||
+          (r.code === 'low_csat' && !((r.params.score ?? 5) < 3.5)) ||
+          (r.code === 'low_p_alive' && !((r.params.percent ?? 100) < 50)) ||
+          ((r.code === 'no_recent_purchase' || r.code === 'no_recent_activity') && !((r.params.days ?? 0) >= 90)) ||
           (r.code === 'fewer_purchases' && !((r.params.recent ?? 0) < (r.params.previous ?? 0))),
       );
     expect(notBad).toEqual([]);

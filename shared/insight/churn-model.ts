@@ -277,8 +277,8 @@ function imputed(model: Pick<FittedChurnModel, 'impute'>, row: readonly number[]
 /**
  * Reasons are the features that raise this account's risk most against an average account, each
  * named by what a rep can act on and given the account's own figure. A feature only becomes a
- * reason when its figure is bad in plain terms too (a case open, purchases down, NPS 0..6), so a
- * reason never reads "0 open cases". Features without an action (tenure, overall purchase level,
+ * reason when its figure is bad in plain terms too (a case open, purchases down, NPS 0..6, CSAT
+ * below 3.5, P(alive) below 50 %, 90 or more quiet days), so a reason never reads "0 open cases". Features without an action (tenure, overall purchase level,
  * missing surveys) shift the risk but are never named.
  */
 function churnReasons(names: readonly ChurnFeature[], effects: readonly number[], s: ChurnSnapshot): ChurnReason[] {
@@ -295,11 +295,18 @@ function churnReasons(names: readonly ChurnFeature[], effects: readonly number[]
     .map((f) => f.reason);
 }
 
+/** Below "satisfied" (4 of 5) by half a point: an average of 4.0 is no complaint. */
+const LOW_CSAT_BELOW = 3.5;
+/** "Probably no longer buying" only below even odds. */
+const LOW_P_ALIVE_BELOW = 0.5;
+/** A quiet spell shorter than a quarter is no news for a customer who buys a few times a year. */
+const QUIET_DAYS_MIN = 90;
+
 function reasonFor(name: ChurnFeature, s: ChurnSnapshot): ChurnReason | null {
   const make = (code: ChurnReasonCode, params: Record<string, number>): ChurnReason => ({ code, params });
   switch (name) {
     case 'log_days_since_purchase':
-      return make('no_recent_purchase', { days: s.daysSincePurchase });
+      return s.daysSincePurchase >= QUIET_DAYS_MIN ? make('no_recent_purchase', { days: s.daysSincePurchase }) : null;
     case 'purchase_trend':
       return s.purchases6m < s.purchasesPrev6m
         ? make('fewer_purchases', { recent: s.purchases6m, previous: s.purchasesPrev6m, months: HALF_YEAR_MONTHS })
@@ -318,13 +325,13 @@ function reasonFor(name: ChurnFeature, s: ChurnSnapshot): ChurnReason | null {
     case 'log_breached_cases_6m':
       return s.breachedCases6m > 0 ? make('breached_cases', { count: s.breachedCases6m, months: HALF_YEAR_MONTHS }) : null;
     case 'csat_mean':
-      return s.csatMean !== null ? make('low_csat', { score: Math.round(s.csatMean * 10) / 10 }) : null;
+      return s.csatMean !== null && s.csatMean < LOW_CSAT_BELOW ? make('low_csat', { score: Math.round(s.csatMean * 10) / 10 }) : null;
     case 'nps_latest':
       return s.npsLatest !== null && s.npsLatest <= NPS_DETRACTOR_MAX ? make('detractor_nps', { score: s.npsLatest }) : null;
     case 'log_days_since_activity':
-      return make('no_recent_activity', { days: s.daysSinceActivity });
+      return s.daysSinceActivity >= QUIET_DAYS_MIN ? make('no_recent_activity', { days: s.daysSinceActivity }) : null;
     case 'p_alive':
-      return s.pAlive !== null ? make('low_p_alive', { percent: Math.round(s.pAlive * 100) }) : null;
+      return s.pAlive !== null && s.pAlive < LOW_P_ALIVE_BELOW ? make('low_p_alive', { percent: Math.round(s.pAlive * 100) }) : null;
     case 'log_purchases_12m':
     case 'log_tenure_days':
     case 'csat_missing':
