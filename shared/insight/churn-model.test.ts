@@ -42,7 +42,12 @@ describe('trainChurnModel', () => {
     const lapsedIds = [...since].filter(([, days]) => days >= ACTIVE_LOOKBACK_DAYS).map(([id]) => id);
     expect(lapsedIds.length).toBeGreaterThan(0);
     expect(lapsedIds.map((id) => scores.get(id))).toEqual(
-      lapsedIds.map((id) => ({ risk: 1, band: 'high', reasons: [{ code: 'no_recent_purchase', params: { days: since.get(id) } }] })),
+      lapsedIds.map((id) => ({
+        risk: 1,
+        band: 'high',
+        lapsed: true,
+        reasons: [{ code: 'no_recent_purchase', params: { days: since.get(id) } }],
+      })),
     );
     const lapsedSet = new Set(lapsedIds);
     const all = [...scores].filter(([id]) => !lapsedSet.has(id)).map(([, s]) => s);
@@ -139,6 +144,7 @@ describe('trainChurnModel', () => {
     expect(gone.scores.get('gone')).toEqual({
       risk: 1,
       band: 'high',
+      lapsed: true,
       reasons: [{ code: 'no_recent_purchase', params: { days: 2 * 365 + 180 } }],
     });
 
@@ -148,6 +154,7 @@ describe('trainChurnModel', () => {
     expect(stopped.scores.get('stopped')).toEqual({
       risk: 1,
       band: 'high',
+      lapsed: true,
       reasons: [{ code: 'no_recent_purchase', params: { days: 380 } }],
     });
   });

@@ -240,7 +240,7 @@ function isActive(lastPurchaseDay: number | null, day: number): boolean {
 
 /** The answer for an account that has already lapsed: it has churned, and the reason is the plain fact. */
 function lapsedChurn(daysSincePurchase: number): AccountChurn {
-  return { risk: 1, band: 'high', reasons: [{ code: 'no_recent_purchase', params: { days: daysSincePurchase } }] };
+  return { risk: 1, band: 'high', lapsed: true, reasons: [{ code: 'no_recent_purchase', params: { days: daysSincePurchase } }] };
 }
 
 export function churnBand(risk: number): ChurnBand {

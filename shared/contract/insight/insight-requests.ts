@@ -83,6 +83,11 @@ export type AccountChurn = {
   readonly risk: number;
   readonly band: ChurnBand;
   readonly reasons: ReadonlyArray<ChurnReason>;
+  /**
+   * No purchase for longer than the model's active look-back: not a prediction but a fact, shown as
+   * "lapsed" with the days since the last purchase (risk is 1 and the only reason says so).
+   */
+  readonly lapsed?: boolean;
 };
 
 export type AccountRfm = {
