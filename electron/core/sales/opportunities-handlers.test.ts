@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpportunityFilter } from '../../../shared/contract/sales/opportunities-requests';
-import type { Account, Opportunity, OpportunityStage } from '../../../shared/schemas';
+import type { Account, CatalogDoc, Opportunity, OpportunityStage } from '../../../shared/schemas';
 import { createCore, LOCAL_ACTOR, type Core } from '../core';
 import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 import type { Session } from '../rpc/session';
@@ -162,5 +162,142 @@ describe('opportunities.board', () => {
     expect(after.value.find((column) => column.stage === 'qualification')?.count).toBe(qualification.length - 1);
     const negotiation = deals.filter((o) => o.stage === 'negotiation' && o.teamId === 'team-b').length;
     expect(after.value.find((column) => column.stage === 'negotiation')?.count).toBe(negotiation + 1);
+  });
+});
+
+describe('opportunities.create', () => {
+  const product = (id: string, name: string): CatalogDoc => ({
+    ...stamp,
+    id,
+    kind: 'product',
+    name,
+    sku: id.toUpperCase(),
+    isActive: true,
+  });
+  const price = (productId: string, currency: string, unitPrice: number): CatalogDoc => ({
+    ...stamp,
+    id: `pe-${productId}-${currency}`,
+    kind: 'price_book_entry',
+    productId,
+    priceBook: 'standard',
+    currency,
+    unitPrice,
+    isActive: true,
+  });
+  const stamp = { ownerId: 'manager-1', teamId: 'team-a', createdAt: now, updatedAt: now };
+
+  beforeAll(async () => {
+    await core.db.catalog.bulkInsert([
+      product('crane', 'Harbour crane'),
+      product('winch', 'Winch'),
+      product('rope', 'Rope kit'),
+      price('crane', 'EUR', 1_250_000),
+      price('crane', 'USD', 1_400_000),
+      price('winch', 'EUR', 2_550),
+      // Rope kit has a price in dollars only.
+      price('rope', 'USD', 990),
+    ]);
+    await core.db.accounts.insert({
+      ...stamp,
+      id: 'acc-usd',
+      name: 'Dock Co',
+      status: 'active',
+      tier: 'standard',
+      region: 'north_america',
+      currency: 'USD',
+    });
+  });
+
+  const count = () => core.db.opportunities.count().exec();
+
+  it('creates a deal in the account’s currency with standard prices, the first stage and the acting user as owner', async () => {
+    const before = await count();
+    const created = await session.call('opportunities.create', {
+      accountId: 'acc-1',
+      name: '  Harbour crane – Account 1 ',
+      closeDate: '2026-09-13',
+      lines: [
+        { productId: 'crane', quantity: 1 },
+        { productId: 'winch', quantity: 3 },
+      ],
+      source: 'recommendation',
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const opp = created.value;
+    expect(opp).toMatchObject({
+      accountId: 'acc-1',
+      name: 'Harbour crane – Account 1',
+      currency: 'EUR',
+      stage: 'prospecting',
+      probability: 10,
+      forecastCategory: 'pipeline',
+      closeDate: '2026-09-13',
+      ownerId: LOCAL_ACTOR.ownerId,
+      teamId: LOCAL_ACTOR.teamId,
+      leadSource: 'recommendation',
+      createdAt: now,
+      stageHistory: [{ stage: 'prospecting', at: now, byUserId: LOCAL_ACTOR.ownerId }],
+    });
+    expect(
+      opp.lineItems.map(({ productId, productName, quantity, unitPrice, discountPercent }) => ({
+        productId,
+        productName,
+        quantity,
+        unitPrice,
+        discountPercent,
+      })),
+    ).toEqual([
+      { productId: 'crane', productName: 'Harbour crane', quantity: 1, unitPrice: 1_250_000, discountPercent: 0 },
+      { productId: 'winch', productName: 'Winch', quantity: 3, unitPrice: 2_550, discountPercent: 0 },
+    ]);
+    expect(opp.amount).toBe(1_250_000 + 3 * 2_550);
+    expect(await count()).toBe(before + 1);
+
+    // The same record opportunities.get returns, and the same product priced in dollars for a dollar account.
+    const read = await session.call('opportunities.get', { id: opp.id });
+    expect(read.ok && read.value).toEqual(opp);
+    const usd = await session.call('opportunities.create', {
+      accountId: 'acc-usd',
+      name: 'Cranes for Dock Co',
+      closeDate: '2026-09-13',
+      lines: [{ productId: 'crane', quantity: 2 }],
+    });
+    if (!usd.ok) throw new Error(usd.error.message);
+    expect(usd.value).toMatchObject({ currency: 'USD', amount: 2_800_000 });
+    expect(usd.value.leadSource).toBeUndefined();
+  });
+
+  it('refuses an unknown account, an unknown product, a product without a price in the currency and bad input, writing nothing', async () => {
+    const before = await count();
+    const base = { accountId: 'acc-1', name: 'Deal', closeDate: '2026-09-13', lines: [{ productId: 'crane', quantity: 1 }] };
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ accountId: 'acc-nope' }, 'not_found', /no account acc-nope/],
+      [
+        {
+          lines: [
+            { productId: 'crane', quantity: 1 },
+            { productId: 'ghost', quantity: 1 },
+          ],
+        },
+        'invalid_request',
+        /no product ghost/,
+      ],
+      [{ lines: [{ productId: 'rope', quantity: 1 }] }, 'invalid_request', /Rope kit has no EUR price/],
+      [{ lines: [] }, 'invalid_request', /at least one product/],
+      [{ lines: [{ productId: 'crane', quantity: 0 }] }, 'invalid_request', /quantity/],
+      [{ name: '   ' }, 'invalid_request', /needs a name/],
+      [{ name: 'x'.repeat(201) }, 'invalid_request', /name/],
+      [{ closeDate: '2026-02-30' }, 'invalid_request', /closeDate/],
+      [{ source: 'guess' }, 'invalid_request', /source/],
+    ];
+    for (const [change, code, message] of cases) {
+      const result = await session.call('opportunities.create', { ...base, ...change } as never);
+      expect(result.ok, JSON.stringify(change)).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code, JSON.stringify(change)).toBe(code);
+        expect(result.error.message, JSON.stringify(change)).toMatch(message);
+      }
+    }
+    expect(await count()).toBe(before);
   });
 });

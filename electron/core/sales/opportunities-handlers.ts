@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
 import { ok } from '../../../shared/contract';
 import { closePeriodRange } from '../../../shared/contract/sales/close-periods';
@@ -18,11 +19,17 @@ import { priceLines } from './pricing';
 import { createSalesStore, toStored } from './sales-store';
 
 const CLOSED: ReadonlyArray<OpportunityStage> = ['closed_won', 'closed_lost'];
+/** Where a new deal starts: the first open stage of the pipeline. */
+const FIRST_STAGE: OpportunityStage = OPPORTUNITY_STAGES[0];
 
 type Scope = Pick<OpportunityFilter, 'ownerId' | 'mine' | 'teamId'>;
 
 /** Pipeline board, list, stage moves (with history) and line-item edits. */
-export function createOpportunitiesHandlers(deps: StoreDeps, options: { readonly deals?: () => Promise<Iterable<DealFigures>> } = {}) {
+export function createOpportunitiesHandlers(
+  deps: StoreDeps,
+  options: { readonly deals?: () => Promise<Iterable<DealFigures>>; readonly newId?: () => string } = {},
+) {
+  const newId = options.newId ?? randomUUID;
   const store = createSalesStore<Opportunity>('opportunities', deps);
   const totals = options.deals ? opportunityTotalsFrom(options.deals) : createOpportunityTotals(store.collection);
   const accounts = deps.db.accounts as unknown as RxCollection<Account>;
@@ -141,6 +148,42 @@ export function createOpportunitiesHandlers(deps: StoreDeps, options: { readonly
         countOf(selector),
       ]);
       return ok({ rows: await withAccounts(docs), total, offset });
+    },
+
+    /**
+     * Opportunities are records their owner writes (the sync server lets every role create one it
+     * owns in its own team), so the check is the one the server makes: the deal is filed under the
+     * acting user and team, for an account this user can see. Everything is priced and validated
+     * before the one insert, so an error writes nothing.
+     */
+    'opportunities.create': async ({ accountId, name, closeDate, lines, source }) => {
+      const account = (await accounts.findOne(accountId).exec())?.toJSON(false) as Account | undefined;
+      if (!account) throw new HandlerError('not_found', `accountId: no account ${accountId}; nothing was saved`);
+      const lineItems = await priceLines(
+        deps.db,
+        account.currency,
+        lines.map((line) => ({ ...line, discountPercent: 0 })),
+      );
+      const at = deps.now();
+      const { ownerId, teamId } = deps.actor;
+      const opportunity = store.validate({
+        id: newId(),
+        ownerId,
+        teamId,
+        createdAt: at,
+        updatedAt: at,
+        accountId,
+        name,
+        stage: FIRST_STAGE,
+        ...STAGE_DEFAULTS[FIRST_STAGE],
+        amount: sumLineItems(lineItems),
+        currency: account.currency,
+        closeDate,
+        ...(source === 'recommendation' ? { leadSource: source } : {}),
+        lineItems,
+        stageHistory: [{ stage: FIRST_STAGE, at, byUserId: ownerId }],
+      });
+      return ok(await store.insert(opportunity));
     },
 
     'opportunities.get': async ({ id }) => ok(toStored(await store.mustFind(id))),

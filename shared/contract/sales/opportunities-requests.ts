@@ -51,7 +51,36 @@ export const lineInputSchema = z.strictObject({
 });
 export type LineInput = z.input<typeof lineInputSchema>;
 
+/** Where a new deal came from: a product the insight panel suggested, or a rep's own pick. */
+export const OPPORTUNITY_CREATE_SOURCES = ['recommendation', 'manual'] as const;
+
+/** A line of a new deal: the core prices it from the standard price book in the account's currency. */
+export const createLineSchema = z.strictObject({
+  productId: idSchema,
+  quantity: z.number().positive('must be more than 0').max(1_000_000),
+});
+
+/** `YYYY-MM-DD` that names a real day (no 30 February). */
+function isCalendarDay(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 export const opportunitiesRequests = {
+  /**
+   * A new deal for an existing account, owned by the acting user: the account's currency, standard
+   * prices, the first open stage with its default probability and forecast category. The caller
+   * picks the close date (the insight panel: 90 days ahead).
+   */
+  'opportunities.create': request(
+    z.strictObject({
+      accountId: idSchema,
+      name: labelSchema.trim().min(1, 'an opportunity needs a name'),
+      closeDate: isoDateSchema.refine(isCalendarDay, 'must be a day of the calendar'),
+      lines: z.array(createLineSchema).min(1, 'a new opportunity needs at least one product').max(50),
+      source: z.enum(OPPORTUNITY_CREATE_SOURCES).optional(),
+    }),
+  ).returns<OpportunityRecord>(),
   /**
    * Open columns hold deals closing within closeFrom..closeTo (all open deals without them); the
    * Won and Lost columns only those closed within closedFrom..closedTo (default: this quarter).
