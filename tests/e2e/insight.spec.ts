@@ -184,6 +184,30 @@ test('the account panel shows value, churn risk with reasons, the segment and su
   await panel.screenshot({ path: shotPath(test.info(), 'account-insight-zh.png') });
   await page.setViewportSize({ width: 1366, height: 768 });
   await useLanguage(page, 'en');
+
+  // One click on a suggested product starts a deal with that product and opens it.
+  const priced = await expectOk(coreRequest(page, 'catalog.priced', { currency: insight.currency, priceBook: 'standard' }));
+  const rec = insight.recommendations.find((r) => priced.some((product) => product.id === r.productId));
+  expect(rec).toBeDefined();
+  const unitPrice = priced.find((product) => product.id === rec!.productId)!.unitPrice;
+  const account = await expectOk(coreRequest(page, 'accounts.get', { id: accountId }));
+  await panel.getByRole('button', { name: `Create opportunity for ${rec!.productName}` }).click();
+  await expect(page).toHaveURL(/#\/sales\/opportunities\/[^/]+$/);
+  const opportunityId = decodeURIComponent(new URL(page.url()).hash.split('/').pop()!);
+  await expect(page.getByTestId('opportunity-name')).toContainText(`${rec!.productName} – ${account.name}`);
+  await expect(page.getByTestId('opportunity-amount')).toHaveText(money.format(unitPrice / 10 ** digits));
+  const line = page.getByTestId('line-items').locator('tbody tr');
+  await expect(line).toHaveCount(1);
+  await expect(line.first()).toContainText(rec!.productName);
+  const created = await expectOk(coreRequest(page, 'opportunities.get', { id: opportunityId }));
+  expect(created).toMatchObject({
+    accountId,
+    stage: 'prospecting',
+    currency: insight.currency,
+    amount: unitPrice,
+    leadSource: 'recommendation',
+  });
+  expect(created.lineItems).toMatchObject([{ productId: rec!.productId, quantity: 1, unitPrice }]);
 });
 
 test('the model page shows the churn AUC with its interval and the recommendation hit rates against popularity', async ({ page }) => {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { AccountInsight, ProductRecommendation } from '../../../shared/contract/insight/insight-requests';
 import { ErrorState } from '../common/StateViews';
 import { useLiveQuery } from '../data/use-live-query';
 import { useFormatters } from '../i18n/use-formatters';
+import { localIsoDate } from '../sales/use-request';
 import { useCrmClient } from '../transport/client-context';
 import { segmentTone, useIsoDay, useReasonText } from './insight-format';
 import './insight.css';
@@ -146,7 +147,7 @@ function PanelBody({ insight }: { readonly insight: AccountInsight }) {
           <p className="insight-advice">{t(`segmentAdvice.${rfm.segment}`)}</p>
         </div>
       ) : null}
-      <Recommendations recommendations={insight.recommendations} currency={currency} />
+      <Recommendations accountId={insight.accountId} recommendations={insight.recommendations} currency={currency} />
       <p className="insight-panel-foot">
         {insight.computedAt === null ? null : <span>{t('panel.computedAt', { relative: format.relative(insight.computedAt) })} · </span>}
         <Link to="/customers/insights/model">{t('panel.modelLink')}</Link>
@@ -173,16 +174,55 @@ function usePrices(currency: string, wanted: boolean): ReadonlyMap<string, numbe
 }
 const EMPTY_PRICES: ReadonlyMap<string, number> = new Map();
 
+/** How far ahead a deal started from a suggestion is expected to close. */
+const NEW_DEAL_CLOSE_DAYS = 90;
+
+type Creating = { readonly productId: string; readonly error?: string };
+
+/**
+ * Starts a deal for one suggested product (quantity 1, priced by the core from the standard price
+ * book in the account's currency) and opens it. One creation at a time; a failure stays in words
+ * beside the product until the next try.
+ */
+function useCreateOpportunity(accountId: string) {
+  const { t } = useTranslation('insight');
+  const client = useCrmClient();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState<Creating | null>(null);
+  const pending = creating !== null && creating.error === undefined;
+  const create = async (rec: ProductRecommendation): Promise<void> => {
+    if (pending) return;
+    setCreating({ productId: rec.productId });
+    const fail = (message: string) => setCreating({ productId: rec.productId, error: t('panel.createFailed', { message }) });
+    const account = await client.send('accounts.get', { id: accountId });
+    if (!account.ok) return fail(account.error.message);
+    const created = await client.send('opportunities.create', {
+      accountId,
+      name: t('panel.newDealName', { product: rec.productName, account: account.value.name }).slice(0, 200),
+      closeDate: localIsoDate(NEW_DEAL_CLOSE_DAYS),
+      lines: [{ productId: rec.productId, quantity: 1 }],
+      source: 'recommendation',
+    });
+    if (!created.ok) return fail(created.error.message);
+    setCreating(null);
+    void navigate(`/sales/opportunities/${encodeURIComponent(created.value.id)}`);
+  };
+  return { creating, pending, create };
+}
+
 function Recommendations({
+  accountId,
   recommendations,
   currency,
 }: {
+  readonly accountId: string;
   readonly recommendations: ReadonlyArray<ProductRecommendation>;
   readonly currency: string;
 }) {
   const { t, i18n } = useTranslation('insight');
   const format = useFormatters();
   const prices = usePrices(currency, recommendations.length > 0);
+  const { creating, pending, create } = useCreateOpportunity(accountId);
   const why = (rec: ProductRecommendation): string => {
     if (rec.source !== 'collaborative') return t(`because.${rec.source}`);
     if (rec.becauseOf.length === 0) return t('because.collaborativePlain');
@@ -198,6 +238,7 @@ function Recommendations({
         <ul className="insight-rec-list">
           {recommendations.map((rec) => {
             const price = prices.get(rec.productId);
+            const mine = creating?.productId === rec.productId;
             return (
               <li key={rec.productId} className="insight-rec" data-testid="insight-recommendation">
                 <span className="insight-rec-main">
@@ -205,10 +246,35 @@ function Recommendations({
                     {rec.productName}
                   </Link>
                   <span className="insight-rec-why">{why(rec)}</span>
+                  {mine && creating.error !== undefined ? (
+                    <span className="insight-rec-error" role="alert">
+                      {creating.error}
+                    </span>
+                  ) : null}
                 </span>
                 <span className="insight-rec-side">
                   <span className={`insight-source insight-source-${rec.source}`}>{t(`sources.${rec.source}`)}</span>
                   {price === undefined ? null : <span className="insight-rec-price">{format.money(price, currency)}</span>}
+                  <button
+                    type="button"
+                    className="button rec-button-ghost rec-button-small"
+                    aria-label={t(mine && pending ? 'panel.creatingOpportunityFor' : 'panel.createOpportunityFor', {
+                      product: rec.productName,
+                    })}
+                    aria-busy={mine && pending}
+                    disabled={pending}
+                    onClick={() => void create(rec)}
+                    data-testid="insight-create-opportunity"
+                  >
+                    {mine && pending ? (
+                      <>
+                        <span className="spinner" aria-hidden="true" />
+                        {t('panel.creatingOpportunity')}
+                      </>
+                    ) : (
+                      t('panel.createOpportunity')
+                    )}
+                  </button>
                 </span>
               </li>
             );
