@@ -5,9 +5,11 @@
  * - insights_100k_ms: the analytics workers' 'insights' job, its two halves on two threads as the
  *   core runs it (every model: CLV with its holdout
  *   calibration, RFM, churn with its held-out check, recommendations with their evaluation, cohorts)
- *   over 100,000 accounts and their repeat orders from the seed's purchase generator, in a real
- *   worker thread, structured-clone transfer included. Churn AUC and recommendation hit rates come
- *   from that run's model summary.
+ *   over 100,000 accounts and their repeat orders from the seed's purchase generator, with the
+ *   service events the seed writes for them (cases with their SLA outcomes, CSAT and NPS answers,
+ *   done calls, meetings and visits; `--orders-only` leaves them out), in a real worker thread,
+ *   structured-clone transfer included. Churn AUC and recommendation hit rates come from that
+ *   run's model summary.
  * - account_insight_p95_ms: `insight.account` through a real core's dispatcher on a database seeded
  *   by the demo seed (default 5,000 accounts), after the core's own run finished.
  * - forecast_1000_series_ms: the same measurement as bench:forecast.
@@ -20,7 +22,8 @@ import { parseArgs } from 'node:util';
 import type { Result } from '../shared/contract';
 import type { InsightModelSummary } from '../shared/contract/insight/insight-requests';
 import { evaluateDuplicateDetection } from '../shared/dedup/evaluate';
-import type { Transaction } from '../shared/insight/transactions';
+import { dayOfEpochMs, type ServiceEvents, type Transaction } from '../shared/insight/transactions';
+import type { AccountTier, Case } from '../shared/schemas';
 import { AnalyticsWorkerPool } from '../electron/core/analytics/analytics-worker-pool';
 import { createCore } from '../electron/core/core';
 import { orderTransaction, profileOf } from '../electron/core/insight/extract-insight-data';
@@ -40,12 +43,17 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '500' },
     /** Comma-separated subset of job,account,forecast,dedup (default all). */
     phases: { type: 'string', default: 'job,account,forecast,dedup' },
+    /** The job without the service events (cases, surveys, activities): repeat orders only. */
+    'orders-only': { type: 'boolean', default: false },
   },
 });
 const PHASES = new Set(String(args.phases).split(','));
 /** The acceptance sizes by default; smaller ones (`-- --accounts 5000 --db-accounts 500`) for a quick check. */
 const SIZE = { accounts: Number(args.accounts), dbAccounts: Number(args['db-accounts']), requests: Number(args.requests) };
 const SEED = 42;
+const WITH_SERVICE = args['orders-only'] !== true;
+/** The activities the core counts as looking after an account (loadInsightInput's selection). */
+const CONTACT_ACTIVITY_TYPES: ReadonlySet<string> = new Set(['call', 'meeting', 'visit']);
 /** The datasets' "now", and the core's clock while it is measured. */
 const NOW = Date.UTC(2025, 5, 2, 14, 0);
 const DAY_MS = 86_400_000;
@@ -57,8 +65,43 @@ const betweenRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /** The 100,000-account job in a worker of its own, as the core runs it. */
 async function measureInsightJob(): Promise<Record<string, number | null>> {
-  progress(`generating ${SIZE.accounts} accounts with their repeat orders`);
-  const bench = generatePurchaseBench({ accounts: SIZE.accounts, seed: SEED, referenceDate: NOW });
+  progress(`generating ${SIZE.accounts} accounts with their repeat orders${WITH_SERVICE ? ', contacts, deals and service records' : ''}`);
+  const cases: ServiceEvents['cases'][number][] = [];
+  const surveys: ServiceEvents['surveys'][number][] = [];
+  const activities: ServiceEvents['activities'][number][] = [];
+  const openCases: { readonly doc: Case; readonly tier: AccountTier; readonly at: number }[] = [];
+  const bench = generatePurchaseBench({
+    accounts: SIZE.accounts,
+    seed: SEED,
+    referenceDate: NOW,
+    // The service events the core reads from the database (loadInsightInput), built from the same records.
+    onService: WITH_SERVICE
+      ? (docs) => {
+          for (const c of docs.cases) {
+            const finished = c.status === 'resolved' || c.status === 'closed';
+            const resolvedAt = c.resolvedAt ?? c.closedAt;
+            if (!finished || !c.slaOutcome) openCases.push({ doc: c, tier: docs.account.tier, at: cases.length });
+            cases.push({
+              accountId: c.accountId,
+              openedDay: dayOfEpochMs(c.openedAt),
+              resolvedDay: finished && resolvedAt !== undefined ? dayOfEpochMs(resolvedAt) : null,
+              breached: finished && c.slaOutcome ? !c.slaOutcome.firstResponseMet || !c.slaOutcome.resolutionMet : false,
+            });
+          }
+          for (const v of docs.surveys)
+            surveys.push({ accountId: v.accountId, day: dayOfEpochMs(v.respondedAt), kind: v.survey, score: v.score });
+          for (const a of docs.activities)
+            if (a.accountId !== undefined && a.doneAt !== undefined && CONTACT_ACTIVITY_TYPES.has(a.type))
+              activities.push({ accountId: a.accountId, day: dayOfEpochMs(a.doneAt) });
+        }
+      : undefined,
+  });
+  // Cases without a frozen outcome are judged by the SLA policy as it stands now, as the core does.
+  for (const open of openCases) {
+    const event = cases[open.at];
+    if (event !== undefined) cases[open.at] = { ...event, breached: bench.sla.slaOf(open.doc, open.tier, NOW).state === 'breached' };
+  }
+  progress(`${cases.length} cases, ${surveys.length} survey answers, ${activities.length} calls, meetings and visits`);
   const transactions: Transaction[] = [];
   let lines = 0;
   for (const order of bench.orders) {
@@ -74,7 +117,7 @@ async function measureInsightJob(): Promise<Record<string, number | null>> {
   const pool = new AnalyticsWorkerPool({ size: Math.min(2, availableParallelism()) });
   try {
     await warmForecastPool(pool);
-    const input = { transactions, profiles, events: { cases: [], surveys: [], activities: [] }, todayDay: Math.floor(NOW / DAY_MS) };
+    const input = { transactions, profiles, events: { cases, surveys, activities }, todayDay: Math.floor(NOW / DAY_MS) };
     const t0 = nowMs();
     const cpu0 = process.cpuUsage();
     const result = await runInsightsOnPool(pool, input);

@@ -119,7 +119,7 @@ function timeline(
 }
 
 function pickLines(world: SeedWorld, r: SeedRandom, currency: string): OpportunityLineItem[] {
-  return r.sample(world.products, r.int(1, 4)).map((product, i) => {
+  return r.sample(world.dealProducts, r.int(1, 4)).map((product, i) => {
     const entry = world.prices.get(product.id)?.get(currency);
     if (entry === undefined) throw new Error(`no ${currency} price for ${product.sku}`);
     return {

@@ -16,7 +16,7 @@ import { articleCountFor, generateArticles, indexArticles, type ArticleIndex } f
 import { addMonthsUtc, DAY_MS, isoDate, SeedRandom } from './seed-random';
 import { buildServiceSettings } from './seed-service-settings';
 import { localUserRecords } from './local-user';
-import { CATALOG, CURRENCIES, priceIn } from './seed-tables';
+import { CATALOG, CURRENCIES, FULL_CATALOG, priceIn } from './seed-tables';
 
 export type SeedOptions = { readonly accounts: number; readonly seed: number; readonly referenceDate: number };
 
@@ -31,6 +31,8 @@ export type SeedWorld = {
   /** The app's local user (LOCAL_ACTOR), who owns a small book of the accounts. */
   readonly localUser: User;
   readonly products: ReadonlyArray<Product>;
+  /** The core lines (`CATALOG`), the products deals and quotes are made of; the rest sell through repeat orders. */
+  readonly dealProducts: ReadonlyArray<Product>;
   /** Standard price book: productId → currency → entry. */
   readonly prices: ReadonlyMap<string, ReadonlyMap<string, PriceBookEntry>>;
   readonly campaigns: ReadonlyArray<Campaign>;
@@ -178,7 +180,7 @@ function buildCatalog(r: SeedRandom, adminId: string, teamId: string, t0: number
   const products: Product[] = [];
   const prices = new Map<string, Map<string, PriceBookEntry>>();
   const stamp = { ownerId: adminId, teamId, createdAt: t0, updatedAt: t0 };
-  for (const item of CATALOG) {
+  for (const item of FULL_CATALOG) {
     const id = r.uuid();
     products.push({ id, ...stamp, kind: 'product', name: item.name, sku: item.sku, family: item.family, unit: item.unit, isActive: true });
     const byCurrency = new Map<string, PriceBookEntry>();
@@ -197,7 +199,8 @@ function buildCatalog(r: SeedRandom, adminId: string, teamId: string, t0: number
     }
     prices.set(id, byCurrency);
   }
-  return { products, prices };
+  // FULL_CATALOG starts with CATALOG, so the core lines keep their ids whatever follows them.
+  return { products, dealProducts: products.slice(0, CATALOG.length), prices };
 }
 
 function buildCampaigns(r: SeedRandom, ref: number, adminId: string, teamId: string): Campaign[] {

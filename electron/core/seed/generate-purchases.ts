@@ -10,13 +10,15 @@ import {
   type SalesLine,
   type SurveyResponse,
 } from '../../../shared/schemas';
-import { generateAccount, type AccountSeed } from './generate-account';
+import type { SlaReference } from '../service/sla-reference';
+import { generateAccount, generateContacts, type AccountSeed } from './generate-account';
 import { generateCases } from './generate-cases';
-import { CHURNED_QUIET_DAYS, TAX_BY_REGION } from './generate-deals';
+import { CHURNED_QUIET_DAYS, generateDeals, TAX_BY_REGION } from './generate-deals';
 import { generateNps } from './generate-nps';
 import { buildWorld, HISTORY_MONTHS, type SeedWorld } from './generate-org';
+import { generateService } from './generate-service';
 import { DAY_MS, isoDate, SeedRandom } from './seed-random';
-import { CATALOG } from './seed-tables';
+import { FULL_CATALOG } from './seed-tables';
 
 const WEEK_MS = 7 * DAY_MS;
 const MINUTE = 60_000;
@@ -62,20 +64,175 @@ const SEASONAL_SHARE = 0.25;
 const PEAK_SHARE = 0.85;
 
 /**
- * Latent product groups: what an account buys is a mix of a few of them, so products of one group
- * are bought together ("accounts that buy scanners also buy label printers").
+ * Latent needs: what a customer buys is one to three of these, each a line of products that go
+ * together, in the order an account usually takes them up (the core product first, then its
+ * accessories, consumables, add-ons, services and cover). An account starts with the first products
+ * of its needs and extends them over time, so what it buys next follows from what it has; needs of
+ * the same area, and the needs each one names as `leadsTo`, are the ones it takes up later.
+ * Consumables (`replenish`) are bought again and again once an account has them.
  */
-const PRODUCT_GROUPS = {
-  scanning: ['HW-100', 'HW-120', 'HW-140', 'SP-410'],
-  mobile: ['HW-110', 'SW-230', 'SW-210', 'SP-410'],
-  inventory: ['SW-200', 'HW-100', 'HW-120', 'SV-320'],
-  iot: ['HW-130', 'SW-220', 'SV-300'],
-  platform: ['SW-240', 'SV-310', 'SV-300', 'SP-400'],
-} as const;
-type Group = keyof typeof PRODUCT_GROUPS;
-const GROUPS = Object.keys(PRODUCT_GROUPS) as Group[];
+type Need = {
+  readonly area: Area;
+  readonly skus: ReadonlyArray<string>;
+  readonly replenish?: ReadonlyArray<string>;
+  readonly leadsTo?: ReadonlyArray<string>;
+};
+const AREAS = ['scanning', 'mobile', 'inventory', 'iot', 'platform'] as const;
+type Area = (typeof AREAS)[number];
 
-/** How much each industry leans to each group (scanning, mobile, inventory, iot, platform). */
+const NEEDS: Readonly<Record<string, Need>> = {
+  handheldScanning: {
+    area: 'scanning',
+    skus: ['HW-100', 'HW-140', 'AC-601', 'AC-600', 'AC-602', 'SP-410', 'SP-411'],
+    replenish: ['AC-601'],
+    leadsTo: ['desktopLabels', 'inventoryCloud'],
+  },
+  longRangeScanning: {
+    area: 'scanning',
+    skus: ['HW-101', 'AC-603', 'HW-141', 'AC-604', 'SP-412', 'AC-601'],
+    replenish: ['AC-601'],
+    leadsTo: ['warehouse', 'industrialLabels'],
+  },
+  wearableScanning: {
+    area: 'scanning',
+    skus: ['HW-102', 'HW-103', 'AC-605', 'AC-606', 'HW-142', 'SP-416'],
+    replenish: ['AC-606', 'AC-605'],
+    leadsTo: ['warehouse', 'deviceManagement'],
+  },
+  pointOfSale: {
+    area: 'scanning',
+    skus: ['HW-104', 'CS-500', 'AC-607', 'HW-105', 'SW-250'],
+    replenish: ['CS-500'],
+    leadsTo: ['ecommerce', 'handheldScanning'],
+  },
+  desktopLabels: {
+    area: 'scanning',
+    skus: ['HW-120', 'CS-501', 'CS-502', 'SW-251', 'AC-608'],
+    replenish: ['CS-501', 'CS-502'],
+    leadsTo: ['handheldScanning', 'assetTracking'],
+  },
+  mobileLabels: {
+    area: 'mobile',
+    skus: ['HW-121', 'CS-503', 'AC-609', 'AC-610', 'AC-611'],
+    replenish: ['CS-503'],
+    leadsTo: ['routePlanning', 'ruggedPhones'],
+  },
+  industrialLabels: {
+    area: 'inventory',
+    skus: ['HW-122', 'CS-504', 'CS-505', 'AC-612', 'SP-413'],
+    replenish: ['CS-504', 'CS-505'],
+    leadsTo: ['rfid', 'warehouse'],
+  },
+  rfid: {
+    area: 'inventory',
+    skus: ['SV-301', 'HW-123', 'CS-506', 'HW-106', 'SW-252'],
+    replenish: ['CS-506'],
+    leadsTo: ['assetTracking', 'industrialLabels'],
+  },
+  ruggedTablets: {
+    area: 'mobile',
+    skus: ['HW-110', 'AC-613', 'AC-614', 'AC-616', 'AC-615', 'SP-414'],
+    replenish: ['AC-614'],
+    leadsTo: ['mobileForms', 'deviceManagement'],
+  },
+  ruggedPhones: {
+    area: 'mobile',
+    skus: ['HW-111', 'AC-617', 'AC-618', 'SP-415', 'SW-231'],
+    leadsTo: ['mobileForms', 'fieldService'],
+  },
+  deviceManagement: {
+    area: 'mobile',
+    skus: ['SW-231', 'SV-308', 'SP-416', 'SP-410'],
+    leadsTo: ['security', 'ruggedPhones'],
+  },
+  mobileForms: {
+    area: 'mobile',
+    skus: ['SW-230', 'SW-233', 'SW-232', 'SV-322', 'SW-234'],
+    leadsTo: ['ruggedTablets', 'fieldService'],
+  },
+  routePlanning: {
+    area: 'mobile',
+    skus: ['SW-210', 'SW-211', 'SW-212', 'SV-323', 'SW-213'],
+    leadsTo: ['mobileLabels', 'ruggedTablets'],
+  },
+  fieldService: {
+    area: 'mobile',
+    skus: ['SW-235', 'SV-324', 'SW-236', 'SW-237', 'SV-328'],
+    leadsTo: ['ruggedPhones', 'assetTracking'],
+  },
+  inventoryCloud: {
+    area: 'inventory',
+    skus: ['SW-200', 'SV-325', 'SW-201', 'SV-320', 'SW-202'],
+    leadsTo: ['handheldScanning', 'warehouse'],
+  },
+  warehouse: {
+    area: 'inventory',
+    skus: ['SW-203', 'SV-302', 'SV-310', 'SW-204', 'SW-205'],
+    leadsTo: ['longRangeScanning', 'wearableScanning', 'integration'],
+  },
+  assetTracking: {
+    area: 'inventory',
+    skus: ['SW-206', 'CS-507', 'SW-207', 'CS-508'],
+    replenish: ['CS-507', 'CS-508'],
+    leadsTo: ['rfid', 'conditionMonitoring'],
+  },
+  conditionMonitoring: {
+    area: 'iot',
+    skus: ['HW-130', 'HW-133', 'HW-131', 'CS-509', 'SW-222'],
+    replenish: ['CS-509'],
+    leadsTo: ['analytics', 'energy'],
+  },
+  coldChain: {
+    area: 'iot',
+    skus: ['HW-134', 'CS-510', 'SW-221', 'HW-132', 'SV-303'],
+    replenish: ['CS-510'],
+    leadsTo: ['conditionMonitoring', 'analytics'],
+  },
+  energy: {
+    area: 'iot',
+    skus: ['HW-135', 'HW-136', 'SV-305', 'SW-224'],
+    leadsTo: ['conditionMonitoring', 'analytics'],
+  },
+  analytics: {
+    area: 'iot',
+    skus: ['SW-220', 'SV-326', 'SW-223', 'SV-304'],
+    leadsTo: ['integration', 'conditionMonitoring'],
+  },
+  integration: {
+    area: 'platform',
+    skus: ['SW-240', 'SV-300', 'SW-241', 'SV-310', 'SW-243'],
+    leadsTo: ['premiumSupport', 'developer'],
+  },
+  ecommerce: {
+    area: 'platform',
+    skus: ['SW-242', 'SV-300', 'SW-248', 'SW-247'],
+    leadsTo: ['integration', 'pointOfSale'],
+  },
+  premiumSupport: {
+    area: 'platform',
+    skus: ['SP-400', 'SV-327', 'SP-402', 'SP-403', 'SP-401'],
+    leadsTo: ['security', 'training'],
+  },
+  security: {
+    area: 'platform',
+    skus: ['SW-244', 'SV-306', 'SW-245', 'SW-246'],
+    leadsTo: ['premiumSupport', 'integration'],
+  },
+  developer: {
+    area: 'platform',
+    skus: ['SW-247', 'SP-404', 'SW-248', 'SV-307'],
+    leadsTo: ['integration', 'security'],
+  },
+  training: {
+    area: 'platform',
+    skus: ['SV-328', 'SV-330', 'SV-329', 'SV-320'],
+    replenish: ['SV-330'],
+    leadsTo: ['premiumSupport', 'mobileForms'],
+  },
+};
+const NEED_NAMES = Object.keys(NEEDS);
+
+/** How much each industry leans to each area (scanning, mobile, inventory, iot, platform). */
 const INDUSTRY_AFFINITY: Readonly<Record<string, readonly [number, number, number, number, number]>> = {
   Manufacturing: [2, 1, 2, 4, 2],
   Retail: [4, 1, 4, 1, 1],
@@ -95,8 +252,27 @@ const INDUSTRY_AFFINITY: Readonly<Record<string, readonly [number, number, numbe
 };
 /** Dirichlet concentration of an account's taste around its industry's: low, so tastes are focused. */
 const TASTE_CONCENTRATION = 0.3;
-/** Weight every product keeps whatever the taste, so accounts now and then buy outside it. */
-const TASTE_FLOOR = 0.006;
+/** How many needs an account starts with. */
+const STARTING_NEEDS = [
+  [1, 50],
+  [2, 35],
+  [3, 15],
+] as const;
+/** Chance that an order after the first also takes up a further need. */
+const NEW_NEED_CHANCE = 0.12;
+/** Extra weight of a need that one of the account's needs leads to, and of one in the same area. */
+const LEADS_TO_BONUS = 0.25;
+const SAME_AREA_BONUS = 0.04;
+/**
+ * Weight of the first, second and third product of a need the account does not have yet: it
+ * mostly takes the next one in line, sometimes skips one.
+ */
+const NEXT_IN_LINE = [3, 1, 0.3] as const;
+/** Weight of a consumable it has bought before (replenished), and of anything else it has (more units). */
+const REPLENISH_WEIGHT = 2;
+const REBUY_WEIGHT = 0.4;
+/** Weight every product keeps whatever the needs, so accounts now and then buy outside them. */
+const TASTE_FLOOR = 0.008;
 /** Weight left to a product dearer than twice the account's mean order: small accounts rarely buy the big items. */
 const UNAFFORDABLE = 0.03;
 
@@ -113,13 +289,16 @@ export type PurchaseTraits = {
   readonly meanSpendUsd: number;
   /** Quarters (0–3) the account's orders concentrate in; empty when it orders all year. */
   readonly peakQuarters: ReadonlyArray<number>;
-  /** Taste over the product groups (sums to 1), in the order of `PURCHASE_GROUPS`. */
+  /** Taste over the needs (sums to 1), in the order of `PURCHASE_GROUPS`. */
   readonly taste: ReadonlyArray<number>;
+  /** The needs it took up, in the order it took them up (names from `PURCHASE_GROUPS`). */
+  readonly needs: ReadonlyArray<string>;
   /** When it stopped buying for good (its last order), or null while it is still alive. */
   readonly stoppedAt: number | null;
 };
 
-export const PURCHASE_GROUPS: ReadonlyArray<string> = GROUPS;
+/** The latent needs, in the order of `PurchaseTraits.taste`. */
+export const PURCHASE_GROUPS: ReadonlyArray<string> = NEED_NAMES;
 
 export type PurchaseHistory = { readonly orders: Order[]; readonly traits: PurchaseTraits | null };
 
@@ -154,15 +333,13 @@ export function generatePurchaseHistory(world: SeedWorld, seed: AccountSeed, r: 
   const budgetCents = 2 * meanSpendUsd * 100;
   const catalog = catalogOf(world);
   const afford = catalog.products.map((p) => (p.usdCents <= budgetCents ? 1 : UNAFFORDABLE));
-  const affinityTotal = sum(affinity);
+  // Taste over the needs: the industry's lean to each need's area, around which the account's own
+  // taste varies; needs whose first product is beyond the budget are rare.
+  const lean = catalog.needs.map((need) => (affinity[AREAS.indexOf(need.area)] ?? 1) * (afford[need.items[0] ?? -1] ?? 1));
+  const leanTotal = sum(lean);
   const taste = dirichlet(
     r,
-    catalog.members.map((members, g) => {
-      let affordable = 0;
-      for (const j of members) affordable += afford[j] ?? 1;
-      affordable = members.length > 0 ? affordable / members.length : 1;
-      return ((affinity[g] ?? 1) / affinityTotal) * GROUPS.length * TASTE_CONCENTRATION * Math.max(0.05, affordable);
-    }),
+    lean.map((x) => (x / leanTotal) * NEED_NAMES.length * TASTE_CONCENTRATION),
   );
   const peakQuarters = r.chance(SEASONAL_SHARE) ? peaks(r, account.industry) : [];
   const [minDiscount, maxDiscount] = DISCOUNTS[tier];
@@ -198,13 +375,16 @@ export function generatePurchaseHistory(world: SeedWorld, seed: AccountSeed, r: 
     stoppedAt = times[times.length - 1] ?? start;
   }
 
-  const weights = productWeights(catalog, taste, afford);
+  const basket = new Basket(catalog, afford);
+  for (let k = r.weighted(STARTING_NEEDS); k > 0; k--) basket.takeUp(r, taste);
   const orders: Order[] = [];
   const taxPercent = TAX_BY_REGION[account.region];
   for (let n = 0; n < times.length; n++) {
     const at = Math.floor((times[n] ?? start) / MINUTE) * MINUTE;
     const spendUsd = gamma(r, SPEND_P) / nu;
-    const lines = orderLines(world, r, account.currency, weights, spendUsd * 100, r.weighted(LINES_PER_ORDER), discountPercent);
+    if (n > 0 && r.chance(NEW_NEED_CHANCE)) basket.takeUp(r, taste);
+    const chosen = basket.choose(r, r.weighted(LINES_PER_ORDER));
+    const lines = orderLines(world, r, account.currency, chosen, spendUsd * 100, discountPercent);
     const subtotal = sumLineItems(lines);
     const totals = applyDiscountAndTax(subtotal, 0, taxPercent);
     const deliveredAt = at + r.int(2, 21) * DAY_MS;
@@ -230,7 +410,8 @@ export function generatePurchaseHistory(world: SeedWorld, seed: AccountSeed, r: 
       total: totals.total,
     });
   }
-  return { orders, traits: { ratePerWeek, dropout, meanSpendUsd, peakQuarters, taste, stoppedAt } };
+  const needs = basket.needs.map((k) => NEED_NAMES[k] ?? '');
+  return { orders, traits: { ratePerWeek, dropout, meanSpendUsd, peakQuarters, taste, needs, stoppedAt } };
 }
 
 /** What a stopping customer's service side looked like in its last months. */
@@ -282,18 +463,36 @@ export type PurchaseBench = {
   readonly orders: Order[];
   /** Latent parameters per account (null for prospects), in the order of `accounts`. */
   readonly traits: ReadonlyArray<PurchaseTraits | null>;
+  /** The world's SLA arithmetic, to judge cases still open at the reference date as the core does. */
+  readonly sla: SlaReference;
+};
+
+/** One account's service records exactly as `generateDataset` writes them (local-user agenda tasks aside). */
+export type AccountServiceDocs = {
+  readonly account: Account;
+  readonly cases: ReadonlyArray<Case>;
+  readonly surveys: ReadonlyArray<SurveyResponse>;
+  readonly activities: ReadonlyArray<Activity>;
 };
 
 /**
  * The accounts and repeat orders `generateDataset` yields for the same count, seed and reference
- * date, without contacts, deals, service or a database: input for model benchmarks, with the
- * latent traits the history was drawn from. (Deal orders, about one per three accounts, are not
- * included.)
+ * date, without a database: input for model benchmarks, with the latent traits the history was
+ * drawn from. Contacts, deals and service records are generated only with `onService`, which gets
+ * each account's cases, survey answers and activities. (Deal orders, about one per three accounts,
+ * are not included: deals pick their products without regard to the account's needs.)
  */
 export function generatePurchaseBench(opts: {
   readonly accounts: number;
   readonly seed: number;
   readonly referenceDate?: Date | number;
+  /**
+   * When given, each account's contacts, deals and service records are generated too, as the
+   * dataset does (so the orders then carry the leavers' service signs exactly as seeded), and its
+   * cases, survey answers and activities are handed here one account at a time, so 100,000
+   * accounts' records need not sit in memory together.
+   */
+  readonly onService?: (docs: AccountServiceDocs) => void;
 }): PurchaseBench {
   // The same default "now" as generateDataset's DEFAULT_REFERENCE_DATE.
   const referenceDate =
@@ -311,21 +510,41 @@ export function generatePurchaseBench(opts: {
   const orders: Order[] = [];
   for (let i = 0; i < opts.accounts; i++) {
     const seed = generateAccount(world, r, i);
-    const history = generatePurchaseHistory(world, seed, r, i);
+    let history: PurchaseHistory;
+    if (opts.onService === undefined) history = generatePurchaseHistory(world, seed, r, i);
+    else {
+      // The same calls in the same order as generateDataset, each reseeded per account.
+      const contacts = generateContacts(seed, r);
+      const deals = generateDeals(world, seed, contacts, r, i);
+      const service = generateService(world, seed, contacts, deals.opportunities, r, i);
+      const customer = generateCustomerHistory(world, seed, contacts, service.cases.length, r, i);
+      history = customer;
+      opts.onService({
+        account: seed.account,
+        cases: [...service.cases, ...customer.cases],
+        surveys: [...service.surveys, ...customer.surveys],
+        activities: service.activities.filter(customer.keepActivity),
+      });
+    }
     accounts[i] = seed.account;
     traits[i] = history.traits;
     for (const order of history.orders) orders.push(order);
   }
-  return { accounts, orders, traits };
+  return { accounts, orders, traits, sla: world.sla };
 }
 
-type WeightedProduct = { readonly id: string; readonly name: string; readonly usdCents: number; readonly weight: number };
+type CatalogProduct = { readonly id: string; readonly name: string; readonly usdCents: number };
 
-/** The world's products with their list prices, and which of them each group holds. */
+/** The world's products with their list prices, and each need as indexes into them. */
 type CatalogView = {
-  readonly products: ReadonlyArray<{ readonly id: string; readonly name: string; readonly usdCents: number }>;
-  /** Per group (in `GROUPS` order), the indexes of its products. */
-  readonly members: ReadonlyArray<ReadonlyArray<number>>;
+  readonly products: ReadonlyArray<CatalogProduct>;
+  /** Per need (in `NEED_NAMES` order): its products in the order they are taken up, which of them are replenished, where it leads. */
+  readonly needs: ReadonlyArray<{
+    readonly area: Area;
+    readonly items: ReadonlyArray<number>;
+    readonly replenish: ReadonlySet<number>;
+    readonly leadsTo: ReadonlyArray<number>;
+  }>;
 };
 const catalogViews = new WeakMap<SeedWorld, CatalogView>();
 
@@ -336,61 +555,109 @@ function catalogOf(world: SeedWorld): CatalogView {
     const products = world.products.map((p) => ({
       id: p.id,
       name: p.name,
-      usdCents: CATALOG.find((item) => item.sku === p.sku)?.usdCents ?? 100_000,
+      usdCents: FULL_CATALOG.find((item) => item.sku === p.sku)?.usdCents ?? 100_000,
     }));
-    const members = GROUPS.map((group) =>
-      world.products.flatMap((p, j) => ((PRODUCT_GROUPS[group] as ReadonlyArray<string>).includes(p.sku) ? [j] : [])),
-    );
-    view = { products, members };
+    const indexOf = new Map(world.products.map((p, j) => [p.sku, j]));
+    const indexes = (skus: ReadonlyArray<string> | undefined) => (skus ?? []).flatMap((sku) => indexOf.get(sku) ?? []);
+    const needs = NEED_NAMES.map((name) => {
+      const need = NEEDS[name] as Need;
+      return {
+        area: need.area,
+        items: indexes(need.skus),
+        replenish: new Set(indexes(need.replenish)),
+        leadsTo: (need.leadsTo ?? []).map((next) => NEED_NAMES.indexOf(next)).filter((k) => k >= 0),
+      };
+    });
+    view = { products, needs };
     catalogViews.set(world, view);
   }
   return view;
 }
 
 /**
- * Each product's weight for the account: its groups' taste shared among the group's products,
- * scaled down for products beyond the account's budget.
+ * What one account has bought and which needs it has taken up: the next order's products follow
+ * from them (the next products of its needs, its consumables again, more of what it has).
  */
-function productWeights(catalog: CatalogView, taste: ReadonlyArray<number>, afford: ReadonlyArray<number>): WeightedProduct[] {
-  const weights = catalog.products.map(() => TASTE_FLOOR);
-  catalog.members.forEach((members, g) => {
-    for (const j of members) weights[j] = (weights[j] ?? 0) + (taste[g] ?? 0) / members.length;
-  });
-  return catalog.products.map((p, j) => ({ ...p, weight: (weights[j] ?? 0) * (afford[j] ?? 1) }));
+class Basket {
+  readonly needs: number[] = [];
+  private readonly owned = new Set<number>();
+
+  constructor(
+    private readonly catalog: CatalogView,
+    private readonly afford: ReadonlyArray<number>,
+  ) {}
+
+  /** Takes up one more need, by the account's taste, leaning to where its needs lead and to their area. */
+  takeUp(r: SeedRandom, taste: ReadonlyArray<number>): void {
+    const weights = this.catalog.needs.map((need, k) => {
+      if (this.needs.includes(k)) return 0;
+      let w = taste[k] ?? 0;
+      for (const has of this.needs) {
+        const mine = this.catalog.needs[has];
+        if (mine?.leadsTo.includes(k)) w += LEADS_TO_BONUS;
+        if (mine?.area === need.area) w += SAME_AREA_BONUS;
+      }
+      return w * (this.afford[need.items[0] ?? -1] ?? 1);
+    });
+    const k = drawIndex(r, weights);
+    if (k >= 0) this.needs.push(k);
+  }
+
+  /** `count` distinct products for the next order, marked as bought. */
+  choose(r: SeedRandom, count: number): CatalogProduct[] {
+    const { products, needs } = this.catalog;
+    const weights = products.map((_, j) => TASTE_FLOOR * (this.afford[j] ?? 1));
+    for (const k of this.needs) {
+      const need = needs[k];
+      if (need === undefined) continue;
+      let next = 0;
+      for (const j of need.items) {
+        if (this.owned.has(j)) {
+          weights[j] = Math.max(weights[j] ?? 0, need.replenish.has(j) ? REPLENISH_WEIGHT : REBUY_WEIGHT);
+        } else if (next < NEXT_IN_LINE.length) {
+          weights[j] = (weights[j] ?? 0) + (NEXT_IN_LINE[next] ?? 0) * (this.afford[j] ?? 1);
+          next++;
+        }
+      }
+    }
+    const chosen: CatalogProduct[] = [];
+    for (let n = 0; n < Math.min(count, products.length); n++) {
+      const j = drawIndex(r, weights);
+      const product = products[j];
+      if (product === undefined) break;
+      chosen.push(product);
+      this.owned.add(j);
+      weights[j] = 0;
+    }
+    return chosen;
+  }
 }
 
-/**
- * `count` distinct products drawn by the account's weights, the order's value split among them at
- * random and turned into whole quantities at list price.
- */
+/** An index drawn in proportion to `weights`, or −1 when they are all zero. */
+function drawIndex(r: SeedRandom, weights: ReadonlyArray<number>): number {
+  const total = sum(weights);
+  if (!(total > 0)) return -1;
+  let u = r.next() * total;
+  let last = -1;
+  for (let j = 0; j < weights.length; j++) {
+    const w = weights[j] ?? 0;
+    if (w <= 0) continue;
+    last = j;
+    u -= w;
+    if (u < 0) return j;
+  }
+  return last;
+}
+
+/** Order lines for the chosen products, the order's value split among them at random and turned into whole quantities at list price. */
 function orderLines(
   world: SeedWorld,
   r: SeedRandom,
   currency: string,
-  products: ReadonlyArray<WeightedProduct>,
+  chosen: ReadonlyArray<CatalogProduct>,
   spendCents: number,
-  count: number,
   discountPercent: number,
 ): SalesLine[] {
-  const weights = products.map((p) => p.weight);
-  const chosen: WeightedProduct[] = [];
-  for (let k = 0; k < Math.min(count, products.length); k++) {
-    let total = 0;
-    for (const w of weights) total += w;
-    let u = r.next() * total;
-    let pick = weights.length - 1;
-    for (let j = 0; j < weights.length; j++) {
-      u -= weights[j] ?? 0;
-      if (u < 0) {
-        pick = j;
-        break;
-      }
-    }
-    const product = products[pick];
-    if (product === undefined) break;
-    chosen.push(product);
-    weights[pick] = 0;
-  }
   const shares = chosen.map(() => 0.2 + r.next());
   const shareTotal = sum(shares);
   return chosen.map((product, i) => {
