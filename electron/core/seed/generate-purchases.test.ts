@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateRecommender } from '../../../shared/insight/recommendations';
+import { dayOfEpochMs, type Transaction } from '../../../shared/insight/transactions';
 import { crmCollections, lineItemTotal, type CrmDocOf, type Order } from '../../../shared/schemas';
 import { generateDataset } from './generate-dataset';
 import { CHURNED_QUIET_DAYS } from './generate-deals';
 import { buildWorld, HISTORY_MONTHS } from './generate-org';
-import { generatePurchaseBench, PURCHASE_GROUPS } from './generate-purchases';
+import { generatePurchaseBench, PURCHASE_GROUPS, PURCHASE_NEED_SKUS, type AccountServiceDocs } from './generate-purchases';
 import { DAY_MS } from './seed-random';
+import { CATALOG, FULL_CATALOG } from './seed-tables';
 
 const ref = Date.UTC(2025, 5, 30);
 const bench = generatePurchaseBench({ accounts: 2000, seed: 11, referenceDate: ref });
@@ -182,6 +185,97 @@ describe('generatePurchaseHistory', () => {
     expect(rate(stats.stopped)).toBeGreaterThan(3 * rate(stats.alive));
     expect(stats.stopped.breached / stats.stopped.cases).toBeGreaterThan(stats.alive.breached / Math.max(1, stats.alive.cases));
     expect(mean(npsScores.stopped)).toBeLessThan(mean(npsScores.alive) - 0.5);
+  });
+
+  it('sells the whole range through repeat orders, while deals and quotes keep to the core lines', () => {
+    expect(FULL_CATALOG.length).toBeGreaterThanOrEqual(100);
+    expect(FULL_CATALOG.length).toBeLessThanOrEqual(150);
+    expect(new Set(FULL_CATALOG.map((p) => p.sku)).size).toBe(FULL_CATALOG.length);
+    expect(FULL_CATALOG.slice(0, CATALOG.length)).toEqual(CATALOG);
+    for (const p of FULL_CATALOG) expect(['Hardware', 'Software', 'Services', 'Support']).toContain(p.family);
+    const world = buildWorld({ accounts: 300, seed: 5, referenceDate: ref });
+    expect(world.dealProducts.map((p) => p.sku)).toEqual(CATALOG.map((p) => p.sku));
+    const core = new Set(world.dealProducts.map((p) => p.id));
+    const bought = new Set(bench.orders.flatMap((o) => o.lines.map((l) => l.productId)));
+    expect(bought.size).toBeGreaterThan(0.9 * FULL_CATALOG.length);
+    for (const batch of generateDataset({ accounts: 300, seed: 5, referenceDate: ref })) {
+      if (batch.collection === 'opportunities')
+        for (const o of batch.docs) for (const l of o.lineItems) expect(core.has(l.productId)).toBe(true);
+      if (batch.collection === 'sales_docs')
+        for (const d of batch.docs) if (d.opportunityId !== undefined) for (const l of d.lines) expect(core.has(l.productId)).toBe(true);
+    }
+  });
+
+  it('extends what an account buys from its needs: most products it first buys after its first order belong to them', () => {
+    const world = buildWorld({ accounts: 2000, seed: 11, referenceDate: ref });
+    const skuOf = new Map(world.products.map((p) => [p.id, p.sku]));
+    let inNeeds = 0;
+    let later = 0;
+    let chance = 0;
+    bench.accounts.forEach((a, i) => {
+      const orders = byAccount.get(a.id) ?? [];
+      const needs = bench.traits[i]?.needs ?? [];
+      const ofNeeds = new Set(needs.flatMap((n) => PURCHASE_NEED_SKUS[n] ?? []));
+      const seen = new Set(orders[0]?.lines.map((l) => l.productId) ?? []);
+      for (const o of orders.slice(1))
+        for (const l of o.lines) {
+          if (seen.has(l.productId)) continue;
+          seen.add(l.productId);
+          later++;
+          chance += ofNeeds.size / FULL_CATALOG.length;
+          if (ofNeeds.has(skuOf.get(l.productId) ?? '')) inNeeds++;
+        }
+    });
+    expect(later).toBeGreaterThan(5000);
+    // By chance a new product would be one of its needs' about one time in ten (their share of the range).
+    expect(inNeeds / later).toBeGreaterThan(0.7);
+    expect(inNeeds / later).toBeGreaterThan(4 * (chance / later));
+    // Every need's products are in the catalogue, and every need is someone's.
+    for (const skus of Object.values(PURCHASE_NEED_SKUS))
+      for (const sku of skus) expect(FULL_CATALOG.some((p) => p.sku === sku)).toBe(true);
+    expect(new Set(bench.traits.flatMap((t) => t?.needs ?? []))).toEqual(new Set(PURCHASE_GROUPS));
+    for (const t of bench.traits) if (t) expect(t.needs.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets a time-split recommender beat popularity by more than a fifth', () => {
+    const transactions: Transaction[] = bench.orders.map((o) => ({
+      accountId: o.accountId,
+      day: dayOfEpochMs(Date.parse(`${o.orderDate}T00:00:00Z`)),
+      amount: o.total,
+      productIds: o.lines.map((l) => l.productId),
+    }));
+    const profiles = bench.accounts.map((a) => ({
+      accountId: a.id,
+      industry: a.industry ?? null,
+      region: a.region,
+      tier: a.tier,
+      size: null,
+      currency: a.currency,
+    }));
+    const e = evaluateRecommender({ transactions, profiles, splitDay: dayOfEpochMs(ref) - 180 });
+    expect(e.testAccounts).toBeGreaterThan(300);
+    expect(e.hitRateAt5 ?? 0).toBeGreaterThan(1.2 * (e.popularityHitRateAt5 ?? 1));
+  });
+
+  it('hands the bench each account’s service records exactly as the dataset writes them', () => {
+    const accounts = 60;
+    const seen: AccountServiceDocs[] = [];
+    const withService = generatePurchaseBench({ accounts, seed: 21, referenceDate: ref, onService: (docs) => seen.push(docs) });
+    expect(withService.orders).toEqual(generatePurchaseBench({ accounts, seed: 21, referenceDate: ref }).orders);
+    const cases: CrmDocOf<'cases'>[] = [];
+    const surveys: CrmDocOf<'surveys'>[] = [];
+    const activities = new Map<string, CrmDocOf<'activities'>>();
+    for (const batch of generateDataset({ accounts, seed: 21, referenceDate: ref })) {
+      if (batch.collection === 'cases') cases.push(...batch.docs);
+      if (batch.collection === 'surveys') surveys.push(...batch.docs);
+      if (batch.collection === 'activities') for (const a of batch.docs) activities.set(a.id, a);
+    }
+    expect(seen.map((d) => d.account.id)).toEqual(withService.accounts.map((a) => a.id));
+    expect(seen.flatMap((d) => d.cases)).toEqual(cases);
+    expect(seen.flatMap((d) => d.surveys)).toEqual(surveys);
+    const benchActivities = seen.flatMap((d) => d.activities);
+    expect(benchActivities.length).toBeGreaterThan(accounts);
+    for (const a of benchActivities) expect(activities.get(a.id)).toEqual(a);
   });
 
   it('rejects a bad account count', () => {

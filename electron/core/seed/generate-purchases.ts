@@ -299,6 +299,10 @@ export type PurchaseTraits = {
 
 /** The latent needs, in the order of `PurchaseTraits.taste`. */
 export const PURCHASE_GROUPS: ReadonlyArray<string> = NEED_NAMES;
+/** The SKUs of each latent need, in the order accounts take them up. */
+export const PURCHASE_NEED_SKUS: Readonly<Record<string, ReadonlyArray<string>>> = Object.fromEntries(
+  NEED_NAMES.map((name) => [name, NEEDS[name]?.skus ?? []]),
+);
 
 export type PurchaseHistory = { readonly orders: Order[]; readonly traits: PurchaseTraits | null };
 
