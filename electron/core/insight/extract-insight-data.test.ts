@@ -6,6 +6,7 @@ import { openCrmDatabase, type CrmDatabase } from '../db/open-crm-database';
 import { generateDataset } from '../seed/generate-dataset';
 import { writeDataset } from '../seed/write-dataset';
 import { createSlaReferenceSource } from '../service/sla-reference';
+import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import { loadInsightInput, sizeBand } from './extract-insight-data';
 
 const NOW = Date.UTC(2025, 5, 30);
@@ -92,5 +93,37 @@ describe('insight input from the local database', () => {
     const activities = (await db.activities.find().exec()).map((d) => d.toJSON() as Activity);
     const contact = activities.filter((a) => a.accountId && a.doneAt !== undefined && ['call', 'meeting', 'visit'].includes(a.type));
     expect(input.events.activities).toHaveLength(contact.length);
+  });
+
+  it('reads page by page straight from the table, with turns of the event loop between pages', async () => {
+    // The SQLite connection is there (also through the test storage's validating wrapper).
+    expect(typeof (db.storage as Partial<RxStorageSqlite>).getConnection).toBe('function');
+    const whole = await loadInsightInput(db, { now: NOW });
+
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      if (!counting) return;
+      turns++;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    let loaded = false;
+    const loading = loadInsightInput(db, { now: NOW, pageRows: 10 }).then((input) => {
+      loaded = true;
+      return input;
+    });
+    // A request that comes in while the run reads is answered before the read is over.
+    const accounts = await db.accounts.count().exec();
+    expect(loaded).toBe(false);
+    const paged = await loading;
+    counting = false;
+
+    expect(accounts).toBe(30);
+    expect(paged).toEqual(whole);
+    // At least one turn per full page of sales documents alone (10 rows a page).
+    const salesDocs = await db.sales_docs.count().exec();
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(salesDocs / 10));
+    await expect(loadInsightInput(db, { now: NOW, pageRows: 0 })).rejects.toThrow(/pageRows/);
   });
 });

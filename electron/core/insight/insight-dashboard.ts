@@ -1,4 +1,5 @@
 import type {
+  AccountChurn,
   AccountInsight,
   ChurnBand,
   CustomersDashboard,
@@ -79,8 +80,7 @@ export function buildDashboard(
     }
   }
 
-  risky.sort((a, b) => (b.churn?.risk ?? 0) - (a.churn?.risk ?? 0) || (a.accountId < b.accountId ? -1 : 1));
-  const atRisk = risky.slice(0, AT_RISK_ROWS).map((insight) => ({
+  const atRisk = rankAtRisk(risky, clvByCurrency).map((insight) => ({
     accountId: insight.accountId,
     name: snapshot.accounts.get(insight.accountId)?.name ?? insight.accountId,
     risk: insight.churn?.risk ?? 0,
@@ -115,6 +115,45 @@ export function buildDashboard(
     atRisk,
     topRecommendations,
   };
+}
+
+/** The churn model's plain answer for an account that has already lapsed (see trainChurnModel), not a score. */
+export function isLapsedAnswer(churn: AccountChurn): boolean {
+  return churn.reasons.length === 1 && churn.reasons[0]?.code === 'no_recent_purchase';
+}
+
+/**
+ * The at-risk table: of the accounts with a churn answer, those the model scored, ranked by value at stake, risk × 12-month
+ * CLV. CLV is in the account's currency, so it is taken relative to the median CLV of that
+ * currency among the selected accounts (a typical account counts 1 in every currency); an account
+ * without a CLV (no model fitted) counts as typical, which ranks by risk alone. Lapsed accounts
+ * (no purchase for over a year, answered with risk 1 and `no_recent_purchase`) are left out: they
+ * have already churned, are counted in the high band, and would otherwise fill the table with
+ * customers long gone instead of the ones still worth a call.
+ */
+export function rankAtRisk(
+  answered: ReadonlyArray<Omit<AccountInsight, 'status'>>,
+  clvByCurrency: ReadonlyMap<string, readonly number[]>,
+): Array<Omit<AccountInsight, 'status'>> {
+  const typical = new Map<string, number>();
+  for (const [currency, values] of clvByCurrency) {
+    const sorted = Float64Array.from(values).sort();
+    const mid = sorted.length >> 1;
+    const median = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    if (median > 0) typical.set(currency, median);
+  }
+  const atStake = (insight: Omit<AccountInsight, 'status'>): number => {
+    const risk = insight.churn?.risk ?? 0;
+    const scale = typical.get(insight.currency);
+    if (!insight.clv || scale === undefined) return risk;
+    return (risk * insight.clv.clv12m) / scale;
+  };
+  return answered
+    .filter((insight) => insight.churn && !isLapsedAnswer(insight.churn))
+    .map((insight) => ({ insight, value: atStake(insight) }))
+    .sort((a, b) => b.value - a.value || (a.insight.accountId < b.insight.accountId ? -1 : 1))
+    .slice(0, AT_RISK_ROWS)
+    .map((x) => x.insight);
 }
 
 /** A round step (1, 2 or 5 times a power of ten) at least `raw`. */

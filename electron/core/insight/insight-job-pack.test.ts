@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { packInsightInput, unpackInsightInput } from './insight-job-pack';
-import type { InsightJobInput } from './insight-job-types';
+import {
+  packInsightInput,
+  packInsightResult,
+  RESULT_CHUNK_ACCOUNTS,
+  runInSlices,
+  unpackInsightInput,
+  unpackInsightResult,
+  unpackInsightResultSliced,
+} from './insight-job-pack';
+import type { InsightJobInput, InsightJobResult } from './insight-job-types';
 
 describe('packed insight input', () => {
   it('comes back equal after packing and a structured clone', () => {
@@ -42,5 +50,46 @@ describe('packed insight input', () => {
       transactions: [],
       events: { cases: [], surveys: [], activities: [] },
     });
+  });
+});
+
+describe('packed insight result', () => {
+  it('crosses as chunks of accounts and reads back equal, one chunk per slice', async () => {
+    const n = RESULT_CHUNK_ACCOUNTS * 2 + 7;
+    const result: InsightJobResult = {
+      accounts: Array.from({ length: n }, (_, i) => ({
+        accountId: `a${i}`,
+        clv: i % 2 === 0 ? { expectedPurchases12m: 1.5, pAlive: 0.25, expectedSpend: 100, clv12m: 140 } : null,
+        churn: null,
+        rfm: { recency: 1, frequency: 2, monetary: 3, segment: 'champions' },
+        recommendations: [{ productId: 'p1', score: 0.5, source: 'popular', becauseOf: [] }],
+      })),
+      clv: null,
+      churn: null,
+      recommendations: null,
+      cohorts: [],
+      churnRate: [],
+      calibration: null,
+      computeMs: 12.5,
+    };
+    const packed = structuredClone(packInsightResult(result));
+    expect(packed.accounts).toHaveLength(3);
+    expect(unpackInsightResult(packed)).toEqual(result);
+
+    let slices = 0;
+    const steps = unpackInsightResultSliced(packed);
+    const counted: typeof steps = {
+      ...steps,
+      next: () => {
+        slices++;
+        return steps.next();
+      },
+      [Symbol.iterator]() {
+        return this;
+      },
+    };
+    expect(await runInSlices(counted)).toEqual(result);
+    // Three chunks: three slices, then the end.
+    expect(slices).toBe(4);
   });
 });

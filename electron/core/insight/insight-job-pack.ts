@@ -1,5 +1,5 @@
 import type { AccountProfile, ServiceEvents, Transaction } from '../../../shared/insight/transactions';
-import type { InsightJobInput, InsightJobPart, InsightJobResult } from './insight-job-types';
+import type { InsightJobAccount, InsightJobInput, InsightJobPart, InsightJobResult } from './insight-job-types';
 
 /**
  * The insight job's input in columns: typed arrays and string tables instead of hundreds of
@@ -60,7 +60,39 @@ class Table {
   }
 }
 
+/**
+ * Work done on the core's thread in slices: the generator yields after each slice (a few tens of
+ * milliseconds at most), so a caller can let queued requests run between slices (runInSlices) or
+ * run it through at once (runWhole).
+ */
+export type Sliced<T> = Generator<void, T, void>;
+
+/** Items (purchases, cases, accounts) handled per slice: ~20 ms of packing. */
+export const PACK_SLICE = 20_000;
+/** Accounts per JSON chunk of a result (and per slice when the core reads it): ~10–15 ms to parse. */
+export const RESULT_CHUNK_ACCOUNTS = 2_000;
+
+export function runWhole<T>(steps: Sliced<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export async function runInSlices<T>(steps: Sliced<T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
 export function packInsightInput(input: InsightJobInput): PackedInsightInput {
+  return runWhole(packInsightInputSliced(input));
+}
+
+export function* packInsightInputSliced(input: InsightJobInput): Sliced<PackedInsightInput> {
+  let done = 0;
   const accounts = new Table();
   for (const p of input.profiles) accounts.of(p.accountId);
   const values = new Table();
@@ -74,13 +106,15 @@ export function packInsightInput(input: InsightJobInput): PackedInsightInput {
     size: new Int32Array(n),
     currency: new Int32Array(n),
   };
-  input.profiles.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    const p = input.profiles[i] as AccountProfile;
     profiles.industry[i] = values.of(p.industry);
     profiles.region[i] = values.of(p.region);
     profiles.tier[i] = values.of(p.tier);
     profiles.size[i] = values.of(p.size);
     profiles.currency[i] = values.of(p.currency);
-  });
+    if (++done % PACK_SLICE === 0) yield;
+  }
 
   const t = input.transactions;
   const products = new Table();
@@ -95,13 +129,15 @@ export function packInsightInput(input: InsightJobInput): PackedInsightInput {
     productIds: products.values,
   };
   let at = 0;
-  t.forEach((x, i) => {
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i] as Transaction;
     transactions.account[i] = accounts.of(x.accountId);
     transactions.day[i] = x.day;
     transactions.amount[i] = x.amount;
     transactions.productStart[i] = at;
     for (const id of x.productIds) transactions.products[at++] = products.of(id);
-  });
+    if (++done % PACK_SLICE === 0) yield;
+  }
   transactions.productStart[t.length] = at;
 
   const c = input.events.cases;
@@ -111,12 +147,14 @@ export function packInsightInput(input: InsightJobInput): PackedInsightInput {
     resolvedDay: new Int32Array(c.length),
     breached: new Uint8Array(c.length),
   };
-  c.forEach((x, i) => {
+  for (let i = 0; i < c.length; i++) {
+    const x = c[i] as ServiceEvents['cases'][number];
     cases.account[i] = accounts.of(x.accountId);
     cases.openedDay[i] = x.openedDay;
     cases.resolvedDay[i] = x.resolvedDay ?? NO_DAY;
     cases.breached[i] = x.breached ? 1 : 0;
-  });
+    if (++done % PACK_SLICE === 0) yield;
+  }
   const s = input.events.surveys;
   const surveys = {
     account: new Int32Array(s.length),
@@ -124,18 +162,22 @@ export function packInsightInput(input: InsightJobInput): PackedInsightInput {
     nps: new Uint8Array(s.length),
     score: new Int32Array(s.length),
   };
-  s.forEach((x, i) => {
+  for (let i = 0; i < s.length; i++) {
+    const x = s[i] as ServiceEvents['surveys'][number];
     surveys.account[i] = accounts.of(x.accountId);
     surveys.day[i] = x.day;
     surveys.nps[i] = x.kind === 'nps' ? 1 : 0;
     surveys.score[i] = x.score;
-  });
+    if (++done % PACK_SLICE === 0) yield;
+  }
   const a = input.events.activities;
   const activities = { account: new Int32Array(a.length), day: new Int32Array(a.length) };
-  a.forEach((x, i) => {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ServiceEvents['activities'][number];
     activities.account[i] = accounts.of(x.accountId);
     activities.day[i] = x.day;
-  });
+    if (++done % PACK_SLICE === 0) yield;
+  }
 
   return {
     todayDay: input.todayDay,
@@ -150,19 +192,41 @@ export function packInsightInput(input: InsightJobInput): PackedInsightInput {
 }
 
 /**
- * The job's result as one JSON text: 100,000 accounts' figures are millions of small objects, which
+ * The job's result as JSON text: 100,000 accounts' figures are millions of small objects, which
  * structured clone copies several times slower than JSON writes and reads them, while a string
- * crosses as one block. The result holds numbers, strings, booleans and nulls only (a non-finite
+ * crosses as one block. The accounts are cut into chunks of RESULT_CHUNK_ACCOUNTS, so the core
+ * parses one chunk per slice instead of holding its thread for the whole text (about 0.6 s at
+ * 100,000 accounts). The result holds numbers, strings, booleans and nulls only (a non-finite
  * number, which the models do not return, would arrive as null).
  */
-export type PackedInsightResult = { readonly json: string };
+export type PackedInsightResult = {
+  /** Everything but `accounts`. */
+  readonly head: string;
+  /** JSON arrays of consecutive accounts, in the result's order. */
+  readonly accounts: readonly string[];
+};
 
 export function packInsightResult(result: InsightJobResult): PackedInsightResult {
-  return { json: JSON.stringify(result) };
+  const { accounts, ...head } = result;
+  const chunks: string[] = [];
+  for (let i = 0; i < accounts.length; i += RESULT_CHUNK_ACCOUNTS)
+    chunks.push(JSON.stringify(accounts.slice(i, i + RESULT_CHUNK_ACCOUNTS)));
+  return { head: JSON.stringify(head), accounts: chunks };
 }
 
 export function unpackInsightResult(packed: PackedInsightResult): InsightJobResult {
-  return JSON.parse(packed.json) as InsightJobResult;
+  return runWhole(unpackInsightResultSliced(packed));
+}
+
+/** Parses one chunk of accounts per slice. */
+export function* unpackInsightResultSliced(packed: PackedInsightResult): Sliced<InsightJobResult> {
+  const head = JSON.parse(packed.head) as Omit<InsightJobResult, 'accounts'>;
+  const accounts: InsightJobAccount[] = [];
+  for (const chunk of packed.accounts) {
+    for (const account of JSON.parse(chunk) as InsightJobAccount[]) accounts.push(account);
+    yield;
+  }
+  return { ...head, accounts };
 }
 
 export function unpackInsightInput(packed: PackedInsightInput): InsightJobInput {

@@ -12,7 +12,7 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import type { SlaReference } from '../service/sla-reference';
 import { loadInsightInput, type InsightAccount, type InsightInput, type InsightProduct } from './extract-insight-data';
 import type { InsightJobInput, InsightJobResult } from './insight-job-types';
-import { packInsightInput, unpackInsightResult } from './insight-job-pack';
+import { packInsightInputSliced, runInSlices, runWhole, unpackInsightResultSliced, type Sliced } from './insight-job-pack';
 import { mergeInsightParts } from './run-insight-job';
 
 /** One finished run: every account's answer ready to hand out, and what the dashboard aggregates. */
@@ -64,13 +64,14 @@ export type InsightService = {
  * (see runInsightJob), else the whole job on one.
  */
 export async function runInsightsOnPool(pool: AnalyticsWorkerPool, input: InsightJobInput): Promise<InsightJobResult> {
-  const packed = packInsightInput(input);
-  if (pool.size < 2) return unpackInsightResult(await pool.run({ kind: 'insights', input: { ...packed, part: 'all' } }));
+  // Packing and reading the result run in slices: the core's thread answers requests in between.
+  const packed = await runInSlices(packInsightInputSliced(input));
+  if (pool.size < 2) return runInSlices(unpackInsightResultSliced(await pool.run({ kind: 'insights', input: { ...packed, part: 'all' } })));
   const [customers, products] = await Promise.all([
     pool.run({ kind: 'insights', input: { ...packed, part: 'customers' } }),
     pool.run({ kind: 'insights', input: { ...packed, part: 'products' } }),
   ]);
-  return mergeInsightParts(unpackInsightResult(customers), unpackInsightResult(products));
+  return mergeInsightParts(await runInSlices(unpackInsightResultSliced(customers)), await runInSlices(unpackInsightResultSliced(products)));
 }
 
 /** Everything the worker job needs, taken from what the core read. */
@@ -106,7 +107,7 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
       const sla = options.sla ? await options.sla() : undefined;
       const input = await loadInsightInput(options.db, { now: at, ...(sla ? { sla } : {}) });
       const result = await runInsightsOnPool(options.pool, jobInputOf(input, todayDay));
-      const snapshot = buildSnapshot(input, result, { computedAt: now(), todayDay });
+      const snapshot = await runInSlices(buildSnapshotSliced(input, result, { computedAt: now(), todayDay }));
       return setState({ status: 'ready', snapshot, error: null, version: state.version + 1 });
     } catch (error) {
       // Closing stops the threads under a running job: that is no failure to report.
@@ -164,21 +165,39 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
 
 const isoDay = (day: number): string => isoDateOfEpoch(day * DAY_MS);
 
+/** Accounts (or purchases) handled per slice of buildSnapshotSliced: ~20 ms. */
+const SNAPSHOT_SLICE = 2_000;
+
 /** Turns a run's input and the worker's result into the per-account answers and the model summary. */
 export function buildSnapshot(
   input: InsightInput,
   result: InsightJobResult,
   at: { readonly computedAt: number; readonly todayDay: number },
 ): InsightSnapshot {
+  return runWhole(buildSnapshotSliced(input, result, at));
+}
+
+/** buildSnapshot in slices of SNAPSHOT_SLICE accounts (see runInSlices). */
+export function* buildSnapshotSliced(
+  input: InsightInput,
+  result: InsightJobResult,
+  at: { readonly computedAt: number; readonly todayDay: number },
+): Sliced<InsightSnapshot> {
   const products = new Map<string, InsightProduct>(input.products.map((p) => [p.id, p]));
   const accounts = new Map<string, InsightAccount>(input.accounts.map((a) => [a.id, a]));
   const transactionsByAccount = new Map<string, Transaction[]>();
+  let done = 0;
   for (const t of input.transactions) {
     const list = transactionsByAccount.get(t.accountId);
     if (list) list.push(t);
     else transactionsByAccount.set(t.accountId, [t]);
+    if (++done % (SNAPSHOT_SLICE * 10) === 0) yield;
   }
-  const byAccount = new Map(result.accounts.map((a) => [a.accountId, a]));
+  const byAccount = new Map<string, InsightJobResult['accounts'][number]>();
+  for (const a of result.accounts) {
+    byAccount.set(a.accountId, a);
+    if (++done % (SNAPSHOT_SLICE * 10) === 0) yield;
+  }
   const nameOf = (id: string): string => products.get(id)?.name ?? id;
 
   let historyStart: number | null = null;
@@ -219,6 +238,7 @@ export function buildSnapshot(
       recommendations,
       computedAt: at.computedAt,
     });
+    if (++done % SNAPSHOT_SLICE === 0) yield;
   }
 
   const accountsWithPurchases = transactionsByAccount.size;

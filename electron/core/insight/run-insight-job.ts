@@ -1,6 +1,7 @@
 import { isoDateOfEpoch } from '../../../shared/analytics/periods';
 import type { ClvModelSummary, RecommendationModelSummary } from '../../../shared/contract/insight/insight-requests';
-import { probabilityAlive } from '../../../shared/insight/bgnbd';
+import { NotEnoughDataError, probabilityAlive } from '../../../shared/insight/bgnbd';
+import { summariseCustomers } from '../../../shared/insight/customer-summary';
 import { computeClv, clvCalibration, type ClvCalibration, type ClvResult } from '../../../shared/insight/clv';
 import { churnRateByQuarter, cohortRetention } from '../../../shared/insight/cohorts';
 import { trainChurnModel } from '../../../shared/insight/churn-model';
@@ -14,7 +15,7 @@ import {
   type InsightJobInput,
   type InsightJobResult,
 } from './insight-job-types';
-import { DAY_MS } from '../../../shared/insight/transactions';
+import { DAY_MS, type Transaction } from '../../../shared/insight/transactions';
 
 /** Months of history held out to check the CLV model's purchase predictions. */
 export const CLV_HOLDOUT_MONTHS = 6;
@@ -45,12 +46,12 @@ export function runInsightJob(input: InsightJobInput): InsightJobResult {
   return {
     accounts: profiles.map((p) => ({
       accountId: p.accountId,
-      clv: modelled?.clv.perAccount.get(p.accountId) ?? null,
+      clv: modelled?.clv?.perAccount.get(p.accountId) ?? null,
       churn: modelled?.churn.scores.get(p.accountId) ?? null,
       rfm: modelled?.rfm.get(p.accountId) ?? null,
       recommendations: recommended?.recommender.recommend(p.accountId, RECOMMENDATIONS_PER_ACCOUNT) ?? [],
     })),
-    clv: modelled ? clvSummary(modelled.clv, recommended?.calibration ?? null) : null,
+    clv: modelled?.clv ? clvSummary(modelled.clv, recommended?.calibration ?? null) : null,
     churn: modelled?.churn.summary ?? null,
     recommendations: recommended?.summary ?? null,
     cohorts: products ? cohortRetention(transactions, { endDay: todayDay, quarters: COHORT_QUARTERS }) : [],
@@ -80,24 +81,62 @@ export function mergeInsightParts(customers: InsightJobResult, products: Insight
 function customerModels(input: InsightJobInput) {
   const { transactions, profiles, events, todayDay } = input;
   const currency = new Map(profiles.map((p) => [p.accountId, p.currency]));
-  const clv = computeClv(transactions, {
-    todayDay,
-    annualDiscountRate: ANNUAL_DISCOUNT_RATE,
-    currencyOf: (accountId: string) => currency.get(accountId) ?? '',
-  });
-  const rfm = computeRfm(clv.customers, todayDay);
+  const currencyOf = (accountId: string): string => currency.get(accountId) ?? '';
+  // A young database (no account has bought twice) gives BG/NBD nothing to fit: no CLV then, while
+  // RFM and churn, which need no fitted model, are still computed.
+  const clv = unlessNotEnoughData(() => computeClv(transactions, { todayDay, annualDiscountRate: ANNUAL_DISCOUNT_RATE, currencyOf }));
+  const customers = clv?.customers ?? summariseCustomers(transactions, { endDay: todayDay });
+  // Totals are comparable only within one currency: monetary is the total in units of the
+  // currency's typical transaction (CLV's spend scale, else the median amount of the currency).
+  const spendScale = clv?.spendScale ?? medianAmountByCurrency(transactions, todayDay, currencyOf);
+  const rfm = computeRfm(customers, todayDay, { monetary: (c) => c.total / (spendScale.get(currencyOf(c.accountId)) ?? 1) });
   // P(alive) under the fitted BG/NBD is one of the churn model's features, taken as of each split day.
-  const bgnbd = clv.bgnbd;
+  const bgnbd = clv?.bgnbd ?? null;
   const churn = trainChurnModel({
     transactions,
     events,
     todayDay,
     windowDays: CHURN_WINDOW_DAYS,
     // Without a repeat purchase BG/NBD's P(alive) is exactly 1 (no dropout can have happened yet),
-    // which also covers a first purchase on the snapshot day itself (T = 0, outside the formula's domain).
-    pAlive: (c) => (c.x === 0 ? 1 : probabilityAlive(bgnbd, c)),
+    // which also covers a first purchase on the snapshot day itself (T = 0, outside the formula's
+    // domain). Without a fitted model a repeat buyer's P(alive) is unknown (NaN: a missing feature).
+    pAlive: (c) => (c.x === 0 ? 1 : bgnbd ? probabilityAlive(bgnbd, c) : NaN),
   });
   return { clv, rfm, churn };
+}
+
+/** The model's answer, or null when the data cannot support it (NotEnoughDataError); other errors propagate. */
+function unlessNotEnoughData<T>(fit: () => T): T | null {
+  try {
+    return fit();
+  } catch (error) {
+    if (error instanceof NotEnoughDataError) return null;
+    throw error;
+  }
+}
+
+/** Per currency, the median of the positive purchase amounts before todayDay (1 when there is none). */
+function medianAmountByCurrency(
+  transactions: readonly Transaction[],
+  todayDay: number,
+  currencyOf: (accountId: string) => string,
+): Map<string, number> {
+  const amounts = new Map<string, number[]>();
+  for (const t of transactions) {
+    if (t.day >= todayDay || t.amount <= 0) continue;
+    const key = currencyOf(t.accountId);
+    const list = amounts.get(key);
+    if (list) list.push(t.amount);
+    else amounts.set(key, [t.amount]);
+  }
+  const scale = new Map<string, number>();
+  for (const [key, list] of amounts) {
+    const sorted = Float64Array.from(list).sort();
+    const mid = sorted.length >> 1;
+    const median = sorted.length % 2 === 1 ? (sorted[mid] ?? 1) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    scale.set(key, median > 0 ? median : 1);
+  }
+  return scale;
 }
 
 function productModels(input: InsightJobInput) {
@@ -105,7 +144,7 @@ function productModels(input: InsightJobInput) {
   const holdoutDays = Math.round((CLV_HOLDOUT_MONTHS * 365.25) / 12);
   const calibrationEndDay = todayDay - holdoutDays;
   const calibration = transactions.some((t) => t.day < calibrationEndDay)
-    ? clvCalibration(transactions, { calibrationEndDay, holdoutEndDay: todayDay }).calibration
+    ? (unlessNotEnoughData(() => clvCalibration(transactions, { calibrationEndDay, holdoutEndDay: todayDay }))?.calibration ?? null)
     : null;
   const recommender = trainRecommender({ transactions, profiles, todayDay });
   const splitDay = todayDay - RECOMMENDATION_HOLDOUT_DAYS;
