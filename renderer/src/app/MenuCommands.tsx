@@ -1,17 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useCrmClient } from '../transport/client-context';
-import { newRecordTarget } from './new-record';
+import { createNewRecordGate, newRecordStep, type NewRecordSource } from './new-record-requests';
 import { appShortcut } from './shortcuts';
 import { ShortcutHelp } from './ShortcutHelp';
 
 /** How long a focus target may take to appear (a lazily loaded page on a busy laptop). */
 const FOCUS_WAIT_MS = 3_000;
-/**
- * In Electron one Ctrl+N can arrive twice: as the menu's accelerator (ui.command) and as the
- * page's own keydown. Requests closer together than this are one.
- */
-const SAME_REQUEST_MS = 400;
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -20,36 +15,47 @@ const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform
  * (menu, Ctrl/⌘+N, Alt+N) opens the create form of the area on screen, Settings the settings
  * page, `?` the keyboard shortcut help. Search is handled by the header search box itself.
  * Sits inside the router so it knows where the user is.
+ *
+ * Each New Record request acts once, for the screen it was made on: one press that Electron
+ * delivers both as the menu accelerator and as a keydown counts once (createNewRecordGate), and
+ * a request for the form already open, or still loading from the previous request, focuses it
+ * again instead of navigating twice. Requests from different screens each open their own form,
+ * however quickly they follow each other.
  */
 export function MenuCommands() {
   const client = useCrmClient();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
-  const lastNewRecord = useRef(-Infinity);
   // Read when a command arrives: the listeners stay subscribed across navigation, so a focus
   // request started before navigating to the form is not cancelled by the route change.
   const pathRef = useRef(pathname);
+  // The form a New Record request is navigating to until the route changes (or the wait runs out).
+  const headingRef = useRef<{ readonly path: string; readonly until: number } | null>(null);
   useEffect(() => {
     pathRef.current = pathname;
+    headingRef.current = null;
   }, [pathname]);
 
   useEffect(() => {
     let cancelFocus: (() => void) | undefined;
-    const newRecord = (): void => {
-      const pathname = pathRef.current;
-      const now = performance.now();
-      if (now - lastNewRecord.current < SAME_REQUEST_MS) return;
-      lastNewRecord.current = now;
+    const samePress = createNewRecordGate(() => performance.now());
+    const newRecord = (source: NewRecordSource): void => {
+      if (!samePress(source)) return;
       setHelpOpen(false);
-      const target = newRecordTarget(pathname);
-      if (target.path !== pathname) void navigate(target.path);
+      const now = performance.now();
+      const heading = headingRef.current && headingRef.current.until > now ? headingRef.current.path : null;
+      const step = newRecordStep(pathRef.current, heading);
+      if (step.navigate) {
+        headingRef.current = { path: step.path, until: now + FOCUS_WAIT_MS };
+        void navigate(step.path);
+      }
       cancelFocus?.();
-      if (target.focus) cancelFocus = focusWhenPresent(target.focus);
+      if (step.focus) cancelFocus = focusWhenPresent(step.focus);
     };
     const stop = client.subscribe('ui.command', ({ command }) => {
       if (command === 'open-settings') void navigate('/settings');
-      if (command === 'new-record') newRecord();
+      if (command === 'new-record') newRecord('menu');
     });
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented) return;
@@ -60,7 +66,7 @@ export function MenuCommands() {
       // Where the page gets Ctrl+N at all (Electron, an app window), this keeps the browser from
       // also opening a window.
       event.preventDefault();
-      if (shortcut === 'new-record') newRecord();
+      if (shortcut === 'new-record') newRecord(event.altKey ? 'alt-key' : 'command-key');
       else setHelpOpen(true);
     };
     window.addEventListener('keydown', onKey);
