@@ -110,7 +110,7 @@ function PanelBody({ insight }: { readonly insight: AccountInsight }) {
           <dd className="insight-figure-value">
             {churn ? (
               <>
-                {format.percent(churn.risk)}{' '}
+                {churn.lapsed ? t('panel.lapsed') : format.percent(churn.risk)}{' '}
                 <span className={`insight-band insight-band-${churn.band}`}>{t(`bandRisk.${churn.band}`)}</span>
               </>
             ) : (
