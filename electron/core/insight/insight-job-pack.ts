@@ -61,16 +61,18 @@ class Table {
 }
 
 /**
- * Work done on the core's thread in slices: the generator yields after each slice (a few tens of
- * milliseconds at most), so a caller can let queued requests run between slices (runInSlices) or
- * run it through at once (runWhole).
+ * Work done on the core's thread in slices: the generator yields at checkpoints (every few hundred
+ * or thousand items), where a caller may let queued requests run (runInSlices) or go straight on
+ * (runWhole).
  */
 export type Sliced<T> = Generator<void, T, void>;
 
-/** Items (purchases, cases, accounts) handled per slice: ~20 ms of packing. */
-export const PACK_SLICE = 20_000;
-/** Accounts per JSON chunk of a result (and per slice when the core reads it): ~10–15 ms to parse. */
-export const RESULT_CHUNK_ACCOUNTS = 2_000;
+/** Items (purchases, cases, accounts) packed between two checkpoints: ~1 ms. */
+export const PACK_CHECKPOINT = 1_000;
+/** Accounts per JSON chunk of a result (one checkpoint each when the core reads it): ~5–20 ms to parse. */
+export const RESULT_CHUNK_ACCOUNTS = 1_000;
+/** Longest stretch runInSlices works on the core's thread before it lets other work run. */
+export const SLICE_MS = 20;
 
 export function runWhole<T>(steps: Sliced<T>): T {
   for (;;) {
@@ -79,11 +81,16 @@ export function runWhole<T>(steps: Sliced<T>): T {
   }
 }
 
-export async function runInSlices<T>(steps: Sliced<T>): Promise<T> {
+/** Runs the steps, giving the event loop a turn at the first checkpoint after each `sliceMs` of work. */
+export async function runInSlices<T>(steps: Sliced<T>, sliceMs: number = SLICE_MS): Promise<T> {
+  let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
   }
 }
 
@@ -94,7 +101,10 @@ export function packInsightInput(input: InsightJobInput): PackedInsightInput {
 export function* packInsightInputSliced(input: InsightJobInput): Sliced<PackedInsightInput> {
   let done = 0;
   const accounts = new Table();
-  for (const p of input.profiles) accounts.of(p.accountId);
+  for (const p of input.profiles) {
+    accounts.of(p.accountId);
+    if (++done % PACK_CHECKPOINT === 0) yield;
+  }
   const values = new Table();
   const n = input.profiles.length;
   const profiles = {
@@ -113,13 +123,16 @@ export function* packInsightInputSliced(input: InsightJobInput): Sliced<PackedIn
     profiles.tier[i] = values.of(p.tier);
     profiles.size[i] = values.of(p.size);
     profiles.currency[i] = values.of(p.currency);
-    if (++done % PACK_SLICE === 0) yield;
+    if (++done % PACK_CHECKPOINT === 0) yield;
   }
 
   const t = input.transactions;
   const products = new Table();
   let productCount = 0;
-  for (const x of t) productCount += x.productIds.length;
+  for (const x of t) {
+    productCount += x.productIds.length;
+    if (++done % (PACK_CHECKPOINT * 10) === 0) yield;
+  }
   const transactions = {
     account: new Int32Array(t.length),
     day: new Int32Array(t.length),
@@ -136,7 +149,7 @@ export function* packInsightInputSliced(input: InsightJobInput): Sliced<PackedIn
     transactions.amount[i] = x.amount;
     transactions.productStart[i] = at;
     for (const id of x.productIds) transactions.products[at++] = products.of(id);
-    if (++done % PACK_SLICE === 0) yield;
+    if (++done % PACK_CHECKPOINT === 0) yield;
   }
   transactions.productStart[t.length] = at;
 
@@ -153,7 +166,7 @@ export function* packInsightInputSliced(input: InsightJobInput): Sliced<PackedIn
     cases.openedDay[i] = x.openedDay;
     cases.resolvedDay[i] = x.resolvedDay ?? NO_DAY;
     cases.breached[i] = x.breached ? 1 : 0;
-    if (++done % PACK_SLICE === 0) yield;
+    if (++done % PACK_CHECKPOINT === 0) yield;
   }
   const s = input.events.surveys;
   const surveys = {
@@ -168,7 +181,7 @@ export function* packInsightInputSliced(input: InsightJobInput): Sliced<PackedIn
     surveys.day[i] = x.day;
     surveys.nps[i] = x.kind === 'nps' ? 1 : 0;
     surveys.score[i] = x.score;
-    if (++done % PACK_SLICE === 0) yield;
+    if (++done % PACK_CHECKPOINT === 0) yield;
   }
   const a = input.events.activities;
   const activities = { account: new Int32Array(a.length), day: new Int32Array(a.length) };
@@ -176,7 +189,7 @@ export function* packInsightInputSliced(input: InsightJobInput): Sliced<PackedIn
     const x = a[i] as ServiceEvents['activities'][number];
     activities.account[i] = accounts.of(x.accountId);
     activities.day[i] = x.day;
-    if (++done % PACK_SLICE === 0) yield;
+    if (++done % PACK_CHECKPOINT === 0) yield;
   }
 
   return {
@@ -195,8 +208,8 @@ export function* packInsightInputSliced(input: InsightJobInput): Sliced<PackedIn
  * The job's result as JSON text: 100,000 accounts' figures are millions of small objects, which
  * structured clone copies several times slower than JSON writes and reads them, while a string
  * crosses as one block. The accounts are cut into chunks of RESULT_CHUNK_ACCOUNTS, so the core
- * parses one chunk per slice instead of holding its thread for the whole text (about 0.6 s at
- * 100,000 accounts). The result holds numbers, strings, booleans and nulls only (a non-finite
+ * parses a chunk at a time instead of holding its thread for the whole text (one JSON.parse of the
+ * larger half's accounts took 0.8 s at 100,000 accounts). The result holds numbers, strings, booleans and nulls only (a non-finite
  * number, which the models do not return, would arrive as null).
  */
 export type PackedInsightResult = {
@@ -218,7 +231,7 @@ export function unpackInsightResult(packed: PackedInsightResult): InsightJobResu
   return runWhole(unpackInsightResultSliced(packed));
 }
 
-/** Parses one chunk of accounts per slice. */
+/** Parses one chunk of accounts per checkpoint. */
 export function* unpackInsightResultSliced(packed: PackedInsightResult): Sliced<InsightJobResult> {
   const head = JSON.parse(packed.head) as Omit<InsightJobResult, 'accounts'>;
   const accounts: InsightJobAccount[] = [];

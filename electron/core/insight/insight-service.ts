@@ -165,8 +165,8 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
 
 const isoDay = (day: number): string => isoDateOfEpoch(day * DAY_MS);
 
-/** Accounts (or purchases) handled per slice of buildSnapshotSliced: ~20 ms. */
-const SNAPSHOT_SLICE = 2_000;
+/** Accounts handled between two checkpoints of buildSnapshotSliced (purchases: ten times as many): ~3 ms. */
+const SNAPSHOT_CHECKPOINT = 300;
 
 /** Turns a run's input and the worker's result into the per-account answers and the model summary. */
 export function buildSnapshot(
@@ -177,26 +177,30 @@ export function buildSnapshot(
   return runWhole(buildSnapshotSliced(input, result, at));
 }
 
-/** buildSnapshot in slices of SNAPSHOT_SLICE accounts (see runInSlices). */
+/** buildSnapshot with a checkpoint every SNAPSHOT_CHECKPOINT accounts (see runInSlices). */
 export function* buildSnapshotSliced(
   input: InsightInput,
   result: InsightJobResult,
   at: { readonly computedAt: number; readonly todayDay: number },
 ): Sliced<InsightSnapshot> {
   const products = new Map<string, InsightProduct>(input.products.map((p) => [p.id, p]));
-  const accounts = new Map<string, InsightAccount>(input.accounts.map((a) => [a.id, a]));
-  const transactionsByAccount = new Map<string, Transaction[]>();
   let done = 0;
+  const accounts = new Map<string, InsightAccount>();
+  for (const a of input.accounts) {
+    accounts.set(a.id, a);
+    if (++done % (SNAPSHOT_CHECKPOINT * 10) === 0) yield;
+  }
+  const transactionsByAccount = new Map<string, Transaction[]>();
   for (const t of input.transactions) {
     const list = transactionsByAccount.get(t.accountId);
     if (list) list.push(t);
     else transactionsByAccount.set(t.accountId, [t]);
-    if (++done % (SNAPSHOT_SLICE * 10) === 0) yield;
+    if (++done % (SNAPSHOT_CHECKPOINT * 10) === 0) yield;
   }
   const byAccount = new Map<string, InsightJobResult['accounts'][number]>();
   for (const a of result.accounts) {
     byAccount.set(a.accountId, a);
-    if (++done % (SNAPSHOT_SLICE * 10) === 0) yield;
+    if (++done % (SNAPSHOT_CHECKPOINT * 10) === 0) yield;
   }
   const nameOf = (id: string): string => products.get(id)?.name ?? id;
 
@@ -238,7 +242,7 @@ export function* buildSnapshotSliced(
       recommendations,
       computedAt: at.computedAt,
     });
-    if (++done % SNAPSHOT_SLICE === 0) yield;
+    if (++done % SNAPSHOT_CHECKPOINT === 0) yield;
   }
 
   const accountsWithPurchases = transactionsByAccount.size;
