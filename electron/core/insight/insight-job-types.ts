@@ -52,7 +52,7 @@ export type InsightJobAccount = {
   readonly recommendations: readonly InsightJobRecommendation[];
 };
 
-/** Plain arrays and objects only: the result crosses back to the core by structured clone. */
+/** Plain arrays and objects only: the result crosses back to the core as JSON text (see packInsightResult). */
 export type InsightJobResult = {
   readonly accounts: readonly InsightJobAccount[];
   readonly clv: ClvModelSummary | null;

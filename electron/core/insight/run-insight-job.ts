@@ -26,7 +26,7 @@ export const RECOMMENDATION_HOLDOUT_DAYS = 180;
  * Every customer-insight model over one input, in the analytics worker: CLV (BG/NBD + Gamma-Gamma)
  * with its holdout calibration, RFM, churn risk (trained on a past split, applied today),
  * recommendations with their holdout evaluation, cohorts and churn per quarter. Returns plain
- * arrays and objects, which cross back to the core by structured clone.
+ * arrays and objects, which cross back to the core as JSON text (packInsightResult).
  *
  * `part` splits the work in two halves of similar cost that need nothing from each other, so two
  * threads can run them at once (mergeInsightParts joins them): 'customers' is CLV, RFM and churn
