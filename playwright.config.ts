@@ -8,8 +8,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
-  // One host per test and a shared machine: run tests one after another.
-  workers: 1,
+  // Each spec file has its own hosts, data directories and (for sync) its own org on the server, so
+  // two files run at once: the tests mostly wait on the screens, and two workers fit two cores.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env['CI']),
   // One retry on CI: a test that passes on retry is reported as flaky (and read in the log), but a
