@@ -38,6 +38,7 @@ describe('rankAtRisk', () => {
     churn: {
       risk,
       band: risk >= 0.6 ? 'high' : 'low',
+      ...(lapsedDays === undefined ? {} : { lapsed: true }),
       reasons:
         lapsedDays === undefined
           ? [{ code: 'fewer_purchases', params: {} }]

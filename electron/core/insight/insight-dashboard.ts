@@ -35,12 +35,14 @@ export function buildDashboard(
 ): CustomersDashboard {
   const segments = new Map<RfmSegment, number>(RFM_SEGMENTS.map((s) => [s, 0]));
   const churnBands: Record<ChurnBand, number> = { low: 0, medium: 0, high: 0 };
+  let lapsed = 0;
   if (!snapshot) {
     return {
       model,
       segments: RFM_SEGMENTS.map((segment) => ({ segment, accounts: 0 })),
       clvDistribution: [],
       churnBands,
+      lapsed,
       churnRate: [],
       cohorts: [],
       atRisk: [],
@@ -64,10 +66,9 @@ export function buildDashboard(
   const risky: Array<Omit<AccountInsight, 'status'>> = [];
   for (const insight of selected) {
     if (insight.rfm) segments.set(insight.rfm.segment, (segments.get(insight.rfm.segment) ?? 0) + 1);
-    if (insight.churn) {
-      churnBands[insight.churn.band]++;
-      risky.push(insight);
-    }
+    if (insight.churn?.lapsed) lapsed++;
+    else if (insight.churn) churnBands[insight.churn.band]++;
+    if (insight.churn) risky.push(insight);
     if (insight.clv) {
       const list = clvByCurrency.get(insight.currency);
       if (list) list.push(insight.clv.clv12m);
@@ -110,6 +111,7 @@ export function buildDashboard(
       .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
       .map(([currency, values]) => ({ currency, ...clvBuckets(values) })),
     churnBands: Object.fromEntries(CHURN_BANDS.map((b) => [b, churnBands[b]])) as Record<ChurnBand, number>,
+    lapsed,
     churnRate,
     cohorts,
     atRisk,
@@ -119,7 +121,7 @@ export function buildDashboard(
 
 /** The churn model's plain answer for an account that has already lapsed (see trainChurnModel), not a score. */
 export function isLapsedAnswer(churn: AccountChurn): boolean {
-  return churn.reasons.length === 1 && churn.reasons[0]?.code === 'no_recent_purchase';
+  return churn.lapsed === true;
 }
 
 /**

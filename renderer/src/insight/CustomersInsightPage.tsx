@@ -101,6 +101,7 @@ function InsightKeyFigures({ dashboard, filtered }: { readonly dashboard: Custom
         : t('dashboard.figures.highRiskDetail', {
             medium: format.number(dashboard.churnBands.medium),
             low: format.number(dashboard.churnBands.low),
+            lapsed: format.number(dashboard.lapsed),
           }),
     },
     {

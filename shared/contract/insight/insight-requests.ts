@@ -200,7 +200,10 @@ export type CustomersDashboard = {
     readonly buckets: ReadonlyArray<{ readonly from: number; readonly to: number | null; readonly accounts: number }>;
     readonly total: number;
   }>;
+  /** Accounts the churn model scored, per band (lapsed accounts are counted apart). */
   readonly churnBands: Readonly<Record<ChurnBand, number>>;
+  /** Accounts without a purchase for longer than the model's look-back: already gone, not predicted. */
+  readonly lapsed: number;
   /** Per quarter: accounts active at its start and how many of them churned in it. */
   readonly churnRate: ReadonlyArray<{ readonly period: string; readonly active: number; readonly churned: number; readonly rate: number }>;
   readonly cohorts: ReadonlyArray<CohortRow>;
