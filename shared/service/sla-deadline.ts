@@ -18,7 +18,9 @@ export function slaDeadline(c: DeadlineCase, policy: SlaPolicy, clock: BusinessC
   if (c.status === 'resolved' || c.status === 'closed') return undefined;
   const responded = c.firstRespondedAt;
   const first = reachAt(c, clock, policy.firstResponseMinutes * MINUTE, responded);
-  const firstCounts = first !== undefined && (responded === undefined || first < responded);
+  // A response with no business time past the target (say at 17:00:00.001 after a 17:00 due time,
+  // out of hours) is on time, as caseSla counts it: only a later one makes the target the deadline.
+  const firstCounts = first !== undefined && (responded === undefined || (first < responded && clock.between(first, responded) > 0));
   const resolution = reachAt(c, clock, policy.resolutionMinutes * MINUTE, undefined);
   if (firstCounts && (resolution === undefined || first < resolution)) return first;
   return resolution;

@@ -112,6 +112,14 @@ describe('SLA clocks', () => {
 const OPEN_MOVES: CaseStatus[] = ['open', 'pending_customer', 'escalated'];
 
 describe('SLA deadline', () => {
+  it('does not count a first response out of hours, right after the due time, as late', () => {
+    // Due Monday 17:00 (seven business hours from 10:00); answered 1 ms later, after hours.
+    const c = history(['new', monday10], ['open', monday10 + 7 * HOUR + 1]);
+    const p = policy({ firstResponseMinutes: 420, resolutionMinutes: 1260 });
+    expect(caseSla(c, p, clock, monday10 + 7 * HOUR + 1).state).not.toBe('breached');
+    expect(slaDeadline({ ...c, status: 'open' }, p, clock)).toBeGreaterThan(monday10 + 7 * HOUR + 1);
+  });
+
   it('is the instant caseSla turns breached, for any history of open moves', () => {
     const steps = fc.array(fc.tuple(fc.constantFrom(...OPEN_MOVES), fc.integer({ min: 1, max: 30 * HOUR })), { maxLength: 6 });
     fc.assert(
