@@ -299,12 +299,12 @@ function checkTarget(definition: { target: SegmentTarget; root: SegmentGroup }, 
     }
     if (item.field === 'status') {
       const allowed = definition.target === 'leads' ? LEAD_STATUS_SET : ACCOUNT_STATUS_SET;
-      const kind = definition.target === 'leads' ? 'lead' : 'account';
+      const kind = definition.target === 'leads' ? 'a lead' : 'an account';
       item.values.forEach((v, i) => {
         if (!allowed.has(v)) {
           ctx.addIssue({
             code: 'custom',
-            message: `"${v}" is not a ${kind} status; expected one of: ${[...allowed].join(', ')}`,
+            message: `"${v}" is not ${kind} status; expected one of: ${[...allowed].join(', ')}`,
             path: [...path, 'values', i],
           });
         }
