@@ -276,6 +276,7 @@ describe('renderTemplate', () => {
       { body: 'Hello.\n\nUnsubscribe: {{unsubscribe.url}}', format: 'text', placed: true },
       { body: '[{{unsubscribe.url}}]({{unsubscribe.url}})', format: 'markdown', placed: true },
       { body: '', format: 'markdown', placed: false },
+      { body: 'Hello.\n\n`{{unsubscribe.url}}`', format: 'markdown', placed: 'text only' },
     ] as const;
     for (const { body, format, placed } of cases) {
       const message = rendered(renderTemplate({ subject: 'News', body, format }, { 'account.name': 'Müller GmbH' }, en));
@@ -283,6 +284,7 @@ describe('renderTemplate', () => {
       expect(count(message.html, `href="${UNSUBSCRIBE}"`), `${format}: ${body}`).toBe(1);
       const footer = `You receive this because Müller GmbH is one of our customers. Unsubscribe: ${UNSUBSCRIBE}`;
       expect(message.text.includes(footer), `${format}: ${body}`).toBe(!placed);
+      expect(message.html.includes('class="email-unsubscribe"'), `${format}: ${body}`).toBe(placed !== true);
     }
     const noAccount = rendered(renderTemplate({ subject: 'News', body: 'Hi', format: 'text' }, {}, zh));
     expect(noAccount.text).toBe(`Hi\n\n您收到此邮件，是因为您是我们的客户。退订：${UNSUBSCRIBE}\n`);

@@ -93,7 +93,7 @@ const WHOLE_MARKER = /^\uE000(\d+)\uE001$/;
 const STRAY_MARKERS = /[\uE000\uE001]/g;
 
 type Slot = { name: MergeFieldName; value: string };
-type RenderEnv = { slots: Slot[]; unsubscribeUrl: string; inLink: boolean };
+type RenderEnv = { slots: Slot[]; inLink: boolean };
 /** What the preparation pass decided about a link; kept on its open and close tokens. */
 type LinkMeta = { href: string | undefined; visible: string; bare: boolean };
 
@@ -285,7 +285,7 @@ export function renderTemplate(template: EmailTemplateSource, values: MergeValue
   let text: string;
   let html: string;
   if (template.format === 'markdown') {
-    const env: RenderEnv = { slots, unsubscribeUrl, inLink: false };
+    const env: RenderEnv = { slots, inLink: false };
     const tokens = md.parse(bodySource, env);
     prepareTokens(tokens, slots);
     html = md.renderer.render(tokens, md.options, env);
@@ -296,9 +296,12 @@ export function renderTemplate(template: EmailTemplateSource, values: MergeValue
   }
   text = text.replace(/^\n+|\s+$/g, '');
 
-  if (!slots.some((slot) => slot.name === 'unsubscribe.url')) {
-    const { before, after } = footerParts(options.language, cleanValue(values['account.name']));
-    text += `${text ? '\n\n' : ''}${before}${unsubscribeUrl}${after}`;
+  // The footer goes into each part that does not already carry the address: a template may place
+  // `{{unsubscribe.url}}` where it cannot be a link (inside code), and the HTML still needs one.
+  const shownUrl = normalizeLink(unsubscribeUrl);
+  const { before, after } = footerParts(options.language, cleanValue(values['account.name']));
+  if (!text.includes(unsubscribeUrl) && !text.includes(shownUrl)) text += `${text ? '\n\n' : ''}${before}${unsubscribeUrl}${after}`;
+  if (!html.includes(`href="${escapeHtml(shownUrl)}"`)) {
     html += `<p class="email-unsubscribe">${escapeHtml(before)}${urlAnchor(unsubscribeUrl, unsubscribeUrl)}${escapeHtml(after)}</p>\n`;
   }
   return { ok: true, subject: subjectText, text: `${text}\n`, html };
