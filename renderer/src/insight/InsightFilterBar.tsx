@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RFM_SEGMENTS, type CustomersDashboardFilter } from '../../../shared/contract/insight/insight-requests';
-import type { ReportFilterOptions } from '../../../shared/contract/reports/report-requests';
-import { useCrmClient } from '../transport/client-context';
+import { FilterSelect, useReportFilterOptions } from '../reports/FilterSelect';
 
 type Field = keyof CustomersDashboardFilter;
 
@@ -16,27 +14,20 @@ export function InsightFilterBar({
 }) {
   const { t } = useTranslation('insight');
   const { t: tr } = useTranslation('reports');
-  const client = useCrmClient();
-  const [options, setOptions] = useState<ReportFilterOptions | null>(null);
-  useEffect(() => {
-    void client.send('reports.filterOptions', {}).then((result) => result.ok && setOptions(result.value));
-  }, [client]);
+  const options = useReportFilterOptions();
   const set = (field: Field, next: string): void => {
     const { [field]: _dropped, ...rest } = value;
     onChange(next === '' ? rest : ({ ...rest, [field]: next } as CustomersDashboardFilter));
   };
   const select = (field: Field, label: string, items: ReadonlyArray<{ id: string; label: string }>) => (
-    <label className="filter-field">
-      <span>{label}</span>
-      <select value={value[field] ?? ''} onChange={(event) => set(field, event.target.value)} data-testid={`insight-filter-${field}`}>
-        <option value="">{t('filters.all')}</option>
-        {items.map((item) => (
-          <option key={item.id} value={item.id}>
-            {item.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      label={label}
+      allLabel={t('filters.all')}
+      value={value[field]}
+      items={items}
+      testId={`insight-filter-${field}`}
+      onChange={(next) => set(field, next)}
+    />
   );
   return (
     <div className="dashboard-filters" role="group" aria-label={t('filters.label')}>

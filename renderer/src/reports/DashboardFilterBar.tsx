@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DashboardFilters, ReportFilterOptions } from '../../../shared/contract/reports/report-requests';
-import { useCrmClient } from '../transport/client-context';
+import type { DashboardFilters } from '../../../shared/contract/reports/report-requests';
+import { FilterSelect, useReportFilterOptions } from './FilterSelect';
 
 export const PERIOD_PRESETS = ['all', 'thisQuarter', 'nextTwoQuarters', 'thisYear', 'last12'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -49,28 +48,21 @@ export function DashboardFilterBar({
   readonly onChange: (next: FilterState) => void;
 }) {
   const { t } = useTranslation('reports');
-  const client = useCrmClient();
-  const [options, setOptions] = useState<ReportFilterOptions | null>(null);
-  useEffect(() => {
-    void client.send('reports.filterOptions', {}).then((result) => result.ok && setOptions(result.value));
-  }, [client]);
+  const options = useReportFilterOptions();
   const set = (field: keyof FilterState, next: string): void => onChange({ ...value, [field]: next === '' ? undefined : next });
   const select = (
     field: 'ownerId' | 'teamId' | 'region' | 'productId' | 'currency',
     label: string,
     items: ReadonlyArray<{ id: string; label: string }>,
   ) => (
-    <label className="filter-field">
-      <span>{label}</span>
-      <select value={value[field] ?? ''} onChange={(event) => set(field, event.target.value)} data-testid={`filter-${field}`}>
-        <option value="">{t('filters.all')}</option>
-        {items.map((item) => (
-          <option key={item.id} value={item.id}>
-            {item.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      label={label}
+      allLabel={t('filters.all')}
+      value={value[field]}
+      items={items}
+      testId={`filter-${field}`}
+      onChange={(next) => set(field, next)}
+    />
   );
   return (
     <div className="dashboard-filters" role="group" aria-label={t('filters.label')}>

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportFilterOptions } from '../../../../shared/contract/reports/report-requests';
 import { CASE_PRIORITIES } from '../../../../shared/schemas/cases';
-import { useCrmClient } from '../../transport/client-context';
+import { FilterSelect, useReportFilterOptions } from '../../reports/FilterSelect';
 import { SERVICE_PERIODS, type ServiceFilterState, type ServicePeriod } from './service-filters';
 
 /** Owner, team, priority and period, like the sales dashboard's filter bar (owners and teams from the same options). */
@@ -14,25 +12,18 @@ export function ServiceFilterBar({
   readonly onChange: (next: ServiceFilterState) => void;
 }) {
   const { t } = useTranslation('service-dashboard');
-  const client = useCrmClient();
-  const [options, setOptions] = useState<ReportFilterOptions | null>(null);
-  useEffect(() => {
-    void client.send('reports.filterOptions', {}).then((result) => result.ok && setOptions(result.value));
-  }, [client]);
+  const options = useReportFilterOptions();
   const set = (field: 'ownerId' | 'teamId' | 'priority', next: string): void =>
     onChange({ ...value, [field]: next === '' ? undefined : next });
   const select = (field: 'ownerId' | 'teamId' | 'priority', label: string, items: ReadonlyArray<{ id: string; label: string }>) => (
-    <label className="filter-field">
-      <span>{label}</span>
-      <select value={value[field] ?? ''} onChange={(event) => set(field, event.target.value)} data-testid={`service-filter-${field}`}>
-        <option value="">{t('filters.all')}</option>
-        {items.map((item) => (
-          <option key={item.id} value={item.id}>
-            {item.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      label={label}
+      allLabel={t('filters.all')}
+      value={value[field]}
+      items={items}
+      testId={`service-filter-${field}`}
+      onChange={(next) => set(field, next)}
+    />
   );
   return (
     <div className="dashboard-filters" role="group" aria-label={t('filters.label')}>
