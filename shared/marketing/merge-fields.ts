@@ -1,6 +1,7 @@
 import type { Account } from '../schemas/accounts';
 import type { Contact } from '../schemas/contacts';
 import type { User } from '../schemas/org';
+import { contactName as contactFullName } from '../schemas/contact-name';
 
 /** Where a merge field's value is read from when a message is rendered for one recipient. */
 export type MergeFieldSource = 'contact' | 'account' | 'rep' | 'message';
@@ -47,18 +48,8 @@ export function isMergeFieldName(name: string): name is MergeFieldName {
 /** One recipient's values; a missing or empty value renders as the field's fallback, or as nothing. */
 export type MergeValues = Partial<Record<MergeFieldName, string>>;
 
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-
-/**
- * "Wei Zhang", or "张伟" when both parts are Chinese: family name (`lastName`) first, no space, the
- * way the customer screens write a contact's name.
- */
-export function contactFullName(contact: { firstName?: string | undefined; lastName?: string | undefined }): string {
-  const first = contact.firstName?.trim() ?? '';
-  const last = contact.lastName?.trim() ?? '';
-  if (HAN_ONLY.test(first) && HAN_ONLY.test(last)) return `${last}${first}`;
-  return [first, last].filter((part) => part.length > 0).join(' ');
-}
+/** A contact's full name as the customer screens write it (shared/schemas/contact-name.ts). */
+export { contactFullName };
 
 /** The sending rep: a user, with a phone number where the caller knows one (users carry none). */
 export type MergeRep = Pick<User, 'name' | 'email'> & { phone?: string | undefined };

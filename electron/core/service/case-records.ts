@@ -5,13 +5,9 @@ import { toStored } from '../db/validated-documents';
 import type { ServiceDeps } from './service-deps';
 import type { SlaReference } from './sla-reference';
 import { usersOf } from './user-directory';
+import { contactName } from '../../../shared/schemas/contact-name';
 
-/** "Wei Zhang", or "张伟" when both parts are Chinese (the renderer's contactName rule). */
-export function contactName(contact: Pick<Contact, 'firstName' | 'lastName'>): string {
-  const first = contact.firstName ?? '';
-  if (/^\p{Script=Han}+$/u.test(first) && /^\p{Script=Han}+$/u.test(contact.lastName)) return `${contact.lastName}${first}`;
-  return [first, contact.lastName].filter(Boolean).join(' ');
-}
+export { contactName };
 
 /**
  * Cases as lists and pages show them: each with its SLA at `now` and the names of its account,

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/dedup/duplicate-index';
 import type { Account, Contact } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
+import { contactName } from '../../../../shared/schemas/contact-name';
 
 /** Records indexed between yields to the event loop while the index is first built. */
 const BUILD_SLICE = 500;
@@ -20,13 +21,7 @@ export function pairKey(aId: string, bId: string): string {
   return aId < bId ? `${aId}|${bId}` : `${bId}|${aId}`;
 }
 
-/** "Wei Zhang", or "张伟" when both parts are Chinese (family name first, no space), as the screens write it. */
-export function contactName(contact: Pick<Contact, 'firstName' | 'lastName'>): string {
-  const first = contact.firstName?.trim() ?? '';
-  const last = contact.lastName.trim();
-  if (/^\p{Script=Han}+$/u.test(first) && /^\p{Script=Han}+$/u.test(last)) return `${last}${first}`;
-  return [first, last].filter((part) => part.length > 0).join(' ');
-}
+export { contactName };
 
 export function toDedupRecord(entity: 'account', doc: Account): DedupRecord;
 export function toDedupRecord(entity: 'contact', doc: Contact): DedupRecord;

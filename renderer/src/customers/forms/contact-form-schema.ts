@@ -53,9 +53,4 @@ export function contactChanges(original: ContactRecord, values: ContactFormOutpu
   return recordChanges<ContactValues, Optional>(original, values, FORM_FIELDS, OPTIONAL);
 }
 
-/** "Wei Zhang", or "张伟" when both parts are Chinese (family name first, no space). */
-export function contactName(contact: { readonly firstName?: string; readonly lastName: string }): string {
-  const first = contact.firstName ?? '';
-  if (/^\p{Script=Han}+$/u.test(first) && /^\p{Script=Han}+$/u.test(contact.lastName)) return `${contact.lastName}${first}`;
-  return [first, contact.lastName].filter(Boolean).join(' ');
-}
+export { contactName } from '../../../../shared/schemas/contact-name';
