@@ -1,11 +1,8 @@
-import { CAMPAIGN_MEMBER_STATUSES, type CampaignMember } from '../schemas/marketing';
+import { CAMPAIGN_FUNNEL_STATUSES, type CampaignMember, type CampaignMemberStatus } from '../schemas/marketing';
 import type { AttributedRevenue } from './attribution';
 
-/**
- * The member funnel's stages in order. `targeted` has no member status of its own: every member of a
- * campaign was targeted, so it counts all members.
- */
-export const FUNNEL_STAGES = ['targeted', ...CAMPAIGN_MEMBER_STATUSES] as const;
+/** The member funnel's stages in order; every member of a campaign was targeted, so the first counts all. */
+export const FUNNEL_STAGES = CAMPAIGN_FUNNEL_STATUSES;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 export type FigureCampaign = { readonly id: string; readonly currency: string; readonly actualCost: number };
@@ -32,10 +29,12 @@ export type CampaignFigures = {
   readonly funnel: ReadonlyArray<{ readonly stage: FunnelStage; readonly count: number }>;
 };
 
-const STAGE_RANK: Readonly<Record<FunnelStage, number>> = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, i])) as Record<
-  FunnelStage,
-  number
->;
+/** A bounced or failed delivery never reached the member, so such a member counts as targeted only. */
+const STAGE_RANK: Readonly<Record<CampaignMemberStatus, number>> = {
+  ...(Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, i])) as Record<FunnelStage, number>),
+  bounced: 0,
+  failed: 0,
+};
 
 /**
  * ROI, cost per lead, cost per won deal and the member funnel of one campaign.
@@ -74,7 +73,7 @@ export function campaignFigures(
     const rank = STAGE_RANK[m.status];
     if (rank === undefined) throw new Error(`Campaign ${campaign.id}: unknown member status "${String(m.status)}"`);
     // Count the member at its own stage; the running sum below adds it to every earlier stage, so
-    // "targeted" (rank 0, never a status) ends up counting all members.
+    // "targeted" (rank 0) ends up counting all members.
     reached[rank]! += 1;
   }
   for (let i = reached.length - 2; i >= 0; i--) reached[i]! += reached[i + 1]!;

@@ -18,6 +18,7 @@ import { accountsMigrationStrategies } from '../migrations/accounts';
 import { casesMigrationStrategies } from '../migrations/cases';
 import { contactsMigrationStrategies } from '../migrations/contacts';
 import { knowledgeMigrationStrategies } from '../migrations/knowledge';
+import { marketingMigrationStrategies } from '../migrations/marketing';
 import { surveysMigrationStrategies } from '../migrations/surveys';
 
 /**
@@ -119,12 +120,20 @@ export const crmCollections = {
     validator: union([salesDocSchemas.quote, salesDocSchemas.order]),
     indexes: salesDocIndexes,
   }),
+  // Campaigns, their members, saved segments, e-mail templates and the e-mail outbox.
   marketing: defineCollection<MarketingDoc>({
     name: 'marketing',
-    version: 0,
+    version: 1,
     kinds: marketingSchemas,
-    validator: union([marketingSchemas.campaign, marketingSchemas.campaign_member]),
+    validator: union([
+      marketingSchemas.campaign,
+      marketingSchemas.campaign_member,
+      marketingSchemas.segment,
+      marketingSchemas.email_template,
+      marketingSchemas.outbox_message,
+    ]) as unknown as z.ZodType<MarketingDoc>,
     indexes: marketingIndexes,
+    migrationStrategies: marketingMigrationStrategies,
   }),
   // Service reference data: articles, SLA policies and the business calendars they run on.
   knowledge: defineCollection<KnowledgeDoc>({

@@ -11,7 +11,7 @@ import { ClientProvider } from '../transport/client-context';
 import { ToastHost } from '../common/ToastHost';
 import type { CrmClient } from '../transport/crm-client';
 import { AppShell } from './AppShell';
-import { ComingSoon } from './ComingSoon';
+import { marketingRoute } from '../marketing/marketing-routes';
 import { serviceRoute } from '../service/service-routes';
 import { RouteError } from './RouteError';
 
@@ -112,7 +112,8 @@ const router = createHashRouter([
         ),
       },
       salesRoute,
-      { path: 'marketing', element: <ComingSoon area="marketing" /> },
+      { path: 'marketing', element: <Navigate to="/marketing/campaigns" replace /> },
+      marketingRoute,
       { path: 'service', element: <Navigate to="/service/cases" replace /> },
       serviceRoute,
       {

@@ -14,6 +14,8 @@ import insightEn from './ns/insight.en.json';
 import insightZhCN from './ns/insight.zh-CN.json';
 import knowledgeEn from './ns/knowledge.en.json';
 import knowledgeZhCN from './ns/knowledge.zh-CN.json';
+import marketingEn from './ns/marketing.en.json';
+import marketingZhCN from './ns/marketing.zh-CN.json';
 import reportsEn from './ns/reports.en.json';
 import reportsZhCN from './ns/reports.zh-CN.json';
 import salesEn from './ns/sales.en.json';
@@ -39,6 +41,7 @@ export const namespaces = {
   insight: { en: insightEn, 'zh-CN': insightZhCN },
   knowledge: { en: knowledgeEn, 'zh-CN': knowledgeZhCN },
   leads: { en: leadsEn, 'zh-CN': leadsZhCN },
+  marketing: { en: marketingEn, 'zh-CN': marketingZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },
   sales: { en: salesEn, 'zh-CN': salesZhCN },
   service: { en: serviceEn, 'zh-CN': serviceZhCN },
