@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCrmDatabase } from '../electron/core/db/open-crm-database';
 import { loadOrCreateKeyFile } from '../electron/core/security/database-key';
-import { generateDataset } from '../electron/core/seed/generate-dataset';
+import { generateDataset, type DatasetBatch } from '../electron/core/seed/generate-dataset';
+import { LOCAL_USER_ID } from '../electron/core/seed/local-user';
 import { writeDataset } from '../electron/core/seed/write-dataset';
 import { createSearchHook } from '../electron/core/search';
 import { getRxStorageSqlite } from '../electron/core/storage/sqlite';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: resolve(import.meta.dirname, '..', '.data') },
     'reference-date': { type: 'string' },
     'batch-size': { type: 'string', default: '500' },
+    'local-book-only': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -40,6 +42,9 @@ if (values.help) {
       '  --dir             data directory (default .data in the checkout); must not hold a database yet',
       '  --reference-date  the day the data is "as of" (default: the 1st of this month)',
       '  --batch-size      documents per write',
+      '  --local-book-only keep only the records of the person using the app before sign-in (their',
+      "                    accounts and everything under them): a laptop whose own book a rep's first",
+      '                    sign-in adopts and uploads whole',
       '',
     ].join('\n'),
   );
@@ -73,7 +78,8 @@ try {
   const existing = await db.accounts.count().exec();
   if (existing > 0) fail(`${directory} already holds ${existing} accounts; remove it or pass another --dir`);
   let lastPrint = 0;
-  const summary = await writeDataset(db, generateDataset({ accounts, seed, referenceDate, batchSize }), (p) => {
+  const generated = generateDataset({ accounts, seed, referenceDate, batchSize });
+  const summary = await writeDataset(db, values['local-book-only'] ? localBookOnly(generated) : generated, (p) => {
     if (p.elapsedMs - lastPrint < 1000) return;
     lastPrint = p.elapsedMs;
     const rate = Math.round(p.docsWritten / Math.max(0.001, p.elapsedMs / 1000));
@@ -88,4 +94,16 @@ try {
   );
 } finally {
   await db.close();
+}
+
+/**
+ * The batches with only the local user's own documents: company reference data, others' records and
+ * the org records (users and teams come from the sync server once signed in) are dropped.
+ */
+function* localBookOnly(batches: Iterable<DatasetBatch>): Generator<DatasetBatch> {
+  for (const batch of batches) {
+    if (batch.collection === 'org') continue;
+    const docs = (batch.docs as ReadonlyArray<{ ownerId?: unknown }>).filter((doc) => doc.ownerId === LOCAL_USER_ID);
+    if (docs.length > 0) yield { ...batch, docs } as DatasetBatch;
+  }
 }
