@@ -9,6 +9,7 @@ import { createDuplicatesHandlers } from './customers/duplicates/duplicates-hand
 import { createImportHandlers } from './customers/import/import-handlers';
 import { createInsightHandlers } from './insight/insight-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
+import { createTemplatesHandlers } from './marketing/templates/templates-handlers';
 import type { Actor } from './customers/record-store';
 import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from './db/open-crm-database';
 import { createCoreHandlers } from './rpc/core-handlers';
@@ -232,6 +233,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createSurveysHandlers(serviceDeps),
       createServiceDashboardHandlers(serviceDeps),
       insight.handlers,
+      createTemplatesHandlers(storeDeps),
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );

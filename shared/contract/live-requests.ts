@@ -47,6 +47,8 @@ export const LIVE_REQUEST_NAMES = [
   'insight.account',
   'insight.dashboard',
   'insight.model',
+  'templates.list',
+  'templates.get',
 ] as const;
 export type LiveRequestName = (typeof LIVE_REQUEST_NAMES)[number];
 

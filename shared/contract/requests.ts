@@ -9,6 +9,7 @@ import { duplicatesRequests } from './customers/duplicates-requests';
 import { importRequests } from './customers/import-requests';
 import { insightRequests } from './insight/insight-requests';
 import { liveRequests } from './live-requests';
+import { templatesRequests } from './marketing/templates-requests';
 import { reportRequests } from './reports/report-requests';
 import { agendaRequests } from './sales/agenda-requests';
 import { catalogRequests } from './sales/catalog-requests';
@@ -56,6 +57,7 @@ export const REQUEST_GROUPS = [
   surveysRequests,
   serviceDashboardRequests,
   insightRequests,
+  templatesRequests,
 ] as const;
 
 export const requestDefs = {
@@ -83,6 +85,7 @@ export const requestDefs = {
   ...surveysRequests,
   ...serviceDashboardRequests,
   ...insightRequests,
+  ...templatesRequests,
 } as const;
 
 type Defs = typeof requestDefs;

@@ -62,5 +62,7 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'insight.account': jobs.insightChanged$,
     'insight.dashboard': jobs.insightChanged$,
     'insight.model': jobs.insightChanged$,
+    'templates.list': on('marketing'),
+    'templates.get': on('marketing'),
   };
 }
