@@ -90,8 +90,12 @@ describe('generateDataset', () => {
       if (!a.done) expect(a.dueAt ?? 0).toBeGreaterThan(0);
     }
     for (const c of data.cases) expect(c.statusHistory[0]?.at).toBe(c.openedAt);
+    const leadIds = ids(data.leads);
     for (const m of data.marketing)
-      if (m.kind === 'campaign_member') expect(campaigns.has(m.campaignId) && contactIds.has(m.contactId ?? '')).toBe(true);
+      if (m.kind === 'campaign_member')
+        expect(campaigns.has(m.campaignId) && (m.contactId === undefined ? leadIds.has(m.leadId ?? '') : contactIds.has(m.contactId))).toBe(
+          true,
+        );
     for (const docs of Object.values(data) as ReadonlyArray<{ createdAt: number; updatedAt: number }>[]) {
       for (const d of docs) {
         expect(d.updatedAt).toBeLessThanOrEqual(ref);

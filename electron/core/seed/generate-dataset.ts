@@ -1,6 +1,7 @@
 import type { Account, CrmCollectionName, CrmDocOf } from '../../../shared/schemas';
 import { generateAccount, generateContacts } from './generate-account';
 import { generateLocalAgenda } from './generate-agenda';
+import { generateMarketing } from './generate-marketing';
 import { generateDeals } from './generate-deals';
 import { buildWorld, type SeedOptions, type SeedWorld } from './generate-org';
 import { generateCustomerHistory } from './generate-purchases';
@@ -34,9 +35,9 @@ function toOptions(opts: GenerateDatasetOptions): SeedOptions {
 /**
  * A believable, internally consistent CRM dataset, yielded in batches per collection so 100,000
  * accounts never sit in memory at once: first the shared world (org, catalogue, campaigns,
- * knowledge), then for each slice of accounts their contacts, deals, quotes, orders (of won deals
- * and 36 months of repeat orders), activities, cases, survey answers, campaign memberships and
- * leads. Same options → identical output.
+ * knowledge, saved segments, e-mail templates), then for each slice of accounts their contacts,
+ * deals, quotes, orders (of won deals and 36 months of repeat orders), activities, cases, survey
+ * answers, campaign memberships, outbox history and leads. Same options → identical output.
  */
 export function* generateDataset(opts: GenerateDatasetOptions): Generator<DatasetBatch, void, void> {
   const options = toOptions(opts);
@@ -44,7 +45,7 @@ export function* generateDataset(opts: GenerateDatasetOptions): Generator<Datase
   const batchSize = Math.max(1, opts.batchSize ?? 500);
   yield { collection: 'org', docs: [...world.teams, ...world.users, ...world.quotas], progress: 0 };
   yield { collection: 'catalog', docs: [...world.products, ...[...world.prices.values()].flatMap((m) => [...m.values()])], progress: 0 };
-  yield { collection: 'marketing', docs: world.campaigns, progress: 0 };
+  yield { collection: 'marketing', docs: [...world.campaigns, ...world.marketing.segments, ...world.marketing.templates], progress: 0 };
   yield { collection: 'knowledge', docs: [...world.calendars, ...world.slaPolicies, ...world.articles], progress: 0 };
 
   const r = new SeedRandom(options.seed);
@@ -95,6 +96,7 @@ function addAccountBundle(world: SeedWorld, r: SeedRandom, index: number, b: Bun
   const deals = generateDeals(world, seed, contacts, r, index);
   const service = generateService(world, seed, contacts, deals.opportunities, r, index);
   const customer = generateCustomerHistory(world, seed, contacts, service.cases.length, r, index);
+  const marketing = generateMarketing(world, seed, contacts, deals.opportunities, r, index);
   if (seed.owner.id === world.localUser.id) b.activities.push(...generateLocalAgenda(world, seed, contacts, deals.opportunities, r, index));
   b.accounts.push(seed.account);
   b.contacts.push(...contacts);
@@ -103,8 +105,8 @@ function addAccountBundle(world: SeedWorld, r: SeedRandom, index: number, b: Bun
   b.activities.push(...service.activities.filter(customer.keepActivity));
   b.cases.push(...service.cases, ...customer.cases);
   b.surveys.push(...service.surveys, ...customer.surveys);
-  b.members.push(...service.members);
-  b.leads.push(...service.leads);
+  b.members.push(...marketing.members, ...marketing.outbox);
+  b.leads.push(...marketing.leads);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 import { buildSlaReference, type SlaReference } from '../service/sla-reference';
 import { articleCountFor, generateArticles, indexArticles, type ArticleIndex } from './generate-articles';
 import { addMonthsUtc, DAY_MS, isoDate, SeedRandom } from './seed-random';
+import { buildMarketingWorld, type MarketingWorld } from './generate-marketing';
 import { buildServiceSettings } from './seed-service-settings';
 import { localUserRecords } from './local-user';
 import { CATALOG, CURRENCIES, FULL_CATALOG, priceIn } from './seed-tables';
@@ -36,6 +37,8 @@ export type SeedWorld = {
   /** Standard price book: productId → currency → entry. */
   readonly prices: ReadonlyMap<string, ReadonlyMap<string, PriceBookEntry>>;
   readonly campaigns: ReadonlyArray<Campaign>;
+  /** Saved segments, e-mail templates, and what the per-account marketing generator reads. */
+  readonly marketing: MarketingWorld;
   readonly articles: ReadonlyArray<KnowledgeArticle>;
   /** Published articles per product, problem and language, which cases link to. */
   readonly articleIndex: ArticleIndex;
@@ -157,6 +160,16 @@ export function buildWorld(options: SeedOptions): SeedWorld {
     createdAt: options.referenceDate - (HISTORY_MONTHS + 1) * 30 * DAY_MS,
     updatedAt: options.referenceDate - (HISTORY_MONTHS + 1) * 30 * DAY_MS,
   });
+  const campaigns = buildCampaigns(new SeedRandom(options.seed).reseed('campaigns'), options, adminId, hqTeamId);
+  const marketing = buildMarketingWorld(
+    new SeedRandom(options.seed).reseed('marketing_world'),
+    options.referenceDate,
+    admin,
+    hqTeam,
+    users,
+    campaigns,
+    catalog.products,
+  );
   return {
     options,
     admin,
@@ -166,7 +179,8 @@ export function buildWorld(options: SeedOptions): SeedWorld {
     repsByRegion,
     localUser: local.user,
     ...catalog,
-    campaigns: buildCampaigns(new SeedRandom(options.seed).reseed('campaigns'), options.referenceDate, adminId, hqTeamId),
+    campaigns,
+    marketing,
     articles,
     articleIndex: indexArticles(articles),
     calendars: service.calendars,
@@ -203,16 +217,27 @@ function buildCatalog(r: SeedRandom, adminId: string, teamId: string, t0: number
   return { products, dealProducts: products.slice(0, CATALOG.length), prices };
 }
 
-function buildCampaigns(r: SeedRandom, ref: number, adminId: string, teamId: string): Campaign[] {
+function buildCampaigns(r: SeedRandom, options: SeedOptions, adminId: string, teamId: string): Campaign[] {
+  const ref = options.referenceDate;
   const campaigns: Campaign[] = [];
   const types = ['email', 'event', 'webinar', 'trade_show', 'direct_mail', 'advertising'] as const;
   // One campaign a month over the history, plus two planned ones after the reference date.
+  // About $6,000 a campaign per 1,000 accounts: ROIs from clearly negative to several times the cost.
+  const spendScale = Math.max(0.02, (0.3 * options.accounts) / 1000);
   for (let m = -HISTORY_MONTHS; m <= 2; m++) {
     const start = addMonthsUtc(ref, m);
     const end = start + r.int(7, 45) * DAY_MS;
     const type = r.pick(types);
-    const budget = r.int(20, 400) * 100_000;
+    // Rounded to $100; spend grows with the customer base a campaign reaches, so ROI spreads alike at any size.
+    const budget = Math.max(50_000, Math.round((r.int(20, 400) * 100_000 * spendScale) / 10_000) * 10_000);
     const status = end < ref ? (r.chance(0.05) ? 'aborted' : 'completed') : start <= ref ? 'active' : 'planned';
+    // Most campaigns come in under budget, a fifth overrun it; an active one has spent part of it, an aborted one little.
+    const spent = {
+      planned: 0,
+      active: 0.2 + r.next() * 0.4,
+      aborted: 0.15 + r.next() * 0.35,
+      completed: r.chance(0.2) ? 1.05 + r.next() * 0.35 : 0.6 + r.next() * 0.45,
+    }[status];
     const name = `${new Date(start).toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${new Date(start).getUTCFullYear()} ${type.replace('_', ' ')}: ${r.en.company.catchPhrase()}`;
     const created = Math.min(ref, start - 30 * DAY_MS);
     campaigns.push({
@@ -229,7 +254,7 @@ function buildCampaigns(r: SeedRandom, ref: number, adminId: string, teamId: str
       endDate: isoDate(end),
       currency: 'USD',
       budget,
-      actualCost: status === 'planned' ? 0 : Math.round(budget * (0.6 + r.next() * 0.5)),
+      actualCost: Math.round((budget * spent) / 100) * 100,
       expectedRevenue: budget * r.int(3, 10),
     });
   }

@@ -1,21 +1,20 @@
-import type { Activity, CampaignMember, Case, Contact, Lead, Opportunity, SurveyResponse } from '../../../shared/schemas';
-import type { AccountGenerator, AccountSeed } from './generate-account';
-import type { SeedWorld } from './generate-org';
-import { DAY_MS, type SeedRandom } from './seed-random';
+import type { Activity, Case, Contact, SurveyResponse } from '../../../shared/schemas';
+import type { AccountGenerator } from './generate-account';
+import { DAY_MS } from './seed-random';
 import { generateCases } from './generate-cases';
 import { generateNps } from './generate-nps';
 
-export type Service = { activities: Activity[]; cases: Case[]; surveys: SurveyResponse[]; members: CampaignMember[]; leads: Lead[] };
+export type Service = { activities: Activity[]; cases: Case[]; surveys: SurveyResponse[] };
 
 const HOUR = 3_600_000;
 
-/** Activities, cases, survey answers, campaign memberships and leads around one account. */
+/** Activities, cases and survey answers around one account (campaign memberships and leads: generate-marketing.ts). */
 export const generateService: AccountGenerator<Service> = (world, seed, contacts, opps, r, index) => {
   r.reseed('service', index);
   const { account } = seed;
   const ref = world.options.referenceDate;
   const base = { ownerId: account.ownerId, teamId: account.teamId };
-  const out: Service = { activities: [], cases: [], surveys: [], members: [], leads: [] };
+  const out: Service = { activities: [], cases: [], surveys: [] };
 
   // Past touches on the account: calls, visits, notes, done tasks.
   for (let n = r.int(2, 6); n > 0; n--) {
@@ -88,34 +87,6 @@ export const generateService: AccountGenerator<Service> = (world, seed, contacts
   out.cases.push(...service.cases);
   out.surveys.push(...service.csat);
   out.surveys.push(...generateNps(world, seed, contacts, service.experience, r));
-  // A quarter of contacts were in one or two campaigns that started after they were added.
-  for (const contact of contacts) {
-    if (!r.chance(0.25)) continue;
-    const eligible = world.campaigns.filter((c) => Date.parse(c.startDate) >= contact.createdAt && Date.parse(c.startDate) <= ref);
-    for (const campaign of r.sample(eligible, r.int(1, 2))) {
-      const at = Math.min(ref, Date.parse(campaign.startDate) + r.int(0, 10) * DAY_MS);
-      const status = r.weighted([
-        ['sent', 4],
-        ['opened', 3],
-        ['responded', 2],
-        ['attended', 1],
-      ] as const);
-      out.members.push({
-        id: r.uuid(),
-        ownerId: campaign.ownerId,
-        teamId: campaign.teamId,
-        createdAt: at,
-        updatedAt: at,
-        kind: 'campaign_member',
-        campaignId: campaign.id,
-        contactId: contact.id,
-        accountId: account.id,
-        status,
-        ...(status === 'sent' || status === 'opened' ? {} : { respondedAt: at }),
-      });
-    }
-  }
-  out.leads.push(...generateLeads(world, seed, contacts, opps, r));
   return out;
 };
 
@@ -129,49 +100,4 @@ function subjectFor(type: Activity['type'], contact: Contact, chinese: boolean):
     task: `Send brochure to ${who}`,
   }[type];
   return subject.slice(0, 200);
-}
-
-/** About one lead per two accounts: most still open; converted ones point at this account. */
-function generateLeads(
-  world: SeedWorld,
-  seed: AccountSeed,
-  contacts: ReadonlyArray<Contact>,
-  opps: ReadonlyArray<Opportunity>,
-  r: SeedRandom,
-): Lead[] {
-  if (!r.chance(0.5)) return [];
-  const { account } = seed;
-  const ref = world.options.referenceDate;
-  const converted = r.chance(0.2) && contacts[0] !== undefined;
-  const createdAt = r.between(account.createdAt, ref);
-  const status = converted ? 'converted' : r.pick(['new', 'working', 'nurturing', 'qualified', 'unqualified'] as const);
-  const firstOpp = opps[0];
-  return [
-    {
-      id: r.uuid(),
-      ownerId: account.ownerId,
-      teamId: account.teamId,
-      createdAt,
-      updatedAt: createdAt,
-      firstName: seed.chinese ? r.zh.person.firstName() : r.en.person.firstName(),
-      lastName: seed.chinese ? r.zh.person.lastName() : r.en.person.lastName(),
-      company: converted ? account.name : seed.chinese ? r.zh.company.name() : r.en.company.name(),
-      title: r.en.person.jobTitle().slice(0, 80),
-      email: `${r.en.internet.username().toLowerCase()}@${account.domain ?? 'example.com'}`.slice(0, 254),
-      phone: `${seed.place.phone} ${r.digits(3)} ${r.digits(4)}`,
-      city: account.city ?? seed.place.city,
-      country: seed.place.country,
-      status,
-      source: r.pick(['web', 'referral', 'event', 'campaign', 'cold_call', 'partner'] as const),
-      rating: r.pick(['hot', 'warm', 'cold'] as const),
-      ...(converted && contacts[0]
-        ? {
-            convertedAt: createdAt,
-            convertedAccountId: account.id,
-            convertedContactId: contacts[0].id,
-            ...(firstOpp ? { convertedOpportunityId: firstOpp.id } : {}),
-          }
-        : {}),
-    },
-  ];
 }

@@ -13,6 +13,9 @@ export const STREAMS = {
   agenda: 14,
   service_settings: 15,
   purchases: 16,
+  // Ids carry the stream's low four bits: 7 and 8 are the free ones (16 is 0, 17 would repeat org's 1).
+  marketing: 7,
+  marketing_world: 8,
 } as const;
 export type StreamName = keyof typeof STREAMS;
 
