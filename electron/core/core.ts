@@ -10,6 +10,8 @@ import { createImportHandlers } from './customers/import/import-handlers';
 import { createInsightHandlers } from './insight/insight-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
 import { createTemplatesHandlers } from './marketing/templates/templates-handlers';
+import { createSegmentEngine, type SegmentEngine } from './marketing/segments/segment-engine';
+import { createSegmentsHandlers } from './marketing/segments/segments-handlers';
 import type { Actor } from './customers/record-store';
 import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from './db/open-crm-database';
 import { createCoreHandlers } from './rpc/core-handlers';
@@ -71,6 +73,8 @@ export type Core = {
   readonly db: CrmDatabase;
   readonly dispatcher: Dispatcher;
   readonly sync: SyncEngine;
+  /** Saved segments' index: counts and ids of the records a segment selects (campaigns, dashboards, lists). */
+  readonly segments: SegmentEngine;
 };
 
 /** Until sign-in exists every local write belongs to this rep (see docs of the sync work). */
@@ -190,6 +194,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
+  // Segments: every account, contact and lead in an in-memory index kept current from the change streams.
+  const segments = createSegmentEngine({
+    db,
+    insight: { current: () => insight.service.state().snapshot?.insights ?? null, changed$: insight.insightChanged$ },
+    now: storeDeps.now,
+    log,
+  });
+
   // Duplicate warnings, queue and merge; the follower keeps children with merged records from the start.
   const duplicates = createDuplicatesHandlers({ db, now: storeDeps.now, session: () => sync.session(), log });
 
@@ -211,6 +223,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           forecastReady$: reports.forecastReady$,
           winModelChanged$: analytics.modelChanged$,
           insightChanged$: insight.insightChanged$,
+          segmentsChanged$: segments.changed$,
         }),
         debounceMs: options.liveDebounceMs,
         onError: (error) => log('live query failed', error),
@@ -234,6 +247,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createServiceDashboardHandlers(serviceDeps),
       insight.handlers,
       createTemplatesHandlers(storeDeps),
+      createSegmentsHandlers({
+        db,
+        get actor(): Actor {
+          return storeDeps.actor;
+        },
+        now: storeDeps.now,
+        engine: segments,
+      }),
     ],
     { requireAll: true, onInternalError: (name, error) => log(`${name} failed`, error) },
   );
@@ -243,6 +264,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let closed = false;
   // Queues and the service dashboard answer from memory: load the cases now, without waiting for it.
   caseProjection.warm();
+  segments.warm();
   // Offline-first: a stored session starts replication without waiting for the network.
   await sync.start();
 
@@ -250,6 +272,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     dispatcher: built,
     sync,
+    segments,
     openSession(sink) {
       const session = createSession(built, sink);
       const close = session.close;
@@ -275,6 +298,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       duplicates.close();
       for (const dispose of serviceDisposers) dispose();
       caseProjection.close();
+      segments.close();
       slaReference.close();
       await insight.close();
       await analytics.close();

@@ -49,6 +49,8 @@ export const LIVE_REQUEST_NAMES = [
   'insight.model',
   'templates.list',
   'templates.get',
+  'segments.list',
+  'segments.get',
 ] as const;
 export type LiveRequestName = (typeof LIVE_REQUEST_NAMES)[number];
 

@@ -10,6 +10,7 @@ import { importRequests } from './customers/import-requests';
 import { insightRequests } from './insight/insight-requests';
 import { liveRequests } from './live-requests';
 import { templatesRequests } from './marketing/templates-requests';
+import { segmentsRequests } from './marketing/segments-requests';
 import { reportRequests } from './reports/report-requests';
 import { agendaRequests } from './sales/agenda-requests';
 import { catalogRequests } from './sales/catalog-requests';
@@ -58,6 +59,7 @@ export const REQUEST_GROUPS = [
   serviceDashboardRequests,
   insightRequests,
   templatesRequests,
+  segmentsRequests,
 ] as const;
 
 export const requestDefs = {
@@ -86,6 +88,7 @@ export const requestDefs = {
   ...serviceDashboardRequests,
   ...insightRequests,
   ...templatesRequests,
+  ...segmentsRequests,
 } as const;
 
 type Defs = typeof requestDefs;

@@ -1,4 +1,4 @@
-import { merge, type Observable } from 'rxjs';
+import { EMPTY, merge, type Observable } from 'rxjs';
 import type { CrmCollectionName } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
 import type { LiveTriggers } from './live-handlers';
@@ -10,6 +10,8 @@ export type BackgroundJobs = {
   readonly winModelChanged$: Observable<unknown>;
   /** A customer-insight run finished (its answers are all replaced at once). */
   readonly insightChanged$: Observable<unknown>;
+  /** The segment index took in changes (segment sizes may have moved). */
+  readonly segmentsChanged$?: Observable<unknown>;
 };
 
 /**
@@ -64,5 +66,8 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'insight.model': jobs.insightChanged$,
     'templates.list': on('marketing'),
     'templates.get': on('marketing'),
+    // Sizes follow every record the segment index reads; the live layer debounces the bursts.
+    'segments.list': merge(on('marketing'), jobs.segmentsChanged$ ?? EMPTY),
+    'segments.get': merge(on('marketing'), jobs.segmentsChanged$ ?? EMPTY),
   };
 }

@@ -113,7 +113,7 @@ export const worldArb: fc.Arbitrary<SegmentWorld> = fc
         }),
         { maxLength: 12 },
       ),
-      purchases: accountIds.length
+      purchases: (accountIds.length
         ? fc.array(
             fc.record({
               accountId: fc.constantFrom(...accountIds),
@@ -121,7 +121,7 @@ export const worldArb: fc.Arbitrary<SegmentWorld> = fc
             }),
             { maxLength: 10 },
           )
-        : fc.constant([]),
+        : fc.constant([])) as fc.Arbitrary<IndexedPurchase[]>,
       memberships: fc.array(
         fc.record({
           campaignId: fc.constantFrom(...CAMPAIGNS),
