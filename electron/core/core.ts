@@ -9,6 +9,8 @@ import { createDuplicatesHandlers } from './customers/duplicates/duplicates-hand
 import { createImportHandlers } from './customers/import/import-handlers';
 import { createInsightHandlers } from './insight/insight-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
+import { createCampaignFiguresSource } from './marketing/campaigns/campaign-figures-source';
+import { createCampaignsHandlers } from './marketing/campaigns/campaigns-handlers';
 import { createTemplatesHandlers } from './marketing/templates/templates-handlers';
 import { createSegmentEngine, type SegmentEngine } from './marketing/segments/segment-engine';
 import { createSegmentsHandlers } from './marketing/segments/segments-handlers';
@@ -205,6 +207,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Duplicate warnings, queue and merge; the follower keeps children with merged records from the start.
   const duplicates = createDuplicatesHandlers({ db, now: storeDeps.now, session: () => sync.session(), log });
 
+  // Campaign figures (ROI under each attribution model, funnel): computed once per change, shared by screens and the dashboard.
+  const campaignFigures = createCampaignFiguresSource(db, { log });
+  const campaignDeps = {
+    db,
+    get actor(): Actor {
+      return storeDeps.actor;
+    },
+    now: storeDeps.now,
+    figures: campaignFigures,
+  };
+
   // Live reads re-run through the dispatcher, which is built from the handlers below.
   let dispatcher: Dispatcher | undefined = undefined;
   const built = createDispatcher(
@@ -246,6 +259,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createSurveysHandlers(serviceDeps),
       createServiceDashboardHandlers(serviceDeps),
       insight.handlers,
+      createCampaignsHandlers(campaignDeps),
       createTemplatesHandlers(storeDeps),
       createSegmentsHandlers({
         db,
@@ -298,6 +312,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       duplicates.close();
       for (const dispose of serviceDisposers) dispose();
       caseProjection.close();
+      campaignFigures.close();
       segments.close();
       slaReference.close();
       await insight.close();

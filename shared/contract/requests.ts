@@ -9,6 +9,7 @@ import { duplicatesRequests } from './customers/duplicates-requests';
 import { importRequests } from './customers/import-requests';
 import { insightRequests } from './insight/insight-requests';
 import { liveRequests } from './live-requests';
+import { campaignsRequests } from './marketing/campaigns-requests';
 import { templatesRequests } from './marketing/templates-requests';
 import { segmentsRequests } from './marketing/segments-requests';
 import { reportRequests } from './reports/report-requests';
@@ -58,6 +59,7 @@ export const REQUEST_GROUPS = [
   surveysRequests,
   serviceDashboardRequests,
   insightRequests,
+  campaignsRequests,
   templatesRequests,
   segmentsRequests,
 ] as const;
@@ -87,6 +89,7 @@ export const requestDefs = {
   ...surveysRequests,
   ...serviceDashboardRequests,
   ...insightRequests,
+  ...campaignsRequests,
   ...templatesRequests,
   ...segmentsRequests,
 } as const;

@@ -64,6 +64,12 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'insight.account': jobs.insightChanged$,
     'insight.dashboard': jobs.insightChanged$,
     'insight.model': jobs.insightChanged$,
+    // Figures move with campaigns and members (marketing), won deals and converted or captured leads;
+    // the figures source recomputes once per change, so an unrelated write costs a cached answer.
+    'campaigns.list': on('marketing', 'opportunities', 'leads', 'org'),
+    'campaigns.get': on('marketing', 'opportunities', 'leads', 'org'),
+    'campaigns.members': on('marketing', 'contacts', 'leads', 'accounts'),
+    'campaigns.options': on('marketing'),
     'templates.list': on('marketing'),
     'templates.get': on('marketing'),
     // Sizes follow every record the segment index reads; the live layer debounces the bursts.
