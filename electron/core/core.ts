@@ -9,6 +9,7 @@ import { createDuplicatesHandlers } from './customers/duplicates/duplicates-hand
 import { createImportHandlers } from './customers/import/import-handlers';
 import { createInsightHandlers } from './insight/insight-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
+import { createOutboxHandlers } from './marketing/outbox/outbox-handlers';
 import { createCampaignFiguresSource } from './marketing/campaigns/campaign-figures-source';
 import { createCampaignsHandlers } from './marketing/campaigns/campaigns-handlers';
 import { createTemplatesHandlers } from './marketing/templates/templates-handlers';
@@ -259,6 +260,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createSurveysHandlers(serviceDeps),
       createServiceDashboardHandlers(serviceDeps),
       insight.handlers,
+      createOutboxHandlers(storeDeps),
       createCampaignsHandlers(campaignDeps),
       createTemplatesHandlers(storeDeps),
       createSegmentsHandlers({

@@ -55,6 +55,8 @@ export const LIVE_REQUEST_NAMES = [
   'templates.get',
   'segments.list',
   'segments.get',
+  'outbox.list',
+  'outbox.counts',
 ] as const;
 export type LiveRequestName = (typeof LIVE_REQUEST_NAMES)[number];
 

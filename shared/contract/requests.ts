@@ -9,6 +9,7 @@ import { duplicatesRequests } from './customers/duplicates-requests';
 import { importRequests } from './customers/import-requests';
 import { insightRequests } from './insight/insight-requests';
 import { liveRequests } from './live-requests';
+import { outboxRequests } from './marketing/outbox-requests';
 import { campaignsRequests } from './marketing/campaigns-requests';
 import { templatesRequests } from './marketing/templates-requests';
 import { segmentsRequests } from './marketing/segments-requests';
@@ -62,6 +63,7 @@ export const REQUEST_GROUPS = [
   campaignsRequests,
   templatesRequests,
   segmentsRequests,
+  outboxRequests,
 ] as const;
 
 export const requestDefs = {
@@ -92,6 +94,7 @@ export const requestDefs = {
   ...campaignsRequests,
   ...templatesRequests,
   ...segmentsRequests,
+  ...outboxRequests,
 } as const;
 
 type Defs = typeof requestDefs;

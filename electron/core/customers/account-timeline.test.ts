@@ -182,14 +182,11 @@ describe('account deals and timeline', () => {
     expect(await must(session.call('accounts.timeline', { id: acme.id, limit: 3 }))).toMatchObject({ total: 12, entries: { length: 3 } });
 
     const hers = await must(session.call('accounts.timeline', { id: acme.id, contactId: lena.id }));
-    expect(hers.entries.map((entry) => entry.kind + ':' + ('event' in entry ? entry.event : entry.activity.subject))).toEqual([
-      'deal:created',
-      'case:resolved',
-      'case:opened',
-      'deal:won',
-      'activity:Kick-off',
-      'deal:created',
-    ]);
+    expect(
+      hers.entries.map(
+        (entry) => entry.kind + ':' + ('event' in entry ? entry.event : 'activity' in entry ? entry.activity.subject : entry.subject),
+      ),
+    ).toEqual(['deal:created', 'case:resolved', 'case:opened', 'deal:won', 'activity:Kick-off', 'deal:created']);
 
     const deals = await must(session.call('accounts.deals', { id: acme.id }));
     expect(deals.open.map((d) => d.id)).toEqual(['open-soon', 'open']);

@@ -6,7 +6,7 @@ import type {
   AccountTimeline,
   TimelineEntry,
 } from '../../../shared/contract/customers/account-timeline-requests';
-import type { Activity, Opportunity } from '../../../shared/schemas';
+import type { Activity, MarketingDoc, Opportunity, OutboxMessage } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
 
 const CLOSED_STAGES = new Set(['closed_won', 'closed_lost']);
@@ -38,7 +38,7 @@ export async function accountDeals(
   };
 }
 
-/** Done activities, deal, quote and case events of one account (or one contact there), newest first. */
+/** Done activities, deal, quote and case events and outbox e-mails of one account (or one contact there), newest first. */
 export async function accountTimeline(
   db: CrmDatabase,
   accountId: string,
@@ -54,6 +54,7 @@ export async function accountTimeline(
     db.sales_docs.find({ selector: { accountId }, index: ['accountId', 'updatedAt'] }).exec(),
     db.cases.find({ selector: { accountId }, index: ['accountId', 'openedAt'] }).exec(),
   ]);
+  const emails = await outboxMessagesTo(db, accountId, contactId);
 
   const entries: TimelineEntry[] = [];
   for (const doc of activities) {
@@ -91,8 +92,35 @@ export async function accountTimeline(
     if (doc.resolvedAt !== undefined) entries.push({ ...base, event: 'resolved', id: `case:${doc.id}:resolved`, at: doc.resolvedAt });
   }
 
+  for (const message of emails) {
+    entries.push({
+      kind: 'email',
+      id: `email:${message.id}`,
+      at: message.sentAt ?? message.queuedAt,
+      messageId: message.id,
+      subject: message.subject,
+      status: message.status,
+      ...(message.opportunityId !== undefined ? { opportunityId: message.opportunityId } : {}),
+      ...(message.campaignId !== undefined ? { campaignId: message.campaignId } : {}),
+    });
+  }
+
   entries.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { entries: entries.slice(0, limit), total: entries.length };
+}
+
+/**
+ * E-mails from the outbox to the contact, or to any contact of the account: read through the
+ * marketing collection's [contactId, campaignId] index, one equality per contact.
+ */
+async function outboxMessagesTo(db: CrmDatabase, accountId: string, contactId: string | undefined): Promise<OutboxMessage[]> {
+  const contactIds =
+    contactId !== undefined
+      ? [contactId]
+      : (await db.contacts.find({ selector: { accountId }, index: ['accountId', 'lastName'] }).exec()).map((doc) => doc.id);
+  if (contactIds.length === 0) return [];
+  const docs = await db.marketing.find({ selector: { contactId: { $in: contactIds } }, index: ['contactId', 'campaignId'] }).exec();
+  return docs.map((doc) => doc.toJSON() as MarketingDoc).filter((doc): doc is OutboxMessage => doc.kind === 'outbox_message');
 }
 
 /** When the deal closed: its own timestamp, else the stage change that closed it, else the planned date. */

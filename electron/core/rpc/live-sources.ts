@@ -27,7 +27,7 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'contacts.list': on('contacts', 'accounts'),
     'accounts.get': on('accounts'),
     'accounts.deals': on('opportunities'),
-    'accounts.timeline': on('activities', 'opportunities', 'sales_docs', 'cases'),
+    'accounts.timeline': on('activities', 'opportunities', 'sales_docs', 'cases', 'marketing'),
     'contacts.get': on('contacts', 'accounts'),
     // Pairs come from both collections (a contact's subtitle is its account's name); owner names from org.
     'duplicates.queue': on('accounts', 'contacts', 'org'),
@@ -75,5 +75,8 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     // Sizes follow every record the segment index reads; the live layer debounces the bursts.
     'segments.list': merge(on('marketing'), jobs.segmentsChanged$ ?? EMPTY),
     'segments.get': merge(on('marketing'), jobs.segmentsChanged$ ?? EMPTY),
+    // Campaign and account names come with each message.
+    'outbox.list': on('marketing', 'accounts'),
+    'outbox.counts': on('marketing'),
   };
 }

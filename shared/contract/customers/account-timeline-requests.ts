@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Activity } from '../../schemas/activities';
 import type { CASE_PRIORITIES } from '../../schemas/cases';
+import type { OutboxStatus } from '../../schemas/marketing';
 import type { OpportunityStage } from '../../schemas/opportunities';
 import { idSchema } from '../../schemas/primitives';
 import { request } from '../define-request';
@@ -61,6 +62,14 @@ export type TimelineEntry =
       readonly caseNumber: string;
       readonly subject: string;
       readonly priority: (typeof CASE_PRIORITIES)[number];
+    })
+  | (EntryBase & {
+      readonly kind: 'email';
+      readonly messageId: string;
+      readonly subject: string;
+      readonly status: OutboxStatus;
+      readonly opportunityId?: string;
+      readonly campaignId?: string;
     });
 
 export type TimelineKind = TimelineEntry['kind'];

@@ -14,6 +14,7 @@ const RECORD_PATHS = {
   deal: 'M4 8h16v11H4V8Zm5 0V5h6v3M4 13h16',
   quote: 'M6 3h9l3 3v15H6V3Zm3 7h6M9 14h6M9 18h3',
   case: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 5v5m0 3v.5',
+  email: 'M3 6h18v12H3V6Zm0 0 9 7 9-7',
 } as const;
 
 const ACTION_PATHS = {

@@ -7,6 +7,7 @@ import { showToast } from '../../common/toast-store';
 import { useCrmClient } from '../../transport/client-context';
 import { contactName } from '../forms/contact-form-schema';
 import { ActivityIcon } from './ActivityIcon';
+import { EmailTimelineEvent } from './EmailTimelineEvent';
 import { LogActivityForm, type QuickType } from './LogActivityForm';
 import { TimelineEvent } from './TimelineEvent';
 import { TimelineItem } from './TimelineItem';
@@ -95,6 +96,8 @@ export function Timeline({ accountId, contactId, open, history, contacts, onMore
           contactName={entry.activity.contactId ? names.get(entry.activity.contactId) : undefined}
           onComplete={complete}
         />
+      ) : entry.kind === 'email' ? (
+        <EmailTimelineEvent key={entry.id} entry={entry} />
       ) : (
         <TimelineEvent key={entry.id} entry={entry} />
       ),

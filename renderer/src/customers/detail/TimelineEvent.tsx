@@ -4,7 +4,7 @@ import type { TimelineEntry } from '../../../../shared/contract/customers/accoun
 import { useFormatters } from '../../i18n/use-formatters';
 import { RecordIcon } from './ActivityIcon';
 
-type RecordEntry = Exclude<TimelineEntry, { readonly kind: 'activity' }>;
+type RecordEntry = Exclude<TimelineEntry, { readonly kind: 'activity' | 'email' }>;
 
 /** The badge's words; spelled per kind so each key is checked against the namespace. */
 function eventKey(entry: RecordEntry) {
