@@ -16,6 +16,8 @@ import knowledgeEn from './ns/knowledge.en.json';
 import knowledgeZhCN from './ns/knowledge.zh-CN.json';
 import marketingEn from './ns/marketing.en.json';
 import marketingZhCN from './ns/marketing.zh-CN.json';
+import marketingEmailEn from './ns/marketing-email.en.json';
+import marketingEmailZhCN from './ns/marketing-email.zh-CN.json';
 import reportsEn from './ns/reports.en.json';
 import reportsZhCN from './ns/reports.zh-CN.json';
 import salesEn from './ns/sales.en.json';
@@ -42,6 +44,7 @@ export const namespaces = {
   knowledge: { en: knowledgeEn, 'zh-CN': knowledgeZhCN },
   leads: { en: leadsEn, 'zh-CN': leadsZhCN },
   marketing: { en: marketingEn, 'zh-CN': marketingZhCN },
+  'marketing-email': { en: marketingEmailEn, 'zh-CN': marketingEmailZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },
   sales: { en: salesEn, 'zh-CN': salesZhCN },
   service: { en: serviceEn, 'zh-CN': serviceZhCN },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContactRowRecord } from '../../../../shared/contract';
+import { SendEmailButton } from '../../marketing/email/SendEmailButton';
 import { contactName } from '../forms/contact-form-schema';
 import { initials } from './ContactsPanel';
 
@@ -41,6 +42,7 @@ export function ContactHeader({ contact, onEdit, onDelete }: Props) {
         </div>
       </div>
       <div className="rec-account-actions">
+        <SendEmailButton contactId={contact.id} />
         <button type="button" className="button rec-button-ghost" onClick={onEdit} data-testid="edit-contact">
           {t('actions.edit')}
         </button>

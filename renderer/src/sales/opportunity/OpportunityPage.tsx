@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../common/StateViews';
+import { SendEmailButton } from '../../marketing/email/SendEmailButton';
 import { useFormatters } from '../../i18n/use-formatters';
 import { useLiveQuery } from '../../data/use-live-query';
 import { WinProbabilityPanel } from '../win/WinProbabilityPanel';
@@ -32,7 +33,8 @@ export function OpportunityPage() {
         <span className="badge" data-testid="opportunity-stage">
           {t('opps.stageNow', { stage: t(`stage.${deal.stage}`) })}
         </span>{' '}
-        <Link to={`/customers/accounts/${deal.accountId}`}>{t('opps.account')}</Link>
+        <Link to={`/customers/accounts/${deal.accountId}`}>{t('opps.account')}</Link>{' '}
+        <SendEmailButton contactId={deal.primaryContactId} opportunityId={deal.id} />
       </p>
       <WinProbabilityPanel opp={deal} />
       <div className="sales-split-2">
