@@ -8,6 +8,7 @@ import { createContactsHandlers } from './customers/contacts-handlers';
 import { createDuplicatesHandlers } from './customers/duplicates/duplicates-handlers';
 import { createImportHandlers } from './customers/import/import-handlers';
 import { createInsightHandlers } from './insight/insight-handlers';
+import { createMarketingDashboardHandlers } from './marketing/dashboard/marketing-dashboard-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
 import { createOutboxHandlers } from './marketing/outbox/outbox-handlers';
 import { createCampaignFiguresSource } from './marketing/campaigns/campaign-figures-source';
@@ -260,6 +261,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createSurveysHandlers(serviceDeps),
       createServiceDashboardHandlers(serviceDeps),
       insight.handlers,
+      createMarketingDashboardHandlers({ db, now: storeDeps.now, log, onClose: (dispose) => serviceDisposers.push(dispose) }),
       createOutboxHandlers(storeDeps),
       createCampaignsHandlers(campaignDeps),
       createTemplatesHandlers(storeDeps),

@@ -47,6 +47,7 @@ export const LIVE_REQUEST_NAMES = [
   'insight.account',
   'insight.dashboard',
   'insight.model',
+  'marketing.dashboard',
   'campaigns.list',
   'campaigns.get',
   'campaigns.members',

@@ -9,6 +9,7 @@ import { duplicatesRequests } from './customers/duplicates-requests';
 import { importRequests } from './customers/import-requests';
 import { insightRequests } from './insight/insight-requests';
 import { liveRequests } from './live-requests';
+import { marketingDashboardRequests } from './marketing/marketing-dashboard-requests';
 import { outboxRequests } from './marketing/outbox-requests';
 import { campaignsRequests } from './marketing/campaigns-requests';
 import { templatesRequests } from './marketing/templates-requests';
@@ -60,6 +61,7 @@ export const REQUEST_GROUPS = [
   surveysRequests,
   serviceDashboardRequests,
   insightRequests,
+  marketingDashboardRequests,
   campaignsRequests,
   templatesRequests,
   segmentsRequests,
@@ -91,6 +93,7 @@ export const requestDefs = {
   ...surveysRequests,
   ...serviceDashboardRequests,
   ...insightRequests,
+  ...marketingDashboardRequests,
   ...campaignsRequests,
   ...templatesRequests,
   ...segmentsRequests,

@@ -139,10 +139,12 @@ export function printRoute(params: ExportPdfParams): string {
   const query = new URLSearchParams({ lang: params.language });
   if (params.kind === 'quote') return `print/quote/${encodeURIComponent(params.quoteId)}?${query}`;
   query.set('filters', JSON.stringify(params.filters));
+  if (params.kind === 'campaign') return `print/campaign?${query}`;
   return params.kind === 'service' ? `print/service?${query}` : `print/pipeline?${query}`;
 }
 
 function fileName(params: ExportPdfParams, date: string): string {
   if (params.kind === 'quote') return `quote-${params.quoteId.slice(0, 12)}.pdf`;
+  if (params.kind === 'campaign') return `campaign-report-${date}.pdf`;
   return params.kind === 'service' ? `service-report-${date}.pdf` : `pipeline-forecast-${date}.pdf`;
 }

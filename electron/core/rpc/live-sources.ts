@@ -64,6 +64,7 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'insight.account': jobs.insightChanged$,
     'insight.dashboard': jobs.insightChanged$,
     'insight.model': jobs.insightChanged$,
+    'marketing.dashboard': on('marketing', 'leads', 'opportunities'),
     // Figures move with campaigns and members (marketing), won deals and converted or captured leads;
     // the figures source recomputes once per change, so an unrelated write costs a cached answer.
     'campaigns.list': on('marketing', 'opportunities', 'leads', 'org'),

@@ -150,6 +150,13 @@ const router = createHashRouter([
     ),
   },
   {
+    path: '/print/campaign',
+    lazy: page(
+      () => import('../marketing/dashboard/CampaignPrintPage'),
+      (m) => m.CampaignPrintPage,
+    ),
+  },
+  {
     path: '/print/quote/:id',
     lazy: page(
       () => import('../reports/print/QuotePrintPage'),

@@ -18,6 +18,8 @@ import marketingEn from './ns/marketing.en.json';
 import marketingZhCN from './ns/marketing.zh-CN.json';
 import marketingEmailEn from './ns/marketing-email.en.json';
 import marketingEmailZhCN from './ns/marketing-email.zh-CN.json';
+import marketingDashboardEn from './ns/marketing-dashboard.en.json';
+import marketingDashboardZhCN from './ns/marketing-dashboard.zh-CN.json';
 import reportsEn from './ns/reports.en.json';
 import reportsZhCN from './ns/reports.zh-CN.json';
 import salesEn from './ns/sales.en.json';
@@ -45,6 +47,7 @@ export const namespaces = {
   leads: { en: leadsEn, 'zh-CN': leadsZhCN },
   marketing: { en: marketingEn, 'zh-CN': marketingZhCN },
   'marketing-email': { en: marketingEmailEn, 'zh-CN': marketingEmailZhCN },
+  'marketing-dashboard': { en: marketingDashboardEn, 'zh-CN': marketingDashboardZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },
   sales: { en: salesEn, 'zh-CN': salesZhCN },
   service: { en: serviceEn, 'zh-CN': serviceZhCN },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MarketingDashboardFilters } from '../../../shared/contract/marketing/marketing-dashboard-requests';
 import type { DashboardFilters, ExportProgress } from '../../../shared/contract/reports/report-requests';
 import type { ServiceDashboardFilters } from '../../../shared/contract/service/service-dashboard-requests';
 import { isLanguage } from '../i18n/i18n';
@@ -9,7 +10,9 @@ type Target =
   | { readonly kind: 'pipeline'; readonly filters: DashboardFilters }
   | { readonly kind: 'quote'; readonly quoteId: string }
   /** `title`: the report's name in the page header, from the service dashboard's namespace. */
-  | { readonly kind: 'service'; readonly filters: ServiceDashboardFilters; readonly title: string };
+  | { readonly kind: 'service'; readonly filters: ServiceDashboardFilters; readonly title: string }
+  /** `title`: the "Campaign report" name, from the marketing dashboard's namespace. */
+  | { readonly kind: 'campaign'; readonly filters: MarketingDashboardFilters; readonly title: string };
 
 /** Asks the host to print the report's print route and shows how far it got, then downloads or says where it saved. */
 export function ExportPdfButton({ target, label }: { readonly target: Target; readonly label: string }) {
@@ -33,7 +36,11 @@ export function ExportPdfButton({ target, label }: { readonly target: Target; re
     setMessage(null);
     const language = isLanguage(i18n.language) ? i18n.language : 'en';
     const title =
-      target.kind === 'service' ? target.title : target.kind === 'pipeline' ? t('print.pipelineTitle') : t('reportsPage.quoteTitle');
+      target.kind === 'service' || target.kind === 'campaign'
+        ? target.title
+        : target.kind === 'pipeline'
+          ? t('print.pipelineTitle')
+          : t('reportsPage.quoteTitle');
     const labels = { title, page: t('print.page') };
     const result = await client.send(
       'reports.exportPdf',

@@ -4,6 +4,7 @@ import type { OpportunityStage } from '../../schemas/opportunities';
 import { currencySchema, idSchema, shortLabelSchema } from '../../schemas/primitives';
 import type { Quote } from '../../schemas/sales-docs';
 import { request } from '../define-request';
+import { marketingDashboardFiltersSchema } from '../marketing/marketing-dashboard-requests';
 import { serviceDashboardFiltersSchema } from '../service/service-dashboard-requests';
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month looks like 2025-06');
@@ -150,6 +151,14 @@ export const exportPdfParamsSchema = z.discriminatedUnion('kind', [
     kind: z.literal('service'),
     exportId: exportIdSchema,
     filters: serviceDashboardFiltersSchema,
+    language: z.enum(['en', 'zh-CN']),
+    labels: printLabelsSchema,
+  }),
+  /** The "Campaign report": the marketing dashboard under its filters and attribution model. */
+  z.strictObject({
+    kind: z.literal('campaign'),
+    exportId: exportIdSchema,
+    filters: marketingDashboardFiltersSchema,
     language: z.enum(['en', 'zh-CN']),
     labels: printLabelsSchema,
   }),
