@@ -119,6 +119,7 @@ class Table {
       this.numbers.set(id, n);
       this.ids.push(id);
       this.alive.push(0);
+      this.cachedAlive = null;
     }
     return n;
   }
@@ -127,13 +128,18 @@ class Table {
     if (was === alive) return;
     this.alive[n] = alive ? 1 : 0;
     this.liveCount += alive ? 1 : -1;
+    this.cachedAlive = null;
   }
   get size(): number {
     return this.ids.length;
   }
+  private cachedAlive: Bitset | null = null;
+  /** The live records as a bitset; shared between queries until the table changes (never mutate it). */
   aliveBits(): Bitset {
+    if (this.cachedAlive) return this.cachedAlive;
     const bits = emptyBitset(this.size);
     for (let i = 0; i < this.alive.length; i++) if (this.alive[i] === 1) setBit(bits, i);
+    this.cachedAlive = bits;
     return bits;
   }
 }
