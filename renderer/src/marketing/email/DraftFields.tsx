@@ -76,8 +76,8 @@ export function DraftFields({ form, showAllErrors, leading }: Props) {
 
   return (
     <div className="em-draft">
+      {leading ? <div className="em-row">{leading}</div> : null}
       <div className="em-row">
-        {leading}
         <SelectField
           label={t('editor.language')}
           className="em-field-narrow"

@@ -134,7 +134,7 @@ export function OutboxPage() {
       {
         id: 'error',
         header: t('outbox.columns.error'),
-        minWidth: 140,
+        minWidth: 120,
         grow: 1,
         sortable: false,
         text: (row) => row.error ?? '',
@@ -143,7 +143,7 @@ export function OutboxPage() {
       {
         id: 'time',
         header: t('outbox.columns.time'),
-        minWidth: 150,
+        minWidth: 185,
         grow: 0,
         sortable: false,
         text: (row) =>

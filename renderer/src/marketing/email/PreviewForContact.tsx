@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmailDraft } from '../../../../shared/contract/marketing/outbox-requests';
 import { contactName } from '../../../../shared/schemas/contact-name';
 import { useLiveQuery } from '../../data/use-live-query';
 import { ContactPicker, type PickedContact } from './ContactPicker';
 import { EmailPreview } from './EmailPreview';
+import { usePreviewContactStore } from './preview-contact-store';
 
 /**
  * The template editor's preview: for a contact the rep picks, or until then for the first contact
@@ -12,7 +12,8 @@ import { EmailPreview } from './EmailPreview';
  */
 export function PreviewForContact({ draft }: { readonly draft: EmailDraft | null }) {
   const { t } = useTranslation('marketing-email');
-  const [picked, setPicked] = useState<PickedContact | null>(null);
+  const picked = usePreviewContactStore((state) => state.picked);
+  const setPicked = usePreviewContactStore((state) => state.pick);
   const first = useLiveQuery('contacts.list', { filter: { doNotContact: false }, limit: 1 }, 'preview-first-contact');
   const firstRow = first.status === 'ready' ? first.result.rows[0] : undefined;
   const fallback: PickedContact | null = firstRow

@@ -70,36 +70,36 @@ function TemplateEditor({ template }: { readonly template: Stored<EmailTemplate>
   const mistakes = draftErrors(values);
   const hasMistakes = mistakes.subject.length + mistakes.body.length > 0 || /[\r\n]/.test(values.subject);
 
-  const save = handleSubmit(async (submitted) => {
-    setTried(true);
-    setFailure(null);
-    if (hasMistakes) {
-      setFailure(t('editor.fixMistakes'));
-      return;
-    }
-    const fields = {
-      name: submitted.name,
-      language: submitted.language,
-      format: submitted.format,
-      subject: submitted.subject,
-      body: submitted.body,
-    };
-    const answer = template
-      ? await client.send('templates.update', {
-          id: template.id,
-          patch: fields,
-          ...(baseRevision ? { expectedRevision: baseRevision } : {}),
-        })
-      : await client.send('templates.create', { values: fields });
-    if (!answer.ok) {
-      setFailure(answer.error.code === 'conflict' ? t('editor.conflict') : t('editor.saveFailed', { message: answer.error.message }));
-      return;
-    }
-    setBaseRevision(answer.value.revision);
-    form.reset(initialValues(answer.value, i18n.language));
-    show({ message: t('editor.saved'), tone: 'info' });
-    if (!template) void navigate(`/marketing/templates/${encodeURIComponent(answer.value.id)}`, { replace: true });
-  });
+  const save = handleSubmit(
+    async (submitted) => {
+      setTried(true);
+      setFailure(null);
+      if (hasMistakes) return;
+      const fields = {
+        name: submitted.name,
+        language: submitted.language,
+        format: submitted.format,
+        subject: submitted.subject,
+        body: submitted.body,
+      };
+      const answer = template
+        ? await client.send('templates.update', {
+            id: template.id,
+            patch: fields,
+            ...(baseRevision ? { expectedRevision: baseRevision } : {}),
+          })
+        : await client.send('templates.create', { values: fields });
+      if (!answer.ok) {
+        setFailure(answer.error.code === 'conflict' ? t('editor.conflict') : t('editor.saveFailed', { message: answer.error.message }));
+        return;
+      }
+      setBaseRevision(answer.value.revision);
+      form.reset(initialValues(answer.value, i18n.language));
+      show({ message: t('editor.saved'), tone: 'info' });
+      if (!template) void navigate(`/marketing/templates/${encodeURIComponent(answer.value.id)}`, { replace: true });
+    },
+    () => setTried(true),
+  );
 
   const archive = async (archived: boolean): Promise<void> => {
     if (!template) return;
@@ -152,9 +152,9 @@ function TemplateEditor({ template }: { readonly template: Stored<EmailTemplate>
           </div>
           <PreviewForContact draft={hasMistakes ? null : toDraft(values, template?.id)} />
         </div>
-        {failure ? (
+        {failure || (tried && hasMistakes) ? (
           <p className="em-error-text" role="alert" data-testid="template-failure">
-            {failure}
+            {failure ?? t('editor.fixMistakes')}
           </p>
         ) : null}
         <div className="em-actions">
