@@ -134,6 +134,7 @@ test('a template with merge fields previews for a contact; a follow-up waits in 
   const grid = page.getByRole('grid', { name: 'Outbox messages' });
   await expect(grid).toContainText('Hello Greta');
   await expect(grid.getByTestId('outbox-status')).toHaveText('Waiting to send');
+  await expect(page.getByTestId('outbox-badge')).toHaveText('11 e-mail waiting to be sent');
   await expectAxeClean(page);
   await expectNoOverflow(page);
   await page.screenshot({ path: shotPath(test.info(), 'email-outbox-en.png') });
@@ -151,6 +152,7 @@ test('a template with merge fields previews for a contact; a follow-up waits in 
   await message.getByTestId('outbox-message-cancel').click();
   await expect(page.getByTestId('outbox-count-waiting')).toHaveText('0');
   await expect(page.getByTestId('outbox-offline-banner')).toHaveCount(0);
+  await expect(page.getByTestId('outbox-badge')).toHaveCount(0);
   await expect(page.getByTestId('outbox-count-cancelled')).toHaveText('1');
   await page.getByTestId('outbox-tab-cancelled').click();
   await expect(grid.getByTestId('outbox-status')).toHaveText('Cancelled');

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { LineIcon, NavIcon } from './NavIcon';
 import { NAV_ITEMS } from './nav-items';
 import { SyncNav } from '../sync/SyncNav';
+import { OutboxNavBadge } from '../marketing/email/OutboxNavBadge';
 import './sidebar.css';
 
 export function Sidebar() {
@@ -19,6 +20,7 @@ export function Sidebar() {
             <NavLink to={item.path} className="nav-link" data-testid={`nav-${item.id}`}>
               <NavIcon id={item.id} />
               <span>{t(`nav.${item.id}`)}</span>
+              {item.id === 'marketing' ? <OutboxNavBadge /> : null}
             </NavLink>
           </li>
         ))}

@@ -8,6 +8,7 @@ import { useToastStore } from '../../common/toast-store';
 import type { ListRow } from '../../data/list-windows';
 import { useLiveQuery } from '../../data/use-live-query';
 import { useFormatters } from '../../i18n/use-formatters';
+import { useUiStore } from '../../state/ui-store';
 import { useSync } from '../../sync/sync-context';
 import { useCrmClient } from '../../transport/client-context';
 import { MessageDialog } from './MessageDialog';
@@ -49,7 +50,9 @@ export function OutboxPage() {
   const panelId = useId();
   const [tab, setTab] = useState<Tab>('waiting');
   const [opened, setOpened] = useState<OutboxRecord | null>(null);
-  const counts = useLiveQuery('outbox.counts', {}, 'outbox-counts');
+  // The core forgets subscriptions when the connection drops: a reopened connection subscribes again.
+  const connection = useUiStore((state) => state.connection);
+  const counts = useLiveQuery('outbox.counts', {}, `outbox-counts:${connection}`);
   const statuses = TABS[tab];
   const query = useMemo(() => (statuses ? { status: [...statuses] } : {}), [statuses]);
 
