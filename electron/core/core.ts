@@ -218,6 +218,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     now: storeDeps.now,
     figures: campaignFigures,
+    segments,
   };
 
   // Live reads re-run through the dispatcher, which is built from the handlers below.

@@ -215,17 +215,22 @@ export function createOpportunitiesHandlers(
     },
 
     'opportunities.update': async ({ id, patch, expectedRevision }) => {
-      const { lines, ...fields } = patch;
+      const { lines, campaignId, ...fields } = patch;
       const current = await store.mustFind(id);
       const lineItems = lines === undefined ? undefined : await priceLines(deps.db, current.currency, lines);
       return ok(
         await store.modify(
           id,
-          (opp) => ({
-            ...opp,
-            ...definedOnly(fields),
-            ...(lineItems === undefined ? {} : { lineItems, amount: lineItems.length > 0 ? sumLineItems(lineItems) : opp.amount }),
-          }),
+          (opp) => {
+            const next: Opportunity = {
+              ...opp,
+              ...definedOnly(fields),
+              ...(lineItems === undefined ? {} : { lineItems, amount: lineItems.length > 0 ? sumLineItems(lineItems) : opp.amount }),
+            };
+            if (campaignId === null) delete next.campaignId;
+            else if (campaignId !== undefined) next.campaignId = campaignId;
+            return next;
+          },
           expectedRevision,
         ),
       );

@@ -16,6 +16,8 @@ import knowledgeEn from './ns/knowledge.en.json';
 import knowledgeZhCN from './ns/knowledge.zh-CN.json';
 import marketingEn from './ns/marketing.en.json';
 import marketingZhCN from './ns/marketing.zh-CN.json';
+import marketingCampaignsEn from './ns/marketing-campaigns.en.json';
+import marketingCampaignsZhCN from './ns/marketing-campaigns.zh-CN.json';
 import marketingEmailEn from './ns/marketing-email.en.json';
 import marketingEmailZhCN from './ns/marketing-email.zh-CN.json';
 import marketingDashboardEn from './ns/marketing-dashboard.en.json';
@@ -46,6 +48,7 @@ export const namespaces = {
   knowledge: { en: knowledgeEn, 'zh-CN': knowledgeZhCN },
   leads: { en: leadsEn, 'zh-CN': leadsZhCN },
   marketing: { en: marketingEn, 'zh-CN': marketingZhCN },
+  'marketing-campaigns': { en: marketingCampaignsEn, 'zh-CN': marketingCampaignsZhCN },
   'marketing-email': { en: marketingEmailEn, 'zh-CN': marketingEmailZhCN },
   'marketing-dashboard': { en: marketingDashboardEn, 'zh-CN': marketingDashboardZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },

@@ -24,10 +24,24 @@ export type LeadValues = z.infer<typeof leadValuesSchema>;
 export type LeadRecord = Stored<Lead> & { readonly score: number; readonly mine: boolean };
 
 /** Optional fields an update may clear (JSON has no `undefined`, so clearing is explicit). */
-export const LEAD_CLEARABLE_FIELDS = ['firstName', 'company', 'title', 'email', 'phone', 'city', 'country', 'rating', 'notes'] as const;
+export const LEAD_CLEARABLE_FIELDS = [
+  'firstName',
+  'company',
+  'title',
+  'email',
+  'phone',
+  'city',
+  'country',
+  'rating',
+  'notes',
+  'campaignId',
+] as const;
 
-/** What an edit may change: the lead's own fields; status moves through `leads.setStatus`, conversion through `leads.convert`. */
-export const leadPatchSchema = leadValuesSchema.omit({ status: true, campaignId: true }).partial();
+/**
+ * What an edit may change: the lead's own fields and its source campaign; status moves through
+ * `leads.setStatus`, conversion through `leads.convert`.
+ */
+export const leadPatchSchema = leadValuesSchema.omit({ status: true }).partial();
 
 /** Why an existing account looks like the lead's company. */
 export const DUPLICATE_REASONS = ['name', 'domain', 'phone'] as const;

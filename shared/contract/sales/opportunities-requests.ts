@@ -121,6 +121,8 @@ export const opportunitiesRequests = {
         forecastCategory: z.enum(FORECAST_CATEGORIES).optional(),
         closeDate: isoDateSchema.optional(),
         nextStep: z.string().max(500).optional(),
+        /** The campaign the deal came from (attribution's source touch); null clears it. */
+        campaignId: idSchema.nullable().optional(),
         /** Replaces all line items; the amount becomes their total. */
         lines: z.array(lineInputSchema).max(500).optional(),
       }),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Lead } from '../../../../shared/schemas';
 import { useToastStore } from '../../common/toast-store';
+import { CampaignPicker } from '../../marketing/campaigns/CampaignPicker';
 import { useSend } from '../use-request';
 import { LeadSourceRatingFields } from './LeadSourceRatingFields';
 
@@ -13,6 +14,7 @@ const EMPTY = {
   phone: '',
   source: 'web' as Lead['source'],
   rating: '' as '' | NonNullable<Lead['rating']>,
+  campaignId: '',
 };
 
 /** Fast enough to type between two meetings: last name is the only required field. */
@@ -51,6 +53,7 @@ export function LeadCaptureForm() {
               phone: optional(values.phone),
               source: values.source,
               rating: values.rating || undefined,
+              campaignId: values.campaignId || undefined,
               status: 'new',
             },
           },
@@ -78,6 +81,11 @@ export function LeadCaptureForm() {
       <div className="sales-row">
         <LeadSourceRatingFields values={values} onChange={set} />
       </div>
+      <CampaignPicker
+        value={values.campaignId}
+        onChange={(campaignId) => setValues((v) => ({ ...v, campaignId }))}
+        testId="lead-campaign"
+      />
       <div className="sales-actions">
         <button type="submit" className="button">
           {t('capture.add')}

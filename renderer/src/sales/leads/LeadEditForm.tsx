@@ -2,12 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_CLEARABLE_FIELDS, type LeadRecord } from '../../../../shared/contract/sales/leads-requests';
 import { type Lead } from '../../../../shared/schemas';
+import { CampaignPicker } from '../../marketing/campaigns/CampaignPicker';
 import { useCrmClient } from '../../transport/client-context';
 import { LeadSourceRatingFields } from './LeadSourceRatingFields';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'city', 'country'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
-type Values = Record<TextField | 'notes', string> & { readonly source: Lead['source']; readonly rating: '' | NonNullable<Lead['rating']> };
+type Values = Record<TextField | 'notes' | 'campaignId', string> & {
+  readonly source: Lead['source'];
+  readonly rating: '' | NonNullable<Lead['rating']>;
+};
 type Clearable = (typeof LEAD_CLEARABLE_FIELDS)[number];
 
 const INPUT_TYPE: Partial<Record<TextField, 'email' | 'tel'>> = { email: 'email', phone: 'tel' };
@@ -25,6 +29,7 @@ function valuesOf(lead: LeadRecord): Values {
     notes: lead.notes ?? '',
     source: lead.source,
     rating: lead.rating ?? '',
+    campaignId: lead.campaignId ?? '',
   };
 }
 
@@ -50,7 +55,7 @@ export function LeadEditForm({ lead, onDone }: { readonly lead: LeadRecord; read
     // meanwhile unless the rep changed that field too.
     const patch: Record<string, string> = {};
     const unset: Clearable[] = [];
-    for (const field of [...TEXT_FIELDS, 'notes', 'source', 'rating'] as const) {
+    for (const field of [...TEXT_FIELDS, 'notes', 'source', 'rating', 'campaignId'] as const) {
       const value = values[field].trim();
       if (value === initial[field].trim()) continue;
       if (value) patch[field] = value;
@@ -98,6 +103,11 @@ export function LeadEditForm({ lead, onDone }: { readonly lead: LeadRecord; read
           </label>
         ))}
         <LeadSourceRatingFields values={values} onChange={set} />
+        <CampaignPicker
+          value={values.campaignId}
+          onChange={(campaignId) => setValues((v) => ({ ...v, campaignId }))}
+          testId="lead-campaign"
+        />
       </div>
       <label className="rec-field">
         <span className="rec-field-label">{t('fields.notes')}</span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpportunityRecord } from '../../../../shared/contract/sales/opportunities-requests';
 import { FORECAST_CATEGORIES, OPPORTUNITY_STAGES, type ForecastCategory, type OpportunityStage } from '../../../../shared/schemas';
 import { useFormatters } from '../../i18n/use-formatters';
+import { CampaignPicker } from '../../marketing/campaigns/CampaignPicker';
 import { LostReasonDialog } from '../pipeline/LostReasonDialog';
 import { useSend } from '../use-request';
 
@@ -16,6 +17,7 @@ export function DealFields({ opp, onChanged }: { readonly opp: OpportunityRecord
   const [forecast, setForecast] = useState<ForecastCategory>(opp.forecastCategory);
   const [closeDate, setCloseDate] = useState(opp.closeDate);
   const [nextStep, setNextStep] = useState(opp.nextStep ?? '');
+  const [campaignId, setCampaignId] = useState(opp.campaignId ?? '');
   const [losing, setLosing] = useState(false);
 
   const move = async (stage: OpportunityStage, lossReason?: string) => {
@@ -36,7 +38,14 @@ export function DealFields({ opp, onChanged }: { readonly opp: OpportunityRecord
       className="sales-form"
       onSubmit={async (event) => {
         event.preventDefault();
-        const patch = { probability: Number(probability), forecastCategory: forecast, closeDate, nextStep };
+        const patch = {
+          probability: Number(probability),
+          forecastCategory: forecast,
+          closeDate,
+          nextStep,
+          // Sent only when changed, so a save never overwrites a source someone else set meanwhile.
+          ...(campaignId !== (opp.campaignId ?? '') ? { campaignId: campaignId || null } : {}),
+        };
         if (await send('opportunities.update', { id: opp.id, patch, expectedRevision: opp.revision }, failed)) onChanged();
       }}
     >
@@ -87,6 +96,7 @@ export function DealFields({ opp, onChanged }: { readonly opp: OpportunityRecord
         <span className="rec-field-label">{t('opps.nextStep')}</span>
         <input className="rec-input" value={nextStep} maxLength={500} onChange={(e) => setNextStep(e.target.value)} />
       </label>
+      <CampaignPicker value={campaignId} onChange={setCampaignId} testId="deal-campaign" />
       <div className="sales-actions">
         {last ? (
           <span className="deal-date">{t('opps.inStage', { stage: t(`stage.${last.stage}`), date: format.dateTime(last.at) })}</span>
