@@ -30,7 +30,7 @@ export function MemberPicker({
 
   if (rows.length === 0) return null;
   return (
-    <div className="rec-field em-picker">
+    <div className="em-picker">
       <label htmlFor={`${id}-member`} className="em-picked-label">
         {t('preview.member')}
       </label>

@@ -103,6 +103,7 @@ export function OutboxPage() {
         grow: 1,
         sortable: false,
         text: (row) => row.campaignName ?? t('outbox.followUp'),
+        render: (row) => <span title={row.campaignName ?? undefined}>{row.campaignName ?? t('outbox.followUp')}</span>,
       },
       {
         id: 'status',
@@ -146,13 +147,19 @@ export function OutboxPage() {
       {
         id: 'time',
         header: t('outbox.columns.time'),
-        minWidth: 185,
+        minWidth: 195,
         grow: 0,
         sortable: false,
         text: (row) =>
           row.sentAt !== undefined
             ? t('outbox.sentAt', { time: format.dateTime(row.sentAt) })
             : t('outbox.queuedAt', { time: format.dateTime(row.queuedAt) }),
+        render: (row) => (
+          <span className="em-cell-stack">
+            <span>{format.dateTime(row.sentAt ?? row.queuedAt)}</span>
+            <span className="em-muted em-small-text">{row.sentAt !== undefined ? t('outbox.timeSent') : t('outbox.timeQueued')}</span>
+          </span>
+        ),
       },
     ],
     [t, tm, format, cancel],

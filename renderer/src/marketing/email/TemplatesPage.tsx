@@ -54,7 +54,7 @@ export function TemplatesPage() {
       {
         id: 'language',
         header: t('templates.columns.language'),
-        minWidth: 130,
+        minWidth: 170,
         grow: 0,
         sortable: false,
         text: (row) => t(`languages.${row.language}`),
