@@ -22,6 +22,8 @@ import marketingEmailEn from './ns/marketing-email.en.json';
 import marketingEmailZhCN from './ns/marketing-email.zh-CN.json';
 import marketingDashboardEn from './ns/marketing-dashboard.en.json';
 import marketingDashboardZhCN from './ns/marketing-dashboard.zh-CN.json';
+import marketingSegmentsEn from './ns/marketing-segments.en.json';
+import marketingSegmentsZhCN from './ns/marketing-segments.zh-CN.json';
 import reportsEn from './ns/reports.en.json';
 import reportsZhCN from './ns/reports.zh-CN.json';
 import salesEn from './ns/sales.en.json';
@@ -51,6 +53,7 @@ export const namespaces = {
   'marketing-campaigns': { en: marketingCampaignsEn, 'zh-CN': marketingCampaignsZhCN },
   'marketing-email': { en: marketingEmailEn, 'zh-CN': marketingEmailZhCN },
   'marketing-dashboard': { en: marketingDashboardEn, 'zh-CN': marketingDashboardZhCN },
+  'marketing-segments': { en: marketingSegmentsEn, 'zh-CN': marketingSegmentsZhCN },
   reports: { en: reportsEn, 'zh-CN': reportsZhCN },
   sales: { en: salesEn, 'zh-CN': salesZhCN },
   service: { en: serviceEn, 'zh-CN': serviceZhCN },
