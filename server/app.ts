@@ -4,6 +4,7 @@ import { registerAdminRoutes } from './auth/admin-routes';
 import { registerAuthRoutes } from './auth/auth-routes';
 import type { AppContext } from './context';
 import { HttpError, type ErrorBody } from './errors';
+import { registerMailRoutes } from './mail/mail-routes';
 import { registerSyncRoutes } from './sync/sync-routes';
 import { registerTextGuard } from './text-guard';
 
@@ -70,5 +71,6 @@ export const buildApp = async (ctx: AppContext): Promise<FastifyInstance> => {
   registerAuthRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerMailRoutes(app, ctx);
   return app;
 };

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { smtpFromEnv, type SmtpSettings } from './mail/smtp-settings';
 
 export type ServerConfig = {
   host: string;
@@ -29,6 +30,14 @@ export type ServerConfig = {
   faultPushPauseMs: number;
   /** Open streams re-read their users this often, in case a change came without a notification. */
   userRecheckMs: number;
+  /** The company SMTP server from SMTP_URL, SMTP_FROM, SMTP_RATE_PER_SECOND; PUT /admin/smtp wins. */
+  smtp: SmtpSettings | undefined;
+  /** The address recipients reach this server at (SYNC_PUBLIC_URL), for unsubscribe links; default: its own URL. */
+  publicUrl: string | undefined;
+  /** Send the outbox from this process (SYNC_OUTBOX_SENDER=0 turns it off). */
+  outboxSender: boolean;
+  /** Sending attempts before a temporary failure is final (SMTP_MAX_ATTEMPTS), the first retry's wait (SMTP_RETRY_BASE_MS, doubling), how often to look for work. */
+  outbox: { maxAttempts: number; retryBaseMs: number; pollMs: number };
 };
 
 export const defaultConfig = (): ServerConfig => ({
@@ -51,6 +60,10 @@ export const defaultConfig = (): ServerConfig => ({
   logLevel: 'info',
   faultPushPauseMs: 0,
   userRecheckMs: 5_000,
+  smtp: undefined,
+  publicUrl: undefined,
+  outboxSender: true,
+  outbox: { maxAttempts: 5, retryBaseMs: 30_000, pollMs: 2_000 },
 });
 
 export type CliCommand =
@@ -92,6 +105,14 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     rateLimitPerMinute: num(env.SYNC_RATE_LIMIT_PER_MINUTE, d.rateLimitPerMinute, 'SYNC_RATE_LIMIT_PER_MINUTE'),
     logLevel: env.LOG_LEVEL ?? d.logLevel,
     faultPushPauseMs: num(env.SYNC_FAULT_PUSH_PAUSE_MS, 0, 'SYNC_FAULT_PUSH_PAUSE_MS'),
+    smtp: smtpFromEnv(env),
+    publicUrl: env.SYNC_PUBLIC_URL || undefined,
+    outboxSender: env.SYNC_OUTBOX_SENDER !== '0',
+    outbox: {
+      ...d.outbox,
+      maxAttempts: Math.max(1, num(env.SMTP_MAX_ATTEMPTS, d.outbox.maxAttempts, 'SMTP_MAX_ATTEMPTS')),
+      retryBaseMs: num(env.SMTP_RETRY_BASE_MS, d.outbox.retryBaseMs, 'SMTP_RETRY_BASE_MS'),
+    },
   };
   if (!values['create-admin']) return { kind: 'serve', config };
   if (!values.email || !values.password) throw new Error('--create-admin needs --email and --password');

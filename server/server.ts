@@ -12,6 +12,7 @@ import { openDb } from './db/open-db';
 import { startChangeHub } from './sync/change-hub';
 import { crmRegistry, type CollectionRegistry } from './sync/collections';
 import { createLogger } from './logger';
+import { startOutboxSender, type OutboxSender } from './mail/outbox-sender';
 import { purgeTombstones } from './sync/purge';
 
 export type RunningServer = { url: string; port: number; ctx: AppContext; close(): Promise<void> };
@@ -70,12 +71,27 @@ const serve = (ctx: AppContext, app: FastifyInstance): RunningServer => {
   purgeTimer.unref();
   purge();
 
+  const url = `http://${config.host}:${port}`;
+  // Every process may send: claims skip what another process holds.
+  const sender: OutboxSender | undefined = config.outboxSender
+    ? startOutboxSender({
+        db,
+        collections: ctx.collections,
+        hub,
+        log: ctx.log,
+        envSmtp: config.smtp,
+        publicUrl: () => config.publicUrl ?? url,
+        ...config.outbox,
+      })
+    : undefined;
+
   return {
-    url: `http://${config.host}:${port}`,
+    url,
     port,
     ctx,
     async close() {
       clearInterval(purgeTimer);
+      await sender?.close();
       await hub.close();
       await users.close();
       await app.close();
