@@ -12,6 +12,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { progress, round } from './bench-stats';
+import { measureOutboxSendPerSecond } from './outbox.bench';
 import { measureSegmentCountP95 } from './segments.bench';
 
 const { values: args } = parseArgs({
@@ -40,7 +41,7 @@ async function phase(name: string, figure: string, measure: () => Promise<number
 
 async function main(): Promise<void> {
   const segments = await phase('segments', 'segment_count_p95_ms', () => measureSegmentCountP95());
-  const outbox = await phase('outbox', 'outbox_send_per_s', () => Promise.resolve(null));
+  const outbox = await phase('outbox', 'outbox_send_per_s', () => measureOutboxSendPerSecond());
   const dashboard = await phase('dashboard', 'marketing_dashboard_ms', () => Promise.resolve(null));
   console.log(
     JSON.stringify({
