@@ -9,6 +9,7 @@ import { createDuplicatesHandlers } from './customers/duplicates/duplicates-hand
 import { createImportHandlers } from './customers/import/import-handlers';
 import { createInsightHandlers } from './insight/insight-handlers';
 import { createMarketingDashboardHandlers } from './marketing/dashboard/marketing-dashboard-handlers';
+import { createDiscoverHandlers } from './marketing/discover/discover-handlers';
 import { createListFilterOptionsHandlers } from './customers/list-filter-options';
 import { createOutboxHandlers } from './marketing/outbox/outbox-handlers';
 import { createCampaignFiguresSource } from './marketing/campaigns/campaign-figures-source';
@@ -262,7 +263,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       createSurveysHandlers(serviceDeps),
       createServiceDashboardHandlers(serviceDeps),
       insight.handlers,
-      createMarketingDashboardHandlers({ db, now: storeDeps.now, log, onClose: (dispose) => serviceDisposers.push(dispose) }),
+      createDiscoverHandlers({ insight: insight.service, onClose: (dispose) => serviceDisposers.push(dispose) }),
+      createMarketingDashboardHandlers({ db, now: storeDeps.now, log, segments, onClose: (dispose) => serviceDisposers.push(dispose) }),
       createOutboxHandlers(storeDeps),
       createCampaignsHandlers(campaignDeps),
       createTemplatesHandlers(storeDeps),

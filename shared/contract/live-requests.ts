@@ -48,6 +48,7 @@ export const LIVE_REQUEST_NAMES = [
   'insight.dashboard',
   'insight.model',
   'marketing.dashboard',
+  'discover.segments',
   'campaigns.list',
   'campaigns.get',
   'campaigns.members',

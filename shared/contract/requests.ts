@@ -9,6 +9,7 @@ import { duplicatesRequests } from './customers/duplicates-requests';
 import { importRequests } from './customers/import-requests';
 import { insightRequests } from './insight/insight-requests';
 import { liveRequests } from './live-requests';
+import { discoverRequests } from './marketing/discover-requests';
 import { marketingDashboardRequests } from './marketing/marketing-dashboard-requests';
 import { outboxRequests } from './marketing/outbox-requests';
 import { campaignsRequests } from './marketing/campaigns-requests';
@@ -62,6 +63,7 @@ export const REQUEST_GROUPS = [
   serviceDashboardRequests,
   insightRequests,
   marketingDashboardRequests,
+  discoverRequests,
   campaignsRequests,
   templatesRequests,
   segmentsRequests,
@@ -94,6 +96,7 @@ export const requestDefs = {
   ...serviceDashboardRequests,
   ...insightRequests,
   ...marketingDashboardRequests,
+  ...discoverRequests,
   ...campaignsRequests,
   ...templatesRequests,
   ...segmentsRequests,

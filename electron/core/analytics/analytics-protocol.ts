@@ -1,6 +1,7 @@
 import type { WinActivity, WinOpportunity } from '../../../shared/analytics/win-features';
 import type { WinModel, WinScore } from '../../../shared/analytics/win-model';
 import type { PackedInsightInput, PackedInsightResult } from '../insight/insight-job-pack';
+import type { DiscoverAccount, DiscoverComputed } from '../marketing/discover/discover-clusters';
 import type { SeriesForecast, SeriesInput } from './forecast-series';
 
 /** What the core asks the analytics worker; plain data only, since it crosses a thread by structured clone. */
@@ -25,13 +26,16 @@ export type AnalyticsJob =
       /** Customer insight: CLV, churn, RFM and recommendations over every account in one pass. */
       readonly kind: 'insights';
       readonly input: PackedInsightInput;
-    };
+    }
+  /** "Discover segments": k-means over the accounts' behaviour (marketing/discover). */
+  | { readonly kind: 'discoverClusters'; readonly accounts: readonly DiscoverAccount[] };
 
 export type AnalyticsJobResult = {
   forecast: { readonly forecasts: SeriesForecast[] };
   trainWinModel: { readonly model: WinModel; readonly scores: WinScore[]; readonly trainMs: number };
   scoreOpenDeals: { readonly scores: WinScore[] };
   insights: PackedInsightResult;
+  discoverClusters: DiscoverComputed;
 };
 
 export type AnalyticsRequestMessage = { readonly id: number; readonly job: AnalyticsJob };

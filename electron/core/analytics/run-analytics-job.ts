@@ -2,6 +2,7 @@ import { indexActivities } from '../../../shared/analytics/win-features';
 import { scoreOpenDeals, trainWinModel } from '../../../shared/analytics/win-model';
 import { packInsightResult, unpackInsightInput } from '../insight/insight-job-pack';
 import { runInsightJob } from '../insight/run-insight-job';
+import { discoverClusters } from '../marketing/discover/discover-clusters';
 import type { AnalyticsJob, AnalyticsJobResult } from './analytics-protocol';
 import { forecastSeries } from './forecast-series';
 
@@ -21,5 +22,7 @@ export function runAnalyticsJob(job: AnalyticsJob): AnalyticsJobResult[Analytics
       return { scores: scoreOpenDeals(job.model, job.open, job.activities, job.now) };
     case 'insights':
       return packInsightResult(runInsightJob(unpackInsightInput(job.input)));
+    case 'discoverClusters':
+      return discoverClusters(job.accounts);
   }
 }

@@ -64,7 +64,9 @@ export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTrigger
     'insight.account': jobs.insightChanged$,
     'insight.dashboard': jobs.insightChanged$,
     'insight.model': jobs.insightChanged$,
-    'marketing.dashboard': on('marketing', 'leads', 'opportunities'),
+    'discover.segments': jobs.insightChanged$,
+    // Segment sizes follow the segment engine (accounts, contacts, activities and insight runs).
+    'marketing.dashboard': merge(on('marketing', 'leads', 'opportunities'), jobs.segmentsChanged$ ?? EMPTY),
     // Figures move with campaigns and members (marketing), won deals and converted or captured leads;
     // the figures source recomputes once per change, so an unrelated write costs a cached answer.
     'campaigns.list': on('marketing', 'opportunities', 'leads', 'org'),

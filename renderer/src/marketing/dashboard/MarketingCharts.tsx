@@ -10,6 +10,9 @@ import '../../reports/chart-setup';
 import { useCompactMoney } from '../../reports/dashboard-format';
 import { useMarketingChartSummaries } from './marketing-chart-summaries';
 
+/** Axis labels beside horizontal bars stay short; the full names are in the summaries and the tables. */
+const shortLabel = (name: string): string => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
+
 const MODEL_COLORS = [CHART_COLORS.blue, CHART_COLORS.teal, CHART_COLORS.purple] as const;
 
 /** The six charts; money charts show the dashboard's currency only (amounts are never added across currencies). */
@@ -45,7 +48,7 @@ export function MarketingCharts({ dashboard, mode }: { readonly dashboard: Marke
         <Bar
           aria-hidden
           data={{
-            labels: inCurrency.map((c) => c.name),
+            labels: inCurrency.map((c) => shortLabel(c.name)),
             datasets: [
               { label: t('charts.budget'), data: inCurrency.map((c) => c.budget), backgroundColor: CHART_COLORS.blueSoft },
               { label: t('charts.spend'), data: inCurrency.map((c) => c.actualCost), backgroundColor: CHART_COLORS.blue },
@@ -58,7 +61,7 @@ export function MarketingCharts({ dashboard, mode }: { readonly dashboard: Marke
         <Bar
           aria-hidden
           data={{
-            labels: dashboard.campaigns.map((c) => c.name),
+            labels: dashboard.campaigns.map((c) => shortLabel(c.name)),
             datasets: [
               {
                 label: t('charts.roi', { model: tm(`attributionModel.${dashboard.model}`) }),
@@ -124,7 +127,7 @@ export function MarketingCharts({ dashboard, mode }: { readonly dashboard: Marke
           <Bar
             aria-hidden
             data={{
-              labels: dashboard.segments.rows.map((row) => row.name),
+              labels: dashboard.segments.rows.map((row) => shortLabel(row.name)),
               datasets: [
                 {
                   label: t('charts.records'),
