@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CampaignQueueResult, EmailDraft, EmailRecipient } from '../../../../shared/contract/marketing/outbox-requests';
 import { contactName } from '../../../../shared/schemas/contact-name';
+import type { TemplateLanguage } from '../../../../shared/marketing/render-template';
 import { Dialog } from '../../common/Dialog';
 import { useLiveQuery } from '../../data/use-live-query';
 import { useCrmClient } from '../../transport/client-context';
@@ -68,8 +69,11 @@ function FollowUpCompose({
   const contact = useLiveQuery('contacts.get', { id: contactId }, `compose-contact:${contactId}`);
   const record = contact.status === 'ready' ? contact.result : null;
   const name = record ? contactName(record) : '';
+  // The form starts in the contact's language, so it waits (a moment) for the contact.
+  if (contact.status === 'loading') return null;
   return (
     <ComposeForm
+      defaultLanguage={languageOf(record?.preferredLanguage)}
       title={t('compose.titleFollowUp', { name })}
       note={
         <>
@@ -105,9 +109,17 @@ type ComposeFormProps = {
   readonly emptyText: string;
   readonly onClose: () => void;
   readonly queue: (draft: EmailDraft) => Promise<{ ok: true; sent: Sent } | { ok: false; message: string }>;
+  /** The language a blank message starts in (the recipient's, when known); default the rep's. */
+  readonly defaultLanguage?: TemplateLanguage | undefined;
 };
 
-function ComposeForm({ title, note, recipient, picker, emptyText, onClose, queue }: ComposeFormProps) {
+/** A contact's preferred language as a template language: Chinese for any `zh` tag, English for other tags. */
+function languageOf(preferred: string | undefined): TemplateLanguage | undefined {
+  if (!preferred) return undefined;
+  return preferred.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+function ComposeForm({ title, note, recipient, picker, emptyText, onClose, queue, defaultLanguage }: ComposeFormProps) {
   const { t, i18n } = useTranslation('marketing-email');
   const id = useId();
   const [templateId, setTemplateId] = useState('');
@@ -117,7 +129,13 @@ function ComposeForm({ title, note, recipient, picker, emptyText, onClose, queue
 
   const form = useForm<EmailFormValues>({
     resolver: zodResolver(composeFormSchema),
-    defaultValues: { name: '', language: i18n.language === 'zh-CN' ? 'zh-CN' : 'en', format: 'markdown', subject: '', body: '' },
+    defaultValues: {
+      name: '',
+      language: defaultLanguage ?? (i18n.language === 'zh-CN' ? 'zh-CN' : 'en'),
+      format: 'markdown',
+      subject: '',
+      body: '',
+    },
     mode: 'onTouched',
   });
   const values = useWatch({ control: form.control }) as EmailFormValues;
@@ -197,7 +215,7 @@ function ComposeForm({ title, note, recipient, picker, emptyText, onClose, queue
                   <select
                     id={`${id}-template`}
                     className="rec-input select"
-                    value={templateId}
+                    value={templateRows.some((row) => row.id === templateId) ? templateId : ''}
                     onChange={(event) => chooseTemplate(event.target.value)}
                     data-testid="compose-template"
                   >
