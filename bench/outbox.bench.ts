@@ -1,19 +1,40 @@
 /**
  * outbox_send_per_s: the sync server (PGlite in memory, its outbox sender as it runs in
  * production) sending 2,000 queued campaign messages to a local SMTP server (smtp-server on
- * 127.0.0.1), from the moment they are queued until every message and its campaign member carry
+ * 127.0.0.1, in its own process), from the moment they are queued until every message and its campaign member carry
  * their result. The rate limit is set far above what is measured, so the figure is the sender's
  * own throughput.
  */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../server/config';
-import { startTestSmtp } from '../server/mail/smtp-test-server.test-helpers';
 import { startServer } from '../server/server';
 import { UNSUBSCRIBE_PLACEHOLDER_URL } from '../shared/schemas/marketing';
 
 const T0 = 1_760_000_000_000;
 
+/** The SMTP server in a child process: its port, and how many messages it has received. */
+async function startSmtpChild(): Promise<{ port: number; received(): Promise<number>; close(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./outbox-smtp-child.ts', import.meta.url))], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const next = (): Promise<string> => new Promise((resolve) => lines.once('line', resolve));
+  const port = Number(await next());
+  return {
+    port,
+    received: async () => {
+      const answer = next();
+      child.stdin.write('count\n');
+      return Number(await answer);
+    },
+    close: () => child.stdin.end(),
+  };
+}
+
 export async function measureOutboxSendPerSecond(count = 2_000): Promise<number> {
-  const smtp = await startTestSmtp();
+  const smtp = await startSmtpChild();
   const server = await startServer({
     ...defaultConfig(),
     port: 0,
@@ -107,10 +128,11 @@ export async function measureOutboxSendPerSecond(count = 2_000): Promise<number>
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const seconds = (performance.now() - started) / 1000;
-    if (smtp.received.length < count) throw new Error(`only ${smtp.received.length} of ${count} messages reached the SMTP server`);
+    const received = await smtp.received();
+    if (received < count) throw new Error(`only ${received} of ${count} messages reached the SMTP server`);
     return count / seconds;
   } finally {
     await server.close();
-    await smtp.close();
+    smtp.close();
   }
 }
