@@ -40,9 +40,16 @@ function Refused({ reason }: { readonly reason: 'noContact' | 'optedOut' | 'noEm
       <button type="button" className="button rec-button-ghost" disabled aria-describedby={id} data-testid="send-email">
         {t('sendButton.label')}
       </button>
-      <span id={id} className="em-muted em-small-text" data-testid="send-email-reason">
-        {t(`sendButton.${reason}`)}
-      </span>
+      {/* While the contact loads the button waits without a reason, so no sentence flashes past. */}
+      {reason === 'loading' ? (
+        <span id={id} className="visually-hidden">
+          {t('sendButton.loading')}
+        </span>
+      ) : (
+        <span id={id} className="em-muted em-small-text" data-testid="send-email-reason">
+          {t(`sendButton.${reason}`)}
+        </span>
+      )}
     </span>
   );
 }
