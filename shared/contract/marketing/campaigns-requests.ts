@@ -75,7 +75,7 @@ export const campaignListParamsSchema = z.strictObject({
 });
 export type CampaignListParams = z.input<typeof campaignListParamsSchema>;
 
-/** Sorting members: funnel order (furthest stage first under desc), or when they last changed. */
+/** Sorting members: funnel order (under desc: bounced and failed first, then the furthest stage), or when they last changed. */
 export const MEMBER_SORT_FIELDS = ['status', 'updatedAt'] as const;
 
 export const memberListParamsSchema = z.strictObject({

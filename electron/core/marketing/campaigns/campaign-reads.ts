@@ -25,16 +25,16 @@ import type { CampaignFiguresByModel, CampaignFiguresSnapshot, CampaignFiguresSo
 
 type ListFilter = NonNullable<CampaignListParams['filter']>;
 
+/** Funnel order, with delivery failures beyond the end: the default (descending) order shows what needs a look first. */
 const STATUS_RANK: Readonly<Record<CampaignMemberStatus, number>> = {
-  // Delivery failures first under ascending order: they are what needs a look.
-  bounced: 0,
-  failed: 1,
-  targeted: 2,
-  sent: 3,
-  opened: 4,
-  responded: 5,
-  attended: 6,
-  converted: 7,
+  targeted: 0,
+  sent: 1,
+  opened: 2,
+  responded: 3,
+  attended: 4,
+  converted: 5,
+  failed: 6,
+  bounced: 7,
 };
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -13,6 +13,8 @@ import type { CampaignsDeps } from './campaigns-deps';
  */
 export function createCampaignsHandlers(deps: CampaignsDeps, options: CampaignWriteOptions = {}) {
   const writes = createCampaignWrites(deps, options);
+  // Scrolling a 20,000-member list asks for window after window of one order: sort it once per data version.
+  let orderCache: { key: string; rows: ReturnType<typeof orderedMembers> } | undefined;
 
   const detail = async (campaign: Stored<Campaign>): Promise<CampaignDetail> =>
     campaignDetail(deps, deps.figures, await deps.figures.snapshot(), campaign);
@@ -41,7 +43,9 @@ export function createCampaignsHandlers(deps: CampaignsDeps, options: CampaignWr
       if (!(await deps.figures.snapshot()).campaigns.has(campaignId)) {
         throw new HandlerError('not_found', `No campaign with id ${campaignId}`);
       }
-      const ordered = orderedMembers(deps.figures.membersOf(campaignId), status, sort);
+      const key = JSON.stringify([campaignId, status ?? null, sort.field, sort.direction, deps.figures.version()]);
+      if (orderCache?.key !== key) orderCache = { key, rows: orderedMembers(deps.figures.membersOf(campaignId), status, sort) };
+      const ordered = orderCache.rows;
       const window = ordered.slice(offset, offset + limit).map((m) => m.id);
       return ok({ rows: await memberRows(deps, window), total: ordered.length, offset });
     },

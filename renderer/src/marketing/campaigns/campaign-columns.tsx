@@ -31,8 +31,8 @@ export function campaignColumns(
     {
       id: 'name',
       header: t('fields.name'),
-      minWidth: 180,
-      grow: 2,
+      minWidth: 200,
+      grow: 1.6,
       sortable: true,
       text: (row) => row.name,
       render: (row) => (
@@ -41,21 +41,21 @@ export function campaignColumns(
         </Link>
       ),
     },
-    { id: 'type', header: t('fields.type'), minWidth: 96, grow: 0.6, sortable: false, text: (row) => tm(`campaignType.${row.type}`) },
+    { id: 'type', header: t('fields.type'), minWidth: 100, grow: 0.5, sortable: false, text: (row) => tm(`campaignType.${row.type}`) },
     {
       id: 'status',
       header: t('fields.status'),
-      minWidth: 92,
+      minWidth: 104,
       grow: 0.5,
       sortable: false,
       text: (row) => tm(`campaignStatus.${row.status}`),
       render: (row) => <span className={`badge campaign-status campaign-status-${row.status}`}>{tm(`campaignStatus.${row.status}`)}</span>,
     },
-    { id: 'startDate', header: t('fields.startDate'), minWidth: 104, grow: 0.6, sortable: true, text: (row) => format.day(row.startDate) },
+    { id: 'startDate', header: t('fields.startDate'), minWidth: 124, grow: 0.5, sortable: true, text: (row) => format.day(row.startDate) },
     {
       id: 'budget',
       header: t('fields.budget'),
-      minWidth: 96,
+      minWidth: 100,
       grow: 0.6,
       sortable: true,
       numeric: true,
@@ -64,7 +64,7 @@ export function campaignColumns(
     {
       id: 'actualCost',
       header: t('fields.actualCost'),
-      minWidth: 96,
+      minWidth: 118,
       grow: 0.6,
       sortable: true,
       numeric: true,
@@ -73,7 +73,7 @@ export function campaignColumns(
     {
       id: 'members',
       header: t('fields.members'),
-      minWidth: 80,
+      minWidth: 100,
       grow: 0.4,
       sortable: true,
       numeric: true,
@@ -82,7 +82,7 @@ export function campaignColumns(
     {
       id: 'revenue',
       header: t('fields.revenue'),
-      minWidth: 96,
+      minWidth: 108,
       grow: 0.6,
       sortable: true,
       numeric: true,
