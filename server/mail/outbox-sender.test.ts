@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeValuesFor } from '../../shared/marketing/merge-fields';
 import { renderTemplate } from '../../shared/marketing/render-template';
 import { UNSUBSCRIBE_PLACEHOLDER_URL } from '../../shared/schemas/marketing';
-import { account, pullAll, pushRows, type Json, type Person } from '../testing/harness';
+import type { RunningServer } from '../server';
+import { account, pullAll, pushRows, startTestServer, type Json, type Person } from '../testing/harness';
 import { useSeededServer } from '../testing/seeded-server';
 import { backends } from '../testing/test-db';
 import { startTestSmtp, type TestSmtp } from './smtp-test-server.test-helpers';
@@ -73,6 +74,7 @@ describe.each(backends())('outbox sending on %s', (backend) => {
   let contactsPath = '';
 
   beforeAll(async () => {
+    tempFailuresLeft = 1;
     smtp = await startTestSmtp(rcpt);
   });
   afterAll(async () => {
@@ -289,5 +291,53 @@ describe.each(backends())('outbox sending on %s', (backend) => {
     const last = Math.max(...smtp.received.slice(before).map((r) => r.at));
     // 11 messages at 20 per second: the last leaves at least 10 slots of 50 ms after the first.
     expect(last - started).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe.skipIf(!backends().includes('pg'))('outbox sending from two processes sharing PostgreSQL', () => {
+  const seeded = useSeededServer('pg', { outbox: { maxAttempts: 3, retryBaseMs: 50, pollMs: 20 } });
+  let smtp: TestSmtp;
+  let second: RunningServer | undefined;
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+  });
+  afterAll(async () => {
+    await second?.close();
+    await smtp.close();
+  });
+
+  it('sends every message exactly once', async () => {
+    const { client, org } = seeded;
+    second = await startTestServer(seeded.env.config);
+    await client.request('PUT', '/admin/smtp', {
+      token: org.admin.token,
+      body: { host: '127.0.0.1', port: smtp.port, from: 'crm@company.test', ratePerSecond: 1000 },
+    });
+    const collections = (await client.get('/sync/collections', org.repA.token)).body.collections as Array<{
+      name: string;
+      schemaVersion: number;
+    }>;
+    const path = (name: string): string => `${name}/${collections.find((c) => c.name === name)?.schemaVersion ?? 0}`;
+    const acc = account(org.repA);
+    const people = Array.from({ length: 60 }, (_, i) => contactDoc(org.repA, String(acc.id), `P${i}`, `twice-${i}@example.test`));
+    await pushRows(client, org.repA.token, [{ newDocumentState: acc }]);
+    await pushRows(
+      client,
+      org.repA.token,
+      people.map((p) => ({ newDocumentState: p })),
+      path('contacts'),
+    );
+    const messages = people.map((p) => {
+      const message = messageDoc(org.repA, p, acc, 'none', 'none');
+      delete message.campaignId;
+      delete message.memberId;
+      return { newDocumentState: message };
+    });
+    expect((await pushRows(client, org.repA.token, messages, path('marketing'))).status).toBe(200);
+    await smtp.waitFor(people.length);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const recipients = smtp.received.map((r) => r.to);
+    expect(recipients).toHaveLength(people.length);
+    expect(new Set(recipients).size).toBe(people.length);
   });
 });
