@@ -98,7 +98,7 @@ test('a template with merge fields previews for a contact; a follow-up waits in 
   await useLanguage(page, 'zh-CN');
   await expect(page.getByTestId('preview-subject')).toHaveText('Hello Greta');
   await expectNoOverflow(page);
-  await page.screenshot({ path: shotPath(test.info(), 'email-template-zh-CN.png') });
+  await page.screenshot({ path: test.info().outputPath('email-template-zh-CN.png') });
   await useLanguage(page, 'en');
 
   await go('/marketing/templates');
