@@ -29,9 +29,14 @@ export const registerMailRoutes = (app: FastifyInstance, ctx: AppContext): void 
   const contacts = ctx.collections.get('contacts');
   // Its own scope: only these routes read form posts (the one-click POST is form-encoded).
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
-      done(null, { form: String(body) });
-    });
+    // RFC 8058 allows either form encoding; the body says nothing the link does not.
+    scope.addContentTypeParser(
+      ['application/x-www-form-urlencoded', 'multipart/form-data'],
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_request, body, done) => {
+        done(null, { form: String(body) });
+      },
+    );
     scope.get<{ Params: { token: string } }>('/unsubscribe/:token', async (request, reply) => {
       const record = await findToken(ctx.db, request.params.token);
       if (!record) return reply.code(404).headers(PAGE_HEADERS).send(notFoundPage());

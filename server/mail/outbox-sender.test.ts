@@ -239,6 +239,9 @@ describe.each(backends())('outbox sending on %s', (backend) => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(oneClick.status).toBe(200);
+    const form = new FormData();
+    form.set('List-Unsubscribe', 'One-Click');
+    expect((await fetch(link, { method: 'POST', body: form })).status).toBe(200);
     expect(await contact()).toMatchObject({ doNotContact: true, serverRevision: 2 });
 
     for (const bad of ['nope', 'A'.repeat(43), '%00', '..%2F..%2Fetc', '<script>']) {
