@@ -14,7 +14,7 @@ import { coreRequest, expectOk } from './sync-fixtures';
 let host: AppHost;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  host = await startAppHost(seededDataDir('crm-marketing-dashboard-', ['--accounts', '60', '--seed', '7']));
+  host = await startAppHost(seededDataDir('crm-marketing-dashboard-', ['--accounts', '150', '--seed', '7']));
 });
 test.afterAll(async () => {
   await host.stop();
@@ -110,6 +110,41 @@ test('the Campaign report PDF carries the ROI figures as text', async ({ page })
     shotPath(test.info(), 'campaign-report-page1'),
   ]);
   removeDataDir(dir);
+});
+
+test('discover segments groups the accounts in words and saves a group as a segment', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDashboard(page);
+  await page.goto(`${new URL(page.url()).origin}/#/marketing/discover`);
+  await expect(page.getByTestId('discover-page')).toBeVisible();
+  // The groups come from the first customer-insight run, which starts a few seconds after the app.
+  await expect(page.getByTestId('discover-summary')).toBeVisible({ timeout: 90_000 });
+  const result = await expectOk(coreRequest(page, 'discover.segments', {}));
+  expect(result.status).toBe('ready');
+  expect(result.k).toBeGreaterThanOrEqual(3);
+  const saveable = result.clusters.find((c) => c.suggestion !== null)!;
+  const card = page.getByTestId(`discover-group-${saveable.number}`);
+  await expect(card).toContainText(`${saveable.size} accounts`);
+  await expect(card).toContainText('Approximately as a segment');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
+  await page.screenshot({ path: shotPath(test.info(), 'marketing-discover.png') });
+
+  await card.getByTestId('discover-name').fill('Discovered in the test');
+  await card.getByTestId('discover-save').click();
+  await expect(card.getByTestId('discover-saved')).toBeVisible();
+  const segments = await expectOk(coreRequest(page, 'segments.list', { offset: 0, limit: 200 }));
+  const saved = segments.rows.find((row) => row.name === 'Discovered in the test');
+  expect(saved?.definition).toEqual(saveable.suggestion!.definition);
+  // The engine counts every account; the clusters hold the accounts with purchases, which are the ones these conditions select.
+  expect(saved?.size).toBeGreaterThanOrEqual(saveable.suggestion!.matched);
+
+  await useLanguage(page, 'zh-CN');
+  await expect(page.getByRole('heading', { name: '发现细分' })).toBeVisible();
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
+  await page.screenshot({ path: shotPath(test.info(), 'marketing-discover-zh.png') });
+  await useLanguage(page, 'en');
 });
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -52,7 +52,7 @@ export function MarketingKeyFigures({ dashboard, exact = false }: { readonly das
     {
       id: 'cost-per-lead',
       label: t('figures.costPerLead'),
-      ...(totals.costPerLead === null ? { value: none } : { value: format.money(totals.costPerLead, currency) }),
+      ...(totals.costPerLead === null ? { value: none } : money(totals.costPerLead)),
     },
   ];
   return (
