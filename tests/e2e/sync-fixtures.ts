@@ -25,10 +25,17 @@ export type SyncServer = {
   dispose(): Promise<void>;
 };
 
-export async function startSyncServer(): Promise<SyncServer> {
+/** `extraEnv` adds server settings, e.g. SMTP_URL for a test SMTP server. */
+export async function startSyncServer(extraEnv: Readonly<Record<string, string>> = {}): Promise<SyncServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-server-'));
   // DATABASE_URL (when set) is shared and outlives the test; unique e-mails keep runs apart.
-  const env = { ...process.env, SYNC_JWT_SECRET: JWT_SECRET, LOG_LEVEL: 'warn', DATABASE_URL: process.env['DATABASE_URL'] ?? '' };
+  const env = {
+    ...process.env,
+    SYNC_JWT_SECRET: JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: process.env['DATABASE_URL'] ?? '',
+    ...extraEnv,
+  };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
@@ -118,6 +125,46 @@ export async function createTeamWithManager(
     return credentials;
   };
   return { teamId: team.id, rep: await user('carla', 'rep'), manager: await user('mei', 'manager') };
+}
+
+/**
+ * The administrator adds one product to the company catalogue through the sync push API, as the
+ * admin's own app would; every signed-in app pulls it. Returns the product's id.
+ */
+export async function addCatalogProduct(server: SyncServer, name: string): Promise<string> {
+  const login = await api<{ accessToken: string; user: { userId: string; teamId: string | null } }>(server, 'POST', '/auth/login', ADMIN);
+  const { collections } = await api<{ collections: Array<{ name: string; schemaVersion: number }> }>(
+    server,
+    'GET',
+    '/sync/collections',
+    undefined,
+    login.accessToken,
+  );
+  const version = collections.find((c) => c.name === 'catalog')?.schemaVersion;
+  const now = Date.now();
+  const id = randomUUID();
+  const product = {
+    id,
+    kind: 'product',
+    ownerId: login.user.userId,
+    teamId: login.user.teamId ?? login.user.userId,
+    createdAt: now,
+    updatedAt: now,
+    name,
+    sku: `SKU-${id.slice(0, 8)}`,
+    isActive: true,
+    _deleted: false,
+  };
+  const answer = await api<{ conflicts: unknown[]; errors?: unknown[] }>(
+    server,
+    'POST',
+    `/sync/catalog/${version}/push`,
+    [{ newDocumentState: product }],
+    login.accessToken,
+  );
+  if (answer.conflicts.length > 0 || (answer.errors?.length ?? 0) > 0)
+    throw new Error(`the product was refused: ${JSON.stringify(answer)}`);
+  return id;
 }
 
 /** Fills and sends the app's sign-in form, reached from the status indicator as a rep would. */
