@@ -46,25 +46,37 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
   const subscriptions: Subscription[] = [];
   const touched = new Set<string>();
 
-  type Apply<T> = (id: string, doc: T | undefined) => void;
+  /** Writes one document's facts; true when that can move a figure (an outbox message or an open deal cannot). */
+  type Apply<T> = (id: string, doc: T | undefined) => boolean;
   const applyMarketing: Apply<MarketingDoc> = (id, doc) => {
     const facts = doc ? projectMarketing(doc) : undefined;
     if (facts) marketing.set(id, facts);
-    else marketing.delete(id);
+    return facts !== undefined || marketing.delete(id);
   };
-  const applyLead: Apply<Lead> = (id, doc) => (doc ? leads.set(id, projectLead(doc)) : leads.delete(id));
-  const applyDeal: Apply<Opportunity> = (id, doc) => (doc && doc.stage === 'closed_won' ? won.set(id, projectDeal(doc)) : won.delete(id));
+  const applyLead: Apply<Lead> = (id, doc) => {
+    if (doc) leads.set(id, projectLead(doc));
+    return doc !== undefined || leads.delete(id);
+  };
+  const applyDeal: Apply<Opportunity> = (id, doc) => {
+    if (doc && doc.stage === 'closed_won') {
+      won.set(id, projectDeal(doc));
+      return true;
+    }
+    return won.delete(id);
+  };
 
   const follow = <T>(collection: RxCollection<T>, apply: Apply<T>): void => {
     subscriptions.push(
       collection.eventBulks$.subscribe((bulk) => {
         if (!loading) return;
+        let relevant = false;
         for (const event of bulk.events) {
           touched.add(event.documentId);
           const deleted = event.operation === 'DELETE' || (event.documentData as { _deleted?: boolean })._deleted === true;
-          apply(event.documentId, deleted ? undefined : (event.documentData as T));
+          if (apply(event.documentId, deleted ? undefined : (event.documentData as T))) relevant = true;
         }
-        version++;
+        // The outbox's sending updates and deal edits short of a win leave every answer as it was.
+        if (relevant) version++;
       }),
     );
   };
@@ -93,10 +105,19 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
 
   const load = (): Promise<void> => {
     loading ??= (async () => {
-      await loadAll(db.marketing as unknown as RxCollection<MarketingDoc>, applyMarketing);
+      // Outbox messages (whole rendered e-mails) and templates are most of the bytes and none of the figures.
+      await loadAll(
+        db.marketing as unknown as RxCollection<MarketingDoc>,
+        applyMarketing,
+        `AND json_extract(data, '$.kind') IN ('campaign', 'campaign_member', 'segment')`,
+      );
       await loadAll(db.leads as unknown as RxCollection<Lead>, applyLead);
-      // Only won deals are attributed; the JSON test skips parsing every open or lost deal.
-      await loadAll(db.opportunities as unknown as RxCollection<Opportunity>, applyDeal, `AND data LIKE '%"closed_won"%'`);
+      // Only won deals are attributed: SQLite's JSON reader skips the open and lost ones before JavaScript parses any.
+      await loadAll(
+        db.opportunities as unknown as RxCollection<Opportunity>,
+        applyDeal,
+        `AND json_extract(data, '$.stage') = 'closed_won'`,
+      );
       touched.clear();
       version++;
     })();
