@@ -104,6 +104,7 @@ function* localBookOnly(batches: Iterable<DatasetBatch>): Generator<DatasetBatch
   for (const batch of batches) {
     if (batch.collection === 'org') continue;
     const docs = (batch.docs as ReadonlyArray<{ ownerId?: unknown }>).filter((doc) => doc.ownerId === LOCAL_USER_ID);
-    if (docs.length > 0) yield { ...batch, docs } as DatasetBatch;
+    // Filtering keeps each batch's own document type; TypeScript cannot see that through the union.
+    if (docs.length > 0) yield { ...batch, docs } as unknown as DatasetBatch;
   }
 }
