@@ -17,6 +17,7 @@ import { createCampaignsHandlers } from './marketing/campaigns/campaigns-handler
 import { createTemplatesHandlers } from './marketing/templates/templates-handlers';
 import { createSegmentEngine, type SegmentEngine } from './marketing/segments/segment-engine';
 import { createSegmentsHandlers } from './marketing/segments/segments-handlers';
+import { createSegmentFilter } from './marketing/segments/segment-filter';
 import type { Actor } from './customers/record-store';
 import { CRM_DATABASE_NAME, openCrmDatabase, type CrmDatabase } from './db/open-crm-database';
 import { createCoreHandlers } from './rpc/core-handlers';
@@ -130,8 +131,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     now: options.now ?? Date.now,
   };
-  const accounts = createAccountsHandlers(storeDeps);
-  const contacts = createContactsHandlers(storeDeps);
+  // A saved segment filters the customer lists; the engine is created further down (read at request time).
+  const segmentFilter = createSegmentFilter(db, () => segments);
+  const accounts = createAccountsHandlers(storeDeps, { segments: segmentFilter });
+  const contacts = createContactsHandlers(storeDeps, { segments: segmentFilter });
   const activities = createActivitiesHandlers(storeDeps);
   // Signed in: the rep's own deals (learning from the team's). Not signed in: the local database
   // holds only what this user may see, so all of it (seeded and imported data belong to many reps).

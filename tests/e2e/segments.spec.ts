@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { SegmentDefinition } from '../../shared/marketing/segment-conditions';
+import type { SegmentCondition, SegmentDefinition } from '../../shared/marketing/segment-conditions';
 import { removeDataDir, seededDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, test } from './fixtures';
 import { shotPath } from './shots';
@@ -69,7 +69,7 @@ test('builds a segment of an industry and RFM "at risk", watches the count, save
   await expect
     .poll(async () => (await expectOk(coreRequest(page, 'insight.model', {}))).status, { timeout: 150_000, intervals: [1000] })
     .toBe('ready');
-  const atRisk = { field: 'rfmSegment', op: 'in', values: ['at_risk'] } as const;
+  const atRisk: SegmentCondition = { field: 'rfmSegment', op: 'in', values: ['at_risk'] };
   const { industries } = await expectOk(coreRequest(page, 'accounts.filterOptions', {}));
   // The industry with the most accounts at risk, so the final segment is not empty.
   let industry = industries[0]!;
@@ -128,6 +128,17 @@ test('builds a segment of an industry and RFM "at risk", watches the count, save
   await expect(page.getByTestId('segment-industries')).toHaveValues([industry]);
   await expectCount(page, best);
   await expect(page.getByTestId('segment-create-campaign')).toBeEnabled();
+
+  // The accounts list offers the saved segment in its filter bar.
+  const builderHash = new URL(page.url()).hash.slice(1);
+  await open(page, '/customers/accounts');
+  await page.getByTestId('filter-segmentId').click();
+  await page.getByRole('group', { name: 'Segment' }).getByLabel(`My ${industry} at risk`, { exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('list-count')).toHaveText(`${n(best)} accounts`);
+  await page.getByTestId('clear-filters').click();
+  await expect(page.getByTestId('list-count')).toHaveText(`${n(all)} accounts`);
+  await open(page, builderHash);
 
   await useLanguage(page, 'zh-CN');
   await expect(page.getByTestId('segment-words')).toContainText('有流失风险');

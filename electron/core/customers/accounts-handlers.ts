@@ -1,16 +1,24 @@
 import { ok } from '../../../shared/contract';
 import type { Account, Contact } from '../../../shared/schemas';
 import { defineHandlers } from '../rpc/dispatcher';
+import { HandlerError } from '../rpc/handler-error';
 import { followMerged, refuseRestoreOfMerged } from './duplicates/merge-links';
 import { createRecordStore, type StoreDeps } from './record-store';
+import type { SegmentFilter } from '../marketing/segments/segment-filter';
 
-export function createAccountsHandlers(deps: StoreDeps) {
+/** `segments`: where a list filtered by a saved segment gets its ids (absent: such a filter is refused). */
+export function createAccountsHandlers(deps: StoreDeps, options: { readonly segments?: SegmentFilter } = {}) {
   const store = createRecordStore<Account>('accounts', deps);
   const contacts = createRecordStore<Contact>('contacts', deps);
   return {
     store,
     handlers: defineHandlers({
-      'accounts.list': async (params) => ok(await store.list(params)),
+      'accounts.list': async (params) => {
+        const { segmentId, ...filter } = params.filter;
+        if (segmentId === undefined) return ok(await store.list({ ...params, filter }));
+        if (!options.segments) throw new HandlerError('invalid_state', 'Segments cannot filter this list here');
+        return ok(await store.list({ ...params, filter: { ...filter, id: await options.segments.idsOf(segmentId, 'accounts') } }));
+      },
       'accounts.get': async ({ id }) => {
         // A merged account answers not_found with reason 'merged' and its survivor's id.
         return ok(await followMerged(deps.db, 'account', id, () => store.get(id)));

@@ -2,15 +2,24 @@ import { ok, type ContactRow, type ListWindow, type Stored } from '../../../shar
 import type { Contact } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';
+import { HandlerError } from '../rpc/handler-error';
+import type { SegmentFilter } from '../marketing/segments/segment-filter';
 import { followMerged, refuseRestoreOfMerged } from './duplicates/merge-links';
 import { createRecordStore, type StoreDeps } from './record-store';
 
-export function createContactsHandlers(deps: StoreDeps) {
+/** `segments`: where a list filtered by a saved segment gets its ids (absent: such a filter is refused). */
+export function createContactsHandlers(deps: StoreDeps, options: { readonly segments?: SegmentFilter } = {}) {
   const store = createRecordStore<Contact>('contacts', deps);
   return {
     store,
     handlers: defineHandlers({
-      'contacts.list': async (params) => ok(await withAccountNames(deps.db, await store.list(params))),
+      'contacts.list': async (params) => {
+        const { segmentId, ...filter } = params.filter;
+        if (segmentId === undefined) return ok(await withAccountNames(deps.db, await store.list({ ...params, filter })));
+        if (!options.segments) throw new HandlerError('invalid_state', 'Segments cannot filter this list here');
+        const ids = await options.segments.idsOf(segmentId, 'contacts');
+        return ok(await withAccountNames(deps.db, await store.list({ ...params, filter: { ...filter, id: ids } })));
+      },
       'contacts.get': async ({ id }) => {
         // A merged contact answers not_found with reason 'merged' and its survivor's id.
         const contact = await followMerged(deps.db, 'contact', id, () => store.get(id));

@@ -22,9 +22,10 @@ export type BackgroundJobs = {
 export function liveTriggers(db: CrmDatabase, jobs: BackgroundJobs): LiveTriggers {
   const on = (...names: CrmCollectionName[]): Observable<unknown> => merge(...names.map((name) => db.collections[name].eventBulks$));
   return {
-    'accounts.list': on('accounts'),
+    // A list filtered by a saved segment changes with the records the segment reads.
+    'accounts.list': merge(on('accounts'), jobs.segmentsChanged$ ?? EMPTY),
     'accounts.summary': on('accounts', 'contacts', 'activities', 'opportunities', 'sales_docs', 'cases'),
-    'contacts.list': on('contacts', 'accounts'),
+    'contacts.list': merge(on('contacts', 'accounts'), jobs.segmentsChanged$ ?? EMPTY),
     'accounts.get': on('accounts'),
     'accounts.deals': on('opportunities'),
     'accounts.timeline': on('activities', 'opportunities', 'sales_docs', 'cases', 'marketing'),

@@ -14,6 +14,15 @@ import { useFilterOptions } from './list/use-filter-options';
 import { useListPrefs, type ListView } from './list/use-list-prefs';
 import { ViewsMenu } from './list/ViewsMenu';
 import { RecordList } from '../common/RecordList';
+import { useSegmentOptions } from '../marketing/segments/use-segment-options';
+
+/** A list shows one saved segment at a time: choosing another replaces the one chosen before. */
+function oneSegment(before: ListView['filter'], next: ListView['filter']): ListView['filter'] {
+  const chosen = next['segmentId'];
+  if (!chosen || chosen.length < 2) return next;
+  const added = chosen.filter((id) => !(before['segmentId'] ?? []).includes(id));
+  return { ...next, segmentId: added.length > 0 ? added.slice(-1) : chosen.slice(-1) };
+}
 
 const DEFAULT_VIEW: ListView = { filter: {}, sort: { field: 'name', direction: 'asc' }, columns: DEFAULT_ACCOUNT_COLUMNS };
 
@@ -24,6 +33,8 @@ const DEFAULT_VIEW: ListView = { filter: {}, sort: { field: 'name', direction: '
 export function AccountsPage() {
   const { t } = useTranslation();
   const { t: tl } = useTranslation('customers-list');
+  const { t: ts } = useTranslation('marketing-segments');
+  const segments = useSegmentOptions('accounts');
   const format = useFormatters();
   const navigate = useNavigate();
   const [importing, setImporting] = useState(false);
@@ -55,12 +66,13 @@ export function AccountsPage() {
       options: ACCOUNT_REGIONS.map((value) => ({ value, label: t(`accounts.region.${value}`) })),
     },
     { key: 'tier', label: tl('filters.tier'), options: ACCOUNT_TIERS.map((value) => ({ value, label: t(`accounts.tier.${value}`) })) },
+    { key: 'segmentId', label: ts('filter.segment'), options: segments },
   ];
 
   return (
     <div className="list-page">
       <div className="list-toolbar">
-        <FilterBar defs={defs} filter={view.filter} onChange={(next) => prefs.update({ filter: next })} />
+        <FilterBar defs={defs} filter={view.filter} onChange={(next) => prefs.update({ filter: oneSegment(view.filter, next) })} />
         <div className="toolbar-end">
           <ViewsMenu views={prefs.views} onApply={prefs.apply} onSave={prefs.saveAs} onDelete={prefs.remove} />
           <ColumnsMenu

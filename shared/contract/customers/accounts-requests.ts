@@ -58,6 +58,8 @@ export const accountFilterSchema = z.strictObject({
   industry: anyOf(shortLabelSchema),
   region: anyOf(z.enum(ACCOUNT_REGIONS)),
   tier: anyOf(z.enum(ACCOUNT_TIERS)),
+  /** A saved segment of accounts: only the accounts it selects now. */
+  segmentId: idSchema.optional(),
 });
 export type AccountFilter = z.infer<typeof accountFilterSchema>;
 

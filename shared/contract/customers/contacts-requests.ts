@@ -42,6 +42,8 @@ export const contactFilterSchema = z.strictObject({
   ownerId: anyOf(idSchema),
   isPrimary: z.boolean().optional(),
   doNotContact: z.boolean().optional(),
+  /** A saved segment of contacts: only the contacts it selects now. */
+  segmentId: idSchema.optional(),
 });
 export type ContactFilter = z.infer<typeof contactFilterSchema>;
 

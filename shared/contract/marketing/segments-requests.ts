@@ -13,7 +13,7 @@ export const segmentValuesSchema = z.strictObject({
 });
 export type SegmentValues = z.input<typeof segmentValuesSchema>;
 
-/** A saved segment with its size now (null while the definition cannot be read, e.g. written by a newer version). */
+/** A saved segment with its size now (null when not asked for, or when a newer version wrote a definition this one cannot read). */
 export type SegmentSize = { readonly size: number | null; readonly total: number };
 export type SegmentRow = Stored<Segment & SegmentSize>;
 
@@ -37,10 +37,10 @@ export const MAX_SEGMENT_PREVIEW = 50;
 const sourceSchema = z.union([z.strictObject({ id: idSchema }), z.strictObject({ definition: segmentDefinitionSchema })]);
 
 export const segmentsRequests = {
-  /** Live. By name; each row carries its size now. */
-  'segments.list': request(z.strictObject({ target: z.enum(SEGMENT_TARGETS).optional(), ...windowShape })).returns<
-    ListWindow<Segment & SegmentSize>
-  >(),
+  /** Live. By name; each row carries its size now unless `sizes` is false (pickers need names only). */
+  'segments.list': request(
+    z.strictObject({ target: z.enum(SEGMENT_TARGETS).optional(), sizes: z.boolean().default(true), ...windowShape }),
+  ).returns<ListWindow<Segment & SegmentSize>>(),
   /** Live. */
   'segments.get': request(z.strictObject({ id: idSchema })).returns<SegmentRow>(),
   'segments.create': request(z.strictObject({ values: segmentValuesSchema })).returns<Stored<Segment>>(),

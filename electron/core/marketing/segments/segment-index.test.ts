@@ -19,7 +19,7 @@ describe('segment index', () => {
         expect(index.count(parsed, TODAY_DAY).count).toBe(expected.length);
         expect(index.count(parsed, TODAY_DAY).total).toBe(factsOf(world, parsed.target).records.length);
       }),
-      { numRuns: 600 },
+      { numRuns: 300 },
     );
   });
 

@@ -9,12 +9,15 @@ import type { ParamsOf } from '../../../../shared/contract/requests';
 import type { SegmentDefinition } from '../../../../shared/marketing/segment-conditions';
 import type { Account, Activity, CampaignMember, Contact, Lead } from '../../../../shared/schemas';
 import { TEST_DATABASE_KEY } from '../../../../tests/support/test-database-key';
+import { createAccountsHandlers } from '../../customers/accounts-handlers';
+import { createContactsHandlers } from '../../customers/contacts-handlers';
 import { createImportHandlers } from '../../customers/import/import-handlers';
 import { openCrmDatabase, type CrmDatabase } from '../../db/open-crm-database';
 import { createDispatcher } from '../../rpc/dispatcher';
 import type { SessionContext } from '../../rpc/handler-types';
 import { getRxStorageSqlite } from '../../storage/sqlite';
 import { createSegmentEngine, type SegmentEngine } from './segment-engine';
+import { createSegmentFilter } from './segment-filter';
 import { createSegmentsHandlers } from './segments-handlers';
 
 const directory = mkdtempSync(join(tmpdir(), 'crm-segments-'));
@@ -112,6 +115,8 @@ beforeAll(async () => {
   const dispatcher = createDispatcher([
     createSegmentsHandlers({ ...deps, engine }, { newId: () => `seg-${++ids}` }),
     createImportHandlers({ db, actor: () => deps.actor, now: () => NOW }),
+    createAccountsHandlers(deps, { segments: createSegmentFilter(db, () => engine) }).handlers,
+    createContactsHandlers(deps, { segments: createSegmentFilter(db, () => engine) }).handlers,
   ]);
   call = (name, params) => dispatcher.dispatch(name, params, context) as never;
 });
@@ -222,5 +227,19 @@ describe('segments handlers', () => {
     const cColumns = (cHeader as ImportField[]).map((c) => (c === 'id' ? null : c));
     const cPreview = await must('import.preview', { entity: 'contacts', columns: cColumns, rows: cRows });
     expect(cPreview.issues).toEqual([]);
+  });
+
+  it('filters the accounts and contacts lists by a saved segment of their kind', async () => {
+    const accounts = await must('segments.create', { values: { name: 'Retail accounts', definition: retail } });
+    const contacts = await must('segments.create', { values: { name: 'Retail contacts', definition: { ...retail, target: 'contacts' } } });
+    const listed = await must('accounts.list', { filter: { segmentId: accounts.id, status: ['active'] } });
+    expect(listed.rows.map((r) => r.id)).toEqual(['a1', 'a3']);
+    expect(listed.total).toBe(2);
+    const people = await must('contacts.list', { filter: { segmentId: contacts.id } });
+    expect(people.rows.map((r) => r.id).sort()).toEqual(['c1', 'c3']);
+    const wrong = await refused('accounts.list', { filter: { segmentId: contacts.id } });
+    expect(wrong.code).toBe('invalid_request');
+    expect(wrong.message).toContain('selects contacts, not accounts');
+    expect((await refused('accounts.list', { filter: { segmentId: 'nope' } })).code).toBe('not_found');
   });
 });

@@ -110,10 +110,11 @@ export function createSegmentsHandlers(
   }
 
   return defineHandlers({
-    'segments.list': async ({ target, offset, limit }) => {
+    'segments.list': async ({ target, sizes, offset, limit }) => {
       const docs = await store.collection.find({ selector: { kind: KIND }, sort: [{ kind: 'asc' }, { name: 'asc' }] } as never).exec();
       const all = docs.map((d) => toStored(d) as StoredSegment).filter((s) => target === undefined || s.definition.target === target);
-      const rows = await Promise.all(all.slice(offset, offset + limit).map(withSize));
+      const page = all.slice(offset, offset + limit);
+      const rows = sizes ? await Promise.all(page.map(withSize)) : page.map((row) => ({ ...row, size: null, total: 0 }));
       return ok({ rows, total: all.length, offset });
     },
 

@@ -20,6 +20,8 @@ export function toAccountFilter(filter: ListFilter): AccountFilter {
     industry: strings(filter['industry']),
     region: pick(filter['region'], ACCOUNT_REGIONS),
     tier: pick(filter['tier'], ACCOUNT_TIERS),
+    // One saved segment at a time: the latest chosen.
+    segmentId: filter['segmentId']?.at(-1),
   };
   // JSON drops undefined anyway; removing the keys keeps the list's query identity stable.
   return Object.fromEntries(Object.entries(out).filter(([, value]) => value !== undefined)) as AccountFilter;
