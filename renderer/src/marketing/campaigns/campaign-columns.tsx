@@ -31,7 +31,7 @@ export function campaignColumns(
     {
       id: 'name',
       header: t('fields.name'),
-      minWidth: 200,
+      minWidth: 180,
       grow: 1.6,
       sortable: true,
       text: (row) => row.name,
@@ -51,7 +51,7 @@ export function campaignColumns(
       text: (row) => tm(`campaignStatus.${row.status}`),
       render: (row) => <span className={`badge campaign-status campaign-status-${row.status}`}>{tm(`campaignStatus.${row.status}`)}</span>,
     },
-    { id: 'startDate', header: t('fields.startDate'), minWidth: 124, grow: 0.5, sortable: true, text: (row) => format.day(row.startDate) },
+    { id: 'startDate', header: t('fields.startDate'), minWidth: 136, grow: 0.5, sortable: true, text: (row) => format.day(row.startDate) },
     {
       id: 'budget',
       header: t('fields.budget'),
@@ -90,8 +90,8 @@ export function campaignColumns(
     },
     {
       id: 'roi',
-      header: t('fields.roi'),
-      minWidth: 76,
+      header: t('fields.roiShort'),
+      minWidth: 84,
       grow: 0.4,
       sortable: true,
       numeric: true,
@@ -157,7 +157,7 @@ export function memberColumns(
     {
       id: 'status',
       header: t('members.status'),
-      minWidth: 104,
+      minWidth: 124,
       grow: 0.6,
       sortable: true,
       text: (row) => tm(`memberStatus.${row.status}`),
