@@ -14,15 +14,7 @@ import { useFilterOptions } from './list/use-filter-options';
 import { useListPrefs, type ListView } from './list/use-list-prefs';
 import { ViewsMenu } from './list/ViewsMenu';
 import { RecordList } from '../common/RecordList';
-import { useSegmentOptions } from '../marketing/segments/use-segment-options';
-
-/** A list shows one saved segment at a time: choosing another replaces the one chosen before. */
-function oneSegment(before: ListView['filter'], next: ListView['filter']): ListView['filter'] {
-  const chosen = next['segmentId'];
-  if (!chosen || chosen.length < 2) return next;
-  const added = chosen.filter((id) => !(before['segmentId'] ?? []).includes(id));
-  return { ...next, segmentId: added.length > 0 ? added.slice(-1) : chosen.slice(-1) };
-}
+import { oneSegment, useSegmentOptions } from '../marketing/segments/use-segment-options';
 
 const DEFAULT_VIEW: ListView = { filter: {}, sort: { field: 'name', direction: 'asc' }, columns: DEFAULT_ACCOUNT_COLUMNS };
 

@@ -13,6 +13,7 @@ import { useFilterOptions } from './list/use-filter-options';
 import { useListPrefs, type ListView } from './list/use-list-prefs';
 import { ViewsMenu } from './list/ViewsMenu';
 import { RecordList } from '../common/RecordList';
+import { oneSegment, useSegmentOptions } from '../marketing/segments/use-segment-options';
 
 const DEFAULT_VIEW: ListView = { filter: {}, sort: { field: 'lastName', direction: 'asc' }, columns: DEFAULT_CONTACT_COLUMNS };
 
@@ -20,6 +21,8 @@ const DEFAULT_VIEW: ListView = { filter: {}, sort: { field: 'lastName', directio
 export function ContactsPage() {
   const { t } = useTranslation();
   const { t: tl } = useTranslation('customers-list');
+  const { t: ts } = useTranslation('marketing-segments');
+  const segments = useSegmentOptions('contacts');
   const format = useFormatters();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -36,9 +39,11 @@ export function ContactsPage() {
   const accountId = view.filter['accountId']?.[0];
   const account = accountId ? { id: accountId, name: view.filter['accountName']?.[0] ?? accountId } : null;
   const filter = useMemo((): ContactFilter => {
-    const out: { accountId?: string[]; ownerId?: string[] } = {};
+    const out: { accountId?: string[]; ownerId?: string[]; segmentId?: string } = {};
     if (view.filter['accountId']?.length) out.accountId = [...view.filter['accountId']];
     if (view.filter['ownerId']?.length) out.ownerId = [...view.filter['ownerId']];
+    const segmentId = view.filter['segmentId']?.at(-1);
+    if (segmentId) out.segmentId = segmentId;
     return out;
   }, [view.filter]);
   const sort = useMemo(() => ({ field: view.sort.field as ContactSortField, direction: view.sort.direction }), [view.sort]);
@@ -64,7 +69,11 @@ export function ContactsPage() {
       <div className="list-toolbar">
         <div className="filter-bar">
           <AccountPicker value={account} onChange={setAccount} />
-          <FilterBar defs={[ownerDef]} filter={view.filter} onChange={(next) => prefs.update({ filter: next })} />
+          <FilterBar
+            defs={[ownerDef, { key: 'segmentId', label: ts('filter.segment'), options: segments }]}
+            filter={view.filter}
+            onChange={(next) => prefs.update({ filter: oneSegment(view.filter, next) })}
+          />
         </div>
         <div className="toolbar-end">
           <ViewsMenu views={prefs.views} onApply={prefs.apply} onSave={prefs.saveAs} onDelete={prefs.remove} />
