@@ -124,7 +124,9 @@ function useConditionText(): (condition: SegmentCondition) => string {
   return (condition) => {
     const values = 'values' in condition ? condition.values : [];
     const labels = values.map((v) =>
-      condition.field === 'rfmSegment' ? tInsight(`segments.${v as RfmSegment}`) : t(`discover.values.${condition.field}.${v}`, { defaultValue: v }),
+      condition.field === 'rfmSegment'
+        ? tInsight(`segments.${v as RfmSegment}`)
+        : t(`discover.values.${condition.field}.${v}`, { defaultValue: v }),
     );
     return t('discover.condition', {
       field: t(`discover.fields.${condition.field}`, { defaultValue: condition.field }),
