@@ -4,9 +4,10 @@
  *
  * The database is the demo seed at 20,000 accounts (39 campaigns, about 22,000 members), written
  * with only the collections the dashboard reads (marketing, leads, deals, org), so seeding takes
- * seconds. What is timed: the dashboard's answer as after a change, when nothing is cached —
- * attribution under every model, the per-campaign indexes and the figures, computed from the
- * in-memory projection. The first answer (reading the tables into memory) is printed on stderr.
+ * seconds. What is timed: the dashboard's answer right after a campaign's cost changed, when
+ * nothing is cached — the shared campaign-figures source's attribution under every model and its
+ * figures, then the dashboard's answer. The first answer (reading the tables into memory) is printed
+ * on stderr.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

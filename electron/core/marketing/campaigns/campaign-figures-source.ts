@@ -25,6 +25,8 @@ export type CampaignFiguresSnapshot = {
   readonly figures: ReadonlyMap<string, CampaignFiguresByModel>;
   /** Won deals that name the campaign as their source. */
   readonly sourcedWonDeals: ReadonlyMap<string, number>;
+  /** Per campaign and model, whole deals that would have credited it but are in another currency (see attributeRevenue). */
+  readonly skippedDeals: ReadonlyMap<string, { readonly [M in AttributionModel]: number }>;
   /** Responses that could not be placed in time and campaign references to campaigns not here (see buildAttributionInput). */
   readonly untimedMembers: number;
   readonly unknownCampaignRefs: number;
@@ -227,6 +229,7 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
     for (const deal of deals.values())
       if (deal.campaignId !== undefined) sourced.set(deal.campaignId, (sourced.get(deal.campaignId) ?? 0) + 1);
     const figures = new Map<string, CampaignFiguresByModel>();
+    const skippedDeals = new Map<string, { [M in AttributionModel]: number }>();
     for (const campaign of campaigns.values()) {
       const own = [...(byCampaign.get(campaign.id)?.values() ?? [])];
       const capturedIds = captured.get(campaign.id) ?? [];
@@ -236,12 +239,19 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
           ATTRIBUTION_MODELS.map((m) => [m, campaignFigures(campaign, own, attributed[m].get(campaign.id), capturedIds)]),
         ) as CampaignFiguresByModel,
       );
+      skippedDeals.set(
+        campaign.id,
+        Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [m, attributed[m].get(campaign.id)?.skippedDeals ?? 0])) as {
+          [M in AttributionModel]: number;
+        },
+      );
     }
     return {
       version,
       campaigns: new Map(campaigns),
       figures,
       sourcedWonDeals: sourced,
+      skippedDeals,
       untimedMembers: built.untimedMembers,
       unknownCampaignRefs: built.unknownCampaignRefs,
     };

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MarketingDashboardFilters } from '../../../../shared/contract/marketing/marketing-dashboard-requests';
 import {
-  attributeAllModels,
   computeMarketingDashboard,
-  indexCampaigns,
+  dashboardFactsFromData,
   type DashboardCampaign,
   type MarketingDashboardData,
 } from './compute-marketing-dashboard';
@@ -110,9 +109,7 @@ const data: MarketingDashboardData = {
 
 const dashboard = (filters: MarketingDashboardFilters) =>
   computeMarketingDashboard({
-    data,
-    attribution: attributeAllModels(data),
-    index: indexCampaigns(data),
+    facts: dashboardFactsFromData(data),
     filters: { from: '2026-01', to: '2026-03', ...filters },
     asOf: '2026-04-02',
     segments: { status: 'unavailable', rows: [] },

@@ -66,10 +66,81 @@ export function indexCampaigns(data: MarketingDashboardData): CampaignIndex {
   return { members, capturedLeads };
 }
 
+/** One campaign's figures under every attribution model. */
+export type FiguresByModel = { readonly [M in AttributionModel]: CampaignFigures };
+
+/** Leads counted by where they fall for the leads-by-month chart: month created, owner, team, source campaign. */
+export type LeadGroup = {
+  /** `YYYY-MM` (UTC) of the lead's creation. */
+  readonly month: string;
+  readonly ownerId: string;
+  readonly teamId: string;
+  readonly campaignId?: string;
+  readonly count: number;
+};
+
+/**
+ * Everything the dashboard reads, none of it depending on the filters: every campaign with its
+ * figures under every model (the shared campaign-figures source computes them once per change), and
+ * the leads grouped for the monthly chart.
+ */
+export type DashboardFacts = {
+  readonly campaigns: Iterable<DashboardCampaign>;
+  readonly figures: ReadonlyMap<string, FiguresByModel>;
+  /** Per campaign and model, whole deals that would have credited it but are in another currency. */
+  readonly skippedDeals: ReadonlyMap<string, Readonly<Record<AttributionModel, number>>>;
+  readonly untimedMembers: number;
+  readonly leadGroups: Iterable<LeadGroup>;
+};
+
+/** The facts from whole tables' worth of documents: what the shared source and the projection hold, computed directly. */
+export function dashboardFactsFromData(data: MarketingDashboardData): DashboardFacts {
+  const attribution = attributeAllModels(data);
+  const index = indexCampaigns(data);
+  const figures = new Map<string, FiguresByModel>();
+  const skippedDeals = new Map<string, Record<AttributionModel, number>>();
+  for (const c of data.campaigns) {
+    const members = index.members.get(c.id) ?? [];
+    const captured = index.capturedLeads.get(c.id) ?? [];
+    figures.set(
+      c.id,
+      Object.fromEntries(
+        ATTRIBUTION_MODELS.map((m) => [m, campaignFigures(c, members, attribution.byModel[m].get(c.id), captured)]),
+      ) as FiguresByModel,
+    );
+    skippedDeals.set(
+      c.id,
+      Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [m, attribution.byModel[m].get(c.id)?.skippedDeals ?? 0])) as Record<
+        AttributionModel,
+        number
+      >,
+    );
+  }
+  const leadGroups = new Map<string, LeadGroup>();
+  for (const lead of data.leads) {
+    const place = leadPlace(lead);
+    const key = leadGroupKey(place);
+    leadGroups.set(key, { ...place, count: (leadGroups.get(key)?.count ?? 0) + 1 });
+  }
+  return { campaigns: data.campaigns, figures, skippedDeals, untimedMembers: attribution.untimedMembers, leadGroups: leadGroups.values() };
+}
+
+/** Where one lead counts in the leads-by-month chart. */
+export function leadPlace(lead: DashboardLead): Omit<LeadGroup, 'count'> {
+  return {
+    month: new Date(lead.createdAt).toISOString().slice(0, 7),
+    ownerId: lead.ownerId,
+    teamId: lead.teamId,
+    ...(lead.campaignId === undefined ? {} : { campaignId: lead.campaignId }),
+  };
+}
+
+export function leadGroupKey(place: Omit<LeadGroup, 'count'>): string {
+  return `${place.month}\u0000${place.ownerId}\u0000${place.teamId}\u0000${place.campaignId ?? ''}`;
+}
+
 export type DashboardComputeInput = {
-  readonly data: MarketingDashboardData;
-  readonly attribution: AttributionByModel;
-  readonly index: CampaignIndex;
+  readonly facts: DashboardFacts;
   readonly filters: MarketingDashboardFilters;
   /** `YYYY-MM-DD`. */
   readonly asOf: string;
@@ -82,13 +153,14 @@ export type DashboardComputeInput = {
  * currency only; the key figures show `filters.currency` or the currency most campaigns use.
  */
 export function computeMarketingDashboard(input: DashboardComputeInput): MarketingDashboard {
-  const { data, attribution, index, filters, asOf } = input;
+  const { facts, filters, asOf } = input;
   const model = filters.model ?? DEFAULT_ATTRIBUTION_MODEL;
   const { from, to } = periodOf(filters, asOf);
   const fromDay = `${from}-01`;
   const toDay = endOfMonth(to);
 
-  const chosen = data.campaigns.filter(
+  const all = [...facts.campaigns];
+  const chosen = all.filter(
     (c) =>
       (filters.ownerId === undefined || c.ownerId === filters.ownerId) &&
       (filters.teamId === undefined || c.teamId === filters.teamId) &&
@@ -100,18 +172,15 @@ export function computeMarketingDashboard(input: DashboardComputeInput): Marketi
   const funnelCounts = new Array<number>(FUNNEL_STAGES.length).fill(0);
   let skippedDeals = 0;
   const rows: CampaignRow[] = chosen.map((c) => {
-    const members = index.members.get(c.id) ?? [];
-    const captured = index.capturedLeads.get(c.id) ?? [];
-    const figuresOf = (m: AttributionModel): CampaignFigures => campaignFigures(c, members, attribution.byModel[m].get(c.id), captured);
-    const shown = figuresOf(model);
+    const figures = facts.figures.get(c.id);
+    if (!figures) throw new Error(`Marketing dashboard: campaign ${c.id} has no figures`);
+    const shown = figures[model];
     shown.funnel.forEach((step, i) => (funnelCounts[i]! += step.count));
-    skippedDeals += attribution.byModel[model].get(c.id)?.skippedDeals ?? 0;
-    const byModel = Object.fromEntries(
-      ATTRIBUTION_MODELS.map((m) => {
-        const f = m === model ? shown : figuresOf(m);
-        return [m, { revenue: f.revenue, roi: f.roi }];
-      }),
-    ) as Record<AttributionModel, ModelRoi>;
+    skippedDeals += facts.skippedDeals.get(c.id)?.[model] ?? 0;
+    const byModel = Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [m, { revenue: figures[m].revenue, roi: figures[m].roi }])) as Record<
+      AttributionModel,
+      ModelRoi
+    >;
     return {
       id: c.id,
       name: c.name,
@@ -128,7 +197,8 @@ export function computeMarketingDashboard(input: DashboardComputeInput): Marketi
       leads: shown.leads,
       costPerLead: shown.costPerLead,
       costPerWonDeal: shown.costPerWonDeal,
-      members: members.length,
+      // Every member was targeted, so the funnel's first stage counts them all.
+      members: shown.funnel[0]?.count ?? 0,
       byModel,
     };
   });
@@ -148,10 +218,10 @@ export function computeMarketingDashboard(input: DashboardComputeInput): Marketi
     totalsByCurrency,
     campaigns: rows,
     roiByType: typeRows(rows),
-    leadsByMonth: leadsByMonth(data.leads, data.campaigns, filters, from, to),
+    leadsByMonth: leadsByMonth(facts.leadGroups, all, filters, from, to),
     funnel: FUNNEL_STAGES.map((stage, i) => ({ stage, count: funnelCounts[i]! })),
     segments: input.segments,
-    notes: { untimedMembers: attribution.untimedMembers, skippedDeals },
+    notes: { untimedMembers: facts.untimedMembers, skippedDeals },
   };
 }
 
@@ -199,7 +269,7 @@ function typeRows(rows: ReadonlyArray<CampaignRow>): TypeRow[] {
  * without a campaign has no type, so none of those).
  */
 function leadsByMonth(
-  leads: ReadonlyArray<DashboardLead>,
+  leads: Iterable<LeadGroup>,
   campaigns: ReadonlyArray<DashboardCampaign>,
   filters: MarketingDashboardFilters,
   from: string,
@@ -215,10 +285,10 @@ function leadsByMonth(
     if (filters.teamId !== undefined && lead.teamId !== filters.teamId) continue;
     const known = lead.campaignId !== undefined && typeOf.has(lead.campaignId);
     if (filters.campaignType !== undefined && (!known || typeOf.get(lead.campaignId!) !== filters.campaignType)) continue;
-    const i = slot.get(new Date(lead.createdAt).toISOString().slice(0, 7));
+    const i = slot.get(lead.month);
     if (i === undefined) continue;
-    if (known) campaignCounts[i]! += 1;
-    else otherCounts[i]! += 1;
+    if (known) campaignCounts[i]! += lead.count;
+    else otherCounts[i]! += lead.count;
   }
   return months.map((month, i) => ({ month, campaign: campaignCounts[i]!, noCampaign: otherCounts[i]! }));
 }

@@ -5,7 +5,8 @@ import { tempDirectory, testStorage } from '../../../../tests/support/test-stora
 import { openCrmDatabase, type CrmDatabase } from '../../db/open-crm-database';
 import { generateDataset } from '../../seed/generate-dataset';
 import { writeDataset } from '../../seed/write-dataset';
-import { attributeAllModels, computeMarketingDashboard, indexCampaigns, type MarketingDashboardData } from './compute-marketing-dashboard';
+import { createCampaignFiguresSource, type CampaignFiguresSource } from '../campaigns/campaign-figures-source';
+import { computeMarketingDashboard, dashboardFactsFromData, type MarketingDashboardData } from './compute-marketing-dashboard';
 import { createMarketingDashboard } from './marketing-dashboard-handlers';
 
 const NOW = Date.UTC(2026, 5, 15);
@@ -14,6 +15,7 @@ const ASOF = '2026-06-15';
 describe('marketing.dashboard over the store', () => {
   const dir = tempDirectory('crm-marketing-dashboard-');
   let db: CrmDatabase;
+  let figures: CampaignFiguresSource;
   let marketing: ReturnType<typeof createMarketingDashboard>;
 
   /** The same figures from every table read now, nothing cached. */
@@ -26,9 +28,7 @@ describe('marketing.dashboard over the store', () => {
       opportunities: (await db.opportunities.find().exec()).map((d) => d.toMutableJSON(false) as Opportunity),
     };
     return computeMarketingDashboard({
-      data,
-      attribution: attributeAllModels(data),
-      index: indexCampaigns(data),
+      facts: dashboardFactsFromData(data),
       filters,
       asOf: ASOF,
       segments: { status: 'unavailable', rows: [] },
@@ -38,10 +38,12 @@ describe('marketing.dashboard over the store', () => {
   beforeAll(async () => {
     db = await openCrmDatabase({ directory: dir.path, storage: testStorage(dir.path) });
     await writeDataset(db, generateDataset({ accounts: 60, seed: 5, referenceDate: NOW }));
-    marketing = createMarketingDashboard({ db, now: () => NOW, log: () => undefined, warmUpMs: null });
+    figures = createCampaignFiguresSource(db);
+    marketing = createMarketingDashboard({ db, figures, now: () => NOW, log: () => undefined, warmUpMs: null });
   });
   afterAll(async () => {
     marketing.close();
+    figures.close();
     await db.close();
     dir.cleanup();
   });

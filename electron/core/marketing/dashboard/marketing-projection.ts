@@ -2,43 +2,45 @@ import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { Lead } from '../../../../shared/schemas/leads';
 import type { MarketingDoc, Segment } from '../../../../shared/schemas/marketing';
-import type { Opportunity } from '../../../../shared/schemas/opportunities';
 import type { CrmDatabase } from '../../db/open-crm-database';
 import { tableNameFor } from '../../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../../storage/sqlite/sqlite-types';
-import type { DashboardCampaign, DashboardLead, DashboardMember, MarketingDashboardData } from './compute-marketing-dashboard';
+import { leadGroupKey, leadPlace, type LeadGroup } from './compute-marketing-dashboard';
 
-export type MarketingSnapshot = MarketingDashboardData & {
+/**
+ * What the dashboard reads beside the campaign figures (which come from the shared campaign-figures
+ * source): the saved segments and the leads grouped for the monthly chart.
+ */
+export type MarketingSnapshot = {
   /** Bumped by every applied change: anything computed at another version is stale. */
   readonly version: number;
   readonly segments: ReadonlyArray<Pick<Segment, 'id' | 'name' | 'definition'>>;
+  readonly leadGroups: ReadonlyArray<LeadGroup>;
 };
 
 export type MarketingProjection = {
-  /** Resolves once every collection is loaded; later calls answer from memory. */
+  /** Resolves once the segments and leads are loaded; later calls answer from memory. */
   snapshot(): Promise<MarketingSnapshot>;
   warm(): void;
   close(): void;
 };
 
-type WonDeal = MarketingDashboardData['opportunities'][number];
-type MarketingFacts =
-  | { readonly kind: 'campaign'; readonly campaign: DashboardCampaign }
-  | { readonly kind: 'member'; readonly member: DashboardMember }
-  | { readonly kind: 'segment'; readonly segment: MarketingSnapshot['segments'][number] };
+type SegmentFacts = MarketingSnapshot['segments'][number];
+type MutableGroup = { -readonly [K in keyof LeadGroup]: LeadGroup[K] };
 
 /** Rows per page of the initial load; other requests run between pages. */
 const PAGE = 5_000;
 
 /**
- * The marketing dashboard's working set (campaigns, members, saved segments, leads and won deals)
- * read once page by page straight from SQLite, then patched from the collections' change events
- * (local writes and sync pulls both arrive there), so no request reads a table.
+ * The saved segments and the leads counted by month, owner, team and source campaign, read once page
+ * by page straight from SQLite, then patched from the collections' change events (local writes and
+ * sync pulls both arrive there), so no request reads a table. A lead is held as the key of its group
+ * only; the chart sums the groups.
  */
 export function createMarketingProjection(db: CrmDatabase, log: (message: string, error: unknown) => void): MarketingProjection {
-  const marketing = new Map<string, MarketingFacts>();
-  const leads = new Map<string, DashboardLead>();
-  const won = new Map<string, WonDeal>();
+  const segments = new Map<string, SegmentFacts>();
+  const leadKeys = new Map<string, string>();
+  const groups = new Map<string, MutableGroup>();
   let version = 0;
   let closed = false;
   let loading: Promise<void> | undefined;
@@ -46,23 +48,30 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
   const subscriptions: Subscription[] = [];
   const touched = new Set<string>();
 
-  /** Writes one document's facts; true when that can move a figure (an outbox message or an open deal cannot). */
+  /** Writes one document's facts; true when that can move an answer (an outbox message or a campaign cannot here). */
   type Apply<T> = (id: string, doc: T | undefined) => boolean;
   const applyMarketing: Apply<MarketingDoc> = (id, doc) => {
-    const facts = doc ? projectMarketing(doc) : undefined;
-    if (facts) marketing.set(id, facts);
-    return facts !== undefined || marketing.delete(id);
-  };
-  const applyLead: Apply<Lead> = (id, doc) => {
-    if (doc) leads.set(id, projectLead(doc));
-    return doc !== undefined || leads.delete(id);
-  };
-  const applyDeal: Apply<Opportunity> = (id, doc) => {
-    if (doc && doc.stage === 'closed_won') {
-      won.set(id, projectDeal(doc));
+    if (doc?.kind === 'segment') {
+      segments.set(id, { id: doc.id, name: doc.name, definition: doc.definition });
       return true;
     }
-    return won.delete(id);
+    return segments.delete(id);
+  };
+  const applyLead: Apply<Lead> = (id, doc) => {
+    const before = leadKeys.get(id);
+    if (before !== undefined) {
+      const group = groups.get(before)!;
+      if (--group.count === 0) groups.delete(before);
+      leadKeys.delete(id);
+    }
+    if (!doc) return before !== undefined;
+    const place = leadPlace(doc);
+    const key = leadGroupKey(place);
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { ...place, count: 1 });
+    leadKeys.set(id, key);
+    return key !== before;
   };
 
   const follow = <T>(collection: RxCollection<T>, apply: Apply<T>): void => {
@@ -75,14 +84,13 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
           const deleted = event.operation === 'DELETE' || (event.documentData as { _deleted?: boolean })._deleted === true;
           if (apply(event.documentId, deleted ? undefined : (event.documentData as T))) relevant = true;
         }
-        // The outbox's sending updates and deal edits short of a win leave every answer as it was.
+        // Outbox, campaign and member writes, and lead edits that keep the lead's group, leave every answer as it was.
         if (relevant) version++;
       }),
     );
   };
   follow(db.marketing as unknown as RxCollection<MarketingDoc>, applyMarketing);
   follow(db.leads as unknown as RxCollection<Lead>, applyLead);
-  follow(db.opportunities as unknown as RxCollection<Opportunity>, applyDeal);
 
   const connection = (db.storage as Partial<RxStorageSqlite>).getConnection?.(db.name);
   const loadAll = async <T>(collection: RxCollection<T>, apply: Apply<T>, where = ''): Promise<void> => {
@@ -105,19 +113,9 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
 
   const load = (): Promise<void> => {
     loading ??= (async () => {
-      // Outbox messages (whole rendered e-mails) and templates are most of the bytes and none of the figures.
-      await loadAll(
-        db.marketing as unknown as RxCollection<MarketingDoc>,
-        applyMarketing,
-        `AND json_extract(data, '$.kind') IN ('campaign', 'campaign_member', 'segment')`,
-      );
+      // Only the segments: outbox messages (whole rendered e-mails) are most of the collection's bytes.
+      await loadAll(db.marketing as unknown as RxCollection<MarketingDoc>, applyMarketing, `AND json_extract(data, '$.kind') = 'segment'`);
       await loadAll(db.leads as unknown as RxCollection<Lead>, applyLead);
-      // Only won deals are attributed: SQLite's JSON reader skips the open and lost ones before JavaScript parses any.
-      await loadAll(
-        db.opportunities as unknown as RxCollection<Opportunity>,
-        applyDeal,
-        `AND json_extract(data, '$.stage') = 'closed_won'`,
-      );
       touched.clear();
       version++;
     })();
@@ -125,25 +123,18 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
       if (closed) return;
       log('marketing dashboard data could not be loaded', error);
       loading = undefined;
-      marketing.clear();
-      leads.clear();
-      won.clear();
+      segments.clear();
+      leadKeys.clear();
+      groups.clear();
     });
     return loading;
   };
 
-  const build = (): MarketingSnapshot => {
-    const campaigns: DashboardCampaign[] = [];
-    const members: DashboardMember[] = [];
-    const segments: Array<MarketingSnapshot['segments'][number]> = [];
-    for (const facts of marketing.values()) {
-      if (facts.kind === 'campaign') campaigns.push(facts.campaign);
-      else if (facts.kind === 'member') members.push(facts.member);
-      else segments.push(facts.segment);
-    }
-    segments.sort((a, b) => a.name.localeCompare(b.name));
-    return { version, campaigns, members, segments, leads: [...leads.values()], opportunities: [...won.values()] };
-  };
+  const build = (): MarketingSnapshot => ({
+    version,
+    segments: [...segments.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    leadGroups: [...groups.values()].map((g) => ({ ...g })),
+  });
 
   return {
     async snapshot() {
@@ -158,68 +149,5 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
       closed = true;
       for (const subscription of subscriptions) subscription.unsubscribe();
     },
-  };
-}
-
-function projectMarketing(doc: MarketingDoc): MarketingFacts | undefined {
-  switch (doc.kind) {
-    case 'campaign':
-      return {
-        kind: 'campaign',
-        campaign: {
-          id: doc.id,
-          name: doc.name,
-          type: doc.type,
-          status: doc.status,
-          startDate: doc.startDate,
-          endDate: doc.endDate,
-          currency: doc.currency,
-          budget: doc.budget,
-          actualCost: doc.actualCost,
-          ownerId: doc.ownerId,
-          teamId: doc.teamId,
-        },
-      };
-    case 'campaign_member':
-      return {
-        kind: 'member',
-        member: {
-          campaignId: doc.campaignId,
-          status: doc.status,
-          ...(doc.contactId === undefined ? {} : { contactId: doc.contactId }),
-          ...(doc.leadId === undefined ? {} : { leadId: doc.leadId }),
-          ...(doc.respondedAt === undefined ? {} : { respondedAt: doc.respondedAt }),
-        },
-      };
-    case 'segment':
-      return { kind: 'segment', segment: { id: doc.id, name: doc.name, definition: doc.definition } };
-    default:
-      return undefined;
-  }
-}
-
-function projectLead(doc: Lead): DashboardLead {
-  return {
-    id: doc.id,
-    createdAt: doc.createdAt,
-    ownerId: doc.ownerId,
-    teamId: doc.teamId,
-    ...(doc.campaignId === undefined ? {} : { campaignId: doc.campaignId }),
-    ...(doc.convertedContactId === undefined ? {} : { convertedContactId: doc.convertedContactId }),
-    ...(doc.convertedOpportunityId === undefined ? {} : { convertedOpportunityId: doc.convertedOpportunityId }),
-  };
-}
-
-function projectDeal(doc: Opportunity): WonDeal {
-  return {
-    id: doc.id,
-    stage: doc.stage,
-    amount: doc.amount,
-    currency: doc.currency,
-    createdAt: doc.createdAt,
-    closeDate: doc.closeDate,
-    ...(doc.closedAt === undefined ? {} : { closedAt: doc.closedAt }),
-    ...(doc.primaryContactId === undefined ? {} : { primaryContactId: doc.primaryContactId }),
-    ...(doc.campaignId === undefined ? {} : { campaignId: doc.campaignId }),
   };
 }
