@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ATTRIBUTION_MODELS,
   attributeRevenue,
+  attributeRevenueByModel,
   splitEvenly,
   type AttributionCampaign,
   type AttributionDeal,
@@ -205,6 +206,20 @@ describe('several deals and ties', () => {
     const input = { campaigns: [usd('Z'), usd('M')], deals: [deal('d1', 700, 10)], responses: [reply('Z', 3), reply('M', 3)] };
     expect(figures(input, 'first_touch').M!.revenue).toBe(700);
     expect(figures(input, 'last_touch').M!.revenue).toBe(700);
+  });
+
+  it('every model at once equals one call per model', () => {
+    const input = {
+      campaigns: [usd('A'), usd('B'), eur('E')],
+      deals: [
+        deal('d1', 10_001, 10),
+        deal('d2', 3_001, 10, { contactIds: ['cat', 'cat'], sourceCampaignId: 'E' }),
+        deal('d3', 500, 2, { currency: 'EUR', leadIds: ['l1'] }),
+      ],
+      responses: [reply('A', 1), reply('B', 2), reply('E', 2), reply('B', 4, 'cat'), { campaignId: 'A', leadId: 'l1', respondedAt: 1 }],
+    };
+    const all = attributeRevenueByModel(input);
+    for (const model of ATTRIBUTION_MODELS) expect(all[model]).toEqual(attributeRevenue(input, model));
   });
 });
 

@@ -82,12 +82,27 @@ type MutableAttribution = { revenue: number; deals: number; currency: string; sk
  */
 export function attributeRevenue(input: AttributionInput, model: AttributionModel): Map<string, AttributedRevenue> {
   if (!ATTRIBUTION_MODELS.includes(model)) throw new Error(`Attribution: unknown model "${String(model)}"`);
-  const result = new Map<string, MutableAttribution>();
+  return attributeUnder(input, [model])[model]!;
+}
+
+/**
+ * `attributeRevenue` under every model at once: the input is checked, indexed and each deal's touches
+ * found once, then credited under each model, so the results equal three separate calls.
+ */
+export function attributeRevenueByModel(input: AttributionInput): Record<AttributionModel, Map<string, AttributedRevenue>> {
+  return attributeUnder(input, ATTRIBUTION_MODELS) as Record<AttributionModel, Map<string, AttributedRevenue>>;
+}
+
+function attributeUnder(
+  input: AttributionInput,
+  models: ReadonlyArray<AttributionModel>,
+): Partial<Record<AttributionModel, Map<string, AttributedRevenue>>> {
+  const results = models.map(() => new Map<string, MutableAttribution>());
   for (const c of input.campaigns) {
-    if (result.has(c.id)) throw new Error(`Attribution: campaign ${c.id} is listed twice`);
-    result.set(c.id, { revenue: 0, deals: 0, currency: c.currency, skippedDeals: 0 });
+    if (results[0]!.has(c.id)) throw new Error(`Attribution: campaign ${c.id} is listed twice`);
+    for (const result of results) result.set(c.id, { revenue: 0, deals: 0, currency: c.currency, skippedDeals: 0 });
   }
-  validate(input, result);
+  validate(input, results[0]!);
 
   const byContact = indexResponses(input.responses, 'contactId');
   const byLead = indexResponses(input.responses, 'leadId');
@@ -95,17 +110,20 @@ export function attributeRevenue(input: AttributionInput, model: AttributionMode
   for (const deal of input.deals) {
     const touches = dealTouches(deal, byContact, byLead);
     if (touches.length === 0) continue;
-    for (const [campaignId, share, dealShare] of creditsFor(deal.amount, touches, model)) {
-      const entry = result.get(campaignId)!;
-      if (entry.currency !== deal.currency) {
-        entry.skippedDeals += 1;
-        continue;
+    models.forEach((model, m) => {
+      const result = results[m]!;
+      for (const [campaignId, share, dealShare] of creditsFor(deal.amount, touches, model)) {
+        const entry = result.get(campaignId)!;
+        if (entry.currency !== deal.currency) {
+          entry.skippedDeals += 1;
+          continue;
+        }
+        entry.revenue += share;
+        entry.deals += dealShare;
       }
-      entry.revenue += share;
-      entry.deals += dealShare;
-    }
+    });
   }
-  return result;
+  return Object.fromEntries(models.map((model, m) => [model, results[m]!]));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { Stored } from '../../../../shared/contract';
-import { ATTRIBUTION_MODELS, attributeRevenue, type AttributionModel } from '../../../../shared/marketing/attribution';
+import { ATTRIBUTION_MODELS, attributeRevenueByModel, type AttributionModel } from '../../../../shared/marketing/attribution';
 import { buildAttributionInput, type AttributionSources } from '../../../../shared/marketing/attribution-input';
 import { campaignFigures, type CampaignFigures } from '../../../../shared/marketing/campaign-figures';
 import type { Campaign, CampaignMember, Lead, Opportunity } from '../../../../shared/schemas';
@@ -25,7 +25,7 @@ export type CampaignFiguresSnapshot = {
   readonly figures: ReadonlyMap<string, CampaignFiguresByModel>;
   /** Won deals that name the campaign as their source. */
   readonly sourcedWonDeals: ReadonlyMap<string, number>;
-  /** Per campaign and model, whole deals that would have credited it but are in another currency (see attributeRevenue). */
+  /** Per campaign and model, whole deals that would have credited it but are in another currency (see attributeRevenueByModel). */
   readonly skippedDeals: ReadonlyMap<string, { readonly [M in AttributionModel]: number }>;
   /** Responses that could not be placed in time and campaign references to campaigns not here (see buildAttributionInput). */
   readonly untimedMembers: number;
@@ -215,9 +215,7 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
       leads: [...leads.values()],
       members: memberList,
     });
-    const attributed = Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [m, attributeRevenue(built.input, m)])) as {
-      [M in AttributionModel]: ReturnType<typeof attributeRevenue>;
-    };
+    const attributed = attributeRevenueByModel(built.input);
     const captured = new Map<string, string[]>();
     for (const lead of leads.values()) {
       if (lead.campaignId === undefined) continue;

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/contract/marketing/marketing-dashboard-requests';
 import {
   ATTRIBUTION_MODELS,
-  attributeRevenue,
+  attributeRevenueByModel,
   type AttributedRevenue,
   type AttributionModel,
 } from '../../../../shared/marketing/attribution';
@@ -46,10 +46,7 @@ export function attributeAllModels(data: MarketingDashboardData): AttributionByM
     leads: data.leads,
     members: data.members,
   });
-  const byModel = Object.fromEntries(
-    ATTRIBUTION_MODELS.map((model) => [model, attributeRevenue(built.input, model) as ReadonlyMap<string, AttributedRevenue>]),
-  ) as Record<AttributionModel, ReadonlyMap<string, AttributedRevenue>>;
-  return { byModel, untimedMembers: built.untimedMembers };
+  return { byModel: attributeRevenueByModel(built.input), untimedMembers: built.untimedMembers };
 }
 
 /** Members and captured leads grouped by campaign, also filter-independent. */
