@@ -7,6 +7,7 @@ import type { StoreDeps } from '../customers/record-store';
 import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
 import type { SearchIndex } from '../search';
+import { createLeadMemberships } from './lead-campaign-members';
 import { findAccountCandidates } from './lead-duplicates';
 import type { ExistingDuplicates } from '../customers/duplicates/import-duplicates';
 import { leadDuplicates, mergeLeadCandidates } from '../customers/duplicates/lead-candidates';
@@ -29,6 +30,7 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
   const accounts = createSalesStore<Account>('accounts', deps);
   const contacts = createSalesStore<Contact>('contacts', deps);
   const opportunities = createSalesStore<Opportunity>('opportunities', deps);
+  const memberships = createLeadMemberships(deps);
 
   return defineHandlers({
     'leads.list': async ({ filter, sort, offset, limit }) => {
@@ -162,6 +164,8 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
         convertedOpportunityId: opportunity.id,
       };
       leads.validate({ ...lead, ...converted });
+      // The lead's campaign memberships move to the funnel's last stage with it (see lead-campaign-members.ts).
+      const members = await memberships.plan(lead.id, at);
 
       // RxDB has no cross-collection transaction: write in order and undo what was written if a later write fails.
       const undo: Array<() => Promise<unknown>> = [];
@@ -178,6 +182,14 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
           if (current.status === 'converted') throw new HandlerError('conflict', 'The lead was converted meanwhile');
           return { ...current, ...converted };
         });
+        undo.push(() =>
+          leads.modify(lead.id, (current) => {
+            const back: Record<string, unknown> = { ...current, status: lead.status };
+            for (const field of Object.keys(converted)) if (field !== 'status') delete back[field];
+            return back as Lead;
+          }),
+        );
+        await memberships.write(members, lead.id, at);
         return ok({ lead: withScore(updated), accountId, contactId: contact.id, opportunityId: opportunity.id });
       } catch (error) {
         for (const step of undo.reverse()) await step();
