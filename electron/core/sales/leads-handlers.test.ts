@@ -205,8 +205,16 @@ describe("leads.convert and the lead's campaign memberships", () => {
       member('m-mail', 'mailing', { leadId: lead.id, status: 'sent', sentAt: now - 8 * DAY }),
       member('m-other', 'mailing', { leadId: other.id, status: 'sent' }),
     ]);
+    // The campaign figures are loaded first, so the conversion reaches them through the change stream.
+    const counts = async () => {
+      const got = await session.call('campaigns.get', { id: 'mailing' });
+      if (!got.ok) throw new Error(got.error.message);
+      return got.value.statusCounts;
+    };
+    expect(await counts()).toMatchObject({ sent: 2, converted: 0 });
     const result = await convert(lead);
     if (!result.ok) throw new Error(result.error.message);
+    expect(await counts()).toMatchObject({ sent: 1, converted: 1 });
 
     expect(await storedMember('m-fair')).toMatchObject({ status: 'converted', respondedAt, updatedAt: now });
     expect(await storedMember('m-mail')).toMatchObject({ status: 'converted', respondedAt: now, sentAt: now - 8 * DAY, updatedAt: now });
