@@ -107,7 +107,8 @@ function attributeUnder(
   const byContact = indexResponses(input.responses, 'contactId');
   const byLead = indexResponses(input.responses, 'leadId');
 
-  for (const deal of input.deals) {
+  // In deal-id order: even-split deal counts are fractions, whose float sum would otherwise depend on the input order.
+  for (const deal of [...input.deals].sort((a, b) => compareIds(a.id, b.id))) {
     const touches = dealTouches(deal, byContact, byLead);
     if (touches.length === 0) continue;
     models.forEach((model, m) => {

@@ -193,7 +193,12 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
         (id, doc) => void applyDeal(id, doc),
         `AND json_extract(data, '$.stage') = 'closed_won'`,
       );
-      await loadAll<Lead>(db.leads as unknown as RxCollection<Lead>, (id, doc) => void applyLead(id, doc));
+      // Only leads naming a campaign or converted into a deal are kept: SQLite's JSON reader skips the others unparsed.
+      await loadAll<Lead>(
+        db.leads as unknown as RxCollection<Lead>,
+        (id, doc) => void applyLead(id, doc),
+        `AND (json_extract(data, '$.campaignId') IS NOT NULL OR json_extract(data, '$.convertedOpportunityId') IS NOT NULL)`,
+      );
       touched.clear();
       version++;
       cached = undefined;

@@ -123,7 +123,7 @@ export function dashboardFactsFromData(data: MarketingDashboardData): DashboardF
 }
 
 /** Where one lead counts in the leads-by-month chart. */
-export function leadPlace(lead: DashboardLead): Omit<LeadGroup, 'count'> {
+export function leadPlace(lead: Pick<DashboardLead, 'createdAt' | 'ownerId' | 'teamId' | 'campaignId'>): Omit<LeadGroup, 'count'> {
   return {
     month: new Date(lead.createdAt).toISOString().slice(0, 7),
     ownerId: lead.ownerId,

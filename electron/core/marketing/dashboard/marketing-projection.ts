@@ -26,10 +26,15 @@ export type MarketingProjection = {
 };
 
 type SegmentFacts = MarketingSnapshot['segments'][number];
+type LeadFacts = Pick<Lead, 'createdAt' | 'ownerId' | 'teamId' | 'campaignId'>;
 type MutableGroup = { -readonly [K in keyof LeadGroup]: LeadGroup[K] };
 
 /** Rows per page of the initial load; other requests run between pages. */
 const PAGE = 5_000;
+
+const LEAD_FIELDS = `json_patch('{}', json_object(${['createdAt', 'ownerId', 'teamId', 'campaignId']
+  .map((field) => `'${field}', json_extract(data, '$.${field}')`)
+  .join(', ')}))`;
 
 /**
  * The saved segments and the leads counted by month, owner, team and source campaign, read once page
@@ -57,7 +62,7 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
     }
     return segments.delete(id);
   };
-  const applyLead: Apply<Lead> = (id, doc) => {
+  const applyLead: Apply<LeadFacts> = (id, doc) => {
     const before = leadKeys.get(id);
     if (before !== undefined) {
       const group = groups.get(before)!;
@@ -90,16 +95,19 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
     );
   };
   follow(db.marketing as unknown as RxCollection<MarketingDoc>, applyMarketing);
-  follow(db.leads as unknown as RxCollection<Lead>, applyLead);
+  follow(db.leads as unknown as RxCollection<LeadFacts>, applyLead);
 
   const connection = (db.storage as Partial<RxStorageSqlite>).getConnection?.(db.name);
-  const loadAll = async <T>(collection: RxCollection<T>, apply: Apply<T>, where = ''): Promise<void> => {
+  /** `data` is the SQL giving each row's JSON: the whole document, or only the fields wanted. */
+  const loadAll = async <T>(collection: RxCollection<T>, apply: Apply<T>, where = '', data = 'data'): Promise<void> => {
     if (!connection) {
       for (const doc of await collection.find().exec()) if (!touched.has(doc.primary)) apply(doc.primary, doc.toJSON() as T);
       return;
     }
     const table = tableNameFor(collection.name, collection.schema.version);
-    const page = connection.prepare(`SELECT id, data FROM ${table} WHERE deleted = 0 AND id > ? ${where} ORDER BY id LIMIT ${PAGE}`);
+    const page = connection.prepare(
+      `SELECT id, ${data} AS data FROM ${table} WHERE deleted = 0 AND id > ? ${where} ORDER BY id LIMIT ${PAGE}`,
+    );
     let after = '';
     for (;;) {
       if (closed) return;
@@ -115,7 +123,8 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
     loading ??= (async () => {
       // Only the segments: outbox messages (whole rendered e-mails) are most of the collection's bytes.
       await loadAll(db.marketing as unknown as RxCollection<MarketingDoc>, applyMarketing, `AND json_extract(data, '$.kind') = 'segment'`);
-      await loadAll(db.leads as unknown as RxCollection<Lead>, applyLead);
+      // Of a lead only four fields count, picked by SQLite's JSON reader; json_patch drops a missing campaign's null.
+      await loadAll(db.leads as unknown as RxCollection<LeadFacts>, applyLead, '', LEAD_FIELDS);
       touched.clear();
       version++;
     })();
