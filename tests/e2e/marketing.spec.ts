@@ -39,7 +39,7 @@ let desktop: AppHost;
 const refused = new Set<string>();
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   sink = await startSmtpSink({ rejectRecipient: (address) => refused.has(address) });
   server = await startSyncServer({ SMTP_URL: sink.url, SMTP_FROM: 'marketing@fieldcrm.test', SMTP_RETRY_BASE_MS: '200' });
   laptop = await startAppHost(seededDataDir('crm-marketing-', ['--accounts', '600', '--seed', '7', '--local-book-only']));

@@ -31,7 +31,8 @@ test('opens the shell, switches to Simplified Chinese and back', async ({ page, 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await nav.getByRole('link', { name: 'Marketing' }).click();
-  await expect(page.getByText('Marketing is on its way')).toBeVisible();
+  await expect(page).toHaveURL(/#\/marketing\/campaigns$/);
+  await expect(page.getByRole('grid', { name: 'Campaigns' })).toBeVisible();
 
   await page.keyboard.press('Control+k');
   await expect(page.getByTestId('global-search')).toBeFocused();
