@@ -56,7 +56,7 @@ test('a rep opens a lead from the list and converts it into the existing account
     await form.getByLabel('First name').fill('Mei');
     await form.getByLabel('Last name').fill('Lin');
     await form.getByLabel('Company').fill(accountName.toUpperCase());
-    await form.getByLabel('Source', { exact: true }).selectOption('referral');
+    await form.locator('select[name="source"]').selectOption('referral');
     await form.getByRole('button', { name: 'Add lead' }).click();
     await page.getByTestId('lead-filter-owner').selectOption({ label: 'My leads' });
     await expect(grid.getByRole('row').filter({ hasText: 'Mei Lin' })).toBeVisible();

@@ -49,7 +49,7 @@ test('a rep converts a lead, moves a deal on the board, and turns an accepted qu
     await form.getByLabel('Last name').fill('Lin');
     await form.getByLabel('Company').fill('Harbour Fresh Foods');
     await form.getByLabel('E-mail').fill('mei.lin@harbourfresh.example');
-    await form.getByLabel('Source', { exact: true }).selectOption('referral');
+    await form.locator('select[name="source"]').selectOption('referral');
     await form.getByRole('button', { name: 'Add lead' }).click();
     await page.getByRole('grid', { name: 'Leads' }).getByRole('link', { name: 'Mei Lin' }).click();
     await page.getByTestId('lead-convert').click();
