@@ -1,34 +1,8 @@
 import DOMPurify from 'dompurify';
+import { MARKDOWN_SAFE_TAGS } from '../../service/knowledge/sanitize-html';
 
 /** What the core's e-mail HTML may contain (shared/marketing/render-template.ts writes no more than this). */
-const ALLOWED_TAGS = [
-  'p',
-  'br',
-  'hr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'strong',
-  'em',
-  's',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'span',
-  'a',
-];
+const ALLOWED_TAGS = [...MARKDOWN_SAFE_TAGS, 'a'];
 /** No `href`: a link in the preview must not navigate the app; its address is written out beside it anyway. */
 const ALLOWED_ATTR = ['class', 'start'];
 

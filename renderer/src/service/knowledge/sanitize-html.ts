@@ -2,7 +2,7 @@ import DOMPurify from 'dompurify';
 import { renderMarkdown } from './markdown-render';
 
 /** What rendered Markdown may contain; no anchors, images, media, forms or frames. */
-const ALLOWED_TAGS = [
+export const MARKDOWN_SAFE_TAGS = [
   'p',
   'br',
   'hr',
@@ -37,6 +37,6 @@ const ALLOWED_ATTR = ['class', 'start', 'style'];
  * `style` survives only as markdown-it writes it for table alignment (text-align).
  */
 export function articleHtml(markdown: string): string {
-  const html = DOMPurify.sanitize(renderMarkdown(markdown), { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false });
+  const html = DOMPurify.sanitize(renderMarkdown(markdown), { ALLOWED_TAGS: MARKDOWN_SAFE_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false });
   return html.replace(/ style="(?!text-align:(left|right|center)")[^"]*"/g, '');
 }
