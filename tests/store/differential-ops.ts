@@ -256,3 +256,45 @@ export const largeWriteScriptArb = fc.array(fc.oneof({ arbitrary: largeWriteArb,
   minLength: 4,
   maxLength: 20,
 });
+
+/** An equality on an indexed field: what a list's filter bar sends ($eq for one value, $in for several). */
+const equalityClauseArb: fc.Arbitrary<[Field, Record<string, unknown>]> = fc
+  .constantFrom<Field>('name', 'age', 'active', 'address.city', 'tag')
+  .chain((field) =>
+    fc
+      .oneof(
+        valueArbs[field].map((v) => ({ $eq: v })),
+        fc.array(valueArbs[field], { minLength: 0, maxLength: 4 }).map((vs) => ({ $in: vs })),
+      )
+      .map((condition): [Field, Record<string, unknown>] => [field, condition]),
+  );
+
+/** Live documents (as RxQuery asks) meeting one to three equalities. */
+const equalitySelectorArb: fc.Arbitrary<MangoQuerySelector<StoredContact>> = fc
+  .uniqueArray(equalityClauseArb, { minLength: 1, maxLength: 3, selector: ([field]) => field })
+  .map((clauses) => {
+    const selector: Record<string, unknown> = { _deleted: { $eq: false } };
+    for (const [field, condition] of clauses) selector[field] = condition;
+    return selector as MangoQuerySelector<StoredContact>;
+  });
+
+const equalityQueryArb: fc.Arbitrary<QuerySpec> = fc.record({
+  selector: equalitySelectorArb,
+  sort: fc.oneof(indexSortArb, sortArb),
+  skip: fc.integer({ min: 0, max: 12 }),
+  limit: fc.integer({ min: 0, max: 10 }),
+});
+
+/**
+ * Filter-bar queries (sqlite-facet-query.ts answers them from cached rowid sets) between writes
+ * small and large, deletes and cleanups that those sets must follow.
+ */
+export const equalityScriptArb = fc.array(
+  fc.oneof(
+    { arbitrary: equalityQueryArb.map((query): Op => ({ kind: 'query', query })), weight: 10 },
+    { arbitrary: equalitySelectorArb.map((selector): Op => ({ kind: 'count', selector })), weight: 4 },
+    { arbitrary: opArb.filter((op) => op.kind === 'write' || op.kind === 'cleanup'), weight: 8 },
+    { arbitrary: largeWriteArb, weight: 1 },
+  ),
+  { minLength: 10, maxLength: 60 },
+);

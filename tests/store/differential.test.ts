@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { getRxStorageSqlite } from '../../electron/core/storage/sqlite';
-import { largeWriteScriptArb, longScriptArb, scriptArb, type Op } from './differential-ops';
+import { equalityScriptArb, largeWriteScriptArb, longScriptArb, scriptArb, type Op } from './differential-ops';
 import { createPair, runScript } from './differential-runner';
 import { TEST_DATABASE_KEY } from '../support/test-database-key';
 
@@ -48,6 +48,10 @@ describe('SQLite storage vs RxDB memory storage (differential)', () => {
 
   it('agrees on 60 scripts with large writes (rows stored in locality order)', async () => {
     await agreeOn(getRxStorageSqlite({ directory: ':memory:' }), largeWriteScriptArb, 60);
+  }, 120_000);
+
+  it('agrees on 150 scripts of filter-bar queries (equalities, any sort) between writes', async () => {
+    await agreeOn(getRxStorageSqlite({ directory: ':memory:' }), equalityScriptArb, 150);
   }, 120_000);
 
   it('agrees on 200 random scripts on a real WAL file', async () => {

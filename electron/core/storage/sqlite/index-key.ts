@@ -83,6 +83,8 @@ export function encodeStringPart(value: string): string {
 
 type FieldCodec = {
   readonly docPart: (doc: RxDocumentData<unknown>) => string;
+  /** Where this field's part of a stored key that starts at `at` ends (parts are prefix-free). */
+  readonly partEnd: (key: string, at: number) => number;
   readonly lowerPart: (bound: RxQueryPlanKey) => string;
   readonly upperPart: (bound: RxQueryPlanKey) => string;
 };
@@ -98,6 +100,8 @@ export type IndexKeyCodec = {
   readonly widens: (keys: readonly RxQueryPlanKey[]) => boolean;
   /** The key without its primary key part: what ties of the sort fields share. */
   readonly sortPrefix: (key: string, id: string) => string;
+  /** The same, from the stored key alone (its last part dropped). */
+  readonly keyWithoutLastPart: (key: string) => string;
 };
 
 /** Mirrors getStartIndexStringFromLowerBound / ...UpperBound of RxDB part by part. */
@@ -112,6 +116,8 @@ function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDo
           const value = getValue(doc);
           return encode(typeof value === 'string' ? value : '');
         },
+        // TERM occurs only as a terminator: encodeStringPart escapes every code unit up to 3.
+        partEnd: (key, at) => key.indexOf(TERM, at) + 1,
         lowerPart: (bound) => (typeof bound !== 'string' ? MIN_PART : bound === INDEX_MAX ? MAX_KEY : encode(bound)),
         upperPart: (bound) => (typeof bound === 'string' && bound !== INDEX_MAX ? encode(bound) : bound === INDEX_MIN ? MIN_PART : MAX_KEY),
       };
@@ -119,6 +125,7 @@ function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDo
     case 'boolean':
       return {
         docPart: (doc) => (getValue(doc) ? '1' : '0'),
+        partEnd: (_key, at) => at + 1,
         lowerPart: (bound) => (bound === INDEX_MAX ? '1' : bound === null || bound === INDEX_MIN ? '0' : bound ? '1' : '0'),
         upperPart: (bound) => (bound === null || bound === INDEX_MAX ? '1' : bound === INDEX_MIN ? '0' : bound ? '1' : '0'),
       };
@@ -128,6 +135,7 @@ function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDo
       const width = lengths.nonDecimals + lengths.decimals;
       return {
         docPart: (doc) => getNumberIndexString(lengths, getValue(doc) as number),
+        partEnd: (_key, at) => at + width,
         lowerPart: (bound) =>
           bound === null || bound === INDEX_MIN
             ? '0'.repeat(width)
@@ -197,6 +205,11 @@ export function createIndexKeyCodec<RxDocType>(
       return typeof bound === 'string' && bound !== INDEX_MAX && bound.length >= idUnits;
     },
     sortPrefix: (key, id) => key.slice(0, key.length - idPart(id).length),
+    keyWithoutLastPart: (key) => {
+      let at = 0;
+      for (let i = 0; i < codecs.length - 1; i++) at = (codecs[i] as FieldCodec).partEnd(key, at);
+      return key.slice(0, at);
+    },
   };
 }
 

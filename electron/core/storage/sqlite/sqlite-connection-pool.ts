@@ -119,7 +119,16 @@ export function createConnectionPool(settings: SqliteStorageOptions, cipher: Con
           : new BackgroundCheckpointer(databaseFile(settings.directory, databaseName), cipher, settings.onBackgroundError);
       const bulk = { idleCheckpoint: undefined, bulkSettings: false, checkpointer };
       const upkeep = new IdleUpkeep(db, settings.hooks ?? [], UPKEEP_AFTER_OPEN_MS, settings.onBackgroundError);
-      const connection: SqliteConnection = { databaseName, db, refCount: 1, synchronous, changeSubjects: new Map(), bulk, upkeep };
+      const connection: SqliteConnection = {
+        databaseName,
+        db,
+        refCount: 1,
+        synchronous,
+        changeSubjects: new Map(),
+        facets: new Map(),
+        bulk,
+        upkeep,
+      };
       open.set(databaseName, connection);
       // Whatever upkeep the last session left (it may have closed right after a large write).
       upkeep.touch();
@@ -137,6 +146,7 @@ export function createConnectionPool(settings: SqliteStorageOptions, cipher: Con
         subject.complete();
       }
       connection.changeSubjects.clear();
+      connection.facets.clear();
       connection.db.close();
     },
     get(databaseName) {

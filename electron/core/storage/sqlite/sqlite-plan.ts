@@ -99,6 +99,11 @@ function constantFields<RxDocType>(schema: PlanContext<RxDocType>['schema'], sel
     if (typeof condition !== 'object' || condition === null || !Object.prototype.hasOwnProperty.call(condition, '$eq')) {
       continue;
     }
+    // A missing value is indexed like '' (or 0, or false) but sorts apart from it: an $eq on such a
+    // value of an optional field leaves matches that the comparator still orders by that field.
+    if (!indexSemanticsAgree(schema, field, condition)) {
+      continue;
+    }
     const part = getSchemaByObjectPath(schema as RxJsonSchema<unknown>, field) as { type?: unknown; enum?: unknown } | undefined;
     const eq = typeof (condition as { $eq: unknown }).$eq;
     if (
@@ -172,23 +177,8 @@ function filtersOf<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQue
       exact = false;
       continue;
     }
-    const sub: Record<string, unknown> = { [field]: selector[field] };
-    if (selector._deleted !== undefined) {
-      sub._deleted = selector._deleted;
-    }
-    const subQuery = { ...query, selector: sub } as FilledMangoQuery<RxDocType>;
-    let found: RxQueryPlan | undefined;
-    for (const index of ctx.table.indexes) {
-      if (index.fields.includes(field)) {
-        const plan = planFor(ctx.schema, subQuery, index.fields);
-        if (plan.selectorSatisfiedByIndex) {
-          found = plan;
-          break;
-        }
-      }
-    }
-    if (found) {
-      const range = rangeOf(ctx.table, found);
+    const range = conditionRange(ctx, query, field, selector[field]);
+    if (range) {
       filters.push(range);
       exact &&= !range.widened;
     } else {
@@ -196,6 +186,116 @@ function filtersOf<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQue
     }
   }
   return { filters, exact };
+}
+
+/** A range on some index that holds exactly the documents meeting one condition (and _deleted's). */
+function conditionRange<RxDocType>(
+  ctx: PlanContext<RxDocType>,
+  query: FilledMangoQuery<RxDocType>,
+  field: string,
+  condition: unknown,
+): IndexRange | undefined {
+  const selector = query.selector as Record<string, unknown>;
+  const sub: Record<string, unknown> = { [field]: condition };
+  if (selector._deleted !== undefined) {
+    sub._deleted = selector._deleted;
+  }
+  const subQuery = { ...query, selector: sub } as FilledMangoQuery<RxDocType>;
+  for (const index of ctx.table.indexes) {
+    if (index.fields.includes(field)) {
+      const plan = planFor(ctx.schema, subQuery, index.fields);
+      if (plan.selectorSatisfiedByIndex) {
+        return rangeOf(ctx.table, plan);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Each top-level condition of the selector as the union of index ranges holding exactly its
+ * documents, when every condition is an equality ($eq: one range; $in: one per value) on an
+ * indexed field of the schema's type, on live or on deleted documents. Undefined otherwise.
+ */
+export function equalityRanges<RxDocType>(ctx: PlanContext<RxDocType>, query: FilledMangoQuery<RxDocType>): IndexRange[][] | undefined {
+  const selector = query.selector as Record<string, unknown>;
+  if (!isBooleanEq(selector._deleted)) {
+    return undefined;
+  }
+  const conditions: IndexRange[][] = [];
+  for (const field of Object.keys(selector)) {
+    if (field === '_deleted') {
+      continue;
+    }
+    if (field.startsWith('$') || field.startsWith('_')) {
+      return undefined;
+    }
+    const values = equalityValues(ctx.schema, field, selector[field]);
+    if (!values) {
+      return undefined;
+    }
+    const union: IndexRange[] = [];
+    for (const value of new Set(values)) {
+      const condition = { $eq: value };
+      const range = indexSemanticsAgree(ctx.schema, field, condition) ? conditionRange(ctx, query, field, condition) : undefined;
+      if (!range || range.widened) {
+        return undefined;
+      }
+      union.push(range);
+    }
+    conditions.push(union);
+  }
+  return conditions;
+}
+
+/** The values of an `$eq` or `$in` condition when each has the field's schema type. */
+function equalityValues<RxDocType>(schema: PlanContext<RxDocType>['schema'], field: string, condition: unknown): unknown[] | undefined {
+  if (typeof condition !== 'object' || condition === null) {
+    return undefined;
+  }
+  const entries = Object.entries(condition);
+  if (entries.length !== 1) {
+    return undefined;
+  }
+  const [op, operand] = entries[0] as [string, unknown];
+  const values = op === '$eq' ? [operand] : op === '$in' && Array.isArray(operand) ? operand : undefined;
+  const part = getSchemaByObjectPath(schema as RxJsonSchema<unknown>, field) as { type?: unknown } | undefined;
+  const type = part?.type === 'integer' ? 'number' : part?.type;
+  if (!values || (type !== 'string' && type !== 'number' && type !== 'boolean')) {
+    return undefined;
+  }
+  return values.every((value) => typeof value === type) ? values : undefined;
+}
+
+/** An index whose order serves the query's sort, and the range of it the query reads. */
+export type SortScan = {
+  readonly scan: IndexRange;
+  readonly order: Exclude<ScanOrder, 'none'>;
+  /** The range alone selects exactly the matching documents. */
+  readonly selectorSatisfied: boolean;
+};
+
+/**
+ * The scan that serves the sort: RxDB's own index when it does (the memory storage returns that
+ * order verbatim), otherwise the first index whose order, forwards or backwards, is the sort's.
+ */
+export function sortScan<RxDocType>(ctx: PlanContext<RxDocType>, prepared: PreparedQuery<RxDocType>): SortScan | undefined {
+  const { query, queryPlan } = prepared;
+  if (queryPlan.sortSatisfiedByIndex) {
+    const scan = rangeOf(ctx.table, queryPlan);
+    return { scan, order: 'index', selectorSatisfied: queryPlan.selectorSatisfiedByIndex && !scan.widened };
+  }
+  const constant = constantFields(ctx.schema, query.selector as Record<string, unknown>);
+  for (const index of ctx.table.indexes) {
+    const order = orderOf(ctx, query, index.fields, constant);
+    if (order === 'none') {
+      continue;
+    }
+    const candidate = planFor(ctx.schema, query, index.fields);
+    const scan = rangeOf(ctx.table, candidate);
+    return { scan, order, selectorSatisfied: candidate.selectorSatisfiedByIndex && !scan.widened };
+  }
+  return undefined;
 }
 
 function isBooleanEq(condition: unknown): boolean {

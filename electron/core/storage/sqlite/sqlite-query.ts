@@ -1,5 +1,7 @@
 import { getQueryMatcher, getSortComparator } from 'rxdb/plugins/core';
 import type { PreparedQuery, RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
+import { facetCount, facetQuery } from './sqlite-facet-query';
+import type { FacetCache } from './sqlite-facets';
 import { planCount, planQuery } from './sqlite-plan';
 import type { PlanContext, ScanPlan } from './sqlite-plan';
 import type { SqliteStatements } from './sqlite-statements';
@@ -9,6 +11,8 @@ export type QueryContext<RxDocType> = {
   readonly schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>;
   readonly table: SqliteTable<RxDocType>;
   readonly statements: SqliteStatements<RxDocType>;
+  /** Rowid sets of equality conditions (sqlite-facets.ts); without it every query is planned in SQL. */
+  readonly facets?: FacetCache;
 };
 
 type Doc<RxDocType> = RxDocumentData<RxDocType>;
@@ -35,6 +39,10 @@ function parse<RxDocType>(data: string): Doc<RxDocType> {
 }
 
 export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery: PreparedQuery<RxDocType>): Doc<RxDocType>[] {
+  if (ctx.facets) {
+    const page = facetQuery({ ...planContext(ctx), statements: ctx.statements, facets: ctx.facets }, preparedQuery);
+    if (page) return page;
+  }
   const { query } = preparedQuery;
   const skip = query.skip ?? 0;
   const limit = typeof query.limit === 'number' ? query.limit : Infinity;
@@ -180,6 +188,10 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
 
 /** Same semantics as the memory storage: skip and limit are ignored, only the selector counts. */
 export function runCount<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery: PreparedQuery<RxDocType>): number {
+  if (ctx.facets) {
+    const count = facetCount({ ...planContext(ctx), statements: ctx.statements, facets: ctx.facets }, preparedQuery);
+    if (count !== undefined) return count;
+  }
   const plan = planCount(planContext(ctx), preparedQuery);
   if (plan.exact) {
     const { stmt, params } = ctx.statements.scan(plan, 'count', 'sets');

@@ -216,6 +216,31 @@ export class SqliteStatements<RxDocType> {
     return { stmt: this.cached(`SELECT data ${from} ${order}`).pluck(), params };
   }
 
+  /** The rowids of a range's entries, read from its index alone. */
+  rowidsIn(range: IndexRange): number[] {
+    const sql = `SELECT rowid FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)}`;
+    return this.cached(sql).pluck().all(range.lower, range.upper) as number[];
+  }
+
+  /** `rowid, key` of a range's entries in index order (or reversed), read from the index alone. */
+  keysInOrder(range: IndexRange, descending: boolean): IterableIterator<[number, string]> {
+    const column = range.index.column;
+    const sql = `SELECT rowid, ${column} FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)} ORDER BY ${column}${descending ? ' DESC' : ''}`;
+    return this.cached(sql).raw().iterate(range.lower, range.upper) as IterableIterator<[number, string]>;
+  }
+
+  /** `rowid, key` of one index for the given rows. */
+  keysOf(index: SqliteIndexColumn, rowids: readonly number[]): [number, string][] {
+    const sql = `SELECT rowid, ${index.column} FROM ${this.table.sqlName} WHERE rowid IN (SELECT value FROM json_each(?))`;
+    return this.cached(sql).raw().all(JSON.stringify(rowids)) as [number, string][];
+  }
+
+  /** `rowid, data` of the given rows. */
+  dataOf(rowids: readonly number[]): [number, string][] {
+    const sql = `SELECT rowid, data FROM ${this.table.sqlName} WHERE rowid IN (SELECT value FROM json_each(?))`;
+    return this.cached(sql).raw().all(JSON.stringify(rowids)) as [number, string][];
+  }
+
   /** The largest rowid: at least the number of rows, found in one B-tree descent. */
   rowsAtMost(): number {
     return (this.cached(`SELECT max(rowid) FROM ${this.table.sqlName}`).pluck().get() as number | null) ?? 0;

@@ -21,6 +21,7 @@ import { runAsBulkWrite } from './bulk-write-policy';
 import { runWithPulledDurability } from './pulled-write-durability';
 import type { SqliteConnectionPool } from './sqlite-connection-pool';
 import type { HookTable, SqliteWriteHook, StoredDocument } from './sqlite-hooks';
+import { FacetCache } from './sqlite-facets';
 import { runCount, runQuery } from './sqlite-query';
 import { SqliteStatements } from './sqlite-statements';
 import { describeTable, dropTable, ensureTable } from './sqlite-table';
@@ -47,6 +48,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   private readonly hookTable: HookTable;
   private readonly statements: SqliteStatements<RxDocType>;
   private readonly changes$: Subject<ChangeBulk<RxDocType>>;
+  private readonly facets: FacetCache;
   private readonly changesIndexString: (doc: RxDocumentData<RxDocType>) => string;
   private readonly writeTransaction: (rows: BulkWriteRow<RxDocType>[], context: string) => CategorizeBulkWriteRowsOutput<RxDocType>;
   private closed = false;
@@ -73,6 +75,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     }
     this.internals = { connection, tableName: this.table.name };
     this.changes$ = changeSubjectOf<RxDocType>(connection.changeSubjects, this.table.name);
+    this.facets = facetCacheOf(connection.facets, this.table.name);
     this.changesIndexString = this.table.changesIndex.codec.docKey;
     this.writeTransaction = connection.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) =>
       this.writeInTransaction(connection.db, rows, context),
@@ -127,6 +130,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
       collect,
     );
     if (stored.length > 0) {
+      this.facets.written(stored, rowids);
       const write = { docs: stored, rowids, inserted: categorized.bulkInsertDocs.length };
       for (const hook of this.hooks) {
         hook.afterWrite(db, this.hookTable, write);
@@ -139,9 +143,16 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     try {
       this.ensureOpen();
       const connection = this.internals.connection;
-      const categorized = runAsBulkWrite(connection.db, connection.bulk, documentWrites.length, () =>
-        runWithPulledDurability(connection.db, connection.synchronous, context, () => this.writeTransaction(documentWrites, context)),
-      );
+      let categorized: CategorizeBulkWriteRowsOutput<RxDocType>;
+      try {
+        categorized = runAsBulkWrite(connection.db, connection.bulk, documentWrites.length, () =>
+          runWithPulledDurability(connection.db, connection.synchronous, context, () => this.writeTransaction(documentWrites, context)),
+        );
+      } catch (error) {
+        // Rolled back: the sets may hold the write's rows.
+        this.facets.clear();
+        throw error;
+      }
       // Committed: only now may anyone hear about it.
       connection.upkeep.touch();
       const eventBulk = categorized.eventBulk;
@@ -192,7 +203,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   }
 
   private queryContext() {
-    return { schema: this.schema, table: this.table, statements: this.statements };
+    return { schema: this.schema, table: this.table, statements: this.statements, facets: this.facets };
   }
 
   /** Walks documents in (lwt, primary key) order, the order RxDB's own fallback query uses. */
@@ -225,6 +236,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     try {
       this.ensureOpen();
       const removed = this.statements.deleteTombstones(now() - minimumDeletedTime, CLEANUP_BATCH);
+      if (removed > 0) this.facets.tombstonesDeleted();
       return Promise.resolve(removed < CLEANUP_BATCH);
     } catch (error) {
       return Promise.reject(error);
@@ -239,6 +251,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     try {
       this.ensureOpen();
       const db = this.db;
+      this.facets.clear();
       db.transaction(() => {
         dropTable(db, this.table);
         for (const hook of this.hooks) {
@@ -268,4 +281,14 @@ function changeSubjectOf<RxDocType>(subjects: Map<string, Subject<SqliteChangeBu
     subjects.set(tableName, subject);
   }
   return subject as unknown as Subject<ChangeBulk<RxDocType>>;
+}
+
+/** One facet cache per table and connection, like the change subject: every instance's writes keep it exact. */
+function facetCacheOf(caches: Map<string, FacetCache>, tableName: string): FacetCache {
+  let cache = caches.get(tableName);
+  if (!cache) {
+    cache = new FacetCache();
+    caches.set(tableName, cache);
+  }
+  return cache;
 }

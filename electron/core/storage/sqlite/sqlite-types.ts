@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Subject } from 'rxjs';
 import type { EventBulk, RxStorage, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb/plugins/core';
 import type { BulkWriteState } from './bulk-write-policy';
+import type { FacetCache } from './sqlite-facets';
 import type { IdleUpkeep } from './idle-upkeep';
 import type { SqliteWriteHook } from './sqlite-hooks';
 
@@ -46,6 +47,8 @@ export type SqliteConnection = {
    * connection so two RxDatabase objects on one file see each other's writes.
    */
   readonly changeSubjects: Map<string, Subject<SqliteChangeBulk>>;
+  /** Rowid sets of equality conditions per table name, kept by every write on this connection (sqlite-facets.ts). */
+  readonly facets: Map<string, FacetCache>;
   /** Bulk-write bookkeeping of this connection (see bulk-write-policy.ts). */
   readonly bulk: BulkWriteState;
   /** The hooks' upkeep between writes (see idle-upkeep.ts). */
