@@ -79,10 +79,24 @@ describe('two filters that correlate with the sort column', () => {
     }
   }
 
-  it('returns what the memory storage returns, after probing the ordered scans', async () => {
-    const probe = vi.spyOn(SqliteStatements.prototype, 'probe');
+  it('returns what the memory storage returns from the cached equality sets (walks and gathers)', async () => {
+    const walk = vi.spyOn(SqliteStatements.prototype, 'keysInOrder');
+    const gather = vi.spyOn(SqliteStatements.prototype, 'keysOf');
     for (const query of queries) {
       const prepared_ = prepared(query);
+      expect((await pair.sqlite.query(prepared_)).documents, JSON.stringify(query)).toEqual((await pair.memory.query(prepared_)).documents);
+    }
+    expect(walk).toHaveBeenCalled();
+    expect(gather).toHaveBeenCalled();
+    walk.mockRestore();
+    gather.mockRestore();
+  });
+
+  it('returns what the memory storage returns, after probing the ordered scans (a condition that is not an equality)', async () => {
+    const probe = vi.spyOn(SqliteStatements.prototype, 'probe');
+    for (const query of queries) {
+      // Matches every stored score, but is a range: the SQL planner answers, not the equality sets.
+      const prepared_ = prepared({ ...query, selector: { ...query.selector, score: { $gte: -100 } } });
       expect((await pair.sqlite.query(prepared_)).documents, JSON.stringify(query)).toEqual((await pair.memory.query(prepared_)).documents);
     }
     // The probe path ran and its answers varied: some scans walk, others give way to a sort.

@@ -257,16 +257,17 @@ export const largeWriteScriptArb = fc.array(fc.oneof({ arbitrary: largeWriteArb,
   maxLength: 20,
 });
 
-/** An equality on an indexed field: what a list's filter bar sends ($eq for one value, $in for several). */
-const equalityClauseArb: fc.Arbitrary<[Field, Record<string, unknown>]> = fc
+/** An equality on an indexed field: what a list's filter bar sends ($eq or a bare value for one value, $in for several). */
+const equalityClauseArb: fc.Arbitrary<[Field, unknown]> = fc
   .constantFrom<Field>('name', 'age', 'active', 'address.city', 'tag')
   .chain((field) =>
     fc
-      .oneof(
+      .oneof<fc.Arbitrary<unknown>[]>(
         valueArbs[field].map((v) => ({ $eq: v })),
+        valueArbs[field],
         fc.array(valueArbs[field], { minLength: 0, maxLength: 4 }).map((vs) => ({ $in: vs })),
       )
-      .map((condition): [Field, Record<string, unknown>] => [field, condition]),
+      .map((condition): [Field, unknown] => [field, condition]),
   );
 
 /** Live documents (as RxQuery asks) meeting one to three equalities. */

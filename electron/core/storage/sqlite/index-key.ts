@@ -82,6 +82,12 @@ export function encodeStringPart(value: string): string {
 }
 
 type FieldCodec = {
+  /**
+   * Whether a stored part tells the value apart from every other, a missing value included (the
+   * sort comparator orders missing first, the index stores it like '' / false / 0): a non-empty
+   * string; a boolean of a required field. Numbers round to the schema's precision: never.
+   */
+  readonly distinct: (key: string, at: number) => boolean;
   readonly docPart: (doc: RxDocumentData<unknown>) => string;
   /** Where this field's part of a stored key that starts at `at` ends (parts are prefix-free). */
   readonly partEnd: (key: string, at: number) => number;
@@ -102,16 +108,24 @@ export type IndexKeyCodec = {
   readonly sortPrefix: (key: string, id: string) => string;
   /** The same, from the stored key alone (its last part dropped). */
   readonly keyWithoutLastPart: (key: string) => string;
+  /**
+   * Whether every part but the last tells its value apart (FieldCodec.distinct): then the rows
+   * sharing this key prefix are equal for the sort comparator on those fields, which orders them
+   * by the last field (the primary key) alone.
+   */
+  readonly prefixIsDistinct: (key: string) => boolean;
 };
 
 /** Mirrors getStartIndexStringFromLowerBound / ...UpperBound of RxDB part by part. */
 function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>, field: string, truncate = Infinity): FieldCodec {
   const part = getSchemaByObjectPath(schema as RxJsonSchema<unknown>, field);
+  const required = !field.includes('.') && (schema.required as readonly string[] | undefined)?.includes(field) === true;
   const getValue = objectPathMonad<unknown>(field) as (doc: unknown) => unknown;
   switch (part.type) {
     case 'string': {
       const encode = Number.isFinite(truncate) ? (value: string) => encodeStringPart(value.slice(0, truncate)) : encodeStringPart;
       return {
+        distinct: (key, at) => key[at] !== TERM,
         docPart: (doc) => {
           const value = getValue(doc);
           return encode(typeof value === 'string' ? value : '');
@@ -124,6 +138,7 @@ function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDo
     }
     case 'boolean':
       return {
+        distinct: () => required,
         docPart: (doc) => (getValue(doc) ? '1' : '0'),
         partEnd: (_key, at) => at + 1,
         lowerPart: (bound) => (bound === INDEX_MAX ? '1' : bound === null || bound === INDEX_MIN ? '0' : bound ? '1' : '0'),
@@ -134,6 +149,7 @@ function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDo
       const lengths = getStringLengthOfIndexNumber(part);
       const width = lengths.nonDecimals + lengths.decimals;
       return {
+        distinct: () => false,
         docPart: (doc) => getNumberIndexString(lengths, getValue(doc) as number),
         partEnd: (_key, at) => at + width,
         lowerPart: (bound) =>
@@ -205,6 +221,15 @@ export function createIndexKeyCodec<RxDocType>(
       return typeof bound === 'string' && bound !== INDEX_MAX && bound.length >= idUnits;
     },
     sortPrefix: (key, id) => key.slice(0, key.length - idPart(id).length),
+    prefixIsDistinct: (key) => {
+      let at = 0;
+      for (let i = 0; i < codecs.length - 1; i++) {
+        const codec = codecs[i] as FieldCodec;
+        if (!codec.distinct(key, at)) return false;
+        at = codec.partEnd(key, at);
+      }
+      return true;
+    },
     keyWithoutLastPart: (key) => {
       let at = 0;
       for (let i = 0; i < codecs.length - 1; i++) at = (codecs[i] as FieldCodec).partEnd(key, at);

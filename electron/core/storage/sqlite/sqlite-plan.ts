@@ -52,6 +52,8 @@ export type PlanContext<RxDocType> = {
 };
 
 export const ESTIMATE_CAP = 2048;
+/** The most values of one $in that equalityRanges turns into index ranges. */
+export const MAX_EQUALITY_VALUES = 32;
 /** Entries an ordered scan's probe reads (see planQuery): a table row each, about a millisecond. */
 export const PROBE_ENTRIES = 1024;
 /** Parsing and matching a document costs about this many index-entry checks. */
@@ -231,7 +233,9 @@ export function equalityRanges<RxDocType>(ctx: PlanContext<RxDocType>, query: Fi
       return undefined;
     }
     const values = equalityValues(ctx.schema, field, selector[field]);
-    if (!values) {
+    // A long list of values is a set of records (a segment's ids), not a filter bar's choice: one
+    // cached set per value would be a bitset of the whole table per record.
+    if (!values || values.length > MAX_EQUALITY_VALUES) {
       return undefined;
     }
     const union: IndexRange[] = [];
@@ -248,17 +252,19 @@ export function equalityRanges<RxDocType>(ctx: PlanContext<RxDocType>, query: Fi
   return conditions;
 }
 
-/** The values of an `$eq` or `$in` condition when each has the field's schema type. */
+/** The values of an `$eq` or `$in` condition (or a bare value) when each has the field's schema type. */
 function equalityValues<RxDocType>(schema: PlanContext<RxDocType>['schema'], field: string, condition: unknown): unknown[] | undefined {
+  let values: unknown[] | undefined;
   if (typeof condition !== 'object' || condition === null) {
-    return undefined;
+    values = [condition];
+  } else {
+    const entries = Object.entries(condition);
+    if (entries.length !== 1) {
+      return undefined;
+    }
+    const [op, operand] = entries[0] as [string, unknown];
+    values = op === '$eq' ? [operand] : op === '$in' && Array.isArray(operand) ? operand : undefined;
   }
-  const entries = Object.entries(condition);
-  if (entries.length !== 1) {
-    return undefined;
-  }
-  const [op, operand] = entries[0] as [string, unknown];
-  const values = op === '$eq' ? [operand] : op === '$in' && Array.isArray(operand) ? operand : undefined;
   const part = getSchemaByObjectPath(schema as RxJsonSchema<unknown>, field) as { type?: unknown } | undefined;
   const type = part?.type === 'integer' ? 'number' : part?.type;
   if (!values || (type !== 'string' && type !== 'number' && type !== 'boolean')) {

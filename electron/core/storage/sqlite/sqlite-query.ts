@@ -68,7 +68,15 @@ export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery:
   const compare = getSortComparator(ctx.schema, query);
   if (plan.order === 'runs' || plan.order === 'reverse-runs') {
     const codec = plan.scan.index.codec;
-    return scanRuns(ctx, plan, { skip, wanted, matches, compare, filterBy, runOf: (key, id) => codec.sortPrefix(key, id) });
+    return scanRuns(ctx, plan, {
+      skip,
+      wanted,
+      matches,
+      compare,
+      filterBy,
+      runOf: (key, id) => codec.sortPrefix(key, id),
+      byIdWithin: codec.prefixIsDistinct,
+    });
   }
 
   // Sort not served by any index: stream the range and keep only the best skip + limit rows.
@@ -141,6 +149,11 @@ type RunWindow<RxDocType> = {
   readonly filterBy: 'sets' | 'columns';
   /** What the rows of one run share: the whole key, or the key without its id part. */
   readonly runOf: (key: string, id: string) => string;
+  /**
+   * Whether the comparator orders a run with this key by id alone (index-key.ts,
+   * prefixIsDistinct): its rows are then sorted by id and only those the window needs are parsed.
+   */
+  readonly byIdWithin?: (key: string) => boolean;
 };
 
 /**
@@ -151,7 +164,7 @@ type RunWindow<RxDocType> = {
  * counted, not parsed, when SQL alone decides the matches.
  */
 function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, window: RunWindow<RxDocType>): Doc<RxDocType>[] {
-  const { skip, wanted, matches, compare, filterBy, runOf } = window;
+  const { skip, wanted, matches, compare, filterBy, runOf, byIdWithin } = window;
   const out: Doc<RxDocType>[] = [];
   if (wanted <= 0) {
     return out;
@@ -159,9 +172,14 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
   let skipped = 0;
   let run: [string, string][] = [];
   let runPrefix: string | undefined;
+  let runKey = '';
   const flush = (): void => {
     if (!matches && skipped + run.length <= skip - out.length) {
       skipped += run.length;
+    } else if (!matches && run.length > 1 && byIdWithin?.(runKey)) {
+      // A long run of one value (a country, an industry): only the rows the window still needs.
+      run.sort((a, b) => compareIds(a[0], b[0]));
+      for (const [, data] of run.slice(0, wanted - skipped - out.length)) out.push(parse<RxDocType>(data));
     } else {
       const docs = run.map(([, data]) => parse<RxDocType>(data)).filter((doc) => !matches || matches(doc));
       out.push(...docs.sort(compare));
@@ -178,6 +196,7 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
         break;
       }
       runPrefix = prefix;
+      runKey = key;
     }
     run.push([id, data]);
   }

@@ -222,11 +222,20 @@ export class SqliteStatements<RxDocType> {
     return this.cached(sql).pluck().all(range.lower, range.upper) as number[];
   }
 
-  /** `rowid, key` of a range's entries in index order (or reversed), read from the index alone. */
-  keysInOrder(range: IndexRange, descending: boolean): IterableIterator<[number, string]> {
+  /**
+   * `rowid, key` of a range's entries in index order (or reversed), read from the index alone, in
+   * pages that double up to 8,192 rows: a walk that stops early reads little, and a long one
+   * costs a fraction of stepping a statement row by row.
+   */
+  *keysInOrder(range: IndexRange, descending: boolean): Generator<[number, string]> {
     const column = range.index.column;
-    const sql = `SELECT rowid, ${column} FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)} ORDER BY ${column}${descending ? ' DESC' : ''}`;
-    return this.cached(sql).raw().iterate(range.lower, range.upper) as IterableIterator<[number, string]>;
+    const sql = `SELECT rowid, ${column} FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)} ORDER BY ${column}${descending ? ' DESC' : ''} LIMIT ? OFFSET ?`;
+    const stmt = this.cached(sql).raw();
+    for (let offset = 0, page = 256; ; offset += page, page = Math.min(page * 2, 8192)) {
+      const rows = stmt.all(range.lower, range.upper, page, offset) as [number, string][];
+      yield* rows;
+      if (rows.length < page) return;
+    }
   }
 
   /** `rowid, key` of one index for the given rows. */
