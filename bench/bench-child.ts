@@ -16,6 +16,8 @@ export type ChildWorkload = {
   readonly descQueries: ReadonlyArray<MangoQuery<Account>>;
   /** Two filters + a sort either way; timed as the page plus its total count, as the list shows both. */
   readonly comboQueries: ReadonlyArray<MangoQuery<Account>>;
+  /** Up to four filters of one to three values each, any sort either way: the page, and the count apart. */
+  readonly anyFilterQueries: ReadonlyArray<MangoQuery<Account>>;
   readonly searches: ReadonlyArray<{ readonly text: string; readonly types?: SearchType[] }>;
   readonly singleInserts: ReadonlyArray<Account>;
 };
@@ -28,6 +30,10 @@ export type ChildResult = {
   page_query_desc_p95_ms: number;
   page_query_combo_count_p50_ms: number;
   page_query_combo_count_p95_ms: number;
+  page_query_any_filter_p50_ms: number;
+  page_query_any_filter_p95_ms: number;
+  count_any_filter_p50_ms: number;
+  count_any_filter_p95_ms: number;
   fts_p50_ms: number;
   fts_p95_ms: number;
   fts_avg_hits: number;
@@ -83,6 +89,15 @@ async function main(workloadFile: string): Promise<void> {
     combo.push(nowMs() - t);
   }
 
+  const anyPage = await timeQueries(workload.anyFilterQueries);
+  const anyCount: number[] = [];
+  for (const query of workload.anyFilterQueries) {
+    await betweenRequests();
+    const t = nowMs();
+    await db.accounts.count({ selector: query.selector }).exec();
+    anyCount.push(nowMs() - t);
+  }
+
   const connection = storage.getConnection(CRM_DATABASE_NAME);
   if (!connection) throw new Error('no SQLite connection');
   const index = new SearchIndex(connection);
@@ -117,6 +132,10 @@ async function main(workloadFile: string): Promise<void> {
     page_query_desc_p95_ms: round(percentile(desc, 95)),
     page_query_combo_count_p50_ms: round(percentile(combo, 50)),
     page_query_combo_count_p95_ms: round(percentile(combo, 95)),
+    page_query_any_filter_p50_ms: round(percentile(anyPage, 50)),
+    page_query_any_filter_p95_ms: round(percentile(anyPage, 95)),
+    count_any_filter_p50_ms: round(percentile(anyCount, 50)),
+    count_any_filter_p95_ms: round(percentile(anyCount, 95)),
     fts_p50_ms: round(percentile(fts, 50)),
     fts_p95_ms: round(percentile(fts, 95)),
     fts_avg_hits: round(hits / Math.max(1, fts.length), 1),

@@ -1,5 +1,7 @@
 import type { MangoQuery } from 'rxdb';
+import { crmCollections } from '../shared/schemas/registry';
 import type { Account, Contact } from '../shared/schemas';
+import { listSort } from '../electron/core/customers/record-store';
 import type { ChildWorkload } from './bench-child';
 import { createRandom, pick } from './bench-stats';
 
@@ -54,6 +56,47 @@ function comboQueries(accounts: ReadonlyArray<Account>, random: () => number): M
     const field = pick(random, ['name', 'updatedAt', 'annualRevenue', 'employees', 'city'] as const);
     const skip = PAGE * Math.floor(random() * 4);
     return { selector: { [a]: sample[a], [b]: sample[b] }, sort: [{ [field]: random() < 0.5 ? 'asc' : 'desc' }], limit: PAGE, skip };
+  });
+}
+
+const ACCOUNT_RX_SCHEMA = crmCollections.accounts.schema;
+
+/** Every column the accounts list sorts by (shared/contract/customers/accounts-requests.ts). */
+const SORT_FIELDS = [
+  'annualRevenue',
+  'city',
+  'country',
+  'createdAt',
+  'employees',
+  'industry',
+  'name',
+  'ownerId',
+  'region',
+  'status',
+  'tier',
+  'updatedAt',
+] as const;
+
+/**
+ * The filter bar used freely: up to four of the list's filters, each with one to three values
+ * (one value is sent as $eq, several as $in, as the accounts list sends them), any sort column
+ * either way with the list's tie-break (record-store.ts, listSort), first page.
+ */
+function anyFilterQueries(accounts: ReadonlyArray<Account>, random: () => number): MangoQuery<Account>[] {
+  return distinct(QUERY_COUNT, (): MangoQuery<Account> => {
+    const selector: Record<string, unknown> = {};
+    const fields = [...FILTERS].sort(() => random() - 0.5).slice(0, Math.floor(random() * 5));
+    for (const field of fields) {
+      const values = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, accounts)[field]))];
+      selector[field] = values.length === 1 ? { $eq: values[0] } : { $in: values };
+    }
+    const sort = listSort(
+      ACCOUNT_RX_SCHEMA.indexes ?? [],
+      ACCOUNT_RX_SCHEMA.required ?? [],
+      pick(random, SORT_FIELDS),
+      random() < 0.5 ? 'asc' : 'desc',
+    );
+    return { selector, sort, limit: PAGE } as MangoQuery<Account>;
   });
 }
 
@@ -130,6 +173,7 @@ export function buildWorkload(
     pageQueries: pageQueries(accounts, random),
     descQueries: descQueries(accounts, random),
     comboQueries: comboQueries(accounts, random),
+    anyFilterQueries: anyFilterQueries(accounts, random),
     searches: searches(accounts, contacts, random),
     singleInserts,
   };

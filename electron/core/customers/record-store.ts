@@ -36,8 +36,13 @@ export function createRecordStore<Doc extends BaseDoc>(name: CustomerCollectionN
 
     async list<Field extends string>(query: ListQuery<Field>): Promise<ListWindow<Doc>> {
       const selector = toSelector(query.filter) as MangoQuerySelector<Doc>;
-      // Ties broken by id (RxDB appends the primary key), so windows never overlap or skip rows.
-      const sort = [{ [query.sort.field]: query.sort.direction }] as MangoQuerySortPart<Doc>[];
+      const { indexes = [], required = [] } = collection.schema.jsonSchema;
+      const sort = listSort(
+        indexes,
+        required as ReadonlyArray<string>,
+        query.sort.field,
+        query.sort.direction,
+      ) as MangoQuerySortPart<Doc>[];
       const [docs, total] = await Promise.all([
         collection.find({ selector, sort, skip: query.offset, limit: query.limit }).exec(),
         collection.count({ selector }).exec(),
@@ -121,6 +126,32 @@ export function createRecordStore<Doc extends BaseDoc>(name: CustomerCollectionN
 }
 
 export type RecordStore<Doc extends BaseDoc> = ReturnType<typeof createRecordStore<Doc>>;
+
+/**
+ * A list's sort: the column, then the next field of a two-field index that starts with it
+ * (accounts by status, then by name), so rows with equal values come in a readable order and one
+ * index serves the whole sort in either direction instead of every row being read and sorted.
+ * Only for a required column: a missing value is stored like '' but sorts before it, so an
+ * optional one can serve a sort only as its last field before the id. Ties are then broken by id
+ * (RxDB appends the primary key), so windows never overlap or skip rows.
+ */
+export function listSort(
+  indexes: ReadonlyArray<string | ReadonlyArray<string>>,
+  required: ReadonlyArray<string>,
+  field: string,
+  direction: SortDirection,
+): Array<Record<string, SortDirection>> {
+  const sort = [{ [field]: direction }];
+  if (!required.includes(field)) return sort;
+  for (const index of indexes) {
+    const fields = (typeof index === 'string' ? [index] : index).filter((part) => part !== '_deleted' && part !== 'id');
+    if (fields.length === 2 && fields[0] === field) {
+      sort.push({ [fields[1] as string]: direction });
+      break;
+    }
+  }
+  return sort;
+}
 
 /** Arrays mean "any of", booleans mean equality; absent filters match everything. */
 function toSelector(filter: ListQuery<string>['filter']): Record<string, unknown> {
