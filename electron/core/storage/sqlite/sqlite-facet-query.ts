@@ -20,8 +20,6 @@ type KeyedRowid = [rowid: number, key: string];
  * of every match (see facetQuery).
  */
 const SEEK_COST = 7;
-/** The same from the keys kept in memory (sqlite-facets.ts, FacetCache.keysOf), sort included. */
-const MEMORY_KEY_COST = 0.3;
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -72,8 +70,7 @@ export function facetQuery<RxDocType>(ctx: FacetQueryContext<RxDocType>, prepare
   if (count === 0) return [];
 
   const entries = Math.max(count, ctx.statements.rowsAtMost());
-  const perMatch = ctx.facets.hasKeys(sort.scan.index) ? MEMORY_KEY_COST : SEEK_COST;
-  const walk = (wanted * entries) / count < perMatch * count;
+  const walk = (wanted * entries) / count < SEEK_COST * count;
   const picked = walk ? walkPick(ctx, sort, matches, wanted) : gatherPick(ctx, sort, matches, wanted);
   const trimmed = sort.order === 'index' ? picked : trimRuns(sort, picked, wanted);
   return windowOf(ctx, prepared, sort, trimmed).slice(skip, wanted);
@@ -145,13 +142,7 @@ function runForwards<RxDocType>(
 /** The same from every match's key, sorted here. */
 function gatherPick<RxDocType>(ctx: FacetQueryContext<RxDocType>, sort: SortScan, matches: RowidSet, wanted: number): KeyedRowid[] {
   const descending = sort.order === 'reverse-runs';
-  const rowids = matches.toArray();
-  const index = sort.scan.index;
-  const keyed = (
-    ctx.facets.keysOf(index, rowids, ctx.statements.rowsAtMost(), () =>
-      ctx.statements.keysInOrder(ctx.statements.wholeIndex(index), false),
-    ) ?? ctx.statements.keysOf(index, rowids)
-  ).filter(([, key]) => keyInRange(key, sort.scan));
+  const keyed = ctx.statements.keysOf(sort.scan.index, matches.toArray()).filter(([, key]) => keyInRange(key, sort.scan));
   keyed.sort((a, b) => (descending ? compareStrings(b[1], a[1]) : compareStrings(a[1], b[1])));
   if (keyed.length <= wanted) return keyed;
   const runKey = runKeyOf(sort);

@@ -111,13 +111,6 @@ export const FACET_UPDATE_MAX_DOCS = 2_000;
 /** Bitsets kept per table; the least recently used go first (8 MB is 640 sets at 100,000 rows). */
 export const FACET_CACHE_BYTES = 8 * 1024 * 1024;
 
-/** Sort columns whose keys are kept in memory per table (the least recently used goes first). */
-export const KEY_COLUMNS_PER_TABLE = 3;
-/** A sort column's keys are loaded on its second use by a sparse page: a one-off sort never pays for it. */
-const KEY_COLUMN_AFTER_USES = 2;
-
-type KeyColumn = { uses: number; keys: Array<string | undefined> | undefined };
-
 /**
  * The rowids of the documents in an index range, for equality conditions ("status is Active",
  * "region is EMEA or APAC"), cached per table and connection and kept exact by every write of
@@ -128,57 +121,6 @@ type KeyColumn = { uses: number; keys: Array<string | undefined> | undefined };
 export class FacetCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
-  /**
-   * Index keys by rowid for the sort columns that sparse matches are ordered by: a page of a
-   * few hundred matches ("one owner's accounts, newest first") then reads no table row but the
-   * window's, where reading each match's key costs a table page each.
-   */
-  private readonly columns = new Map<IndexRange['index'], KeyColumn>();
-
-  /**
-   * The keys of `rowids` in one index, from memory once the column is loaded (by `readAll`, every
-   * rowid and key of the index, rowids up to `capacity`); undefined until then, and the caller
-   * reads them from the table.
-   */
-  keysOf(
-    index: IndexRange['index'],
-    rowids: readonly number[],
-    capacity: number,
-    readAll: () => Iterable<[number, string]>,
-  ): [number, string][] | undefined {
-    let column = this.columns.get(index);
-    if (column) this.columns.delete(index);
-    column ??= { uses: 0, keys: undefined };
-    this.columns.set(index, column);
-    column.uses++;
-    if (!column.keys) {
-      if (column.uses < KEY_COLUMN_AFTER_USES) return undefined;
-      // Sized up front: filled in index order, a growing array would turn into a dictionary.
-      const keys = new Array<string | undefined>(capacity + 1);
-      for (const [rowid, key] of readAll()) keys[rowid] = key;
-      column.keys = keys;
-      let loaded = [...this.columns.values()].filter((c) => c.keys !== undefined).length;
-      for (const old of this.columns.values()) {
-        if (loaded <= KEY_COLUMNS_PER_TABLE) break;
-        if (old !== column && old.keys) {
-          old.keys = undefined;
-          loaded--;
-        }
-      }
-    }
-    const keys = column.keys;
-    const out: [number, string][] = [];
-    for (const rowid of rowids) {
-      const key = keys[rowid];
-      if (key !== undefined) out.push([rowid, key]);
-    }
-    return out;
-  }
-
-  /** Whether `keysOf` answers from memory for this index. */
-  hasKeys(index: IndexRange['index']): boolean {
-    return this.columns.get(index)?.keys !== undefined;
-  }
 
   /** The set of a range, built by `read` (the range's rowids) on first use. */
   setOf(range: IndexRange, capacity: number, read: () => Iterable<number>): RowidSet {
@@ -206,15 +148,10 @@ export class FacetCache {
    * cached set of each index by its new key. The caller drops the cache if the transaction fails.
    */
   written(docs: ReadonlyArray<object>, rowids: readonly number[]): void {
-    if (this.entries.size === 0 && this.columns.size === 0) return;
+    if (this.entries.size === 0) return;
     if (docs.length > FACET_UPDATE_MAX_DOCS) {
       this.clear();
       return;
-    }
-    for (const [index, column] of this.columns) {
-      const keys = column.keys;
-      if (!keys) continue;
-      for (let i = 0; i < docs.length; i++) keys[rowids[i] as number] = index.codec.docKey(docs[i] as RxDocumentData<unknown>);
     }
     const byIndex = new Map<IndexRange['index'], Entry[]>();
     for (const entry of this.entries.values()) {
@@ -245,7 +182,6 @@ export class FacetCache {
 
   clear(): void {
     this.entries.clear();
-    this.columns.clear();
     this.bytes = 0;
   }
 }

@@ -1,7 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { RxDocumentData } from 'rxdb/plugins/core';
 import type { IndexRange, ScanPlan } from './sqlite-plan';
-import { MAX_KEY } from './index-key';
 import { ESTIMATE_CAP, sameRange } from './sqlite-plan';
 import type { StoredRow, StoredDocument } from './sqlite-hooks';
 import { rowsByRowid, type SqliteIndexColumn, type SqliteTable } from './sqlite-table';
@@ -237,11 +236,6 @@ export class SqliteStatements<RxDocType> {
       yield* rows;
       if (rows.length < page) return;
     }
-  }
-
-  /** Every entry of an index, deleted documents' included. */
-  wholeIndex(index: SqliteIndexColumn): IndexRange {
-    return { index, lower: '', upper: MAX_KEY, inclusiveStart: true, inclusiveEnd: true, widened: false };
   }
 
   /** `rowid, key` of one index for the given rows. */
