@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { SegmentDefinition } from '../../shared/marketing/segment-conditions';
 import { contactName } from '../../shared/schemas/contact-name';
 import { toMarketingFilters } from '../../renderer/src/marketing/dashboard/marketing-filters';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { removeDataDir, seededDataDir, startAppHost, type AppHost } from './app-host';
 import { expect, test } from './fixtures';
@@ -36,18 +37,23 @@ let sink: SmtpSink;
 let server: SyncServer;
 let laptop: AppHost;
 let desktop: AppHost;
+let database: ScratchDatabase | undefined;
 /** Addresses the SMTP server refuses with a 550, as a mailbox that does not exist. */
 const refused = new Set<string>();
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   sink = await startSmtpSink({ rejectRecipient: (address) => refused.has(address) });
-  server = await startSyncServer({ SMTP_URL: sink.url, SMTP_FROM: 'marketing@fieldcrm.test', SMTP_RETRY_BASE_MS: '200' });
-  // A seed of its own per run: the seed's ids are fixed by it, and a shared PostgreSQL keeps the
-  // records (and opt-outs) an earlier run's rep uploaded under the same ids.
-  const seed = String(Date.now() % 1_000_000);
-  test.info().annotations.push({ type: 'seed', description: seed });
-  laptop = await startAppHost(seededDataDir('crm-marketing-', ['--accounts', '600', '--seed', seed, '--local-book-only']));
+  // A database of its own: the seed's ids are fixed, and a shared PostgreSQL would still hold an
+  // earlier run's copies of these contacts (one opted out) under another rep.
+  database = await createScratchDatabase('crm_marketing');
+  server = await startSyncServer({
+    SMTP_URL: sink.url,
+    SMTP_FROM: 'marketing@fieldcrm.test',
+    SMTP_RETRY_BASE_MS: '200',
+    DATABASE_URL: database?.url ?? '',
+  });
+  laptop = await startAppHost(seededDataDir('crm-marketing-', ['--accounts', '600', '--seed', '7', '--local-book-only']));
   desktop = await startAppHost();
 });
 
@@ -57,6 +63,7 @@ test.afterAll(async () => {
   if (desktop) removeDataDir(desktop.dataDir);
   await server?.dispose();
   await sink?.close();
+  await database?.drop();
 });
 
 async function openOn(page: Page, host: AppHost): Promise<(hash: string) => Promise<unknown>> {
