@@ -1,4 +1,5 @@
 import type { MangoQuery } from 'rxdb';
+import { ACCOUNT_SORT_FIELDS } from '../shared/contract/customers/accounts-requests';
 import { crmCollections } from '../shared/schemas/registry';
 import type { Account, Contact } from '../shared/schemas';
 import { listSort } from '../electron/core/customers/record-store';
@@ -61,22 +62,6 @@ function comboQueries(accounts: ReadonlyArray<Account>, random: () => number): M
 
 const ACCOUNT_RX_SCHEMA = crmCollections.accounts.schema;
 
-/** Every column the accounts list sorts by (shared/contract/customers/accounts-requests.ts). */
-const SORT_FIELDS = [
-  'annualRevenue',
-  'city',
-  'country',
-  'createdAt',
-  'employees',
-  'industry',
-  'name',
-  'ownerId',
-  'region',
-  'status',
-  'tier',
-  'updatedAt',
-] as const;
-
 /**
  * The filter bar used freely: up to four of the list's filters, each with one to three values
  * (one value is sent as $eq, several as $in, as the accounts list sends them), any sort column
@@ -93,7 +78,7 @@ function anyFilterQueries(accounts: ReadonlyArray<Account>, random: () => number
     const sort = listSort(
       ACCOUNT_RX_SCHEMA.indexes ?? [],
       ACCOUNT_RX_SCHEMA.required ?? [],
-      pick(random, SORT_FIELDS),
+      pick(random, ACCOUNT_SORT_FIELDS),
       random() < 0.5 ? 'asc' : 'desc',
     );
     return { selector, sort, limit: PAGE } as MangoQuery<Account>;
