@@ -57,6 +57,7 @@ describe("SqliteStatements: the planner's probes and counts", () => {
     statements.updateAll(
       [{ ...contact(0, true), _rev: '2-b' }],
       () => 1,
+      () => contact(0, false),
       () => undefined,
     );
     expect(statements.probe(byName(), [active()], false, PROBE_ENTRIES)).toBe(6);

@@ -37,7 +37,8 @@ function rangeSql(range: IndexRange): string {
  */
 export class SqliteStatements<RxDocType> {
   private readonly insertStmt: BetterSqlite3.Statement;
-  private readonly updateStmt: BetterSqlite3.Statement;
+  /** UPDATE statements by the set of index columns they assign (see runUpdate). */
+  private readonly updateStmts = new Map<string, BetterSqlite3.Statement>();
   private readonly byIdStmt: BetterSqlite3.Statement<[string], [number, string]>;
   private readonly byIdsStmt: BetterSqlite3.Statement<[string], [number, string]>;
   private readonly changesStmt: BetterSqlite3.Statement<[string, number], string>;
@@ -59,9 +60,6 @@ export class SqliteStatements<RxDocType> {
     const indexColumns = table.indexes.map((index) => index.column);
     const columns = ['id', 'deleted', 'lwt', 'rev', 'data', ...indexColumns];
     this.insertStmt = db.prepare(`INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    const sets = columns.slice(1).map((column) => `${column} = ?`);
-    // The id goes last so the same RowValues array (rotated) binds both statements.
-    this.updateStmt = db.prepare(`UPDATE ${t} SET ${sets.join(', ')} WHERE id = ?`);
     this.byIdStmt = db.prepare<[string], [number, string]>(`SELECT rowid, data FROM ${t} WHERE id = ?`).raw();
     this.byIdsStmt = db
       .prepare<[string], [number, string]>(`SELECT rowid, data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`)
@@ -87,10 +85,33 @@ export class SqliteStatements<RxDocType> {
     if (this.planSizes.size > 0) this.planSizes.clear();
   }
 
-  private runUpdate(values: RowValues): void {
-    const id = values.shift() as string;
-    values.push(id);
-    this.updateStmt.run(values);
+  /**
+   * Rewrites one stored row. Only the index columns whose key changed are set: SQLite touches the
+   * B-tree of every index whose column an UPDATE assigns, even to the same value, and most writes
+   * (an edit of a note or a phone number, a revision from the server) leave most keys as they were.
+   * One statement per set of changed columns, compiled on first use.
+   */
+  private runUpdate(doc: RxDocumentData<RxDocType>, previous: RxDocumentData<RxDocType> | undefined, rowid: number): void {
+    const keys = this.table.rowKeys(doc);
+    const before = previous ? this.table.rowKeys(previous) : undefined;
+    let mask = '';
+    const values: RowValues = [doc._deleted ? 1 : 0, doc._meta.lwt, doc._rev, JSON.stringify(doc)];
+    keys.forEach((key, i) => {
+      const changed = before === undefined || before[i] !== key;
+      mask += changed ? '1' : '0';
+      if (changed) values.push(key);
+    });
+    values.push(rowid);
+    let statement = this.updateStmts.get(mask);
+    if (!statement) {
+      const sets = ['deleted = ?', 'lwt = ?', 'rev = ?', 'data = ?'];
+      this.table.indexes.forEach((index, i) => {
+        if (mask[i] === '1') sets.push(`${index.column} = ?`);
+      });
+      statement = this.db.prepare(`UPDATE ${this.table.sqlName} SET ${sets.join(', ')} WHERE rowid = ?`);
+      this.updateStmts.set(mask, statement);
+    }
+    statement.run(values);
   }
 
   /**
@@ -103,15 +124,20 @@ export class SqliteStatements<RxDocType> {
     }
   }
 
-  /** Updates stored documents (`rowidOf` knows their rows) and reports each, in the order written. */
+  /**
+   * Updates stored documents (`rowidOf` knows their rows, `previousOf` their stored state) and
+   * reports each, in the order written.
+   */
   updateAll(
     docs: ReadonlyArray<RxDocumentData<RxDocType>>,
     rowidOf: (doc: RxDocumentData<RxDocType>) => number,
+    previousOf: (doc: RxDocumentData<RxDocType>) => RxDocumentData<RxDocType> | undefined,
     stored: (doc: RxDocumentData<RxDocType>, rowid: number) => void,
   ): void {
     for (const doc of this.inOrderOfWriting(docs)) {
-      this.runUpdate(this.rowValues(doc));
-      stored(doc, rowidOf(doc));
+      const rowid = rowidOf(doc);
+      this.runUpdate(doc, previousOf(doc), rowid);
+      stored(doc, rowid);
     }
   }
 

@@ -127,6 +127,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     this.statements.updateAll(
       categorized.bulkUpdateDocs.map((row) => row.document),
       (doc) => rowidsInDb.get(doc[primaryPath] as string) as number,
+      (doc) => docsInDb.get(doc[primaryPath] as string),
       collect,
     );
     if (stored.length > 0) {
