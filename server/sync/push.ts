@@ -1,4 +1,4 @@
-import type { PushRowError } from '../../shared/contract/sync/wire/push';
+import type { PushAccepted, PushRowError } from '../../shared/contract/sync/wire/push';
 import type { Principal } from '../auth/principal';
 import type { Db, Queryable } from '../db/db';
 import type { SyncCollection } from './collections';
@@ -15,6 +15,8 @@ export type PushResult = {
   /** RxDB's answer: the server's current state of every row whose assumed master was stale. */
   conflicts: WireDoc[];
   errors: RowError[];
+  /** Every row the server now holds as sent (written, or a retry of what it held): its revision. */
+  accepted: PushAccepted[];
   written: number;
 };
 
@@ -71,35 +73,51 @@ const recordset = (rows: readonly ValidPushRow[]): string =>
 
 const RECORD = 'r(id text, owner_id text, team_id text, visibility text, deleted boolean, revision bigint, data jsonb)';
 
-/** Inserts new documents; returns the ids it inserted (not those another transaction just did). */
-const insertRows = async (tx: Queryable, col: SyncCollection, rows: readonly ValidPushRow[]): Promise<Set<string>> => {
-  if (rows.length === 0) return new Set();
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO sync_documents (collection, id, schema_version, owner_id, team_id, visibility, deleted, revision, data, txid)
+/** What a write returns per row of `d`: the revision and time the client writes back. */
+const ACCEPTED_COLUMNS = `d.id, d.revision::text AS revision, floor(extract(epoch FROM d.server_updated_at) * 1000)::bigint::text AS updated_ms`;
+type AcceptedRow = { id: string; revision: string; updated_ms: string };
+const toAccepted = (row: AcceptedRow): PushAccepted => ({
+  id: row.id,
+  serverRevision: Number(row.revision),
+  serverUpdatedAt: Number(row.updated_ms),
+});
+
+/** Inserts new documents; returns those it inserted (not those another transaction just did). */
+const insertRows = async (tx: Queryable, col: SyncCollection, rows: readonly ValidPushRow[]): Promise<PushAccepted[]> => {
+  if (rows.length === 0) return [];
+  const inserted = await tx.query<AcceptedRow>(
+    `INSERT INTO sync_documents AS d (collection, id, schema_version, owner_id, team_id, visibility, deleted, revision, data, txid)
      SELECT $1, r.id, $2, r.owner_id, r.team_id, r.visibility, r.deleted, r.revision, r.data, pg_current_xact_id()
      FROM jsonb_to_recordset($3::jsonb) AS ${RECORD} ORDER BY r.id
-     ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
+     ON CONFLICT (collection, id) DO NOTHING RETURNING ${ACCEPTED_COLUMNS}`,
     [col.name, col.schemaVersion, recordset(rows)],
   );
-  return new Set(inserted.map((row) => row.id));
+  return inserted.map(toAccepted);
 };
 
 /** New states of locked documents: next revision, this transaction's txid. */
-const updateRows = async (tx: Queryable, col: SyncCollection, rows: readonly ValidPushRow[]): Promise<void> => {
-  if (rows.length === 0) return;
-  await tx.query(
+const updateRows = async (tx: Queryable, col: SyncCollection, rows: readonly ValidPushRow[]): Promise<PushAccepted[]> => {
+  if (rows.length === 0) return [];
+  const updated = await tx.query<AcceptedRow>(
     `UPDATE sync_documents AS d SET schema_version = $2, owner_id = r.owner_id, team_id = r.team_id, visibility = r.visibility,
        deleted = r.deleted, data = r.data, revision = d.revision + 1, server_updated_at = now(), txid = pg_current_xact_id()
      FROM jsonb_to_recordset($3::jsonb) AS ${RECORD}
-     WHERE d.collection = $1 AND d.id = r.id`,
+     WHERE d.collection = $1 AND d.id = r.id
+     RETURNING ${ACCEPTED_COLUMNS}`,
     [col.name, col.schemaVersion, recordset(rows)],
   );
+  return updated.map(toAccepted);
 };
 
 const storedScope = (r: LockedRow): DocScope => ({ ownerId: r.owner_id, teamId: r.team_id, visibility: r.visibility });
 
 type Outcome =
-  { kind: 'insert' } | { kind: 'update' } | { kind: 'noop' } | { kind: 'conflict'; doc: WireDoc } | { kind: 'error'; error: RowError };
+  | { kind: 'insert' }
+  | { kind: 'update' }
+  /** Nothing to write: a retry of what is stored (`held`), or a delete of a record already purged. */
+  | { kind: 'noop'; held?: PushAccepted }
+  | { kind: 'conflict'; doc: WireDoc }
+  | { kind: 'error'; error: RowError };
 
 /**
  * The answer to an edit of a record the client has seen on the server (it sends back a revision)
@@ -158,7 +176,7 @@ const decide = async (
   }
   // A retry of a push that already landed (same content) is a no-op, not a conflict.
   if (current.deleted === row.deleted && canonicalJson(clientFields(current.data)) === canonicalJson(row.data)) {
-    return { kind: 'noop' };
+    return { kind: 'noop', held: toAccepted({ id: current.id, revision: current.revision, updated_ms: current.updated_ms }) };
   }
   if (row.assumedRevision !== Number(current.revision)) return { kind: 'conflict', doc: await toWireDoc(current, col) };
   return { kind: 'update' };
@@ -176,7 +194,7 @@ const applyBatch = async (
   rows: readonly ValidPushRow[],
   opts: PushOptions,
 ): Promise<PushResult> => {
-  const result: PushResult = { conflicts: [], errors: [], written: 0 };
+  const result: PushResult = { conflicts: [], errors: [], accepted: [], written: 0 };
   const owners = await loadOwners(tx, col, rows);
   let pending = rows;
   for (let round = 0; pending.length > 0; round++) {
@@ -194,13 +212,16 @@ const applyBatch = async (
       else if (outcome.kind === 'update') updates.push(row);
       else if (outcome.kind === 'conflict') result.conflicts.push(outcome.doc);
       else if (outcome.kind === 'error') result.errors.push(outcome.error);
+      else if (outcome.held) result.accepted.push(outcome.held);
     }
-    await updateRows(tx, col, updates);
+    const updated = await updateRows(tx, col, updates);
     const inserted = await insertRows(tx, col, inserts);
-    const written = updates.length + inserted.size;
+    const written = updated.length + inserted.length;
     if (result.written === 0 && written > 0) await opts.afterFirstWrite?.();
     result.written += written;
-    pending = inserts.filter((row) => !inserted.has(row.id));
+    result.accepted.push(...updated, ...inserted);
+    const insertedIds = new Set(inserted.map((row) => row.id));
+    pending = inserts.filter((row) => !insertedIds.has(row.id));
   }
   return result;
 };

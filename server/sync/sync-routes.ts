@@ -69,8 +69,8 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void 
             return new Promise<void>((r) => setTimeout(r, pause));
           }
         : undefined;
-    const { conflicts, errors } = await pushChanges(ctx.db, col, principal, rows, { afterFirstWrite });
-    return { conflicts, errors };
+    const { conflicts, errors, accepted } = await pushChanges(ctx.db, col, principal, rows, { afterFirstWrite });
+    return { conflicts, errors, accepted };
   });
 
   app.get('/sync/:collection/:schemaVersion/stream', async (request: SyncRequest, reply) => {

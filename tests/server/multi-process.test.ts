@@ -30,7 +30,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two server instances on one PostgreS
       await streamB.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
       await streamA.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
       const doc = account(org.repA);
-      expect((await pushRows(api(a), org.repA.token, [{ newDocumentState: doc }])).body).toEqual({ conflicts: [], errors: [] });
+      expect((await pushRows(api(a), org.repA.token, [{ newDocumentState: doc }])).body).toMatchObject({ conflicts: [], errors: [] });
       await streamB.waitFor((e) => streamedDocs(e).some((d) => d.id === doc.id));
       await streamA.waitFor((e) => streamedDocs(e).some((d) => d.id === doc.id));
       const other = account(org.repA);

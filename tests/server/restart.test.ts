@@ -100,7 +100,7 @@ const scenario = async (database: TestDatabase | undefined, dataDir: string, chi
         docs.map((d) => ({ newDocumentState: d })),
       )
     ).body,
-  ).toEqual({ conflicts: [], errors: [] });
+  ).toMatchObject({ conflicts: [], errors: [] });
   expect((await pullAll(client, token2)).docs.map((d) => d.id)).toEqual(docs.map((d) => d.id));
   child.kill('SIGTERM');
   expect(await exited(child)).toBe(0);

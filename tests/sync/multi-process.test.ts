@@ -31,7 +31,7 @@ describe.skipIf(!pg)('two server processes on one PostgreSQL (skipped when DATAB
     await waitConverged(b, org.repA, [client]);
     const doc = account(org.repA, { name: 'via process A' });
     const started = Date.now();
-    expect((await pushRows(api(a), org.repA.token, [{ newDocumentState: doc }])).body).toEqual({ conflicts: [], errors: [] });
+    expect((await pushRows(api(a), org.repA.token, [{ newDocumentState: doc }])).body).toMatchObject({ conflicts: [], errors: [] });
     const final = await waitConverged(b, org.repA, [client], 10_000);
     expect(final.map((d) => d.id)).toContain(doc.id);
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -47,7 +47,7 @@ describe('delete on the server against an offline edit, with and without the tom
       org.managerA.token,
       onServer.map((d: Json) => ({ assumedMasterState: d, newDocumentState: { ...d, _deleted: true } })),
     );
-    expect(deleted.body).toEqual({ conflicts: [], errors: [] });
+    expect(deleted.body).toMatchObject({ conflicts: [], errors: [] });
     // Only one tombstone outlives the retention period (180 days); the periodic purge removes it.
     await server.ctx.db.query(`UPDATE sync_documents SET server_updated_at = now() - interval '400 days' WHERE id = $1`, [purged]);
     expect(await purgeTombstones(server.ctx.db, 180)).toBe(1);

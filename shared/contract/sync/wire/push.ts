@@ -26,10 +26,19 @@ export const pushRowErrorSchema = z.object({
 });
 export type PushRowError = z.infer<typeof pushRowErrorSchema>;
 
-/** RxDB's answer: the server's current state of every row whose assumed state was stale, and refusals. */
+/** A row the server now holds as the client sent it, at this revision: the client writes it back without pulling it. */
+export const pushAcceptedSchema = z.object({ id: z.string(), serverRevision: z.int().min(0), serverUpdatedAt: z.number() });
+export type PushAccepted = z.infer<typeof pushAcceptedSchema>;
+
+/**
+ * RxDB's answer: the server's current state of every row whose assumed state was stale, refusals,
+ * and the revisions of the rows it holds as sent (absent from a server that predates them: the
+ * client then learns them from the pull, as before).
+ */
 export const pushResponseSchema = z.object({
   conflicts: z.array(serverDocSchema),
   errors: z.array(pushRowErrorSchema),
+  accepted: z.array(pushAcceptedSchema).optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
