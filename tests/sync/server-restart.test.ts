@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import { api, pullAll } from '../../server/testing/harness';
 import { startClient, type ClientProcess } from './client-process';
 import { comparable } from './sync-fixtures';
@@ -73,7 +74,7 @@ describe('server restarted in the middle of a push', () => {
     expect(onServer.every((d) => d.serverRevision === 1)).toBe(true);
     await waitFor('client shows the server state', async () => {
       const local = comparable(await client!.docs('accounts'));
-      return JSON.stringify(local) === JSON.stringify(comparable(onServer)) ? true : undefined;
+      return isDeepStrictEqual(local, comparable(onServer)) ? true : undefined;
     });
     server.kill('SIGTERM');
     await exited(server);

@@ -1,21 +1,31 @@
+import { concatMap } from 'rxjs';
 import type { RxCollection, RxConflictHandler, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { CrmCollectionName } from '../../../shared/schemas/registry';
 import type { AuthSessionManager } from './auth-session';
 import type { Connectivity } from './connectivity';
-import { mergeDocuments, sameValue, type SyncDoc } from './field-merge';
+import { mergeDocuments, sameDocument, type SyncDoc } from './field-merge';
 import { pullPath, pullResponseSchema, type Checkpoint, type PullResponse } from '../../../shared/contract/sync/wire/pull';
 import { pushPath, pushResponseSchema, type PushRow } from '../../../shared/contract/sync/wire/push';
 import { streamPath } from '../../../shared/contract/sync/wire/stream';
 import { createPullStream } from './pull-stream';
+import { createEchoFilter, writeBackAccepted } from './push-writeback';
 import { recordTitle } from './record-title';
 import { requestWithRetry, type HandlerReporter } from './replication-handlers';
 import type { SyncSideTables } from './sync-side-tables';
 
 /** The server's maximum page: the first sync is bound by round trips, so each request asks for as much as the server allows. */
 export const PULL_BATCH = 5000;
-/** The server's maximum rows per push. */
-export const PUSH_BATCH = 500;
+/** The server's maximum rows per push request. */
+export const PUSH_REQUEST_ROWS = 500;
+/**
+ * Rows RxDB hands the push handler at once. The handler sends them as requests of
+ * PUSH_REQUEST_ROWS, PUSH_IN_FLIGHT at a time, so the server stores one request while the client
+ * writes back the answer to the previous one: a large first upload is bound by the slower of the
+ * two, not by their sum.
+ */
+export const PUSH_BATCH = 5000;
+const PUSH_IN_FLIGHT = 3;
 
 export type CollectionReplicationDeps = {
   readonly name: CrmCollectionName;
@@ -49,6 +59,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
    */
   let progress: { seen: Set<string>; total?: number } | undefined;
   let prefetched: { key: string; page: Promise<PullResponse | 'resync'> } | undefined;
+  const echoes = createEchoFilter();
 
   const fetchPage = async (checkpoint: Checkpoint | null, limit: number): Promise<PullResponse | 'resync'> => {
     const r = await requestWithRetry(
@@ -59,44 +70,62 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     return r.ok ? r.body : r.special;
   };
 
+  /** The next page after `checkpoint`: the one requested ahead when it matches, else a new request. */
+  async function takePage(checkpoint: Checkpoint | null, batchSize: number): Promise<PullResponse | 'resync'> {
+    const key = JSON.stringify([checkpoint, batchSize]);
+    const page = await (prefetched?.key === key ? prefetched.page : fetchPage(checkpoint, batchSize));
+    prefetched = undefined;
+    return page;
+  }
+
+  /**
+   * One server page, or several when echoes of our own pushes (createEchoFilter) thinned them: RxDB
+   * takes a page shorter than the batch size as "caught up", so pages are joined until the batch
+   * is full or the server has no more.
+   */
   async function pull(
     checkpoint: Checkpoint | undefined,
     batchSize: number,
   ): Promise<{ documents: WithDeleted<SyncDoc>[]; checkpoint: Checkpoint | undefined }> {
     if (checkpoint === undefined && !progress) progress = { seen: new Set() };
-    const key = JSON.stringify([checkpoint ?? null, batchSize]);
-    let page = await (prefetched?.key === key ? prefetched.page : fetchPage(checkpoint ?? null, batchSize));
-    prefetched = undefined;
-    if (page === 'resync') {
-      // Offline longer than the server keeps tombstones: start over, and afterwards drop local
-      // copies of records the server no longer has (they were deleted while we were away).
-      resync = { seen: new Set() };
-      progress = { seen: new Set() };
-      page = await fetchPage(null, batchSize);
-      if (page === 'resync') throw new Error('the server asked for a resync of a pull from the start');
+    let out: SyncDoc[] = [];
+    let at = checkpoint;
+    for (;;) {
+      let page = await takePage(at ?? null, batchSize);
+      if (page === 'resync') {
+        // Offline longer than the server keeps tombstones: start over, and afterwards drop local
+        // copies of records the server no longer has (they were deleted while we were away).
+        resync = { seen: new Set() };
+        progress = { seen: new Set() };
+        echoes.clear();
+        out = [];
+        page = await fetchPage(null, batchSize);
+        if (page === 'resync') throw new Error('the server asked for a resync of a pull from the start');
+      }
+      const documents: SyncDoc[] = page.documents;
+      const caughtUp = documents.length < batchSize;
+      // Overlap the next request with RxDB writing this batch: the first sync is bound by round trips.
+      if (!caughtUp) {
+        const next = fetchPage(page.checkpoint, batchSize);
+        // Unused when replication stops or resyncs first; its abort must not become an unhandled rejection.
+        next.catch(() => undefined);
+        prefetched = { key: JSON.stringify([page.checkpoint, batchSize]), page: next };
+      }
+      at = page.checkpoint ?? at;
+      if (resync) for (const doc of documents) resync.seen.add(String(doc.id));
+      out = out.concat(resync ? documents : await echoes.dropAfterPushes(documents));
+      if (resync && caughtUp) {
+        out = out.concat(await tombstonesForUnseen(deps.collection, resync.seen));
+        resync = undefined;
+      }
+      if (progress) {
+        for (const doc of documents) progress.seen.add(String(doc.id));
+        if (page.total !== undefined) progress.total = page.total;
+        reporter.progress(name, progress.seen.size, caughtUp, progress.total);
+        if (caughtUp) progress = undefined;
+      }
+      if (caughtUp || out.length >= batchSize) return { documents: out as WithDeleted<SyncDoc>[], checkpoint: at };
     }
-    const documents: SyncDoc[] = page.documents;
-    const caughtUp = documents.length < batchSize;
-    // Overlap the next request with RxDB writing this batch: the first sync is bound by round trips.
-    if (!caughtUp) {
-      const next = fetchPage(page.checkpoint, batchSize);
-      // Unused when replication stops or resyncs first; its abort must not become an unhandled rejection.
-      next.catch(() => undefined);
-      prefetched = { key: JSON.stringify([page.checkpoint, batchSize]), page: next };
-    }
-    if (resync) for (const doc of documents) resync.seen.add(String(doc.id));
-    let out = documents;
-    if (resync && caughtUp) {
-      out = documents.concat(await tombstonesForUnseen(deps.collection, resync.seen));
-      resync = undefined;
-    }
-    if (progress) {
-      for (const doc of documents) progress.seen.add(String(doc.id));
-      if (page.total !== undefined) progress.total = page.total;
-      reporter.progress(name, progress.seen.size, caughtUp, progress.total);
-      if (caughtUp) progress = undefined;
-    }
-    return { documents: out as WithDeleted<SyncDoc>[], checkpoint: page.checkpoint ?? checkpoint };
   }
 
   async function pushChunk(rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>): Promise<SyncDoc[]> {
@@ -118,6 +147,14 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
         );
         const accepted = body.map((row) => String(row.newDocumentState.id)).filter((id) => !rejected.has(id) && !conflicted.has(id));
         if (tables.clearRejections(name, accepted) > 0) reporter.rejectionsChanged();
+        try {
+          const written = r.body.accepted ?? [];
+          await writeBackAccepted(deps.collection, body, written);
+          echoes.expect(written);
+        } catch (error) {
+          // Only a shortcut: the pull brings the same revisions a moment later.
+          if (!deps.signal.aborted) deps.log(`writing back pushed revisions of ${name} failed`, error);
+        }
         return r.body.conflicts;
       }
       const failure = r.special;
@@ -182,7 +219,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
             ? reporter.fatal({ code: 'update_required', message })
             : reporter.transient({ code: 'internal', message: `${code}: ${message}` }),
         log: deps.log,
-      }),
+      }).pipe(concatMap(async (item) => (item === 'RESYNC' ? item : { ...item, documents: await echoes.dropAfterPushes(item.documents) }))),
     },
     push: {
       batchSize: PUSH_BATCH,
@@ -191,7 +228,15 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
         // never confirmed) has nothing to delete there, and may still belong to the local-only
         // user the server refuses. It is not sent; RxDB records it as pushed, so it stops pending.
         const toSend = rows.filter((row) => row.assumedMasterState || !row.newDocumentState._deleted);
-        return toSend.length === 0 ? [] : ((await pushChunk(toSend)) as WithDeleted<SyncDoc>[]);
+        const requests: Array<typeof toSend> = [];
+        for (let at = 0; at < toSend.length; at += PUSH_REQUEST_ROWS) requests.push(toSend.slice(at, at + PUSH_REQUEST_ROWS));
+        const conflicts = await inParallel(requests, PUSH_IN_FLIGHT, (chunk) =>
+          echoes.track(
+            chunk.map((row) => String(row.newDocumentState.id)),
+            pushChunk(chunk),
+          ),
+        );
+        return conflicts.flat() as WithDeleted<SyncDoc>[];
       },
     },
   });
@@ -200,7 +245,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
 function createConflictHandler(deps: CollectionReplicationDeps): RxConflictHandler<SyncDoc> {
   return {
     // Must include serverRevision: after our own push the echo differs only there, and the fork has to take it.
-    isEqual: (a, b) => sameValue(stripLocal(a), stripLocal(b)),
+    isEqual: (a, b) => sameDocument(a, b),
     resolve: async ({ assumedMasterState, realMasterState, newDocumentState }) => {
       const merged = mergeDocuments(assumedMasterState, realMasterState, newDocumentState);
       if (merged.conflicts.length > 0) {
@@ -232,6 +277,20 @@ function createConflictHandler(deps: CollectionReplicationDeps): RxConflictHandl
   };
 }
 
+/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await work(items[at] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** Local copies of server-known records the full resync did not bring back: deleted on the server. */
 async function tombstonesForUnseen(collection: RxCollection<SyncDoc>, seen: ReadonlySet<string>): Promise<SyncDoc[]> {
   const docs = await collection.find().exec();
@@ -239,11 +298,6 @@ async function tombstonesForUnseen(collection: RxCollection<SyncDoc>, seen: Read
     .map((doc) => doc.toMutableJSON() as Record<string, unknown>)
     .filter((data) => data.serverRevision !== undefined && !seen.has(String(data.id)))
     .map((data) => ({ ...data, id: String(data.id), _deleted: true }));
-}
-
-function stripLocal(doc: object): Record<string, unknown> {
-  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc as Record<string, unknown>;
-  return rest;
 }
 
 function numberOr(value: unknown, fallback: number): number {

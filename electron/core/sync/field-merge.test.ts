@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeDocuments, type SyncDoc } from './field-merge';
+import { mergeDocuments, sameDocument, type SyncDoc } from './field-merge';
 
 const base: SyncDoc = { id: 'a', name: 'Acme', city: 'Berlin', phone: '1', updatedAt: 10, serverRevision: 3, _deleted: false };
 
@@ -70,5 +70,21 @@ describe('three-way field merge', () => {
     const server = { ...base, tags: ['a', 'b'], address: { b: 1, a: 2 } };
     const local = { ...base, tags: ['a', 'b'], address: { a: 2, b: 1 } };
     expect(mergeDocuments(undefined, server, local).conflicts).toEqual([]);
+  });
+});
+
+describe('sameDocument', () => {
+  it("ignores RxDB's local bookkeeping and key order, and nothing else unless asked", () => {
+    const stored = { _meta: { lwt: 5 }, _rev: '2-x', _attachments: {}, ...base, address: { a: 1, b: 2 } };
+    const wire = { ...base, address: { b: 2, a: 1 } };
+    expect(sameDocument(stored, wire)).toBe(true);
+    expect(sameDocument(wire, stored)).toBe(true);
+    expect(sameDocument(stored, { ...wire, city: 'Oslo' })).toBe(false);
+    expect(sameDocument(stored, { ...wire, serverRevision: 4 })).toBe(false);
+    expect(sameDocument(stored, { ...wire, serverRevision: 4 }, new Set(['serverRevision']))).toBe(true);
+    // A field present on one side only differs; one set to undefined counts as absent.
+    expect(sameDocument(stored, { ...wire, notes: 'x' })).toBe(false);
+    expect(sameDocument({ ...stored, notes: undefined }, wire)).toBe(true);
+    expect(sameDocument(stored, { ...wire, _deleted: true })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { debounceTime, merge, Subscription, type Observable } from 'rxjs';
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, RxDocumentData } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { AuthSession, SignInResult, SyncError, SyncStatus } from '../../../shared/contract/sync/sync-types';
 import { crmCollections, CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/schemas/registry';
@@ -40,6 +40,9 @@ type Run = {
 };
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** Records adopted per storage write at sign-in. */
+const ADOPT_CHUNK = 5_000;
 
 /**
  * Owns sign-in and the twelve replications: starts them after sign-in (or at start-up when a
@@ -192,8 +195,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   /**
    * Records written while signed out (local-only mode) belong to the local actor, which the server
-   * would refuse as another owner's. At sign-in the rep adopts them, one bulk write per collection,
-   * before replication starts, so they are pushed as the rep's own.
+   * would refuse as another owner's. At sign-in the rep adopts them before replication starts, so
+   * they are pushed as the rep's own: one storage write per chunk of records (RxDB's bulkUpsert
+   * would write each existing record on its own, minutes for an imported 100,000).
    */
   async function adoptLocalRecords(): Promise<void> {
     const session = auth.current();
@@ -203,9 +207,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const teamId = session.user.teamId ?? session.user.userId;
     for (const name of CRM_COLLECTION_NAMES) {
       const collection = options.db[name] as unknown as RxCollection<SyncDoc>;
-      const docs = await collection.find({ selector: { ownerId: local.ownerId } }).exec();
-      if (docs.length === 0) continue;
-      await collection.bulkUpsert(docs.map((doc) => ({ ...doc.toMutableJSON(), ownerId, teamId })));
+      for (;;) {
+        const docs = await collection.find({ selector: { ownerId: local.ownerId }, limit: ADOPT_CHUNK }).exec();
+        if (docs.length === 0) break;
+        const rows = docs.map((doc) => {
+          const previous = doc.toMutableJSON(true) as RxDocumentData<SyncDoc>;
+          return { previous, document: { ...previous, ownerId, teamId } };
+        });
+        const result = await collection.storageInstance.bulkWrite(rows, 'sync-adopt-local-records');
+        // A record edited meanwhile (409) is found again by the next query; anything else is a fault.
+        const fault = result.error.find((error) => error.status !== 409);
+        if (fault) throw new Error(`adopting ${name}/${fault.documentId} failed with status ${fault.status}`);
+      }
     }
   }
 

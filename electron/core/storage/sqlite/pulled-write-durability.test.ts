@@ -29,6 +29,7 @@ describe('runWithPulledDurability', () => {
   it('relaxes only writes of pulled server data and RxDB bookkeeping', () => {
     expect(isRepullableWrite('replication-downstream-abc123')).toBe(true);
     expect(isRepullableWrite('replication-down-write-meta')).toBe(true);
+    expect(isRepullableWrite('sync-push-writeback')).toBe(true);
     expect(isRepullableWrite('replication-set-checkpoint')).toBe(true);
     for (const userWrite of [
       'rx-collection-bulk-insert',

@@ -7,11 +7,18 @@ import type { SqliteSynchronousMode } from './sqlite-types';
  * - `replication-downstream-<key>`: server states written into the collection. RxDB writes them
  *   only when the local document has no unpushed edit, so they never carry or replace a user's edit;
  * - `replication-down-write-meta`: the assumed server state per pulled document;
- * - `replication-set-checkpoint`: how far the pull (or push) has walked.
+ * - `replication-set-checkpoint`: how far the pull (or push) has walked;
+ * - `sync-push-writeback` (sync/push-writeback.ts): the revision the server gave a pushed
+ *   document, written only when the document is still what was pushed; lost, the server's echo
+ *   or the next push's answer brings it again.
  * Upstream writes (`replication-up-write-*`, conflict resolutions) carry user edits and stay durable.
  */
 const DOWNSTREAM_PREFIX = 'replication-downstream-';
-const REPULLABLE_CONTEXTS: ReadonlySet<string> = new Set(['replication-down-write-meta', 'replication-set-checkpoint']);
+const REPULLABLE_CONTEXTS: ReadonlySet<string> = new Set([
+  'replication-down-write-meta',
+  'replication-set-checkpoint',
+  'sync-push-writeback',
+]);
 
 export function isRepullableWrite(context: string): boolean {
   return context.startsWith(DOWNSTREAM_PREFIX) || REPULLABLE_CONTEXTS.has(context);
