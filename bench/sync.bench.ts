@@ -14,12 +14,18 @@ import { account, api, pushRows, seedOrg, startTestServer, testConfig, type Org,
 import { crmCollections } from '../shared/schemas/registry';
 import { startClient, type ClientProcess } from '../tests/sync/client-process';
 import { emailOf, signIn } from '../tests/sync/sync-fixtures';
+import { startTcpProxy } from '../tests/sync/tcp-proxy';
 import { waitFor } from '../tests/sync/wait-for';
 import { nowMs, percentile, progress, round } from './bench-stats';
 
 const TOTAL = 100_000;
 const INCREMENTAL = 1_000;
 const LATENCY_SAMPLES = 40;
+/** The offline week: accounts created, contacts created, accounts edited, accounts deleted. */
+const WEEK = { accounts: 2_000, contacts: 1_500, edits: 1_000, deletes: 500 } as const;
+/** `BENCH_SYNC_ONLY=push,week` runs only those parts (when working on one of them). */
+const ONLY = process.env.BENCH_SYNC_ONLY?.split(',');
+const runs = (part: string): boolean => !ONLY || ONLY.includes(part);
 
 /**
  * Sync benchmark over loopback: the real server (in this process, PGlite) and real client cores
@@ -31,21 +37,24 @@ async function main(): Promise<void> {
   const server = await startTestServer(testConfig());
   const org = await seedOrg(server);
   try {
-    const latency = await measureLatency(server, org);
-    progress(`live latency p50 ${round(percentile(latency, 50))} ms`);
-    await seedServer(server, org.repA);
-    const { initial, initialServerBusy, incremental } = await measureInitialAndIncremental(server, org);
-    const reference = await measureReference();
-    console.log(
-      JSON.stringify({
-        initial_sync_100k_ms: round(initial, 0),
-        initial_sync_server_busy_ms: round(initialServerBusy, 0),
-        incremental_1k_ms: round(incremental, 0),
-        live_latency_p50_ms: round(percentile(latency, 50), 1),
-        live_latency_p95_ms: round(percentile(latency, 95), 1),
-        reference_initial_sync_100k_ms: round(reference, 0),
-      }),
-    );
+    const figures: Record<string, number> = {};
+    if (runs('latency')) {
+      const latency = await measureLatency(server, org);
+      progress(`live latency p50 ${round(percentile(latency, 50))} ms`);
+      figures.live_latency_p50_ms = round(percentile(latency, 50), 1);
+      figures.live_latency_p95_ms = round(percentile(latency, 95), 1);
+    }
+    if (runs('push')) figures.initial_push_100k_ms = round(await measureInitialPush(server, org.repB), 0);
+    if (runs('week')) figures.offline_week_5k_ms = round(await measureOfflineWeek(server, org.repA2), 0);
+    if (runs('initial')) {
+      await seedServer(server, org.repA);
+      const { initial, initialServerBusy, incremental } = await measureInitialAndIncremental(server, org);
+      figures.initial_sync_100k_ms = round(initial, 0);
+      figures.initial_sync_server_busy_ms = round(initialServerBusy, 0);
+      figures.incremental_1k_ms = round(incremental, 0);
+    }
+    if (runs('reference')) figures.reference_initial_sync_100k_ms = round(await measureReference(), 0);
+    console.log(JSON.stringify(figures));
   } finally {
     await server.close();
   }
@@ -74,6 +83,104 @@ async function measureLatency(server: RunningServer, org: Org): Promise<number[]
   } finally {
     await Promise.all([writer.close(), reader.close()]);
   }
+}
+
+/**
+ * A first sign-in on a laptop holding 100,000 accounts made before any server existed (an offline
+ * import): from sign-in until the server holds them all and the client shows nothing pending.
+ */
+async function measureInitialPush(server: RunningServer, owner: Person): Promise<number> {
+  const client = await startClient('bench-push');
+  try {
+    const startedInsert = nowMs();
+    await client.insertAccounts('push', TOTAL);
+    progress(`wrote ${TOTAL} local accounts in ${round(nowMs() - startedInsert, 0)} ms`);
+    const email = await emailOf(server, owner);
+    const started = nowMs();
+    await signIn(client, server.url, email);
+    await waitFor(
+      'initial push',
+      async () => {
+        const status = await client.must('sync.status', {});
+        if (status.state !== 'up_to_date' || status.pendingChanges > 0) return undefined;
+        return (await serverCount(server, owner, 'accounts')) === TOTAL ? true : undefined;
+      },
+      900_000,
+      50,
+    );
+    const elapsed = nowMs() - started;
+    progress(`initial push ${round(elapsed, 0)} ms`);
+    return elapsed;
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * A week offline: one laptop creates, edits and deletes 5,000 records across accounts and contacts
+ * while a second laptop of the same rep stays online; from reconnecting until the second holds them.
+ */
+async function measureOfflineWeek(server: RunningServer, owner: Person): Promise<number> {
+  const link = await startTcpProxy(server.port);
+  const [laptop, other] = await Promise.all([startClient('bench-week'), startClient('bench-week-other')]);
+  try {
+    const email = await emailOf(server, owner);
+    await Promise.all([signIn(laptop, link.url, email), signIn(other, server.url, email)]);
+    const base = { status: 'active', tier: 'key', region: 'emea', currency: 'EUR' } as const;
+    const existing: string[] = [];
+    for (let i = 0; i < WEEK.edits + WEEK.deletes; i++) {
+      existing.push((await laptop.must('accounts.create', { values: { ...base, name: `Before ${i}` } })).id);
+    }
+    await waitFor(
+      'second laptop has the accounts',
+      async () =>
+        (await other.count('accounts')) === existing.length && (await laptop.must('sync.status', {})).pendingChanges === 0
+          ? true
+          : undefined,
+      120_000,
+    );
+    link.setOnline(false);
+    await waitFor('laptop offline', async () => ((await laptop.must('sync.status', {})).state === 'offline' ? true : undefined));
+    const made: string[] = [];
+    for (let i = 0; i < WEEK.accounts; i++) {
+      made.push((await laptop.must('accounts.create', { values: { ...base, name: `Week ${i}` } })).id);
+    }
+    for (let i = 0; i < WEEK.contacts; i++) {
+      const accountId = made[i % made.length] ?? '';
+      await laptop.must('contacts.create', { values: { accountId, lastName: `Contact ${i}`, isPrimary: false, doNotContact: false } });
+    }
+    for (let i = 0; i < WEEK.edits; i++) await laptop.must('accounts.update', { id: existing[i] ?? '', patch: { city: 'Weekstadt' } });
+    for (let i = WEEK.edits; i < existing.length; i++) await laptop.must('accounts.delete', { id: existing[i] ?? '' });
+    const accounts = WEEK.accounts + WEEK.edits;
+    progress(`made ${WEEK.accounts + WEEK.contacts + WEEK.edits + WEEK.deletes} changes offline`);
+    const started = nowMs();
+    link.setOnline(true);
+    await laptop.must('sync.now', {});
+    await waitFor(
+      'second laptop has the week',
+      async () => {
+        if ((await other.count('accounts')) !== accounts || (await other.count('contacts')) !== WEEK.contacts) return undefined;
+        const edited = (await other.docs('accounts')).filter((d) => d.city === 'Weekstadt').length;
+        return edited === WEEK.edits ? true : undefined;
+      },
+      300_000,
+      50,
+    );
+    const elapsed = nowMs() - started;
+    progress(`offline week reached the second laptop ${round(elapsed, 0)} ms after reconnecting`);
+    return elapsed;
+  } finally {
+    await Promise.all([laptop.close(), other.close()]);
+    await link.close();
+  }
+}
+
+async function serverCount(server: RunningServer, owner: Person, collection: string): Promise<number> {
+  const rows = await server.ctx.db.query<{ n: string }>(
+    'SELECT count(*) AS n FROM sync_documents WHERE collection = $1 AND owner_id = $2 AND NOT deleted',
+    [collection, owner.id],
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** 100,000 accounts written straight into the feed table (the push API would take minutes to seed). */

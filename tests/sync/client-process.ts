@@ -20,14 +20,22 @@ export type ClientProcess = {
   waitValue(collection: string, docId: string, field: string, value: string): Promise<number>;
   /** Every `sync.status` event this client's core emitted, oldest first. */
   statusLog(): Promise<SyncStatus[]>;
+  /** Writes `count` local accounts straight into the client's database (signed out: the local user's). */
+  insertAccounts(prefix: string, count: number): Promise<number>;
   close(): Promise<void>;
 };
+
+/**
+ * `CLIENT_CPU_PROF=<dir>` writes a V8 CPU profile of every client core there (for the benchmarks);
+ * closing then waits for the child to exit on its own, since the profile is written at exit.
+ */
+const PROFILE_DIR = process.env.CLIENT_CPU_PROF;
 
 /** Starts a real core (SQLite, RxDB, replication) in a child process with a fresh data directory. */
 export async function startClient(name: string): Promise<ClientProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), `sync-client-${name}-`));
   const child: ChildProcess = fork(join(import.meta.dirname, 'client-worker.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
     env: { ...process.env, CLIENT_DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -71,9 +79,12 @@ export async function startClient(name: string): Promise<ClientProcess> {
     count: (collection) => ask({ op: 'count', collection }) as Promise<number>,
     waitValue: (collection, docId, field, value) => ask({ op: 'waitValue', collection, docId, field, value }) as Promise<number>,
     statusLog: () => ask({ op: 'statusLog' }) as Promise<SyncStatus[]>,
+    insertAccounts: (prefix, count) => ask({ op: 'insertAccounts', prefix, count }) as Promise<number>,
     async close() {
       if (child.exitCode === null) {
+        const exited = new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(undefined)));
         await Promise.race([ask({ op: 'close' }).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+        if (PROFILE_DIR) await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(dataDir, { recursive: true, force: true });

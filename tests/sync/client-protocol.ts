@@ -14,6 +14,8 @@ export type ClientRequest =
     }
   /** Every `sync.status` event the core sent since the client started, oldest first. */
   | { readonly id: number; readonly op: 'statusLog' }
+  /** Writes `count` accounts straight into the local database (ids `<prefix>-000001`…), as an offline import would. */
+  | { readonly id: number; readonly op: 'insertAccounts'; readonly prefix: string; readonly count: number }
   | { readonly id: number; readonly op: 'close' };
 
 export type ClientReply =

@@ -1,4 +1,4 @@
-import { createCore } from '../../electron/core/core';
+import { createCore, LOCAL_ACTOR } from '../../electron/core/core';
 import type { SyncStatus } from '../../shared/contract/sync/sync-types';
 import type { CrmCollectionName } from '../../shared/schemas/registry';
 import type { ClientReply, ClientRequest } from './client-protocol';
@@ -51,6 +51,33 @@ async function main(): Promise<void> {
         });
       case 'statusLog':
         return statusLog;
+      case 'insertAccounts': {
+        const now = Date.now();
+        for (let from = 1; from <= message.count; from += 10_000) {
+          const docs = Array.from({ length: Math.min(10_000, message.count - from + 1) }, (_, k) => {
+            const n = from + k;
+            return {
+              id: `${message.prefix}-${String(n).padStart(6, '0')}`,
+              ownerId: LOCAL_ACTOR.ownerId,
+              teamId: LOCAL_ACTOR.teamId,
+              createdAt: now,
+              updatedAt: now,
+              name: `Account ${n}`,
+              status: 'active',
+              tier: 'key',
+              region: 'emea',
+              currency: 'EUR',
+              city: 'Berlin',
+              industry: 'Software',
+              phone: `+49 30 ${n}`,
+              employees: n % 5000,
+            };
+          });
+          const result = await core.db.accounts.bulkInsert(docs);
+          if (result.error.length > 0) throw new Error(`insertAccounts: ${result.error.length} rows refused`);
+        }
+        return message.count;
+      }
       case 'close':
         session.close();
         await core.close();
