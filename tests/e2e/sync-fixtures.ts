@@ -210,6 +210,51 @@ export async function coreRequest<K extends RequestName>(page: Page, name: K, pa
   );
 }
 
+/**
+ * Imports accounts through the core's import requests, on one WebSocket (an import belongs to the
+ * session that began it), as the import screen does with a CSV file. Resolves with the count stored.
+ */
+export async function importAccounts(
+  page: Page,
+  columns: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+): Promise<number> {
+  const wsUrl = `ws://${new URL(page.url()).host}/ws`;
+  return page.evaluate(
+    ({ wsUrl, columns, rows }) =>
+      new Promise<number>((resolveCount, reject) => {
+        const socket = new WebSocket(wsUrl);
+        let nextId = 2_000_000;
+        const waiting = new Map<number, (result: { ok: boolean; value?: unknown; error?: { message: string } }) => void>();
+        const call = (name: string, params: unknown): Promise<unknown> =>
+          new Promise((resolveCall, rejectCall) => {
+            const id = nextId++;
+            waiting.set(id, (result) =>
+              result.ok ? resolveCall(result.value) : rejectCall(new Error(`${name}: ${result.error?.message}`)),
+            );
+            socket.send(JSON.stringify({ kind: 'request', id, name, params }));
+          });
+        socket.addEventListener('message', (message) => {
+          const frame = JSON.parse(String(message.data)) as { kind: string; id?: number; result?: { ok: boolean } };
+          if (frame.kind === 'response' && frame.id !== undefined && frame.result) waiting.get(frame.id)?.(frame.result);
+        });
+        socket.addEventListener('error', () => reject(new Error('websocket to the host failed')));
+        socket.addEventListener('open', () => {
+          void (async () => {
+            const { importId } = (await call('import.begin', { entity: 'accounts', columns, totalRows: rows.length })) as {
+              importId: string;
+            };
+            for (let at = 0; at < rows.length; at += 2000) await call('import.rows', { importId, rows: rows.slice(at, at + 2000) });
+            const summary = (await call('import.commit', { importId })) as { imported: number };
+            socket.close();
+            resolveCount(summary.imported);
+          })().catch(reject);
+        });
+      }),
+    { wsUrl, columns: [...columns], rows: rows.map((row) => [...row]) },
+  );
+}
+
 export async function expectOk<T>(result: Promise<Result<T>>): Promise<T> {
   const settled = await result;
   if (!settled.ok) throw new Error(`request failed: ${settled.error.code}: ${settled.error.message}`);

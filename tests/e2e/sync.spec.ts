@@ -6,6 +6,7 @@ import {
   coreRequest,
   createTeamWithReps,
   expectOk,
+  importAccounts,
   pendingCount,
   screenshotAround,
   serverAccountNames,
@@ -18,6 +19,9 @@ import {
 } from './sync-fixtures';
 
 type Device = { readonly host: AppHost; readonly context: BrowserContext; readonly page: Page };
+
+/** Accounts the upload test imports before signing in: twelve pushes of 500, three at a time. */
+const IMPORTED = 6000;
 
 /** One laptop: its own browser host (data dir) and its own browser profile (cookies, storage). */
 async function openDevice(browser: Browser): Promise<Device> {
@@ -200,6 +204,55 @@ test.describe('sync', () => {
     await language('zh-CN');
     await expect(reachedServer).toHaveText('本设备上的所有更改都已上传到服务器。');
     await shot('sync-uploaded-zh-CN.png');
+  });
+
+  test('a first sign-in with a laptop full of records shows the upload, carries on after the Wi-Fi drops, and ends with nothing waiting', async ({
+    browser,
+  }) => {
+    test.setTimeout(240_000);
+    // Each push holds its transaction for a moment, so the upload lasts long enough to be seen and cut.
+    server = await startSyncServer({ SYNC_FAULT_PUSH_PAUSE_MS: '1500' });
+    const cable = await startNetworkCable(server.url);
+    try {
+      const { repA } = await createTeamWithReps(server);
+      const device = await openDevice(browser);
+      devices.push(device);
+      const { page } = device;
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const shot = (name: string): Promise<Buffer> => page.screenshot({ path: shotPath(test.info(), name) });
+      // A customer list imported before any server existed.
+      const rows = Array.from({ length: IMPORTED }, (_, i) => [`Imported Customer ${i}`, 'Active', 'Standard', 'EMEA', 'EUR']);
+      expect(await importAccounts(page, ['name', 'status', 'tier', 'region', 'currency'], rows)).toBe(IMPORTED);
+
+      await signInThroughUi(page, cable.url, repA);
+      await page.getByTestId('nav-sync').click();
+      const upload = page.getByTestId('upload-progress');
+      await expect(upload).toContainText(/[\d,]+ of [\d,]+ changes uploaded/, { timeout: 60_000 });
+
+      cable.plug(false);
+      await expect(syncIndicator(page)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+      // The upload stays where it stopped, in the panel and in the header.
+      await expect(upload).toContainText(`of ${IMPORTED.toLocaleString('en')} changes uploaded`);
+      await expect(syncIndicator(page)).toContainText(/\d+% uploaded/);
+      // What the server confirmed no longer counts as waiting, though its batch is not finished.
+      await expect.poll(async () => Number(await pendingCount(page).getAttribute('data-count'))).toBeLessThan(IMPORTED);
+      await shot('sync-upload-cut-en.png');
+      await page.getByTestId('language-switch').selectOption('zh-CN');
+      await expect(upload).toContainText('正在上传更改');
+      await expect(upload).toContainText(/已上传 [\d,]+ \/ [\d,]+ 项更改/);
+      await expect(syncIndicator(page)).toContainText(/已上传 \d+%/);
+      await shot('sync-upload-cut-zh-CN.png');
+      await page.getByTestId('language-switch').selectOption('en');
+
+      cable.plug(true);
+      await page.getByTestId('sync-now').click();
+      await expect(pendingCount(page)).toHaveAttribute('data-count', '0', { timeout: 180_000 });
+      await expect(syncIndicator(page)).toHaveAttribute('data-state', 'up_to_date', { timeout: 30_000 });
+      await expect(upload).toHaveCount(0);
+      expect((await expectOk(coreRequest(page, 'conflicts.list', {}))).total).toBe(0);
+    } finally {
+      await cable.close();
+    }
   });
 
   test('the same field changed on two laptops becomes a conflict the rep resolves', async ({ browser }) => {

@@ -9,7 +9,7 @@ import { pullPath, pullResponseSchema, type Checkpoint, type PullResponse } from
 import { pushPath, pushResponseSchema, type PushRow } from '../../../shared/contract/sync/wire/push';
 import { streamPath } from '../../../shared/contract/sync/wire/stream';
 import { createPullStream } from './pull-stream';
-import { createEchoFilter, writeBackAccepted } from './push-writeback';
+import { writeBackAccepted, type EchoFilter } from './push-writeback';
 import { recordTitle } from './record-title';
 import { requestWithRetry, type HandlerReporter } from './replication-handlers';
 import type { SyncSideTables } from './sync-side-tables';
@@ -38,11 +38,15 @@ export type CollectionReplicationDeps = {
   readonly reporter: HandlerReporter & {
     /** Distinct records pulled in an initial sync or a full resync; `done` when caught up. */
     readonly progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number) => void;
+    /** The server confirmed this many pushed changes. */
+    readonly pushed: (collection: CrmCollectionName, count: number) => void;
     readonly streamConnected: (collection: CrmCollectionName, connected: boolean) => void;
     readonly conflictsChanged: () => void;
     readonly rejectionsChanged: () => void;
   };
   readonly signal: AbortSignal;
+  /** This collection's echoes of our own pushes (push-writeback.ts); the pending count reads it too. */
+  readonly echoes: EchoFilter;
   readonly log: (message: string, error: unknown) => void;
 };
 
@@ -59,7 +63,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
    */
   let progress: { seen: Set<string>; total?: number } | undefined;
   let prefetched: { key: string; page: Promise<PullResponse | 'resync'> } | undefined;
-  const echoes = createEchoFilter();
+  const echoes = deps.echoes;
 
   const fetchPage = async (checkpoint: Checkpoint | null, limit: number): Promise<PullResponse | 'resync'> => {
     const r = await requestWithRetry(
@@ -79,7 +83,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
   }
 
   /**
-   * One server page, or several when echoes of our own pushes (createEchoFilter) thinned them: RxDB
+   * One server page, or several when echoes of our own pushes (EchoFilter) thinned them: RxDB
    * takes a page shorter than the batch size as "caught up", so pages are joined until the batch
    * is full or the server has no more.
    */
@@ -147,9 +151,10 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
         );
         const accepted = body.map((row) => String(row.newDocumentState.id)).filter((id) => !rejected.has(id) && !conflicted.has(id));
         if (tables.clearRejections(name, accepted) > 0) reporter.rejectionsChanged();
+        reporter.pushed(name, accepted.length);
         try {
           const written = r.body.accepted ?? [];
-          await writeBackAccepted(deps.collection, body, written);
+          echoes.writtenBack(await writeBackAccepted(deps.collection, body, written));
           echoes.expect(written);
         } catch (error) {
           // Only a shortcut: the pull brings the same revisions a moment later.

@@ -1,4 +1,13 @@
-import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } from 'rxdb';
+import {
+  getChangedDocumentsSince,
+  normalizeMangoQuery,
+  prepareQuery,
+  type MangoQuerySelector,
+  type RxCollection,
+  type RxDocumentData,
+  type RxStorageDefaultCheckpoint,
+  type RxStorageInstance,
+} from 'rxdb';
 import type { PendingChange } from '../../../shared/contract/sync/sync-types';
 import type { CrmCollectionName } from '../../../shared/schemas/registry';
 import { sameValue, type SyncDoc } from './field-merge';
@@ -14,6 +23,8 @@ export type PendingSource = {
   readonly fork: RxStorageInstance<SyncDoc, unknown, unknown, unknown>;
   /** The replication state the next push runs under; absent when nothing was ever synced under it. */
   readonly meta: ReplicationMetaInstance | undefined;
+  /** Confirmed by the server at this revision, though not yet recorded as pushed (a batch still running). */
+  readonly confirmed?: { confirmed(id: string, rev: string): boolean };
 };
 
 /**
@@ -23,10 +34,15 @@ export type PendingSource = {
  * the assumed server state (or that has none) is pending. Without a replication state (never
  * signed in) every local document is pending: the first sign-in pushes all of them.
  */
-export async function listPendingChanges(name: CrmCollectionName, source: PendingSource): Promise<PendingChange[]> {
+export async function listPendingChanges(
+  name: CrmCollectionName,
+  source: PendingSource,
+): Promise<{ readonly changes: PendingChange[]; readonly beyond: number }> {
   let checkpoint = source.meta ? await upstreamCheckpoint(source.meta) : undefined;
   const out: PendingChange[] = [];
-  for (let scanned = 0; scanned < SCAN_LIMIT; scanned += PAGE) {
+  for (let scanned = 0; ; scanned += PAGE) {
+    // Past the scan's bound (a first upload of an import), the rest is counted, not listed.
+    if (scanned >= SCAN_LIMIT) return { changes: out, beyond: await countChangedAfter(source.fork, checkpoint) };
     const page = await getChangedDocumentsSince(source.fork, PAGE, checkpoint);
     if (page.documents.length === 0) break;
     checkpoint = page.checkpoint;
@@ -40,6 +56,7 @@ export async function listPendingChanges(name: CrmCollectionName, source: Pendin
       const data = stripLocal(doc);
       const master = assumed?.get(String(doc.id));
       if (master && sameValue(stripLocal(master), data)) continue;
+      if (source.confirmed?.confirmed(String(doc.id), doc._rev)) continue;
       out.push({
         collection: name,
         id: String(doc.id),
@@ -50,7 +67,26 @@ export async function listPendingChanges(name: CrmCollectionName, source: Pendin
     }
     if (page.documents.length < PAGE) break;
   }
-  return out;
+  return { changes: out, beyond: 0 };
+}
+
+/**
+ * Documents written after a change-feed position, counted on the storage's change index: two
+ * index ranges (later times; the same time with a later id), no document read.
+ */
+async function countChangedAfter(fork: PendingSource['fork'], checkpoint: unknown): Promise<number> {
+  const at = checkpoint as RxStorageDefaultCheckpoint | undefined;
+  if (!at) return 0;
+  const count = async (selector: MangoQuerySelector<SyncDoc>): Promise<number> => {
+    const query = normalizeMangoQuery<RxDocumentData<SyncDoc>>(fork.schema, {
+      selector,
+      sort: [{ '_meta.lwt': 'asc' }, { id: 'asc' }],
+    } as never);
+    return (await fork.count(prepareQuery(fork.schema, query))).count;
+  };
+  const later = await count({ '_meta.lwt': { $gt: at.lwt } } as MangoQuerySelector<SyncDoc>);
+  const sameTime = await count({ '_meta.lwt': { $eq: at.lwt }, id: { $gt: at.id } } as MangoQuerySelector<SyncDoc>);
+  return later + sameTime;
 }
 
 /**

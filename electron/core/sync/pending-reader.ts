@@ -7,6 +7,7 @@ import type { SyncDoc } from './field-merge';
 import { listPendingChanges, localRecords, type PendingSource } from './pending-changes';
 import type { Checkpoint } from '../../../shared/contract/sync/wire/pull';
 import { openReplicationMeta, replicationIdentifier, type ReplicationMetaInstance } from './replication-meta';
+import type { EchoFilter } from './push-writeback';
 import type { SyncIdentity, SyncSideTables } from './sync-side-tables';
 
 export type PendingReaderDeps = {
@@ -14,6 +15,8 @@ export type PendingReaderDeps = {
   readonly tables: SyncSideTables;
   /** The running replications (signed in), if any. */
   readonly replications: () => ReadonlyMap<CrmCollectionName, RxReplicationState<SyncDoc, Checkpoint>> | undefined;
+  /** Pushed documents the server already confirmed, though RxDB has not recorded them yet (running only). */
+  readonly confirmed?: (name: CrmCollectionName) => Pick<EchoFilter, 'confirmed'> | undefined;
   /** Whose replication state the next push runs under: the session's, else the last one kept on this device. */
   readonly identity: () => SyncIdentity | undefined;
 };
@@ -36,13 +39,16 @@ export function createPendingReader(deps: PendingReaderDeps) {
     const collection = collectionOf(name);
     const fork = collection.storageInstance as PendingSource['fork'];
     const running = deps.replications()?.get(name)?.metaInstance as ReplicationMetaInstance | undefined;
-    if (running) return { fork, meta: running };
+    if (running) return { fork, meta: running, confirmed: deps.confirmed?.(name) };
     if (!identity) return { fork, meta: undefined };
     const meta = await openReplicationMeta(collection, replicationIdentifier(identity, name));
     return { fork, meta, close: () => meta.close() };
   }
 
-  async function listCollection(name: CrmCollectionName, identity: SyncIdentity | undefined): Promise<PendingChange[]> {
+  async function listCollection(
+    name: CrmCollectionName,
+    identity: SyncIdentity | undefined,
+  ): Promise<{ readonly changes: PendingChange[]; readonly beyond: number }> {
     const source = await sourceOf(name, identity);
     try {
       return await listPendingChanges(name, source);
@@ -51,12 +57,15 @@ export function createPendingReader(deps: PendingReaderDeps) {
     }
   }
 
-  /** Every pending change (bounded per collection by the scan) with the refused ones merged in. */
-  async function scanAll(): Promise<PendingChange[]> {
+  /**
+   * Every pending change (bounded per collection by the scan) with the refused ones merged in, and
+   * how many more lie past the scans' bounds (counted, not listed).
+   */
+  async function scanAll(): Promise<{ readonly changes: PendingChange[]; readonly beyond: number }> {
     const identity = deps.identity();
     const lists = await Promise.all(CRM_COLLECTION_NAMES.map((name) => listCollection(name, identity)));
     const byKey = new Map<string, PendingChange>();
-    for (const change of lists.flat()) byKey.set(`${change.collection}/${change.id}`, change);
+    for (const change of lists.flatMap((list) => list.changes)) byKey.set(`${change.collection}/${change.id}`, change);
     for (const r of deps.tables.listRejections(10_000)) {
       const key = `${r.collection}/${r.docId}`;
       const doc = (r.rejectedDoc ?? {}) as Record<string, unknown>;
@@ -69,7 +78,8 @@ export function createPendingReader(deps: PendingReaderDeps) {
       };
       byKey.set(key, { ...base, error: r.error });
     }
-    return [...byKey.values()].sort((a, b) => b.changedAt - a.changedAt);
+    const changes = [...byKey.values()].sort((a, b) => b.changedAt - a.changedAt);
+    return { changes, beyond: lists.reduce((n, list) => n + list.beyond, 0) };
   }
 
   async function allLocal(limit: number): Promise<PendingPage> {
@@ -85,13 +95,14 @@ export function createPendingReader(deps: PendingReaderDeps) {
     /** Unconfirmed changes; refused ones not included (the status counts those apart). */
     async count(): Promise<number> {
       if (neverSynced()) return (await allLocal(0)).total;
-      return (await scanAll()).filter((change) => !change.error).length;
+      const all = await scanAll();
+      return all.changes.filter((change) => !change.error).length + all.beyond;
     },
     /** The newest `limit` unconfirmed or refused changes, and how many there are. */
     async page(limit: number): Promise<PendingPage> {
       if (neverSynced()) return allLocal(limit);
       const all = await scanAll();
-      return { changes: all.slice(0, limit), total: all.length };
+      return { changes: all.changes.slice(0, limit), total: all.changes.length + all.beyond };
     },
   };
 }

@@ -18,6 +18,8 @@ const MAX_EXPECTED_ECHOES = 250_000;
  */
 export function createEchoFilter() {
   const expected = new Map<string, number>();
+  /** The `_rev` each written-back document got (see confirmed). */
+  const written = new Map<string, string>();
   /** Pushes not yet answered, by the ids they carry: their echo can come before their answer. */
   const inflight = new Map<string, Promise<unknown>>();
   const drop = <T extends { readonly id: unknown; readonly serverRevision?: unknown }>(documents: T[]): T[] => {
@@ -69,9 +71,23 @@ export function createEchoFilter() {
       }
       return drop(documents);
     },
+    /** The write-back gave these local documents (id → `_rev`) the server's revision. */
+    writtenBack(revisions: ReadonlyMap<string, string>): void {
+      if (written.size + revisions.size > MAX_EXPECTED_ECHOES) written.clear();
+      for (const [id, rev] of revisions) written.set(id, rev);
+    },
+    /**
+     * The local document is still exactly what the server confirmed (its push was answered and
+     * written back, and nothing wrote it since), though RxDB records a push only once its whole
+     * batch is answered. The pending count leaves such documents out.
+     */
+    confirmed(id: string, rev: string): boolean {
+      return written.get(id) === rev;
+    },
     /** Forgets every expected echo (a pull from the start must see everything). */
     clear(): void {
       expected.clear();
+      written.clear();
     },
     get size(): number {
       return expected.size;
@@ -95,21 +111,22 @@ export type EchoFilter = ReturnType<typeof createEchoFilter>;
  *   write does not put the record back in the change feed the upstream reads: only the
  *   server-managed fields change.
  *
- * Returns how many local documents took their revision.
+ * Returns the `_rev` of each local document that took its revision, by id.
  */
 export async function writeBackAccepted(
   collection: RxCollection<SyncDoc>,
   rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>,
   accepted: ReadonlyArray<PushAccepted>,
-): Promise<number> {
-  if (accepted.length === 0) return 0;
+): Promise<Map<string, string>> {
+  const done = new Map<string, string>();
+  if (accepted.length === 0) return done;
   const byId = new Map(accepted.map((a) => [a.id, a]));
   const pushed = new Map<string, SyncDoc>();
   for (const row of rows) {
     const id = String(row.newDocumentState.id);
     if (byId.has(id)) pushed.set(id, row.newDocumentState);
   }
-  if (pushed.size === 0) return 0;
+  if (pushed.size === 0) return done;
   const current = await collection.storageInstance.findDocumentsById([...pushed.keys()], true);
   const token = collection.database.token;
   const writes = [];
@@ -132,10 +149,15 @@ export async function writeBackAccepted(
     state.serverRevision = revision.serverRevision;
     state.serverUpdatedAt = revision.serverUpdatedAt;
   }
-  if (writes.length === 0) return 0;
+  if (writes.length === 0) return done;
   // Below RxDB's wrapper, which would stamp a new `_meta.lwt` on every row.
   const result = await collection.storageInstance.originalStorageInstance.bulkWrite(writes, WRITEBACK_CONTEXT);
-  return writes.length - result.error.length;
+  const refused = new Set(result.error.map((error) => error.documentId));
+  for (const { document } of writes) {
+    const id = String(document.id);
+    if (!refused.has(id)) done.set(id, document._rev);
+  }
+  return done;
 }
 
 /** Fields only the server sets: a pushed state and the local document may differ there alone. */

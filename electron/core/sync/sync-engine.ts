@@ -13,6 +13,7 @@ import { startCollectionReplication } from './collection-replication';
 import { createConnectivity, type Connectivity } from './connectivity';
 import type { SyncDoc } from './field-merge';
 import { createPendingReader } from './pending-reader';
+import { createEchoFilter, type EchoFilter } from './push-writeback';
 import type { Checkpoint } from '../../../shared/contract/sync/wire/pull';
 import { replicationIdentifier } from './replication-meta';
 import { createStatusTracker } from './sync-status-tracker';
@@ -36,6 +37,7 @@ type Run = {
   readonly controller: AbortController;
   readonly connectivity: Connectivity;
   readonly replications: Map<CrmCollectionName, RxReplicationState<SyncDoc, Checkpoint>>;
+  readonly echoes: Map<CrmCollectionName, EchoFilter>;
   readonly subscription: Subscription;
 };
 
@@ -71,6 +73,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     db: options.db,
     tables,
     replications: () => run?.replications,
+    confirmed: (name) => run?.echoes.get(name),
     identity: () => {
       const s = auth.current();
       return s ? { serverUrl: s.serverUrl, userId: s.user.userId } : tables.lastIdentity();
@@ -98,6 +101,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       log: options.log,
     });
     const replications = new Map<CrmCollectionName, RxReplicationState<SyncDoc, Checkpoint>>();
+    const echoes = new Map<CrmCollectionName, EchoFilter>();
     const subscription = new Subscription();
     const startingUp: CrmCollectionName[] = [];
     const reporter = {
@@ -106,11 +110,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
       fatal: (error: SyncError) => tracker.update((i) => (i.fatal = error)),
       progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number) =>
         tracker.progress(collection, { pulled, done, ...(total === undefined ? {} : { total }) }),
+      pushed: (_collection: CrmCollectionName, count: number) => tracker.pushed(count),
       streamConnected: () => undefined,
       conflictsChanged,
       rejectionsChanged: refreshRejected,
     };
     for (const name of CRM_COLLECTION_NAMES) {
+      echoes.set(name, createEchoFilter());
       const replication = startCollectionReplication({
         name,
         version: crmCollections[name].version,
@@ -121,6 +127,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         tables,
         reporter,
         signal: controller.signal,
+        echoes: echoes.get(name) as EchoFilter,
         log: options.log,
       });
       replications.set(name, replication);
@@ -148,7 +155,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         .pipe(debounceTime(300))
         .subscribe(() => recountPending()),
     );
-    run = { controller, connectivity, replications, subscription };
+    run = { controller, connectivity, replications, echoes, subscription };
     tracker.reset(true);
     tracker.update((i) => startingUp.forEach((name) => i.starting.add(name)));
     refreshRejected();

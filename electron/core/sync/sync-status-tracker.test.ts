@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/contract/sync/sync-types';
-import { createStatusTracker, initialProgress } from './sync-status-tracker';
+import { createStatusTracker, initialProgress, remainingTime } from './sync-status-tracker';
 
 describe('first-sync progress', () => {
   it('counts a finished collection in the total as well as in what is done', () => {
@@ -60,5 +60,65 @@ describe('first-sync progress', () => {
     expect(tracker.current().initial).toBeUndefined();
     expect(tracker.current().state).toBe('up_to_date');
     expect(emitted.flatMap((s) => (s.initial ? [s.initial] : [])).at(-1)).toEqual({ pulled: 12050, total: 12050 });
+  });
+});
+
+describe('time left', () => {
+  it('goes by the average pace so far, once there is a pace to go by', () => {
+    // 25 of 100 in 10 s: 75 more take 30 s.
+    expect(remainingTime(25, 100, 0, 10_000)).toBe(30_000);
+    expect(remainingTime(100, 100, 0, 10_000)).toBeUndefined();
+    // Too early, too little done, or no total: nothing is said.
+    expect(remainingTime(25, 100, 0, 1_000)).toBeUndefined();
+    expect(remainingTime(1, 1000, 0, 10_000)).toBeUndefined();
+    expect(remainingTime(5, undefined, 0, 10_000)).toBeUndefined();
+    expect(remainingTime(0, 100, 0, 10_000)).toBeUndefined();
+  });
+});
+
+describe('upload progress', () => {
+  const setup = () => {
+    let clock = 0;
+    const emitted: SyncStatus[] = [];
+    const tracker = createStatusTracker(
+      (status) => emitted.push(status),
+      () => clock,
+    );
+    tracker.reset(true);
+    return { tracker, emitted, tick: (ms: number) => (clock += ms) };
+  };
+
+  it('counts confirmed changes against what was waiting, with the time left, until nothing waits', () => {
+    const { tracker, tick } = setup();
+    tracker.update((i) => (i.pendingChanges = 10_000));
+    tracker.update((i) => i.active.set('accounts', true));
+    tick(1000);
+    tracker.pushed(500);
+    expect(tracker.current().upload).toEqual({ sent: 500, total: 10_000 });
+    tick(4000);
+    tracker.pushed(2000);
+    // 2,000 in the 4 s since the first answer: 7,500 more take 15 s.
+    expect(tracker.current().upload).toEqual({ sent: 2500, total: 10_000, remainingMs: 15_000 });
+    // A cut: still the same upload when it comes back.
+    tracker.update((i) => (i.online = false));
+    expect(tracker.current()).toMatchObject({ state: 'offline', upload: { sent: 2500, total: 10_000 } });
+    tracker.update((i) => (i.online = true));
+    tracker.pushed(7500);
+    expect(tracker.current().upload).toMatchObject({ sent: 10_000, total: 10_000 });
+    tracker.update((i) => {
+      i.pendingChanges = 0;
+      i.active.set('accounts', false);
+    });
+    expect(tracker.current().upload).toBeUndefined();
+    expect(tracker.current().state).toBe('up_to_date');
+  });
+
+  it('says nothing of small uploads, and raises the total when more is sent than was waiting', () => {
+    const { tracker } = setup();
+    tracker.update((i) => (i.pendingChanges = 3));
+    tracker.pushed(3);
+    expect(tracker.current().upload).toBeUndefined();
+    tracker.pushed(600);
+    expect(tracker.current().upload).toEqual({ sent: 603, total: 603 });
   });
 });

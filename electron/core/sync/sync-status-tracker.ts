@@ -1,4 +1,10 @@
-import type { SyncError, SyncProgress, SyncStatus } from '../../../shared/contract/sync/sync-types';
+import type { SyncError, SyncProgress, SyncStatus, UploadProgress } from '../../../shared/contract/sync/sync-types';
+
+/** Uploads smaller than this finish before a bar could say anything: the count alone is shown. */
+export const UPLOAD_PROGRESS_MIN = 500;
+/** No time left is shown before this much of the work took this long: an early pace says little. */
+const PACE_MIN_MS = 2_000;
+const PACE_MIN_SHARE = 0.02;
 
 type Inputs = {
   signedIn: boolean;
@@ -14,6 +20,10 @@ type Inputs = {
   pendingChanges: number;
   rejectedChanges: number;
   lastSyncedAt?: number;
+  /** When the first sync's first collection reported (for its time left). */
+  initialSince?: number;
+  /** `first`: what the first confirmation carried, sent before `since` (left out of the pace). */
+  upload?: { sent: number; total: number; since: number; first: number };
 };
 
 export type StatusTracker = ReturnType<typeof createStatusTracker>;
@@ -28,7 +38,7 @@ export type CollectionProgress = { readonly pulled: number; readonly done: boole
  * count) and, once it is caught up, exactly that: everything in scope has arrived, and a record
  * that left the scope or was purged meanwhile will not.
  */
-export function initialProgress(entries: ReadonlyArray<CollectionProgress>): SyncProgress | undefined {
+export function initialProgress(entries: ReadonlyArray<CollectionProgress>): Omit<SyncProgress, 'remainingMs'> | undefined {
   if (entries.length === 0) return undefined;
   let pulled = 0;
   let total: number | undefined = 0;
@@ -38,6 +48,18 @@ export function initialProgress(entries: ReadonlyArray<CollectionProgress>): Syn
     else total = total === undefined || entry.total === undefined ? undefined : total + Math.max(entry.total, entry.pulled);
   }
   return total === undefined ? { pulled } : { pulled, total };
+}
+
+/**
+ * Time left for `total - done` at the average pace since `since`, in whole seconds; undefined when
+ * nothing is left, or while too little is done, or for too short a time, to tell a pace.
+ */
+export function remainingTime(done: number, total: number | undefined, since: number, now: number): number | undefined {
+  const elapsed = now - since;
+  if (total === undefined || total <= 0 || done <= 0 || elapsed < PACE_MIN_MS || done / total < PACE_MIN_SHARE) return undefined;
+  const left = total - done;
+  if (left <= 0) return undefined;
+  return Math.ceil((left * elapsed) / done / 1000) * 1000;
 }
 
 /**
@@ -59,7 +81,17 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
 
   function compute(): SyncStatus {
     const busy = inputs.starting.size > 0 || [...inputs.active.values()].some(Boolean);
-    const initial = initialProgress([...inputs.progress.values()]);
+    const pulled = initialProgress([...inputs.progress.values()]);
+    const at = now();
+    const initialLeft =
+      pulled && inputs.initialSince !== undefined ? remainingTime(pulled.pulled, pulled.total, inputs.initialSince, at) : undefined;
+    const initial: SyncProgress | undefined = pulled && (initialLeft === undefined ? pulled : { ...pulled, remainingMs: initialLeft });
+    const up = inputs.upload;
+    let upload: UploadProgress | undefined;
+    if (up && up.total >= UPLOAD_PROGRESS_MIN) {
+      const left = remainingTime(up.sent - up.first, up.total - up.first, up.since, at);
+      upload = { sent: up.sent, total: up.total, ...(left === undefined ? {} : { remainingMs: left }) };
+    }
     const state: SyncStatus['state'] = !inputs.signedIn
       ? inputs.fatal?.code === 'session_expired'
         ? 'error'
@@ -78,6 +110,7 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
       state,
       ...(error ? { error } : {}),
       ...(initial ? { initial } : {}),
+      ...(upload ? { upload } : {}),
       pendingChanges: inputs.pendingChanges,
       rejectedChanges: inputs.rejectedChanges,
       ...(inputs.lastSyncedAt ? { lastSyncedAt: inputs.lastSyncedAt } : {}),
@@ -86,6 +119,10 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
 
   function update(change: (inputs: Inputs) => void): void {
     change(inputs);
+    if (inputs.progress.size > 0 && inputs.initialSince === undefined) inputs.initialSince = now();
+    if (inputs.progress.size === 0) inputs.initialSince = undefined;
+    // An upload ends when nothing is waiting any more (not at a cut or offline: it resumes).
+    if (inputs.upload && inputs.pendingChanges === 0 && ![...inputs.active.values()].some(Boolean)) inputs.upload = undefined;
     // A first sync ends when every collection that reported is caught up and none is still in its
     // first pull: a collection whose first page is slow to come must not start a second "first sync".
     if (inputs.progress.size > 0 && inputs.starting.size === 0 && [...inputs.progress.values()].every((p) => p.done)) {
@@ -122,6 +159,18 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
     progress(collection: string, entry: CollectionProgress): void {
       update((i) => i.progress.set(collection, entry));
     },
+    /**
+     * The server confirmed `count` pushed changes. The first confirmation after a quiet spell
+     * begins an upload, whose total is what was waiting then (the last count of pending changes).
+     */
+    pushed(count: number): void {
+      update((i) => {
+        const upload = i.upload ?? { sent: 0, total: i.pendingChanges, since: now(), first: count };
+        upload.sent += count;
+        upload.total = Math.max(upload.total, upload.sent);
+        i.upload = upload;
+      });
+    },
     reset(signedIn: boolean): void {
       update((i) => {
         i.signedIn = signedIn;
@@ -131,6 +180,7 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
         i.active.clear();
         i.starting.clear();
         i.progress.clear();
+        i.upload = undefined;
       });
     },
   };

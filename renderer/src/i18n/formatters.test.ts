@@ -44,4 +44,15 @@ describe('the one date style', () => {
     expect(en.time(new Date(2025, 2, 31, 14, 5).getTime())).toBe('2:05 PM');
     expect(zh.time(new Date(2025, 2, 31, 14, 5).getTime())).toBe('14:05');
   });
+
+  it('says how long something will take, as coarsely as an estimate deserves', () => {
+    expect([1_000, 42_000, 61_000, 3_600_000, 4_800_000].map(en.duration)).toEqual([
+      '5 seconds',
+      '45 seconds',
+      '2 minutes',
+      '1 hour',
+      '1 hour 20 minutes',
+    ]);
+    expect([42_000, 61_000, 4_800_000].map(zh.duration)).toEqual(['45秒钟', '2分钟', '1小时20分钟']);
+  });
 });

@@ -28,6 +28,11 @@ export type Formatters = {
   monthShort(isoMonth: string): string;
   /** How long ago or ahead of `now`: "3 days ago", "in 2 hours", "2天前"; under 45 s, "just now". */
   relative(epochMs: number, now?: number): string;
+  /**
+   * A length of time, as coarse as it is uncertain: "40 seconds" (in fives), "3 minutes",
+   * "1 hour, 20 minutes" / "40秒", "3分钟", "1小时20分钟". For "time left" estimates.
+   */
+  duration(ms: number): string;
   percent(value: number): string;
 };
 
@@ -77,6 +82,16 @@ export function createFormatters(locale: string, words: FormatterWords = {}): Fo
   const monthShortFormat = once(() => new Intl.DateTimeFormat(locale, { year: '2-digit', month: 'short', timeZone: 'UTC' }));
   const relativeFormat = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const percentFormat = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
+  const unitFormats = new Map<string, Intl.NumberFormat>();
+  const unit = (value: number, name: 'second' | 'minute' | 'hour'): string => {
+    let format = unitFormats.get(name);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' });
+      unitFormats.set(name, format);
+    }
+    return format.format(value);
+  };
+  const listFormat = once(() => new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }));
   const moneyFormats = new Map<string, Intl.NumberFormat>();
 
   const moneyFormat = (currency: string, compact: boolean): Intl.NumberFormat => {
@@ -121,6 +136,15 @@ export function createFormatters(locale: string, words: FormatterWords = {}): Fo
         if (abs >= size) return relativeFormat().format(Math.round(diff / size), unit);
       }
       return relativeFormat().format(diff < 0 ? -1 : 1, 'minute');
+    },
+    duration: (ms) => {
+      const seconds = Math.max(0, Math.ceil(ms / 1000));
+      if (seconds < 60) return unit(Math.max(5, Math.ceil(seconds / 5) * 5), 'second');
+      const minutes = Math.ceil(seconds / 60);
+      if (minutes < 60) return unit(minutes, 'minute');
+      const hours = Math.floor(minutes / 60);
+      const rest = minutes % 60;
+      return rest === 0 ? unit(hours, 'hour') : listFormat().format([unit(hours, 'hour'), unit(rest, 'minute')]);
     },
     percent: (value) => percentFormat().format(value),
   };

@@ -6,7 +6,7 @@ import { useCrmClient } from '../transport/client-context';
 import { PendingChangesList } from './PendingChangesList';
 import './sync.css';
 import { useSync } from './sync-context';
-import { useStatusText } from './use-status-text';
+import { useProgressText, useStatusText } from './use-status-text';
 
 /** The sync panel: where things stand, "Sync now", the first-sync progress and what is still local. */
 export function SyncPage() {
@@ -15,6 +15,7 @@ export function SyncPage() {
   const client = useCrmClient();
   const { status, session } = useSync();
   const text = useStatusText(status);
+  const progress = useProgressText(status);
   const [kicking, setKicking] = useState(false);
   const signedIn = session?.signedIn === true;
 
@@ -75,14 +76,13 @@ export function SyncPage() {
           </div>
         ) : null}
 
-        {status?.initial ? (
+        {status?.initial && progress.initial ? (
           <div className="sync-first" data-testid="first-sync">
             <div className="sync-first-head">
               <strong>{t('panel.firstSync')}</strong>
               <span>
-                {status.initial.total === undefined
-                  ? t('status.progress', { pulled: status.initial.pulled })
-                  : t('status.progressOf', { pulled: status.initial.pulled, total: status.initial.total })}
+                {progress.initial.done}
+                {progress.initial.left ? <span className="sync-time-left"> · {progress.initial.left}</span> : null}
               </span>
             </div>
             {/* Without a total the bar is indeterminate: the server does not announce the size yet. */}
@@ -93,6 +93,20 @@ export function SyncPage() {
               value={status.initial.total === undefined ? undefined : Math.min(status.initial.pulled, status.initial.total)}
             />
             <p className="sync-note">{t('panel.firstSyncBody')}</p>
+          </div>
+        ) : null}
+
+        {status?.upload && progress.upload ? (
+          <div className="sync-first" data-testid="upload-progress">
+            <div className="sync-first-head">
+              <strong>{t('panel.upload')}</strong>
+              <span>
+                {progress.upload.done}
+                {progress.upload.left ? <span className="sync-time-left"> · {progress.upload.left}</span> : null}
+              </span>
+            </div>
+            <progress className="sync-progress" aria-label={t('panel.upload')} max={status.upload.total} value={status.upload.sent} />
+            <p className="sync-note">{t('panel.uploadBody')}</p>
           </div>
         ) : null}
 

@@ -33,6 +33,8 @@ export function SyncStatusIndicator() {
       {text.detail ? <span className="sync-detail">{text.detail}</span> : null}
       {status.initial?.total ? (
         <progress className="sync-mini-progress" max={status.initial.total} value={status.initial.pulled} aria-hidden="true" />
+      ) : status.upload ? (
+        <progress className="sync-mini-progress" max={status.upload.total} value={status.upload.sent} aria-hidden="true" />
       ) : null}
       {/* Rendered at 0 too (visually hidden): the count is always readable, by tests and screen readers. */}
       <span className={waiting > 0 ? 'sync-count' : 'visually-hidden'} data-testid="sync-pending-count" data-count={waiting}>

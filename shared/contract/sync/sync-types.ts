@@ -38,6 +38,21 @@ export type SyncProgress = {
   readonly pulled: number;
   /** Records in scope: the server's count at the first page, raised by records created meanwhile. */
   readonly total?: number;
+  /** Time left at the pace so far; absent until there is a pace to go by. */
+  readonly remainingMs?: number;
+};
+
+/**
+ * A large upload (a first sign-in with local records, a long offline spell): `sent` ≤ `total`.
+ * It lasts until nothing is waiting, through cuts and offline spells, so it resumes where it was.
+ */
+export type UploadProgress = {
+  /** Changes the server confirmed since the upload began. */
+  readonly sent: number;
+  /** `sent` plus what was waiting when the upload began, raised if more is sent than that. */
+  readonly total: number;
+  /** Time left at the pace so far; absent until there is a pace to go by. */
+  readonly remainingMs?: number;
 };
 
 export type SyncStatus = {
@@ -46,6 +61,8 @@ export type SyncStatus = {
   readonly error?: SyncError;
   /** First sync after sign-in (or a full resync) in progress. */
   readonly initial?: SyncProgress;
+  /** A large upload in progress (UPLOAD_PROGRESS_MIN changes or more). */
+  readonly upload?: UploadProgress;
   /** Local changes the server has not confirmed yet. */
   readonly pendingChanges: number;
   /** Local changes the server refused (permission); they stay on this device, listed by `sync.pending`. */
