@@ -98,12 +98,17 @@ async function measureInitialPush(server: RunningServer, owner: Person): Promise
     const email = await emailOf(server, owner);
     const started = nowMs();
     await signIn(client, server.url, email);
+    let reported = started;
     await waitFor(
       'initial push',
       async () => {
         const status = await client.must('sync.status', {});
+        if (nowMs() - reported > 5_000) {
+          reported = nowMs();
+          progress(`upload ${JSON.stringify(status.upload ?? null)}, ${status.pendingChanges} pending, ${status.state}`);
+        }
         if (status.state !== 'up_to_date' || status.pendingChanges > 0) return undefined;
-        return (await serverCount(server, owner, 'accounts')) === TOTAL ? true : undefined;
+        return (await serverCount(server, owner, 'accounts', 'push-%')) === TOTAL ? true : undefined;
       },
       900_000,
       50,
@@ -175,10 +180,11 @@ async function measureOfflineWeek(server: RunningServer, owner: Person): Promise
   }
 }
 
-async function serverCount(server: RunningServer, owner: Person, collection: string): Promise<number> {
+/** Live documents of `owner` in a collection whose id matches `idLike`. */
+async function serverCount(server: RunningServer, owner: Person, collection: string, idLike: string): Promise<number> {
   const rows = await server.ctx.db.query<{ n: string }>(
-    'SELECT count(*) AS n FROM sync_documents WHERE collection = $1 AND owner_id = $2 AND NOT deleted',
-    [collection, owner.id],
+    'SELECT count(*) AS n FROM sync_documents WHERE collection = $1 AND owner_id = $2 AND id LIKE $3 AND NOT deleted',
+    [collection, owner.id, idLike],
   );
   return Number(rows[0]?.n ?? 0);
 }

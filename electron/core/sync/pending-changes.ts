@@ -14,8 +14,13 @@ import { sameValue, type SyncDoc } from './field-merge';
 import { recordTitle } from './record-title';
 import { assumedServerStates, upstreamCheckpoint, type ReplicationMetaInstance } from './replication-meta';
 
-/** Bounds one scan; a rep with more unsynced edits than this sees "10,000+" rather than a frozen app. */
-const SCAN_LIMIT = 10_000;
+/** Bounds the listing's scan per collection; past it, changes are counted on the change index, not read. */
+export const LIST_SCAN_LIMIT = 10_000;
+/**
+ * The status count reads only this many: it runs every few seconds while an upload writes back, and
+ * past the replication's checkpoint nearly every document is pending anyway.
+ */
+export const COUNT_SCAN_LIMIT = 1000;
 const PAGE = 1000;
 
 export type PendingSource = {
@@ -37,12 +42,13 @@ export type PendingSource = {
 export async function listPendingChanges(
   name: CrmCollectionName,
   source: PendingSource,
+  scanLimit = LIST_SCAN_LIMIT,
 ): Promise<{ readonly changes: PendingChange[]; readonly beyond: number }> {
   let checkpoint = source.meta ? await upstreamCheckpoint(source.meta) : undefined;
   const out: PendingChange[] = [];
   for (let scanned = 0; ; scanned += PAGE) {
     // Past the scan's bound (a first upload of an import), the rest is counted, not listed.
-    if (scanned >= SCAN_LIMIT) return { changes: out, beyond: await countChangedAfter(source.fork, checkpoint) };
+    if (scanned >= scanLimit) return { changes: out, beyond: await countChangedAfter(source.fork, checkpoint) };
     const page = await getChangedDocumentsSince(source.fork, PAGE, checkpoint);
     if (page.documents.length === 0) break;
     checkpoint = page.checkpoint;

@@ -4,7 +4,7 @@ import type { PendingChange } from '../../../shared/contract/sync/sync-types';
 import { CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/schemas/registry';
 import type { CrmDatabase } from '../db/open-crm-database';
 import type { SyncDoc } from './field-merge';
-import { listPendingChanges, localRecords, type PendingSource } from './pending-changes';
+import { COUNT_SCAN_LIMIT, LIST_SCAN_LIMIT, listPendingChanges, localRecords, type PendingSource } from './pending-changes';
 import type { Checkpoint } from '../../../shared/contract/sync/wire/pull';
 import { openReplicationMeta, replicationIdentifier, type ReplicationMetaInstance } from './replication-meta';
 import type { EchoFilter } from './push-writeback';
@@ -48,10 +48,11 @@ export function createPendingReader(deps: PendingReaderDeps) {
   async function listCollection(
     name: CrmCollectionName,
     identity: SyncIdentity | undefined,
+    scanLimit: number,
   ): Promise<{ readonly changes: PendingChange[]; readonly beyond: number }> {
     const source = await sourceOf(name, identity);
     try {
-      return await listPendingChanges(name, source);
+      return await listPendingChanges(name, source, scanLimit);
     } finally {
       await source.close?.();
     }
@@ -61,9 +62,9 @@ export function createPendingReader(deps: PendingReaderDeps) {
    * Every pending change (bounded per collection by the scan) with the refused ones merged in, and
    * how many more lie past the scans' bounds (counted, not listed).
    */
-  async function scanAll(): Promise<{ readonly changes: PendingChange[]; readonly beyond: number }> {
+  async function scanAll(scanLimit: number): Promise<{ readonly changes: PendingChange[]; readonly beyond: number }> {
     const identity = deps.identity();
-    const lists = await Promise.all(CRM_COLLECTION_NAMES.map((name) => listCollection(name, identity)));
+    const lists = await Promise.all(CRM_COLLECTION_NAMES.map((name) => listCollection(name, identity, scanLimit)));
     const byKey = new Map<string, PendingChange>();
     for (const change of lists.flatMap((list) => list.changes)) byKey.set(`${change.collection}/${change.id}`, change);
     for (const r of deps.tables.listRejections(10_000)) {
@@ -95,13 +96,13 @@ export function createPendingReader(deps: PendingReaderDeps) {
     /** Unconfirmed changes; refused ones not included (the status counts those apart). */
     async count(): Promise<number> {
       if (neverSynced()) return (await allLocal(0)).total;
-      const all = await scanAll();
+      const all = await scanAll(COUNT_SCAN_LIMIT);
       return all.changes.filter((change) => !change.error).length + all.beyond;
     },
     /** The newest `limit` unconfirmed or refused changes, and how many there are. */
     async page(limit: number): Promise<PendingPage> {
       if (neverSynced()) return allLocal(limit);
-      const all = await scanAll();
+      const all = await scanAll(LIST_SCAN_LIMIT);
       return { changes: all.changes.slice(0, limit), total: all.changes.length + all.beyond };
     },
   };

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { debounceTime, merge, Subscription, type Observable } from 'rxjs';
+import { auditTime, debounceTime, merge, Subscription, type Observable } from 'rxjs';
 import type { RxCollection, RxDocumentData } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { AuthSession, SignInResult, SyncError, SyncStatus } from '../../../shared/contract/sync/sync-types';
@@ -43,6 +43,15 @@ type Run = {
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
+/**
+ * Recounts follow a burst of events 300 ms after it settles, and every three seconds while it
+ * lasts: an upload writes back every few hundred milliseconds, and a plain debounce would hold the
+ * count until the very end.
+ */
+function quieted(events: Observable<unknown>): Observable<unknown> {
+  return merge(events.pipe(debounceTime(300)), events.pipe(auditTime(3000)));
+}
+
 /** Records adopted per storage write at sign-in. */
 const ADOPT_CHUNK = 5_000;
 
@@ -80,9 +89,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
   });
   // Local writes change what is pending whether or not anyone is signed in; debounced, it scans the store.
-  const localWrites = merge(...CRM_COLLECTION_NAMES.map((name) => options.db[name].eventBulks$))
-    .pipe(debounceTime(300))
-    .subscribe(() => recountPending());
+  const localWrites = quieted(merge(...CRM_COLLECTION_NAMES.map((name) => options.db[name].eventBulks$))).subscribe(() => recountPending());
 
   const conflictsChanged = (): void => broadcast('conflicts.changed', { total: tables.openConflictCount() });
   const refreshRejected = (): void => tracker.update((i) => (i.rejectedChanges = tables.rejectionCount()));
@@ -150,11 +157,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     // ... and replication progress (a push confirmed) too.
     const triggers: Observable<unknown>[] = [...replications.values()].flatMap((r) => [r.active$, r.sent$]);
-    subscription.add(
-      merge(...triggers)
-        .pipe(debounceTime(300))
-        .subscribe(() => recountPending()),
-    );
+    subscription.add(quieted(merge(...triggers)).subscribe(() => recountPending()));
     run = { controller, connectivity, replications, echoes, subscription };
     tracker.reset(true);
     tracker.update((i) => startingUp.forEach((name) => i.starting.add(name)));
