@@ -1,3 +1,4 @@
+import { concatMap } from 'rxjs';
 import type { RxCollection, RxConflictHandler, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { CrmCollectionName } from '../../../shared/schemas/registry';
@@ -8,7 +9,7 @@ import { pullPath, pullResponseSchema, type Checkpoint, type PullResponse } from
 import { pushPath, pushResponseSchema, type PushRow } from '../../../shared/contract/sync/wire/push';
 import { streamPath } from '../../../shared/contract/sync/wire/stream';
 import { createPullStream } from './pull-stream';
-import { holdResyncWhilePushing, writeBackAccepted, type EchoFilter } from './push-writeback';
+import { writeBackAccepted, type EchoFilter } from './push-writeback';
 import { recordTitle } from './record-title';
 import { requestWithRetry, type HandlerReporter } from './replication-handlers';
 import type { SyncSideTables } from './sync-side-tables';
@@ -223,7 +224,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
             ? reporter.fatal({ code: 'update_required', message })
             : reporter.transient({ code: 'internal', message: `${code}: ${message}` }),
         log: deps.log,
-      }).pipe((stream) => holdResyncWhilePushing(stream, echoes)),
+      }).pipe(concatMap(async (item) => (item === 'RESYNC' ? item : { ...item, documents: await echoes.dropAfterPushes(item.documents) }))),
     },
     push: {
       batchSize: PUSH_BATCH,

@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RxCollection, RxReplicationWriteToMasterRow } from 'rxdb';
-import { Subject } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 import { isRepullableWrite } from '../storage/sqlite/pulled-write-durability';
 import { createCore, type Core } from '../core';
 import type { SyncDoc } from './field-merge';
-import { createEchoFilter, holdResyncWhilePushing, WRITEBACK_CONTEXT, writeBackAccepted } from './push-writeback';
+import { createEchoFilter, WRITEBACK_CONTEXT, writeBackAccepted } from './push-writeback';
 
 describe('echo filter', () => {
   const doc = (id: string, serverRevision: number) => ({ id, serverRevision });
@@ -72,38 +71,6 @@ describe('echo filter', () => {
     echoes.expect([{ id: 'a', serverRevision: 1, serverUpdatedAt: 10 }]);
     echoes.clear();
     expect(await echoes.dropAfterPushes([doc('a', 1)])).toEqual([doc('a', 1)]);
-  });
-});
-
-describe('the stream while an upload runs', () => {
-  it("lets RxDB take the stream's items before a RESYNC that came during the upload", async () => {
-    const echoes = createEchoFilter();
-    const source = new Subject<'RESYNC' | { documents: Array<{ id: string; serverRevision: number }>; checkpoint: unknown }>();
-    const seen: string[] = [];
-    holdResyncWhilePushing(source, echoes).subscribe((item) => seen.push(item === 'RESYNC' ? 'RESYNC' : `page@${String(item.checkpoint)}`));
-    let answer: () => void = () => undefined;
-    const push = echoes.track(['p'], new Promise<void>((resolve) => (answer = resolve)));
-    source.next('RESYNC');
-    source.next({ documents: [{ id: 'q', serverRevision: 1 }], checkpoint: 1 });
-    source.next('RESYNC');
-    source.next({ documents: [{ id: 'r', serverRevision: 1 }], checkpoint: 2 });
-    await new Promise((r) => setTimeout(r, 700));
-    expect(seen).toEqual(['page@1', 'page@2']);
-    answer();
-    await push;
-    await new Promise((r) => setTimeout(r, 700));
-    // One RESYNC for the two, after the pages.
-    expect(seen).toEqual(['page@1', 'page@2', 'RESYNC']);
-  });
-
-  it('passes a RESYNC on shortly when nothing is being pushed', async () => {
-    const echoes = createEchoFilter();
-    const source = new Subject<'RESYNC' | { documents: Array<{ id: string }>; checkpoint: unknown }>();
-    const seen: unknown[] = [];
-    holdResyncWhilePushing(source, echoes).subscribe((item) => seen.push(item));
-    source.next('RESYNC');
-    await new Promise((r) => setTimeout(r, 800));
-    expect(seen).toEqual(['RESYNC']);
   });
 });
 

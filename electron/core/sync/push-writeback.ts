@@ -1,5 +1,4 @@
 import { createRevision, type RxCollection, type RxDocumentData, type RxReplicationWriteToMasterRow } from 'rxdb';
-import { Observable } from 'rxjs';
 import type { PushAccepted } from '../../../shared/contract/sync/wire/push';
 import { SERVER_MANAGED_FIELDS } from '../../../shared/schemas/primitives';
 import { sameDocument, type SyncDoc } from './field-merge';
@@ -23,8 +22,6 @@ export function createEchoFilter() {
   const written = new Map<string, string>();
   /** Pushes not yet answered, by the ids they carry: their echo can come before their answer. */
   const inflight = new Map<string, Promise<unknown>>();
-  /** When a push last started or ended (pushesSettled). */
-  let lastPushAt = 0;
   const drop = <T extends { readonly id: unknown; readonly serverRevision?: unknown }>(documents: T[]): T[] => {
     if (expected.size === 0) return documents;
     const kept = documents.filter((doc) => {
@@ -44,14 +41,12 @@ export function createEchoFilter() {
   return {
     /** Runs a push of these ids; a pull that brings any of them waits for its answer (see dropAfterPushes). */
     track<T>(ids: readonly string[], push: Promise<T>): Promise<T> {
-      lastPushAt = Date.now();
       const settled = push.then(
         () => undefined,
         () => undefined,
       );
       for (const id of ids) inflight.set(id, settled);
       void settled.then(() => {
-        lastPushAt = Date.now();
         for (const id of ids) if (inflight.get(id) === settled) inflight.delete(id);
       });
       return push;
@@ -88,18 +83,6 @@ export function createEchoFilter() {
      */
     confirmed(id: string, rev: string): boolean {
       return written.get(id) === rev;
-    },
-    /** Resolves once no push has been in flight for `quietMs`, counted from now at the earliest. */
-    pushesSettled(quietMs: number): Promise<void> {
-      const since = Date.now();
-      return new Promise((resolve) => {
-        const check = (): void => {
-          const quiet = Date.now() - Math.max(lastPushAt, since);
-          if (inflight.size === 0 && quiet >= quietMs) resolve();
-          else setTimeout(check, Math.max(50, quietMs - quiet));
-        };
-        check();
-      });
     },
     /** Forgets every expected echo (a pull from the start must see everything). */
     clear(): void {
@@ -180,47 +163,3 @@ export async function writeBackAccepted(
 
 /** Fields only the server sets: a pushed state and the local document may differ there alone. */
 const SERVER_MANAGED: ReadonlySet<string> = new Set(SERVER_MANAGED_FIELDS);
-
-/** How long no push may have been in flight before a held RESYNC goes on (see holdResyncWhilePushing). */
-const RESYNC_QUIET_MS = 500;
-
-/**
- * The pull stream for RxDB, minus the echoes of our own pushes, with the stream's RESYNC held
- * while an upload runs. RxDB holds every stream item while it pushes and then takes them in
- * order; a RESYNC first (the stream sends one on connecting) would make it drop the items after
- * it and pull again from its stored checkpoint, which lags by the whole upload: every echo would
- * come again. Held until the pushes settle, the RESYNC comes after those items instead, and the
- * pull it asks for starts where they left off. With no upload running it passes after
- * RESYNC_QUIET_MS (an upload about to start when the stream connects is caught that way).
- */
-export function holdResyncWhilePushing<T extends { readonly id: unknown; readonly serverRevision?: unknown }, C>(
-  source: Observable<'RESYNC' | { documents: T[]; checkpoint: C }>,
-  echoes: EchoFilter,
-): Observable<'RESYNC' | { documents: T[]; checkpoint: C }> {
-  return new Observable((subscriber) => {
-    let chain = Promise.resolve();
-    let held = false;
-    const subscription = source.subscribe({
-      next(item) {
-        if (item === 'RESYNC') {
-          if (held) return;
-          held = true;
-          void echoes.pushesSettled(RESYNC_QUIET_MS).then(() => {
-            chain = chain.then(() => {
-              held = false;
-              if (!subscriber.closed) subscriber.next('RESYNC');
-            });
-          });
-          return;
-        }
-        chain = chain.then(async () => {
-          const documents = await echoes.dropAfterPushes(item.documents);
-          if (!subscriber.closed) subscriber.next({ ...item, documents });
-        });
-      },
-      error: (error: unknown) => subscriber.error(error),
-      complete: () => void chain.then(() => subscriber.complete()),
-    });
-    return () => subscription.unsubscribe();
-  });
-}
