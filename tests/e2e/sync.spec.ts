@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { shotPath } from './shots';
 import { removeDataDir, startAppHost, type AppHost } from './app-host';
@@ -237,11 +238,18 @@ test.describe('sync', () => {
       // What the server confirmed no longer counts as waiting, though its batch is not finished.
       await expect.poll(async () => Number(await pendingCount(page).getAttribute('data-count'))).toBeLessThan(IMPORTED);
       await shot('sync-upload-cut-en.png');
+      // The upload card passes axe (serious and critical rules), as every screen does in a11y.spec.ts.
+      const serious = async (): Promise<string[]> =>
+        (await new AxeBuilder({ page }).analyze()).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => v.id);
+      expect(await serious()).toEqual([]);
       await page.getByTestId('language-switch').selectOption('zh-CN');
       await expect(upload).toContainText('正在上传更改');
       await expect(upload).toContainText(/已上传 [\d,]+ \/ [\d,]+ 项更改/);
       await expect(syncIndicator(page)).toContainText(/已上传 \d+%/);
       await shot('sync-upload-cut-zh-CN.png');
+      expect(await serious()).toEqual([]);
       await page.getByTestId('language-switch').selectOption('en');
 
       cable.plug(true);
