@@ -74,12 +74,21 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     return r.ok ? r.body : r.special;
   };
 
-  /** The next page after `checkpoint`: the one requested ahead when it matches, else a new request. */
+  /**
+   * The next page after `checkpoint`: the one requested ahead when it matches and is full, else a
+   * new request. A short page ends the pull, and RxDB then drops the stream events that came
+   * before the pull was asked for (it takes them as covered): a page requested earlier may predate
+   * them, so the last page is always asked for now.
+   */
   async function takePage(checkpoint: Checkpoint | null, batchSize: number): Promise<PullResponse | 'resync'> {
     const key = JSON.stringify([checkpoint, batchSize]);
-    const page = await (prefetched?.key === key ? prefetched.page : fetchPage(checkpoint, batchSize));
+    const ahead = prefetched?.key === key ? prefetched.page : undefined;
     prefetched = undefined;
-    return page;
+    if (ahead) {
+      const page = await ahead;
+      if (page !== 'resync' && page.documents.length >= batchSize) return page;
+    }
+    return fetchPage(checkpoint, batchSize);
   }
 
   /**
