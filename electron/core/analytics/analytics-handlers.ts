@@ -9,6 +9,7 @@ import type { EventSink } from '../rpc/session';
 import { AnalyticsWorkerPool } from './analytics-worker-pool';
 import { createAnalyticsService, type AnalyticsService, type WinModelState } from './analytics-service';
 import type { AnalyticsScope } from './extract-analytics-data';
+import { domainChanges } from '../db/domain-changes';
 
 export type AnalyticsHandlerDeps = {
   readonly db: CrmDatabase;
@@ -53,7 +54,7 @@ export function createAnalyticsHandlers(deps: AnalyticsHandlerDeps): AnalyticsHa
       modelChanged.next();
     },
   });
-  const changes: Subscription = merge(deps.db.opportunities.eventBulks$, deps.db.activities.eventBulks$).subscribe(() =>
+  const changes: Subscription = merge(domainChanges(deps.db.opportunities), domainChanges(deps.db.activities)).subscribe(() =>
     service.requestRetrain(),
   );
   // Debounced like a change, so the first training does not compete with the first screen.

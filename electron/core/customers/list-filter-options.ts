@@ -4,6 +4,7 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import { defineHandlers } from '../rpc/dispatcher';
 import { encodeStringPart, MAX_KEY } from '../storage/sqlite/index-key';
 import type { SqliteInternals } from '../storage/sqlite/sqlite-types';
+import { domainChanges } from '../db/domain-changes';
 
 /** Enough for any real org; a runaway column (free-text industries) stops here instead of filling a menu. */
 const MAX_OPTIONS = 300;
@@ -50,7 +51,7 @@ export function createListFilterOptionsHandlers(deps: { readonly db: CrmDatabase
     const loaded = scan();
     facets = loaded;
     // Ends with the collection when the database closes.
-    deps.db.accounts.eventBulks$.subscribe((bulk) => {
+    domainChanges(deps.db.accounts).subscribe((bulk) => {
       for (const event of bulk.events) add(loaded, event.documentData as { industry?: unknown; ownerId?: unknown });
     });
     return loaded;

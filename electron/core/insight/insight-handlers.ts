@@ -10,6 +10,7 @@ import type { HandlerGroup } from '../rpc/handler-types';
 import type { SlaReference } from '../service/sla-reference';
 import { buildDashboard } from './insight-dashboard';
 import { createInsightService, modelSummaryOf, type InsightService } from './insight-service';
+import { domainChanges } from '../db/domain-changes';
 
 export type InsightHandlerDeps = {
   readonly db: CrmDatabase;
@@ -58,12 +59,12 @@ export function createInsightHandlers(deps: InsightHandlerDeps): InsightHandlers
   });
   const { db } = deps;
   const changes: Subscription = merge(
-    db.sales_docs.eventBulks$,
-    db.opportunities.eventBulks$,
-    db.accounts.eventBulks$,
-    db.cases.eventBulks$,
-    db.surveys.eventBulks$,
-    db.activities.eventBulks$,
+    domainChanges(db.sales_docs),
+    domainChanges(db.opportunities),
+    domainChanges(db.accounts),
+    domainChanges(db.cases),
+    domainChanges(db.surveys),
+    domainChanges(db.activities),
   ).subscribe(() => service.requestRecompute());
   // Debounced like a change, so the first run does not compete with the first screen.
   service.requestRecompute();

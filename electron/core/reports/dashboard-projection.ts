@@ -6,6 +6,7 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import { tableNameFor } from '../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import type { DashboardOpportunity, DashboardQuota } from './sales-dashboard';
+import { domainChanges } from '../db/domain-changes';
 
 /** What the dashboard reads, held in memory and kept current from the change streams. */
 export type DashboardSnapshot = {
@@ -70,7 +71,7 @@ export function createDashboardProjection(db: CrmDatabase, log: (message: string
 
   const follow = <T>(collection: RxCollection<T>, apply: Apply<T>): void => {
     subscriptions.push(
-      collection.eventBulks$.subscribe((bulk) => {
+      domainChanges(collection).subscribe((bulk) => {
         if (!loading) return;
         for (const event of bulk.events) {
           touched.add(event.documentId);

@@ -4,6 +4,7 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import { tableNameFor } from '../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import type { DashboardSurvey } from './service-dashboard';
+import { domainChanges } from '../db/domain-changes';
 
 export type SurveySnapshot = {
   /** Bumped by every applied change: an answer computed at another version is stale. */
@@ -40,7 +41,7 @@ export function createSurveyProjection(db: CrmDatabase, log: (message: string, e
     surveys.set(id, { survey, score, ownerId, teamId, respondedAt, ...(caseId ? { caseId } : {}) });
   };
 
-  const subscription: Subscription = db.surveys.eventBulks$.subscribe((bulk) => {
+  const subscription: Subscription = domainChanges(db.surveys).subscribe((bulk) => {
     if (!loading) return;
     for (const event of bulk.events) {
       touched.add(event.documentId);

@@ -1,6 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { Opportunity, OpportunityStage } from '../../../shared/schemas';
+import { domainChanges } from '../db/domain-changes';
 
 /** The fields a board column's count and totals need; a few dozen bytes per deal. */
 export type DealFigures = Pick<Opportunity, 'stage' | 'currency' | 'amount' | 'ownerId' | 'teamId' | 'closeDate'>;
@@ -42,7 +43,7 @@ export function createOpportunityTotals(collection: RxCollection<Opportunity>) {
   let touchedWhileLoading: Set<string> | undefined;
 
   // Subscribed before any read, so no change can fall between the read and the stream.
-  const subscription: Subscription = collection.eventBulks$.subscribe((bulk) => {
+  const subscription: Subscription = domainChanges(collection).subscribe((bulk) => {
     for (const event of bulk.events) {
       touchedWhileLoading?.add(event.documentId);
       const doc = event.documentData as Opportunity & { _deleted?: boolean };

@@ -6,6 +6,7 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import { tableNameFor } from '../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import { createSortedList, type SortedList } from './case-order';
+import { domainChanges } from '../db/domain-changes';
 
 /** What queues and the service dashboard need of a case, with its account's tier. */
 export type CaseRow = Pick<
@@ -153,7 +154,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
   };
 
   const subscriptions: Subscription[] = [
-    db.cases.eventBulks$.subscribe((bulk) => {
+    domainChanges(db.cases).subscribe((bulk) => {
       if (!loading) return;
       if (bulk.events.length > PATCH_LIMIT) {
         orders.clear();
@@ -166,7 +167,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
       }
       publish(changes);
     }),
-    db.accounts.eventBulks$.subscribe((bulk) => {
+    domainChanges(db.accounts).subscribe((bulk) => {
       if (!loading) return;
       const changes: CaseRowChange[] = [];
       for (const event of bulk.events) {

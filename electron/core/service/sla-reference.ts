@@ -6,6 +6,7 @@ import { slaDeadline } from '../../../shared/service/sla-deadline';
 import { caseSla, slaOutcomeAt, type CaseSla } from '../../../shared/service/sla-state';
 import { policyFor } from '../../../shared/service/sla-policies';
 import type { CrmDatabase } from '../db/open-crm-database';
+import { domainChanges } from '../db/domain-changes';
 
 type SlaCase = Pick<Case, 'status' | 'openedAt' | 'firstRespondedAt' | 'statusHistory' | 'slaOutcome' | 'priority'>;
 
@@ -84,7 +85,7 @@ function safeClock(calendar: BusinessCalendar): BusinessClock | undefined {
 
 export function createSlaReferenceSource(db: CrmDatabase): SlaReferenceSource {
   let cached: Promise<SlaReference> | undefined;
-  const subscription: Subscription = db.knowledge.eventBulks$.subscribe((bulk) => {
+  const subscription: Subscription = domainChanges(db.knowledge).subscribe((bulk) => {
     if (bulk.events.some((e) => (e.documentData as { kind?: string } | undefined)?.kind !== 'knowledge_article')) cached = undefined;
   });
   const load = async (): Promise<SlaReference> => {

@@ -2,9 +2,10 @@ import { createRevision, type RxCollection, type RxDocumentData, type RxReplicat
 import type { PushAccepted } from '../../../shared/contract/sync/wire/push';
 import { SERVER_MANAGED_FIELDS } from '../../../shared/schemas/primitives';
 import { sameDocument, type SyncDoc } from './field-merge';
+import { SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
 
 /** Context of the write-back's storage write (it shows in change events and storage errors). */
-export const WRITEBACK_CONTEXT = 'sync-push-writeback';
+export const WRITEBACK_CONTEXT = SERVER_BOOKKEEPING_CONTEXT;
 
 /** Past this many unanswered echoes the filter forgets them: the pull then handles them as before. */
 const MAX_EXPECTED_ECHOES = 250_000;

@@ -10,6 +10,7 @@ import {
 import type { Account, Contact } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
 import { contactName } from '../../../../shared/schemas/contact-name';
+import { domainChanges } from '../../db/domain-changes';
 
 /** Records indexed between yields to the event loop while the index is first built. */
 const BUILD_SLICE = 500;
@@ -158,7 +159,7 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
     let held: Array<{ operation: string; documentData: (Account & { _deleted?: boolean }) | (Contact & { _deleted?: boolean }) }> | null =
       [];
     subscriptions.push(
-      collection.eventBulks$.subscribe((bulk) => {
+      domainChanges(collection).subscribe((bulk) => {
         for (const event of bulk.events) {
           if (held) held.push(event);
           else apply(entry, entity, event.documentData, event.operation === 'DELETE' || event.documentData._deleted === true);

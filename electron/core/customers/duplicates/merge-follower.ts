@@ -4,6 +4,7 @@ import { DUPLICATE_ENTITIES, type DuplicateEntity } from '../../../../shared/con
 import type { CrmDatabase } from '../../db/open-crm-database';
 import type { DuplicatesService } from './duplicates-service';
 import { collectionOf, ENTITY_COLLECTION, MERGE_LINKS } from './merge-links';
+import { domainChanges } from '../../db/domain-changes';
 
 /** Writes of the merge service itself: it moves those children on its own. */
 const OWN_CONTEXTS = new Set([
@@ -41,7 +42,7 @@ export function startMergeFollower(
   const watched = new Set<string>([...MERGE_LINKS.account, ...MERGE_LINKS.contact].map((link) => link.collection));
   for (const name of watched) {
     subscriptions.push(
-      collectionOf(db, name as 'accounts').eventBulks$.subscribe((bulk: RxChangeEventBulk<Record<string, unknown>>) => {
+      domainChanges(collectionOf(db, name as 'accounts')).subscribe((bulk: RxChangeEventBulk<Record<string, unknown>>) => {
         if (OWN_CONTEXTS.has(bulk.context)) return;
         const referenced = new Map<DuplicateEntity, Set<string>>();
         const tombstones = new Map<DuplicateEntity, string[]>();

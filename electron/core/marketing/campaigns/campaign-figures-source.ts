@@ -9,6 +9,7 @@ import type { CrmDatabase } from '../../db/open-crm-database';
 import { withoutMeta } from '../../db/validated-documents';
 import { tableNameFor } from '../../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../../storage/sqlite/sqlite-types';
+import { domainChanges } from '../../db/domain-changes';
 
 /** What figures, member lists and membership checks need of a member. Rows are never mutated. */
 export type MemberFacts = Pick<CampaignMember, 'id' | 'campaignId' | 'contactId' | 'leadId' | 'status' | 'respondedAt' | 'updatedAt'>;
@@ -139,7 +140,7 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
       }
       if (relevant) bump();
     }),
-    db.opportunities.eventBulks$.subscribe((bulk) => {
+    domainChanges(db.opportunities).subscribe((bulk) => {
       if (!loading) return;
       let relevant = false;
       for (const event of bulk.events) {
@@ -148,7 +149,7 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
       }
       if (relevant) bump();
     }),
-    db.leads.eventBulks$.subscribe((bulk) => {
+    domainChanges(db.leads).subscribe((bulk) => {
       if (!loading) return;
       let relevant = false;
       for (const event of bulk.events) {

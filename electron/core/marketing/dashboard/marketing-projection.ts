@@ -6,6 +6,7 @@ import type { CrmDatabase } from '../../db/open-crm-database';
 import { tableNameFor } from '../../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../../storage/sqlite/sqlite-types';
 import { leadGroupKey, leadPlace, type LeadGroup } from './compute-marketing-dashboard';
+import { domainChanges } from '../../db/domain-changes';
 
 /**
  * What the dashboard reads beside the campaign figures (which come from the shared campaign-figures
@@ -81,7 +82,7 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
 
   const follow = <T>(collection: RxCollection<T>, apply: Apply<T>): void => {
     subscriptions.push(
-      collection.eventBulks$.subscribe((bulk) => {
+      domainChanges(collection).subscribe((bulk) => {
         if (!loading) return;
         let relevant = false;
         for (const event of bulk.events) {

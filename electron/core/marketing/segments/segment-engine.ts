@@ -15,6 +15,7 @@ import {
   type IndexedMembership,
   type IndexedPurchase,
 } from './segment-index';
+import { domainChanges } from '../../db/domain-changes';
 
 /** A segment's size now: how many records it selects out of how many of its target there are. */
 export type SegmentCount = {
@@ -145,7 +146,7 @@ export function createSegmentEngine(deps: SegmentEngineDeps): SegmentEngine {
   const names = Object.keys(appliers) as Name[];
 
   const subscriptions: Subscription[] = names.map((name) =>
-    (db.collections[name].eventBulks$ as Observable<{ events: ReadonlyArray<ChangeEvent> }>).subscribe((bulk) => {
+    (domainChanges(db.collections[name]) as Observable<{ events: ReadonlyArray<ChangeEvent> }>).subscribe((bulk) => {
       if (!loading) return;
       const apply = appliers[name] as (id: string, doc: unknown) => void;
       for (const event of bulk.events) {
