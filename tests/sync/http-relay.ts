@@ -6,6 +6,8 @@ export type BeforeForward = (method: string, path: string) => Promise<void>;
 /** What passed through: each request's body once it was read, and whether its answer was delivered whole. */
 export type RelayObserver = {
   readonly onRequest?: (method: string, path: string, body: Buffer, answered: Promise<boolean>) => void;
+  /** A whole answer that was not an event stream, once delivered to the client. */
+  readonly onAnswer?: (method: string, path: string, status: number, body: Buffer) => void;
 };
 
 export type HttpRelay = {
@@ -41,6 +43,12 @@ export async function startHttpRelay(
       () => {
         const upstream = request({ host: '127.0.0.1', port: targetPort, method, path, headers: incoming.headers }, (answer) => {
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          const onAnswer = observer.onAnswer;
+          if (onAnswer && !String(answer.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+            const parts: Buffer[] = [];
+            answer.on('data', (chunk: Buffer) => parts.push(chunk));
+            outgoing.on('finish', () => onAnswer(method, path, answer.statusCode ?? 502, Buffer.concat(parts)));
+          }
           answer.pipe(outgoing);
         });
         upstream.on('error', () => outgoing.destroy());
