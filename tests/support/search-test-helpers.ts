@@ -46,6 +46,7 @@ export function createSearchFixture(): SearchFixture {
       return rowids.get(key) as number;
     }),
     inserted,
+    context: 'test',
   });
   return {
     db,

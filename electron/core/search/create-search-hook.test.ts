@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchHook } from './create-search-hook';
 import { createSearchFixture, stored } from '../../../tests/support/search-test-helpers';
+import { SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
 
 const count = (f: ReturnType<typeof createSearchFixture>, table: string): number =>
   (f.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -95,6 +96,18 @@ describe('createSearchHook', () => {
     expect(f.ids('big')).toEqual(['o1']);
   });
 
+  it('does not look at the write-back of pushed revisions at all (the sync writes only server bookkeeping there)', () => {
+    const f = createSearchFixture();
+    const hook = createSearchHook();
+    f.write('accounts', [{ id: 'a1', name: 'Acme' }]);
+    const before = f.db.prepare('SELECT key, sig FROM search_doc').all();
+    const writeBack = { ...f.stored('accounts', [{ id: 'a1', name: 'Not read', serverRevision: 1 }]), context: SERVER_BOOKKEEPING_CONTEXT };
+    f.db.transaction(() => hook.afterWrite(f.db, f.table('accounts'), writeBack))();
+    expect(f.db.prepare('SELECT key, sig FROM search_doc').all()).toEqual(before);
+    expect(f.ids('acme')).toEqual(['a1']);
+    expect(f.ids('read')).toEqual([]);
+  });
+
   it('drops a removed collection from the index, leaving the others', () => {
     const f = createSearchFixture();
     const hook = createSearchHook();
@@ -130,7 +143,7 @@ describe('createSearchHook', () => {
     f.write('accounts', [{ id: 'a1', name: 'Old Name' }]); // version 0, rowid 1
     f.db.transaction(() => {
       hook.openTable?.(f.db, v1, () => []);
-      hook.afterWrite(f.db, v1, { docs: [stored({ id: 'a1', name: 'New Name' })], rowids: [1], inserted: 1 });
+      hook.afterWrite(f.db, v1, { docs: [stored({ id: 'a1', name: 'New Name' })], rowids: [1], inserted: 1, context: 'test' });
     })();
     expect(f.ids('name').sort()).toEqual(['a1', 'a1']);
     f.db.transaction(() => hook.onRemove?.(f.db, f.table('accounts')))();
@@ -141,9 +154,9 @@ describe('createSearchHook', () => {
     const f = createSearchFixture();
     const hook = createSearchHook();
     const unopened = { collectionName: 'accounts', schemaVersion: 7, tableName: 'rxdb_accounts_v7' };
-    expect(() => hook.afterWrite(f.db, unopened, { docs: [stored({ id: 'a1', name: 'X' })], rowids: [1], inserted: 1 })).toThrow(
-      /before it was opened/,
-    );
+    expect(() =>
+      hook.afterWrite(f.db, unopened, { docs: [stored({ id: 'a1', name: 'X' })], rowids: [1], inserted: 1, context: 'test' }),
+    ).toThrow(/before it was opened/);
   });
 
   it('matches a model after any sequence of writes, deletes and rolled-back transactions', () => {

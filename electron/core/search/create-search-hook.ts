@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
 import { SearchWriter } from './search-writer';
 import { COLLECTION_TO_TYPE } from './search-types';
+import { SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
 
 export type SearchHookOptions = {
   /** Primary key field of the searchable collections. */
@@ -38,7 +39,8 @@ export function createSearchHook(options: SearchHookOptions = {}): SqliteWriteHo
     },
     afterWrite(db, table, write) {
       const type = COLLECTION_TO_TYPE[table.collectionName];
-      if (type === undefined || write.docs.length === 0) return;
+      // The write-back of pushed revisions changes no text (server bookkeeping only).
+      if (type === undefined || write.docs.length === 0 || write.context === SERVER_BOOKKEEPING_CONTEXT) return;
       writerFor(db).write(type, table, write, primaryKey);
     },
     onRemove(db, table) {

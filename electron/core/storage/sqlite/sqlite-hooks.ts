@@ -30,6 +30,8 @@ export type HookWrite = {
   readonly rowids: ReadonlyArray<number>;
   /** The first `inserted` docs had no row before this write (their ids are new to the table). */
   readonly inserted: number;
+  /** The context RxDB's bulkWrite was called with (who wrote, e.g. `replication-downstream-…`). */
+  readonly context: string;
 };
 
 /**

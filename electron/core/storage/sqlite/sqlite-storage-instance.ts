@@ -132,7 +132,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     );
     if (stored.length > 0) {
       this.facets.written(stored, rowids);
-      const write = { docs: stored, rowids, inserted: categorized.bulkInsertDocs.length };
+      const write = { docs: stored, rowids, inserted: categorized.bulkInsertDocs.length, context };
       for (const hook of this.hooks) {
         hook.afterWrite(db, this.hookTable, write);
       }
