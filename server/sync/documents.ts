@@ -51,9 +51,4 @@ export const toWireDoc = async (row: StoredRow, col: SyncCollection): Promise<Wi
 };
 
 /** Order-independent JSON, so "is this push a retry of what is stored?" ignores key order. */
-export const canonicalJson = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+export { canonicalJson } from '../../shared/canonical-json';

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contract/customers/account-timeline-requests';
 import type { Activity, MarketingDoc, Opportunity, OutboxMessage } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
+import { toStored } from '../db/validated-documents';
 
 const CLOSED_STAGES = new Set(['closed_won', 'closed_lost']);
 
@@ -144,5 +145,5 @@ function toDeal(doc: RxDocument<Opportunity>): AccountDeal {
 }
 
 function toActivity(doc: RxDocument<Activity>): Stored<Activity> {
-  return { ...doc.toJSON(false), revision: doc.revision };
+  return toStored(doc);
 }

@@ -5,6 +5,7 @@ import type { Activity } from '../../../shared/schemas';
 import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
 import { createRecordStore, type StoreDeps } from './record-store';
+import { toStored } from '../db/validated-documents';
 
 type ValidListParams = Required<Pick<ActivityListParams, 'filter' | 'offset' | 'limit'>>;
 
@@ -27,7 +28,7 @@ export function createActivitiesHandlers(deps: StoreDeps) {
       store.collection.count({ selector, index }).exec(),
     ]);
     return {
-      rows: docs.map((doc) => ({ ...doc.toJSON(false), revision: doc.revision }) as ListWindow<Activity>['rows'][number]),
+      rows: docs.map((doc) => toStored(doc) as ListWindow<Activity>['rows'][number]),
       total,
       offset,
     };

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../shared/contract';
 import type { Case, Opportunity } from '../../../shared/schemas';
+import { createRevision } from 'rxdb';
 import { createCore, type Core } from '../core';
+import { SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
 import type { Session } from '../rpc/session';
 import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 
@@ -183,6 +185,28 @@ describe('activities', () => {
       error: { code: 'invalid_state' },
     });
     await session.call('live.unsubscribe', { subscriptionId: sub.value.subscriptionId });
+  });
+
+  it('saves an edit opened before the sync wrote back the server revision, and refuses one opened before a real change', async () => {
+    const id = await createAccount('Revision KG');
+    const opened = await session.call('accounts.get', { id });
+    if (!opened.ok) throw new Error(opened.error.message);
+    // The push was answered: the sync gives the record the server's revision, as write-back does.
+    const stored = (await core.db.accounts.storageInstance.findDocumentsById([id], false))[0];
+    if (!stored) throw new Error('not stored');
+    const written = await core.db.accounts.storageInstance.bulkWrite(
+      [{ previous: stored, document: { ...stored, serverRevision: 1, serverUpdatedAt: NOW, _rev: createRevision(core.db.token, stored) } }],
+      SERVER_BOOKKEEPING_CONTEXT,
+    );
+    expect(written.error).toEqual([]);
+    const reread = await session.call('accounts.get', { id });
+    expect(reread.ok && reread.value.revision).toBe(opened.value.revision);
+    const saved = await session.call('accounts.update', { id, patch: { city: 'Gothenburg' }, expectedRevision: opened.value.revision });
+    expect(saved).toMatchObject({ ok: true, value: { city: 'Gothenburg' } });
+    expect(await session.call('accounts.update', { id, patch: { city: 'Malmö' }, expectedRevision: opened.value.revision })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('rejects malformed payloads with a clear error and writes nothing', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
 import type { ListWindow, SortDirection, Stored } from '../../../shared/contract';
 import type { CrmDatabase } from '../db/open-crm-database';
-import { documentChecks, toStored as toRecord, withoutMeta } from '../db/validated-documents';
+import { documentChecks, editRevisionOf, toStored as toRecord, withoutMeta } from '../db/validated-documents';
 import { HandlerError } from '../rpc/handler-error';
 
 /** Collections whose records the customers screens edit: the same rules apply to all of them. */
@@ -69,8 +69,9 @@ export function createRecordStore<Doc extends BaseDoc>(name: CustomerCollectionN
 
     async update(id: string, patch: Partial<Doc>, unset: ReadonlyArray<string>, expectedRevision?: string): Promise<Stored<Doc>> {
       const doc = await mustFind(id);
-      if (expectedRevision !== undefined && doc.revision !== expectedRevision) {
-        throw new HandlerError('conflict', `The ${what} changed since it was opened (revision ${doc.revision})`);
+      const revision = editRevisionOf(doc);
+      if (expectedRevision !== undefined && revision !== expectedRevision) {
+        throw new HandlerError('conflict', `The ${what} changed since it was opened (revision ${revision})`);
       }
       const next = (data: Doc): Doc => {
         const merged: Record<string, unknown> = { ...data, ...patch, updatedAt: Math.max(deps.now(), data.updatedAt) };

@@ -13,6 +13,7 @@ import type { ExistingDuplicates } from '../customers/duplicates/import-duplicat
 import { leadDuplicates, mergeLeadCandidates } from '../customers/duplicates/lead-candidates';
 import { leadScore } from './lead-score';
 import { createSalesStore } from './sales-store';
+import { editRevisionOf, toStored } from '../db/validated-documents';
 
 export type LeadsOptions = {
   readonly newId?: () => string;
@@ -45,12 +46,12 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
         leads.collection.find({ selector, sort: order, skip: offset, limit }).exec(),
         leads.collection.count({ selector }).exec(),
       ]);
-      return ok({ rows: docs.map((doc) => withScore({ ...doc.toJSON(false), revision: doc.revision })), total, offset });
+      return ok({ rows: docs.map((doc) => withScore(toStored(doc))), total, offset });
     },
 
     'leads.get': async ({ id }) => {
       const doc = await leads.mustFind(id);
-      return ok(withScore({ ...doc.toJSON(false), revision: doc.revision }));
+      return ok(withScore(toStored(doc)));
     },
 
     'leads.update': async ({ id, patch, unset, expectedRevision }) => {
@@ -106,7 +107,7 @@ export function createLeadsHandlers(deps: StoreDeps, options: LeadsOptions = {})
     'leads.convert': async (params) => {
       const leadDoc = await leads.mustFind(params.id);
       const lead = leadDoc.toJSON(false) as Lead;
-      if (params.expectedRevision !== undefined && leadDoc.revision !== params.expectedRevision) {
+      if (params.expectedRevision !== undefined && editRevisionOf(leadDoc) !== params.expectedRevision) {
         throw new HandlerError('conflict', 'The lead changed since it was opened');
       }
       if (lead.status === 'converted') throw new HandlerError('invalid_state', 'The lead is converted already');

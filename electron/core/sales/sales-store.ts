@@ -2,7 +2,7 @@ import type { RxCollection } from 'rxdb';
 import type { Stored } from '../../../shared/contract';
 import type { CrmCollectionName } from '../../../shared/schemas';
 import type { StoreDeps } from '../customers/record-store';
-import { documentChecks, metaOf, toStored, withoutMeta } from '../db/validated-documents';
+import { documentChecks, editRevisionOf, metaOf, toStored, withoutMeta } from '../db/validated-documents';
 import { HandlerError } from '../rpc/handler-error';
 
 export { toStored };
@@ -25,8 +25,9 @@ export function createSalesStore<Doc extends { id: string; updatedAt: number }>(
     /** `change` gets the current document and returns the complete next one (validated before commit). */
     async modify(id: string, change: (current: Doc) => Doc, expectedRevision?: string): Promise<Stored<Doc>> {
       const doc = await mustFind(id);
-      if (expectedRevision !== undefined && doc.revision !== expectedRevision) {
-        throw new HandlerError('conflict', `The record changed since it was opened (revision ${doc.revision})`);
+      const revision = editRevisionOf(doc);
+      if (expectedRevision !== undefined && revision !== expectedRevision) {
+        throw new HandlerError('conflict', `The record changed since it was opened (revision ${revision})`);
       }
       const next = (data: Doc): Doc => {
         const changed = { ...change(withoutMeta(data) as Doc), updatedAt: Math.max(deps.now(), data.updatedAt) };

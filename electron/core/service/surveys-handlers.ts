@@ -6,6 +6,7 @@ import { defineHandlers } from '../rpc/dispatcher';
 import { HandlerError } from '../rpc/handler-error';
 import { createSalesStore } from '../sales/sales-store';
 import type { ServiceDeps } from './service-deps';
+import { toStored } from '../db/validated-documents';
 
 /** How many answers the account page lists. */
 const RECENT = 10;
@@ -72,7 +73,7 @@ export function createSurveysHandlers(deps: ServiceDeps, options: { readonly new
 
     'surveys.forAccount': async ({ accountId }) => {
       const docs = await surveys.collection.find({ selector: { accountId }, sort: [{ respondedAt: 'desc' }] }).exec();
-      const answers = docs.map((doc) => ({ ...doc.toJSON(false), revision: doc.revision }) as Stored<SurveyResponse>);
+      const answers = docs.map((doc) => toStored(doc) as Stored<SurveyResponse>);
       const csat = answers.filter((a) => a.survey === 'csat');
       return ok({
         lastCsat: csat[0] ?? null,

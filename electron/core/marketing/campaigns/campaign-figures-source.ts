@@ -6,7 +6,7 @@ import { buildAttributionInput, type AttributionSources } from '../../../../shar
 import { campaignFigures, type CampaignFigures } from '../../../../shared/marketing/campaign-figures';
 import type { Campaign, CampaignMember, Lead, Opportunity } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
-import { withoutMeta } from '../../db/validated-documents';
+import { editRevision, withoutMeta } from '../../db/validated-documents';
 import { tableNameFor } from '../../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../../storage/sqlite/sqlite-types';
 import { domainChanges } from '../../db/domain-changes';
@@ -91,7 +91,7 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
     const kind = data?.['kind'];
     if (kind === 'campaign') {
       if (deleted) campaigns.delete(id);
-      else campaigns.set(id, { ...(withoutMeta(data!) as Campaign), revision: String(data!['_rev'] ?? '') });
+      else campaigns.set(id, { ...(withoutMeta(data!) as Campaign), revision: editRevision(data!) });
       return true;
     }
     if (kind === 'campaign_member') {

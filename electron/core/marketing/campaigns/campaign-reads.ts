@@ -22,6 +22,7 @@ import {
 import type { StoreDeps } from '../../customers/record-store';
 import { nameOf, usersOf } from '../../service/user-directory';
 import type { CampaignFiguresByModel, CampaignFiguresSnapshot, CampaignFiguresSource, MemberFacts } from './campaign-figures-source';
+import { toStored } from '../../db/validated-documents';
 
 type ListFilter = NonNullable<CampaignListParams['filter']>;
 
@@ -137,7 +138,7 @@ export async function memberRows(deps: StoreDeps, ids: ReadonlyArray<string>): P
   const members: Stored<CampaignMember>[] = [];
   for (const id of ids) {
     const doc = docs.get(id);
-    if (doc) members.push({ ...(doc.toJSON(false) as CampaignMember), revision: doc.revision });
+    if (doc) members.push(toStored(doc) as Stored<CampaignMember>);
   }
   const contactIds = members.flatMap((m) => (m.contactId !== undefined ? [m.contactId] : []));
   const leadIds = members.flatMap((m) => (m.leadId !== undefined ? [m.leadId] : []));
