@@ -34,7 +34,10 @@ export const CORE_OWNED_FIELDS = {
   teamId: true,
 } as const;
 
-/** A record as the core returns it: the domain document plus its store revision for edit checks. */
+/**
+ * A record as the core returns it: the domain document plus the revision an edit quotes, a digest
+ * of the record's own fields (it does not move when the sync only writes back server bookkeeping).
+ */
 export type Stored<T> = T & { readonly revision: string };
 
 export type ListWindow<T> = {
