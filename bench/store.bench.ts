@@ -1,18 +1,23 @@
 /**
- * `npm run bench:store`: the local store at 100,000 accounts. Prints ONE JSON line on stdout;
+ * `npm run bench:store [-- --records N]`: the local store at 100,000 accounts, and with --records
+ * a whole territory of N documents across all collections. Prints ONE JSON line on stdout;
  * progress goes to stderr. Never fails on a time: a benchmark reports, the reader judges.
  *
  * Parent: generates the data, times bulk inserts on the memory storage, our SQLite storage (with
  * the search hook, as the app runs) and raw SQLite. Child (fresh process): cold open, page
  * queries, full-text search, single inserts and RSS of a process that opened the database.
+ * With --records the parent then seeds the territory into a database of its own as `npm run seed`
+ * does, and a second child runs the same workload, drawn from the territory's own accounts and
+ * contacts, against it; its figures are nested under `records_<N>`.
  * Every SQLite file is encrypted as the app's is (a key file per directory, as the browser host
  * keeps it); `encrypted` in the output says whether the database file really was.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
@@ -26,6 +31,7 @@ import { generateAccounts, generateDataset } from '../electron/core/seed/generat
 import type { ChildResult } from './bench-child';
 import { buildWorkload } from './bench-workload';
 import { median, progress, round, timeAsync } from './bench-stats';
+import { seedTerritory } from './store-territory';
 
 const COUNT = 100_000;
 const SEED = 42;
@@ -136,7 +142,8 @@ function runChild(workloadFile: string): Promise<ChildResult> {
   });
 }
 
-async function main(): Promise<void> {
+/** The 100,000-account figures: inserts against the memory storage and raw SQLite, then the child's. */
+async function accountFigures(): Promise<Record<string, unknown>> {
   const directory = mkdtempSync(path.join(tmpdir(), 'fieldcrm-bench-'));
   try {
     progress(`generating ${COUNT} accounts (seed ${SEED})`);
@@ -180,7 +187,7 @@ async function main(): Promise<void> {
     writeFileSync(workloadFile, JSON.stringify(buildWorkload(sqliteDir, accounts, contacts, SEED)));
     const child = await runChild(workloadFile);
 
-    const result = {
+    return {
       encrypted: readDatabaseFileState(path.join(sqliteDir, 'crm.sqlite')) === 'encrypted',
       insert_100k_ms: round(median(sqliteRuns)),
       memory_insert_100k_ms: round(median(memoryRuns)),
@@ -194,10 +201,65 @@ async function main(): Promise<void> {
       batch_size: BATCH,
       ...child,
     };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+/** Fewer records leave too few accounts for the workload's pages and filters to mean anything. */
+const MIN_RECORDS = 10_000;
+
+function parseRecords(): number | undefined {
+  const { values } = parseArgs({ options: { records: { type: 'string' } }, strict: true });
+  if (values.records === undefined) return undefined;
+  const records = Number(values.records);
+  if (!Number.isInteger(records) || records < MIN_RECORDS) {
+    throw new Error(`--records must be a whole number of at least ${MIN_RECORDS}, got ${values.records}`);
+  }
+  return records;
+}
+
+function directoryMb(directory: string): number {
+  const bytes = readdirSync(directory).reduce((sum, name) => sum + statSync(path.join(directory, name)).size, 0);
+  return round(bytes / 1024 / 1024, 1);
+}
+
+/** A territory of `records` documents seeded as the app's seed writes it, and the child's figures on it. */
+async function territoryFigures(records: number): Promise<Record<string, unknown>> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'fieldcrm-bench-territory-'));
+  try {
+    const territoryDir = path.join(directory, 'crm');
+    progress(`territory: seeding ${records} documents (seed ${SEED})`);
+    collectGarbage();
+    const db = await openSqlite(territoryDir);
+    const seeded = await seedTerritory(db, records, SEED).finally(() => db.close());
+    const { accounts, contacts, summary } = seeded;
+
+    progress('child process (territory): cold open, page queries, search, single inserts');
+    const workloadFile = path.join(directory, 'workload.json');
+    writeFileSync(workloadFile, JSON.stringify(buildWorkload(territoryDir, accounts, contacts, SEED)));
+    const child = await runChild(workloadFile);
+    return {
+      encrypted: readDatabaseFileState(path.join(territoryDir, 'crm.sqlite')) === 'encrypted',
+      records: summary.docsWritten,
+      accounts: accounts.length,
+      contacts: contacts.length,
+      per_collection: summary.perCollection,
+      seed_ms: round(summary.elapsedMs),
+      seed_docs_per_s: Math.round(summary.docsWritten / (summary.elapsedMs / 1000)),
+      database_mb: directoryMb(territoryDir),
+      ...child,
+    };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const records = parseRecords();
+  const result = await accountFigures();
+  const territory = records === undefined ? {} : { [`records_${records}`]: await territoryFigures(records) };
+  process.stdout.write(`${JSON.stringify({ ...result, ...territory })}\n`);
 }
 
 await main();

@@ -1,6 +1,8 @@
 // Fills a local CRM database with deterministic demo data:
 //   npm run seed -- --accounts 100000 --seed 42 [--dir <data dir>] [--reference-date YYYY-MM-DD]
-// Output is identical for the same --accounts, --seed and --reference-date (default: 1st of this month).
+//   npm run seed -- --records 1000000 ...   (a territory of that many documents in all)
+// Output is identical for the same size (--accounts or --records), --seed and --reference-date
+// (default: 1st of this month).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCrmDatabase } from '../electron/core/db/open-crm-database';
@@ -18,7 +20,8 @@ function fail(message: string): never {
 
 const { values } = parseArgs({
   options: {
-    accounts: { type: 'string', default: '1000' },
+    accounts: { type: 'string' },
+    records: { type: 'string' },
     seed: { type: 'string', default: '42' },
     dir: { type: 'string', default: resolve(import.meta.dirname, '..', '.data') },
     'reference-date': { type: 'string' },
@@ -34,11 +37,15 @@ if (values.help) {
     [
       'Fills a local CRM database with deterministic demo data.',
       '',
-      'npm run seed -- [--accounts 1000] [--seed 42] [--dir <data dir>] [--reference-date YYYY-MM-DD] [--batch-size 500]',
+      'npm run seed -- [--accounts 1000 | --records 1000000] [--seed 42] [--dir <data dir>] [--reference-date YYYY-MM-DD]',
+      '                [--batch-size 500] [--local-book-only]',
       '',
       '  --accounts        customer companies to generate (with their contacts, deals, 36 months of orders,',
-      '                    activities, cases and surveys)',
-      '  --seed            random seed: the same seed, count and reference date give the same data',
+      '                    activities, cases and surveys); default 1000',
+      '  --records         instead of --accounts: documents to generate across all collections, company-wide',
+      '                    records included; accounts are added whole until the total is reached (it ends',
+      "                    less than one account's records above it)",
+      '  --seed            random seed: the same seed, size and reference date give the same data',
       '  --dir             data directory (default .data in the checkout); must not hold a database yet',
       '  --reference-date  the day the data is "as of" (default: the 1st of this month)',
       '  --batch-size      documents per write',
@@ -51,10 +58,14 @@ if (values.help) {
   process.exit(0);
 }
 
-const accounts = Number(values.accounts);
+if (values.accounts !== undefined && values.records !== undefined) fail('pass either --accounts or --records, not both');
+const accounts = Number(values.accounts ?? '1000');
+const records = values.records === undefined ? undefined : Number(values.records);
 const seed = Number(values.seed);
 const batchSize = Number(values['batch-size']);
 if (!Number.isInteger(accounts) || accounts < 0) fail(`--accounts must be a whole number, got ${values.accounts}`);
+if (records !== undefined && (!Number.isInteger(records) || records < 1))
+  fail(`--records must be a positive whole number, got ${values.records}`);
 if (!Number.isInteger(seed)) fail(`--seed must be an integer, got ${values.seed}`);
 if (!Number.isInteger(batchSize) || batchSize < 1) fail(`--batch-size must be a positive integer, got ${values['batch-size']}`);
 const refText = values['reference-date'];
@@ -66,8 +77,9 @@ const referenceDate = refText === undefined ? Date.UTC(today.getUTCFullYear(), t
 if (!Number.isFinite(referenceDate)) fail(`--reference-date is not a date: ${refText}`);
 
 const directory = resolve(values.dir);
+const size = records === undefined ? `${accounts} accounts` : `${records} records`;
 process.stderr.write(
-  `seed: ${accounts} accounts, seed ${seed}, reference date ${new Date(referenceDate).toISOString().slice(0, 10)}, into ${directory}\n`,
+  `seed: ${size}, seed ${seed}, reference date ${new Date(referenceDate).toISOString().slice(0, 10)}, into ${directory}\n`,
 );
 // Same storage and hooks as the app's core, so seeded records are in the full-text index too; the
 // database is encrypted with the directory's key file, which the browser host then opens it with.
@@ -78,7 +90,13 @@ try {
   const existing = await db.accounts.count().exec();
   if (existing > 0) fail(`${directory} already holds ${existing} accounts; remove it or pass another --dir`);
   let lastPrint = 0;
-  const generated = generateDataset({ accounts, seed, referenceDate, batchSize });
+  let accountsGenerated = 0;
+  const generated = tap(
+    generateDataset({ ...(records === undefined ? { accounts } : { records }), seed, referenceDate, batchSize }),
+    (batch) => {
+      if (batch.collection === 'accounts') accountsGenerated += batch.docs.length;
+    },
+  );
   const summary = await writeDataset(db, values['local-book-only'] ? localBookOnly(generated) : generated, (p) => {
     if (p.elapsedMs - lastPrint < 1000) return;
     lastPrint = p.elapsedMs;
@@ -90,10 +108,18 @@ try {
     .map(([name, n]) => `${name}=${n}`)
     .join(' ');
   process.stdout.write(
-    `seeded ${summary.docsWritten} documents (${accounts} accounts) in ${seconds.toFixed(1)} s, ${Math.round(summary.docsWritten / seconds)} docs/s: ${parts}\n`,
+    `seeded ${summary.docsWritten} documents (${accountsGenerated} accounts) in ${seconds.toFixed(1)} s, ${Math.round(summary.docsWritten / seconds)} docs/s: ${parts}\n`,
   );
 } finally {
   await db.close();
+}
+
+/** The batches unchanged, each shown to `look` on its way through. */
+function* tap(batches: Iterable<DatasetBatch>, look: (batch: DatasetBatch) => void): Generator<DatasetBatch> {
+  for (const batch of batches) {
+    look(batch);
+    yield batch;
+  }
 }
 
 /**

@@ -188,3 +188,26 @@ describe('generateDataset', () => {
     expect(mean(without)).toBeGreaterThan(mean(withBreach));
   });
 });
+
+describe('generateDataset sized by records', () => {
+  const sized = { records: 20_000, seed: 7, referenceDate: Date.UTC(2025, 5, 30) };
+  const data = collect(generateDataset({ ...sized, batchSize: 500 }));
+  const total = Object.values(data).reduce((n: number, docs: ReadonlyArray<unknown>) => n + docs.length, 0);
+
+  it('writes about as many documents as asked for, in every collection', () => {
+    expect(total).toBeGreaterThanOrEqual(sized.records);
+    expect(total).toBeLessThan(sized.records * 1.01);
+    for (const name of Object.keys(crmCollections) as CrmCollectionName[]) expect(data[name].length, name).toBeGreaterThan(0);
+    // Believable proportions: a few contacts per account, more orders than deals, more activities than cases.
+    expect(data.contacts.length / data.accounts.length).toBeGreaterThan(2);
+    expect(data.sales_docs.length).toBeGreaterThan(data.opportunities.length);
+    expect(data.activities.length).toBeGreaterThan(data.cases.length);
+  });
+
+  it('ends on a whole account and is the same whatever the batch size', () => {
+    const again = collect(generateDataset({ ...sized, batchSize: 7 }));
+    expect(JSON.stringify(again)).toBe(JSON.stringify(data));
+    const last = data.accounts.at(-1)?.id;
+    expect(data.contacts.filter((c) => c.accountId === last).length).toBeGreaterThanOrEqual(2);
+  });
+});

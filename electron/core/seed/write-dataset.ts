@@ -4,7 +4,7 @@ import type { CrmDatabase } from '../db/open-crm-database';
 import type { DatasetBatch } from './generate-dataset';
 
 export type SeedProgress = {
-  /** 0..1 through the accounts. */
+  /** 0..1 through the dataset: its accounts, or its documents when sized by records. */
   readonly progress: number;
   readonly docsWritten: number;
   readonly elapsedMs: number;
