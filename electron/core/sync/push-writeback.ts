@@ -1,4 +1,5 @@
-import { createRevision, type RxCollection, type RxDocumentData, type RxReplicationWriteToMasterRow } from 'rxdb';
+import { createRevision, type RxCollection, type RxReplicationWriteToMasterRow, type RxStorageInstance } from 'rxdb';
+import { modifyDocuments } from '../storage/sqlite';
 import type { PushAccepted } from '../../../shared/contract/sync/wire/push';
 import { SERVER_MANAGED_FIELDS } from '../../../shared/schemas/primitives';
 import { sameDocument, type SyncDoc } from './field-merge';
@@ -106,9 +107,9 @@ export type EchoFilter = ReturnType<typeof createEchoFilter>;
  * Two places learn the revision:
  * - The row's new state, which RxDB keeps (the same object) as the state it assumes the server
  *   has once the handler returns; so the next push sends the revision back.
- * - The local document, in one storage write per batch, when it still is what was pushed. A
- *   record edited since keeps the edit (the write is skipped, or refused by the storage's revision
- *   check); its next push carries the revision from the assumed state. `_meta.lwt` is kept, so the
+ * - The local document, in one storage transaction per batch that reads each row and rewrites
+ *   it when it still is what was pushed. A record edited since keeps the edit (it is left as it
+ *   is); its next push carries the revision from the assumed state. `_meta.lwt` is kept, so the
  *   write does not put the record back in the change feed the upstream reads: only the
  *   server-managed fields change.
  *
@@ -128,22 +129,26 @@ export async function writeBackAccepted(
     if (byId.has(id)) pushed.set(id, row.newDocumentState);
   }
   if (pushed.size === 0) return done;
-  const current = await collection.storageInstance.findDocumentsById([...pushed.keys()], true);
   const token = collection.database.token;
-  const writes = [];
-  for (const doc of current) {
-    const id = String(doc.id);
-    const state = pushed.get(id);
-    const revision = byId.get(id);
-    if (!state || !revision || !sameDocument(doc, state, SERVER_MANAGED)) continue;
-    const document: RxDocumentData<SyncDoc> = {
-      ...doc,
-      serverRevision: revision.serverRevision,
-      serverUpdatedAt: revision.serverUpdatedAt,
-      _rev: createRevision(token, doc),
-    };
-    writes.push({ previous: doc, document });
-  }
+  // One transaction reads each row and writes it back if it still is what was pushed. Below
+  // RxDB's wrapper, which would stamp a new `_meta.lwt` on every row.
+  const written = await modifyDocuments(
+    collection.storageInstance.originalStorageInstance as RxStorageInstance<SyncDoc, unknown, unknown, unknown>,
+    [...pushed.keys()],
+    (doc) => {
+      const id = String(doc.id);
+      const state = pushed.get(id);
+      const revision = byId.get(id);
+      if (!state || !revision || !sameDocument(doc, state, SERVER_MANAGED)) return undefined;
+      return {
+        ...doc,
+        serverRevision: revision.serverRevision,
+        serverUpdatedAt: revision.serverUpdatedAt,
+        _rev: createRevision(token, doc),
+      };
+    },
+    WRITEBACK_CONTEXT,
+  );
   // The assumed server state: the same objects RxDB stores once this handler returns.
   for (const [id, state] of pushed) {
     const revision = byId.get(id) as PushAccepted;
@@ -151,14 +156,7 @@ export async function writeBackAccepted(
     target.serverRevision = revision.serverRevision;
     target.serverUpdatedAt = revision.serverUpdatedAt;
   }
-  if (writes.length === 0) return done;
-  // Below RxDB's wrapper, which would stamp a new `_meta.lwt` on every row.
-  const result = await collection.storageInstance.originalStorageInstance.bulkWrite(writes, WRITEBACK_CONTEXT);
-  const refused = new Set(result.error.map((error) => error.documentId));
-  for (const { document } of writes) {
-    const id = String(document.id);
-    if (!refused.has(id)) done.set(id, document._rev);
-  }
+  for (const document of written) done.set(String(document.id), document._rev);
   return done;
 }
 

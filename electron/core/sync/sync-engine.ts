@@ -1,7 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { auditTime, debounceTime, merge, Subscription, type Observable } from 'rxjs';
-import type { RxCollection, RxDocumentData } from 'rxdb';
+import { createRevision, type RxCollection, type RxStorageInstance } from 'rxdb';
+import { normalizeMangoQuery, now as writeTime, prepareQuery } from 'rxdb/plugins/core';
+import { modifyDocuments } from '../storage/sqlite';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { AuthSession, SignInResult, SyncError, SyncStatus } from '../../../shared/contract/sync/sync-types';
 import { crmCollections, CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/schemas/registry';
@@ -206,8 +208,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
   /**
    * Records written while signed out (local-only mode) belong to the local actor, which the server
    * would refuse as another owner's. At sign-in the rep adopts them before replication starts, so
-   * they are pushed as the rep's own: one storage write per chunk of records (RxDB's bulkUpsert
-   * would write each existing record on its own, minutes for an imported 100,000).
+   * they are pushed as the rep's own: chunks of them found by a storage query (no RxDocument is
+   * made for them) and each chunk rewritten in one transaction that reads every row once (RxDB's
+   * bulkUpsert would write each existing record on its own, minutes for an imported 100,000).
+   * The rewrite is below RxDB's wrapper, so it stamps the revision and write time as RxDB would:
+   * the records are new changes for the upload.
    */
   async function adoptLocalRecords(): Promise<void> {
     const session = auth.current();
@@ -217,17 +222,26 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const teamId = session.user.teamId ?? session.user.userId;
     for (const name of CRM_COLLECTION_NAMES) {
       const collection = options.db[name] as unknown as RxCollection<SyncDoc>;
+      const schema = collection.schema.jsonSchema;
+      const token = collection.database.token;
+      const instance = collection.storageInstance.originalStorageInstance as RxStorageInstance<SyncDoc, unknown, unknown, unknown>;
+      const query = prepareQuery(
+        schema,
+        normalizeMangoQuery(schema, { selector: { ownerId: local.ownerId, _deleted: { $eq: false } }, limit: ADOPT_CHUNK }),
+      );
       for (;;) {
-        const docs = await collection.find({ selector: { ownerId: local.ownerId }, limit: ADOPT_CHUNK }).exec();
-        if (docs.length === 0) break;
-        const rows = docs.map((doc) => {
-          const previous = doc.toMutableJSON(true) as RxDocumentData<SyncDoc>;
-          return { previous, document: { ...previous, ownerId, teamId } };
-        });
-        const result = await collection.storageInstance.bulkWrite(rows, 'sync-adopt-local-records');
-        // A record edited meanwhile (409) is found again by the next query; anything else is a fault.
-        const fault = result.error.find((error) => error.status !== 409);
-        if (fault) throw new Error(`adopting ${name}/${fault.documentId} failed with status ${fault.status}`);
+        const { documents } = await instance.query(query);
+        if (documents.length === 0) break;
+        const adopted = await modifyDocuments(
+          instance,
+          documents.map((doc) => String(doc.id)),
+          (doc) =>
+            doc.ownerId === local.ownerId && !doc._deleted
+              ? { ...doc, ownerId, teamId, _rev: createRevision(token, doc), _meta: { ...doc._meta, lwt: writeTime() } }
+              : undefined,
+          'sync-adopt-local-records',
+        );
+        if (adopted.length === 0) throw new Error(`adopting ${name}: ${documents.length} records found but none could be rewritten`);
       }
     }
   }

@@ -73,7 +73,28 @@ describe('compact index keys', () => {
     fc.assert(
       fc.property(doc, (d) => {
         const stored = d as unknown as StoredContact;
-        expect(rowKeys(stored)).toEqual(codecs.map((codec) => codec.docKey(stored)));
+        expect(rowKeys.all(stored)).toEqual(codecs.map((codec) => codec.docKey(stored)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('re-encodes only the keys of indexes whose fields changed, and those exactly', () => {
+    const indexes = [['address.city', 'age', 'id'], ['age', 'id'], ['id'], ['address.city', 'id']];
+    const rowKeys = createRowKeysEncoder(contactSchema, indexes);
+    const doc = fc.record({ id: text, address: fc.record({ city: text }), age: fc.integer({ min: 0, max: 150 }) });
+    fc.assert(
+      fc.property(doc, fc.option(text), fc.option(fc.integer({ min: 0, max: 150 })), (d, city, age) => {
+        const previous = d as unknown as StoredContact;
+        const next = { ...d, address: { city: city ?? d.address.city }, age: age ?? d.age } as unknown as StoredContact;
+        const before = rowKeys.all(previous);
+        const after = rowKeys.all(next);
+        const changed = rowKeys.changed(next, previous);
+        changed.forEach((key, i) => {
+          if (key === undefined) expect(after[i]).toBe(before[i]);
+          else expect(key).toBe(after[i]);
+        });
+        expect(changed[2]).toBeUndefined();
       }),
       { numRuns: 1000 },
     );

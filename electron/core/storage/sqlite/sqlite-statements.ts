@@ -92,15 +92,13 @@ export class SqliteStatements<RxDocType> {
    * One statement per set of changed columns, compiled on first use.
    */
   private runUpdate(doc: RxDocumentData<RxDocType>, previous: RxDocumentData<RxDocType> | undefined, rowid: number): void {
-    const keys = this.table.rowKeys(doc);
-    const before = previous ? this.table.rowKeys(previous) : undefined;
+    const keys = previous ? this.table.changedRowKeys(doc, previous) : this.table.rowKeys(doc);
     let mask = '';
     const values: RowValues = [doc._deleted ? 1 : 0, doc._meta.lwt, doc._rev, JSON.stringify(doc)];
-    keys.forEach((key, i) => {
-      const changed = before === undefined || before[i] !== key;
-      mask += changed ? '1' : '0';
-      if (changed) values.push(key);
-    });
+    for (const key of keys) {
+      mask += key === undefined ? '0' : '1';
+      if (key !== undefined) values.push(key);
+    }
     values.push(rowid);
     let statement = this.updateStmts.get(mask);
     if (!statement) {

@@ -9,7 +9,7 @@ import { contactSchema, createContactsInstance } from '../../../../tests/store/t
 import type { Contact, StoredContact } from '../../../../tests/store/test-schema';
 import { IDLE_UPKEEP_MS, UPKEEP_AFTER_OPEN_MS } from './idle-upkeep';
 import { getRxStorageSqlite } from './index';
-import type { RxStorageSqlite, SqliteWriteHook } from './index';
+import type { RxStorageInstanceSqlite, RxStorageSqlite, SqliteWriteHook } from './index';
 import { TEST_DATABASE_KEY } from '../../../../tests/support/test-database-key';
 
 type Instance = RxStorageInstance<Contact, unknown, unknown>;
@@ -40,6 +40,38 @@ function doc(id: string, rev = '1-a', patch: Partial<StoredContact> = {}): Store
     ...patch,
   };
 }
+
+describe('modify', () => {
+  function byCity(instance: Instance, city: string) {
+    const query = normalizeMangoQuery<StoredContact>(contactSchema as RxJsonSchema<StoredContact>, {
+      selector: { 'address.city': city },
+      sort: [{ 'address.city': 'asc' }, { age: 'asc' }],
+    });
+    return instance.query(
+      prepareQuery(fillWithDefaultSettings(contactSchema) as RxJsonSchema<StoredContact>, query as FilledMangoQuery<StoredContact>),
+    );
+  }
+
+  it('rewrites each stored document from its own state, leaves those it is told to, keeps index columns true, and emits the writes', async () => {
+    const instance = await create(getRxStorageSqlite({ directory: ':memory:' }));
+    await instance.bulkWrite([{ document: doc('a') }, { document: doc('b', '1-a', { age: 40 }) }, { document: doc('c') }], 'test');
+    const events: string[][] = [];
+    const subscription = instance.changeStream().subscribe((bulk) => events.push(bulk.events.map((e) => `${e.operation} ${e.documentId}`)));
+    const written = await (instance as unknown as RxStorageInstanceSqlite<Contact>).modify(
+      ['a', 'b', 'missing'],
+      (stored) => (stored.id === 'a' ? { ...stored, address: { city: 'Oslo' }, _rev: '2-m' } : undefined),
+      'test-modify',
+    );
+    subscription.unsubscribe();
+    expect(written.map((d) => [d.id, d.address.city, d._rev])).toEqual([['a', 'Oslo', '2-m']]);
+    expect(events).toEqual([['UPDATE a']]);
+    expect((await byCity(instance, 'Oslo')).documents.map((d) => d.id)).toEqual(['a']);
+    expect((await byCity(instance, 'Rome')).documents.map((d) => d.id)).toEqual(['c', 'b']);
+    // The stored revision is the new one: a write quoting the old one is a conflict.
+    const stale = await instance.bulkWrite([{ previous: doc('a'), document: doc('a', '3-x') }], 'test');
+    expect(stale.error[0]?.status).toBe(409);
+  });
+});
 
 describe('bulkWrite conflicts', () => {
   it('returns 409 for a stale previous revision, changes nothing for it, and writes the other rows', async () => {

@@ -28,6 +28,9 @@ import { describeTable, dropTable, ensureTable } from './sqlite-table';
 import type { SqliteTable } from './sqlite-table';
 import type { SqliteChangeBulk, SqliteInstanceOptions, SqliteInternals } from './sqlite-types';
 
+/** What modify() stores instead of a stored document, or undefined to leave it. */
+export type Modify<RxDocType> = (stored: RxDocumentData<RxDocType>) => RxDocumentData<RxDocType> | undefined;
+
 type ChangeBulk<RxDocType> = EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>;
 
 /** Tombstones deleted per cleanup() call, so one call never blocks the main process for long. */
@@ -51,6 +54,11 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   private readonly facets: FacetCache;
   private readonly changesIndexString: (doc: RxDocumentData<RxDocType>) => string;
   private readonly writeTransaction: (rows: BulkWriteRow<RxDocType>[], context: string) => CategorizeBulkWriteRowsOutput<RxDocType>;
+  private readonly modifyTransaction: (
+    ids: readonly string[],
+    next: Modify<RxDocType>,
+    context: string,
+  ) => CategorizeBulkWriteRowsOutput<RxDocType>;
   private closed = false;
 
   constructor(
@@ -80,6 +88,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     this.writeTransaction = connection.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) =>
       this.writeInTransaction(connection.db, rows, context),
     ).immediate;
+    this.modifyTransaction = connection.db.transaction((ids: readonly string[], next: Modify<RxDocType>, context: string) =>
+      this.modifyInTransaction(connection.db, ids, next, context),
+    ).immediate;
   }
 
   /** Lets each hook see the table before this instance writes to it (see SqliteWriteHook.openTable). */
@@ -107,12 +118,39 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     rows: BulkWriteRow<RxDocType>[],
     context: string,
   ): CategorizeBulkWriteRowsOutput<RxDocType> {
-    const primaryPath = this.table.primaryPath;
     const rowidsInDb = new Map<string, number>();
     const docsInDb = this.statements.findByIds(
-      rows.map((row) => row.document[primaryPath] as string),
+      rows.map((row) => row.document[this.table.primaryPath] as string),
       rowidsInDb,
     );
+    return this.storeInTransaction(db, rows, context, docsInDb, rowidsInDb);
+  }
+
+  /** modify()'s transaction: each row is read once, and its new state is made from what was read. */
+  private modifyInTransaction(
+    db: BetterSqlite3.Database,
+    ids: readonly string[],
+    next: Modify<RxDocType>,
+    context: string,
+  ): CategorizeBulkWriteRowsOutput<RxDocType> {
+    const rowidsInDb = new Map<string, number>();
+    const docsInDb = this.statements.findByIds(ids, rowidsInDb);
+    const rows: BulkWriteRow<RxDocType>[] = [];
+    for (const previous of docsInDb.values()) {
+      const document = next(previous);
+      if (document) rows.push({ previous, document });
+    }
+    return this.storeInTransaction(db, rows, context, docsInDb, rowidsInDb);
+  }
+
+  private storeInTransaction(
+    db: BetterSqlite3.Database,
+    rows: BulkWriteRow<RxDocType>[],
+    context: string,
+    docsInDb: Map<string, RxDocumentData<RxDocType>>,
+    rowidsInDb: Map<string, number>,
+  ): CategorizeBulkWriteRowsOutput<RxDocType> {
+    const primaryPath = this.table.primaryPath;
     const categorized = categorizeBulkWriteRows<RxDocType>(this, primaryPath, docsInDb, rows, context);
     const stored: StoredDocument[] = [];
     const rowids: number[] = [];
@@ -140,29 +178,53 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     return categorized;
   }
 
+  /** Runs a write transaction under the bulk-write and durability policies, then tells the listeners. */
+  private commit(rowCount: number, context: string, transaction: () => CategorizeBulkWriteRowsOutput<RxDocType>) {
+    this.ensureOpen();
+    const connection = this.internals.connection;
+    let categorized: CategorizeBulkWriteRowsOutput<RxDocType>;
+    try {
+      categorized = runAsBulkWrite(connection.db, connection.bulk, rowCount, () =>
+        runWithPulledDurability(connection.db, connection.synchronous, context, transaction),
+      );
+    } catch (error) {
+      // Rolled back: the sets may hold the write's rows.
+      this.facets.clear();
+      throw error;
+    }
+    // Committed: only now may anyone hear about it.
+    connection.upkeep.touch();
+    const eventBulk = categorized.eventBulk;
+    if (eventBulk.events.length > 0 && categorized.newestRow) {
+      const newest = categorized.newestRow.document;
+      eventBulk.checkpoint = { id: newest[this.table.primaryPath] as string, lwt: newest._meta.lwt };
+      this.changes$.next(eventBulk);
+    }
+    return categorized;
+  }
+
   bulkWrite(documentWrites: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
     try {
-      this.ensureOpen();
-      const connection = this.internals.connection;
-      let categorized: CategorizeBulkWriteRowsOutput<RxDocType>;
-      try {
-        categorized = runAsBulkWrite(connection.db, connection.bulk, documentWrites.length, () =>
-          runWithPulledDurability(connection.db, connection.synchronous, context, () => this.writeTransaction(documentWrites, context)),
-        );
-      } catch (error) {
-        // Rolled back: the sets may hold the write's rows.
-        this.facets.clear();
-        throw error;
-      }
-      // Committed: only now may anyone hear about it.
-      connection.upkeep.touch();
-      const eventBulk = categorized.eventBulk;
-      if (eventBulk.events.length > 0 && categorized.newestRow) {
-        const newest = categorized.newestRow.document;
-        eventBulk.checkpoint = { id: newest[this.table.primaryPath] as string, lwt: newest._meta.lwt };
-        this.changes$.next(eventBulk);
-      }
+      const categorized = this.commit(documentWrites.length, context, () => this.writeTransaction(documentWrites, context));
       return Promise.resolve({ error: categorized.errors });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * Rewrites stored documents from their current state in one transaction: `next` gets each
+   * stored document (deleted ones too; ids not stored are skipped) and returns what to store
+   * instead, or undefined to leave it as it is. Nothing else writes in between, so no row is
+   * refused as a conflict, and each row is read once where a bulkWrite's caller reads it to quote
+   * its revision and the write reads it again. Hooks and change events as for bulkWrite. The new
+   * state needs its own `_rev` and `_meta` (this is below RxDB, which stamps them on its writes);
+   * `next` must not change the document it is given. Resolves to the documents written.
+   */
+  modify(ids: readonly string[], next: Modify<RxDocType>, context: string): Promise<RxDocumentData<RxDocType>[]> {
+    try {
+      const categorized = this.commit(ids.length, context, () => this.modifyTransaction(ids, next, context));
+      return Promise.resolve(categorized.bulkUpdateDocs.map((row) => row.document));
     } catch (error) {
       return Promise.reject(error);
     }

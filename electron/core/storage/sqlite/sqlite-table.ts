@@ -28,6 +28,8 @@ export type SqliteTable<RxDocType> = {
   readonly layout: string;
   /** The key of every index (in `indexes` order) of one document. */
   readonly rowKeys: (doc: RxDocumentData<RxDocType>) => string[];
+  /** The keys of a rewritten document, undefined where its index fields equal `previous`'s (see RowKeysEncoder). */
+  readonly changedRowKeys: (doc: RxDocumentData<RxDocType>, previous: RxDocumentData<RxDocType>) => Array<string | undefined>;
   /** Position in `indexes` of the index whose order a large write follows (see localityIndexOf). */
   readonly localityIndex: number | undefined;
 };
@@ -75,12 +77,23 @@ export function describeTable<RxDocType>(
     INDEX_KEY_LAYOUT,
     indexes.map((index) => [index.key, index.fields.map((field) => layoutOfField(schema, field))]),
   ]);
-  const rowKeys = createRowKeysEncoder(
+  const encoder = createRowKeysEncoder(
     schema,
     indexes.map((index) => index.fields),
-  ) as (doc: RxDocumentData<RxDocType>) => string[];
+  );
   const localityIndex = localityIndexOf(indexes, primaryPath);
-  return { sqlName: quoteIdentifier(name), name, primaryPath, indexes, indexByKey, changesIndex, layout, rowKeys, localityIndex };
+  return {
+    sqlName: quoteIdentifier(name),
+    name,
+    primaryPath,
+    indexes,
+    indexByKey,
+    changesIndex,
+    layout,
+    rowKeys: encoder.all,
+    changedRowKeys: encoder.changed,
+    localityIndex,
+  };
 }
 
 /**
