@@ -9,6 +9,13 @@ import type { RxChangeEventBulk } from 'rxdb';
 export const SERVER_BOOKKEEPING_CONTEXT = 'sync-push-writeback';
 
 /**
+ * Context of the storage write that makes the signed-in rep the owner of records written before
+ * the first sign-in (sync/sync-engine.ts): only `ownerId`, `teamId` and the store bookkeeping
+ * change. A domain change (who owns a record counts in dashboards and segments), but no text.
+ */
+export const OWNERSHIP_ADOPTION_CONTEXT = 'sync-adopt-local-records';
+
+/**
  * A collection's change bulks minus those that only changed server bookkeeping. Projections,
  * indexes and figures derived from a record's fields follow this: a first upload writes back every
  * record it sent, and none of them needs to look at those writes. Whatever shows or checks a

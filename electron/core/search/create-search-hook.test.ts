@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchHook } from './create-search-hook';
 import { createSearchFixture, stored } from '../../../tests/support/search-test-helpers';
-import { SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
+import { OWNERSHIP_ADOPTION_CONTEXT, SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
 
 const count = (f: ReturnType<typeof createSearchFixture>, table: string): number =>
   (f.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -96,17 +96,20 @@ describe('createSearchHook', () => {
     expect(f.ids('big')).toEqual(['o1']);
   });
 
-  it('does not look at the write-back of pushed revisions at all (the sync writes only server bookkeeping there)', () => {
-    const f = createSearchFixture();
-    const hook = createSearchHook();
-    f.write('accounts', [{ id: 'a1', name: 'Acme' }]);
-    const before = f.db.prepare('SELECT key, sig FROM search_doc').all();
-    const writeBack = { ...f.stored('accounts', [{ id: 'a1', name: 'Not read', serverRevision: 1 }]), context: SERVER_BOOKKEEPING_CONTEXT };
-    f.db.transaction(() => hook.afterWrite(f.db, f.table('accounts'), writeBack))();
-    expect(f.db.prepare('SELECT key, sig FROM search_doc').all()).toEqual(before);
-    expect(f.ids('acme')).toEqual(['a1']);
-    expect(f.ids('read')).toEqual([]);
-  });
+  it.each([SERVER_BOOKKEEPING_CONTEXT, OWNERSHIP_ADOPTION_CONTEXT])(
+    'does not look at writes that change no text at all (%s: bookkeeping or owner only)',
+    (context) => {
+      const f = createSearchFixture();
+      const hook = createSearchHook();
+      f.write('accounts', [{ id: 'a1', name: 'Acme' }]);
+      const before = f.db.prepare('SELECT key, sig FROM search_doc').all();
+      const write = { ...f.stored('accounts', [{ id: 'a1', name: 'Not read', serverRevision: 1 }]), context };
+      f.db.transaction(() => hook.afterWrite(f.db, f.table('accounts'), write))();
+      expect(f.db.prepare('SELECT key, sig FROM search_doc').all()).toEqual(before);
+      expect(f.ids('acme')).toEqual(['a1']);
+      expect(f.ids('read')).toEqual([]);
+    },
+  );
 
   it('drops a removed collection from the index, leaving the others', () => {
     const f = createSearchFixture();

@@ -2,7 +2,10 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
 import { SearchWriter } from './search-writer';
 import { COLLECTION_TO_TYPE } from './search-types';
-import { SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
+import { OWNERSHIP_ADOPTION_CONTEXT, SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
+
+/** Writes that change no field the search index holds. */
+const TEXTLESS_CONTEXTS: ReadonlySet<string> = new Set([SERVER_BOOKKEEPING_CONTEXT, OWNERSHIP_ADOPTION_CONTEXT]);
 
 export type SearchHookOptions = {
   /** Primary key field of the searchable collections. */
@@ -39,8 +42,9 @@ export function createSearchHook(options: SearchHookOptions = {}): SqliteWriteHo
     },
     afterWrite(db, table, write) {
       const type = COLLECTION_TO_TYPE[table.collectionName];
-      // The write-back of pushed revisions changes no text (server bookkeeping only).
-      if (type === undefined || write.docs.length === 0 || write.context === SERVER_BOOKKEEPING_CONTEXT) return;
+      // The write-back of pushed revisions and the adoption of local records change no text (the
+      // index holds no owner).
+      if (type === undefined || write.docs.length === 0 || TEXTLESS_CONTEXTS.has(write.context)) return;
       writerFor(db).write(type, table, write, primaryKey);
     },
     onRemove(db, table) {

@@ -4,6 +4,7 @@ import { auditTime, debounceTime, merge, Subscription, type Observable } from 'r
 import { createRevision, type RxCollection, type RxStorageInstance } from 'rxdb';
 import { normalizeMangoQuery, now as writeTime, prepareQuery } from 'rxdb/plugins/core';
 import { modifyDocuments } from '../storage/sqlite';
+import { OWNERSHIP_ADOPTION_CONTEXT } from '../db/domain-changes';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { AuthSession, SignInResult, SyncError, SyncStatus } from '../../../shared/contract/sync/sync-types';
 import { crmCollections, CRM_COLLECTION_NAMES, type CrmCollectionName } from '../../../shared/schemas/registry';
@@ -239,7 +240,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
             doc.ownerId === local.ownerId && !doc._deleted
               ? { ...doc, ownerId, teamId, _rev: createRevision(token, doc), _meta: { ...doc._meta, lwt: writeTime() } }
               : undefined,
-          'sync-adopt-local-records',
+          OWNERSHIP_ADOPTION_CONTEXT,
         );
         if (adopted.length === 0) throw new Error(`adopting ${name}: ${documents.length} records found but none could be rewritten`);
       }
