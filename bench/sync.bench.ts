@@ -26,6 +26,7 @@ const WEEK = { accounts: 2_000, contacts: 1_500, edits: 1_000, deletes: 500 } as
 /** `BENCH_SYNC_ONLY=push,week` runs only those parts (when working on one of them). */
 const ONLY = process.env.BENCH_SYNC_ONLY?.split(',');
 const runs = (part: string): boolean => !ONLY || ONLY.includes(part);
+const round0 = (n: number): number => Math.round(n);
 /** Rounds of the first upload, first sync and reference (see measureFirstSyncs); `BENCH_SYNC_ROUNDS` overrides. */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
 
@@ -69,7 +70,10 @@ async function measureFirstSyncs(): Promise<Record<string, number | number[]>> {
   const reference: number[] = [];
   let incremental: number | undefined;
   for (let round = 1; round <= ROUNDS; round++) {
-    progress(`round ${round}/${ROUNDS}`);
+    // The previous round's server (its PGlite holds a few hundred MB of WebAssembly memory) is
+    // collected before this round is timed, not in the middle of it.
+    (globalThis as { gc?: () => void }).gc?.();
+    progress(`round ${round}/${ROUNDS} (bench process RSS ${round0(process.memoryUsage().rss / 1024 / 1024)} MB)`);
     // A server of its own per round: one holding the earlier rounds' uploads answers more slowly.
     const roundServer = await startTestServer(testConfig());
     try {
