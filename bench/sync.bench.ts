@@ -17,6 +17,7 @@ import { emailOf, signIn } from '../tests/sync/sync-fixtures';
 import { startTcpProxy } from '../tests/sync/tcp-proxy';
 import { waitFor } from '../tests/sync/wait-for';
 import { median, nowMs, percentile, progress, round } from './bench-stats';
+import { measureTerritorySync } from './sync-territory';
 
 const TOTAL = 100_000;
 const INCREMENTAL = 1_000;
@@ -27,6 +28,11 @@ const WEEK = { accounts: 2_000, contacts: 1_500, edits: 1_000, deletes: 500 } as
 const ONLY = process.env.BENCH_SYNC_ONLY?.split(',');
 const runs = (part: string): boolean => !ONLY || ONLY.includes(part);
 const round0 = (n: number): number => Math.round(n);
+/**
+ * Documents of the territory whose first sync is measured (`initial_sync_1m_ms`);
+ * `BENCH_SYNC_TERRITORY` overrides (the figure is then named by its size).
+ */
+const TERRITORY = Math.max(10_000, Number(process.env.BENCH_SYNC_TERRITORY ?? 1_000_000));
 /** Rounds of the first upload, first sync and reference (see measureFirstSyncs); `BENCH_SYNC_ROUNDS` overrides. */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
 
@@ -34,13 +40,14 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
  * Sync benchmark over loopback: the real server (in this process, PGlite) and real client cores
  * (child processes). Prints one JSON line; never fails on time. The reference is the same initial
  * sync through RxDB's in-process replication handlers (master collection in memory, fork on our
- * SQLite storage): the floor our HTTP protocol is compared with.
+ * SQLite storage): the floor our HTTP protocol is compared with. Last, the first sync of a
+ * territory of a million documents (sync-territory.ts), on PostgreSQL when DATABASE_URL is set.
  */
 async function main(): Promise<void> {
   const server = await startTestServer(testConfig());
   const org = await seedOrg(server);
   try {
-    const figures: Record<string, number | number[]> = {};
+    const figures: Record<string, unknown> = {};
     if (runs('latency')) {
       const latency = await measureLatency(server, org);
       progress(`live latency p50 ${round(percentile(latency, 50))} ms`);
@@ -49,6 +56,18 @@ async function main(): Promise<void> {
     }
     if (runs('week')) figures.offline_week_5k_ms = round(await measureOfflineWeek(server, org.repA2), 0);
     Object.assign(figures, await measureFirstSyncs());
+    if (runs('territory')) {
+      const label = TERRITORY === 1_000_000 ? '1m' : String(TERRITORY);
+      const territory = await measureTerritorySync(TERRITORY);
+      figures[`initial_sync_${label}_ms`] = round(territory.ms, 0);
+      figures[`initial_sync_${label}_docs`] = territory.docs;
+      figures[`initial_sync_${label}_server`] = territory.backend;
+      figures[`initial_sync_${label}_seed_ms`] = round(territory.seedMs, 0);
+      if (territory.shownLeftAtHalfMs !== undefined)
+        figures[`initial_sync_${label}_time_left_shown_at_half_ms`] = round(territory.shownLeftAtHalfMs, 0);
+      if (territory.actualLeftAtHalfMs !== undefined)
+        figures[`initial_sync_${label}_time_left_actual_at_half_ms`] = round(territory.actualLeftAtHalfMs, 0);
+    }
     console.log(JSON.stringify(figures));
   } finally {
     await server.close();
@@ -63,6 +82,7 @@ async function main(): Promise<void> {
  * the rounds' own ratios; every run is printed too.
  */
 async function measureFirstSyncs(): Promise<Record<string, number | number[]>> {
+  if (!runs('push') && !runs('initial') && !runs('reference')) return {};
   const push: number[] = [];
   const settled: number[] = [];
   const initial: number[] = [];
