@@ -13,8 +13,10 @@ export type PullResult = {
   checkpoint: Checkpoint | null;
   /** Committed changes exist past the checkpoint but wait for an older transaction to finish. */
   pending: boolean;
-  /** On a pull from the start only: how many records the client will receive in all (progress bars). */
+  /** On a pull from the start, or when asked: how many records the client receives in all (progress bars). */
   total?: number;
+  /** When asked (a first sync resumed from a checkpoint): how many of them lie past the checkpoint. */
+  remaining?: number;
 };
 
 /**
@@ -46,15 +48,17 @@ type PageRow = {
   purged: boolean;
   future: boolean;
   total: string | number | null;
+  remaining: string | number | null;
 };
 
 /**
  * One statement reads a whole page, so everything in it (rows, xmin, the pending flag, the purge
- * horizon, the total) comes from one snapshot. The count for progress bars is only taken on a pull
- * from the start. The last row (the next checkpoint) is found without sorting: it is the one whose
+ * horizon, the counts) comes from one snapshot. The counts for progress bars are taken on a pull
+ * from the start (the total), or when a first sync resumed from a checkpoint asks (the total, and
+ * what lies past the checkpoint). The last row (the next checkpoint) is found without sorting: it is the one whose
  * `lead` in feed order is missing.
  */
-const pageSql = (scope: string, withTotal: boolean): string => `
+const pageSql = (scope: string, withTotal: boolean, withRemaining: boolean): string => `
   WITH page AS (
     SELECT txid, id, schema_version < $5 AS stale, ${WIRE_DOC} AS doc FROM sync_documents
     WHERE collection = $1 AND (txid, id) > ($2::xid8, $3) AND ${SAFE} AND ${scope}
@@ -71,7 +75,8 @@ const pageSql = (scope: string, withTotal: boolean): string => `
     (SELECT generation FROM sync_purge_horizon WHERE collection = $1) AS generation,
     EXISTS (SELECT 1 FROM sync_purge_horizon WHERE collection = $1 AND $2::xid8 <= purged_through) AS purged,
     $2::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) AS future,
-    ${withTotal ? `(SELECT count(*) FROM sync_documents WHERE collection = $1 AND ${SAFE} AND ${scope})` : 'NULL'} AS total
+    ${withTotal ? `(SELECT count(*) FROM sync_documents WHERE collection = $1 AND ${SAFE} AND ${scope})` : 'NULL'} AS total,
+    ${withRemaining ? `(SELECT count(*) FROM sync_documents WHERE collection = $1 AND (txid, id) > ($2::xid8, $3) AND ${SAFE} AND ${scope})` : 'NULL'} AS remaining
   FROM agg`;
 
 /**
@@ -124,12 +129,13 @@ export const pullChanges = async (
   who: Principal,
   cp: Checkpoint | null,
   limit: number,
+  countRemaining = false,
 ): Promise<PullResult> => {
   const from = cp ?? { txid: '0', id: '' };
   const scope = readScopeSql(who, col, 6);
   const r = await db.transaction(async (tx) => {
     await useFeedOrder(tx);
-    const rows = await tx.query<PageRow>(pageSql(scope.sql, cp === null), [
+    const rows = await tx.query<PageRow>(pageSql(scope.sql, cp === null || countRemaining, cp !== null && countRemaining), [
       col.name,
       from.txid,
       from.id,
@@ -150,6 +156,7 @@ export const pullChanges = async (
     checkpoint: r.last_txid !== null && r.last_id !== null ? { txid: r.last_txid, id: r.last_id, gen } : cp && { ...cp, gen },
     pending: r.pending,
     ...(r.total === null ? {} : { total: Number(r.total) }),
+    ...(r.remaining === null ? {} : { remaining: Number(r.remaining) }),
   };
 };
 
@@ -158,7 +165,7 @@ export const pullChanges = async (
  * the documents spliced in as PostgreSQL wrote them; the sync tests parse it with those schemas.
  */
 export const pullResponseJson = (r: PullResult, withTotal: boolean): string =>
-  `{"documents":${r.documentsJson},"checkpoint":${JSON.stringify(r.checkpoint)}${withTotal && r.total !== undefined ? `,"total":${r.total}` : ''}}`;
+  `{"documents":${r.documentsJson},"checkpoint":${JSON.stringify(r.checkpoint)}${withTotal && r.total !== undefined ? `,"total":${r.total}` : ''}${withTotal && r.remaining !== undefined ? `,"remaining":${r.remaining}` : ''}}`;
 
 /** The newest safe feed position of a collection: where a live stream starts following. */
 export const feedHead = (db: Db, col: SyncCollection): Promise<Checkpoint | null> =>

@@ -53,7 +53,9 @@ export const registerSyncRoutes = (app: FastifyInstance, ctx: AppContext): void 
     const limit = pullQuerySchema.shape.limit.safeParse(request.query.limit);
     if (!limit.success || (limit.data ?? 0) > ctx.config.maxPullLimit)
       throw badRequest('bad_request', `limit must be a whole number from 1 to ${ctx.config.maxPullLimit}`);
-    const page = await pullChanges(ctx.db, col, principal, checkpoint, limit.data ?? 100);
+    const remaining = pullQuerySchema.shape.remaining.safeParse(request.query.remaining);
+    if (!remaining.success) throw badRequest('bad_request', 'remaining must be 1 when given');
+    const page = await pullChanges(ctx.db, col, principal, checkpoint, limit.data ?? 100, remaining.data === '1');
     // Already JSON (the documents come serialised from PostgreSQL): sent as is, not re-serialised.
     return reply.type('application/json; charset=utf-8').send(pullResponseJson(page, true));
   });

@@ -69,6 +69,15 @@ describe.each(backends())('sync on %s', (backend) => {
     // A pull from the start says how many records are coming, so the app can show real progress.
     const first = await seeded.client.get('/sync/accounts/2/pull?limit=2', seeded.org.repA2.token);
     expect((first.body as { total?: number }).total).toBe(pulled.length);
+    // A first sync resumed from a checkpoint asks for the total and what is left: the records past it.
+    const checkpoint = encodeURIComponent(JSON.stringify((first.body as { checkpoint: unknown }).checkpoint));
+    const later = `/sync/accounts/2/pull?limit=2&checkpoint=${checkpoint}`;
+    expect((await seeded.client.get(`${later}&remaining=1`, seeded.org.repA2.token)).body).toMatchObject({
+      total: pulled.length,
+      remaining: pulled.length - 2,
+    });
+    expect((await seeded.client.get(later, seeded.org.repA2.token)).body).not.toHaveProperty('total');
+    expect((await seeded.client.get(`${later}&remaining=yes`, seeded.org.repA2.token)).status).toBe(400);
   });
 
   it('treats a retried identical push as a no-op (no new revision, no conflict)', async () => {

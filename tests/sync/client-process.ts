@@ -31,9 +31,13 @@ export type ClientProcess = {
  */
 const PROFILE_DIR = process.env.CLIENT_CPU_PROF;
 
-/** Starts a real core (SQLite, RxDB, replication) in a child process with a fresh data directory. */
-export async function startClient(name: string): Promise<ClientProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), `sync-client-${name}-`));
+/**
+ * Starts a real core (SQLite, RxDB, replication) in a child process with a fresh data directory,
+ * or on `dataDir` (an app started again on the same laptop: its session and data are there),
+ * which closing then leaves in place.
+ */
+export async function startClient(name: string, options: { readonly dataDir?: string } = {}): Promise<ClientProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `sync-client-${name}-`));
   const child: ChildProcess = fork(join(import.meta.dirname, 'client-worker.ts'), [], {
     execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
     env: { ...process.env, CLIENT_DATA_DIR: dataDir },
@@ -87,7 +91,7 @@ export async function startClient(name: string): Promise<ClientProcess> {
         if (PROFILE_DIR) await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

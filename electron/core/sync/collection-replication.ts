@@ -37,7 +37,7 @@ export type CollectionReplicationDeps = {
   readonly tables: SyncSideTables;
   readonly reporter: HandlerReporter & {
     /** Distinct records pulled in an initial sync or a full resync; `done` when caught up. */
-    readonly progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number) => void;
+    readonly progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number, held?: number) => void;
     /** The server confirmed this many pushed changes. */
     readonly pushed: (collection: CrmCollectionName, count: number) => void;
     readonly streamConnected: (collection: CrmCollectionName, connected: boolean) => void;
@@ -60,15 +60,24 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
    * A pull from the start counts distinct ids, not documents received: a record changed on the
    * server during the sync comes again later in the feed, and a page is fetched again when RxDB
    * restarts the pull (stream RESYNC) or a request is retried. `total` comes with the first page.
+   * A first sync cut short by closing the app goes on from its checkpoint in the next run: its first
+   * page says how many records there are and how many lie past the checkpoint, so `held` (what came
+   * before the checkpoint) is their difference.
    */
-  let progress: { seen: Set<string>; total?: number } | undefined;
+  let progress: { seen: Set<string>; total?: number; held: number } | undefined;
+  let resumeChecked = false;
   let prefetched: { key: string; page: Promise<PullResponse | 'resync'> } | undefined;
   const echoes = deps.echoes;
 
-  const fetchPage = async (checkpoint: Checkpoint | null, limit: number): Promise<PullResponse | 'resync'> => {
+  const fetchPage = async (checkpoint: Checkpoint | null, limit: number, countRemaining = false): Promise<PullResponse | 'resync'> => {
     const r = await requestWithRetry(
       loop,
-      () => auth.request(pullPath(name, version, checkpoint, limit), { method: 'GET', signal: deps.signal }, pullResponseSchema),
+      () =>
+        auth.request(
+          pullPath(name, version, checkpoint, limit, countRemaining),
+          { method: 'GET', signal: deps.signal },
+          pullResponseSchema,
+        ),
       (failure) => (failure.status === 410 ? ('resync' as const) : undefined),
     );
     return r.ok ? r.body : r.special;
@@ -80,10 +89,11 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
    * before the pull was asked for (it takes them as covered): a page requested earlier may predate
    * them, so the last page is always asked for now.
    */
-  async function takePage(checkpoint: Checkpoint | null, batchSize: number): Promise<PullResponse | 'resync'> {
+  async function takePage(checkpoint: Checkpoint | null, batchSize: number, countRemaining: boolean): Promise<PullResponse | 'resync'> {
     const key = JSON.stringify([checkpoint, batchSize]);
-    const ahead = prefetched?.key === key ? prefetched.page : undefined;
+    const ahead = prefetched?.key === key && !countRemaining ? prefetched.page : undefined;
     prefetched = undefined;
+    if (countRemaining) return fetchPage(checkpoint, batchSize, true);
     if (ahead) {
       const page = await ahead;
       if (page !== 'resync' && page.documents.length >= batchSize) return page;
@@ -100,16 +110,28 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     checkpoint: Checkpoint | undefined,
     batchSize: number,
   ): Promise<{ documents: WithDeleted<SyncDoc>[]; checkpoint: Checkpoint | undefined }> {
-    if (checkpoint === undefined && !progress) progress = { seen: new Set() };
+    let countRemaining = false;
+    if (checkpoint === undefined && !progress) {
+      progress = { seen: new Set(), held: 0 };
+      tables.markFirstPull(name, false);
+    } else if (checkpoint !== undefined && !progress && !resumeChecked) {
+      resumeChecked = true;
+      if (tables.firstPullUnfinished(name)) {
+        progress = { seen: new Set(), held: 0 };
+        countRemaining = true;
+      }
+    }
     let out: SyncDoc[] = [];
     let at = checkpoint;
     for (;;) {
-      let page = await takePage(at ?? null, batchSize);
+      let page = await takePage(at ?? null, batchSize, countRemaining);
+      countRemaining = false;
       if (page === 'resync') {
         // Offline longer than the server keeps tombstones: start over, and afterwards drop local
         // copies of records the server no longer has (they were deleted while we were away).
         resync = { seen: new Set() };
-        progress = { seen: new Set() };
+        progress = { seen: new Set(), held: 0 };
+        tables.markFirstPull(name, false);
         echoes.clear();
         out = [];
         page = await fetchPage(null, batchSize);
@@ -133,9 +155,13 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
       }
       if (progress) {
         for (const doc of documents) progress.seen.add(String(doc.id));
+        if (page.remaining !== undefined && page.total !== undefined) progress.held = Math.max(0, page.total - page.remaining);
         if (page.total !== undefined) progress.total = page.total;
-        reporter.progress(name, progress.seen.size, caughtUp, progress.total);
-        if (caughtUp) progress = undefined;
+        reporter.progress(name, progress.seen.size, caughtUp, progress.total, progress.held);
+        if (caughtUp) {
+          progress = undefined;
+          tables.markFirstPull(name, true);
+        }
       }
       if (caughtUp || out.length >= batchSize) return { documents: out as WithDeleted<SyncDoc>[], checkpoint: at };
     }

@@ -118,8 +118,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       ok: () => tracker.update((i) => (i.transient = undefined)),
       transient: (error: SyncError) => tracker.update((i) => (i.transient = error)),
       fatal: (error: SyncError) => tracker.update((i) => (i.fatal = error)),
-      progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number) =>
-        tracker.progress(collection, { pulled, done, ...(total === undefined ? {} : { total }) }),
+      progress: (collection: CrmCollectionName, pulled: number, done: boolean, total?: number, held?: number) =>
+        tracker.progress(collection, { pulled, done, ...(total === undefined ? {} : { total }), ...(held ? { held } : {}) }),
       pushed: (_collection: CrmCollectionName, count: number) => tracker.pushed(count),
       streamConnected: () => undefined,
       conflictsChanged,

@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS sync_rejections (
   rejected_at INTEGER NOT NULL,
   PRIMARY KEY (collection, doc_id)
 );
+CREATE TABLE IF NOT EXISTS sync_first_pulls (
+  collection TEXT PRIMARY KEY,
+  done INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS sync_last_session (
   only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
   server_url TEXT NOT NULL,
@@ -106,6 +110,10 @@ export function createSyncSideTables(db: BetterSqlite3.Database, now: () => numb
      ON CONFLICT (only_row) DO UPDATE SET server_url = excluded.server_url, user_id = excluded.user_id`,
   );
   const getLastSession = db.prepare('SELECT server_url, user_id FROM sync_last_session WHERE only_row = 1');
+  const putFirstPull = db.prepare(
+    'INSERT INTO sync_first_pulls (collection, done) VALUES (?, ?) ON CONFLICT (collection) DO UPDATE SET done = excluded.done',
+  );
+  const getFirstPull = db.prepare('SELECT done FROM sync_first_pulls WHERE collection = ?').pluck();
 
   const addConflicts = db.transaction((rows: ReadonlyArray<NewConflict>, at: number): number => {
     let added = 0;
@@ -165,9 +173,16 @@ export function createSyncSideTables(db: BetterSqlite3.Database, now: () => numb
       const row = getLastSession.get() as { server_url: string; user_id: string } | undefined;
       return row ? { serverUrl: row.server_url, userId: row.user_id } : undefined;
     },
+    /**
+     * A collection's pull from the start began (`done` false) or caught up (`done` true). One that
+     * began and never caught up is a first sync cut short by closing the app: the next run resumes
+     * it from its checkpoint and shows its progress (collection-replication.ts).
+     */
+    markFirstPull: (collection: string, done: boolean): void => void putFirstPull.run(collection, done ? 1 : 0),
+    firstPullUnfinished: (collection: string): boolean => getFirstPull.get(collection) === 0,
     /** Sign-out with wipe: nothing of the previous user may remain. */
     wipe: (): void => {
-      db.exec('DELETE FROM sync_conflicts; DELETE FROM sync_rejections; DELETE FROM sync_last_session;');
+      db.exec('DELETE FROM sync_conflicts; DELETE FROM sync_rejections; DELETE FROM sync_last_session; DELETE FROM sync_first_pulls;');
     },
   };
 }

@@ -22,6 +22,25 @@ describe('first-sync progress', () => {
     expect(initialProgress([])).toBeUndefined();
   });
 
+  it('counts a resumed first sync on from what the laptop held, and times what is left by the pace of this run alone', () => {
+    // 600,000 held when the app was closed, 400,000 left; 100,000 of them came in the first 10 s.
+    expect(initialProgress([{ pulled: 100_000, done: false, total: 1_000_000, held: 600_000 }])).toEqual({
+      pulled: 700_000,
+      total: 1_000_000,
+      held: 600_000,
+    });
+    let clock = 0;
+    const tracker = createStatusTracker(
+      () => undefined,
+      () => clock,
+    );
+    tracker.reset(true);
+    tracker.progress('accounts', { pulled: 0, done: false, total: 1_000_000, held: 600_000 });
+    clock = 10_000;
+    tracker.progress('accounts', { pulled: 100_000, done: false, total: 1_000_000, held: 600_000 });
+    expect(tracker.current().initial).toEqual({ pulled: 700_000, total: 1_000_000, remainingMs: 30_000 });
+  });
+
   it('shows the full bar once when the last collection finishes, then ends the first sync', () => {
     const emitted: SyncStatus[] = [];
     const tracker = createStatusTracker(

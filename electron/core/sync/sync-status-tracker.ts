@@ -28,26 +28,38 @@ type Inputs = {
 
 export type StatusTracker = ReturnType<typeof createStatusTracker>;
 
-/** Distinct records one collection pulled since its pull from the start, and the server's count then. */
-export type CollectionProgress = { readonly pulled: number; readonly done: boolean; readonly total?: number };
+/**
+ * Distinct records one collection pulled since its pull from the start, and the server's count then.
+ * A first sync resumed after the app was closed counts on from what the laptop already `held`:
+ * `pulled` is what came since, `total` what was held plus what was left.
+ */
+export type CollectionProgress = { readonly pulled: number; readonly done: boolean; readonly total?: number; readonly held?: number };
 
 /**
  * The sum over the collections of one first sync. Invariant: pulled ≤ total at every step and
  * pulled = total once every collection is done. A collection's total is at least what it pulled
  * (records created on the server during the sync are in the feed but not in the first page's
  * count) and, once it is caught up, exactly that: everything in scope has arrived, and a record
- * that left the scope or was purged meanwhile will not.
+ * that left the scope or was purged meanwhile will not. `held` (present when not 0) is what
+ * resumed collections held before this run: counted as pulled, left out of the pace.
  */
-export function initialProgress(entries: ReadonlyArray<CollectionProgress>): Omit<SyncProgress, 'remainingMs'> | undefined {
+export function initialProgress(
+  entries: ReadonlyArray<CollectionProgress>,
+): (Omit<SyncProgress, 'remainingMs'> & { readonly held?: number }) | undefined {
   if (entries.length === 0) return undefined;
   let pulled = 0;
+  let held = 0;
   let total: number | undefined = 0;
   for (const entry of entries) {
-    pulled += entry.pulled;
-    if (entry.done) total = total === undefined ? undefined : total + entry.pulled;
-    else total = total === undefined || entry.total === undefined ? undefined : total + Math.max(entry.total, entry.pulled);
+    const before = entry.held ?? 0;
+    const has = before + entry.pulled;
+    held += before;
+    pulled += has;
+    if (entry.done) total = total === undefined ? undefined : total + has;
+    else total = total === undefined || entry.total === undefined ? undefined : total + Math.max(entry.total, has);
   }
-  return total === undefined ? { pulled } : { pulled, total };
+  const heldPart = held > 0 ? { held } : {};
+  return total === undefined ? { pulled, ...heldPart } : { pulled, total, ...heldPart };
 }
 
 /**
@@ -81,10 +93,14 @@ export function createStatusTracker(emit: (status: SyncStatus) => void, now: () 
 
   function compute(): SyncStatus {
     const busy = inputs.starting.size > 0 || [...inputs.active.values()].some(Boolean);
-    const pulled = initialProgress([...inputs.progress.values()]);
+    const summed = initialProgress([...inputs.progress.values()]);
     const at = now();
+    const held = summed?.held ?? 0;
+    const pulled = summed && (summed.total === undefined ? { pulled: summed.pulled } : { pulled: summed.pulled, total: summed.total });
     const initialLeft =
-      pulled && inputs.initialSince !== undefined ? remainingTime(pulled.pulled, pulled.total, inputs.initialSince, at) : undefined;
+      pulled && inputs.initialSince !== undefined
+        ? remainingTime(pulled.pulled - held, pulled.total === undefined ? undefined : pulled.total - held, inputs.initialSince, at)
+        : undefined;
     const initial: SyncProgress | undefined = pulled && (initialLeft === undefined ? pulled : { ...pulled, remainingMs: initialLeft });
     const up = inputs.upload;
     let upload: UploadProgress | undefined;

@@ -35,19 +35,32 @@ export type ServerDoc = z.infer<typeof serverDocSchema>;
 export const pullQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).optional(),
   checkpoint: z.string().optional(),
+  /** `1`: count the records in scope and those past the checkpoint, for a first sync resumed after a restart. */
+  remaining: z.literal('1').optional(),
 });
 
-/** A page of the feed, in feed order. `total` comes with a pull from the start only (progress bars). */
+/**
+ * A page of the feed, in feed order. For progress bars, a pull from the start carries `total` (the
+ * records in scope), and a pull from a checkpoint that asks (`remaining=1`) carries `total` and
+ * `remaining` (those past the checkpoint, this page's included).
+ */
 export const pullResponseSchema = z.object({
   documents: z.array(serverDocSchema),
   checkpoint: checkpointSchema.nullable(),
   total: z.int().min(0).optional(),
+  remaining: z.int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-export const pullPath = (collection: string, schemaVersion: number, checkpoint: Checkpoint | null | undefined, limit: number): string => {
+export const pullPath = (
+  collection: string,
+  schemaVersion: number,
+  checkpoint: Checkpoint | null | undefined,
+  limit: number,
+  countRemaining = false,
+): string => {
   const cp = checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : '';
-  return `/sync/${collection}/${schemaVersion}/pull?limit=${limit}${cp}`;
+  return `/sync/${collection}/${schemaVersion}/pull?limit=${limit}${cp}${countRemaining ? '&remaining=1' : ''}`;
 };
 
 /** GET /sync/collections: what this server syncs, and at which schema version. */
