@@ -61,6 +61,40 @@ export async function seedUiBench(
   }
 }
 
+/**
+ * A whole territory of `records` documents across every collection, as `npm run seed -- --records`
+ * writes it (every account with everything around it), dated like seedUiBench. Resolves to the
+ * number of documents and accounts written.
+ */
+export async function seedUiTerritory(
+  directory: string,
+  records: number,
+  seed: number,
+  onProgress?: (message: string) => void,
+): Promise<{ readonly documents: number; readonly accounts: number }> {
+  const today = new Date();
+  const referenceDate = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1);
+  const db = await openCrmDatabase({ directory, hooks: [createSearchHook()], databaseKey: loadOrCreateKeyFile(directory) });
+  try {
+    let accounts = 0;
+    function* counted(): Generator<DatasetBatch, void, void> {
+      for (const batch of generateDataset({ records, seed, referenceDate })) {
+        if (batch.collection === 'accounts') accounts += batch.docs.length;
+        yield batch;
+      }
+    }
+    let lastLog = 0;
+    const summary = await writeDataset(db, counted(), (progress) => {
+      if (progress.elapsedMs - lastLog < 5000) return;
+      lastLog = progress.elapsedMs;
+      onProgress?.(`seeded ${progress.docsWritten} of ${records} documents (${accounts} accounts generated)`);
+    });
+    return { documents: summary.docsWritten, accounts };
+  } finally {
+    await db.close();
+  }
+}
+
 /** Ids of one record of each kind, for the detail screens (read before the host opens the file). */
 export type SampleIds = {
   readonly account: string;

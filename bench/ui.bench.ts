@@ -1,4 +1,4 @@
-// npm run bench:ui [-- --accounts 100000 --keep]
+// npm run bench:ui [-- --accounts 100000 --keep] | [-- --records 1000000]
 // Seeds accounts into a temp data dir, starts the browser host on it, drives the system Chromium
 // and prints ONE JSON line:
 // - first_rows_ms: page navigation to the accounts screen until its first rows are painted (Element
@@ -14,7 +14,8 @@
 //   data loaded for the first time); screens_warm_ms on a second visit; slowest_screen_ms, the
 //   largest first visit. "Content" is real data or the screen's empty state (bench/ui-screens.ts).
 // The database: --accounts accounts, the first --with-deals of them with their contacts, leads,
-// deals, quotes and activities (bench/ui-seed.ts).
+// deals, quotes and activities (bench/ui-seed.ts); or with --records a whole territory of that many
+// documents across every collection, as `npm run seed -- --records` writes it.
 // Progress goes to stderr. A benchmark prints numbers; it never fails on time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { generateAccounts } from '../electron/core/seed/generate-dataset';
 import { median as middleValue, round as roundTo } from './bench-stats';
 import { screenProbes, timeScreens } from './ui-screens';
-import { sampleIds, seedUiBench } from './ui-seed';
+import { sampleIds, seedUiBench, seedUiTerritory } from './ui-seed';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = 42;
@@ -40,12 +41,16 @@ const { values } = parseArgs({
   options: {
     accounts: { type: 'string', default: '100000' },
     'with-deals': { type: 'string', default: '10000' },
+    records: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
   },
 });
 const accounts = Number(values.accounts);
 const withDeals = Number(values['with-deals']);
+const records = values.records === undefined ? undefined : Number(values.records);
+if (records !== undefined && (!Number.isInteger(records) || records < 1))
+  throw new Error(`--records must be a positive whole number, got ${values.records}`);
 const log = (message: string): void => void process.stderr.write(`bench:ui: ${message}\n`);
 
 function median(values: ReadonlyArray<number>): number {
@@ -297,16 +302,18 @@ async function main(): Promise<void> {
   try {
     const seedStart = performance.now();
     let lastLog = 0;
+    const onProgress = (message: string): void => {
+      if (performance.now() - lastLog < 5000) return;
+      lastLog = performance.now();
+      log(message);
+    };
+    let territory: { readonly documents: number; readonly accounts: number } | undefined;
     if (reuse) log(`reusing ${dataDir}`);
-    else {
-      await seedUiBench(dataDir, accounts, withDeals, SEED, (message) => {
-        if (performance.now() - lastLog < 5000) return;
-        lastLog = performance.now();
-        log(message);
-      });
-    }
+    else if (records !== undefined) territory = await seedUiTerritory(dataDir, records, SEED, onProgress);
+    else await seedUiBench(dataDir, accounts, withDeals, SEED, onProgress);
     const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
-    log(`seeded ${accounts} accounts (${withDeals} with deals and activities) in ${seedSeconds} s`);
+    if (territory) log(`seeded a territory of ${territory.documents} documents (${territory.accounts} accounts) in ${seedSeconds} s`);
+    else log(`seeded ${accounts} accounts (${withDeals} with deals and activities) in ${seedSeconds} s`);
     const probes = screenProbes(sampleIds(dataDir));
 
     // Several fresh starts (host just started, new browser profile), each opened once the browser
@@ -375,7 +382,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({
         bench: 'ui',
-        accounts,
+        accounts: territory ? territory.accounts : accounts,
+        ...(territory ? { records: territory.documents } : {}),
         first_rows_ms: median(starts.map((start) => start.painted)),
         first_rows_dom_ms: median(starts.map((start) => start.dom)),
         first_rows_starts_ms: starts.map((start) => Math.round(start.painted)),
@@ -392,7 +400,7 @@ async function main(): Promise<void> {
         slowest_screen_ms: firstVisits.length === 0 ? null : Math.max(...firstVisits),
         screens_not_shown: Object.keys(screens.first).filter((name) => screens.first[name] === null),
         screens_warm_ms: screens.warm,
-        accounts_with_deals: reuse ? null : Math.min(accounts, withDeals),
+        accounts_with_deals: reuse ? null : territory ? territory.accounts : Math.min(accounts, withDeals),
         seed_s: reuse ? null : seedSeconds,
         targets: { first_rows_ms: 500, search_ms: 100, screen_ms: 500 },
       })}\n`,
