@@ -61,7 +61,8 @@ export async function measureTerritorySync(records: number): Promise<TerritorySy
           const status = await client.must('sync.status', {});
           const at = nowMs();
           const initial = status.initial;
-          if (initial?.total !== undefined && half === undefined && initial.pulled * 2 >= initial.total) {
+          // Half of what the server holds: the bar's own total grows while collections report their first pages.
+          if (initial !== undefined && half === undefined && initial.pulled * 2 >= seeded.written) {
             half = { at, shownLeftMs: initial.remainingMs };
           }
           if (at - reported > 10_000) {
