@@ -142,6 +142,18 @@ function runChild(workloadFile: string): Promise<ChildResult> {
   });
 }
 
+/** The child's figures on the database in `databaseDir`, its workload drawn from these accounts and contacts. */
+function childFigures(
+  workDir: string,
+  databaseDir: string,
+  accounts: ReadonlyArray<Account>,
+  contacts: ReadonlyArray<Contact>,
+): Promise<ChildResult> {
+  const workloadFile = path.join(workDir, 'workload.json');
+  writeFileSync(workloadFile, JSON.stringify(buildWorkload(databaseDir, accounts, contacts, SEED)));
+  return runChild(workloadFile);
+}
+
 /** The 100,000-account figures: inserts against the memory storage and raw SQLite, then the child's. */
 async function accountFigures(): Promise<Record<string, unknown>> {
   const directory = mkdtempSync(path.join(tmpdir(), 'fieldcrm-bench-'));
@@ -183,9 +195,7 @@ async function accountFigures(): Promise<Record<string, unknown>> {
     const raw = timeRawSqlite(directory, accounts);
 
     progress('child process: cold open, page queries, search, single inserts');
-    const workloadFile = path.join(directory, 'workload.json');
-    writeFileSync(workloadFile, JSON.stringify(buildWorkload(sqliteDir, accounts, contacts, SEED)));
-    const child = await runChild(workloadFile);
+    const child = await childFigures(directory, sqliteDir, accounts, contacts);
 
     return {
       encrypted: readDatabaseFileState(path.join(sqliteDir, 'crm.sqlite')) === 'encrypted',
@@ -236,9 +246,7 @@ async function territoryFigures(records: number): Promise<Record<string, unknown
     const { accounts, contacts, summary } = seeded;
 
     progress('child process (territory): cold open, page queries, search, single inserts');
-    const workloadFile = path.join(directory, 'workload.json');
-    writeFileSync(workloadFile, JSON.stringify(buildWorkload(territoryDir, accounts, contacts, SEED)));
-    const child = await runChild(workloadFile);
+    const child = await childFigures(directory, territoryDir, accounts, contacts);
     return {
       encrypted: readDatabaseFileState(path.join(territoryDir, 'crm.sqlite')) === 'encrypted',
       records: summary.docsWritten,

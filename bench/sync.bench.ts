@@ -27,7 +27,6 @@ const WEEK = { accounts: 2_000, contacts: 1_500, edits: 1_000, deletes: 500 } as
 /** `BENCH_SYNC_ONLY=push,week` runs only those parts (when working on one of them). */
 const ONLY = process.env.BENCH_SYNC_ONLY?.split(',');
 const runs = (part: string): boolean => !ONLY || ONLY.includes(part);
-const round0 = (n: number): number => Math.round(n);
 /**
  * Documents of the territory whose first sync is measured (`initial_sync_1m_ms`);
  * `BENCH_SYNC_TERRITORY` overrides (the figure is then named by its size).
@@ -89,11 +88,11 @@ async function measureFirstSyncs(): Promise<Record<string, number | number[]>> {
   const busy: number[] = [];
   const reference: number[] = [];
   let incremental: number | undefined;
-  for (let round = 1; round <= ROUNDS; round++) {
+  for (let pass = 1; pass <= ROUNDS; pass++) {
     // The previous round's server (its PGlite holds a few hundred MB of WebAssembly memory) is
     // collected before this round is timed, not in the middle of it.
     (globalThis as { gc?: () => void }).gc?.();
-    progress(`round ${round}/${ROUNDS} (bench process RSS ${round0(process.memoryUsage().rss / 1024 / 1024)} MB)`);
+    progress(`round ${pass}/${ROUNDS} (bench process RSS ${round(process.memoryUsage().rss / 1024 / 1024, 0)} MB)`);
     // A server of its own per round: one holding the earlier rounds' uploads answers more slowly.
     const roundServer = await startTestServer(testConfig());
     try {
@@ -105,7 +104,7 @@ async function measureFirstSyncs(): Promise<Record<string, number | number[]>> {
       }
       if (runs('initial')) {
         await seedServer(roundServer, roundOrg.repA);
-        const result = await measureInitialAndIncremental(roundServer, roundOrg, round === ROUNDS);
+        const result = await measureInitialAndIncremental(roundServer, roundOrg, pass === ROUNDS);
         initial.push(result.initial);
         busy.push(result.initialServerBusy);
         incremental = result.incremental ?? incremental;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server';
-import { account, api, pushRows, seedOrg, startTestServer, testConfig, type Org } from '../../server/testing/harness';
+import { seedOrg, startTestServer, testConfig, type Org } from '../../server/testing/harness';
 import { crmCollections } from '../../shared/schemas/registry';
 import { startClient, type ClientProcess } from './client-process';
-import { emailOf, signIn } from './sync-fixtures';
+import { emailOf, seedServerAccounts, signIn } from './sync-fixtures';
 import { startHttpRelay, type HttpRelay } from './http-relay';
 import { waitFor } from './wait-for';
 
@@ -25,16 +25,7 @@ describe('a first sync cut half way', () => {
   beforeAll(async () => {
     server = await startTestServer(testConfig());
     org = await seedOrg(server);
-    const http = api(server);
-    const rows = Array.from({ length: TOTAL }, (_, i) => ({ newDocumentState: account(org.repA, { name: `Account ${i}` }) }));
-    for (let at = 0; at < rows.length; at += 2000) {
-      await Promise.all(
-        [0, 500, 1000, 1500].map(async (offset) => {
-          const r = await pushRows(http, org.repA.token, rows.slice(at + offset, at + offset + 500));
-          if (r.status !== 200) throw new Error(`seeding failed: ${JSON.stringify(r.body)}`);
-        }),
-      );
-    }
+    await seedServerAccounts(server, org.repA, TOTAL);
     relay = await startHttpRelay(
       server.port,
       async (method, path) => {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RunningServer } from '../../server/server';
-import { api, pullAll, PASSWORD, type Person } from '../../server/testing/harness';
+import { account, api, pullAll, pushRows, PASSWORD, type Person } from '../../server/testing/harness';
 import type { ClientProcess } from './client-process';
 import { waitFor } from './wait-for';
 
@@ -16,6 +16,20 @@ export function comparable(docs: ReadonlyArray<Doc>): Doc[] {
 
 export async function serverDocs(server: { url: string }, person: Person, collection = 'accounts/2'): Promise<Doc[]> {
   return comparable((await pullAll(api(server), person.token, collection, null, 1000)).docs);
+}
+
+/** Puts `count` accounts of `owner` on the server through the push API, four batches of 500 at a time. */
+export async function seedServerAccounts(server: { url: string }, owner: Person, count: number): Promise<void> {
+  const http = api(server);
+  const rows = Array.from({ length: count }, (_, i) => ({ newDocumentState: account(owner, { name: `Account ${i}` }) }));
+  for (let at = 0; at < rows.length; at += 2000) {
+    await Promise.all(
+      [0, 500, 1000, 1500].map(async (offset) => {
+        const r = await pushRows(http, owner.token, rows.slice(at + offset, at + offset + 500));
+        if (r.status !== 200) throw new Error(`seeding failed: ${JSON.stringify(r.body)}`);
+      }),
+    );
+  }
 }
 
 export async function signIn(client: ClientProcess, serverUrl: string, email: string): Promise<void> {
