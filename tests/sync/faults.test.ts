@@ -94,6 +94,8 @@ describe('sync under faults', () => {
     const onServer = final.find((d) => d.id === created.id);
     expect(onServer).toMatchObject({ name: 'written on the plane', ownerId: org.repB.id });
     expect((await c.must('sync.status', {})).rejectedChanges).toBe(0);
+    // The laptop's copy is the rep's too ("my accounts" holds it).
+    expect((await c.docs('accounts')).find((d) => d.id === created.id)).toMatchObject({ ownerId: org.repB.id });
   }, 60_000);
 
   it('a push refused by the server (permission) is kept as a sync error on that record, never dropped', async () => {

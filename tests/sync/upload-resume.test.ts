@@ -91,5 +91,9 @@ describe('an upload cut half way', () => {
     expect(new Set(sentAfter).size).toBe(sentAfter.length);
     expect((await client.must('conflicts.list', {})).total).toBe(0);
     expect((await client.must('sync.status', {})).upload).toBeUndefined();
+    // The import went up as the rep's, and each local copy took the rep as owner on its way.
+    const local = await client.docs('accounts');
+    expect(local).toHaveLength(TOTAL);
+    expect(local.filter((d) => d.ownerId !== org.repB.id)).toEqual([]);
   }, 240_000);
 });

@@ -16,6 +16,13 @@ export const SERVER_BOOKKEEPING_CONTEXT = 'sync-push-writeback';
 export const OWNERSHIP_ADOPTION_CONTEXT = 'sync-adopt-local-records';
 
 /**
+ * Context of a write-back (SERVER_BOOKKEEPING_CONTEXT) whose batch also hands records written
+ * before the first sign-in to the signed-in rep: the push sent them as the rep's, and the server
+ * stored them so. Server bookkeeping, `ownerId` and `teamId` change: a domain change, but no text.
+ */
+export const PUSH_ADOPTION_CONTEXT = 'sync-push-writeback-adopt';
+
+/**
  * A collection's change bulks minus those that only changed server bookkeeping. Projections,
  * indexes and figures derived from a record's fields follow this: a first upload writes back every
  * record it sent, and none of them needs to look at those writes. Whatever shows or checks a

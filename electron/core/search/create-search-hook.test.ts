@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchHook } from './create-search-hook';
 import { createSearchFixture, stored } from '../../../tests/support/search-test-helpers';
-import { OWNERSHIP_ADOPTION_CONTEXT, SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
+import { OWNERSHIP_ADOPTION_CONTEXT, PUSH_ADOPTION_CONTEXT, SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
 
 const count = (f: ReturnType<typeof createSearchFixture>, table: string): number =>
   (f.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -96,7 +96,7 @@ describe('createSearchHook', () => {
     expect(f.ids('big')).toEqual(['o1']);
   });
 
-  it.each([SERVER_BOOKKEEPING_CONTEXT, OWNERSHIP_ADOPTION_CONTEXT])(
+  it.each([SERVER_BOOKKEEPING_CONTEXT, OWNERSHIP_ADOPTION_CONTEXT, PUSH_ADOPTION_CONTEXT])(
     'does not look at writes that change no text at all (%s: bookkeeping or owner only)',
     (context) => {
       const f = createSearchFixture();

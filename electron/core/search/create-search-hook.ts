@@ -2,10 +2,10 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SqliteWriteHook } from '../storage/sqlite/sqlite-hooks';
 import { SearchWriter } from './search-writer';
 import { COLLECTION_TO_TYPE } from './search-types';
-import { OWNERSHIP_ADOPTION_CONTEXT, SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
+import { OWNERSHIP_ADOPTION_CONTEXT, PUSH_ADOPTION_CONTEXT, SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
 
 /** Writes that change no field the search index holds. */
-const TEXTLESS_CONTEXTS: ReadonlySet<string> = new Set([SERVER_BOOKKEEPING_CONTEXT, OWNERSHIP_ADOPTION_CONTEXT]);
+const TEXTLESS_CONTEXTS: ReadonlySet<string> = new Set([SERVER_BOOKKEEPING_CONTEXT, OWNERSHIP_ADOPTION_CONTEXT, PUSH_ADOPTION_CONTEXT]);
 
 export type SearchHookOptions = {
   /** Primary key field of the searchable collections. */

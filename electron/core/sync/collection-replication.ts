@@ -47,6 +47,11 @@ export type CollectionReplicationDeps = {
   readonly signal: AbortSignal;
   /** This collection's echoes of our own pushes (push-writeback.ts); the pending count reads it too. */
   readonly echoes: EchoFilter;
+  /**
+   * Records owned by `from` (the app's user before any sign-in) are pushed as `to`'s, the
+   * signed-in rep's: see adoptForPush.
+   */
+  readonly adopt?: { readonly from: string; readonly to: () => { readonly ownerId: string; readonly teamId: string } | undefined };
   readonly log: (message: string, error: unknown) => void;
 };
 
@@ -167,7 +172,29 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     }
   }
 
+  /**
+   * A record written before the first sign-in belongs to the app's local user, whom the server
+   * does not know: it goes up as the signed-in rep's. The row's state is changed in place, so the
+   * state RxDB keeps as the server's (the same object) names the rep too, and the write-back gives
+   * the local document the rep as owner with its server revision, in one write (push-writeback.ts).
+   * Returns the ids of the rows so sent.
+   */
+  function adoptForPush(rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>): Set<string> {
+    const adopted = new Set<string>();
+    const rep = deps.adopt?.to();
+    if (!deps.adopt || !rep) return adopted;
+    for (const row of rows) {
+      const state = row.newDocumentState as Record<string, unknown>;
+      if (state.ownerId !== deps.adopt.from) continue;
+      state.ownerId = rep.ownerId;
+      state.teamId = rep.teamId;
+      adopted.add(String(state.id));
+    }
+    return adopted;
+  }
+
   async function pushChunk(rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>): Promise<SyncDoc[]> {
+    const adopted = adoptForPush(rows);
     let pending = [...rows];
     while (pending.length > 0) {
       const body = pending;
@@ -189,7 +216,8 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
         reporter.pushed(name, accepted.length);
         try {
           const written = r.body.accepted ?? [];
-          echoes.writtenBack(await writeBackAccepted(deps.collection, body, written));
+          const adoption = deps.adopt && adopted.size > 0 ? { from: deps.adopt.from, ids: adopted } : undefined;
+          echoes.writtenBack(await writeBackAccepted(deps.collection, body, written, adoption));
           echoes.expect(written);
         } catch (error) {
           // Only a shortcut: the pull brings the same revisions a moment later.

@@ -5,7 +5,8 @@ import type { RxCollection, RxReplicationWriteToMasterRow } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KEY } from '../../../tests/support/test-database-key';
 import { isRepullableWrite } from '../storage/sqlite/pulled-write-durability';
-import { createCore, type Core } from '../core';
+import { createCore, LOCAL_ACTOR, type Core } from '../core';
+import { PUSH_ADOPTION_CONTEXT } from '../db/domain-changes';
 import type { SyncDoc } from './field-merge';
 import { createEchoFilter, WRITEBACK_CONTEXT, writeBackAccepted } from './push-writeback';
 
@@ -132,6 +133,34 @@ describe('write-back of pushed revisions', () => {
     expect(after).toMatchObject({ name: 'Edited meanwhile' });
     expect(after?.serverRevision).toBeUndefined();
     expect(row.newDocumentState).toMatchObject({ name: 'Before', serverRevision: 1 });
+  });
+
+  it("hands a record of the app's local user, pushed as the rep's, to the rep in the same write", async () => {
+    const [kept, edited] = [await create('Imported offline'), await create('Imported, then edited')];
+    const rows = [await pushedState(kept.id), await pushedState(edited.id)];
+    for (const row of rows) Object.assign(row.newDocumentState, { ownerId: 'rep-1', teamId: 'team-1' });
+    const [before] = await accounts.storageInstance.findDocumentsById([kept.id], true);
+    expect(before).toMatchObject({ ownerId: LOCAL_ACTOR.ownerId });
+    await rename(edited.id, 'Edited meanwhile');
+    const contexts: string[] = [];
+    const subscription = accounts.eventBulks$.subscribe((bulk) => contexts.push(bulk.context));
+    const written = await writeBackAccepted(
+      accounts,
+      rows,
+      rows.map((row) => ({ id: String(row.newDocumentState.id), serverRevision: 1, serverUpdatedAt: 7 })),
+      { from: LOCAL_ACTOR.ownerId, ids: new Set([kept.id, edited.id]) },
+    );
+    subscription.unsubscribe();
+    expect([...written.keys()]).toEqual([kept.id]);
+    const [after, editedAfter] = await accounts.storageInstance.findDocumentsById([kept.id, edited.id], true);
+    expect(after).toMatchObject({ name: 'Imported offline', ownerId: 'rep-1', teamId: 'team-1', serverRevision: 1 });
+    expect(after?._meta.lwt).toBe(before?._meta.lwt);
+    // The edit is the next push's (as the rep's again); until then the record stays the local user's.
+    expect(editedAfter).toMatchObject({ name: 'Edited meanwhile', ownerId: LOCAL_ACTOR.ownerId });
+    expect(editedAfter?.serverRevision).toBeUndefined();
+    // Dashboards and segments hear of the new owner; the search index (no owner in it) skips it.
+    expect(contexts).toEqual([PUSH_ADOPTION_CONTEXT]);
+    expect(isRepullableWrite(PUSH_ADOPTION_CONTEXT)).toBe(true);
   });
 
   it('writes only rows the server accepted', async () => {

@@ -3,10 +3,16 @@ import { modifyDocuments } from '../storage/sqlite';
 import type { PushAccepted } from '../../../shared/contract/sync/wire/push';
 import { SERVER_MANAGED_FIELDS } from '../../../shared/schemas/primitives';
 import { sameDocument, type SyncDoc } from './field-merge';
-import { SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
+import { PUSH_ADOPTION_CONTEXT, SERVER_BOOKKEEPING_CONTEXT } from '../db/domain-changes';
 
 /** Context of the write-back's storage write (it shows in change events and storage errors). */
 export const WRITEBACK_CONTEXT = SERVER_BOOKKEEPING_CONTEXT;
+
+/**
+ * Rows a push sent as the signed-in rep's though the local document still belongs to `from`, the
+ * user of the app before any sign-in (see adoptForPush in collection-replication.ts).
+ */
+export type PushAdoption = { readonly from: string; readonly ids: ReadonlySet<string> };
 
 /** Past this many unanswered echoes the filter forgets them: the pull then handles them as before. */
 const MAX_EXPECTED_ECHOES = 250_000;
@@ -113,12 +119,17 @@ export type EchoFilter = ReturnType<typeof createEchoFilter>;
  *   write does not put the record back in the change feed the upstream reads: only the
  *   server-managed fields change.
  *
+ * A row pushed as the rep's while the local document still belongs to the app's local user
+ * (`adoption`) takes the rep as its owner in the same write: a record imported before the first
+ * sign-in is written once on its way up, not once to adopt it and once more for its revision.
+ *
  * Returns the `_rev` of each local document that took its revision, by id.
  */
 export async function writeBackAccepted(
   collection: RxCollection<SyncDoc>,
   rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>,
   accepted: ReadonlyArray<PushAccepted>,
+  adoption?: PushAdoption,
 ): Promise<Map<string, string>> {
   const done = new Map<string, string>();
   if (accepted.length === 0) return done;
@@ -139,15 +150,18 @@ export async function writeBackAccepted(
       const id = String(doc.id);
       const state = pushed.get(id);
       const revision = byId.get(id);
-      if (!state || !revision || !sameDocument(doc, state, SERVER_MANAGED)) return undefined;
+      if (!state || !revision) return undefined;
+      const adopting = adoption?.ids.has(id) === true && doc.ownerId === adoption.from;
+      const local = adopting ? { ...doc, ownerId: state.ownerId, teamId: state.teamId } : doc;
+      if (!sameDocument(local, state, SERVER_MANAGED)) return undefined;
       return {
-        ...doc,
+        ...local,
         serverRevision: revision.serverRevision,
         serverUpdatedAt: revision.serverUpdatedAt,
         _rev: createRevision(token, doc),
       };
     },
-    WRITEBACK_CONTEXT,
+    adoption && adoption.ids.size > 0 ? PUSH_ADOPTION_CONTEXT : WRITEBACK_CONTEXT,
   );
   // The assumed server state: the same objects RxDB stores once this handler returns.
   for (const [id, state] of pushed) {

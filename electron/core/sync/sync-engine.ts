@@ -55,8 +55,13 @@ function quieted(events: Observable<unknown>): Observable<unknown> {
   return merge(events.pipe(debounceTime(300)), events.pipe(auditTime(3000)));
 }
 
-/** Records adopted per storage write at sign-in. */
+/** Records adopted per storage write (see adoptLocalRecords). */
 const ADOPT_CHUNK = 5_000;
+
+/** Who the signed-in user writes as: the server accepts records of this owner and team. */
+function actorOf(session: { readonly user: { readonly userId: string; readonly teamId?: string | null } } | undefined): Actor | undefined {
+  return session ? { ownerId: session.user.userId, teamId: session.user.teamId ?? session.user.userId } : undefined;
+}
 
 /**
  * Owns sign-in and the twelve replications: starts them after sign-in (or at start-up when a
@@ -138,13 +143,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
         reporter,
         signal: controller.signal,
         echoes: echoes.get(name) as EchoFilter,
+        ...(options.localActor ? { adopt: { from: options.localActor.ownerId, to: () => actorOf(auth.current()) } } : {}),
         log: options.log,
       });
       replications.set(name, replication);
       startingUp.push(name);
       replication.awaitInitialReplication().then(
         () => {
-          if (run?.replications.get(name) === replication) tracker.update((i) => i.starting.delete(name));
+          if (run?.replications.get(name) !== replication) return;
+          tracker.update((i) => i.starting.delete(name));
+          void adoptLocalRecords(name).catch((error: unknown) => {
+            if (!controller.signal.aborted) options.log(`adopting local records of ${name} failed`, error);
+          });
         },
         // It rejects when the replication is cancelled (sign-out, close): only otherwise worth a line.
         (error: unknown) => {
@@ -208,42 +218,39 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   /**
    * Records written while signed out (local-only mode) belong to the local actor, which the server
-   * would refuse as another owner's. At sign-in the rep adopts them before replication starts, so
-   * they are pushed as the rep's own: chunks of them found by a storage query (no RxDocument is
-   * made for them) and each chunk rewritten in one transaction that reads every row once (RxDB's
-   * bulkUpsert would write each existing record on its own, minutes for an imported 100,000).
-   * The rewrite is below RxDB's wrapper, so it stamps the revision and write time as RxDB would:
-   * the records are new changes for the upload.
+   * would refuse as another owner's. The upload sends them as the signed-in rep's, and its
+   * write-back makes the rep their local owner (adoptForPush in collection-replication.ts): one
+   * write per record on the way up. Whatever still belongs to the local actor once a collection's
+   * first replication is done (a record the server refused, say) is adopted here: chunks found by
+   * a storage query (no RxDocument is made for them), each rewritten in one transaction that reads
+   * every row once. The rewrite is below RxDB's wrapper, so it stamps the revision and write time
+   * as RxDB would: the records are new changes for the next push.
    */
-  async function adoptLocalRecords(): Promise<void> {
-    const session = auth.current();
+  async function adoptLocalRecords(name: CrmCollectionName): Promise<void> {
+    const rep = actorOf(auth.current());
     const local = options.localActor;
-    if (!session || !local) return;
-    const ownerId = session.user.userId;
-    const teamId = session.user.teamId ?? session.user.userId;
-    for (const name of CRM_COLLECTION_NAMES) {
-      const collection = options.db[name] as unknown as RxCollection<SyncDoc>;
-      const schema = collection.schema.jsonSchema;
-      const token = collection.database.token;
-      const instance = collection.storageInstance.originalStorageInstance as RxStorageInstance<SyncDoc, unknown, unknown, unknown>;
-      const query = prepareQuery(
-        schema,
-        normalizeMangoQuery(schema, { selector: { ownerId: local.ownerId, _deleted: { $eq: false } }, limit: ADOPT_CHUNK }),
+    if (!rep || !local) return;
+    const collection = options.db[name] as unknown as RxCollection<SyncDoc>;
+    const schema = collection.schema.jsonSchema;
+    const token = collection.database.token;
+    const instance = collection.storageInstance.originalStorageInstance as RxStorageInstance<SyncDoc, unknown, unknown, unknown>;
+    const query = prepareQuery(
+      schema,
+      normalizeMangoQuery(schema, { selector: { ownerId: local.ownerId, _deleted: { $eq: false } }, limit: ADOPT_CHUNK }),
+    );
+    for (;;) {
+      const { documents } = await instance.query(query);
+      if (documents.length === 0) break;
+      const adopted = await modifyDocuments(
+        instance,
+        documents.map((doc) => String(doc.id)),
+        (doc) =>
+          doc.ownerId === local.ownerId && !doc._deleted
+            ? { ...doc, ...rep, _rev: createRevision(token, doc), _meta: { ...doc._meta, lwt: writeTime() } }
+            : undefined,
+        OWNERSHIP_ADOPTION_CONTEXT,
       );
-      for (;;) {
-        const { documents } = await instance.query(query);
-        if (documents.length === 0) break;
-        const adopted = await modifyDocuments(
-          instance,
-          documents.map((doc) => String(doc.id)),
-          (doc) =>
-            doc.ownerId === local.ownerId && !doc._deleted
-              ? { ...doc, ownerId, teamId, _rev: createRevision(token, doc), _meta: { ...doc._meta, lwt: writeTime() } }
-              : undefined,
-          OWNERSHIP_ADOPTION_CONTEXT,
-        );
-        if (adopted.length === 0) throw new Error(`adopting ${name}: ${documents.length} records found but none could be rewritten`);
-      }
+      if (adopted.length === 0) throw new Error(`adopting ${name}: ${documents.length} records found but none could be rewritten`);
     }
   }
 
@@ -274,15 +281,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
       return s ? { signedIn: true, serverUrl: s.serverUrl, user: s.user } : { signedIn: false };
     },
     /** Who writes new records: the signed-in user, so the server accepts them. */
-    actor(): Actor | undefined {
-      const s = auth.current();
-      return s ? { ownerId: s.user.userId, teamId: s.user.teamId ?? s.user.userId } : undefined;
-    },
+    actor: (): Actor | undefined => actorOf(auth.current()),
     async signIn(serverUrl: string, email: string, password: string): Promise<SignInResult> {
       const result = await auth.signIn(serverUrl, email, password, AbortSignal.timeout(20_000));
       if (!result.signedIn) return result;
       await stop(false);
-      await adoptLocalRecords().catch((error: unknown) => options.log('adopting local records failed', error));
       start();
       return result;
     },

@@ -103,6 +103,7 @@ export function createSyncSideTables(db: BetterSqlite3.Database, now: () => numb
        rejected_doc = excluded.rejected_doc, rejected_at = excluded.rejected_at`,
   );
   const deleteRejection = db.prepare('DELETE FROM sync_rejections WHERE collection = ? AND doc_id = ?');
+  const anyRejection = db.prepare('SELECT 1 FROM sync_rejections WHERE collection = ? LIMIT 1').pluck();
   const listRejections = db.prepare('SELECT * FROM sync_rejections ORDER BY rejected_at DESC LIMIT ?');
   const countRejections = db.prepare('SELECT count(*) AS n FROM sync_rejections');
   const putLastSession = db.prepare(
@@ -136,6 +137,8 @@ export function createSyncSideTables(db: BetterSqlite3.Database, now: () => numb
       upsertRejection.run(r.collection, r.docId, r.error.code, r.error.message, JSON.stringify(r.rejectedDoc), r.rejectedAt);
   });
   const clearRejections = db.transaction((collection: string, ids: ReadonlyArray<string>): number => {
+    // Every accepted push asks; almost always there is nothing to clear.
+    if (anyRejection.get(collection) === undefined) return 0;
     let removed = 0;
     for (const id of ids) removed += deleteRejection.run(collection, id).changes;
     return removed;

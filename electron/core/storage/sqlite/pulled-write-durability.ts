@@ -10,7 +10,10 @@ import type { SqliteSynchronousMode } from './sqlite-types';
  * - `replication-set-checkpoint`: how far the pull (or push) has walked;
  * - `sync-push-writeback` (sync/push-writeback.ts): the revision the server gave a pushed
  *   document, written only when the document is still what was pushed; lost, the server's echo
- *   or the next push's answer brings it again.
+ *   or the next push's answer brings it again;
+ * - `sync-push-writeback-adopt`: the same write-back when it also hands a record written before
+ *   the first sign-in to the rep it was pushed as (the server stores it as the rep's); lost, the
+ *   record is pushed again as the rep's and the server's answer brings it again.
  * Upstream writes (`replication-up-write-*`, conflict resolutions) carry user edits and stay durable.
  */
 const DOWNSTREAM_PREFIX = 'replication-downstream-';
@@ -18,6 +21,7 @@ const REPULLABLE_CONTEXTS: ReadonlySet<string> = new Set([
   'replication-down-write-meta',
   'replication-set-checkpoint',
   'sync-push-writeback',
+  'sync-push-writeback-adopt',
 ]);
 
 export function isRepullableWrite(context: string): boolean {
