@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
@@ -79,6 +81,11 @@ async function main(): Promise<void> {
  * acceptance compares (upload against twice the first sync, the first sync against the reference)
  * come from neighbouring runs. Each figure is the median of its rounds, each ratio the median of
  * the rounds' own ratios; every run is printed too.
+ *
+ * Each round runs in a fresh process of its own (measureRound): a round left in the same process
+ * would carry the earlier rounds' heap (their servers' WebAssembly memory, the reference's
+ * in-memory master), and the next upload, whose server shares that process, ran up to half again
+ * as slow as the first.
  */
 async function measureFirstSyncs(): Promise<Record<string, number | number[]>> {
   if (!runs('push') && !runs('initial') && !runs('reference')) return {};
@@ -89,30 +96,18 @@ async function measureFirstSyncs(): Promise<Record<string, number | number[]>> {
   const reference: number[] = [];
   let incremental: number | undefined;
   for (let pass = 1; pass <= ROUNDS; pass++) {
-    // The previous round's server (its PGlite holds a few hundred MB of WebAssembly memory) is
-    // collected before this round is timed, not in the middle of it.
-    (globalThis as { gc?: () => void }).gc?.();
-    progress(`round ${pass}/${ROUNDS} (bench process RSS ${round(process.memoryUsage().rss / 1024 / 1024, 0)} MB)`);
-    // A server of its own per round: one holding the earlier rounds' uploads answers more slowly.
-    const roundServer = await startTestServer(testConfig());
-    try {
-      const roundOrg = await seedOrg(roundServer);
-      if (runs('push')) {
-        const result = await measureInitialPush(roundServer, roundOrg.repB);
-        push.push(result.uploaded);
-        settled.push(result.settled);
-      }
-      if (runs('initial')) {
-        await seedServer(roundServer, roundOrg.repA);
-        const result = await measureInitialAndIncremental(roundServer, roundOrg, pass === ROUNDS);
-        initial.push(result.initial);
-        busy.push(result.initialServerBusy);
-        incremental = result.incremental ?? incremental;
-      }
-    } finally {
-      await roundServer.close();
+    progress(`round ${pass}/${ROUNDS}`);
+    const result = await roundInChild(pass);
+    if (result.push !== undefined && result.settled !== undefined) {
+      push.push(result.push);
+      settled.push(result.settled);
     }
-    if (runs('reference')) reference.push(await measureReference());
+    if (result.initial !== undefined && result.busy !== undefined) {
+      initial.push(result.initial);
+      busy.push(result.busy);
+    }
+    incremental = result.incremental ?? incremental;
+    if (result.reference !== undefined) reference.push(result.reference);
   }
   const figures: Record<string, number | number[]> = {};
   const ratios = (a: number[], b: number[]) => a.map((x, i) => x / (b[i] as number));
@@ -368,6 +363,58 @@ function trackServerBusy(db: Db): { stop(): number } {
   };
 }
 
+type RoundResult = {
+  push?: number;
+  settled?: number;
+  initial?: number;
+  busy?: number;
+  incremental?: number;
+  reference?: number;
+};
+
+/** Runs measureRound(pass) in a fresh process (this file with BENCH_SYNC_ROUND set); its last stdout line is the result. */
+function roundInChild(pass: number): Promise<RoundResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+      env: { ...process.env, BENCH_SYNC_ROUND: String(pass) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').at(-1);
+      if (code !== 0 || !last) reject(new Error(`round ${pass} exited with ${code}`));
+      else resolve(JSON.parse(last) as RoundResult);
+    });
+  });
+}
+
+/** One round: a server of its own, the first upload, the first sync (and the incremental in the last round), the reference. */
+async function measureRound(pass: number): Promise<RoundResult> {
+  const result: RoundResult = {};
+  const roundServer = await startTestServer(testConfig());
+  try {
+    const roundOrg = await seedOrg(roundServer);
+    if (runs('push')) {
+      const uploaded = await measureInitialPush(roundServer, roundOrg.repB);
+      result.push = uploaded.uploaded;
+      result.settled = uploaded.settled;
+    }
+    if (runs('initial')) {
+      await seedServer(roundServer, roundOrg.repA);
+      const synced = await measureInitialAndIncremental(roundServer, roundOrg, pass === ROUNDS);
+      result.initial = synced.initial;
+      result.busy = synced.initialServerBusy;
+      if (synced.incremental !== undefined) result.incremental = synced.incremental;
+    }
+  } finally {
+    await roundServer.close();
+  }
+  if (runs('reference')) result.reference = await measureReference();
+  return result;
+}
+
 type RefDoc = Record<string, unknown> & { id: string };
 
 async function measureReference(): Promise<number> {
@@ -433,7 +480,8 @@ async function measureReference(): Promise<number> {
   }
 }
 
-main().then(
+const ROUND = Number(process.env.BENCH_SYNC_ROUND ?? 0);
+(ROUND > 0 ? measureRound(ROUND).then((result) => console.log(JSON.stringify(result))) : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);
