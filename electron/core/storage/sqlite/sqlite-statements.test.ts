@@ -71,3 +71,34 @@ describe("SqliteStatements: the planner's probes and counts", () => {
     expect(statements.probe(byName(), [active()], true, 5)).toBe(2);
   });
 });
+
+describe('SqliteStatements: a walk of an index in key order', () => {
+  let db: Database.Database;
+  let statements: SqliteStatements<Contact>;
+  beforeEach(() => {
+    db = new Database(':memory:');
+    ensureTable(db, table);
+    statements = new SqliteStatements(db, table);
+  });
+  afterEach(() => db.close());
+
+  it('reads every entry once, in key order and by rowid among equal keys, across many pages both ways', () => {
+    statements.insertAll(
+      Array.from({ length: 6_000 }, (_, i) => contact(i, i % 3 === 0)),
+      () => undefined,
+    );
+    const range = rangeFor({ selector: { _deleted: { $eq: false } }, index: ['_deleted', 'name', 'id'] });
+    const column = range.index.column;
+    // Ids truncated alike give equal keys: a run of 2,500 of them spans several pages of the walk.
+    const shared = db.prepare(`SELECT ${column} FROM ${table.sqlName} WHERE rowid = 1000`).pluck().get() as string;
+    db.prepare(`UPDATE ${table.sqlName} SET ${column} = ? WHERE rowid BETWEEN 1000 AND 3499`).run(shared);
+    for (const descending of [false, true]) {
+      const order = descending ? ' DESC' : '';
+      const expected = db
+        .prepare(`SELECT rowid, ${column} FROM ${table.sqlName} ORDER BY ${column}${order}, rowid${order}`)
+        .raw()
+        .all() as [number, string][];
+      expect([...statements.keysInOrder(range, descending)]).toEqual(expected);
+    }
+  });
+});

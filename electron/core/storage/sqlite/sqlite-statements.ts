@@ -253,12 +253,32 @@ export class SqliteStatements<RxDocType> {
    */
   *keysInOrder(range: IndexRange, descending: boolean): Generator<[number, string]> {
     const column = range.index.column;
-    const sql = `SELECT rowid, ${column} FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)} ORDER BY ${column}${descending ? ' DESC' : ''} LIMIT ? OFFSET ?`;
-    const stmt = this.cached(sql).raw();
-    for (let offset = 0, page = 256; ; offset += page, page = Math.min(page * 2, 8192)) {
-      const rows = stmt.all(range.lower, range.upper, page, offset) as [number, string][];
+    const from = `FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex}`;
+    const order = descending ? ' DESC' : '';
+    const inRange = (r: IndexRange) =>
+      this.cached(`SELECT rowid, ${column} ${from} WHERE ${rangeSql(r)} ORDER BY ${column}${order}, rowid${order} LIMIT ?`).raw();
+    const tied = this.cached(
+      `SELECT rowid, ${column} ${from} WHERE ${column} = ? AND rowid ${descending ? '<' : '>'} ? ORDER BY rowid${order} LIMIT ?`,
+    ).raw();
+    // Each page starts where the last one ended (an index seek), not at an OFFSET SQLite would
+    // walk again from the range's start: a walk over a sparse filter reads tens of thousands of
+    // entries. Keys equal to the page's last one (ids truncated alike) are finished first by rowid.
+    let rest = range;
+    let page = 256;
+    for (;;) {
+      const rows = inRange(rest).all(rest.lower, rest.upper, page) as [number, string][];
       yield* rows;
       if (rows.length < page) return;
+      const key = (rows[rows.length - 1] as [number, string])[1];
+      let rowid = (rows[rows.length - 1] as [number, string])[0];
+      for (;;) {
+        page = Math.min(page * 2, 8192);
+        const ties = tied.all(key, rowid, page) as [number, string][];
+        yield* ties;
+        if (ties.length < page) break;
+        rowid = (ties[ties.length - 1] as [number, string])[0];
+      }
+      rest = descending ? { ...rest, upper: key, inclusiveEnd: false } : { ...rest, lower: key, inclusiveStart: false };
     }
   }
 
