@@ -70,7 +70,7 @@ export function facetQuery<RxDocType>(ctx: FacetQueryContext<RxDocType>, prepare
   if (count === 0) return [];
 
   const entries = Math.max(count, ctx.statements.rowsAtMost());
-  const walk = (wanted * entries) / count < SEEK_COST * count;
+  const walk = ctx.facets.heldOrder(sort.scan) !== undefined || (wanted * entries) / count < SEEK_COST * count;
   const picked = walk ? walkPick(ctx, sort, matches, wanted) : gatherPick(ctx, sort, matches, wanted);
   const trimmed = sort.order === 'index' ? picked : trimRuns(sort, picked, wanted);
   return windowOf(ctx, prepared, sort, trimmed).slice(skip, wanted);
@@ -96,8 +96,7 @@ function walkPick<RxDocType>(ctx: FacetQueryContext<RxDocType>, sort: SortScan, 
   let boundary: string | undefined;
   let boundaryKey = '';
   let byKey = false;
-  for (const row of ctx.statements.keysInOrder(sort.scan, descending)) {
-    if (!matches.has(row[0])) continue;
+  for (const row of matchedInOrder(ctx, sort.scan, descending, matches)) {
     if (boundary !== undefined && (runKey(row[1]) !== boundary || (byKey && row[1] !== boundaryKey))) break;
     picked.push(row);
     if (picked.length !== wanted) continue;
@@ -112,6 +111,69 @@ function walkPick<RxDocType>(ctx: FacetQueryContext<RxDocType>, sort: SortScan, 
     }
   }
   return picked;
+}
+
+/** Matches found per key read in a walk of a held order; it doubles up to MAX_KEY_BATCH. */
+const FIRST_KEY_BATCH = 64;
+const MAX_KEY_BATCH = 1024;
+/**
+ * A walk of the index itself that has read more than this share of the table's rows reads the
+ * range's order once (about a fifth of the cost per entry) and goes on in it: the filter and the
+ * sort are related, and the rest of the walk, and the next walks, are cheaper there.
+ */
+const ORDER_AFTER_SHARE = 0.05;
+const MIN_WALK_BEFORE_ORDER = 256;
+
+/**
+ * `rowid, key` of the matches of a range in its order (or reversed). From the range's order when
+ * it is held in memory (FacetCache.orderOf), reading only the matches' keys, a batch at a time;
+ * else from a walk of the index, which reads every entry and moves to the order once it is long.
+ */
+function* matchedInOrder<RxDocType>(
+  ctx: FacetQueryContext<RxDocType>,
+  scan: IndexRange,
+  descending: boolean,
+  matches: RowidSet,
+): Generator<KeyedRowid> {
+  const step = descending ? -1 : 1;
+  let order = ctx.facets.heldOrder(scan);
+  let at = descending ? (order?.length ?? 0) - 1 : 0;
+  if (!order) {
+    const rows = ctx.statements.rowsAtMost();
+    const budget = Math.max(MIN_WALK_BEFORE_ORDER, Math.ceil(rows * ORDER_AFTER_SHARE));
+    let walked = 0;
+    let last: number | undefined;
+    for (const row of ctx.statements.keysInOrder(scan, descending)) {
+      if (walked++ === budget && last !== undefined) {
+        const held = ctx.facets.orderOf(scan, rows, () => ctx.statements.rowidsInOrder(scan));
+        const position = held ? held.indexOf(last) : -1;
+        if (held && position >= 0) {
+          order = held;
+          at = position + step;
+          break;
+        }
+      }
+      last = row[0];
+      if (matches.has(row[0])) yield row;
+    }
+    if (!order) return;
+  }
+  let batch: number[] = [];
+  let size = FIRST_KEY_BATCH;
+  const keyed = function* (rowids: number[]): Generator<KeyedRowid> {
+    const keys = new Map(ctx.statements.keysOf(scan.index, rowids));
+    for (const rowid of rowids) yield [rowid, keys.get(rowid) as string];
+  };
+  for (; at >= 0 && at < order.length; at += step) {
+    const rowid = order[at] as number;
+    if (!matches.has(rowid)) continue;
+    batch.push(rowid);
+    if (batch.length < size) continue;
+    yield* keyed(batch);
+    batch = [];
+    size = Math.min(size * 2, MAX_KEY_BATCH);
+  }
+  if (batch.length > 0) yield* keyed(batch);
 }
 
 /** The first `need` matches of one distinct run in key order (and any sharing the last one's key). */

@@ -101,6 +101,10 @@ export function keyInRange(key: string, range: IndexRange): boolean {
 }
 
 type Entry = { readonly range: IndexRange; readonly set: RowidSet };
+type OrderEntry = { readonly range: IndexRange; readonly rowids: Int32Array };
+
+/** Rowids above this do not fit an Int32Array: such a table's walks read the index itself. */
+const MAX_ORDERED_ROWID = 0x7fffffff;
 
 /**
  * Above this many documents in one write, the cached sets are dropped rather than updated: a
@@ -110,6 +114,8 @@ type Entry = { readonly range: IndexRange; readonly set: RowidSet };
 export const FACET_UPDATE_MAX_DOCS = 2_000;
 /** Bitsets kept per table; the least recently used go first (8 MB is 640 sets at 100,000 rows). */
 export const FACET_CACHE_BYTES = 8 * 1024 * 1024;
+/** Sort orders kept per table, least recently used out first (4 MB is ten orders of 100,000 rows). */
+export const ORDER_CACHE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The rowids of the documents in an index range, for equality conditions ("status is Active",
@@ -121,6 +127,16 @@ export const FACET_CACHE_BYTES = 8 * 1024 * 1024;
 export class FacetCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
+  /**
+   * Rowids of a sort index's range in its order. A sorted page of a filter walks the sort index
+   * until it has its window, checking a bit per entry; when the filter and the sort are related
+   * ("key accounts by headcount": the key accounts are the big ones, at the far end) the walk
+   * reads tens of thousands of entries, ~1 µs each out of SQLite and ~4 ns each out of this array.
+   * A walk reads an order once it turns out long (sqlite-facet-query.ts, matchedInOrder). Any
+   * write to the table drops them (a new row, a changed key: the order is not kept up to date).
+   */
+  private readonly orders = new Map<string, OrderEntry>();
+  private orderBytes = 0;
 
   /** The set of a range, built by `read` (the range's rowids) on first use. */
   setOf(range: IndexRange, capacity: number, read: () => Iterable<number>): RowidSet {
@@ -144,10 +160,40 @@ export class FacetCache {
   }
 
   /**
+   * The rowids of a range in index order, read by `read` on first use (see `orders`); undefined
+   * when the table's rowids do not fit (the caller then walks the index).
+   */
+  orderOf(range: IndexRange, rowsAtMost: number, read: () => number[]): Int32Array | undefined {
+    if (rowsAtMost > MAX_ORDERED_ROWID) return undefined;
+    const key = rangeKey(range);
+    const cached = this.orders.get(key);
+    if (cached) {
+      this.orders.delete(key);
+      this.orders.set(key, cached);
+      return cached.rowids;
+    }
+    const rowids = Int32Array.from(read());
+    this.orders.set(key, { range, rowids });
+    this.orderBytes += rowids.byteLength;
+    for (const [oldKey, entry] of this.orders) {
+      if (this.orderBytes <= ORDER_CACHE_BYTES || oldKey === key) break;
+      this.orders.delete(oldKey);
+      this.orderBytes -= entry.rowids.byteLength;
+    }
+    return rowids;
+  }
+
+  /** The order of a range if it is held (a walk of it is then cheap whatever its length). */
+  heldOrder(range: IndexRange): Int32Array | undefined {
+    return this.orders.get(rangeKey(range))?.rowids;
+  }
+
+  /**
    * Inside the write's transaction, once its rows are stored: each document joins or leaves every
    * cached set of each index by its new key. The caller drops the cache if the transaction fails.
    */
   written(docs: ReadonlyArray<object>, rowids: readonly number[]): void {
+    this.dropOrders();
     if (this.entries.size === 0) return;
     if (docs.length > FACET_UPDATE_MAX_DOCS) {
       this.clear();
@@ -173,16 +219,28 @@ export class FacetCache {
 
   /** Tombstones were purged: only sets of ranges that may hold deleted documents can change. */
   tombstonesDeleted(): void {
+    const live = (range: IndexRange) => range.lower.startsWith('0') && range.upper.startsWith('0');
     for (const [key, entry] of this.entries) {
-      if (entry.range.lower.startsWith('0') && entry.range.upper.startsWith('0')) continue;
+      if (live(entry.range)) continue;
       this.entries.delete(key);
       this.bytes -= entry.set.bytes;
+    }
+    for (const [key, entry] of this.orders) {
+      if (live(entry.range)) continue;
+      this.orders.delete(key);
+      this.orderBytes -= entry.rowids.byteLength;
     }
   }
 
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
+    this.dropOrders();
+  }
+
+  private dropOrders(): void {
+    this.orders.clear();
+    this.orderBytes = 0;
   }
 }
 

@@ -240,6 +240,13 @@ export class SqliteStatements<RxDocType> {
     return { stmt: this.cached(`SELECT data ${from} ${order}`).pluck(), params };
   }
 
+  /** The rowids of a range's entries in index order, read from its index alone. */
+  rowidsInOrder(range: IndexRange): number[] {
+    const column = range.index.column;
+    const sql = `SELECT rowid FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)} ORDER BY ${column}, rowid`;
+    return this.cached(sql).pluck().all(range.lower, range.upper) as number[];
+  }
+
   /** The rowids of a range's entries, read from its index alone. */
   rowidsIn(range: IndexRange): number[] {
     const sql = `SELECT rowid FROM ${this.table.sqlName} INDEXED BY ${range.index.sqlIndex} WHERE ${rangeSql(range)}`;
