@@ -53,7 +53,9 @@ export function createDashboardProjection(db: CrmDatabase, log: (message: string
   let cached: DashboardSnapshot | undefined;
   const subscriptions: Subscription[] = [];
   // Ids changed by an event while the pages load: the event's data is at least as new as any page.
+  // Kept only until the load ends.
   const touched = new Set<string>();
+  let loaded = false;
 
   /** Writes one document's facts into the maps; `undefined` removes it. */
   type Apply<T> = (id: string, doc: T | undefined) => void;
@@ -74,7 +76,7 @@ export function createDashboardProjection(db: CrmDatabase, log: (message: string
       domainChanges(collection).subscribe((bulk) => {
         if (!loading) return;
         for (const event of bulk.events) {
-          touched.add(event.documentId);
+          if (!loaded) touched.add(event.documentId);
           const deleted = event.operation === 'DELETE' || (event.documentData as { _deleted?: boolean })._deleted === true;
           apply(event.documentId, deleted ? undefined : (event.documentData as T));
         }
@@ -116,12 +118,14 @@ export function createDashboardProjection(db: CrmDatabase, log: (message: string
       await loadAll(db.accounts, applyAccount);
       await loadAll(db.opportunities, applyDeal);
       touched.clear();
+      loaded = true;
       version++;
     })();
     loading.catch((error: unknown) => {
       if (closed) return;
       log('dashboard data could not be loaded', error);
       loading = undefined;
+      touched.clear();
       deals.clear();
       accountNames.clear();
       accountRegions.clear();
