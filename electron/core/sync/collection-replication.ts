@@ -193,8 +193,8 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
     return adopted;
   }
 
-  async function pushChunk(rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>): Promise<SyncDoc[]> {
-    const adopted = adoptForPush(rows);
+  /** `adopted`: the ids adoptForPush sent as the rep's (the write-back makes the rep their owner). */
+  async function pushChunk(rows: ReadonlyArray<RxReplicationWriteToMasterRow<SyncDoc>>, adopted: ReadonlySet<string>): Promise<SyncDoc[]> {
     let pending = [...rows];
     while (pending.length > 0) {
       const body = pending;
@@ -228,7 +228,7 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
       const failure = r.special;
       if (failure.status === 413 && body.length > 1) {
         const half = Math.ceil(body.length / 2);
-        const conflicts = [...(await pushChunk(body.slice(0, half))), ...(await pushChunk(body.slice(half)))];
+        const conflicts = [...(await pushChunk(body.slice(0, half), adopted)), ...(await pushChunk(body.slice(half), adopted))];
         return conflicts;
       }
       // One invalid row fails the whole batch (400): set it aside as a rejection, push the rest.
@@ -296,12 +296,13 @@ export function startCollectionReplication(deps: CollectionReplicationDeps): RxR
         // never confirmed) has nothing to delete there, and may still belong to the local-only
         // user the server refuses. It is not sent; RxDB records it as pushed, so it stops pending.
         const toSend = rows.filter((row) => row.assumedMasterState || !row.newDocumentState._deleted);
+        const adopted = adoptForPush(toSend);
         const requests: Array<typeof toSend> = [];
         for (let at = 0; at < toSend.length; at += PUSH_REQUEST_ROWS) requests.push(toSend.slice(at, at + PUSH_REQUEST_ROWS));
         const conflicts = await inParallel(requests, PUSH_IN_FLIGHT, (chunk) =>
           echoes.track(
             chunk.map((row) => String(row.newDocumentState.id)),
-            pushChunk(chunk),
+            pushChunk(chunk, adopted),
           ),
         );
         return conflicts.flat() as WithDeleted<SyncDoc>[];

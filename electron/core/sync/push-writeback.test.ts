@@ -161,6 +161,18 @@ describe('write-back of pushed revisions', () => {
     // Dashboards and segments hear of the new owner; the search index (no owner in it) skips it.
     expect(contexts).toEqual([PUSH_ADOPTION_CONTEXT]);
     expect(isRepullableWrite(PUSH_ADOPTION_CONTEXT)).toBe(true);
+
+    // The rep's record pushed again, in a batch that adopted others: a write-back of bookkeeping only.
+    const again = await pushedState(kept.id);
+    contexts.length = 0;
+    const second = accounts.eventBulks$.subscribe((bulk) => contexts.push(bulk.context));
+    const rewritten = await writeBackAccepted(accounts, [again], [{ id: kept.id, serverRevision: 2, serverUpdatedAt: 8 }], {
+      from: LOCAL_ACTOR.ownerId,
+      ids: new Set([edited.id]),
+    });
+    second.unsubscribe();
+    expect([...rewritten.keys()]).toEqual([kept.id]);
+    expect(contexts).toEqual([WRITEBACK_CONTEXT]);
   });
 
   it('writes only rows the server accepted', async () => {

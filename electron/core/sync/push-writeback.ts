@@ -161,7 +161,7 @@ export async function writeBackAccepted(
         _rev: createRevision(token, doc),
       };
     },
-    adoption && adoption.ids.size > 0 ? PUSH_ADOPTION_CONTEXT : WRITEBACK_CONTEXT,
+    adoption && [...pushed.keys()].some((id) => adoption.ids.has(id)) ? PUSH_ADOPTION_CONTEXT : WRITEBACK_CONTEXT,
   );
   // The assumed server state: the same objects RxDB stores once this handler returns.
   for (const [id, state] of pushed) {
