@@ -375,7 +375,7 @@ type RoundResult = {
 /** Runs measureRound(pass) in a fresh process (this file with BENCH_SYNC_ROUND set); its last stdout line is the result. */
 function roundInChild(pass: number): Promise<RoundResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
       env: { ...process.env, BENCH_SYNC_ROUND: String(pass) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
