@@ -100,9 +100,6 @@ export function keyInRange(key: string, range: IndexRange): boolean {
   return (range.inclusiveStart ? key >= range.lower : key > range.lower) && (range.inclusiveEnd ? key <= range.upper : key < range.upper);
 }
 
-type Entry = { readonly range: IndexRange; readonly set: RowidSet };
-type OrderEntry = { readonly range: IndexRange; readonly rowids: Int32Array };
-
 /** Rowids above this do not fit an Int32Array: such a table's walks read the index itself. */
 const MAX_ORDERED_ROWID = 0x7fffffff;
 
@@ -117,6 +114,64 @@ export const FACET_CACHE_BYTES = 8 * 1024 * 1024;
 /** Sort orders kept per table, least recently used out first (4 MB is ten orders of 100,000 rows). */
 export const ORDER_CACHE_BYTES = 4 * 1024 * 1024;
 
+/** Values cached by index range within a byte budget; the least recently used go first. */
+class RangeCache<T> {
+  private readonly entries = new Map<string, { readonly range: IndexRange; readonly value: T }>();
+  private bytes = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly sizeOf: (value: T) => number,
+  ) {}
+
+  /** The value of a range, made by `make` on first use. */
+  get(range: IndexRange, make: () => T): T {
+    const key = rangeKey(range);
+    const cached = this.entries.get(key);
+    if (cached) {
+      // Re-inserted: Map order is the recency order the eviction walks.
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached.value;
+    }
+    const value = make();
+    this.entries.set(key, { range, value });
+    this.bytes += this.sizeOf(value);
+    for (const [oldKey, entry] of this.entries) {
+      if (this.bytes <= this.budget || oldKey === key) break;
+      this.drop(oldKey, entry.value);
+    }
+    return value;
+  }
+
+  peek(range: IndexRange): T | undefined {
+    return this.entries.get(rangeKey(range))?.value;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  values(): IterableIterator<{ readonly range: IndexRange; readonly value: T }> {
+    return this.entries.values();
+  }
+
+  /** Drops the entries whose range passes `test`. */
+  dropWhere(test: (range: IndexRange) => boolean): void {
+    for (const [key, entry] of this.entries) if (test(entry.range)) this.drop(key, entry.value);
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private drop(key: string, value: T): void {
+    this.entries.delete(key);
+    this.bytes -= this.sizeOf(value);
+  }
+}
+
 /**
  * The rowids of the documents in an index range, for equality conditions ("status is Active",
  * "region is EMEA or APAC"), cached per table and connection and kept exact by every write of
@@ -125,8 +180,7 @@ export const ORDER_CACHE_BYTES = 4 * 1024 * 1024;
  * index checking a bit per entry instead of seeking table rows (sqlite-facet-query.ts).
  */
 export class FacetCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly sets = new RangeCache<RowidSet>(FACET_CACHE_BYTES, (set) => set.bytes);
   /**
    * Rowids of a sort index's range in its order. A sorted page of a filter walks the sort index
    * until it has its window, checking a bit per entry; when the filter and the sort are related
@@ -135,28 +189,11 @@ export class FacetCache {
    * A walk reads an order once it turns out long (sqlite-facet-query.ts, matchedInOrder). Any
    * write to the table drops them (a new row, a changed key: the order is not kept up to date).
    */
-  private readonly orders = new Map<string, OrderEntry>();
-  private orderBytes = 0;
+  private readonly orders = new RangeCache<Int32Array>(ORDER_CACHE_BYTES, (rowids) => rowids.byteLength);
 
   /** The set of a range, built by `read` (the range's rowids) on first use. */
   setOf(range: IndexRange, capacity: number, read: () => Iterable<number>): RowidSet {
-    const key = rangeKey(range);
-    const cached = this.entries.get(key);
-    if (cached) {
-      // Re-inserted: Map order is the recency order the eviction walks.
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return cached.set;
-    }
-    const set = RowidSet.of(read(), capacity);
-    this.entries.set(key, { range, set });
-    this.bytes += set.bytes;
-    for (const [oldKey, entry] of this.entries) {
-      if (this.bytes <= FACET_CACHE_BYTES || oldKey === key) break;
-      this.entries.delete(oldKey);
-      this.bytes -= entry.set.bytes;
-    }
-    return set;
+    return this.sets.get(range, () => RowidSet.of(read(), capacity));
   }
 
   /**
@@ -165,27 +202,12 @@ export class FacetCache {
    */
   orderOf(range: IndexRange, rowsAtMost: number, read: () => number[]): Int32Array | undefined {
     if (rowsAtMost > MAX_ORDERED_ROWID) return undefined;
-    const key = rangeKey(range);
-    const cached = this.orders.get(key);
-    if (cached) {
-      this.orders.delete(key);
-      this.orders.set(key, cached);
-      return cached.rowids;
-    }
-    const rowids = Int32Array.from(read());
-    this.orders.set(key, { range, rowids });
-    this.orderBytes += rowids.byteLength;
-    for (const [oldKey, entry] of this.orders) {
-      if (this.orderBytes <= ORDER_CACHE_BYTES || oldKey === key) break;
-      this.orders.delete(oldKey);
-      this.orderBytes -= entry.rowids.byteLength;
-    }
-    return rowids;
+    return this.orders.get(range, () => Int32Array.from(read()));
   }
 
   /** The order of a range if it is held (a walk of it is then cheap whatever its length). */
   heldOrder(range: IndexRange): Int32Array | undefined {
-    return this.orders.get(rangeKey(range))?.rowids;
+    return this.orders.peek(range);
   }
 
   /**
@@ -193,14 +215,14 @@ export class FacetCache {
    * cached set of each index by its new key. The caller drops the cache if the transaction fails.
    */
   written(docs: ReadonlyArray<object>, rowids: readonly number[]): void {
-    this.dropOrders();
-    if (this.entries.size === 0) return;
+    this.orders.clear();
+    if (this.sets.size === 0) return;
     if (docs.length > FACET_UPDATE_MAX_DOCS) {
-      this.clear();
+      this.sets.clear();
       return;
     }
-    const byIndex = new Map<IndexRange['index'], Entry[]>();
-    for (const entry of this.entries.values()) {
+    const byIndex = new Map<IndexRange['index'], Array<{ readonly range: IndexRange; readonly value: RowidSet }>>();
+    for (const entry of this.sets.values()) {
       const list = byIndex.get(entry.range.index);
       if (list) list.push(entry);
       else byIndex.set(entry.range.index, [entry]);
@@ -209,7 +231,7 @@ export class FacetCache {
       for (let i = 0; i < docs.length; i++) {
         const key = index.codec.docKey(docs[i] as RxDocumentData<unknown>);
         const rowid = rowids[i] as number;
-        for (const { range, set } of entries) {
+        for (const { range, value: set } of entries) {
           if (keyInRange(key, range)) set.add(rowid);
           else set.delete(rowid);
         }
@@ -217,30 +239,16 @@ export class FacetCache {
     }
   }
 
-  /** Tombstones were purged: only sets of ranges that may hold deleted documents can change. */
+  /** Tombstones were purged: only what is cached of ranges that may hold deleted documents can change. */
   tombstonesDeleted(): void {
-    const live = (range: IndexRange) => range.lower.startsWith('0') && range.upper.startsWith('0');
-    for (const [key, entry] of this.entries) {
-      if (live(entry.range)) continue;
-      this.entries.delete(key);
-      this.bytes -= entry.set.bytes;
-    }
-    for (const [key, entry] of this.orders) {
-      if (live(entry.range)) continue;
-      this.orders.delete(key);
-      this.orderBytes -= entry.rowids.byteLength;
-    }
+    const mayHoldDeleted = (range: IndexRange) => !(range.lower.startsWith('0') && range.upper.startsWith('0'));
+    this.sets.dropWhere(mayHoldDeleted);
+    this.orders.dropWhere(mayHoldDeleted);
   }
 
   clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
-    this.dropOrders();
-  }
-
-  private dropOrders(): void {
+    this.sets.clear();
     this.orders.clear();
-    this.orderBytes = 0;
   }
 }
 

@@ -30,15 +30,17 @@ function contact(i: number, active: boolean): StoredContact {
   };
 }
 
+// Each test gets an empty table of its own.
+let db: Database.Database;
+let statements: SqliteStatements<Contact>;
+beforeEach(() => {
+  db = new Database(':memory:');
+  ensureTable(db, table);
+  statements = new SqliteStatements(db, table);
+});
+afterEach(() => db.close());
+
 describe("SqliteStatements: the planner's probes and counts", () => {
-  let db: Database.Database;
-  let statements: SqliteStatements<Contact>;
-  beforeEach(() => {
-    db = new Database(':memory:');
-    ensureTable(db, table);
-    statements = new SqliteStatements(db, table);
-  });
-  afterEach(() => db.close());
   const insert = (docs: StoredContact[]) => statements.insertAll(docs, () => undefined);
 
   const byName = () => rangeFor({ selector: { _deleted: { $eq: false } }, index: ['_deleted', 'name', 'id'] });
@@ -73,15 +75,6 @@ describe("SqliteStatements: the planner's probes and counts", () => {
 });
 
 describe('SqliteStatements: a walk of an index in key order', () => {
-  let db: Database.Database;
-  let statements: SqliteStatements<Contact>;
-  beforeEach(() => {
-    db = new Database(':memory:');
-    ensureTable(db, table);
-    statements = new SqliteStatements(db, table);
-  });
-  afterEach(() => db.close());
-
   it('reads every entry once, in key order and by rowid among equal keys, across many pages both ways', () => {
     statements.insertAll(
       Array.from({ length: 6_000 }, (_, i) => contact(i, i % 3 === 0)),
