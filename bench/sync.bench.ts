@@ -1,24 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
-import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { replicateRxCollection } from 'rxdb/plugins/replication';
-import { getReplicationHandlerByCollection } from 'rxdb/plugins/replication-websocket';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { loadOrCreateKeyFile } from '../electron/core/security/database-key';
-import { getRxStorageSqlite } from '../electron/core/storage/sqlite';
 import type { Db, Queryable } from '../server/db/db';
 import type { RunningServer } from '../server/server';
 import { account, api, pushRows, seedOrg, startTestServer, testConfig, type Org, type Person } from '../server/testing/harness';
-import { crmCollections } from '../shared/schemas/registry';
 import { startClient, type ClientProcess } from '../tests/sync/client-process';
 import { emailOf, signIn } from '../tests/sync/sync-fixtures';
 import { startTcpProxy } from '../tests/sync/tcp-proxy';
 import { waitFor } from '../tests/sync/wait-for';
 import { median, nowMs, percentile, progress, round } from './bench-stats';
+import { measureReference } from './sync-reference';
 import { measureTerritorySync } from './sync-territory';
 
 const TOTAL = 100_000;
@@ -41,8 +31,9 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
  * Sync benchmark over loopback: the real server (in this process, PGlite) and real client cores
  * (child processes). Prints one JSON line; never fails on time. The reference is the same initial
  * sync through RxDB's in-process replication handlers (master collection in memory, fork on our
- * SQLite storage): the floor our HTTP protocol is compared with. Last, the first sync of a
- * territory of a million documents (sync-territory.ts), on PostgreSQL when DATABASE_URL is set.
+ * SQLite storage; sync-reference.ts): the floor our HTTP protocol is compared with. Last, the
+ * first sync of a territory of a million documents (sync-territory.ts), on PostgreSQL when
+ * DATABASE_URL is set.
  */
 async function main(): Promise<void> {
   const server = await startTestServer(testConfig());
@@ -411,73 +402,8 @@ async function measureRound(pass: number): Promise<RoundResult> {
   } finally {
     await roundServer.close();
   }
-  if (runs('reference')) result.reference = await measureReference();
+  if (runs('reference')) result.reference = await measureReference(TOTAL);
   return result;
-}
-
-type RefDoc = Record<string, unknown> & { id: string };
-
-async function measureReference(): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'sync-bench-ref-'));
-  const schema = crmCollections.accounts.schema as unknown as RxJsonSchema<RefDoc>;
-  const master = await createRxDatabase({ name: 'master', storage: getRxStorageMemory(), multiInstance: false });
-  const fork = await createRxDatabase({
-    name: 'fork',
-    storage: getRxStorageSqlite({ directory: dir, hooks: [], databaseKey: loadOrCreateKeyFile(dir) }),
-    multiInstance: false,
-  });
-  try {
-    // Accounts are at schema version 1, which needs its migration strategy even on empty databases.
-    addRxPlugin(RxDBMigrationSchemaPlugin);
-    const creator = { schema, migrationStrategies: crmCollections.accounts.migrationStrategies };
-    await master.addCollections({ accounts: creator });
-    await fork.addCollections({ accounts: creator });
-    const source = master.collections.accounts as RxCollection<RefDoc>;
-    for (let from = 0; from < TOTAL; from += 10_000) {
-      await source.bulkInsert(
-        Array.from({ length: 10_000 }, (_, k) => {
-          const g = from + k + 1;
-          return {
-            id: `bench-${String(g).padStart(6, '0')}`,
-            ownerId: 'u1',
-            teamId: 't1',
-            createdAt: 1_700_000_000_000,
-            updatedAt: 1_700_000_000_000,
-            name: `Account ${g}`,
-            status: 'active',
-            tier: 'key',
-            region: 'emea',
-            currency: 'EUR',
-            city: 'Berlin',
-            industry: 'Software',
-            phone: `+49 30 ${g}`,
-            employees: g % 5000,
-            serverRevision: 1,
-          };
-        }),
-      );
-    }
-    const handler = getReplicationHandlerByCollection<RefDoc>(master, 'accounts');
-    const started = nowMs();
-    const replication = replicateRxCollection<RefDoc, unknown>({
-      replicationIdentifier: 'reference',
-      collection: fork.collections.accounts as RxCollection<RefDoc>,
-      live: false,
-      pull: { batchSize: 1000, handler: (checkpoint, size) => handler.masterChangesSince(checkpoint, size) },
-      push: { batchSize: 500, handler: (rows) => handler.masterWrite(rows) },
-    });
-    await replication.awaitInitialReplication();
-    const elapsed = nowMs() - started;
-    const count = await (fork.collections.accounts as RxCollection<RefDoc>).count().exec();
-    if (count !== TOTAL) throw new Error(`reference fork has ${count} accounts`);
-    await replication.cancel();
-    progress(`reference initial sync ${round(elapsed, 0)} ms`);
-    return elapsed;
-  } finally {
-    // Removed, not closed: the memory storage would keep the master's documents for the next round.
-    await Promise.all([master.remove(), fork.close()]);
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const ROUND = Number(process.env.BENCH_SYNC_ROUND ?? 0);
