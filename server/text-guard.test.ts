@@ -49,18 +49,18 @@ describe.each(backends())('text PostgreSQL cannot store, on %s', (backend) => {
       ['POST', '/auth/login', { raw: '{"email":"a@x.test","password":"\\ud800"}' }, 'body.password'],
       [
         'POST',
-        '/sync/accounts/2/push',
+        '/sync/accounts/3/push',
         { raw: JSON.stringify([{ newDocumentState: account(seeded.org.repA, { name: 'A\u0000B' }) }]), token: t },
         'body[0].newDocumentState.name',
       ],
       [
         'POST',
-        '/sync/accounts/2/push',
+        '/sync/accounts/3/push',
         { raw: `[{"newDocumentState":${JSON.stringify(account(seeded.org.repA)).replace('"Acme"', '"\\udfff"')}}]`, token: t },
         'body[0].newDocumentState.name',
       ],
-      ['GET', `/sync/accounts/2/pull?checkpoint=${encodeURIComponent('{"txid":"1","id":"\u0000"}')}`, { token: t }, 'query.checkpoint'],
-      ['GET', '/sync/accounts/2/pull?limit=1%00', { token: t }, 'query.limit'],
+      ['GET', `/sync/accounts/3/pull?checkpoint=${encodeURIComponent('{"txid":"1","id":"\u0000"}')}`, { token: t }, 'query.checkpoint'],
+      ['GET', '/sync/accounts/3/pull?limit=1%00', { token: t }, 'query.limit'],
       ['GET', '/sync/acc%00ounts/1/pull', { token: t }, 'path.collection'],
       ['POST', '/admin/users/x%00y/revoke-sessions', { token: seeded.org.admin.token }, 'path.id'],
     ];

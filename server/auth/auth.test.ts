@@ -16,9 +16,9 @@ const ENDPOINTS: Array<[string, string, unknown?]> = [
   ['POST', '/admin/users/whoever/revoke-sessions', {}],
   ['PATCH', '/admin/users/whoever', { disabled: true }],
   ['GET', '/sync/collections'],
-  ['GET', '/sync/accounts/2/pull'],
-  ['POST', '/sync/accounts/2/push', []],
-  ['GET', '/sync/accounts/2/stream'],
+  ['GET', '/sync/accounts/3/pull'],
+  ['POST', '/sync/accounts/3/push', []],
+  ['GET', '/sync/accounts/3/stream'],
 ];
 
 describe('passwords', () => {

@@ -17,7 +17,7 @@ describe.each(backends())('hostile input on %s', (backend) => {
   it('rejects malformed pushes with a clear 4xx and changes nothing', async () => {
     const before = await count();
     const t = seeded.org.repA.token;
-    const push = (raw: string) => seeded.client.request('POST', '/sync/accounts/2/push', { token: t, raw });
+    const push = (raw: string) => seeded.client.request('POST', '/sync/accounts/3/push', { token: t, raw });
     expectError(await push('{"not json'), 400, 'invalid_json');
     expectError(await push('{"rows": []}'), 400, 'bad_request');
     expectError(await push(JSON.stringify([{ newDocumentState: { ...account(seeded.org.repA), name: 42 } }])), 400, 'invalid_document');
@@ -54,7 +54,7 @@ describe.each(backends())('hostile input on %s', (backend) => {
       413,
       'payload_too_large',
     );
-    const text = await seeded.client.request('POST', '/sync/accounts/2/push', { token: t, raw: undefined, body: undefined });
+    const text = await seeded.client.request('POST', '/sync/accounts/3/push', { token: t, raw: undefined, body: undefined });
     expect(text.status).toBeGreaterThanOrEqual(400);
     expect(await count()).toBe(before);
     expect((await pullAll(seeded.client, seeded.org.admin.token)).docs.map((d) => d.id)).not.toContain(good.id);
@@ -62,7 +62,7 @@ describe.each(backends())('hostile input on %s', (backend) => {
 
   it('rejects bogus checkpoints, limits and paths with 4xx', async () => {
     const t = seeded.org.repA.token;
-    const pull = (q: string) => seeded.client.get(`/sync/accounts/2/pull?${q}`, t);
+    const pull = (q: string) => seeded.client.get(`/sync/accounts/3/pull?${q}`, t);
     expectError(await pull('checkpoint=garbage'), 400, 'invalid_checkpoint');
     expectError(await pull(`checkpoint=${encodeURIComponent('{"txid":"-1","id":"x"}')}`), 400, 'invalid_checkpoint');
     expectError(await pull(`checkpoint=${encodeURIComponent('{"txid":"12","id":"x","more":1}')}`), 400, 'invalid_checkpoint');

@@ -26,22 +26,22 @@ describe.each(backends())('tombstone purge on %s', (backend) => {
     await seeded.server.ctx.db.query("UPDATE sync_documents SET server_updated_at = now() - interval '181 days' WHERE id = $1", [
       oldGone.id,
     ]);
-    const synced = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', offline.checkpoint);
+    const synced = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', offline.checkpoint);
 
     expect(await purgeTombstones(seeded.server.ctx.db, seeded.server.ctx.config.tombstoneRetentionDays)).toBe(1);
     expect(await purgeTombstones(seeded.server.ctx.db, seeded.server.ctx.config.tombstoneRetentionDays)).toBe(0);
 
     const stale = await seeded.client.get(
-      `/sync/accounts/2/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`,
+      `/sync/accounts/3/pull?checkpoint=${encodeURIComponent(JSON.stringify(offline.checkpoint))}`,
       seeded.org.repA.token,
     );
     expect(stale).toMatchObject({ status: 410, body: { code: 'resync_required', message: expect.stringContaining('full resync') } });
     // A device that synced after the delete, and a fresh full resync, are fine.
-    expect((await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', synced.checkpoint)).docs).toEqual([]);
+    expect((await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', synced.checkpoint)).docs).toEqual([]);
     const full = await pullAll(seeded.client, seeded.org.repA.token);
     // A new device walking the feed page by page after the purge passes positions below the horizon
     // without being sent back to the start (it never held the purged record).
-    expect((await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', null, 1)).docs.map((d) => d.id).sort()).toEqual(
+    expect((await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', null, 1)).docs.map((d) => d.id).sort()).toEqual(
       full.docs.map((d) => d.id).sort(),
     );
     const byId = new Map(full.docs.map((d) => [d.id, d]));

@@ -66,15 +66,15 @@ describe.each(backends())('commit order on %s', (backend) => {
       const visible = await seeded.server.ctx.db.query<{ id: string }>('SELECT id FROM sync_documents WHERE id = ANY($1)', [[a.id, b.id]]);
       expect(visible.map((r) => r.id)).toEqual([b.id]);
       // A pull now must not hand out a checkpoint past A's position: B is held back.
-      const during = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', start);
+      const during = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', start);
       expect(during.docs.map((d) => d.id)).toEqual([]);
       release.open();
       await first;
-      const after = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', during.checkpoint);
+      const after = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', during.checkpoint);
       expect(after.docs.map((d) => d.id)).toEqual([a.id, b.id]);
       return;
     }
-    const after = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', start);
+    const after = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', start);
     expect(after.docs.map((d) => d.id)).toEqual([a.id, b.id]);
   });
 
@@ -113,7 +113,7 @@ describe.each(backends())('commit order on %s', (backend) => {
     let done = false;
     const follower = (async () => {
       while (!done) {
-        const r = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', checkpoint, 3);
+        const r = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', checkpoint, 3);
         r.docs.forEach((d) => seen.add(String(d.id)));
         checkpoint = r.checkpoint;
       }
@@ -136,7 +136,7 @@ describe.each(backends())('commit order on %s', (backend) => {
     await follower;
     // One last pull from where the follower stopped: it must bring exactly what is missing, never
     // something from before its checkpoint.
-    const rest = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', checkpoint);
+    const rest = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', checkpoint);
     rest.docs.forEach((d) => seen.add(String(d.id)));
     expect([...seen].sort()).toEqual([...pushed].sort());
   });

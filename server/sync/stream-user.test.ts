@@ -10,7 +10,7 @@ const errorOf = (events: SseEvent[]): unknown => events.find((e) => e.event === 
 describe.each(backends())('streams follow their user on %s', (backend) => {
   // The periodic re-read is a minute away: whatever ends a stream within seconds here is the notification.
   const seeded = useSeededServer(backend, { userRecheckMs: 60_000 });
-  const streamUrl = () => `${seeded.server.url}/sync/accounts/2/stream`;
+  const streamUrl = () => `${seeded.server.url}/sync/accounts/3/stream`;
 
   /** A fresh user of team A, so each test changes only its own. */
   const person = async (role: 'rep' | 'manager') => {
@@ -92,7 +92,7 @@ describe.each(backends())('streams follow their user on %s', (backend) => {
       const email = `quiet-${Math.random().toString(36).slice(2, 8)}@x.test`;
       await createUser(quick.ctx.db, { email, password: PASSWORD, role: 'admin', teamId: null }, 1024);
       const rep = await login(api(quick), email);
-      const s = await openSse(`${quick.url}/sync/accounts/2/stream`, rep.token);
+      const s = await openSse(`${quick.url}/sync/accounts/3/stream`, rep.token);
       await s.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
       await quick.ctx.db.query('UPDATE users SET disabled = true WHERE id = $1', [rep.id]);
       await s.waitFor(() => s.isEnded(), 3000);

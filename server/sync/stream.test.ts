@@ -7,7 +7,7 @@ import { backends } from '../testing/test-db';
 
 describe.each(backends())('live stream on %s', (backend) => {
   const seeded = useSeededServer(backend);
-  const streamUrl = () => `${seeded.server.url}/sync/accounts/2/stream`;
+  const streamUrl = () => `${seeded.server.url}/sync/accounts/3/stream`;
 
   it('says RESYNC on connect, then streams change batches the user may see', async () => {
     const older = account(seeded.org.repA);

@@ -18,7 +18,7 @@ describe.each(backends())('sync on %s', (backend) => {
     expect(checkpoint).toMatchObject({ txid: expect.stringMatching(/^\d+$/), id: expect.any(String) });
     // Nothing new past the checkpoint: the same checkpoint comes back with no documents.
     const again = await seeded.client.get(
-      `/sync/accounts/2/pull?checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}`,
+      `/sync/accounts/3/pull?checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}`,
       seeded.org.repA.token,
     );
     expect(again.body).toEqual({ documents: [], checkpoint });
@@ -43,7 +43,7 @@ describe.each(backends())('sync on %s', (backend) => {
         ]),
       ],
     );
-    const { docs } = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/2', null, 2);
+    const { docs } = await pullAll(seeded.client, seeded.org.repA.token, 'accounts/3', null, 2);
     const got = docs.filter((d) => ids.includes(String(d.id)));
     expect(got.map((d) => d.id)).toEqual(ids);
     const lifted = got.find((d) => d.id === v0.id);
@@ -64,14 +64,14 @@ describe.each(backends())('sync on %s', (backend) => {
         )
       ).status,
     ).toBe(200);
-    const { docs: pulled } = await pullAll(seeded.client, seeded.org.repA2.token, 'accounts/2', null, 2);
+    const { docs: pulled } = await pullAll(seeded.client, seeded.org.repA2.token, 'accounts/3', null, 2);
     expect(pulled.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
     // A pull from the start says how many records are coming, so the app can show real progress.
-    const first = await seeded.client.get('/sync/accounts/2/pull?limit=2', seeded.org.repA2.token);
+    const first = await seeded.client.get('/sync/accounts/3/pull?limit=2', seeded.org.repA2.token);
     expect((first.body as { total?: number }).total).toBe(pulled.length);
     // A first sync resumed from a checkpoint asks for the total and what is left: the records past it.
     const checkpoint = encodeURIComponent(JSON.stringify((first.body as { checkpoint: unknown }).checkpoint));
-    const later = `/sync/accounts/2/pull?limit=2&checkpoint=${checkpoint}`;
+    const later = `/sync/accounts/3/pull?limit=2&checkpoint=${checkpoint}`;
     expect((await seeded.client.get(`${later}&remaining=1`, seeded.org.repA2.token)).body).toMatchObject({
       total: pulled.length,
       remaining: pulled.length - 2,
@@ -162,7 +162,7 @@ describe.each(backends())('sync on %s', (backend) => {
       body: { code: 'unknown_collection' },
     });
     const list = await seeded.client.get('/sync/collections', seeded.org.repA.token);
-    expect(list.body.collections).toContainEqual({ name: 'accounts', schemaVersion: 2 });
+    expect(list.body.collections).toContainEqual({ name: 'accounts', schemaVersion: 3 });
   });
 
   describe('scoping', () => {

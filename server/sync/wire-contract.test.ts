@@ -34,12 +34,12 @@ describe.each(backends())('the server answers in the shared wire schemas on %s',
     const { client, org } = seeded;
     const doc = account(org.repA);
     answer(await pushRows(client, org.repA.token, [{ newDocumentState: doc }]), 200, pushResponseSchema);
-    const first = answer(await client.get('/sync/accounts/2/pull?limit=1000', org.repA.token), 200, pullResponseSchema);
+    const first = answer(await client.get('/sync/accounts/3/pull?limit=1000', org.repA.token), 200, pullResponseSchema);
     expect(first.total).toBeGreaterThan(0);
     const stored = first.documents.find((d) => d.id === doc.id);
     expect(stored).toMatchObject({ serverRevision: 1, _deleted: false });
     const cp = encodeURIComponent(JSON.stringify(first.checkpoint));
-    answer(await client.get(`/sync/accounts/2/pull?checkpoint=${cp}`, org.repA.token), 200, pullResponseSchema);
+    answer(await client.get(`/sync/accounts/3/pull?checkpoint=${cp}`, org.repA.token), 200, pullResponseSchema);
 
     const stale = { ...doc, serverRevision: 0 };
     const pushed = answer(
@@ -56,7 +56,7 @@ describe.each(backends())('the server answers in the shared wire schemas on %s',
 
   it('stream: RESYNC, then batches of documents with a checkpoint', async () => {
     const { client, org, server } = seeded;
-    const stream = await openSse(`${server.url}/sync/accounts/2/stream`, org.repA.token);
+    const stream = await openSse(`${server.url}/sync/accounts/3/stream`, org.repA.token);
     try {
       await stream.waitFor((events) => events.some((e) => e.data === RESYNC));
       const doc = account(org.repA);
@@ -76,15 +76,15 @@ describe.each(backends())('the server answers in the shared wire schemas on %s',
     };
     await bad(client.post('/auth/login', { email: 'x@y.test' }), /password/);
     await bad(client.post('/auth/refresh', { refreshToken: 7 }), /refreshToken/);
-    await bad(client.post('/sync/accounts/2/push', { rows: [] }, org.repA.token), /JSON array/);
+    await bad(client.post('/sync/accounts/3/push', { rows: [] }, org.repA.token), /JSON array/);
     await bad(
-      client.post('/sync/accounts/2/push', [{ newDocumentState: { name: 'no id' } }], org.repA.token),
+      client.post('/sync/accounts/3/push', [{ newDocumentState: { name: 'no id' } }], org.repA.token),
       /row 0: newDocumentState\.id/,
     );
-    await bad(client.post('/sync/accounts/2/push', [{ assumedMasterState: null }], org.repA.token), /row 0: newDocumentState/);
-    await bad(client.get('/sync/accounts/2/pull?checkpoint=%7B%22txid%22%3A%22x%22%7D', org.repA.token), /checkpoint is malformed/);
-    await bad(client.get('/sync/accounts/2/pull?limit=0', org.repA.token), /limit must be/);
+    await bad(client.post('/sync/accounts/3/push', [{ assumedMasterState: null }], org.repA.token), /row 0: newDocumentState/);
+    await bad(client.get('/sync/accounts/3/pull?checkpoint=%7B%22txid%22%3A%22x%22%7D', org.repA.token), /checkpoint is malformed/);
+    await bad(client.get('/sync/accounts/3/pull?limit=0', org.repA.token), /limit must be/);
     // The stream's refusals use the same error body as every other answer.
-    streamErrorSchema.parse((await client.get('/sync/accounts/2/stream')).body);
+    streamErrorSchema.parse((await client.get('/sync/accounts/3/stream')).body);
   });
 });

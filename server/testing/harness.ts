@@ -155,10 +155,10 @@ export const pushRows = (
   client: Api,
   token: string,
   rows: Array<{ assumedMasterState?: Json | null; newDocumentState: Json }>,
-  collection = 'accounts/2',
+  collection = 'accounts/3',
 ) => client.post(`/sync/${collection}/push`, rows, token);
 
-export const pullAll = async (client: Api, token: string, collection = 'accounts/2', from: unknown = null, limit = 100) => {
+export const pullAll = async (client: Api, token: string, collection = 'accounts/3', from: unknown = null, limit = 100) => {
   const docs: Json[] = [];
   let checkpoint = from;
   for (;;) {

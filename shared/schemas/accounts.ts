@@ -22,7 +22,7 @@ export const ACCOUNT_REGIONS = ['north_america', 'latin_america', 'emea', 'apac'
  * A customer company. Filters of the accounts list (owner, status, industry, region, tier) and every
  * sortable column are top-level scalars so each can carry an RxDB index. The address is split into
  * parts since schema version 1 (see shared/migrations/accounts/0001-split-address.ts); version 2 adds
- * the merge bookkeeping (shared/schemas/merge-tombstone.ts).
+ * the merge bookkeeping (shared/schemas/merge-tombstone.ts); version 3 the [ownerId, updatedAt] index.
  */
 export const accountSchema = z.object({
   ...baseDocumentShape,
@@ -63,6 +63,8 @@ export const accountIndexes = [
   'annualRevenue',
   'employees',
   ['ownerId', 'name'],
+  // The accounts list filtered to one owner ("my accounts") and sorted by last change, either way.
+  ['ownerId', 'updatedAt'],
   ['teamId', 'name'],
   ['status', 'name'],
   ['region', 'name'],

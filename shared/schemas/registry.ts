@@ -69,7 +69,7 @@ const union = <T extends readonly [z.ZodObject, ...z.ZodObject[]]>(options: T) =
 export const crmCollections = {
   accounts: defineCollection<Account>({
     name: 'accounts',
-    version: 2,
+    version: 3,
     kinds: { account: accountSchema },
     validator: accountSchema,
     indexes: accountIndexes,

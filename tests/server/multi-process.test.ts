@@ -24,8 +24,8 @@ describe.skipIf(!process.env.DATABASE_URL)('two server instances on one PostgreS
   });
 
   it('a change pushed to one instance reaches clients streaming from the other (LISTEN/NOTIFY)', async () => {
-    const streamB = await openSse(`${b.url}/sync/accounts/2/stream`, org.repA.token);
-    const streamA = await openSse(`${a.url}/sync/accounts/2/stream`, org.managerA.token);
+    const streamB = await openSse(`${b.url}/sync/accounts/3/stream`, org.repA.token);
+    const streamA = await openSse(`${a.url}/sync/accounts/3/stream`, org.managerA.token);
     try {
       await streamB.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
       await streamA.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
@@ -46,7 +46,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two server instances on one PostgreS
   });
 
   it('a user disabled through one instance loses their stream on the other within seconds', async () => {
-    const s = await openSse(`${b.url}/sync/accounts/2/stream`, org.repA2.token);
+    const s = await openSse(`${b.url}/sync/accounts/3/stream`, org.repA2.token);
     try {
       await s.waitFor((e) => e.some((x) => x.data === 'RESYNC'));
       const started = Date.now();
@@ -61,7 +61,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two server instances on one PostgreS
   });
 
   it('streams tell clients to RESYNC when the LISTEN connection was lost and is back', async () => {
-    const s = await openSse(`${b.url}/sync/accounts/2/stream`, org.repA.token);
+    const s = await openSse(`${b.url}/sync/accounts/3/stream`, org.repA.token);
     try {
       await s.waitFor((e) => e.filter((x) => x.data === 'RESYNC').length === 1);
       // Kill b's LISTEN backend from outside, as a PostgreSQL restart or network blip would.

@@ -83,7 +83,7 @@ describe('a server that answers off the sync protocol', () => {
       60_000,
     );
     expect(error.code).toBe('server_error');
-    await waitFor('a push to be answered', async () => (fake.requests.includes('POST /sync/accounts/2/push') ? true : undefined), 60_000);
+    await waitFor('a push to be answered', async () => (fake.requests.includes('POST /sync/accounts/3/push') ? true : undefined), 60_000);
 
     const log = await client.statusLog();
     const messages = log.map((s) => s.error?.message ?? '');

@@ -14,7 +14,7 @@ export function comparable(docs: ReadonlyArray<Doc>): Doc[] {
     .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
 }
 
-export async function serverDocs(server: { url: string }, person: Person, collection = 'accounts/2'): Promise<Doc[]> {
+export async function serverDocs(server: { url: string }, person: Person, collection = 'accounts/3'): Promise<Doc[]> {
   return comparable((await pullAll(api(server), person.token, collection, null, 1000)).docs);
 }
 

@@ -1,6 +1,8 @@
 import { createRxDatabase, type RxCollection } from 'rxdb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { accountsV0Schema, type AccountV0 } from '../../../shared/migrations/accounts/0001-split-address';
+import { crmCollections } from '../../../shared/schemas/registry';
+import type { Account } from '../../../shared/schemas';
 import { CRM_DATABASE_NAME, openCrmDatabase } from './open-crm-database';
 import { tempDirectory, testStorage } from '../../../tests/support/test-storage';
 
@@ -44,6 +46,43 @@ describe('accounts schema v0 → v1 through RxDB', () => {
       // Migrated documents are indexed under the new fields.
       const berlin = await db.accounts.find({ selector: { city: 'Berlin' } }).exec();
       expect(berlin.map((d) => d.id)).toEqual(['a1']);
+    } finally {
+      await db.remove();
+    }
+  });
+});
+
+describe('accounts schema v2 → v3 through RxDB', () => {
+  const dir = tempDirectory();
+  afterAll(() => dir.cleanup());
+
+  it('carries v2 documents into the v3 table, where the [ownerId, updatedAt] index serves "mine, latest first"', async () => {
+    const current = crmCollections.accounts.schema;
+    const v2Schema = {
+      ...current,
+      version: 2,
+      indexes: (current.indexes ?? []).filter((index) => String(index) !== 'ownerId,updatedAt'),
+    };
+    expect(v2Schema.indexes.length).toBe((current.indexes ?? []).length - 1);
+    const old = await createRxDatabase<{ accounts: RxCollection<Account> }>({
+      name: CRM_DATABASE_NAME,
+      storage: testStorage(dir.path),
+      multiInstance: false,
+    });
+    await old.addCollections({ accounts: { schema: v2Schema, migrationStrategies: { 1: (d: unknown) => d, 2: (d: unknown) => d } } });
+    const v2Docs = [1, 2, 3].map((n) => ({
+      ...v0Doc(`b${n}`),
+      ownerId: n === 2 ? 'u2' : 'u1',
+      updatedAt: 1_700_000_000_000 + n * 1000,
+    }));
+    await old.accounts.bulkInsert(v2Docs as unknown as Account[]);
+    await old.close();
+
+    const db = await openCrmDatabase({ directory: dir.path, storage: testStorage(dir.path) });
+    try {
+      const mine = await db.accounts.find({ selector: { ownerId: 'u1' }, sort: [{ updatedAt: 'desc' }] }).exec();
+      expect(mine.map((d) => d.id)).toEqual(['b3', 'b1']);
+      expect((await db.accounts.findOne('b2').exec())?.toJSON()).toMatchObject({ ownerId: 'u2', name: 'Account b2' });
     } finally {
       await db.remove();
     }
