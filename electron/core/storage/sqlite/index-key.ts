@@ -85,7 +85,10 @@ type FieldCodec = {
   /**
    * Whether a stored part tells the value apart from every other, a missing value included (the
    * sort comparator orders missing first, the index stores it like '' / false / 0): a non-empty
-   * string; a boolean of a required field. Numbers round to the schema's precision: never.
+   * string; a boolean of a required field; a whole number (the schema's multipleOf 1 or more)
+   * strictly between the schema's minimum and maximum, other than 0 unless the field is required.
+   * Other numbers are not told apart: the index rounds them to the schema's precision and clamps
+   * values out of range (and a missing value is stored as 0) to the bounds.
    */
   readonly distinct: (key: string, at: number) => boolean;
   readonly docPart: (doc: RxDocumentData<unknown>) => string;
@@ -148,8 +151,15 @@ function fieldCodec<RxDocType>(schema: Readonly<RxJsonSchema<RxDocumentData<RxDo
     case 'integer': {
       const lengths = getStringLengthOfIndexNumber(part);
       const width = lengths.nonDecimals + lengths.decimals;
+      const lowest = getNumberIndexString(lengths, lengths.minimum);
+      const highest = getNumberIndexString(lengths, lengths.maximum);
+      const zero = getNumberIndexString(lengths, 0);
       return {
-        distinct: () => false,
+        distinct: (key, at) => {
+          if (lengths.decimals > 0) return false;
+          const stored = key.slice(at, at + width);
+          return stored > lowest && stored < highest && (required || stored !== zero);
+        },
         docPart: (doc) => getNumberIndexString(lengths, getValue(doc) as number),
         partEnd: (_key, at) => at + width,
         lowerPart: (bound) =>

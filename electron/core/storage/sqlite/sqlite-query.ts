@@ -2,6 +2,7 @@ import { getQueryMatcher, getSortComparator } from 'rxdb/plugins/core';
 import type { PreparedQuery, RxDocumentData, RxJsonSchema } from 'rxdb/plugins/core';
 import { facetCount, facetQuery } from './sqlite-facet-query';
 import type { FacetCache } from './sqlite-facets';
+import { MAX_KEY } from './index-key';
 import { planCount, planQuery } from './sqlite-plan';
 import type { PlanContext, ScanPlan } from './sqlite-plan';
 import type { SqliteStatements } from './sqlite-statements';
@@ -186,7 +187,9 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
     }
     run = [];
   };
-  const { stmt, params } = ctx.statements.scan(plan, 'runs', filterBy, plan.order === 'reverse-runs');
+  const descending = plan.order === 'reverse-runs';
+  let runChecked = false;
+  const { stmt, params } = ctx.statements.scan(plan, 'runs', filterBy, descending);
   for (const row of stmt.iterate(...params) as IterableIterator<KeyedRow>) {
     const [id, key, data] = row;
     const prefix = runOf(key, id);
@@ -197,12 +200,74 @@ function scanRuns<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, windo
       }
       runPrefix = prefix;
       runKey = key;
+      runChecked = false;
     }
     run.push([id, data]);
+    if (descending && !runChecked && run.length > LONG_RUN && !matches && byIdWithin?.(runKey)) {
+      runChecked = true;
+      const head = runHead(ctx, plan, filterBy, prefix, wanted - skipped - out.length, skip - skipped - out.length);
+      if (head) {
+        run = [];
+        out.push(...head);
+        break;
+      }
+    }
   }
   flush();
   const from = Math.max(0, skip - skipped);
   return out.slice(from, from + (wanted - skip));
+}
+
+/**
+ * A run longer than this, met walking backwards, is read from its start instead (see runHead).
+ * Seeded and imported records share one `updatedAt` by the ten thousand: "newest first" then
+ * meets a run of the whole collection before its first page is full.
+ */
+const LONG_RUN = 256;
+
+/**
+ * The first `need` rows (by id) of the run with key prefix `prefix`, when the window wants that
+ * many of it: walking backwards, a run ordered by id comes last-first, and reading all of it to
+ * keep its first rows would read up to the whole table. Undefined when the window skips the run
+ * whole (`skipLeft` rows still to skip: the caller reads on backwards) — told by counting the run
+ * in its index, no table row read.
+ */
+function runHead<RxDocType>(
+  ctx: QueryContext<RxDocType>,
+  plan: ScanPlan,
+  filterBy: 'sets' | 'columns',
+  prefix: string,
+  need: number,
+  skipLeft: number,
+): Doc<RxDocType>[] | undefined {
+  const scan = plan.scan;
+  const upper = prefix + MAX_KEY;
+  const lowerInside = prefix > scan.lower;
+  const upperInside = upper < scan.upper;
+  const run: ScanPlan = {
+    ...plan,
+    scan: {
+      ...scan,
+      lower: lowerInside ? prefix : scan.lower,
+      inclusiveStart: lowerInside || scan.inclusiveStart,
+      upper: upperInside ? upper : scan.upper,
+      inclusiveEnd: upperInside || scan.inclusiveEnd,
+    },
+  };
+  if (skipLeft > 0) {
+    const counted = ctx.statements.scan(run, 'count', filterBy);
+    if ((counted.stmt.get(...counted.params) as number) <= skipLeft) return undefined;
+  }
+  // Forwards the run is in id order but for equal (truncated) keys: read on to the end of the
+  // last row's key, then order by the full id.
+  const rows: KeyedRow[] = [];
+  const { stmt, params } = ctx.statements.scan(run, 'runs', filterBy, false);
+  for (const row of stmt.iterate(...params) as IterableIterator<KeyedRow>) {
+    if (rows.length >= need && row[1] !== (rows[rows.length - 1] as KeyedRow)[1]) break;
+    rows.push(row);
+  }
+  rows.sort((a, b) => compareIds(a[0], b[0]));
+  return rows.slice(0, need).map(([, , data]) => parse<RxDocType>(data));
 }
 
 /** Same semantics as the memory storage: skip and limit are ignored, only the selector counts. */

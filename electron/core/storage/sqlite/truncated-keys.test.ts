@@ -103,6 +103,41 @@ describe('truncated ids in sort index keys', () => {
     expect((await instance.count(prepareQuery<StoredContact>(contactSchema, normalized))).count).toBe(3);
   });
 
+  it('reads a long run met walking backwards from its start, with skips inside, before and beyond it', async () => {
+    const instance = await create(getRxStorageSqlite({ directory: ':memory:' }));
+    // 3,000 contacts aged 40 (a run of one key, some ids truncated alike), 3 older, 5 younger;
+    // inserted in an order unlike the ids', so rowid order is no help. A table this size is
+    // walked in index order (a smaller one is read whole and sorted).
+    const run = Array.from({ length: 3000 }, (_, i) =>
+      i % 100 === 0 ? `${prefix}${String(i).padStart(4, '0')}` : `r${(i * 7919) % 3000}`,
+    );
+    const docs = [
+      ...run.map((id) => ({ ...doc(id, 'Run'), age: 40 })),
+      ...['o1', 'o2', 'o3'].map((id, i) => ({ ...doc(id, 'Old'), age: 60 + i })),
+      ...['y1', 'y2', 'y3', 'y4', 'y5'].map((id, i) => ({ ...doc(id, 'Young'), age: 20 + i })),
+    ];
+    await instance.bulkWrite(
+      docs.map((document) => ({ document })),
+      'test',
+    );
+    const byAgeDesc = [...docs].sort((a, b) => b.age - a.age || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => d.id);
+    const selector = { _deleted: { $eq: false } };
+    for (const [skip, limit] of [
+      [0, 50],
+      [2, 10],
+      [3, 1],
+      [100, 50],
+      [2990, 20],
+      [3003, 3],
+      [3006, 10],
+    ] as const) {
+      expect(await ids(instance, { selector, sort: [{ age: 'desc' }], skip, limit })).toEqual(byAgeDesc.slice(skip, skip + limit));
+    }
+    expect(await ids(instance, { selector: { ...selector, age: { $lte: 40 } }, sort: [{ age: 'desc' }], limit: 5 })).toEqual(
+      byAgeDesc.slice(3, 8),
+    );
+  });
+
   it('re-keys a file written with an older key encoding on open', async () => {
     const storage = getRxStorageSqlite({ directory, databaseKey: TEST_DATABASE_KEY });
     const first = await create(storage, 'old');
