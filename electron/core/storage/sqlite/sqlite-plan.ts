@@ -390,9 +390,12 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
   // ("active accounts in Latin America, by city" priced as if region and city were independent
   // walks most of the table). So the density is counted on the first PROBE_ENTRIES entries of the
   // scan instead.
-  const orderedCost = (scan: IndexRange, scanFilters: readonly IndexRange[], descending: boolean): number => {
+  const orderedCost = (scan: IndexRange, scanFilters: readonly IndexRange[], descending: boolean, scanExact: boolean): number => {
     const size = orderedSize(scan);
     const checked = scanFilters.filter((filter) => !sameRange(filter, scan));
+    // Every entry of an exact scan with nothing left to check is a match: the walk reads `wanted`
+    // of them ("every contact, most recently changed first"), whatever the estimates say.
+    if (checked.length === 0 && scanExact && Number.isFinite(wanted)) return Math.min(size, wanted) * (1 + PARSE_COST);
     if (!ctx.probe || checked.length === 0 || !Number.isFinite(wanted) || size <= PROBE_ENTRIES) {
       return costOfOrdered(size, resultSize, wanted);
     }
@@ -405,7 +408,7 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
 
   const ordered: Array<{ readonly plan: ScanPlan; readonly cost: number }> = [];
   if (queryPlan.sortSatisfiedByIndex) {
-    ordered.push({ plan: { scan: rxdbRange, order: 'index', filters, exact }, cost: orderedCost(rxdbRange, filters, false) });
+    ordered.push({ plan: { scan: rxdbRange, order: 'index', filters, exact }, cost: orderedCost(rxdbRange, filters, false, exact) });
   }
   const constant = constantFields(ctx.schema, query.selector as Record<string, unknown>);
   for (const index of ctx.table.indexes) {
@@ -418,7 +421,7 @@ export function planQuery<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prep
     // A range that satisfies the selector by itself needs no filters (and is exact).
     const plan: ScanPlan =
       candidate.selectorSatisfiedByIndex && !scan.widened ? { scan, order, filters: [], exact: true } : { scan, order, filters, exact };
-    ordered.push({ plan, cost: orderedCost(scan, plan.filters, order === 'reverse-runs') });
+    ordered.push({ plan, cost: orderedCost(scan, plan.filters, order === 'reverse-runs', plan.exact) });
   }
   // RxDB's own index plan, when it serves the sort, is never traded for the unordered one: the
   // memory storage returns that index's order verbatim, ties of missing and empty values included.
