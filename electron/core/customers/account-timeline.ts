@@ -120,8 +120,15 @@ async function outboxMessagesTo(db: CrmDatabase, accountId: string, contactId: s
       ? [contactId]
       : (await db.contacts.find({ selector: { accountId }, index: ['accountId', 'lastName'] }).exec()).map((doc) => doc.id);
   if (contactIds.length === 0) return [];
-  const docs = await db.marketing.find({ selector: { contactId: { $in: contactIds } }, index: ['contactId', 'campaignId'] }).exec();
-  return docs.map((doc) => doc.toJSON() as MarketingDoc).filter((doc): doc is OutboxMessage => doc.kind === 'outbox_message');
+  // One query per contact: RxDB plans an $in as one range from the smallest id to the largest,
+  // which with random ids is most of the index.
+  const perContact = await Promise.all(
+    contactIds.map((id) => db.marketing.find({ selector: { contactId: id }, index: ['contactId', 'campaignId'] }).exec()),
+  );
+  return perContact
+    .flat()
+    .map((doc) => doc.toJSON() as MarketingDoc)
+    .filter((doc): doc is OutboxMessage => doc.kind === 'outbox_message');
 }
 
 /** When the deal closed: its own timestamp, else the stage change that closed it, else the planned date. */

@@ -73,7 +73,9 @@ export function createOutboxHandlers(deps: StoreDeps, options: { readonly newId?
     opportunityId?: string | undefined;
   }) => ({
     kind: 'outbox_message' as const,
-    ...(filter.status ? { status: { $in: [...filter.status] } } : {}),
+    // One status as an equality: RxDB's planner then ranges the [kind, status, queuedAt] index on
+    // both fields (an $in it ranges on `kind` alone, and every message would be read to count).
+    ...(filter.status ? { status: filter.status.length === 1 ? filter.status[0] : { $in: [...filter.status] } } : {}),
     ...(filter.campaignId !== undefined ? { campaignId: filter.campaignId } : {}),
     ...(filter.contactId !== undefined ? { contactId: filter.contactId } : {}),
     ...(filter.opportunityId !== undefined ? { opportunityId: filter.opportunityId } : {}),
