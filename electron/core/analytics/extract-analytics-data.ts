@@ -1,7 +1,9 @@
 import type { MangoQuerySelector } from 'rxdb';
 import type { RollupOpportunity } from '../../../shared/analytics/pipeline-rollup';
 import type { WinActivity, WinOpportunity } from '../../../shared/analytics/win-features';
-import type { Activity, Opportunity } from '../../../shared/schemas';
+import type { Account, Activity, Opportunity } from '../../../shared/schemas';
+import { forEachDocument } from '../db/for-each-document';
+import { backgroundTurn } from '../db/work-lanes';
 import type { CrmDatabase } from '../db/open-crm-database';
 import type { DashboardOpportunity } from '../reports/sales-dashboard';
 
@@ -16,14 +18,25 @@ export type AnalyticsOpportunity = RollupOpportunity & WinOpportunity & Pick<Opp
  * structured clone, so notes and other long text would only cost copying time.
  */
 export async function loadOpportunities(db: CrmDatabase, scope: AnalyticsScope): Promise<AnalyticsOpportunity[]> {
-  const selector: MangoQuerySelector<Opportunity> = {};
-  if (scope.ownerId !== undefined) selector.ownerId = scope.ownerId;
-  if (scope.teamId !== undefined) selector.teamId = scope.teamId;
-  const docs = await db.opportunities.find({ selector }).exec();
-  return docs.map((d) => {
-    const o = d.toJSON();
-    return { ...projectOpportunity(o), updatedAt: o.updatedAt };
-  });
+  const project = (o: Opportunity): AnalyticsOpportunity => ({ ...projectOpportunity(o), updatedAt: o.updatedAt });
+  if (scope.ownerId !== undefined) {
+    // One rep's deals: a range of the owner index, small by nature.
+    const selector: MangoQuerySelector<Opportunity> = { ownerId: scope.ownerId };
+    if (scope.teamId !== undefined) selector.teamId = scope.teamId;
+    return (await db.opportunities.find({ selector }).exec()).map((d) => project(d.toJSON() as Opportunity));
+  }
+  // A team's or everyone's: up to every deal in the database, read in pages with requests in between.
+  const out: AnalyticsOpportunity[] = [];
+  await forEachDocument<Opportunity>(
+    db,
+    db.opportunities,
+    (o) => {
+      if (scope.teamId === undefined || o.teamId === scope.teamId) out.push(project(o));
+    },
+    undefined,
+    backgroundTurn,
+  );
+  return out;
 }
 
 /** A deal as a stored document or a projection holds it: lists may be read-only. */
@@ -57,17 +70,30 @@ export function projectOpportunity(o: ReadonlyDeal): DashboardOpportunity {
 }
 
 /** Calls, meetings and visits linked to a deal: the only activities the win model reads. */
+const WIN_ACTIVITY_TYPES: ReadonlySet<string> = new Set(['call', 'meeting', 'visit']);
+
 export async function loadDealActivities(db: CrmDatabase): Promise<WinActivity[]> {
-  const selector: MangoQuerySelector<Activity> = { opportunityId: { $gt: '' }, type: { $in: ['call', 'meeting', 'visit'] } };
-  const docs = await db.activities.find({ selector }).exec();
-  return docs.map((d) => {
-    const a = d.toJSON();
-    return { type: a.type, opportunityId: a.opportunityId, doneAt: a.doneAt, dueAt: a.dueAt, createdAt: a.createdAt };
-  });
+  const out: WinActivity[] = [];
+  // Every activity is read, in pages with requests in between. The [opportunityId, dueAt] index
+  // holds the linked ones in one range, but one query over it holds the core until all are read
+  // (hundreds of milliseconds at a million records), and a filtered query paged by id is planned
+  // again for each page over most of the collection.
+  await forEachDocument<Activity>(
+    db,
+    db.activities,
+    (a) => {
+      if (a.opportunityId === undefined || a.opportunityId === '' || !WIN_ACTIVITY_TYPES.has(a.type)) return;
+      out.push({ type: a.type, opportunityId: a.opportunityId, doneAt: a.doneAt, dueAt: a.dueAt, createdAt: a.createdAt });
+    },
+    undefined,
+    backgroundTurn,
+  );
+  return out;
 }
 
 /** accountId -> region, for region filters and series (region lives on the account). */
 export async function loadAccountRegions(db: CrmDatabase): Promise<Map<string, string>> {
-  const docs = await db.accounts.find().exec();
-  return new Map(docs.map((d) => [d.id, d.region]));
+  const regions = new Map<string, string>();
+  await forEachDocument<Account>(db, db.accounts, (a) => regions.set(a.id, a.region), undefined, backgroundTurn);
+  return regions;
 }

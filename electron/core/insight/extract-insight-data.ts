@@ -1,4 +1,3 @@
-import type { RxCollection } from 'rxdb';
 import type { AccountProfile, ServiceEvents, Transaction } from '../../../shared/insight/transactions';
 import { dayOfEpochMs } from '../../../shared/insight/transactions';
 import type {
@@ -14,8 +13,8 @@ import type {
 } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
 import type { SlaReference } from '../service/sla-reference';
-import { tableNameFor } from '../storage/sqlite/sqlite-table';
-import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
+import { DOCUMENT_PAGE_ROWS, forEachDocument } from '../db/for-each-document';
+import { backgroundTurn } from '../db/work-lanes';
 
 /** What the dashboard filters and the at-risk table need of an account, kept in the core. */
 export type InsightAccount = {
@@ -80,66 +79,6 @@ export function orderTransaction(o: Pick<Order, 'accountId' | 'status' | 'orderD
   };
 }
 
-/**
- * Rows per page of a table read. The page query itself runs in one call: SQLite finds the rows
- * through the id index and reads each from the table, ~30 µs a row when the pages are not cached
- * (measured 55–80 ms per 2,000 rows), so pages are kept to ~15–20 ms of query.
- */
-export const INSIGHT_PAGE_ROWS = 500;
-
-/** Longest stretch a read works on the core's thread before it lets other work run. */
-const SLICE_MS = 20;
-
-/** Lets requests queued behind an insight run be answered before the run goes on. */
-export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Calls `each` on every document (not deleted) of a collection, in primary-key order, a page at a
- * time with a turn of the event loop between pages (and within a page after SLICE_MS of work), so
- * a read of a million rows never holds the core's thread for longer than a few tens of milliseconds. The rows come straight from the SQLite table (RxDB's
- * query engine would build an RxDocument per row, and `find().exec()` answers only when all are
- * read). `each` keeps only what it needs of the document. Storages without a SQLite connection
- * (tests on other storages) are read with one `find()`, visited in pages all the same.
- */
-export async function forEachDocument<T>(
-  db: CrmDatabase,
-  collection: RxCollection<T>,
-  each: (doc: T) => void,
-  pageRows: number = INSIGHT_PAGE_ROWS,
-): Promise<void> {
-  if (!Number.isInteger(pageRows) || pageRows < 1)
-    throw new Error(`insight read: pageRows must be a positive whole number, got ${pageRows}`);
-  const connection = (db.storage as Partial<RxStorageSqlite>).getConnection?.(db.name);
-  if (!connection) {
-    const docs = await collection.find().exec();
-    for (let i = 0; i < docs.length; i++) {
-      each(docs[i]?.toJSON() as T);
-      if ((i + 1) % pageRows === 0) await yieldToEventLoop();
-    }
-    return;
-  }
-  const table = tableNameFor(collection.name, collection.schema.version);
-  const page = connection.prepare(`SELECT id, data FROM ${table} WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ${pageRows}`);
-  let after = '';
-  let sliceStart = performance.now();
-  for (;;) {
-    const rows = page.all(after) as Array<{ id: string; data: string }>;
-    for (const row of rows) {
-      each(JSON.parse(row.data) as T);
-      // Some rows cost more than others (an open case's SLA is worked out on its business calendar):
-      // a page that runs long yields part-way too.
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
-    }
-    if (rows.length < pageRows) return;
-    after = rows[rows.length - 1]?.id ?? after;
-    await yieldToEventLoop();
-    sliceStart = performance.now();
-  }
-}
-
 const byAccountId = (a: { readonly id: string }, b: { readonly id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -166,11 +105,11 @@ export async function loadInsightInput(
   options: {
     readonly now: number;
     readonly sla?: SlaReference;
-    /** Rows per page (default INSIGHT_PAGE_ROWS). */
+    /** Rows per page (default DOCUMENT_PAGE_ROWS). */
     readonly pageRows?: number;
   },
 ): Promise<InsightInput> {
-  const pageRows = options.pageRows ?? INSIGHT_PAGE_ROWS;
+  const pageRows = options.pageRows ?? DOCUMENT_PAGE_ROWS;
   const accounts: InsightAccount[] = [];
   const profiles: AccountProfile[] = [];
   const currencyOf = new Map<string, string>();
@@ -185,6 +124,7 @@ export async function loadInsightInput(
       profiles.push(profileOf(a));
     },
     pageRows,
+    backgroundTurn,
   );
   // Pages come in primary-key order already; SQLite's byte order and JavaScript's agree on plain ids.
   if (!isSortedBy(accounts, byAccountId)) {
@@ -200,6 +140,7 @@ export async function loadInsightInput(
       if (p.kind === 'product') products.push({ id: p.id, name: p.name, sku: p.sku });
     },
     pageRows,
+    backgroundTurn,
   );
 
   // Purchases are gathered by account, so they come out sorted by account and day without one
@@ -231,6 +172,7 @@ export async function loadInsightInput(
       if (t) push(t.accountId, t.day, t.amount, o.currency, t.productIds);
     },
     pageRows,
+    backgroundTurn,
   );
   await forEachDocument<Opportunity>(
     db,
@@ -247,6 +189,7 @@ export async function loadInsightInput(
       );
     },
     pageRows,
+    backgroundTurn,
   );
   const transactions: Transaction[] = [];
   for (let i = 0; i < accounts.length; i++) {
@@ -256,7 +199,7 @@ export async function loadInsightInput(
       list.sort((a, b) => a.day - b.day);
       for (const t of list) transactions.push(t);
     }
-    if ((i + 1) % (pageRows * 5) === 0) await yieldToEventLoop();
+    if ((i + 1) % (pageRows * 5) === 0) await backgroundTurn();
   }
   purchasesOf.clear();
 
@@ -279,6 +222,7 @@ export async function loadInsightInput(
       });
     },
     pageRows,
+    backgroundTurn,
   );
 
   const surveys: Array<ServiceEvents['surveys'][number]> = [];
@@ -289,6 +233,7 @@ export async function loadInsightInput(
       surveys.push({ accountId: s.accountId, day: dayOfEpochMs(s.respondedAt), kind: s.survey, score: s.score });
     },
     pageRows,
+    backgroundTurn,
   );
 
   const activities: Array<ServiceEvents['activities'][number]> = [];
@@ -301,6 +246,7 @@ export async function loadInsightInput(
       activities.push({ accountId: a.accountId, day: dayOfEpochMs(a.doneAt) });
     },
     pageRows,
+    backgroundTurn,
   );
 
   return { accounts, profiles, transactions, events: { cases, surveys, activities }, products, skippedOtherCurrency };

@@ -7,6 +7,7 @@ import { tableNameFor } from '../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import type { DashboardOpportunity, DashboardQuota } from './sales-dashboard';
 import { domainChanges } from '../db/domain-changes';
+import { foregroundLoad } from '../db/work-lanes';
 
 /** What the dashboard reads, held in memory and kept current from the change streams. */
 export type DashboardSnapshot = {
@@ -113,14 +114,15 @@ export function createDashboardProjection(db: CrmDatabase, log: (message: string
   };
 
   const load = (): Promise<void> => {
-    loading ??= (async () => {
+    // A load screens wait for: background analyses take their turns after it (work-lanes.ts).
+    loading ??= foregroundLoad(async () => {
       await loadAll(db.org, applyOrg);
       await loadAll(db.accounts, applyAccount);
       await loadAll(db.opportunities, applyDeal);
       touched.clear();
       loaded = true;
       version++;
-    })();
+    });
     loading.catch((error: unknown) => {
       if (closed) return;
       log('dashboard data could not be loaded', error);

@@ -5,6 +5,7 @@ import { tableNameFor } from '../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import type { DashboardSurvey } from './service-dashboard';
 import { domainChanges } from '../db/domain-changes';
+import { foregroundLoad } from '../db/work-lanes';
 
 export type SurveySnapshot = {
   /** Bumped by every applied change: an answer computed at another version is stale. */
@@ -72,7 +73,8 @@ export function createSurveyProjection(db: CrmDatabase, log: (message: string, e
   };
 
   const load = (): Promise<void> => {
-    loading ??= loadAll().then(() => {
+    // A load screens wait for: background analyses take their turns after it (work-lanes.ts).
+    loading ??= foregroundLoad(loadAll).then(() => {
       touched.clear();
       version++;
     });

@@ -7,6 +7,7 @@ import { tableNameFor } from '../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import { createSortedList, type SortedList } from './case-order';
 import { domainChanges } from '../db/domain-changes';
+import { foregroundLoad } from '../db/work-lanes';
 
 /** What queues and the service dashboard need of a case, with its account's tier. */
 export type CaseRow = Pick<
@@ -225,7 +226,8 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
   };
 
   const load = (): Promise<void> => {
-    loading ??= (async () => {
+    // A load screens wait for: background analyses take their turns after it (work-lanes.ts).
+    loading ??= foregroundLoad(async () => {
       await loadAll<Account>(db.accounts, (id, a) => {
         if (!accounts.has(id)) accounts.set(id, { name: a.name, tier: a.tier });
       });
@@ -239,7 +241,7 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
       loaded = true;
       version++;
       void prebuildOrders();
-    })();
+    });
     loading.catch((error: unknown) => {
       if (closed) return;
       options.log?.('cases could not be loaded', error);

@@ -11,9 +11,9 @@ import type { Account, Contact } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
 import { contactName } from '../../../../shared/schemas/contact-name';
 import { domainChanges } from '../../db/domain-changes';
+import { forEachDocument } from '../../db/for-each-document';
+import { backgroundTurn } from '../../db/work-lanes';
 
-/** Records indexed between yields to the event loop while the index is first built. */
-const BUILD_SLICE = 500;
 /** A changed record's pairs re-scored per change; more than this many look-alikes is a block, not a duplicate. */
 const PAIRS_PER_RECORD = 200;
 
@@ -166,12 +166,8 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
         }
       }),
     );
-    const docs = await collection.find().exec();
-    for (let start = 0; start < docs.length; start += BUILD_SLICE) {
-      for (const doc of docs.slice(start, start + BUILD_SLICE)) apply(entry, entity, doc.toJSON(false) as Account | Contact, false);
-      // Other requests run between slices: building the index of a large database takes seconds.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // Read in pages with other requests in between: building the index of a large database takes seconds.
+    await forEachDocument<Account | Contact>(db, collection, (doc) => apply(entry, entity, doc, false), undefined, backgroundTurn);
     const pending = held;
     held = null;
     for (const event of pending) {
@@ -191,18 +187,21 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
     entry.pairs = new Map();
     entry.touchedDuringCount = new Set();
     try {
-      const docs = await (collectionOf(entity) as RxCollection<Account | Contact>).find().exec();
-      for (let start = 0; start < docs.length; start += BUILD_SLICE) {
-        for (const doc of docs.slice(start, start + BUILD_SLICE)) {
-          if (entry.touchedDuringCount.has(doc.id)) continue;
-          const record = toDedupRecord(entity, doc.toJSON(false) as Account | Contact);
+      const touched = entry.touchedDuringCount;
+      await forEachDocument<Account | Contact>(
+        db,
+        collectionOf(entity) as RxCollection<Account | Contact>,
+        (doc) => {
+          if (touched.has(doc.id)) return;
+          const record = toDedupRecord(entity, doc);
           for (const candidate of entry.index.candidatesFor(record, { threshold: DEFAULT_DUPLICATE_THRESHOLD, limit: PAIRS_PER_RECORD })) {
             const [aId, bId] = record.id < candidate.id ? [record.id, candidate.id] : [candidate.id, record.id];
             addPair(entry, { aId, bId, score: candidate.score, reasons: candidate.reasons });
           }
-        }
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+        },
+        undefined,
+        backgroundTurn,
+      );
       entry.version++;
     } finally {
       entry.touchedDuringCount = null;

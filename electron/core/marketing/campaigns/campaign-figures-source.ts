@@ -10,6 +10,7 @@ import { editRevision, withoutMeta } from '../../db/validated-documents';
 import { tableNameFor } from '../../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../../storage/sqlite/sqlite-types';
 import { domainChanges } from '../../db/domain-changes';
+import { foregroundLoad } from '../../db/work-lanes';
 
 /** What figures, member lists and membership checks need of a member. Rows are never mutated. */
 export type MemberFacts = Pick<CampaignMember, 'id' | 'campaignId' | 'contactId' | 'leadId' | 'status' | 'respondedAt' | 'updatedAt'>;
@@ -182,7 +183,8 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
   };
 
   const load = (): Promise<void> => {
-    loading ??= (async () => {
+    // A load screens wait for: background analyses take their turns after it (work-lanes.ts).
+    loading ??= foregroundLoad(async () => {
       // Outbox messages share the collection and carry whole e-mails: only campaigns and members are parsed.
       await loadAll<Record<string, unknown>>(
         db.marketing as unknown as RxCollection<Record<string, unknown>>,
@@ -203,7 +205,7 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
       touched.clear();
       version++;
       cached = undefined;
-    })();
+    });
     loading.catch((error: unknown) => {
       if (closed) return;
       options.log?.('campaign figures could not be loaded', error);

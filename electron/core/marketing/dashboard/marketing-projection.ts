@@ -7,6 +7,7 @@ import { tableNameFor } from '../../storage/sqlite/sqlite-table';
 import type { RxStorageSqlite } from '../../storage/sqlite/sqlite-types';
 import { leadGroupKey, leadPlace, type LeadGroup } from './compute-marketing-dashboard';
 import { domainChanges } from '../../db/domain-changes';
+import { foregroundLoad } from '../../db/work-lanes';
 
 /**
  * What the dashboard reads beside the campaign figures (which come from the shared campaign-figures
@@ -121,14 +122,15 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
   };
 
   const load = (): Promise<void> => {
-    loading ??= (async () => {
+    // A load screens wait for: background analyses take their turns after it (work-lanes.ts).
+    loading ??= foregroundLoad(async () => {
       // Only the segments: outbox messages (whole rendered e-mails) are most of the collection's bytes.
       await loadAll(db.marketing as unknown as RxCollection<MarketingDoc>, applyMarketing, `AND json_extract(data, '$.kind') = 'segment'`);
       // Of a lead only four fields count, picked by SQLite's JSON reader; json_patch drops a missing campaign's null.
       await loadAll(db.leads as unknown as RxCollection<LeadFacts>, applyLead, '', LEAD_FIELDS);
       touched.clear();
       version++;
-    })();
+    });
     loading.catch((error: unknown) => {
       if (closed) return;
       log('marketing dashboard data could not be loaded', error);

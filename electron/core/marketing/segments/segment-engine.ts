@@ -3,7 +3,8 @@ import type { AccountInsight } from '../../../../shared/contract/insight/insight
 import type { SegmentDefinition, SegmentTarget } from '../../../../shared/marketing/segment-conditions';
 import type { Account, Activity, CampaignMember, Contact, Lead, MarketingDoc, SalesDoc } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
-import { forEachDocument } from '../../insight/extract-insight-data';
+import { forEachDocument } from '../../db/for-each-document';
+import { foregroundLoad } from '../../db/work-lanes';
 import {
   dayNumberOfEpoch,
   SegmentIndex,
@@ -171,7 +172,8 @@ export function createSegmentEngine(deps: SegmentEngineDeps): SegmentEngine {
     );
 
   const load = (): Promise<void> => {
-    loading ??= (async () => {
+    // A load screens wait for (segment pickers and counts): background analyses take their turns after it (work-lanes.ts).
+    loading ??= foregroundLoad(async () => {
       for (const name of names) {
         const apply = appliers[name] as (id: string, doc: unknown) => void;
         await forEachDocument(db, db.collections[name] as never, (doc: { id: string }) => {
@@ -182,7 +184,7 @@ export function createSegmentEngine(deps: SegmentEngineDeps): SegmentEngine {
       applyInsight();
       touched.clear();
       changed.next();
-    })();
+    });
     loading.catch((error: unknown) => {
       if (closed) return;
       deps.log?.('segments could not be loaded', error);

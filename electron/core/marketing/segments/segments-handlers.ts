@@ -7,7 +7,7 @@ import type { Account, Contact, Lead, MarketingDoc, Segment } from '../../../../
 import { contactName } from '../../../../shared/schemas/contact-name';
 import type { StoreDeps } from '../../customers/record-store';
 import { toStored } from '../../db/validated-documents';
-import { forEachDocument } from '../../insight/extract-insight-data';
+import { forEachDocument } from '../../db/for-each-document';
 import { defineHandlers } from '../../rpc/dispatcher';
 import { HandlerError } from '../../rpc/handler-error';
 import { createSalesStore } from '../../sales/sales-store';
