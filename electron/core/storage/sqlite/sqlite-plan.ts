@@ -283,7 +283,8 @@ export type SortScan = {
 
 /**
  * The scan that serves the sort: RxDB's own index when it does (the memory storage returns that
- * order verbatim), otherwise the first index whose order, forwards or backwards, is the sort's.
+ * order verbatim), otherwise an index whose order, forwards or backwards, is the sort's: one whose
+ * range alone is the selector if there is one, else the first.
  */
 export function sortScan<RxDocType>(ctx: PlanContext<RxDocType>, prepared: PreparedQuery<RxDocType>): SortScan | undefined {
   const { query, queryPlan } = prepared;
@@ -292,6 +293,7 @@ export function sortScan<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prepa
     return { scan, order: 'index', selectorSatisfied: queryPlan.selectorSatisfiedByIndex && !scan.widened };
   }
   const constant = constantFields(ctx.schema, query.selector as Record<string, unknown>);
+  let first: SortScan | undefined;
   for (const index of ctx.table.indexes) {
     const order = orderOf(ctx, query, index.fields, constant);
     if (order === 'none') {
@@ -299,9 +301,12 @@ export function sortScan<RxDocType>(ctx: PlanContext<RxDocType>, prepared: Prepa
     }
     const candidate = planFor(ctx.schema, query, index.fields);
     const scan = rangeOf(ctx.table, candidate);
-    return { scan, order, selectorSatisfied: candidate.selectorSatisfiedByIndex && !scan.widened };
+    const found: SortScan = { scan, order, selectorSatisfied: candidate.selectorSatisfiedByIndex && !scan.widened };
+    // An index whose range is the selector too ("one owner's, newest first" on [ownerId, updatedAt]) wins.
+    if (found.selectorSatisfied) return found;
+    first ??= found;
   }
-  return undefined;
+  return first;
 }
 
 function isBooleanEq(condition: unknown): boolean {

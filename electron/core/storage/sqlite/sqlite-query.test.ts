@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contactSchema } from '../../../../tests/store/test-schema';
 import type { StoredContact } from '../../../../tests/store/test-schema';
 import { MAX_KEY } from './index-key';
-import { ESTIMATE_CAP, planQuery, rangeOf } from './sqlite-plan';
+import { ESTIMATE_CAP, planQuery, rangeOf, sortScan } from './sqlite-plan';
 import type { IndexRange } from './sqlite-plan';
 import { BoundedSortedList } from './sqlite-query';
 import { describeTable } from './sqlite-table';
@@ -95,6 +95,27 @@ describe('planQuery with probes', () => {
     const chosen = planQuery(context(0), query);
     expect(chosen.order).toBe('none');
     expect(chosen.scan.index.key).not.toBe('_deleted,age,id');
+  });
+});
+
+describe('sortScan', () => {
+  const ctx = { schema: contactSchema, table, estimate: () => ESTIMATE_CAP, rowsAtMost: () => 100_000 };
+
+  it('prefers an index whose range is the selector too over the first that serves the sort', () => {
+    // 'age' comes first in the schema and serves the sort, but [address.city, age] also holds the filter.
+    const scan = sortScan(
+      ctx,
+      plan({ selector: { _deleted: { $eq: false }, 'address.city': { $eq: 'Rome' } }, sort: [{ age: 'desc' }], limit: 50 }),
+    );
+    expect(scan?.scan.index.key).toBe('_deleted,address.city,age,id');
+    expect(scan?.order).toBe('reverse-runs');
+    expect(scan?.selectorSatisfied).toBe(true);
+  });
+
+  it('falls back to the first index that serves the sort when none holds the filter', () => {
+    const scan = sortScan(ctx, plan({ selector: { _deleted: { $eq: false }, active: { $eq: true } }, sort: [{ age: 'desc' }], limit: 50 }));
+    expect(scan?.scan.index.key).toBe('_deleted,age,id');
+    expect(scan?.selectorSatisfied).toBe(false);
   });
 });
 
