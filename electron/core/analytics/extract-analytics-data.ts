@@ -33,8 +33,7 @@ export async function loadOpportunities(db: CrmDatabase, scope: AnalyticsScope):
     (o) => {
       if (scope.teamId === undefined || o.teamId === scope.teamId) out.push(project(o));
     },
-    undefined,
-    backgroundTurn,
+    { turn: backgroundTurn },
   );
   return out;
 }
@@ -85,8 +84,7 @@ export async function loadDealActivities(db: CrmDatabase): Promise<WinActivity[]
       if (a.opportunityId === undefined || a.opportunityId === '' || !WIN_ACTIVITY_TYPES.has(a.type)) return;
       out.push({ type: a.type, opportunityId: a.opportunityId, doneAt: a.doneAt, dueAt: a.dueAt, createdAt: a.createdAt });
     },
-    undefined,
-    backgroundTurn,
+    { turn: backgroundTurn },
   );
   return out;
 }
@@ -94,6 +92,6 @@ export async function loadDealActivities(db: CrmDatabase): Promise<WinActivity[]
 /** accountId -> region, for region filters and series (region lives on the account). */
 export async function loadAccountRegions(db: CrmDatabase): Promise<Map<string, string>> {
   const regions = new Map<string, string>();
-  await forEachDocument<Account>(db, db.accounts, (a) => regions.set(a.id, a.region), undefined, backgroundTurn);
+  await forEachDocument<Account>(db, db.accounts, (a) => regions.set(a.id, a.region), { turn: backgroundTurn });
   return regions;
 }

@@ -123,8 +123,7 @@ export async function loadInsightInput(
       accounts.push({ id: a.id, name: a.name, ownerId: a.ownerId, teamId: a.teamId, region: a.region, currency: a.currency });
       profiles.push(profileOf(a));
     },
-    pageRows,
-    backgroundTurn,
+    { pageRows, turn: backgroundTurn },
   );
   // Pages come in primary-key order already; SQLite's byte order and JavaScript's agree on plain ids.
   if (!isSortedBy(accounts, byAccountId)) {
@@ -139,8 +138,7 @@ export async function loadInsightInput(
     (p) => {
       if (p.kind === 'product') products.push({ id: p.id, name: p.name, sku: p.sku });
     },
-    pageRows,
-    backgroundTurn,
+    { pageRows, turn: backgroundTurn },
   );
 
   // Purchases are gathered by account, so they come out sorted by account and day without one
@@ -171,8 +169,7 @@ export async function loadInsightInput(
       const t = orderTransaction(o);
       if (t) push(t.accountId, t.day, t.amount, o.currency, t.productIds);
     },
-    pageRows,
-    backgroundTurn,
+    { pageRows, turn: backgroundTurn },
   );
   await forEachDocument<Opportunity>(
     db,
@@ -188,8 +185,7 @@ export async function loadInsightInput(
         d.lineItems.map((l) => l.productId),
       );
     },
-    pageRows,
-    backgroundTurn,
+    { pageRows, turn: backgroundTurn },
   );
   const transactions: Transaction[] = [];
   for (let i = 0; i < accounts.length; i++) {
@@ -221,8 +217,7 @@ export async function loadInsightInput(
         breached,
       });
     },
-    pageRows,
-    backgroundTurn,
+    { pageRows, turn: backgroundTurn },
   );
 
   const surveys: Array<ServiceEvents['surveys'][number]> = [];
@@ -232,8 +227,7 @@ export async function loadInsightInput(
     (s) => {
       surveys.push({ accountId: s.accountId, day: dayOfEpochMs(s.respondedAt), kind: s.survey, score: s.score });
     },
-    pageRows,
-    backgroundTurn,
+    { pageRows, turn: backgroundTurn },
   );
 
   const activities: Array<ServiceEvents['activities'][number]> = [];
@@ -245,8 +239,7 @@ export async function loadInsightInput(
       if (a.accountId === undefined || a.doneAt === undefined || !CONTACT_ACTIVITY_TYPES.includes(a.type)) return;
       activities.push({ accountId: a.accountId, day: dayOfEpochMs(a.doneAt) });
     },
-    pageRows,
-    backgroundTurn,
+    { pageRows, turn: backgroundTurn },
   );
 
   return { accounts, profiles, transactions, events: { cases, surveys, activities }, products, skippedOtherCurrency };

@@ -3,10 +3,9 @@ import type { Subscription } from 'rxjs';
 import type { Account, OrgDoc } from '../../../shared/schemas';
 import { projectOpportunity } from '../analytics/extract-analytics-data';
 import type { CrmDatabase } from '../db/open-crm-database';
-import { tableNameFor } from '../storage/sqlite/sqlite-table';
-import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import type { DashboardOpportunity, DashboardQuota } from './sales-dashboard';
 import { domainChanges } from '../db/domain-changes';
+import { forEachDocument } from '../db/for-each-document';
 import { foregroundLoad } from '../db/work-lanes';
 
 /** What the dashboard reads, held in memory and kept current from the change streams. */
@@ -34,9 +33,6 @@ type OrgFacts =
   | { readonly kind: 'team'; readonly name: string }
   | ({ readonly kind: 'quota' } & DashboardQuota)
   | { readonly kind: 'other' };
-
-/** Rows per page of the initial load; other requests run between pages. */
-const PAGE = 5_000;
 
 /**
  * The dashboard's working set (deal projections, account names and regions, users, teams and
@@ -89,29 +85,9 @@ export function createDashboardProjection(db: CrmDatabase, log: (message: string
   follow(db.accounts, applyAccount);
   follow(db.org, applyOrg);
 
-  // The first read goes straight to the SQLite table by primary-key pages: RxDB's query engine has
-  // no range plan on the primary key, and creating 200,000 RxDocuments would cost more than the rows.
-  const connection = (db.storage as Partial<RxStorageSqlite>).getConnection?.(db.name);
-  const loadAll = async <T>(collection: RxCollection<T>, apply: Apply<T>): Promise<void> => {
-    if (!connection) {
-      for (const doc of await collection.find().exec()) if (!touched.has(doc.primary)) apply(doc.primary, doc.toJSON() as T);
-      return;
-    }
-    const table = tableNameFor(collection.name, collection.schema.version);
-    const page = connection.prepare(`SELECT id, data FROM ${table} WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ${PAGE}`);
-    let after = '';
-    for (;;) {
-      if (closed) return;
-      const rows = page.all(after) as Array<{ id: string; data: string }>;
-      for (const row of rows) {
-        if (!touched.has(row.id)) apply(row.id, JSON.parse(row.data) as T);
-      }
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]!.id;
-      // Lets requests queued behind the load (a list's first rows) run between pages.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
+  // The first read goes a page at a time straight from the SQLite table (for-each-document.ts).
+  const loadAll = <T>(collection: RxCollection<T>, apply: Apply<T>): Promise<void> =>
+    forEachDocument<T>(db, collection, (doc, id) => !touched.has(id) && apply(id, doc), { stopped: () => closed });
 
   const load = (): Promise<void> => {
     // A load screens wait for: background analyses take their turns after it (work-lanes.ts).

@@ -1,10 +1,9 @@
 import type { Subscription } from 'rxjs';
 import type { SurveyResponse } from '../../../shared/schemas';
 import type { CrmDatabase } from '../db/open-crm-database';
-import { tableNameFor } from '../storage/sqlite/sqlite-table';
-import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import type { DashboardSurvey } from './service-dashboard';
 import { domainChanges } from '../db/domain-changes';
+import { forEachDocument } from '../db/for-each-document';
 import { foregroundLoad } from '../db/work-lanes';
 
 export type SurveySnapshot = {
@@ -17,8 +16,6 @@ export type SurveyProjection = {
   snapshot(): Promise<SurveySnapshot>;
   close(): void;
 };
-
-const PAGE = 5_000;
 
 /**
  * The survey answers the service dashboard reads, loaded once page by page straight from the
@@ -52,25 +49,9 @@ export function createSurveyProjection(db: CrmDatabase, log: (message: string, e
     version++;
   });
 
-  const loadAll = async (): Promise<void> => {
-    const connection = (db.storage as Partial<RxStorageSqlite>).getConnection?.(db.name);
-    if (!connection) {
-      for (const doc of await db.surveys.find().exec()) if (!touched.has(doc.primary)) apply(doc.primary, doc.toMutableJSON(false));
-      return;
-    }
-    const table = tableNameFor(db.surveys.name, db.surveys.schema.version);
-    const page = connection.prepare(`SELECT id, data FROM ${table} WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ${PAGE}`);
-    let after = '';
-    for (;;) {
-      if (closed) return;
-      const rows = page.all(after) as Array<{ id: string; data: string }>;
-      for (const row of rows) if (!touched.has(row.id)) apply(row.id, JSON.parse(row.data) as SurveyResponse);
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]!.id;
-      // Lets requests queued behind the load run between pages.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
+  // A page at a time straight from the SQLite table (for-each-document.ts).
+  const loadAll = (): Promise<void> =>
+    forEachDocument<SurveyResponse>(db, db.surveys, (doc, id) => !touched.has(id) && apply(id, doc), { stopped: () => closed });
 
   const load = (): Promise<void> => {
     // A load screens wait for: background analyses take their turns after it (work-lanes.ts).

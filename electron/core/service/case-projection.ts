@@ -3,10 +3,9 @@ import type { Subscription } from 'rxjs';
 import type { Account, AccountTier, Case } from '../../../shared/schemas';
 import { CASE_PRIORITIES } from '../../../shared/schemas/cases';
 import type { CrmDatabase } from '../db/open-crm-database';
-import { tableNameFor } from '../storage/sqlite/sqlite-table';
-import type { RxStorageSqlite } from '../storage/sqlite/sqlite-types';
 import { createSortedList, type SortedList } from './case-order';
 import { domainChanges } from '../db/domain-changes';
+import { forEachDocument } from '../db/for-each-document';
 import { foregroundLoad } from '../db/work-lanes';
 
 /** What queues and the service dashboard need of a case, with its account's tier. */
@@ -62,9 +61,6 @@ export type CaseProjection = {
 };
 
 export type CaseProjectionOptions = { readonly log?: (message: string, error: unknown) => void };
-
-/** Rows per page of the initial load; other requests run between pages. */
-const PAGE = 5_000;
 /** A bulk larger than this drops the sorted orders (rebuilt on next use) instead of patching each. */
 export const PATCH_LIMIT = 2_000;
 
@@ -192,27 +188,9 @@ export function createCaseProjection(db: CrmDatabase, options: CaseProjectionOpt
     }),
   ];
 
-  // The first read goes straight to the SQLite table by primary-key pages: RxDB's query engine has
-  // no range plan on the primary key, and creating 200,000 RxDocuments would cost more than the rows.
-  const connection = (db.storage as Partial<RxStorageSqlite>).getConnection?.(db.name);
-  const loadAll = async <T>(collection: RxCollection<T>, apply: (id: string, doc: T) => void): Promise<void> => {
-    if (!connection) {
-      for (const doc of await collection.find().exec()) if (!touched.has(doc.primary)) apply(doc.primary, doc.toJSON() as T);
-      return;
-    }
-    const table = tableNameFor(collection.name, collection.schema.version);
-    const page = connection.prepare(`SELECT id, data FROM ${table} WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ${PAGE}`);
-    let after = '';
-    for (;;) {
-      if (closed) return;
-      const rows = page.all(after) as Array<{ id: string; data: string }>;
-      for (const row of rows) if (!touched.has(row.id)) apply(row.id, JSON.parse(row.data) as T);
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]!.id;
-      // Lets requests queued behind the load run between pages.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
+  // The first read goes a page at a time straight from the SQLite table (for-each-document.ts).
+  const loadAll = <T>(collection: RxCollection<T>, apply: (id: string, doc: T) => void): Promise<void> =>
+    forEachDocument<T>(db, collection, (doc, id) => !touched.has(id) && apply(id, doc), { stopped: () => closed });
 
   // Sorting every case is the slow part of a first list: done after the load, one order per turn.
   const prebuildOrders = async (): Promise<void> => {

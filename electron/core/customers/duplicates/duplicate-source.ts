@@ -167,7 +167,7 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
       }),
     );
     // Read in pages with other requests in between: building the index of a large database takes seconds.
-    await forEachDocument<Account | Contact>(db, collection, (doc) => apply(entry, entity, doc, false), undefined, backgroundTurn);
+    await forEachDocument<Account | Contact>(db, collection, (doc) => apply(entry, entity, doc, false), { turn: backgroundTurn });
     const pending = held;
     held = null;
     for (const event of pending) {
@@ -199,8 +199,7 @@ export function createDuplicateSource(db: CrmDatabase): DuplicateSource {
             addPair(entry, { aId, bId, score: candidate.score, reasons: candidate.reasons });
           }
         },
-        undefined,
-        backgroundTurn,
+        { turn: backgroundTurn },
       );
       entry.version++;
     } finally {

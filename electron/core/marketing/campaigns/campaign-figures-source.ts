@@ -7,9 +7,8 @@ import { campaignFigures, type CampaignFigures } from '../../../../shared/market
 import type { Campaign, CampaignMember, Lead, Opportunity } from '../../../../shared/schemas';
 import type { CrmDatabase } from '../../db/open-crm-database';
 import { editRevision, withoutMeta } from '../../db/validated-documents';
-import { tableNameFor } from '../../storage/sqlite/sqlite-table';
-import type { RxStorageSqlite } from '../../storage/sqlite/sqlite-types';
 import { domainChanges } from '../../db/domain-changes';
+import { forEachDocument } from '../../db/for-each-document';
 import { foregroundLoad } from '../../db/work-lanes';
 
 /** What figures, member lists and membership checks need of a member. Rows are never mutated. */
@@ -48,9 +47,6 @@ export type CampaignFiguresSource = {
   readonly changed$: Observable<void>;
   close(): void;
 };
-
-/** Rows per page of the first load; other requests run between pages. */
-const PAGE = 5_000;
 
 const isDeleted = (event: { operation: string; documentData: unknown }): boolean =>
   event.operation === 'DELETE' || (event.documentData as { _deleted?: boolean } | undefined)?._deleted === true;
@@ -161,26 +157,10 @@ export function createCampaignFiguresSource(db: CrmDatabase, options: { readonly
     }),
   ];
 
-  // The first read goes straight to the SQLite tables by primary-key pages (as the case projection does):
-  // creating tens of thousands of RxDocuments would cost more than the rows.
-  const connection = (db.storage as Partial<RxStorageSqlite>).getConnection?.(db.name);
-  const loadAll = async <T>(collection: RxCollection<T>, apply: (id: string, doc: T) => void, where = ''): Promise<void> => {
-    if (!connection) {
-      for (const doc of await collection.find().exec()) if (!touched.has(doc.primary)) apply(doc.primary, doc.toJSON(true) as T);
-      return;
-    }
-    const table = tableNameFor(collection.name, collection.schema.version);
-    const page = connection.prepare(`SELECT id, data FROM ${table} WHERE deleted = 0 AND id > ? ${where} ORDER BY id LIMIT ${PAGE}`);
-    let after = '';
-    for (;;) {
-      if (closed) return;
-      const rows = page.all(after) as Array<{ id: string; data: string }>;
-      for (const row of rows) if (!touched.has(row.id)) apply(row.id, JSON.parse(row.data) as T);
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]!.id;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
+  // The first read goes a page at a time straight from the SQLite tables (for-each-document.ts);
+  // `where` keeps SQLite from handing over rows the figures never use.
+  const loadAll = <T>(collection: RxCollection<T>, apply: (id: string, doc: T) => void, where = ''): Promise<void> =>
+    forEachDocument<T>(db, collection, (doc, id) => !touched.has(id) && apply(id, doc), { stopped: () => closed, where });
 
   const load = (): Promise<void> => {
     // A load screens wait for: background analyses take their turns after it (work-lanes.ts).

@@ -3,10 +3,9 @@ import type { Subscription } from 'rxjs';
 import type { Lead } from '../../../../shared/schemas/leads';
 import type { MarketingDoc, Segment } from '../../../../shared/schemas/marketing';
 import type { CrmDatabase } from '../../db/open-crm-database';
-import { tableNameFor } from '../../storage/sqlite/sqlite-table';
-import type { RxStorageSqlite } from '../../storage/sqlite/sqlite-types';
 import { leadGroupKey, leadPlace, type LeadGroup } from './compute-marketing-dashboard';
 import { domainChanges } from '../../db/domain-changes';
+import { forEachDocument } from '../../db/for-each-document';
 import { foregroundLoad } from '../../db/work-lanes';
 
 /**
@@ -30,9 +29,6 @@ export type MarketingProjection = {
 type SegmentFacts = MarketingSnapshot['segments'][number];
 type LeadFacts = Pick<Lead, 'createdAt' | 'ownerId' | 'teamId' | 'campaignId'>;
 type MutableGroup = { -readonly [K in keyof LeadGroup]: LeadGroup[K] };
-
-/** Rows per page of the initial load; other requests run between pages. */
-const PAGE = 5_000;
 
 const LEAD_FIELDS = `json_patch('{}', json_object(${['createdAt', 'ownerId', 'teamId', 'campaignId']
   .map((field) => `'${field}', json_extract(data, '$.${field}')`)
@@ -99,27 +95,9 @@ export function createMarketingProjection(db: CrmDatabase, log: (message: string
   follow(db.marketing as unknown as RxCollection<MarketingDoc>, applyMarketing);
   follow(db.leads as unknown as RxCollection<LeadFacts>, applyLead);
 
-  const connection = (db.storage as Partial<RxStorageSqlite>).getConnection?.(db.name);
-  /** `data` is the SQL giving each row's JSON: the whole document, or only the fields wanted. */
-  const loadAll = async <T>(collection: RxCollection<T>, apply: Apply<T>, where = '', data = 'data'): Promise<void> => {
-    if (!connection) {
-      for (const doc of await collection.find().exec()) if (!touched.has(doc.primary)) apply(doc.primary, doc.toJSON() as T);
-      return;
-    }
-    const table = tableNameFor(collection.name, collection.schema.version);
-    const page = connection.prepare(
-      `SELECT id, ${data} AS data FROM ${table} WHERE deleted = 0 AND id > ? ${where} ORDER BY id LIMIT ${PAGE}`,
-    );
-    let after = '';
-    for (;;) {
-      if (closed) return;
-      const rows = page.all(after) as Array<{ id: string; data: string }>;
-      for (const row of rows) if (!touched.has(row.id)) apply(row.id, JSON.parse(row.data) as T);
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]!.id;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
+  /** A page at a time from the SQLite table (for-each-document.ts); `data` gives each row's JSON: the whole document, or only the fields wanted. */
+  const loadAll = <T>(collection: RxCollection<T>, apply: Apply<T>, where = '', data = 'data'): Promise<void> =>
+    forEachDocument<T>(db, collection, (doc, id) => !touched.has(id) && apply(id, doc), { stopped: () => closed, where, data });
 
   const load = (): Promise<void> => {
     // A load screens wait for: background analyses take their turns after it (work-lanes.ts).
