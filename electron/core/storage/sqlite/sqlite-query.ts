@@ -69,13 +69,18 @@ export function runQuery<RxDocType>(ctx: QueryContext<RxDocType>, preparedQuery:
   const compare = getSortComparator(ctx.schema, query);
   if (plan.order === 'runs' || plan.order === 'reverse-runs') {
     const codec = plan.scan.index.codec;
+    const runOf = (key: string, id: string) => codec.sortPrefix(key, id);
+    if (!matches && skip > 0) {
+      const page = runPage(ctx, plan, { skip, limit, filterBy }, runOf, compare);
+      if (page) return page;
+    }
     return scanRuns(ctx, plan, {
       skip,
       wanted,
       matches,
       compare,
       filterBy,
-      runOf: (key, id) => codec.sortPrefix(key, id),
+      runOf,
       byIdWithin: codec.prefixIsDistinct,
     });
   }
@@ -136,6 +141,51 @@ function indexPage<RxDocType>(ctx: QueryContext<RxDocType>, plan: ScanPlan, wind
   };
   for (const row of page) {
     if (run.length > 0 && (run[0] as KeyedRow)[1] !== row[1]) flush();
+    run.push(row);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * A deep page of a 'runs' or 'reverse-runs' scan when SQL alone decides the matches: SQL skips the
+ * rows before the window with OFFSET (their documents are not read, as a walk in scanRuns would
+ * read them), with one row either side to see whether a run of tied sort keys crosses an edge of
+ * the window; then, and only then, the caller falls back to scanRuns. Each run inside the window
+ * is sorted with the query's comparator ("one owner's accounts, newest first, page 4").
+ */
+function runPage<RxDocType>(
+  ctx: QueryContext<RxDocType>,
+  plan: ScanPlan,
+  window: PageWindow,
+  runOf: (key: string, id: string) => string,
+  compare: (a: Doc<RxDocType>, b: Doc<RxDocType>) => number,
+): Doc<RxDocType>[] | undefined {
+  const { skip, limit, filterBy } = window;
+  if (limit <= 0) return [];
+  if (!Number.isFinite(limit)) return undefined;
+  const before = skip > 0 ? 1 : 0;
+  const { stmt, params } = ctx.statements.scan(plan, 'keyed-page', filterBy, plan.order === 'reverse-runs');
+  const rows = stmt.all(...params, limit + before + 1, skip - before) as KeyedRow[];
+  const lead = before > 0 ? rows.shift() : undefined;
+  const page = rows.slice(0, limit);
+  const next = rows[limit];
+  const first = page[0];
+  const last = page[page.length - 1];
+  const runKey = (row: KeyedRow) => runOf(row[1], row[0]);
+  if ((lead && first && runKey(lead) === runKey(first)) || (next && last && runKey(next) === runKey(last))) {
+    return undefined;
+  }
+  const out: Doc<RxDocType>[] = [];
+  let run: KeyedRow[] = [];
+  const flush = (): void => {
+    const docs = run.map(([, , data]) => parse<RxDocType>(data));
+    if (docs.length > 1) docs.sort(compare);
+    out.push(...docs);
+    run = [];
+  };
+  for (const row of page) {
+    if (run.length > 0 && runKey(run[0] as KeyedRow) !== runKey(row)) flush();
     run.push(row);
   }
   flush();

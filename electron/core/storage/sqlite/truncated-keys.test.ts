@@ -138,6 +138,33 @@ describe('truncated ids in sort index keys', () => {
     );
   });
 
+  it('pages deep into runs of tied sort keys either way: runs inside the window sorted by the comparator, runs across its edges read whole', async () => {
+    const instance = await create(getRxStorageSqlite({ directory: ':memory:' }));
+    // Six contacts of each age 30–34, inserted so that neither rowid nor key order is the id order.
+    const docs = Array.from({ length: 30 }, (_, i) => ({ ...doc(`c${String((i * 17) % 30).padStart(2, '0')}`, 'Tie'), age: 30 + (i % 5) }));
+    await instance.bulkWrite(
+      docs.map((document) => ({ document })),
+      'test',
+    );
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const selector = { _deleted: { $eq: false } };
+    for (const direction of ['asc', 'desc'] as const) {
+      const expected = [...docs].sort((a, b) => (direction === 'asc' ? a.age - b.age : b.age - a.age) || byId(a, b)).map((d) => d.id);
+      for (const [skip, limit] of [
+        [6, 6],
+        [6, 12],
+        [12, 6],
+        [3, 6],
+        [7, 4],
+        [24, 10],
+        [29, 1],
+        [30, 5],
+      ] as const) {
+        expect(await ids(instance, { selector, sort: [{ age: direction }], skip, limit })).toEqual(expected.slice(skip, skip + limit));
+      }
+    }
+  });
+
   it('re-keys a file written with an older key encoding on open', async () => {
     const storage = getRxStorageSqlite({ directory, databaseKey: TEST_DATABASE_KEY });
     const first = await create(storage, 'old');
