@@ -68,9 +68,9 @@ export function projectOpportunity(o: ReadonlyDeal): DashboardOpportunity {
   };
 }
 
-/** Calls, meetings and visits linked to a deal: the only activities the win model reads. */
 const WIN_ACTIVITY_TYPES: ReadonlySet<string> = new Set(['call', 'meeting', 'visit']);
 
+/** Calls, meetings and visits linked to a deal: the only activities the win model reads. */
 export async function loadDealActivities(db: CrmDatabase): Promise<WinActivity[]> {
   const out: WinActivity[] = [];
   // Every activity is read, in pages with requests in between. The [opportunityId, dueAt] index
